@@ -1,0 +1,32 @@
+import type { Actor } from '../../eventstore/port.js';
+
+/** Everything a command carries besides its data: who, why, and under which expectations. */
+export interface CommandContext {
+  readonly actor: Actor;
+  readonly commandId: string;
+  readonly correlationId: string;
+  readonly causationId?: string;
+  readonly idempotencyKey?: string;
+  /** From `If-Match`: the version the command's main stream must be at, else 412. */
+  readonly expectedVersion?: number;
+}
+
+/** What a successful command answers (DESIGN §6). */
+export interface CommandResult {
+  readonly id: string;
+  readonly streamId: string;
+  readonly version: number;
+  readonly position: number;
+}
+
+/** Thrown when `If-Match` names a version the stream has moved past. */
+export class PreconditionFailed extends Error {
+  override readonly name = 'PreconditionFailed';
+  constructor(
+    readonly streamId: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`stream ${streamId} is at version ${actual}, If-Match expected ${expected}`);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './aggregateCache.js';
+export * from './commandContext.js';
+export * from './commandPipeline.js';
+export * from './eventIds.js';
+export * from './unitOfWork.js';

@@ -1,0 +1,45 @@
+import type { VendorRole } from '../shared/index.js';
+import type { Employer, Principal } from './principal.js';
+
+/** What access rules need to know of a partner. */
+export interface PartnerScope {
+  readonly partnerId: string;
+  readonly region?: string;
+  readonly channelManagerId?: string;
+}
+
+export const hasVendorRole = (p: Principal, role: VendorRole): boolean =>
+  p.kind === 'admin-key' || (p.kind === 'person' && p.vendorRoles.some((g) => g.role === role));
+
+export const isVendorAdmin = (p: Principal): boolean =>
+  p.kind === 'admin-key' || p.vendorRoles.some((g) => g.role === 'vendor_admin');
+
+/** Vendor admins, auditors and analysts read everything. */
+export const readsEverything = (p: Principal): boolean =>
+  isVendorAdmin(p) || hasVendorRole(p, 'auditor') || hasVendorRole(p, 'analyst');
+
+/** Vendor admin, or a channel manager whose regions cover the partner or who is assigned to it. */
+export const managesPartner = (p: Principal, partner: PartnerScope): boolean => {
+  if (isVendorAdmin(p)) return true;
+  if (p.kind !== 'person') return false;
+  if (partner.channelManagerId === p.personId && hasVendorRole(p, 'channel_manager')) return true;
+  return p.vendorRoles.some(
+    (g) => g.role === 'channel_manager' && (g.regions === undefined || (partner.region !== undefined && g.regions.includes(partner.region))),
+  );
+};
+
+/** True for a channel manager (of any scope) or vendor admin: someone who may act on partners at all. */
+export const isChannelStaff = (p: Principal): boolean => isVendorAdmin(p) || hasVendorRole(p, 'channel_manager');
+
+/** The caller's employer when it is `partnerId` and still operating (suspended or terminated: nothing). */
+export const employerIs = (p: Principal, partnerId: string): Employer | undefined =>
+  p.kind === 'person' && p.employer?.partnerId === partnerId && (p.employer.status === 'approved' || p.employer.status === 'active')
+    ? p.employer
+    : undefined;
+
+export const seesPartner = (p: Principal, partner: PartnerScope): boolean =>
+  readsEverything(p) || managesPartner(p, partner) || employerIs(p, partner.partnerId) !== undefined;
+
+export const isPartnerAdminOf = (p: Principal, partnerId: string): boolean => employerIs(p, partnerId)?.role === 'admin';
+
+export const personIdOf = (p: Principal): string | undefined => (p.kind === 'person' ? p.personId : undefined);

@@ -1,0 +1,21 @@
+import { channelEvents } from './channel/index.js';
+import { partnerEvents } from './partner/index.js';
+import { emailReservationEvents, personEvents } from './person/index.js';
+import { programEvents } from './program/index.js';
+import type { EventDefinition } from './shared/index.js';
+
+export * as access from './access/index.js';
+export * as channel from './channel/index.js';
+export * as partner from './partner/index.js';
+export * as person from './person/index.js';
+export * as program from './program/index.js';
+export * from './shared/index.js';
+
+/** Every event type the log may hold, for validation on append and for upcasting on read. */
+export const eventDefinitions: readonly EventDefinition[] = [
+  ...partnerEvents,
+  ...personEvents,
+  ...emailReservationEvents,
+  ...programEvents,
+  ...channelEvents,
+];

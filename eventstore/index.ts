@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './eventRegistry.js';
+export * from './hashChain.js';
+export * from './mutex.js';
+export * from './port.js';

@@ -1,0 +1,19 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_event_store.js';
+import * as m0002 from './0002_infrastructure.js';
+import * as m0010 from './0010_partners.js';
+import * as m0011 from './0011_people.js';
+import * as m0012 from './0012_channel_and_access.js';
+
+/**
+ * Every migration, by name. Names sort in the order they apply; ranges per capability keep
+ * parallel work from colliding: 00xx platform and partners/people, 01xx deals, 02xx MDF and
+ * points, 03xx content and access, 04xx scorecards, 05xx audit.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_event_store': m0001,
+  '0002_infrastructure': m0002,
+  '0010_partners': m0010,
+  '0011_people': m0011,
+  '0012_channel_and_access': m0012,
+};

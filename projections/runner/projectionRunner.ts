@@ -1,0 +1,155 @@
+import { createMutex } from '../../eventstore/mutex.js';
+import type { EventStore, StoredEvent } from '../../eventstore/port.js';
+import type { TransactionalSqlDb } from '../sql/sqlDb.js';
+import { readCheckpoints, writeCheckpoint } from './checkpoints.js';
+import type { Projection } from './projection.js';
+
+export interface ProjectionRunner {
+  /** Brings every projection up to the head of the log, then follows live appends. */
+  readonly start: () => Promise<void>;
+  /** Resolves once every projection has processed the log up to `position` (read-your-writes). */
+  readonly waitFor: (position: number) => Promise<void>;
+  /** Clears the named projections (all by default) and replays the whole log into them. */
+  readonly rebuild: (names?: readonly string[], onProgress?: (done: number, total: number) => void) => Promise<void>;
+  readonly position: () => number;
+  readonly stop: () => Promise<void>;
+}
+
+export interface ProjectionRunnerOptions {
+  readonly store: EventStore;
+  readonly db: TransactionalSqlDb;
+  readonly projections: readonly Projection[];
+  readonly batchSize?: number;
+  /** Fallback poll for appends made by other processes. */
+  readonly pollMs?: number;
+  readonly now?: () => Date;
+}
+
+/**
+ * Runs projections in batches: each batch applies events and moves each projection's checkpoint in
+ * one transaction, so every event is applied exactly once even across crashes.
+ */
+export const createProjectionRunner = (options: ProjectionRunnerOptions): ProjectionRunner => {
+  const { store, db, projections } = options;
+  const batchSize = options.batchSize ?? 1000;
+  const now = options.now ?? (() => new Date());
+  const checkpoints = new Map<string, number>();
+  const handles = new Map(projections.map((p) => [p.name, new Set(p.eventTypes)]));
+  // Catch-up runs and rebuilds never overlap: one queue for both.
+  const serial = createMutex();
+  let processed = 0;
+  let queued: Promise<void> | undefined;
+  let stopped = true;
+  let timer: NodeJS.Timeout | undefined;
+  let unsubscribe: (() => void) | undefined;
+  const waiters: { position: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  let lastError: unknown;
+
+  const minCheckpoint = (subset: readonly Projection[]) => Math.min(...subset.map((p) => checkpoints.get(p.name) ?? 0));
+
+  /** Applies one batch of events to the projections that have not yet seen them. */
+  const applyBatch = async (subset: readonly Projection[], events: readonly StoredEvent[]) => {
+    const last = events[events.length - 1].position;
+    await db.transaction(async (tx) => {
+      for (const event of events) {
+        for (const p of subset) {
+          if ((checkpoints.get(p.name) ?? 0) >= event.position) continue;
+          if (handles.get(p.name)?.has(event.type)) await p.apply(tx, event);
+        }
+      }
+      const at = now().toISOString();
+      for (const p of subset) if ((checkpoints.get(p.name) ?? 0) < last) await writeCheckpoint(tx, p.name, last, at);
+    });
+    for (const p of subset) checkpoints.set(p.name, Math.max(checkpoints.get(p.name) ?? 0, last));
+  };
+
+  const catchUp = async (subset: readonly Projection[], onProgress?: (done: number) => void) => {
+    for (;;) {
+      const after = minCheckpoint(subset);
+      const batch: StoredEvent[] = [];
+      for await (const e of store.readAll({ after, limit: batchSize })) batch.push(e);
+      if (batch.length === 0) return;
+      await applyBatch(subset, batch);
+      onProgress?.(batch[batch.length - 1].position);
+    }
+  };
+
+  const settle = () => {
+    processed = minCheckpoint(projections);
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const w = waiters[i];
+      if (processed >= w.position) w.resolve();
+      else if (lastError !== undefined) w.reject(lastError);
+      else continue;
+      waiters.splice(i, 1);
+    }
+  };
+
+  /** Runs catch-up; notifications that arrive while one is queued share it. */
+  const kick = (): Promise<void> => {
+    if (queued) return queued;
+    const run = serial.run(async () => {
+      queued = undefined;
+      try {
+        lastError = undefined;
+        await catchUp(projections);
+      } catch (error) {
+        lastError = error;
+        console.error('projection run failed', error);
+      }
+      settle();
+    });
+    queued = run;
+    return run;
+  };
+
+  const poll = () => {
+    timer = setTimeout(async () => {
+      if (stopped) return;
+      await kick();
+      if (!stopped) poll();
+    }, options.pollMs ?? 1000);
+    timer.unref();
+  };
+
+  return {
+    start: async () => {
+      for (const [name, position] of await readCheckpoints(db)) checkpoints.set(name, position);
+      stopped = false;
+      unsubscribe = store.onAppended(() => void kick());
+      await kick();
+      if (lastError !== undefined) throw lastError;
+      poll();
+    },
+    waitFor: (position) =>
+      new Promise<void>((resolve, reject) => {
+        if (processed >= position) return resolve();
+        waiters.push({ position, resolve, reject });
+        void kick();
+      }),
+    rebuild: async (names, onProgress) => {
+      const subset = names ? projections.filter((p) => names.includes(p.name)) : projections;
+      const unknown = (names ?? []).filter((n) => !projections.some((p) => p.name === n));
+      if (unknown.length) throw new Error(`unknown projection(s): ${unknown.join(', ')}`);
+      await serial.run(async () => {
+      const total = await store.headPosition();
+      await db.transaction(async (tx) => {
+        for (const p of subset) {
+          for (const table of p.tables) await tx.run(`DELETE FROM ${table}`);
+          await tx.run('DELETE FROM projection_checkpoints WHERE name = ?', [p.name]);
+          checkpoints.set(p.name, 0);
+        }
+      });
+      await catchUp(subset, (done) => onProgress?.(done, total));
+      settle();
+      });
+    },
+    position: () => processed,
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      unsubscribe?.();
+      await serial.run(() => undefined);
+    },
+  };
+};

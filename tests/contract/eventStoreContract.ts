@@ -1,0 +1,238 @@
+/**
+ * The event store contract, written against the port only: every adapter (SQLite, PostgreSQL,
+ * EventStoreDB) runs this same suite through its own *.test.ts with its own factory.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { z } from 'zod';
+import { manualClock, type Clock } from '../../domain/shared/clock.js';
+import {
+  createEventRegistry, EventIdConflict, eventHash, GENESIS_HASH, InvalidEvent, WrongExpectedVersion,
+  type EventRegistry, type EventStore, type NewEvent, type StoredEvent,
+} from '../../eventstore/index.js';
+
+export interface ContractFixture {
+  readonly store: EventStore;
+  readonly dispose: () => Promise<void>;
+}
+export type StoreFactory = (deps: { clock: Clock; registry: EventRegistry }) => Promise<ContractFixture>;
+
+let counter = 0;
+const uid = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+export const newEvent = (type = 'ThingHappened', data: unknown = { n: 1 }): NewEvent => ({
+  eventId: `evt_${uid()}`,
+  type,
+  data,
+  metadata: { actor: { kind: 'system', id: 'contract' }, commandId: `cmd_${uid()}`, correlationId: `cmd_${uid()}` },
+});
+const stream = (name = 'thing') => `${name}-${uid()}`;
+const collect = async <T>(it: AsyncIterable<T>) => {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+};
+const rejects = async (p: Promise<unknown>, kind: new (...args: never[]) => Error) => {
+  try {
+    await p;
+  } catch (e) {
+    assert.instance(e, kind);
+    return e;
+  }
+  assert.unreachable(`expected ${kind.name}`);
+};
+
+export const registry = createEventRegistry([
+  { type: 'ThingHappened', schemaVersion: 1, data: z.object({ n: z.number().int() }) },
+  { type: 'OtherThing', schemaVersion: 1, data: z.object({}).passthrough() },
+]);
+
+export const eventStoreContract = (adapter: string, factory: StoreFactory) => {
+  const test = suite<{ fx: ContractFixture; clock: ReturnType<typeof manualClock> }>(`EventStore contract: ${adapter}`);
+  test.before.each(async (ctx) => {
+    ctx.clock = manualClock('2026-01-01T00:00:00.000Z');
+    ctx.fx = await factory({ clock: ctx.clock, registry });
+  });
+  test.after.each(async (ctx) => ctx.fx.dispose());
+
+  test('appends to a new stream with no_stream: versions from 1, positions gap-free', async ({ fx }) => {
+    const s = stream();
+    const before = await fx.store.headPosition();
+    const r = await fx.store.append(s, [newEvent(), newEvent(), newEvent()], { expected: 'no_stream' });
+    assert.is(r.nextVersion, 3);
+    assert.equal(r.positions, [before + 1, before + 2, before + 3]);
+    assert.is(await fx.store.streamVersion(s), 3);
+    assert.is(await fx.store.headPosition(), before + 3);
+    const events = await collect(fx.store.readStream(s));
+    assert.equal(events.map((e) => e.version), [1, 2, 3]);
+  });
+
+  test('no_stream refuses an existing stream', async ({ fx }) => {
+    const s = stream();
+    await fx.store.append(s, [newEvent()], { expected: 'no_stream' });
+    const e = (await rejects(fx.store.append(s, [newEvent()], { expected: 'no_stream' }), WrongExpectedVersion)) as WrongExpectedVersion;
+    assert.is(e.actual, 1);
+    assert.is(await fx.store.streamVersion(s), 1);
+  });
+
+  test('stream_exists refuses a missing stream and accepts an existing one', async ({ fx }) => {
+    const s = stream();
+    await rejects(fx.store.append(s, [newEvent()], { expected: 'stream_exists' }), WrongExpectedVersion);
+    assert.is(await fx.store.streamVersion(s), 0);
+    await fx.store.append(s, [newEvent()], { expected: 'any' });
+    const r = await fx.store.append(s, [newEvent()], { expected: 'stream_exists' });
+    assert.is(r.nextVersion, 2);
+  });
+
+  test('an exact version must match the stream', async ({ fx }) => {
+    const s = stream();
+    await fx.store.append(s, [newEvent(), newEvent()], { expected: 0 === 0 ? 'no_stream' : 0 });
+    const e = (await rejects(fx.store.append(s, [newEvent()], { expected: 1 }), WrongExpectedVersion)) as WrongExpectedVersion;
+    assert.is(e.actual, 2);
+    assert.is(e.streamId, s);
+    const r = await fx.store.append(s, [newEvent()], { expected: 2 });
+    assert.is(r.nextVersion, 3);
+  });
+
+  test('any appends whatever the stream version', async ({ fx }) => {
+    const s = stream();
+    await fx.store.append(s, [newEvent()], { expected: 'any' });
+    const r = await fx.store.append(s, [newEvent()], { expected: 'any' });
+    assert.is(r.nextVersion, 2);
+  });
+
+  test('a batch is atomic: a refused append stores none of its events', async ({ fx }) => {
+    const s = stream();
+    await fx.store.append(s, [newEvent()], { expected: 'no_stream' });
+    const head = await fx.store.headPosition();
+    await rejects(fx.store.append(s, [newEvent(), newEvent()], { expected: 5 }), WrongExpectedVersion);
+    assert.is(await fx.store.headPosition(), head);
+    assert.is(await fx.store.streamVersion(s), 1);
+  });
+
+  test('appendMany is atomic across streams', async ({ fx }) => {
+    const a = stream('a');
+    const b = stream('b');
+    await fx.store.append(b, [newEvent()], { expected: 'no_stream' });
+    const head = await fx.store.headPosition();
+    await rejects(
+      fx.store.appendMany([
+        { streamId: a, events: [newEvent()], expected: 'no_stream' },
+        { streamId: b, events: [newEvent()], expected: 'no_stream' },
+      ]),
+      WrongExpectedVersion,
+    );
+    assert.is(await fx.store.streamVersion(a), 0);
+    assert.is(await fx.store.headPosition(), head);
+    const ok = await fx.store.appendMany([
+      { streamId: a, events: [newEvent()], expected: 'no_stream' },
+      { streamId: b, events: [newEvent()], expected: 1 },
+    ]);
+    assert.equal(ok.map((r) => r.nextVersion), [1, 2]);
+    assert.equal(ok.map((r) => r.positions.length), [1, 1]);
+  });
+
+  test('appending the same event ids to the same stream again is a no-op returning the original result', async ({ fx }) => {
+    const s = stream();
+    const events = [newEvent(), newEvent()];
+    const first = await fx.store.append(s, events, { expected: 'no_stream' });
+    const head = await fx.store.headPosition();
+    const again = await fx.store.append(s, events, { expected: 'no_stream' });
+    assert.equal(again, first);
+    assert.is(await fx.store.headPosition(), head);
+    assert.is(await fx.store.streamVersion(s), 2);
+  });
+
+  test('an event id reused on another stream is refused', async ({ fx }) => {
+    const e = newEvent();
+    await fx.store.append(stream(), [e], { expected: 'no_stream' });
+    await rejects(fx.store.append(stream(), [e], { expected: 'no_stream' }), EventIdConflict);
+  });
+
+  test('the envelope is complete and the hash chain links every event to the previous one', async ({ fx, clock }) => {
+    const s = stream();
+    clock.set('2026-03-04T05:06:07.089Z');
+    await fx.store.append(s, [newEvent('ThingHappened', { n: 7 })], { expected: 'no_stream' });
+    await fx.store.append(stream(), [newEvent('OtherThing', { z: 'x', a: [1, { b: 2 }] })], { expected: 'no_stream' });
+    const all = await collect(fx.store.readAll());
+    let previous = GENESIS_HASH;
+    for (const e of all) {
+      const { hash, ...rest } = e;
+      assert.is(hash, eventHash(previous, rest), `hash at ${e.position}`);
+      previous = hash;
+    }
+    const mine = all.find((e) => e.streamId === s) as StoredEvent;
+    assert.is(mine.recordedAt, '2026-03-04T05:06:07.089Z');
+    assert.is(mine.schemaVersion, 1);
+    assert.equal(mine.data, { n: 7 });
+    assert.is(mine.metadata.actor.kind, 'system');
+    assert.ok(mine.metadata.commandId.startsWith('cmd_'));
+    assert.equal(all.map((e) => e.position), all.map((_, i) => all[0].position + i));
+  });
+
+  test('a body that fails its schema is refused and nothing is stored', async ({ fx }) => {
+    const s = stream();
+    await rejects(fx.store.append(s, [newEvent('ThingHappened', { n: 'seven' })], { expected: 'any' }), InvalidEvent);
+    await rejects(fx.store.append(s, [newEvent('NoSuchType', {})], { expected: 'any' }), InvalidEvent);
+    assert.is(await fx.store.streamVersion(s), 0);
+  });
+
+  test('readStream reads forwards, backwards and between versions, across pages', async ({ fx }) => {
+    const s = stream();
+    const many = Array.from({ length: 1203 }, (_, i) => newEvent('ThingHappened', { n: i + 1 }));
+    await fx.store.append(s, many, { expected: 'no_stream' });
+    const forwards = await collect(fx.store.readStream(s));
+    assert.is(forwards.length, 1203);
+    assert.equal(forwards.slice(0, 3).map((e) => (e.data as { n: number }).n), [1, 2, 3]);
+    const backwards = await collect(fx.store.readStream(s, { direction: 'backwards' }));
+    assert.equal(backwards.slice(0, 2).map((e) => e.version), [1203, 1202]);
+    const window = await collect(fx.store.readStream(s, { from: 500, to: 502 }));
+    assert.equal(window.map((e) => e.version), [500, 501, 502]);
+    const back = await collect(fx.store.readStream(s, { from: 3, direction: 'backwards' }));
+    assert.equal(back.map((e) => e.version), [3, 2, 1]);
+    assert.equal(await collect(fx.store.readStream(stream())), []);
+  });
+
+  test('readAll pages the global log after a position with type and stream-prefix filters', async ({ fx }) => {
+    const head = await fx.store.headPosition();
+    const a = stream('alpha');
+    const b = stream('beta');
+    await fx.store.append(a, [newEvent('ThingHappened'), newEvent('OtherThing')], { expected: 'no_stream' });
+    await fx.store.append(b, [newEvent('ThingHappened')], { expected: 'no_stream' });
+    const after = await collect(fx.store.readAll({ after: head }));
+    assert.equal(after.map((e) => e.position), [head + 1, head + 2, head + 3]);
+    assert.is((await collect(fx.store.readAll({ after: head, limit: 2 }))).length, 2);
+    const things = await collect(fx.store.readAll({ after: head, filter: { types: ['ThingHappened'] } }));
+    assert.equal(things.map((e) => e.streamId), [a, b]);
+    const betas = await collect(fx.store.readAll({ after: head, filter: { streamPrefix: 'beta-' } }));
+    assert.equal(betas.map((e) => e.streamId), [b]);
+  });
+
+  test('concurrent appends expecting the same version: exactly one wins', async ({ fx }) => {
+    const s = stream();
+    await fx.store.append(s, [newEvent()], { expected: 'no_stream' });
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => fx.store.append(s, [newEvent()], { expected: 1 })));
+    assert.is(outcomes.filter((o) => o.status === 'fulfilled').length, 1);
+    for (const o of outcomes) if (o.status === 'rejected') assert.instance(o.reason, WrongExpectedVersion);
+    assert.is(await fx.store.streamVersion(s), 2);
+  });
+
+  test('subscribe catches up, then follows live appends, with a filter', async ({ fx }) => {
+    const head = await fx.store.headPosition();
+    const s = stream();
+    await fx.store.append(s, [newEvent('ThingHappened', { n: 1 }), newEvent('OtherThing', {})], { expected: 'no_stream' });
+    const seen: number[] = [];
+    const sub = fx.store.subscribe({
+      after: head,
+      filter: { types: ['ThingHappened'] },
+      handler: (e) => {
+        seen.push((e.data as { n: number }).n);
+      },
+    });
+    const live = await fx.store.append(s, [newEvent('ThingHappened', { n: 2 })], { expected: 2 });
+    await sub.caughtUpTo(live.positions[0]);
+    await sub.close();
+    assert.equal(seen, [1, 2]);
+  });
+
+  return test;
+};
