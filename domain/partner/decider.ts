@@ -41,6 +41,8 @@ export const evolve = (state: PartnerState, event: PartnerEvent): PartnerState =
 };
 
 const decide = (command: PartnerCommand, state: PartnerState) => {
+  // Like every other aggregate: a command to a partner that never applied is not_found, not invalid_state.
+  if (command.type !== 'ApplyPartner' && state.status === 'none') return E.left(domainError('not_found', 'partner not found'));
   switch (command.type) {
     case 'ApplyPartner': {
       if (state.status !== 'none') return E.left(domainError('duplicate', 'partner already exists'));
