@@ -66,6 +66,7 @@ const decide = (command: PersonCommand, state: PersonState, now: Date) => {
         : refuse(`role ${command.data.role} is not held`);
     case 'JoinPartner': {
       const { partnerId, role, partnerStatus, currentEmployerStatus } = command.data;
+      if (partnerStatus === 'none') return E.left(domainError('not_found', 'partner not found'));
       if (Object.keys(state.vendorRoles).length > 0) return refuse('vendor staff cannot join a partner');
       if (partnerStatus !== 'approved' && partnerStatus !== 'active') return refuse(`cannot join a partner that is ${partnerStatus}`);
       if (state.employment?.partnerId === partnerId) return refuse('already works for this partner');
