@@ -3,7 +3,7 @@ import { pollingSubscription } from '../pollingSubscription.js';
 import type { AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, StoredEvent, StreamAppend } from '../port.js';
 import { prepareAppendInTransaction } from './appendInTransaction.js';
 import { rowToEvent } from './eventRow.js';
-import { createGroupCommit } from './groupCommit.js';
+import { createGroupCommit } from '../groupCommit.js';
 import type { SqliteConnection } from './openSqlite.js';
 import { prepareSelectAllEvents } from './selectAllEvents.js';
 import { prepareSelectHead } from './selectHead.js';

@@ -13,6 +13,11 @@ import {
 
 export interface ContractFixture {
   readonly store: EventStore;
+  /**
+   * A second, independent store on the same log, as another process would open it (its own
+   * connection and in-process locks); closed by `dispose`.
+   */
+  readonly openAnother: () => Promise<EventStore>;
   readonly dispose: () => Promise<void>;
 }
 export type StoreFactory = (deps: { clock: Clock; registry: EventRegistry }) => Promise<ContractFixture>;
@@ -232,6 +237,30 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory) => {
     await sub.caughtUpTo(live.positions[0]);
     await sub.close();
     assert.equal(seen, [1, 2]);
+  });
+
+  test('two stores on one log (two processes): positions gap-free, chain unbroken, expectations enforced', async ({ fx }) => {
+    const other = await fx.openAnother();
+    const before = await fx.store.headPosition();
+    const shared = stream();
+    await other.append(shared, [newEvent()], { expected: 'no_stream' });
+    const writers = [fx.store, other];
+    const [written, raced] = await Promise.all([
+      Promise.all(Array.from({ length: 20 }, (_, i) => writers[i % 2].append(stream(), [newEvent(), newEvent()], { expected: 'no_stream' }))),
+      Promise.allSettled(Array.from({ length: 10 }, (_, i) => writers[i % 2].append(shared, [newEvent()], { expected: 1 }))),
+    ]);
+    assert.is(raced.filter((o) => o.status === 'fulfilled').length, 1);
+    for (const o of raced) if (o.status === 'rejected') assert.instance(o.reason, WrongExpectedVersion);
+    assert.is(new Set(written.flatMap((r) => r.positions)).size, 40);
+    assert.is(await fx.store.headPosition(), before + 42);
+    assert.is(await other.headPosition(), before + 42);
+    const all = await collect(other.readAll());
+    assert.equal(all.map((e) => e.position), all.map((_, i) => i + 1));
+    let previous = GENESIS_HASH;
+    for (const { hash, ...rest } of all) {
+      assert.is(hash, eventHash(previous, rest), `hash at ${rest.position}`);
+      previous = hash;
+    }
   });
 
   return test;

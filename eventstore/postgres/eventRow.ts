@@ -1,0 +1,31 @@
+import type { StoredEvent } from '../port.js';
+
+/** An `events` row as node-postgres returns it: bigint arrives as a string. */
+export interface PgEventRow {
+  position: string;
+  stream_id: string;
+  version: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+  hash: string;
+}
+
+export const EVENT_COLUMNS =
+  'position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash';
+
+export const rowToEvent = (row: PgEventRow): StoredEvent => ({
+  position: Number(row.position),
+  streamId: row.stream_id,
+  version: row.version,
+  eventId: row.event_id,
+  type: row.type,
+  schemaVersion: row.schema_version,
+  data: JSON.parse(row.data),
+  metadata: JSON.parse(row.metadata),
+  recordedAt: row.recorded_at,
+  hash: row.hash,
+});
