@@ -21,5 +21,14 @@ export const up = async (db: Kysely<unknown>) => {
     .addColumn('partner_type', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
+  // The access projection's own copy of what it needs of partners, so it never reads another projection.
+  await db.schema
+    .createTable('access_partners')
+    .addColumn('partner_id', 'text', (c) => c.primaryKey())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('tier', 'text')
+    .addColumn('region', 'text', (c) => c.notNull())
+    .addColumn('type', 'text', (c) => c.notNull())
+    .execute();
   await db.schema.createIndex('access_principals_partner').on('access_principals').column('partner_id').execute();
 };

@@ -1,5 +1,6 @@
 export * from './commands.js';
 export * from './decider.js';
+export * from './emailReservation.js';
 export * from './events.js';
 export * from './state.js';
 

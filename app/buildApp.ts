@@ -1,0 +1,87 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { commandRoutes } from '../commands/index.js';
+import { useAuthentication } from '../http/authenticate.js';
+import { useProblemErrors } from '../http/errorHandling.js';
+import { sqlIdempotencyStore } from '../http/idempotency.js';
+import { createMetrics, useRequestMetrics } from '../http/metrics.js';
+import { tokenRoute } from '../http/tokenRoute.js';
+import { toOpenApiSchema, useZodSchemas } from '../http/zodSchemas.js';
+import { loadPrincipal } from '../projections/index.js';
+import { queryRoutes } from '../read-api/index.js';
+import type { Platform } from './platform.js';
+
+export interface AppOptions {
+  readonly adminKey: string;
+  readonly jwtSecret: string;
+  readonly logLevel?: string;
+}
+
+const BODY_LIMIT = 4 * 1024 * 1024;
+
+/** The HTTP API over a platform: commands, queries, auth, OpenAPI, health and metrics. */
+export const buildApp = async (platform: Platform, options: AppOptions): Promise<FastifyInstance> => {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'silent' },
+    // Large enough that a 1 MB string reaches validation and gets a 400 with its field path.
+    bodyLimit: BODY_LIMIT,
+    disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace',
+  });
+  const metrics = createMetrics();
+  useZodSchemas(app);
+  useProblemErrors(app);
+  useRequestMetrics(app, metrics);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'PRM core API', version: '0.1.0', description: 'Partner Relationship Management: commands and read models over an event log.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'admin key or a JWT from POST /auth/tokens' } } },
+    },
+    transform: ({ schema, url }) => {
+      const s = (schema ?? {}) as Record<string, unknown>;
+      const converted = Object.fromEntries(
+        Object.entries(s).map(([k, v]) => (['body', 'querystring', 'params', 'headers'].includes(k) ? [k, toOpenApiSchema(v)] : [k, v])),
+      );
+      return { schema: converted, url };
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/docs')) route.config = { ...(route.config ?? {}), public: true };
+  });
+  useAuthentication(app, {
+    adminKey: options.adminKey,
+    jwtSecret: options.jwtSecret,
+    loadPrincipal: (personId) => loadPrincipal(platform.reader, personId),
+    now: platform.clock.now,
+  });
+
+  const now = platform.clock.now;
+  const kit = {
+    ids: platform.ids,
+    idempotency: sqlIdempotencyStore(platform.writeDb),
+    waitForProjections: platform.runner.waitFor,
+    now,
+  };
+  commandRoutes(app, kit, platform.pipeline);
+  queryRoutes(app, { reader: platform.reader, readModels: platform.readModels, now });
+  tokenRoute(app, {
+    jwtSecret: options.jwtSecret,
+    now,
+    personExists: async (id) => (await platform.reader.get('SELECT 1 AS x FROM people WHERE person_id = ?', [id])) !== undefined,
+  });
+
+  metrics.gauge('prm_event_store_head_position', 'position of the last event in the log', () => platform.store.headPosition());
+  metrics.gauge('prm_projection_position', 'position every projection has reached', () => platform.runner.position());
+  app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => {
+    const head = await platform.store.headPosition();
+    return { status: 'ok', headPosition: head, projectionPosition: platform.runner.position(), projectionLag: head - platform.runner.position() };
+  });
+  app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
+    reply.header('content-type', 'text/plain; version=0.0.4').send(await metrics.render()),
+  );
+  await app.ready();
+  return app;
+};

@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { createCommandPipeline, type CommandPipeline } from '../commands/pipeline/index.js';
+import { eventDefinitions } from '../domain/index.js';
+import type { Clock, IdGenerator } from '../domain/shared/index.js';
+import { createEventRegistry, type EventRegistry, type EventStore, type Upcaster } from '../eventstore/index.js';
+import { createSqliteEventStore } from '../eventstore/sqlite/createSqliteEventStore.js';
+import { openSqlite, type SqliteConnection } from '../eventstore/sqlite/openSqlite.js';
+import { migrateToLatest } from '../migrations/migrateToLatest.js';
+import {
+  allProjections, createProjectionRunner, sqliteSqlDb, sqliteStatements,
+  type ProjectionRunner, type ReadModels, type SqlDb, type TransactionalSqlDb,
+} from '../projections/index.js';
+import { upcasters } from './upcasters.js';
+
+/** Everything the server, the CLI and the benchmarks run on: one SQLite file by default. */
+export interface Platform {
+  readonly connection: SqliteConnection;
+  readonly registry: EventRegistry;
+  readonly store: EventStore;
+  readonly pipeline: CommandPipeline;
+  readonly runner: ProjectionRunner;
+  /** Read-model writes (projections, idempotency records) on the writer connection. */
+  readonly writeDb: TransactionalSqlDb;
+  /** Queries on a separate read-only connection: WAL snapshots, never a half-applied batch. */
+  readonly reader: SqlDb;
+  readonly readModels: Kysely<ReadModels>;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly close: () => Promise<void>;
+}
+
+export interface PlatformOptions {
+  readonly databaseFile: string;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly extraUpcasters?: readonly Upcaster[];
+  /** Start projections (catch-up, then live); the CLI's rebuild and verify do not. */
+  readonly startProjections?: boolean;
+}
+
+export const createPlatform = async (options: PlatformOptions): Promise<Platform> => {
+  const connection = openSqlite(options.databaseFile);
+  await migrateToLatest(new Kysely<unknown>({ dialect: new SqliteDialect({ database: connection.db }) }));
+  const registry = createEventRegistry(eventDefinitions, [...upcasters, ...(options.extraUpcasters ?? [])]);
+  const store = createSqliteEventStore(connection, { clock: options.clock, validate: registry.validate, upcast: registry.upcast });
+  const writeDb = sqliteSqlDb(connection);
+  const readerDb = new Database(options.databaseFile, { readonly: true, fileMustExist: true });
+  readerDb.pragma('busy_timeout = 10000');
+  const reader = sqliteStatements(readerDb);
+  const readModels = new Kysely<ReadModels>({ dialect: new SqliteDialect({ database: readerDb }) });
+  const runner = createProjectionRunner({ store, db: writeDb, projections: allProjections, now: options.clock.now });
+  const pipeline = createCommandPipeline({ store, clock: options.clock, schemaVersionOf: registry.currentVersion });
+  if (options.startProjections !== false) await runner.start();
+  return {
+    connection, registry, store, pipeline, runner, writeDb, reader, readModels, clock: options.clock, ids: options.ids,
+    close: async () => {
+      await runner.stop();
+      await store.close();
+      readerDb.close();
+      connection.db.close();
+    },
+  };
+};

@@ -1,0 +1,109 @@
+import type { FastifyInstance } from 'fastify';
+import * as E from 'fp-ts/lib/Either.js';
+import type { z } from 'zod';
+import { readsEverything, isVendorAdmin, isChannelStaff, type Principal } from '../../domain/access/index.js';
+import type { DomainError, IdGenerator } from '../../domain/shared/index.js';
+import type { Actor } from '../../eventstore/port.js';
+import { principalOf } from '../../http/authenticate.js';
+import { createKeyedLock, requestHash, type IdempotencyStore } from '../../http/idempotency.js';
+import { problem, problemOf, sendProblem, type Problem } from '../../http/problem.js';
+import { fastifySchema, type RouteInput, type RouteShape } from '../../http/routes.js';
+import { PreconditionFailed, type CommandContext, type CommandResult } from '../pipeline/index.js';
+
+/** What every command route needs from the application. */
+export interface CommandKit {
+  readonly ids: IdGenerator;
+  readonly idempotency: IdempotencyStore;
+  /** Resolves when the read models include `position` (read-your-writes). */
+  readonly waitForProjections: (position: number) => Promise<void>;
+  readonly now: () => Date;
+}
+
+export const actorOf = (p: Principal): Actor =>
+  p.kind === 'admin-key' ? { kind: 'admin-key', id: 'admin' } : { kind: 'person', id: p.personId };
+
+/** Auditors and analysts read everything and change nothing. */
+const isReadOnlyStaff = (p: Principal) => readsEverything(p) && !isVendorAdmin(p) && !isChannelStaff(p);
+
+const parseIfMatch = (header: string | undefined): number | undefined | 'invalid' => {
+  if (header === undefined) return undefined;
+  const m = /^(?:W\/)?"?(\d{1,15})"?$/.exec(header.trim());
+  return m ? Number(m[1]) : 'invalid';
+};
+
+type Outcome = { status: number; body: unknown; problem: boolean };
+
+/**
+ * A command route: authenticated and validated, optimistic concurrency through `If-Match`, retries
+ * made safe by `Idempotency-Key`, answered only once the read models include its events.
+ */
+export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
+  app: FastifyInstance,
+  kit: CommandKit,
+  shape: RouteShape<P, z.ZodType, B> & { readonly created?: boolean },
+  handler: (input: RouteInput<P, z.ZodType, B> & { ctx: CommandContext }) => Promise<E.Either<DomainError, CommandResult>>,
+) => {
+  const lock = createKeyedLock();
+  app.route({
+    method: shape.method,
+    url: shape.url,
+    schema: fastifySchema(shape),
+    handler: async (request, reply) => {
+      const principal = principalOf(request);
+      if (isReadOnlyStaff(principal)) return sendProblem(reply, problem(403, 'forbidden', 'auditors and analysts do not issue commands'));
+      const expectedVersion = parseIfMatch(request.headers['if-match'] as string | undefined);
+      if (expectedVersion === 'invalid') return sendProblem(reply, problem(400, 'validation_failed', 'If-Match must be a quoted stream version, e.g. "3"', [{ path: 'headers.if-match', message: 'must be "<version>"' }]));
+      const key = request.headers['idempotency-key'] as string | undefined;
+      if (key !== undefined && !/^[\x21-\x7e]{1,255}$/.test(key))
+        return sendProblem(reply, problem(400, 'validation_failed', 'Idempotency-Key must be 1 to 255 visible ASCII characters', [{ path: 'headers.idempotency-key', message: 'invalid key' }]));
+
+      const commandId = kit.ids.next('command');
+      const correlation = request.headers['x-correlation-id'];
+      const ctx: CommandContext = {
+        actor: actorOf(principal),
+        commandId,
+        correlationId: typeof correlation === 'string' && correlation.length <= 128 ? correlation : commandId,
+        ...(typeof request.headers['x-causation-id'] === 'string' ? { causationId: request.headers['x-causation-id'] } : {}),
+        ...(key ? { idempotencyKey: key } : {}),
+        ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+      };
+
+      const run = async (): Promise<Outcome> => {
+        try {
+          const result = await handler({
+            params: request.params as z.infer<P>, query: request.query, body: request.body as z.infer<B>, principal, request, reply, ctx,
+          });
+          if (E.isLeft(result)) return { status: problemOf(result.left).status, body: problemOf(result.left), problem: true };
+          await kit.waitForProjections(result.right.position);
+          return { status: shape.created ? 201 : 200, body: result.right, problem: false };
+        } catch (error) {
+          if (error instanceof PreconditionFailed)
+            return { status: 412, body: problem(412, 'version_mismatch', `the stream is at version ${error.actual}, not ${error.expected}`), problem: true };
+          throw error;
+        }
+      };
+
+      let outcome: Outcome;
+      if (key === undefined) outcome = await run();
+      else {
+        const scope = `${ctx.actor.kind}:${ctx.actor.id}:${key}`;
+        const hash = requestHash(request.method, request.url, request.body);
+        outcome = await lock(scope, async () => {
+          const seen = await kit.idempotency.find(scope);
+          if (seen) {
+            if (seen.requestHash !== hash)
+              return { status: 422, body: problem(422, 'idempotency_key_reused', 'this Idempotency-Key was used with a different request'), problem: true };
+            reply.header('idempotent-replayed', 'true');
+            return { status: seen.statusCode, body: JSON.parse(seen.body), problem: seen.statusCode >= 400 };
+          }
+          const fresh = await run();
+          await kit.idempotency.save(scope, { requestHash: hash, statusCode: fresh.status, body: JSON.stringify(fresh.body) }, kit.now());
+          return fresh;
+        });
+      }
+      if (outcome.problem) return sendProblem(reply, outcome.body as Problem);
+      const result = outcome.body as CommandResult;
+      return reply.code(outcome.status).header('etag', `"${result.version}"`).send(result);
+    },
+  });
+};

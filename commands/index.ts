@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import { channelCommandRoutes } from './channel/channelRoutes.js';
+import type { CommandKit } from './http/commandRoute.js';
+import { partnerCommandRoutes } from './partner/partnerRoutes.js';
+import { personCommandRoutes } from './person/personRoutes.js';
+import type { CommandPipeline } from './pipeline/index.js';
+import { programCommandRoutes } from './program/programRoutes.js';
+
+export { actorOf, commandRoute, type CommandKit } from './http/commandRoute.js';
+export * from './pipeline/index.js';
+
+/** Registers every command route of the API. */
+export const commandRoutes = (app: FastifyInstance, kit: CommandKit, pipeline: CommandPipeline) => {
+  partnerCommandRoutes(app, kit, pipeline);
+  personCommandRoutes(app, kit, pipeline);
+  programCommandRoutes(app, kit, pipeline);
+  channelCommandRoutes(app, kit, pipeline);
+};

@@ -1,0 +1,52 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ADMIN_KEY_PRINCIPAL, type Principal } from '../domain/access/index.js';
+import { verifyToken } from './jwt.js';
+import { problem, sendProblem } from './problem.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+  interface FastifyContextConfig {
+    /** No token needed: health, metrics, docs, the web dashboard's files. */
+    public?: boolean;
+  }
+}
+
+export interface AuthOptions {
+  readonly adminKey: string;
+  readonly jwtSecret: string;
+  /** The caller's principal as the access read model knows it now; undefined when unknown. */
+  readonly loadPrincipal: (personId: string) => Promise<Principal | undefined>;
+  readonly now: () => Date;
+}
+
+const sameSecret = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+export const principalOf = (request: FastifyRequest): Principal => {
+  if (!request.principal) throw new Error('route reached without authentication');
+  return request.principal;
+};
+
+/** Every non-public request needs `Authorization: Bearer <admin key | JWT>`; the principal is re-read each time. */
+export const useAuthentication = (app: FastifyInstance, options: AuthOptions) => {
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config?.public) return;
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (!token) return sendProblem(reply.header('www-authenticate', 'Bearer'), problem(401, 'unauthenticated', 'a bearer token is required'));
+    if (sameSecret(token, options.adminKey)) {
+      request.principal = ADMIN_KEY_PRINCIPAL;
+      return;
+    }
+    const claims = verifyToken(options.jwtSecret, token, Math.floor(options.now().getTime() / 1000));
+    const principal = claims ? await options.loadPrincipal(claims.sub) : undefined;
+    if (!principal) return sendProblem(reply.header('www-authenticate', 'Bearer error="invalid_token"'), problem(401, 'invalid_token', 'the token is invalid, expired, or names no known person'));
+    request.principal = principal;
+  });
+};

@@ -1,0 +1,54 @@
+import type { FastifyReply } from 'fastify';
+import type { DomainError, DomainErrorCode } from '../domain/shared/index.js';
+
+export interface FieldError {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** RFC 9457 problem details, with our machine-readable `code`. */
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly code: string;
+  readonly errors?: readonly FieldError[];
+}
+
+const titles: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  409: 'Conflict', 412: 'Precondition Failed', 413: 'Content Too Large', 415: 'Unsupported Media Type',
+  422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+export const problem = (status: number, code: string, detail: string, errors?: readonly FieldError[]): Problem => ({
+  type: `https://prm.dev/problems/${code.replace(/_/g, '-')}`,
+  title: titles[status] ?? 'Error',
+  status,
+  detail,
+  code,
+  ...(errors && errors.length ? { errors } : {}),
+});
+
+/** DESIGN §6: how each domain refusal reads over HTTP. */
+export const statusOf: Record<DomainErrorCode, number> = {
+  validation_failed: 400,
+  forbidden: 403,
+  not_found: 404,
+  invalid_state: 409,
+  duplicate: 409,
+  channel_conflict: 409,
+  insufficient_funds: 422,
+  insufficient_points: 422,
+  limit_exceeded: 422,
+};
+
+export const problemOf = (error: DomainError): Problem => problem(statusOf[error.code], error.code, error.message, error.errors);
+
+export const sendProblem = (reply: FastifyReply, p: Problem) =>
+  reply.code(p.status).header('content-type', 'application/problem+json; charset=utf-8').send(p);
+
+/** zod issue path `['customer', 'domain']` -> `customer.domain`; array indices as `proof[0].uri`. */
+export const pathOf = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');

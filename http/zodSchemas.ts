@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { pathOf, type FieldError } from './problem.js';
+
+/** A request part failed its schema: carries field paths for the problem response. */
+export class RequestValidationError extends Error {
+  readonly statusCode = 400;
+  constructor(
+    readonly part: string,
+    readonly fieldErrors: readonly FieldError[],
+  ) {
+    super(`invalid ${part}: ${fieldErrors.map((e) => `${e.path || '(root)'} ${e.message}`).join('; ')}`);
+  }
+}
+
+const isZod = (schema: unknown): schema is z.ZodType => schema instanceof z.ZodType;
+
+/** Route schemas are zod schemas: zod validates (one source of truth) and feeds the OpenAPI document. */
+export const useZodSchemas = (app: FastifyInstance) => {
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    if (!isZod(schema)) throw new Error(`route schema for ${httpPart} must be a zod schema`);
+    const part = httpPart === 'querystring' ? 'query' : (httpPart ?? 'body');
+    return (data: unknown) => {
+      const result = schema.safeParse(part === 'body' && data === undefined ? {} : data);
+      if (result.success) return { value: result.data };
+      const prefix = part === 'body' ? '' : `${part}.`;
+      return {
+        error: new RequestValidationError(
+          part,
+          result.error.issues.map((i) => ({ path: `${prefix}${pathOf(i.path)}`.replace(/\.$/, ''), message: i.message })),
+        ),
+      };
+    };
+  });
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+};
+
+/** JSON Schema for the OpenAPI document, as clients send it. */
+export const toOpenApiSchema = (schema: unknown): unknown => {
+  if (!isZod(schema)) return schema;
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
+};

@@ -1,0 +1,40 @@
+import type { Principal, VendorRoleGrant } from '../../domain/access/index.js';
+import type { EmployeeRole, PartnerType, Tier } from '../../domain/shared/index.js';
+import type { SqlDb } from '../sql/sqlDb.js';
+
+interface Row {
+  vendor_roles: string;
+  partner_id: string | null;
+  partner_role: string | null;
+  partner_status: string | null;
+  partner_tier: string | null;
+  partner_region: string | null;
+  partner_type: string | null;
+}
+
+/** The caller as the access read model knows them now; undefined for an unknown person. */
+export const loadPrincipal = async (db: SqlDb, personId: string): Promise<Principal | undefined> => {
+  const row = await db.get<Row>(
+    `SELECT vendor_roles, partner_id, partner_role, partner_status, partner_tier, partner_region, partner_type
+     FROM access_principals WHERE person_id = ?`,
+    [personId],
+  );
+  if (!row) return undefined;
+  return {
+    kind: 'person',
+    personId,
+    vendorRoles: JSON.parse(row.vendor_roles) as VendorRoleGrant[],
+    ...(row.partner_id
+      ? {
+          employer: {
+            partnerId: row.partner_id,
+            role: row.partner_role as EmployeeRole,
+            status: row.partner_status ?? 'unknown',
+            ...(row.partner_tier ? { tier: row.partner_tier as Tier } : {}),
+            ...(row.partner_region ? { region: row.partner_region } : {}),
+            ...(row.partner_type ? { type: row.partner_type as PartnerType } : {}),
+          },
+        }
+      : {}),
+  };
+};

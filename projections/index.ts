@@ -1,0 +1,20 @@
+import { principalsProjection } from './access/principalsProjection.js';
+import { channelSettingsProjection } from './channel/channelSettingsProjection.js';
+import { partnersProjection } from './partners/partnersProjection.js';
+import { peopleProjection } from './people/peopleProjection.js';
+import type { Projection } from './runner/projection.js';
+
+export { loadPrincipal } from './access/loadPrincipal.js';
+export * from './runner/projection.js';
+export * from './runner/projectionRunner.js';
+export * from './sql/sqlDb.js';
+export * from './sql/sqliteSqlDb.js';
+
+/** Every read model, in the order they are applied within a batch. */
+export const allProjections: readonly Projection[] = [
+  partnersProjection,
+  peopleProjection,
+  channelSettingsProjection,
+  principalsProjection,
+];
+export type * from './readModels.js';

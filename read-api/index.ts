@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import { channelQueryRoutes } from './channel/channelQueryRoutes.js';
+import { partnerQueryRoutes } from './partners/partnerQueryRoutes.js';
+import { peopleQueryRoutes } from './people/peopleQueryRoutes.js';
+import type { QueryDeps } from './queryDeps.js';
+
+export type { QueryDeps } from './queryDeps.js';
+export * from './pagination.js';
+
+/** Registers every query route of the API. */
+export const queryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
+  partnerQueryRoutes(app, deps);
+  peopleQueryRoutes(app, deps);
+  channelQueryRoutes(app, deps);
+};

@@ -1,0 +1,72 @@
+import type { PartnersTable } from '../../projections/readModels.js';
+import type { SqlDb } from '../../projections/sql/sqlDb.js';
+import type { ChannelSettings } from '../../domain/channel/index.js';
+
+export interface Readiness {
+  readonly certified: number;
+  readonly ready: boolean;
+}
+
+/** Valid certifications of current employees per partner and product line, evaluated at `now`. */
+export const certifiedByLine = async (db: SqlDb, partnerIds: readonly string[], now: Date) => {
+  const out = new Map<string, { lines: Map<string, number>; people: number }>();
+  if (partnerIds.length === 0) return out;
+  const marks = partnerIds.map(() => '?').join(',');
+  const at = now.toISOString();
+  const lines = await db.all<{ partner_id: string; product_line: string; n: number }>(
+    `SELECT pe.partner_id, c.product_line, COUNT(DISTINCT c.person_id) AS n
+     FROM people pe JOIN certifications c ON c.person_id = pe.person_id
+     WHERE pe.partner_id IN (${marks}) AND c.revoked_at IS NULL AND c.expires_at > ?
+     GROUP BY pe.partner_id, c.product_line`,
+    [...partnerIds, at],
+  );
+  const people = await db.all<{ partner_id: string; n: number }>(
+    `SELECT pe.partner_id, COUNT(DISTINCT c.person_id) AS n
+     FROM people pe JOIN certifications c ON c.person_id = pe.person_id
+     WHERE pe.partner_id IN (${marks}) AND c.revoked_at IS NULL AND c.expires_at > ?
+     GROUP BY pe.partner_id`,
+    [...partnerIds, at],
+  );
+  for (const id of partnerIds) out.set(id, { lines: new Map(), people: 0 });
+  for (const r of lines) out.get(r.partner_id)?.lines.set(r.product_line, Number(r.n));
+  for (const r of people) {
+    const entry = out.get(r.partner_id);
+    if (entry) entry.people = Number(r.n);
+  }
+  return out;
+};
+
+/** The partner as the API shows it: camelCase, readiness per product line (DESIGN §5). */
+export const partnerView = (
+  row: PartnersTable,
+  certified: { lines: Map<string, number>; people: number } | undefined,
+  settings: ChannelSettings,
+) => {
+  const readiness: Record<string, Readiness> = {};
+  for (const line of settings.productLines) {
+    const n = certified?.lines.get(line) ?? 0;
+    readiness[line] = { certified: n, ready: n >= settings.minCertifiedForReady };
+  }
+  return {
+    id: row.partner_id,
+    name: row.name,
+    website: row.website,
+    country: row.country,
+    region: row.region,
+    type: row.type,
+    parentPartnerId: row.parent_partner_id,
+    status: row.status,
+    tier: row.tier,
+    channelManagerId: row.channel_manager_id,
+    agreementVersion: row.agreement_version,
+    employeeCount: Number(row.employee_count),
+    certifiedPeople: certified?.people ?? 0,
+    readyProductLines: Object.keys(readiness).filter((l) => readiness[l].ready),
+    readiness,
+    appliedAt: row.applied_at,
+    approvedAt: row.approved_at,
+    activatedAt: row.activated_at,
+    statusChangedAt: row.status_changed_at,
+    version: Number(row.version),
+  };
+};

@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../app/buildApp.js';
+import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { createPlatform, type Platform } from '../../app/platform.js';
+import { manualClock } from '../../domain/shared/clock.js';
+import { signToken } from '../../http/jwt.js';
+
+export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
+export const JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123456789';
+
+export interface Response {
+  readonly status: number;
+  readonly body: any; // eslint-disable-line -- tests inspect arbitrary JSON
+  readonly headers: Record<string, string | string[] | number | undefined>;
+}
+
+/** A real app on a real SQLite file in a temp directory, driven through fastify.inject. */
+export const startTestApp = async (options: { now?: string } = {}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'prm-test-'));
+  const clock = manualClock(options.now ?? '2026-06-01T09:00:00.000Z');
+  const platform: Platform = await createPlatform({ databaseFile: join(dir, 'prm.db'), clock, ids: nanoidGenerator });
+  const app: FastifyInstance = await buildApp(platform, { adminKey: ADMIN_KEY, jwtSecret: JWT_SECRET });
+
+  const request = async (method: string, url: string, body?: unknown, token: string | null = ADMIN_KEY, headers: Record<string, string> = {}): Promise<Response> => {
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    });
+    const text = res.body;
+    let json: unknown = text;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.statusCode, body: json, headers: res.headers };
+  };
+
+  const tokenFor = (personId: string, ttl = 3600) => {
+    const iat = Math.floor(clock.now().getTime() / 1000);
+    return signToken(JWT_SECRET, { sub: personId, iat, exp: iat + ttl });
+  };
+
+  return {
+    app, platform, clock, dir, request, tokenFor,
+    get: (url: string, token?: string | null) => request('GET', url, undefined, token),
+    post: (url: string, body: unknown = {}, token?: string | null, headers?: Record<string, string>) => request('POST', url, body, token, headers),
+    put: (url: string, body: unknown = {}, token?: string | null, headers?: Record<string, string>) => request('PUT', url, body, token, headers),
+    eventCount: () => platform.store.headPosition(),
+    dispose: async () => {
+      await app.close();
+      await platform.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
