@@ -26,7 +26,6 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
     logger: { level: options.logLevel ?? 'silent' },
     // Large enough that a 1 MB string reaches validation and gets a 400 with its field path.
     bodyLimit: BODY_LIMIT,
-    disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace',
   });
   const metrics = createMetrics();
   useZodSchemas(app);

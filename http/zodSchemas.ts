@@ -24,12 +24,12 @@ export const useZodSchemas = (app: FastifyInstance) => {
       const result = schema.safeParse(part === 'body' && data === undefined ? {} : data);
       if (result.success) return { value: result.data };
       const prefix = part === 'body' ? '' : `${part}.`;
-      return {
-        error: new RequestValidationError(
-          part,
-          result.error.issues.map((i) => ({ path: `${prefix}${pathOf(i.path)}`.replace(/\.$/, ''), message: i.message })),
-        ),
-      };
+      const at = (path: readonly PropertyKey[]) => `${prefix}${pathOf(path)}`.replace(/\.$/, '');
+      // An unknown field is reported at its own path, one entry per field.
+      const errors = result.error.issues.flatMap((i) =>
+        i.code === 'unrecognized_keys' ? i.keys.map((k) => ({ path: at([...i.path, k]), message: 'unknown field' })) : [{ path: at(i.path), message: i.message }],
+      );
+      return { error: new RequestValidationError(part, errors) };
     };
   });
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError } from 'commander';
+import { signToken } from '../http/jwt.js';
+import { progressBar } from './progressBar.js';
+import { openRuntime } from './runtime.js';
+import { serve } from './serve.js';
+
+const positiveInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+};
+
+const program = new Command();
+program.name('prm').description('Partner Relationship Management core: server and operator tools').showHelpAfterError();
+
+program.command('serve').description('run the HTTP server (PORT, HOST, PRM_DATA_DIR)').action(serve);
+
+program
+  .command('rebuild')
+  .description('drop read models and replay the whole log into them')
+  .option('--projection <name...>', 'only these projections')
+  .action(async (options: { projection?: string[] }) => {
+    const { platform } = await openRuntime({ startProjections: false });
+    const bar = progressBar('rebuild');
+    const started = Date.now();
+    await platform.runner.rebuild(options.projection, bar.update);
+    bar.stop();
+    const head = await platform.store.headPosition();
+    console.log(`rebuilt ${options.projection?.join(', ') ?? 'all projections'}: ${head} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await platform.close();
+  });
+
+program
+  .command('token')
+  .description("print a bearer token for a person (sub = person id)")
+  .argument('<personId>')
+  .option('--ttl <seconds>', 'lifetime in seconds', positiveInt, 8 * 3600)
+  .action(async (personId: string, options: { ttl: number }) => {
+    const { jwtSecret, platform } = await openRuntime({ startProjections: false });
+    const known = await platform.reader.get('SELECT 1 AS x FROM people WHERE person_id = ?', [personId]);
+    await platform.close();
+    if (!known) program.error(`no person ${personId}`);
+    const iat = Math.floor(Date.now() / 1000);
+    console.log(signToken(jwtSecret.value, { sub: personId, iat, exp: iat + options.ttl }));
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,19 @@
+import { systemClock } from '../domain/shared/clock.js';
+import { loadConfig, type Config } from './config.js';
+import { nanoidGenerator } from './nanoidGenerator.js';
+import { createPlatform, type Platform } from './platform.js';
+import { loadOrCreateSecret } from './secrets.js';
+
+/** Config, secrets and platform for the CLI and the server, from the environment. */
+export const openRuntime = async (options: { startProjections?: boolean } = {}) => {
+  const config: Config = loadConfig();
+  const adminKey = loadOrCreateSecret(config.dataDir, 'admin.key', config.adminKey);
+  const jwtSecret = loadOrCreateSecret(config.dataDir, 'jwt.secret', config.jwtSecret);
+  const platform: Platform = await createPlatform({
+    databaseFile: config.databaseFile,
+    clock: systemClock,
+    ids: nanoidGenerator,
+    startProjections: options.startProjections,
+  });
+  return { config, adminKey, jwtSecret, platform };
+};

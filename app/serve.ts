@@ -1,0 +1,25 @@
+import { buildApp } from './buildApp.js';
+import { openRuntime } from './runtime.js';
+
+/** `prm serve`: the HTTP server on the embedded SQLite default. */
+export const serve = async () => {
+  const { config, adminKey, jwtSecret, platform } = await openRuntime();
+  const app = await buildApp(platform, { adminKey: adminKey.value, jwtSecret: jwtSecret.value, logLevel: config.logLevel });
+  const address = await app.listen({ port: config.port, host: config.host });
+  console.log(`PRM core listening on ${address}  (data: ${config.databaseFile})`);
+  console.log(`API docs: ${address}/docs`);
+  if (adminKey.created) {
+    console.log(`\nGenerated admin key (shown once; stored in ${config.dataDir}/admin.key):\n\n  ${adminKey.value}\n`);
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    await app.close();
+    await platform.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+};
