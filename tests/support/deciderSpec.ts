@@ -28,7 +28,8 @@ const fail = (message: string): never => {
   throw new Error(message);
 };
 
-const assertValidEvents = (events: readonly DomainEvent[]) => {
+/** Fails when an event does not pass its own schema (the one the event store validates with on append). */
+export const assertValidEvents = (events: readonly DomainEvent[]) => {
   for (const event of events) {
     const schema = schemaOf.get(event.type);
     if (!schema) continue;
