@@ -45,10 +45,11 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
       return { schema: converted, url };
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  // Before the UI registers its routes: onRoute only sees routes added after it.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/docs')) route.config = { ...(route.config ?? {}), public: true };
   });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
   useAuthentication(app, {
     adminKey: options.adminKey,
     jwtSecret: options.jwtSecret,
