@@ -1,4 +1,5 @@
 import { channelEvents } from './channel/index.js';
+import { dealClaimEvents, dealEvents } from './deal/index.js';
 import { partnerEvents } from './partner/index.js';
 import { emailReservationEvents, personEvents } from './person/index.js';
 import { programEvents } from './program/index.js';
@@ -6,6 +7,7 @@ import type { EventDefinition } from './shared/index.js';
 
 export * as access from './access/index.js';
 export * as channel from './channel/index.js';
+export * as deal from './deal/index.js';
 export * as partner from './partner/index.js';
 export * as person from './person/index.js';
 export * as program from './program/index.js';
@@ -18,4 +20,6 @@ export const eventDefinitions: readonly EventDefinition[] = [
   ...emailReservationEvents,
   ...programEvents,
   ...channelEvents,
+  ...dealEvents,
+  ...dealClaimEvents,
 ];

@@ -1,0 +1,28 @@
+import { employerIs, managesPartner, personIdOf, readsEverything, type PartnerScope, type Principal } from '../access/index.js';
+
+/** What the deal rules need to know of a deal. */
+export interface DealScope {
+  readonly partnerId: string;
+  readonly registeredBy: string;
+}
+
+/**
+ * Who sees a deal (DESIGN §6): vendor admins, auditors and analysts all; channel managers their
+ * partners' deals; a partner's admin and manager every deal of their (operating) partner; everyone
+ * else at the partner only the deals they registered themselves.
+ */
+export const seesDeal = (p: Principal, deal: DealScope, partner: PartnerScope): boolean => {
+  if (readsEverything(p) || managesPartner(p, partner)) return true;
+  const employer = employerIs(p, deal.partnerId);
+  if (!employer) return false;
+  return employer.role === 'admin' || employer.role === 'manager' || personIdOf(p) === deal.registeredBy;
+};
+
+/** Channel staff over the partner: approve, reject, extend; also see colliding registrations side by side. */
+export const decidesDeal = (p: Principal, partner: PartnerScope): boolean => managesPartner(p, partner);
+
+/** The registrant, or the partner's admin or manager, while employed there: withdraw, report the outcome. */
+export const ownsDeal = (p: Principal, deal: DealScope): boolean => {
+  const employer = employerIs(p, deal.partnerId);
+  return employer !== undefined && (employer.role === 'admin' || employer.role === 'manager' || personIdOf(p) === deal.registeredBy);
+};
