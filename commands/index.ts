@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { channelCommandRoutes } from './channel/channelRoutes.js';
+import { contentCommandRoutes } from './content/contentRoutes.js';
 import type { CommandKit } from './http/commandRoute.js';
 import { partnerCommandRoutes } from './partner/partnerRoutes.js';
 import { personCommandRoutes } from './person/personRoutes.js';
@@ -15,4 +16,5 @@ export const commandRoutes = (app: FastifyInstance, kit: CommandKit, pipeline: C
   personCommandRoutes(app, kit, pipeline);
   programCommandRoutes(app, kit, pipeline);
   channelCommandRoutes(app, kit, pipeline);
+  contentCommandRoutes(app, kit, pipeline);
 };

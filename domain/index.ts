@@ -1,5 +1,8 @@
 import { channelEvents } from './channel/index.js';
+import { contentEvents } from './content/index.js';
 import { dealClaimEvents, dealEvents } from './deal/index.js';
+import { pointsEvents } from './incentives/index.js';
+import { fundReservationEvents, mdfEvents } from './mdf/index.js';
 import { partnerEvents } from './partner/index.js';
 import { emailReservationEvents, personEvents } from './person/index.js';
 import { programEvents } from './program/index.js';
@@ -7,7 +10,10 @@ import type { EventDefinition } from './shared/index.js';
 
 export * as access from './access/index.js';
 export * as channel from './channel/index.js';
+export * as content from './content/index.js';
 export * as deal from './deal/index.js';
+export * as incentives from './incentives/index.js';
+export * as mdf from './mdf/index.js';
 export * as partner from './partner/index.js';
 export * as person from './person/index.js';
 export * as program from './program/index.js';
@@ -20,6 +26,10 @@ export const eventDefinitions: readonly EventDefinition[] = [
   ...emailReservationEvents,
   ...programEvents,
   ...channelEvents,
+  ...mdfEvents,
+  ...fundReservationEvents,
+  ...pointsEvents,
   ...dealEvents,
   ...dealClaimEvents,
+  ...contentEvents,
 ];

@@ -1,7 +1,9 @@
-import { principalsProjection } from './access/principalsProjection.js';
+import { accessProjection } from './access/accessProjection.js';
 import { channelSettingsProjection } from './channel/channelSettingsProjection.js';
+import { mdfProjection } from './mdf/mdfProjection.js';
 import { partnersProjection } from './partners/partnersProjection.js';
 import { peopleProjection } from './people/peopleProjection.js';
+import { pointsProjection } from './points/pointsProjection.js';
 import type { Projection } from './runner/projection.js';
 
 export { loadPrincipal } from './access/loadPrincipal.js';
@@ -15,6 +17,8 @@ export const allProjections: readonly Projection[] = [
   partnersProjection,
   peopleProjection,
   channelSettingsProjection,
-  principalsProjection,
+  accessProjection,
+  mdfProjection,
+  pointsProjection,
 ];
 export type * from './readModels.js';

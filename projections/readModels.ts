@@ -85,6 +85,123 @@ export interface AccessPrincipalsTable {
   partner_type: string | null;
   updated_at: string;
 }
+export interface AccessContentsTable {
+  content_id: string;
+  title: string;
+  kind: string;
+  uri: string;
+  /** JSON of the audience, lists sorted. */
+  audience: string;
+  status: string;
+  published_at: string;
+  changed_at: string;
+  retired_at: string | null;
+  version: number;
+  changed_position: number;
+}
+export interface AccessCertificationsTable {
+  person_id: string;
+  program_id: string;
+  expires_at: string;
+  revoked: number;
+}
+export interface AccessVisibleContentTable {
+  person_id: string;
+  content_id: string;
+  /** Visible while `valid_until IS NULL OR valid_until > now`. */
+  valid_until: string | null;
+}
+
+/** MDF (migrations/0200_mdf.ts): amounts in integer minor units of the fund's currency. */
+export interface MdfFundsTable {
+  fund_id: string;
+  partner_id: string;
+  period: string;
+  currency: string;
+  allocated_minor: number;
+  committed_minor: number;
+  claimed_minor: number;
+  paid_minor: number;
+  available_minor: number;
+  status: string;
+  expires_at: string;
+  allocated_at: string;
+  closed_at: string | null;
+  close_reason: string | null;
+  version: number;
+  updated_at: string;
+}
+export interface MdfRequestsTable {
+  request_id: string;
+  fund_id: string;
+  partner_id: string;
+  activity: string;
+  description: string;
+  activity_date: string;
+  currency: string;
+  amount_minor: number;
+  approved_minor: number | null;
+  status: string;
+  claim_deadline: string | null;
+  reject_reason: string | null;
+  submitted_by: string;
+  submitted_at: string;
+  decided_at: string | null;
+  settled_at: string | null;
+}
+export interface MdfClaimsTable {
+  claim_id: string;
+  fund_id: string;
+  request_id: string;
+  partner_id: string;
+  currency: string;
+  amount_minor: number;
+  approved_minor: number | null;
+  status: string;
+  proof: string;
+  submitted_by: string;
+  submitted_at: string;
+  decided_at: string | null;
+  reject_reason: string | null;
+  payment_reference: string | null;
+  paid_at: string | null;
+}
+/** Incentive points (migrations/0201_points.ts). */
+export interface PointsLedgerTable {
+  position: number;
+  event_id: string;
+  partner_id: string;
+  person_id: string | null;
+  kind: string;
+  points: number;
+  reason: string | null;
+  source_event_id: string | null;
+  reward_id: string | null;
+  redeemed_from: string | null;
+  lot_at: string | null;
+  recorded_at: string;
+}
+export interface PointsPartnersTable {
+  partner_id: string;
+  balance: number;
+  shared_balance: number;
+  earned: number;
+  adjusted: number;
+  redeemed: number;
+  expired: number;
+  version: number;
+  updated_at: string;
+}
+export interface PointsPeopleTable {
+  partner_id: string;
+  person_id: string;
+  balance: number;
+  earned: number;
+  adjusted: number;
+  redeemed: number;
+  expired: number;
+  updated_at: string;
+}
 
 export interface ReadModels {
   partners: PartnersTable;
@@ -95,4 +212,13 @@ export interface ReadModels {
   certifications: CertificationsTable;
   channel_settings: ChannelSettingsTable;
   access_principals: AccessPrincipalsTable;
+  mdf_funds: MdfFundsTable;
+  mdf_requests: MdfRequestsTable;
+  mdf_claims: MdfClaimsTable;
+  points_ledger: PointsLedgerTable;
+  points_partners: PointsPartnersTable;
+  points_people: PointsPeopleTable;
+  access_contents: AccessContentsTable;
+  access_certifications: AccessCertificationsTable;
+  access_visible_content: AccessVisibleContentTable;
 }

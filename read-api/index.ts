@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { channelQueryRoutes } from './channel/channelQueryRoutes.js';
+import { contentQueryRoutes } from './content/contentQueryRoutes.js';
 import { partnerQueryRoutes } from './partners/partnerQueryRoutes.js';
 import { peopleQueryRoutes } from './people/peopleQueryRoutes.js';
 import type { QueryDeps } from './queryDeps.js';
@@ -12,4 +13,5 @@ export const queryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   partnerQueryRoutes(app, deps);
   peopleQueryRoutes(app, deps);
   channelQueryRoutes(app, deps);
+  contentQueryRoutes(app, deps);
 };

@@ -1,0 +1,34 @@
+import type { Audience } from '../../domain/content/index.js';
+import type { SqlDb } from '../sql/sqlDb.js';
+
+/** A published content item as the visibility evaluation needs it. */
+export interface CatalogEntry {
+  readonly contentId: string;
+  readonly audience: Audience;
+}
+
+interface Cached {
+  readonly generation: number;
+  readonly entries: readonly CatalogEntry[];
+}
+
+/*
+ * Person events evaluate the person against every published item: parsing 2,000 audiences per event
+ * would dominate a rebuild. The parsed catalogue is kept per database handle and reused while the
+ * generation (the log position of the latest content change) is unchanged. That generation is read
+ * inside the running transaction, so a rolled-back batch or a rebuild (which empties the table) is
+ * noticed; a given generation always stands for the same prefix of the log, hence the same catalogue.
+ */
+const caches = new WeakMap<SqlDb, Cached>();
+
+export const publishedContents = async (db: SqlDb): Promise<readonly CatalogEntry[]> => {
+  const generation = Number((await db.get<{ g: number | null }>('SELECT MAX(changed_position) AS g FROM access_contents'))?.g ?? 0);
+  const cached = caches.get(db);
+  if (cached && cached.generation === generation) return cached.entries;
+  const rows = await db.all<{ content_id: string; audience: string }>(
+    `SELECT content_id, audience FROM access_contents WHERE status = 'published' ORDER BY content_id`,
+  );
+  const entries = rows.map((r) => ({ contentId: r.content_id, audience: JSON.parse(r.audience) as Audience }));
+  caches.set(db, { generation, entries });
+  return entries;
+};
