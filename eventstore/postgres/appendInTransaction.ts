@@ -1,17 +1,15 @@
 import { checkExpectedVersion, EventIdConflict } from '../errors.js';
 import { eventHash } from '../hashChain.js';
 import type { AppendResult, StreamAppend } from '../port.js';
-import { insertEvents, type InsertEventRow } from './insertEvents.js';
-import type { Queryable } from './queryable.js';
-import { selectEventsById } from './selectEventsById.js';
+import type { AppendIo } from './appendIo.js';
+import type { InsertEventRow } from './insertEvents.js';
 import type { ChainHead } from './selectHead.js';
-import { selectStreamVersion } from './selectStreamVersion.js';
 
 type Validate = (type: string, schemaVersion: number, data: unknown) => void;
 
 /** The original result when every event id is already stored in this stream (idempotent append). */
-const alreadyAppended = async (db: Queryable, append: StreamAppend): Promise<AppendResult | undefined> => {
-  const stored = await selectEventsById(db, append.events.map((e) => e.eventId));
+const alreadyAppended = async (io: AppendIo, append: StreamAppend): Promise<AppendResult | undefined> => {
+  const stored = await io.locate(append.events.map((e) => e.eventId));
   if (stored.size === 0) return undefined;
   const found = append.events.map((e) => stored.get(e.eventId));
   const foreign = found.findIndex((f) => f?.streamId !== append.streamId);
@@ -21,19 +19,19 @@ const alreadyAppended = async (db: Queryable, append: StreamAppend): Promise<App
 };
 
 /** A duplicate id inside one batch only shows up as the unique constraint. */
-const asEventIdConflict = (error: unknown): unknown => {
+export const asEventIdConflict = (error: unknown): unknown => {
   const e = error as { code?: string; constraint?: string; detail?: string };
   if (e.code !== '23505' || e.constraint !== 'events_event_id') return error;
   return new EventIdConflict(/\(event_id\)=\((.*)\)/.exec(e.detail ?? '')?.[1] ?? 'unknown');
 };
 
 /**
- * Appends to one or more streams inside an open transaction whose head row is locked, extending
- * the hash chain from `head`. Same order of checks as the SQLite adapter: idempotency, expected
- * version, schema. Throws (the caller rolls back its savepoint) when one fails.
+ * Appends to one or more streams, extending the hash chain from `head`, while the head row is
+ * locked. Same order of checks as the SQLite adapter: idempotency, expected version, schema.
+ * Throws when one fails; the caller drops what `io` staged (or rolls back its savepoint).
  */
 export const appendInTransaction = async (
-  db: Queryable,
+  io: AppendIo,
   appends: readonly StreamAppend[],
   head: ChainHead,
   recordedAt: string,
@@ -43,17 +41,17 @@ export const appendInTransaction = async (
   let { position, hash } = head;
   for (const append of appends) {
     if (append.events.length === 0) {
-      const actual = await selectStreamVersion(db, append.streamId);
+      const actual = await io.streamVersion(append.streamId);
       checkExpectedVersion(append.streamId, append.expected, actual);
       results.push({ streamId: append.streamId, nextVersion: actual, positions: [] });
       continue;
     }
-    const original = await alreadyAppended(db, append);
+    const original = await alreadyAppended(io, append);
     if (original) {
       results.push(original);
       continue;
     }
-    let version = await selectStreamVersion(db, append.streamId);
+    let version = await io.streamVersion(append.streamId);
     checkExpectedVersion(append.streamId, append.expected, version);
     const rows: InsertEventRow[] = [];
     for (const event of append.events) {
@@ -69,7 +67,7 @@ export const appendInTransaction = async (
       rows.push({ ...stored, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), hash });
     }
     try {
-      await insertEvents(db, append.streamId, recordedAt, rows);
+      await io.insert(rows);
     } catch (error) {
       throw asEventIdConflict(error);
     }

@@ -3,13 +3,12 @@ import type { Clock } from '../../domain/shared/clock.js';
 import { createGroupCommit } from '../groupCommit.js';
 import { pollingSubscription } from '../pollingSubscription.js';
 import type { AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, StoredEvent, StreamAppend } from '../port.js';
-import { appendInTransaction } from './appendInTransaction.js';
+import { commitGroup } from './commitGroup.js';
 import { rowToEvent } from './eventRow.js';
 import { selectAllEvents } from './selectAllEvents.js';
 import { selectHead } from './selectHead.js';
 import { selectStreamEvents } from './selectStreamEvents.js';
 import { selectStreamVersion } from './selectStreamVersion.js';
-import { updateHead } from './updateHead.js';
 
 export interface PostgresEventStoreOptions {
   readonly clock: Clock;
@@ -22,8 +21,8 @@ export interface PostgresEventStoreOptions {
 }
 
 const PAGE = 500;
-// Savepoints beyond 64 per transaction overflow PostgreSQL's per-backend subtransaction cache,
-// which slows every other session's snapshots: cap the group there.
+// Bounds the group's INSERT, and its savepoints on the slow path: beyond 64 subtransactions
+// PostgreSQL's per-backend cache overflows, which slows every other session's snapshots.
 const MAX_GROUP = 64;
 
 /**
@@ -47,44 +46,12 @@ export const createPostgresEventStore = (pool: Pool, options: PostgresEventStore
     }
   };
 
-  // One transaction for the appends submitted while the previous one committed; each append in
-  // its own savepoint so that one stale writer does not fail the others.
+  // One transaction for the appends submitted while the previous one committed (see commitGroup).
   const commit = createGroupCommit<readonly StreamAppend[], readonly AppendResult[]>(
-    async (batch) => {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const start = await selectHead(client, { forUpdate: true });
-        // Read the clock under the lock, so recordedAt follows position order across processes.
-        const recordedAt = options.clock.now().toISOString();
-        let head = start;
-        const outcomes: (readonly AppendResult[] | Error)[] = [];
-        for (const appends of batch) {
-          await client.query('SAVEPOINT append');
-          try {
-            const done = await appendInTransaction(client, appends, head, recordedAt, validate);
-            await client.query('RELEASE SAVEPOINT append');
-            head = done.head;
-            outcomes.push(done.results);
-          } catch (error) {
-            await client.query('ROLLBACK TO SAVEPOINT append');
-            await client.query('RELEASE SAVEPOINT append');
-            outcomes.push(error instanceof Error ? error : new Error(String(error)));
-          }
-        }
-        if (head.position !== start.position) await updateHead(client, head);
-        // When COMMIT itself fails (connection lost) the outcome is unknown to us: every append
-        // of the group is rejected, and a retry with the same event ids is idempotent.
-        await client.query('COMMIT');
-        client.release();
-        if (head.position !== start.position) notify(head.position);
-        return outcomes;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        // Destroy rather than reuse a connection in an unknown state.
-        client.release(error instanceof Error ? error : new Error(String(error)));
-        throw error;
-      }
+    async (group) => {
+      const { outcomes, head, advanced } = await commitGroup(pool, options.clock, group, validate);
+      if (advanced) notify(head);
+      return outcomes;
     },
     { serial: true, maxBatch: MAX_GROUP },
   );
