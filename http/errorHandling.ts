@@ -27,6 +27,8 @@ export const useProblemErrors = (app: FastifyInstance) => {
   );
   // Our own JSON parser: an empty body is no body, malformed JSON is a 400 with a code.
   app.removeContentTypeParser('application/json');
+  // Only JSON is accepted: a text/plain body is a 415, not a string that fails validation.
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = String(body);
     if (text.trim() === '') return done(null, undefined);

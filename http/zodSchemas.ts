@@ -21,7 +21,8 @@ export const useZodSchemas = (app: FastifyInstance) => {
     if (!isZod(schema)) throw new Error(`route schema for ${httpPart} must be a zod schema`);
     const part = httpPart === 'querystring' ? 'query' : (httpPart ?? 'body');
     return (data: unknown) => {
-      const result = schema.safeParse(part === 'body' && data === undefined ? {} : data);
+      // Fastify hands a missing body over as null: a command without a body is a command with `{}`.
+      const result = schema.safeParse(part === 'body' && (data === undefined || data === null) ? {} : data);
       if (result.success) return { value: result.data };
       const prefix = part === 'body' ? '' : `${part}.`;
       const at = (path: readonly PropertyKey[]) => `${prefix}${pathOf(path)}`.replace(/\.$/, '');
