@@ -33,6 +33,14 @@ const parseIfMatch = (header: string | undefined): number | undefined | 'invalid
 
 type Outcome = { status: number; body: unknown; problem: boolean };
 
+/** One lock per application, shared by every route: a key is scoped to the caller, not to a route. */
+const keyLocks = new WeakMap<CommandKit, ReturnType<typeof createKeyedLock>>();
+const keyLockOf = (kit: CommandKit) => {
+  const lock = keyLocks.get(kit) ?? createKeyedLock();
+  keyLocks.set(kit, lock);
+  return lock;
+};
+
 /**
  * A command route: authenticated and validated, optimistic concurrency through `If-Match`, retries
  * made safe by `Idempotency-Key`, answered only once the read models include its events.
@@ -43,7 +51,7 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
   shape: RouteShape<P, z.ZodType, B> & { readonly created?: boolean },
   handler: (input: RouteInput<P, z.ZodType, B> & { ctx: CommandContext }) => Promise<E.Either<DomainError, CommandResult>>,
 ) => {
-  const lock = createKeyedLock();
+  const lock = keyLockOf(kit);
   app.route({
     method: shape.method,
     url: shape.url,
