@@ -41,7 +41,7 @@ test('an audience naming unknown programs or partners is refused, naming each fi
     type: 'PublishContent',
     data: { ...item, audience: { requiredPrograms: ['prg_storage001', 'prg_nowhere001'], partnerIds: ['ptr_ghost00001', 'ptr_acme00001'] }, ...known },
   }).thenFails('validation_failed', 'unknown programs or partners');
-  assert.equal(error.errors?.map((e) => e.path), ['audience.requiredPrograms.1', 'audience.partnerIds.0']);
+  assert.equal(error.errors?.map((e) => e.path), ['audience.requiredPrograms[1]', 'audience.partnerIds[0]']);
 });
 
 test('an item cannot be published twice', () => {
@@ -63,7 +63,7 @@ test('changing to the same audience (in any order) is refused', () => {
 test('changing the audience to unknown partners is refused', () => {
   const error = content.given([published]).when({ type: 'ChangeAudience', data: { audience: { partnerIds: ['ptr_ghost00001'] }, ...known } })
     .thenFails('validation_failed');
-  assert.equal(error.errors?.map((e) => e.path), ['audience.partnerIds.0']);
+  assert.equal(error.errors?.map((e) => e.path), ['audience.partnerIds[0]']);
 });
 
 test('the audience of an unknown item: not found; of a retired one: refused', () => {
