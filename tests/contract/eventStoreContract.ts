@@ -54,7 +54,8 @@ export const registry = createEventRegistry([
 export interface ContractOptions {
   /**
    * Whether the adapter keeps positions and the chain with several writer processes on one log
-   * (default true). EventStoreDB cannot (no multi-stream transaction or lock): that test is skipped.
+   * (default true). EventStoreDB cannot (no multi-stream transaction or lock): that test is then
+   * not registered, and a line says so.
    */
   readonly multiWriter?: boolean;
 }

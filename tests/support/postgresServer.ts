@@ -4,7 +4,7 @@
  * in that directory, trust auth), removed again by `stop()` or, failing that, on process exit.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,10 +49,16 @@ const freePort = () =>
     });
   });
 
-const postgresOwner = () => ({
-  uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
-  gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
-});
+const postgresOwner = () => {
+  try {
+    return {
+      uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
+      gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
+    };
+  } catch {
+    throw new Error('running as root, the PostgreSQL binaries need a "postgres" user to run as, and there is none');
+  }
+};
 
 /** pg_ctl -w already waits for readiness; this also proves that a real client gets in. */
 const waitForConnections = async (url: string, deadline: number) => {
@@ -72,6 +78,7 @@ const waitForConnections = async (url: string, deadline: number) => {
 };
 
 export const startPostgres = async (): Promise<PostgresServer> => {
+  if (!existsSync(join(BIN, 'initdb'))) throw new Error(`no PostgreSQL binaries in ${BIN} (set PRM_PG_BIN to their directory)`);
   const dir = mkdtempSync(join(tmpdir(), 'prm-pg-'));
   if (asRoot) {
     const { uid, gid } = postgresOwner();
