@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { buildApp } from '../../app/buildApp.js';
+import type { Benchmark } from '../harness/benchmark.js';
+import { runChild } from '../harness/child.js';
+import { round } from '../harness/stats.js';
+import { benchPlatform, projectionsCaughtUp } from '../fixtures/benchPlatform.js';
+import { seedPartners } from '../fixtures/partnerWork.js';
+import type { HttpLoadInput, HttpLoadOutput } from '../children/httpLoad.js';
+
+const CONNECTIONS = 64;
+
+export const httpCommands: Benchmark = {
+  name: 'httpCommands',
+  title: 'Commands over HTTP',
+  description: `the same partner command mix as JSON over HTTP to the listening server (admin key, read-your-writes), ${CONNECTIONS} connections from autocannon in a child process`,
+  run: async (ctx) => {
+    const { quick } = ctx.options;
+    const sizes = quick ? { partners: 512, warmup: 200, seconds: 1 } : { partners: 2048, warmup: 4000, seconds: 10 };
+    const platform = await benchPlatform(ctx.tempDir('http'));
+    const adminKey = randomBytes(24).toString('base64url');
+    const app = await buildApp(platform, { adminKey, jwtSecret: randomBytes(32).toString('base64url'), logLevel: 'silent' });
+    try {
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      const partnerIds = await seedPartners(platform, sizes.partners);
+      await projectionsCaughtUp(platform);
+      const headBefore = await platform.store.headPosition();
+      const load = await runChild<HttpLoadInput, HttpLoadOutput>(new URL('../children/httpLoad.ts', import.meta.url), {
+        url, adminKey, partnerIds, connections: CONNECTIONS, seconds: sizes.seconds, warmupRequests: sizes.warmup,
+      });
+      const caughtUp = await projectionsCaughtUp(platform);
+      const events = (await platform.store.headPosition()) - headBefore;
+      ctx.log(`http: ${Math.round(load.ok / load.seconds)} commands/s, ${load.non2xx} non-2xx, ${load.errors} errors, p99 ${load.latencyMs.p99} ms`);
+      return {
+        figures: [
+          { key: 'commandsPerSec', label: `2xx commands, ${CONNECTIONS} connections`, value: round(load.ok / load.seconds, 0), unit: 'commands/s', target: { op: '>=', value: 5_000 } },
+          { key: 'p50Ms', label: 'latency p50', value: load.latencyMs.p50, unit: 'ms' },
+          { key: 'p99Ms', label: 'latency p99', value: load.latencyMs.p99, unit: 'ms', target: { op: '<', value: 50 } },
+          { key: 'non2xx', label: 'non-2xx answers', value: load.non2xx, unit: 'requests' },
+          { key: 'errors', label: 'connection errors and timeouts', value: load.errors + load.timeouts, unit: 'requests' },
+        ],
+        details: {
+          connections: CONNECTIONS, seconds: load.seconds, warmupRequests: sizes.warmup, seededPartners: sizes.partners,
+          statusCodes: load.statusCodes, latencyMs: load.latencyMs, eventsAppended: events, projectionLagAfter: caughtUp.lag,
+          mix: '1/4 POST /partners, 1/2 POST /partners/:id/quotas, 1/4 POST /partners/:id/tier',
+        },
+      };
+    } finally {
+      await app.close();
+      await platform.close();
+    }
+  },
+};

@@ -1,0 +1,20 @@
+import type { Benchmark } from '../harness/benchmark.js';
+import { baseline } from './baseline.js';
+import { httpCommands } from './httpCommands.js';
+import { inProcessCommands } from './inProcessCommands.js';
+import { projectionRebuild } from './projectionRebuild.js';
+import { rawAppends } from './rawAppends.js';
+import { readQueries } from './readQueries.js';
+
+/**
+ * Every benchmark, in the order they run (one file each). Add yours with one line; read an
+ * earlier one's figures through `ctx.results` and declare it in `needs`.
+ */
+export const benchmarks: readonly Benchmark[] = [
+  baseline,
+  rawAppends,
+  inProcessCommands,
+  httpCommands,
+  projectionRebuild,
+  readQueries,
+];

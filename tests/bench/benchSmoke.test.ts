@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+
+/**
+ * Smoke test of `npm run bench`: a --quick --json run in a child process yields every figure with a
+ * sane value. Speed is never asserted here (targets are for bench runs on a quiet machine).
+ */
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+interface FigureJson { label: string; value: number; unit: string; target?: { op: string; value: number }; met?: boolean }
+interface BenchJson {
+  machine: { cpus: number; node: string; sqlite: string };
+  settings: { quick: boolean; events: number; benchmarks: string[] };
+  figures: Record<string, FigureJson>;
+  details: Record<string, Record<string, unknown>>;
+}
+
+const runBench = (args: string[]) =>
+  new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/main.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+
+/** The figures of issue 2's benchmarks; later benchmarks add theirs (checked generically below). */
+const expected = [
+  'baseline.eventsPerSec',
+  'rawAppends.sequentialEventsPerSec', 'rawAppends.sequentialPctOfBaseline', 'rawAppends.concurrentEventsPerSec', 'rawAppends.concurrentPctOfBaseline',
+  'commands.commandsPerSec', 'commands.p50Ms', 'commands.p99Ms', 'commands.failed', 'commands.projectionLagEvents', 'commands.projectionCatchUpMs',
+  'httpCommands.commandsPerSec', 'httpCommands.p50Ms', 'httpCommands.p99Ms', 'httpCommands.non2xx', 'httpCommands.errors',
+  'rebuild.eventsPerSec', 'rebuild.peakRssMb', 'rebuild.maxRssMb', 'rebuild.seconds',
+  'reads.partnersListP50Ms', 'reads.partnersListP99Ms', 'reads.partnerByIdP50Ms', 'reads.partnerByIdP99Ms',
+  'reads.partnersListManagerP50Ms', 'reads.partnersListManagerP99Ms',
+];
+/** Units that count occurrences may be 0; rates, durations and sizes must be positive. */
+const countUnits = new Set(['events', 'commands', 'requests']);
+
+const test = suite<{ doc: BenchJson }>('npm run bench -- --quick --json');
+
+test.before(async (ctx) => {
+  const run = await runBench(['--quick', '--json']);
+  assert.is(run.code, 0, `bench exited with ${run.code}:\n${run.stderr.slice(-3000)}`);
+  ctx.doc = JSON.parse(run.stdout) as BenchJson;
+});
+
+test('stdout is one JSON document with the machine and the settings', ({ doc }) => {
+  assert.ok(doc.machine.cpus >= 1);
+  assert.match(doc.machine.node, /^v\d+\./);
+  assert.match(doc.machine.sqlite, /^3\./);
+  assert.is(doc.settings.quick, true);
+  assert.ok(doc.settings.events > 0);
+  for (const name of ['baseline', 'rawAppends', 'commands', 'httpCommands', 'rebuild', 'reads']) assert.ok(doc.settings.benchmarks.includes(name), name);
+});
+
+test('every figure of the foundation benchmarks is present', ({ doc }) => {
+  const missing = expected.filter((id) => !(id in doc.figures));
+  assert.equal(missing, [], `missing figures: ${missing.join(', ')}`);
+});
+
+test('every figure is finite; rates, latencies and sizes are positive, counts not negative', ({ doc }) => {
+  for (const [id, f] of Object.entries(doc.figures)) {
+    assert.type(f.value, 'number', id);
+    assert.ok(Number.isFinite(f.value), `${id} = ${f.value}`);
+    if (countUnits.has(f.unit)) assert.ok(f.value >= 0 && Number.isInteger(f.value), `${id} = ${f.value} ${f.unit}`);
+    else assert.ok(f.value > 0, `${id} = ${f.value} ${f.unit}`);
+    assert.ok(f.label.length > 0 && f.unit.length > 0, id);
+    if (f.target) assert.type(f.met, 'boolean', `${id} has a target, so a verdict`);
+  }
+});
+
+test('the command benchmarks ran valid commands: nothing refused, no HTTP errors', ({ doc }) => {
+  assert.is(doc.figures['commands.failed'].value, 0);
+  assert.is(doc.figures['httpCommands.non2xx'].value, 0, JSON.stringify(doc.details.httpCommands?.statusCodes));
+  assert.is(doc.figures['httpCommands.errors'].value, 0);
+});
+
+test('the rebuild replayed the whole generated store', ({ doc }) => {
+  const rebuild = doc.details.rebuild as { events: number; rssSamples: number };
+  assert.ok(rebuild.events >= doc.settings.events, `${rebuild.events} events generated for --events ${doc.settings.events}`);
+  assert.ok(rebuild.rssSamples >= 1, 'RSS was sampled during the rebuild');
+});
+
+test.run();
