@@ -2,7 +2,8 @@
  * The shared contract on EventStoreDB/KurrentDB, run only when PRM_ESDB_URL points at a server,
  * e.g. PRM_ESDB_URL='esdb://localhost:2113?tls=false' (docker run -p 2113:2113
  * eventstore/eventstore --insecure --run-projections=None). Use a server of its own: the
- * hash-chain test walks the whole of $all, and the adapter assumes one writer per log.
+ * hash-chain test walks the whole of $all, and the adapter assumes one writer per log. The
+ * user must be allowed to read $all (on a secure server: esdb://admin:changeit@host:2113).
  * Without the variable the file registers no test and says so.
  */
 import { EventStoreDBClient } from '@eventstore/db-client';
