@@ -142,7 +142,7 @@ test('commands and queries on an unknown partner are 404', async ({ t }) => {
 test('the directory filters by status, tier, region, type, parent and name, and pages without gaps or repeats', async () => {
   const t = await startTestApp();
   try {
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 7; i++) ids.push(await activePartner(t, { name: `Pager ${i}`, region: i % 2 ? 'apac' : 'emea' }, i < 3 ? 'gold' : 'silver'));
     const applicant = await applyPartner(t, { name: 'Waiting Ltd', type: 'msp' });
     const list = async (query: string) => expectStatus(await t.get(`/partners?${query}`), 200).body;

@@ -127,7 +127,7 @@ const allPartners = async (server: ServerProcess) => {
   const items: unknown[] = [];
   let cursor: string | null = null;
   do {
-    const page = (await call(server.url, 'GET', `/partners?limit=500${cursor ? `&cursor=${cursor}` : ''}`)).body;
+    const page: { items: unknown[]; nextCursor: string | null } = (await call(server.url, 'GET', `/partners?limit=500${cursor ? `&cursor=${cursor}` : ''}`)).body;
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
