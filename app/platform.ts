@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createCommandPipeline, type CommandPipeline } from '../commands/pipeline/index.js';
+import { allPolicies, createPolicyRunner, type PolicyRunner } from '../commands/policies/index.js';
 import { eventDefinitions } from '../domain/index.js';
 import type { Clock, IdGenerator } from '../domain/shared/index.js';
 import { createEventRegistry, type EventRegistry, type EventStore, type Upcaster } from '../eventstore/index.js';
@@ -20,6 +21,8 @@ export interface Platform {
   readonly store: EventStore;
   readonly pipeline: CommandPipeline;
   readonly runner: ProjectionRunner;
+  /** Event -> command reactions (points for won deals and certifications), each with its own checkpoint. */
+  readonly policies: PolicyRunner;
   /** Read-model writes (projections, idempotency records) on the writer connection. */
   readonly writeDb: TransactionalSqlDb;
   /** Queries on a separate read-only connection: WAL snapshots, never a half-applied batch. */
@@ -37,6 +40,8 @@ export interface PlatformOptions {
   readonly extraUpcasters?: readonly Upcaster[];
   /** Start projections (catch-up, then live); the CLI's rebuild and verify do not. */
   readonly startProjections?: boolean;
+  /** Start the policies (default: when projections start). */
+  readonly startPolicies?: boolean;
 }
 
 export const createPlatform = async (options: PlatformOptions): Promise<Platform> => {
@@ -52,9 +57,12 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
   const runner = createProjectionRunner({ store, db: writeDb, projections: allProjections, now: options.clock.now });
   const pipeline = createCommandPipeline({ store, clock: options.clock, schemaVersionOf: registry.currentVersion });
   if (options.startProjections !== false) await runner.start();
+  const policies = createPolicyRunner({ store, pipeline, db: writeDb, policies: allPolicies, now: options.clock.now });
+  if (options.startPolicies ?? options.startProjections !== false) await policies.start();
   return {
-    connection, registry, store, pipeline, runner, writeDb, reader, readModels, clock: options.clock, ids: options.ids,
+    connection, registry, store, pipeline, runner, policies, writeDb, reader, readModels, clock: options.clock, ids: options.ids,
     close: async () => {
+      await policies.stop();
       await runner.stop();
       await store.close();
       readerDb.close();

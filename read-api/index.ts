@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { channelQueryRoutes } from './channel/channelQueryRoutes.js';
 import { contentQueryRoutes } from './content/contentQueryRoutes.js';
+import { mdfQueryRoutes } from './mdf/mdfQueryRoutes.js';
 import { partnerQueryRoutes } from './partners/partnerQueryRoutes.js';
 import { peopleQueryRoutes } from './people/peopleQueryRoutes.js';
+import { pointsQueryRoutes } from './points/pointsQueryRoutes.js';
 import type { QueryDeps } from './queryDeps.js';
 
 export type { QueryDeps } from './queryDeps.js';
@@ -14,4 +16,6 @@ export const queryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   peopleQueryRoutes(app, deps);
   channelQueryRoutes(app, deps);
   contentQueryRoutes(app, deps);
+  mdfQueryRoutes(app, deps);
+  pointsQueryRoutes(app, deps);
 };
