@@ -4,6 +4,7 @@ import { signToken } from '../http/jwt.js';
 import { progressBar } from './progressBar.js';
 import { openRuntime } from './runtime.js';
 import { serve } from './serve.js';
+import { addSweepCommand, dealExpirySweeper } from './sweepers/index.js';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -44,5 +45,7 @@ program
     const iat = Math.floor(Date.now() / 1000);
     console.log(signToken(jwtSecret.value, { sub: personId, iat, exp: iat + options.ttl }));
   });
+
+addSweepCommand(program, 'expire-deals', 'record DealExpired for every deal whose protection lapsed (safe next to a running server)', dealExpirySweeper);
 
 await program.parseAsync(process.argv);

@@ -1,5 +1,6 @@
 import { buildApp } from './buildApp.js';
 import { openRuntime } from './runtime.js';
+import { createSweepRunner, serverSweepers } from './sweepers/index.js';
 
 /** `prm serve`: the HTTP server on the embedded SQLite default. */
 export const serve = async () => {
@@ -11,11 +12,23 @@ export const serve = async () => {
   if (adminKey.created) {
     console.log(`\nGenerated admin key (shown once; stored in ${config.dataDir}/admin.key):\n\n  ${adminKey.value}\n`);
   }
+  // Time-driven events (lapsed deal protection, ...) every PRM_SWEEP_SECONDS; 0 turns them off.
+  const sweeps = createSweepRunner({
+    sweepers: serverSweepers(platform),
+    intervalSeconds: config.sweepSeconds,
+    clock: platform.clock,
+    onReport: (name, r) => {
+      if (r.changed > 0 || r.failed > 0) app.log.info({ sweeper: name, ...r }, 'sweep');
+    },
+    onError: (name, error) => app.log.error({ sweeper: name, err: error }, 'sweep failed'),
+  });
+  sweeps.start();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping`);
+    await sweeps.stop();
     await app.close();
     await platform.close();
     process.exit(0);

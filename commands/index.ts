@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { channelCommandRoutes } from './channel/channelRoutes.js';
 import { contentCommandRoutes } from './content/contentRoutes.js';
+import { dealCommandRoutes } from './deal/dealRoutes.js';
 import type { CommandKit } from './http/commandRoute.js';
 import { mdfCommandRoutes } from './mdf/mdfRoutes.js';
 import { partnerCommandRoutes } from './partner/partnerRoutes.js';
@@ -18,6 +19,7 @@ export const commandRoutes = (app: FastifyInstance, kit: CommandKit, pipeline: C
   personCommandRoutes(app, kit, pipeline);
   programCommandRoutes(app, kit, pipeline);
   channelCommandRoutes(app, kit, pipeline);
+  dealCommandRoutes(app, kit, pipeline);
   contentCommandRoutes(app, kit, pipeline);
   mdfCommandRoutes(app, kit, pipeline);
   pointsCommandRoutes(app, kit, pipeline);

@@ -1,5 +1,6 @@
 import { accessProjection } from './access/accessProjection.js';
 import { channelSettingsProjection } from './channel/channelSettingsProjection.js';
+import { dealsProjection } from './deals/dealsProjection.js';
 import { mdfProjection } from './mdf/mdfProjection.js';
 import { partnersProjection } from './partners/partnersProjection.js';
 import { peopleProjection } from './people/peopleProjection.js';
@@ -18,6 +19,7 @@ export const allProjections: readonly Projection[] = [
   peopleProjection,
   channelSettingsProjection,
   accessProjection,
+  dealsProjection,
   mdfProjection,
   pointsProjection,
 ];

@@ -203,6 +203,45 @@ export interface PointsPeopleTable {
   updated_at: string;
 }
 
+export interface DealsTable {
+  deal_id: string;
+  partner_id: string;
+  registered_by: string;
+  customer_name: string;
+  customer_domain: string;
+  customer_country: string;
+  product_line: string;
+  estimated_value_minor: number;
+  currency: string;
+  expected_close_date: string;
+  status: string;
+  conflict: number;
+  registered_at: string;
+  registered_position: number;
+  approved_at: string | null;
+  approval_seconds: number | null;
+  protection_days: number | null;
+  protected_until: string | null;
+  extension_count: number;
+  rejected_at: string | null;
+  withdrawn_at: string | null;
+  won_at: string | null;
+  closed_at: string | null;
+  won_amount_minor: number | null;
+  won_currency: string | null;
+  lost_at: string | null;
+  expired_at: string | null;
+  status_reason: string | null;
+  status_changed_at: string;
+  version: number;
+  updated_at: string;
+}
+export interface DealConflictsTable {
+  deal_id: string;
+  conflicting_deal_id: string;
+  detected_at: string;
+}
+
 export interface ReadModels {
   partners: PartnersTable;
   partner_quotas: PartnerQuotasTable;
@@ -212,6 +251,8 @@ export interface ReadModels {
   certifications: CertificationsTable;
   channel_settings: ChannelSettingsTable;
   access_principals: AccessPrincipalsTable;
+  deals: DealsTable;
+  deal_conflicts: DealConflictsTable;
   mdf_funds: MdfFundsTable;
   mdf_requests: MdfRequestsTable;
   mdf_claims: MdfClaimsTable;

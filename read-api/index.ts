@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { channelQueryRoutes } from './channel/channelQueryRoutes.js';
 import { contentQueryRoutes } from './content/contentQueryRoutes.js';
+import { dealQueryRoutes } from './deals/dealQueryRoutes.js';
+import { pipelineRoutes } from './deals/pipelineRoutes.js';
 import { mdfQueryRoutes } from './mdf/mdfQueryRoutes.js';
 import { partnerQueryRoutes } from './partners/partnerQueryRoutes.js';
 import { peopleQueryRoutes } from './people/peopleQueryRoutes.js';
@@ -16,6 +18,8 @@ export const queryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   peopleQueryRoutes(app, deps);
   channelQueryRoutes(app, deps);
   contentQueryRoutes(app, deps);
+  dealQueryRoutes(app, deps);
+  pipelineRoutes(app, deps);
   mdfQueryRoutes(app, deps);
   pointsQueryRoutes(app, deps);
 };

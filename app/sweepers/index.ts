@@ -1,0 +1,23 @@
+import { dealCommands } from '../../commands/deal/dealCommands.js';
+import { expireLapsedDeals } from '../../commands/deal/expireLapsedDeals.js';
+import type { Platform } from '../platform.js';
+import type { Sweeper } from './sweeper.js';
+
+export * from './sweepCommand.js';
+export * from './sweepRunner.js';
+export * from './sweeper.js';
+
+/** Deal protection that lapsed becomes DealExpired, and the customer's claim is released. */
+export const dealExpirySweeper = (platform: Platform): Sweeper => ({
+  name: 'deal-expiry',
+  sweep: expireLapsedDeals({
+    deals: dealCommands({ pipeline: platform.pipeline, ids: platform.ids }),
+    store: platform.store,
+    reader: platform.reader,
+    ids: platform.ids,
+    onError: (dealId, error) => console.error(`deal-expiry: ${dealId}:`, error),
+  }),
+});
+
+/** Every sweeper the server runs each `PRM_SWEEP_SECONDS` (add new ones here). */
+export const serverSweepers = (platform: Platform): Sweeper[] => [dealExpirySweeper(platform)];

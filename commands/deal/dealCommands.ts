@@ -1,0 +1,134 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { seesPartner, type PartnerScope, type Principal } from '../../domain/access/index.js';
+import { CHANNEL_STREAM, channelDecider } from '../../domain/channel/index.js';
+import {
+  claimDecider, claimStream, collidingDeals, dealDecider, dealStream, decidesDeal, ownsDeal, seesDeal,
+  type ClaimCommand, type DealCommand, type DealEvent, type DealScope, type DealState,
+} from '../../domain/deal/index.js';
+import { partnerDecider, partnerStream } from '../../domain/partner/index.js';
+import { personDecider, personStream } from '../../domain/person/index.js';
+import { domainError, type DomainError, type IdGenerator } from '../../domain/shared/index.js';
+import { createKeyedLock } from '../../http/idempotency.js';
+import type { CommandContext, CommandPipeline, CommandResult, UnitOfWork } from '../pipeline/index.js';
+import type { RegisterDealBody } from './dealSchemas.js';
+
+type Outcome = Promise<E.Either<DomainError, CommandResult>>;
+type Rule = (p: Principal, deal: DealScope, partner: PartnerScope) => boolean;
+type ChannelSettings = typeof channelDecider.initialState;
+
+const notFound = (what: string) => E.left(domainError('not_found', `${what} not found`));
+const forbidden = (message: string) => E.left(domainError('forbidden', message));
+
+const manages: Rule = (p, _deal, partner) => decidesDeal(p, partner);
+const owns: Rule = (p, deal) => ownsDeal(p, deal);
+const ownsOrManages: Rule = (p, deal, partner) => ownsDeal(p, deal) || decidesDeal(p, partner);
+
+/** What the claim stream records alongside a deal's events. */
+const claimCommandFor = (deal: DealState, event: DealEvent): ClaimCommand | undefined => {
+  const dealId = deal.dealId ?? '';
+  switch (event.type) {
+    case 'DealApproved':
+    case 'DealProtectionExtended':
+      return { type: 'HoldClaim', data: { dealId, partnerId: deal.partnerId ?? '', protectedUntil: event.data.protectedUntil } };
+    case 'DealWon':
+      return { type: 'WinClaim', data: { dealId } };
+    case 'DealRejected':
+      return { type: 'ReleaseClaim', data: { dealId, reason: 'rejected' } };
+    case 'DealWithdrawn':
+      return { type: 'ReleaseClaim', data: { dealId, reason: 'withdrawn' } };
+    case 'DealLost':
+      return { type: 'ReleaseClaim', data: { dealId, reason: 'lost' } };
+    case 'DealExpired':
+      return { type: 'ReleaseClaim', data: { dealId, reason: 'expired' } };
+    default:
+      return undefined;
+  }
+};
+
+/**
+ * Deal registration commands, independent of HTTP (routes, the sweeper and benchmarks call them).
+ * Every decision that changes who may hold protection is appended together with the claim stream
+ * of its (customer, product line), expecting the claim version it read: concurrent decisions about
+ * one customer are serialised by the event store, never by luck.
+ */
+export const dealCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerator }) => {
+  const { pipeline, ids } = deps;
+  // Registrations of one customer in this process queue instead of colliding (they all succeed anyway).
+  const sameCustomer = createKeyedLock();
+
+  const register = (ctx: CommandContext, principal: Principal, body: RegisterDealBody): Outcome =>
+    sameCustomer(claimStream(body.customer.domain, body.productLine), () =>
+      pipeline.execute(ctx, async (uow) => {
+        const { state: partner } = await uow.load(partnerDecider, partnerStream(body.partnerId));
+        const scope = { partnerId: body.partnerId, region: partner.region, channelManagerId: partner.channelManagerId };
+        if (partner.status === 'none' || !seesPartner(principal, scope)) return notFound('partner');
+        // Vendor staff (and the admin key) do not register: a registration is the partner's own claim.
+        if (principal.kind !== 'person' || principal.vendorRoles.length > 0)
+          return forbidden("deal registrations are submitted by the partner's own people");
+        const { state: person } = await uow.load(personDecider, personStream(principal.personId));
+        const { state: settings } = await uow.load(channelDecider, CHANNEL_STREAM);
+        const claimId = claimStream(body.customer.domain, body.productLine);
+        const { state: claim } = await uow.load(claimDecider, claimId);
+        const dealId = ids.next('deal');
+        const decided = await uow.decide(dealDecider, dealStream(dealId), {
+          type: 'RegisterDeal',
+          data: {
+            dealId, ...body, registeredBy: principal.personId, partnerStatus: partner.status, registrantEmployerId: person.employment?.partnerId,
+            productLines: settings.productLines, conflictingDealIds: collidingDeals(claim, body.partnerId, uow.now),
+          },
+        });
+        if (E.isLeft(decided)) return decided;
+        const requested = await uow.decide(claimDecider, claimId, { type: 'RequestClaim', data: { dealId, partnerId: body.partnerId } });
+        return E.isLeft(requested) ? requested : E.right({ id: dealId, streamId: dealStream(dealId) });
+      }),
+    );
+
+  /** One command on an existing deal: visible (else 404), allowed (else 403), decided with its claim. */
+  const onDeal = (
+    ctx: CommandContext, principal: Principal | 'system', dealId: string, rule: Rule, action: string,
+    toCommand: (settings: ChannelSettings) => DealCommand,
+  ): Outcome =>
+    pipeline.execute(ctx, async (uow: UnitOfWork) => {
+      const streamId = dealStream(dealId);
+      const { state: deal } = await uow.load(dealDecider, streamId);
+      if (deal.status === 'none' || !deal.partnerId || !deal.registeredBy) return notFound('deal');
+      if (principal !== 'system') {
+        const { state: partner } = await uow.load(partnerDecider, partnerStream(deal.partnerId));
+        const scope = { partnerId: deal.partnerId, region: partner.region, channelManagerId: partner.channelManagerId };
+        const dealScope = { partnerId: deal.partnerId, registeredBy: deal.registeredBy };
+        if (!seesDeal(principal, dealScope, scope)) return notFound('deal');
+        if (!rule(principal, dealScope, scope)) return forbidden(`not allowed to ${action} this deal`);
+      }
+      const { state: settings } = await uow.load(channelDecider, CHANNEL_STREAM);
+      const decided = await uow.decide(dealDecider, streamId, toCommand(settings));
+      if (E.isLeft(decided)) return decided;
+      for (const event of decided.right.events) {
+        const claimCommand = claimCommandFor(deal, event);
+        if (!claimCommand) continue;
+        const claimed = await uow.decide(claimDecider, claimStream(deal.customerDomain ?? '', deal.productLine ?? ''), claimCommand);
+        if (E.isLeft(claimed)) return claimed;
+      }
+      return E.right({ id: dealId, streamId });
+    });
+
+  return {
+    register,
+    approve: (ctx: CommandContext, p: Principal, dealId: string, body: { protectionDays?: number }) =>
+      onDeal(ctx, p, dealId, manages, 'approve', (s) => ({ type: 'ApproveDeal', data: { protectionDays: body.protectionDays ?? s.dealProtectionDays } })),
+    reject: (ctx: CommandContext, p: Principal, dealId: string, body: { reason: string }) =>
+      onDeal(ctx, p, dealId, manages, 'reject', () => ({ type: 'RejectDeal', data: body })),
+    withdraw: (ctx: CommandContext, p: Principal, dealId: string, body: { reason?: string }) =>
+      onDeal(ctx, p, dealId, owns, 'withdraw', () => ({ type: 'WithdrawDeal', data: body })),
+    extend: (ctx: CommandContext, p: Principal, dealId: string, body: { protectedUntil: string; reason: string }) =>
+      onDeal(ctx, p, dealId, manages, 'extend', (s) => ({
+        type: 'ExtendProtection', data: { ...body, maxExtensions: s.maxDealExtensions, maxProtectionDays: s.dealProtectionDays },
+      })),
+    win: (ctx: CommandContext, p: Principal, dealId: string, body: { amount: { amountMinor: number; currency: string }; closedAt: string }) =>
+      onDeal(ctx, p, dealId, ownsOrManages, 'report the win of', () => ({ type: 'WinDeal', data: body })),
+    lose: (ctx: CommandContext, p: Principal, dealId: string, body: { reason: string }) =>
+      onDeal(ctx, p, dealId, ownsOrManages, 'report the loss of', () => ({ type: 'LoseDeal', data: body })),
+    /** The sweeper's command: no caller to authorise, the decider checks that protection lapsed. */
+    expire: (ctx: CommandContext, dealId: string) => onDeal(ctx, 'system', dealId, () => true, 'expire', () => ({ type: 'ExpireDeal', data: {} })),
+  };
+};
+export type DealCommands = ReturnType<typeof dealCommands>;

@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import * as E from 'fp-ts/lib/Either.js';
+import { z } from 'zod';
+import { domainError, IsoDate, PartnerId, Slug } from '../../domain/shared/index.js';
+import { answer, queryRoute } from '../../http/routes.js';
+import { Limit, StringCursor, toPage } from '../pagination.js';
+import { visiblePartners } from '../partners/partnerVisibility.js';
+import type { QueryDeps } from '../queryDeps.js';
+import { emptyMetrics, filteredDeals, partnerDealMetrics, type MetricsFilter } from './dealMetrics.js';
+
+const Window = { from: IsoDate.optional(), to: IsoDate.optional(), productLine: Slug.optional() };
+const PipelineQuery = z.strictObject({ ...Window, partnerId: PartnerId.optional(), limit: Limit, cursor: StringCursor.optional() });
+
+type Amounts = { currency: string; amountMinor: number }[];
+const addAmount = (list: Amounts, currency: string, amountMinor: number) => {
+  const found = list.find((a) => a.currency === currency);
+  if (found) found.amountMinor += amountMinor;
+  else list.push({ currency, amountMinor });
+  list.sort((a, b) => a.currency.localeCompare(b.currency));
+};
+
+export const pipelineRoutes = (app: FastifyInstance, deps: QueryDeps) => {
+  const db = deps.readModels;
+
+  queryRoute(app, {
+    method: 'GET', url: '/dashboards/pipeline', tags: ['deals', 'dashboards'], query: PipelineQuery,
+    summary: 'Deal pipeline: totals by status and product line, and deal registration metrics per partner (paged)',
+  }, async ({ query, principal }) => {
+    const filter: MetricsFilter = { ...query, ...(query.partnerId ? { partnerIds: [query.partnerId] } : {}) };
+    const now = deps.now();
+    const groups = await filteredDeals(db, principal, filter)
+      .select((eb) => ['deals.status', 'deals.product_line', 'deals.currency', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('deals.estimated_value_minor').as('value')])
+      .groupBy(['deals.status', 'deals.product_line', 'deals.currency']).execute();
+    const protectedNow = await filteredDeals(db, principal, filter).where('deals.status', '=', 'approved').where('deals.protected_until', '>', now.toISOString())
+      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const conflicted = await filteredDeals(db, principal, filter).where('deals.conflict', '=', 1).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+
+    const byStatus = new Map<string, { status: string; count: number; estimatedValue: Amounts }>();
+    const byLine = new Map<string, { productLine: string; count: number; statuses: Record<string, number>; estimatedValue: Amounts }>();
+    for (const g of groups) {
+      const s = byStatus.get(g.status) ?? { status: g.status, count: 0, estimatedValue: [] };
+      s.count += Number(g.n);
+      addAmount(s.estimatedValue, g.currency, Number(g.value));
+      byStatus.set(g.status, s);
+      const l = byLine.get(g.product_line) ?? { productLine: g.product_line, count: 0, statuses: {}, estimatedValue: [] };
+      l.count += Number(g.n);
+      l.statuses[g.status] = (l.statuses[g.status] ?? 0) + Number(g.n);
+      addAmount(l.estimatedValue, g.currency, Number(g.value));
+      byLine.set(g.product_line, l);
+    }
+
+    let partners = filteredDeals(db, principal, filter).select('deals.partner_id').distinct();
+    if (query.cursor) partners = partners.where('deals.partner_id', '>', query.cursor);
+    const ids = (await partners.orderBy('deals.partner_id').limit(query.limit + 1).execute()).map((r) => r.partner_id);
+    const metrics = await partnerDealMetrics(db, principal, { ...filter, partnerIds: ids.slice(0, query.limit) });
+    const registered = [...byStatus.values()].reduce((n, s) => n + s.count, 0);
+    return E.right(answer({
+      asOf: now.toISOString(),
+      totals: {
+        registered,
+        conflicted: Number(conflicted?.n ?? 0),
+        protectionActive: Number(protectedNow?.n ?? 0),
+        byStatus: [...byStatus.values()].sort((a, b) => a.status.localeCompare(b.status)),
+        byProductLine: [...byLine.values()].sort((a, b) => a.productLine.localeCompare(b.productLine)),
+      },
+      partners: toPage(ids, query.limit, (id) => metrics.get(id) ?? emptyMetrics(id, null), (id) => id),
+    }));
+  });
+
+  queryRoute(app, {
+    method: 'GET', url: '/partners/:id/deal-metrics', tags: ['deals', 'partners'],
+    params: z.strictObject({ id: PartnerId }), query: z.strictObject(Window),
+    summary: "A partner's deal registration metrics (over the deals the caller may see)",
+  }, async ({ params, query, principal }) => {
+    const partner = await db.selectFrom('partners').select(['partner_id', 'name']).where('partner_id', '=', params.id).where(visiblePartners(principal)).executeTakeFirst();
+    if (!partner) return E.left(domainError('not_found', 'partner not found'));
+    const metrics = await partnerDealMetrics(db, principal, { ...query, partnerIds: [params.id] });
+    return E.right(answer({ ...(metrics.get(params.id) ?? emptyMetrics(params.id, partner.name)), from: query.from ?? null, to: query.to ?? null }));
+  });
+};
