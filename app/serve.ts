@@ -18,7 +18,7 @@ export const serve = async () => {
     intervalSeconds: config.sweepSeconds,
     clock: platform.clock,
     onReport: (name, r) => {
-      if (r.changed > 0 || r.failed > 0) app.log.info({ sweeper: name, ...r }, 'sweep');
+      if (r.changed > 0 || (r.failed ?? 0) > 0) app.log.info({ sweeper: name, ...r }, 'sweep');
     },
     onError: (name, error) => app.log.error({ sweeper: name, err: error }, 'sweep failed'),
   });

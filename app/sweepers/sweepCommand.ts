@@ -17,8 +17,9 @@ export const addSweepCommand = (program: Command, command: string, description: 
       try {
         const sweeper = create(platform);
         const report = await sweeper.sweep(platform.clock.now());
-        console.log(`${sweeper.name}: ${report.changed} changed, ${report.skipped} skipped, ${report.failed} failed (of ${report.examined} examined)`);
-        if (report.failed > 0) process.exitCode = 1;
+        const failed = report.failed ?? 0;
+        console.log(`${sweeper.name}: ${report.changed} changed, ${report.skipped} skipped, ${failed} failed (of ${report.examined} examined)`);
+        if (failed > 0) process.exitCode = 1;
       } finally {
         await platform.close();
       }

@@ -17,6 +17,6 @@ export interface SweepReport {
   readonly changed: number;
   /** Candidates found not due after all (already handled by another sweep, or changed meanwhile). */
   readonly skipped: number;
-  /** Candidates whose command failed unexpectedly (left for the next sweep). */
-  readonly failed: number;
+  /** Candidates whose command failed unexpectedly (left for the next sweep); absent means none. */
+  readonly failed?: number;
 }
