@@ -39,10 +39,11 @@ export const up = async (db: Kysely<unknown>) => {
     .addColumn('reject_reason', 'text')
     .addColumn('submitted_by', 'text', (c) => c.notNull())
     .addColumn('submitted_at', 'text', (c) => c.notNull())
+    .addColumn('submitted_position', 'integer', (c) => c.notNull())
     .addColumn('decided_at', 'text')
     .addColumn('settled_at', 'text')
     .execute();
-  await db.schema.createIndex('mdf_requests_fund').on('mdf_requests').columns(['fund_id', 'submitted_at']).execute();
+  await db.schema.createIndex('mdf_requests_fund').on('mdf_requests').columns(['fund_id', 'submitted_position']).execute();
   await db.schema
     .createTable('mdf_claims')
     .addColumn('claim_id', 'text', (c) => c.primaryKey())
@@ -56,11 +57,12 @@ export const up = async (db: Kysely<unknown>) => {
     .addColumn('proof', 'text', (c) => c.notNull())
     .addColumn('submitted_by', 'text', (c) => c.notNull())
     .addColumn('submitted_at', 'text', (c) => c.notNull())
+    .addColumn('submitted_position', 'integer', (c) => c.notNull())
     .addColumn('decided_at', 'text')
     .addColumn('reject_reason', 'text')
     .addColumn('payment_reference', 'text')
     .addColumn('paid_at', 'text')
     .execute();
-  await db.schema.createIndex('mdf_claims_fund').on('mdf_claims').columns(['fund_id', 'submitted_at']).execute();
+  await db.schema.createIndex('mdf_claims_fund').on('mdf_claims').columns(['fund_id', 'submitted_position']).execute();
   await db.schema.createIndex('mdf_claims_request').on('mdf_claims').column('request_id').execute();
 };

@@ -146,6 +146,7 @@ export interface MdfRequestsTable {
   reject_reason: string | null;
   submitted_by: string;
   submitted_at: string;
+  submitted_position: number;
   decided_at: string | null;
   settled_at: string | null;
 }
@@ -161,6 +162,7 @@ export interface MdfClaimsTable {
   proof: string;
   submitted_by: string;
   submitted_at: string;
+  submitted_position: number;
   decided_at: string | null;
   reject_reason: string | null;
   payment_reference: string | null;

@@ -13,11 +13,16 @@ export interface PointsExpiryDeps {
   /** The read models, to find ledgers that may hold expired points without scanning the log. */
   readonly reader: SqlDb;
   readonly ids: IdGenerator;
-  readonly now: () => Date;
 }
 
-export interface PointsExpiryOutcome {
-  readonly ledgers: number;
+/** Shaped like the server's sweep reports (app/sweepers), plus the points that expired. */
+export interface PointsExpiryReport {
+  /** Ledgers looked at. */
+  readonly examined: number;
+  /** Ledgers where points expired. */
+  readonly changed: number;
+  /** Ledgers with nothing left to expire (already swept, or spent meanwhile). */
+  readonly skipped: number;
   readonly points: number;
 }
 
@@ -26,16 +31,16 @@ export interface PointsExpiryOutcome {
  * hold some: one PointsExpired per pot (person, or the partner's shared points). Running it twice
  * expires nothing more; concurrent redemptions are serialised by the ledger's stream version.
  */
-export const sweepExpiredPoints = async (deps: PointsExpiryDeps): Promise<PointsExpiryOutcome> => {
+export const sweepExpiredPoints = async (deps: PointsExpiryDeps, now: Date): Promise<PointsExpiryReport> => {
   const settings = await stateAtVersion(deps.store, channelDecider, CHANNEL_STREAM, Number.MAX_SAFE_INTEGER);
-  const cutoff = expiryCutoff(deps.now(), settings.pointsExpiryMonths);
+  const cutoff = expiryCutoff(now, settings.pointsExpiryMonths);
   // Candidates: ledgers with a balance and a lot old enough; the ledger itself decides what is left of it.
   const candidates = await deps.reader.all<{ partner_id: string }>(
     `SELECT DISTINCT l.partner_id FROM points_ledger l JOIN points_partners p ON p.partner_id = l.partner_id
      WHERE p.balance > 0 AND l.points > 0 AND l.lot_at <= ? ORDER BY l.partner_id`,
     [cutoff],
   );
-  let ledgers = 0;
+  let changed = 0;
   let points = 0;
   for (const { partner_id: partnerId } of candidates) {
     const commandId = deps.ids.next('command');
@@ -50,9 +55,9 @@ export const sweepExpiredPoints = async (deps: PointsExpiryDeps): Promise<Points
       },
     );
     if (E.isRight(outcome) && expired > 0) {
-      ledgers += 1;
+      changed += 1;
       points += expired;
     }
   }
-  return { ledgers, points };
+  return { examined: candidates.length, changed, skipped: candidates.length - changed, points };
 };

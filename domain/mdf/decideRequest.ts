@@ -26,7 +26,7 @@ export const decideRequest = (command: RequestCommand, s: FundState, now: Date):
   if (command.type === 'SubmitRequest') {
     const d = command.data;
     if (s.requests[d.requestId]) return E.left(domainError('duplicate', 'request already exists'));
-    const refusal = inactive ?? left(refuseBadAmount(s, d.amount, 'amount'));
+    const refusal = left(refuseBadAmount(s, d.amount, 'amount')) ?? inactive;
     if (refusal) return refusal;
     if (startOfDay(d.activityDate).getTime() >= Date.parse(s.expiresAt ?? ''))
       return E.left(field('activityDate', `must be before the fund expires (${s.expiresAt})`));
@@ -37,13 +37,14 @@ export const decideRequest = (command: RequestCommand, s: FundState, now: Date):
 
   const request = s.requests[command.data.requestId];
   if (!request) return E.left(domainError('not_found', 'request not found'));
+  // Malformed input first (400), then the state of things (409), then the money rules (422).
+  const bad = command.type === 'ApproveRequest' ? left(refuseBadAmount(s, command.data.approvedAmount, 'approvedAmount')) : undefined;
+  if (bad) return bad;
   if (request.status !== 'submitted') return E.left(domainError('invalid_state', `the request is already ${request.status}`));
   if (inactive) return inactive;
   if (command.type === 'RejectRequest') return E.right([ev.MdfRequestRejected.create(command.data)]);
 
   const { approvedAmount, claimDays, requestId } = command.data;
-  const bad = left(refuseBadAmount(s, approvedAmount, 'approvedAmount'));
-  if (bad) return bad;
   if (approvedAmount.amountMinor > request.amountMinor)
     return E.left(domainError('limit_exceeded', `approved ${money(approvedAmount.amountMinor, s)} exceeds the requested ${money(request.amountMinor, s)}`));
   if (approvedAmount.amountMinor > available(s))

@@ -42,10 +42,10 @@ export const mdfProjection = defineProjection({
     MdfRequestSubmitted: async (db, e: E<{ requestId: string; activity: string; description: string; amount: Money; activityDate: string; submittedBy: string }>) => {
       const fund = await partnerOf(db, e);
       await db.run(
-        `INSERT INTO mdf_requests (request_id, fund_id, partner_id, activity, description, activity_date, currency, amount_minor, status, submitted_by, submitted_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?)`,
+        `INSERT INTO mdf_requests (request_id, fund_id, partner_id, activity, description, activity_date, currency, amount_minor, status, submitted_by, submitted_at, submitted_position)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?)`,
         [e.data.requestId, idOfStream(e.streamId), fund.partner_id, e.data.activity, e.data.description, e.data.activityDate,
-          e.data.amount.currency, e.data.amount.amountMinor, e.data.submittedBy, e.recordedAt],
+          e.data.amount.currency, e.data.amount.amountMinor, e.data.submittedBy, e.recordedAt, e.position],
       );
       await touchFund(db, e);
     },
@@ -64,10 +64,10 @@ export const mdfProjection = defineProjection({
     MdfClaimSubmitted: async (db, e: E<{ claimId: string; requestId: string; amount: Money; proof: unknown[]; submittedBy: string }>) => {
       const fund = await partnerOf(db, e);
       await db.run(
-        `INSERT INTO mdf_claims (claim_id, fund_id, request_id, partner_id, currency, amount_minor, status, proof, submitted_by, submitted_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?)`,
+        `INSERT INTO mdf_claims (claim_id, fund_id, request_id, partner_id, currency, amount_minor, status, proof, submitted_by, submitted_at, submitted_position)
+         VALUES (?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?)`,
         [e.data.claimId, idOfStream(e.streamId), e.data.requestId, fund.partner_id, e.data.amount.currency, e.data.amount.amountMinor,
-          JSON.stringify(e.data.proof), e.data.submittedBy, e.recordedAt],
+          JSON.stringify(e.data.proof), e.data.submittedBy, e.recordedAt, e.position],
       );
       await touchFund(db, e, { claimed: e.data.amount.amountMinor });
     },

@@ -42,8 +42,8 @@ export const mdfQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
     const fund = await visibleFunds(principal).where('fund_id', '=', params.id).executeTakeFirst();
     if (!fund) return E.left(domainError('not_found', 'fund not found'));
     const [requests, claims] = await Promise.all([
-      db.selectFrom('mdf_requests').selectAll().where('fund_id', '=', params.id).orderBy('submitted_at').orderBy('request_id').execute(),
-      db.selectFrom('mdf_claims').selectAll().where('fund_id', '=', params.id).orderBy('submitted_at').orderBy('claim_id').execute(),
+      db.selectFrom('mdf_requests').selectAll().where('fund_id', '=', params.id).orderBy('submitted_position').execute(),
+      db.selectFrom('mdf_claims').selectAll().where('fund_id', '=', params.id).orderBy('submitted_position').execute(),
     ]);
     const view = fundView(fund, deps.now());
     return E.right(answer({ ...view, requests: requests.map(requestView), claims: claims.map(claimView) }, view.version));
