@@ -9,6 +9,7 @@ import { createMetrics, useRequestMetrics } from '../http/metrics.js';
 import { tokenRoute } from '../http/tokenRoute.js';
 import { toOpenApiSchema, useZodSchemas } from '../http/zodSchemas.js';
 import { loadPrincipal } from '../projections/index.js';
+import { auditRoutes } from '../read-api/audit/auditRoutes.js';
 import { queryRoutes } from '../read-api/index.js';
 import type { Platform } from './platform.js';
 
@@ -66,6 +67,7 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
   };
   commandRoutes(app, kit, platform.pipeline);
   queryRoutes(app, { reader: platform.reader, readModels: platform.readModels, now });
+  auditRoutes(app, { databaseFile: platform.connection.path, store: platform.store, registry: platform.registry, reader: platform.reader, writeDb: platform.writeDb, now });
   tokenRoute(app, {
     jwtSecret: options.jwtSecret,
     now,

@@ -6,6 +6,8 @@ export interface PartnersTable {
   partner_id: string;
   name: string;
   website: string;
+  /** The partner's web domain (PartnerApplied v2; derived from `website` for v1 events). */
+  domain: string | null;
   country: string;
   region: string;
   type: string;

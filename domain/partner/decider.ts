@@ -4,6 +4,7 @@ import type { PartnerCommand } from './commands.js';
 import * as ev from './events.js';
 import type { PartnerEvent } from './events.js';
 import { initialPartnerState, type PartnerState, type PartnerStatus } from './state.js';
+import { websiteDomain } from './websiteDomain.js';
 
 const ok = (...events: PartnerEvent[]) => E.right(events);
 const refuse = (message: string) => E.left(domainError('invalid_state', message));
@@ -13,8 +14,8 @@ const mustBe = (state: PartnerState, allowed: readonly PartnerStatus[], action: 
 export const evolve = (state: PartnerState, event: PartnerEvent): PartnerState => {
   switch (event.type) {
     case 'PartnerApplied': {
-      const { partnerId, name, type, region, parentPartnerId } = event.data;
-      return { ...state, status: 'applied', partnerId, name, type, region, parentPartnerId };
+      const { partnerId, name, domain, type, region, parentPartnerId } = event.data;
+      return { ...state, status: 'applied', partnerId, name, domain, type, region, parentPartnerId };
     }
     case 'PartnerApproved':
       return { ...state, status: 'approved', tier: event.data.tier };
@@ -53,7 +54,7 @@ const decide = (command: PartnerCommand, state: PartnerState) => {
         if (parent.type !== 'distributor') return refuse('the parent partner must be a distributor');
         if (parent.status !== 'approved' && parent.status !== 'active') return refuse(`the parent partner is ${parent.status}`);
       }
-      return ok(ev.PartnerApplied.create(data));
+      return ok(ev.PartnerApplied.create({ ...data, domain: websiteDomain(data.website) }));
     }
     case 'ApprovePartner':
       return mustBe(state, ['applied'], 'approve') ?? ok(ev.PartnerApproved.create(command.data));

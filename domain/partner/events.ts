@@ -4,17 +4,20 @@ import {
   type EventOf,
 } from '../shared/index.js';
 
+/** v2: adds `domain`, the web domain derived from `website` (v1 events are upcast: app/upcasters.ts). */
 export const PartnerApplied = defineEvent(
   'PartnerApplied',
   z.object({
     partnerId: PartnerId,
     name: Name,
     website: Url,
+    domain: z.string().min(1).max(253).refine((d) => d === d.toLowerCase(), 'must be lower-case'),
     country: CountryCode,
     region: Slug,
     type: PartnerType,
     parentPartnerId: PartnerId.optional(),
   }),
+  2,
 );
 export const PartnerApproved = defineEvent('PartnerApproved', z.object({ tier: Tier }));
 export const PartnerRejected = defineEvent('PartnerRejected', z.object({ reason: Reason }));

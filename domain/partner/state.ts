@@ -6,6 +6,7 @@ export interface PartnerState {
   readonly status: PartnerStatus;
   readonly partnerId?: string;
   readonly name?: string;
+  readonly domain?: string;
   readonly type?: PartnerType;
   readonly region?: string;
   readonly tier?: Tier;

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { addDays, domainError, type Decider } from '../shared/index.js';
+import { canonicalEmail } from './canonicalEmail.js';
 import type { PersonCommand } from './commands.js';
 import * as ev from './events.js';
 import type { PersonEvent } from './events.js';
@@ -48,7 +49,7 @@ export const evolve = (state: PersonState, event: PersonEvent): PersonState => {
 const decide = (command: PersonCommand, state: PersonState, now: Date) => {
   if (command.type === 'RegisterPerson') {
     return state.status === 'none'
-      ? ok(ev.PersonRegistered.create(command.data))
+      ? ok(ev.PersonRegistered.create({ ...command.data, email: canonicalEmail(command.data.email) }))
       : E.left(domainError('duplicate', 'person already exists'));
   }
   if (state.status === 'none') return E.left(domainError('not_found', 'person not found'));

@@ -4,7 +4,12 @@ import {
   type EventOf,
 } from '../shared/index.js';
 
-export const PersonRegistered = defineEvent('PersonRegistered', z.object({ personId: PersonId, name: Name, email: Email }));
+/** v2: `email` is canonical (lower-case); v1 held it as typed and is upcast (app/upcasters.ts). */
+export const PersonRegistered = defineEvent(
+  'PersonRegistered',
+  z.object({ personId: PersonId, name: Name, email: Email.refine((e) => e === e.toLowerCase(), 'must be lower-case') }),
+  2,
+);
 export const VendorRoleGranted = defineEvent(
   'VendorRoleGranted',
   z.object({ role: VendorRole, regions: z.array(Slug).max(100).optional() }),

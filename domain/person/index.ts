@@ -1,3 +1,4 @@
+export * from './canonicalEmail.js';
 export * from './commands.js';
 export * from './decider.js';
 export * from './emailReservation.js';

@@ -21,13 +21,13 @@ export const partnersProjection = defineProjection({
   name: 'partners',
   tables: ['partner_quotas', 'partners'],
   handlers: {
-    PartnerApplied: async (db, e: E<{ partnerId: string; name: string; website: string; country: string; region: string; type: string; parentPartnerId?: string }>) => {
+    PartnerApplied: async (db, e: E<{ partnerId: string; name: string; website: string; domain: string; country: string; region: string; type: string; parentPartnerId?: string }>) => {
       const d = e.data;
       await db.run(
-        `INSERT INTO partners (partner_id, name, website, country, region, type, parent_partner_id, status, applied_at,
+        `INSERT INTO partners (partner_id, name, website, domain, country, region, type, parent_partner_id, status, applied_at,
            status_changed_at, employee_count, version, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'applied', ?, ?, 0, ?, ?)`,
-        [d.partnerId, d.name, d.website, d.country, d.region, d.type, d.parentPartnerId ?? null, e.recordedAt, e.recordedAt, e.version, e.recordedAt],
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'applied', ?, ?, 0, ?, ?)`,
+        [d.partnerId, d.name, d.website, d.domain, d.country, d.region, d.type, d.parentPartnerId ?? null, e.recordedAt, e.recordedAt, e.version, e.recordedAt],
       );
     },
     PartnerApproved: async (db, e: E<{ tier: string }>) => void (await status(db, e, 'approved', { tier: e.data.tier, approved_at: e.recordedAt })),

@@ -51,6 +51,7 @@ export const partnerView = (
     id: row.partner_id,
     name: row.name,
     website: row.website,
+    domain: row.domain,
     country: row.country,
     region: row.region,
     type: row.type,

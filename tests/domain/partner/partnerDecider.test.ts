@@ -17,7 +17,7 @@ const distributorId = 'ptr_distri0001';
 const managerId = 'per_manager001';
 
 const applied = PartnerApplied.create({
-  partnerId, name: 'Acme Resellers', website: 'https://acme.example', country: 'DE', region: 'emea', type: 'reseller',
+  partnerId, name: 'Acme Resellers', website: 'https://acme.example', domain: 'acme.example', country: 'DE', region: 'emea', type: 'reseller',
 });
 const approved = PartnerApproved.create({ tier: 'registered' });
 const signed = PartnerAgreementSigned.create({ agreementVersion: '2026-01', signedBy: 'Ada Acme' });
@@ -59,7 +59,7 @@ for (const parentStatus of ['approved', 'active']) {
     const state = partner
       .given([])
       .when({ type: 'ApplyPartner', data: { ...data, parent: { partnerId: distributorId, type: 'distributor', status: parentStatus } } })
-      .then([PartnerApplied.create(data)]);
+      .then([PartnerApplied.create({ ...data, domain: 'acme.example' })]);
     assert.is(state.parentPartnerId, distributorId);
   });
 }

@@ -1,0 +1,44 @@
+import { CHANNEL_STREAM, channelDecider } from '../../domain/channel/index.js';
+import { partnerDecider } from '../../domain/partner/index.js';
+import { emailReservationDecider, personDecider } from '../../domain/person/index.js';
+import { programDecider } from '../../domain/program/index.js';
+import type { DomainEvent } from '../../domain/shared/index.js';
+
+/** An aggregate auditors can replay: the streams it owns and the decider whose `evolve` folds them. */
+export interface ReplayableAggregate {
+  readonly name: string;
+  /** A stream belongs to the aggregate when its id starts with this (or equals it, for a singleton). */
+  readonly streamPrefix: string;
+  readonly initialState: unknown;
+  readonly evolve: (state: unknown, event: DomainEvent) => unknown;
+}
+
+/** Types a decider's `evolve` loosely: time travel feeds it the stream's own (upcast) events. */
+export const replayable = <S, E extends DomainEvent>(
+  name: string,
+  streamPrefix: string,
+  decider: { readonly initialState: S; readonly evolve: (state: S, event: E) => S },
+): ReplayableAggregate => ({
+  name,
+  streamPrefix,
+  initialState: decider.initialState,
+  evolve: decider.evolve as unknown as ReplayableAggregate['evolve'],
+});
+
+/**
+ * Every aggregate time travel knows, by stream prefix. A new aggregate adds one line here; the same
+ * `evolve` as the command side folds its events, so a replayed state is the state commands saw.
+ */
+export const replayableAggregates: readonly ReplayableAggregate[] = [
+  replayable('partner', 'partner-', partnerDecider),
+  replayable('person', 'person-', personDecider),
+  replayable('email-reservation', 'email-', emailReservationDecider),
+  replayable('program', 'program-', programDecider),
+  replayable('channel-settings', CHANNEL_STREAM, channelDecider),
+];
+
+/** The aggregate owning a stream (longest matching prefix), if any. */
+export const aggregateOfStream = (streamId: string, aggregates: readonly ReplayableAggregate[] = replayableAggregates) =>
+  aggregates
+    .filter((a) => streamId === a.streamPrefix || (a.streamPrefix.endsWith('-') && streamId.startsWith(a.streamPrefix)))
+    .sort((a, b) => b.streamPrefix.length - a.streamPrefix.length)[0];

@@ -1,0 +1,36 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { hasVendorRole, isVendorAdmin, type Principal } from '../../domain/access/index.js';
+import { problem, sendProblem } from '../../http/problem.js';
+import type { TransactionalSqlDb } from '../../projections/sql/sqlDb.js';
+
+/** Auditors and vendor admins (the admin key included) reach `/audit/*`; nobody else. */
+export const mayAudit = (p: Principal): boolean => isVendorAdmin(p) || hasVendorRole(p, 'auditor');
+
+const actorOf = (p: Principal) => (p.kind === 'admin-key' ? { kind: 'admin-key', id: 'admin' } : { kind: 'person', id: p.personId });
+
+const logAccess = (db: TransactionalSqlDb, request: FastifyRequest, principal: Principal, status: number, at: Date) => {
+  const actor = actorOf(principal);
+  return db.transaction((tx) =>
+    tx.run(
+      'INSERT INTO audit_access_log (at, actor_kind, actor_id, method, route, url, status) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [at.toISOString(), actor.kind, actor.id, request.method, request.routeOptions.url ?? request.url.split('?')[0], request.url.slice(0, 2000), status],
+    ),
+  );
+};
+
+/**
+ * Guards a scope of audit routes: authenticated callers who are not auditors get 403, and every
+ * authenticated call, allowed or refused, is written to `audit_access_log` before its answer leaves
+ * (so no audit read goes unrecorded). Unauthenticated calls were already answered 401.
+ */
+export const useAuditAccess = (scope: FastifyInstance, deps: { writeDb: TransactionalSqlDb; now: () => Date }) => {
+  scope.addHook('onRequest', async (request, reply) => {
+    const principal = request.principal;
+    if (principal && !mayAudit(principal))
+      return sendProblem(reply, problem(403, 'forbidden', 'only auditors and vendor admins may use the audit API'));
+  });
+  scope.addHook('onSend', async (request, reply, payload) => {
+    if (request.principal) await logAccess(deps.writeDb, request, request.principal, reply.statusCode, deps.now());
+    return payload;
+  });
+};

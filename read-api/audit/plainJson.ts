@@ -1,0 +1,9 @@
+/** State as plain JSON: Maps become objects, Sets arrays, Dates ISO strings (JSON.stringify would drop them). */
+export const plainJson = (value: unknown): unknown => {
+  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), plainJson(v)]));
+  if (value instanceof Set) return [...value].map(plainJson);
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(plainJson);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainJson(v)]));
+  return value;
+};
