@@ -70,7 +70,10 @@ export const createCommandPipeline = (options: CommandPipelineOptions): CommandP
       try {
         const results = await store.appendMany(appends);
         staged.forEach((s, i) => {
-          cache.set(s.streamId, { state: s.events.reduce(s.evolve, s.state), version: results[i].nextVersion });
+          // A re-run command (same event ids) appends nothing and answers the original result: its
+          // events are already in the loaded (and cached) state; evolving again would count them twice.
+          if (results[i].nextVersion === s.expected + s.events.length)
+            cache.set(s.streamId, { state: s.events.reduce(s.evolve, s.state), version: results[i].nextVersion });
         });
         const main = results.find((r) => r.streamId === target.streamId);
         const position = Math.max(...results.flatMap((r) => r.positions));
