@@ -11,7 +11,7 @@ import { createCommandPipeline, eventIdFor, PreconditionFailed, type CommandCont
 import { replay } from '../../domain/shared/index.js';
 import { WrongExpectedVersion } from '../../eventstore/errors.js';
 import type { StoredEvent } from '../../eventstore/port.js';
-import { counterDecider, foreignCount, openCounterStore, type CounterStore } from './counterFixture.js';
+import { counterDecider, foreignCount, openCounterStore, type CounterEvent, type CounterStore } from './counterFixture.js';
 
 const test = suite<{ s: CounterStore; pipeline: CommandPipeline }>('Command pipeline');
 test.before.each(async (ctx) => {
@@ -115,7 +115,7 @@ test('a re-run command leaves the cached state as it was: the next command decid
   assert.equal(pipeline.cache.get('counter-a'), { state: { total: 6, seen: 1 }, version: 1 });
   const r = await pipeline.execute(context(), count('counter-a', 4, { limit: 10 }).work);
   assert.ok(E.isRight(r), `6 + 4 is within 10: ${JSON.stringify(r)}`);
-  assert.equal(pipeline.cache.get('counter-a'), { state: replay(counterDecider, await events(s, 'counter-a')), version: 2 });
+  assert.equal(pipeline.cache.get('counter-a'), { state: replay(counterDecider, (await events(s, 'counter-a')) as unknown as CounterEvent[]), version: 2 });
 });
 
 test('the cache catches up when another writer appended between commands', async ({ s, pipeline }) => {
@@ -129,7 +129,7 @@ test('the cache catches up when another writer appended between commands', async
   const ok = await pipeline.execute(context(), count('counter-a', 1, { limit: 10 }).work);
   assert.ok(E.isRight(ok));
   const stored = await events(s, 'counter-a');
-  assert.equal(pipeline.cache.get('counter-a'), { state: replay(counterDecider, stored), version: stored.length });
+  assert.equal(pipeline.cache.get('counter-a'), { state: replay(counterDecider, stored as unknown as CounterEvent[]), version: stored.length });
 });
 
 test('several streams in one command are appended atomically: a conflict on one appends neither', async ({ s, pipeline }) => {

@@ -1,0 +1,160 @@
+/**
+ * The projection runner on a real SQLite file: catch-up at start, live after each append, waitFor,
+ * batches whose writes and checkpoint commit together (a crash mid-batch rolls both back, and the
+ * restart applies every event exactly once), per-projection checkpoints, and rebuild.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { StoredEvent } from '../../eventstore/port.js';
+import { createProjectionRunner, defineProjection, sqliteSqlDb, type Projection, type ProjectionRunner, type TransactionalSqlDb } from '../../projections/index.js';
+import { foreignCount, openCounterStore, type CounterStore } from '../commands/counterFixture.js';
+
+/** A projection whose writes are not idempotent: applying an event twice would show (and fail on the log's key). */
+const tallyProjection = (name: string, poison: Set<number>): Projection =>
+  defineProjection({
+    name,
+    tables: [`${name}_log`, name],
+    handlers: {
+      Counted: async (db, e: StoredEvent<{ by: number }>) => {
+        if (poison.has(e.position)) throw new Error(`poisoned at ${e.position}`);
+        await db.run(`INSERT INTO ${name}_log (position, by) VALUES (?, ?)`, [e.position, e.data.by]);
+        await db.run(`INSERT INTO ${name} (id, total, events) VALUES (1, ?, 1) ON CONFLICT (id) DO UPDATE SET total = total + excluded.total, events = events + 1`, [e.data.by]);
+      },
+    },
+  });
+
+interface Ctx {
+  s: CounterStore;
+  db: TransactionalSqlDb;
+  poison: Set<number>;
+  runners: ProjectionRunner[];
+  transactions: number;
+}
+const test = suite<Ctx>('Projection runner');
+test.before.each(async (ctx) => {
+  ctx.s = await openCounterStore();
+  for (const name of ['tally', 'tally2']) {
+    ctx.s.connection.db.exec(`CREATE TABLE ${name} (id INTEGER PRIMARY KEY, total INTEGER NOT NULL, events INTEGER NOT NULL)`);
+    ctx.s.connection.db.exec(`CREATE TABLE ${name}_log (position INTEGER PRIMARY KEY, by INTEGER NOT NULL)`);
+  }
+  const db = sqliteSqlDb(ctx.s.connection);
+  ctx.transactions = 0;
+  ctx.db = { ...db, transaction: (work) => (ctx.transactions++, db.transaction(work)) };
+  ctx.poison = new Set();
+  ctx.runners = [];
+});
+test.after.each(async (ctx) => {
+  for (const r of ctx.runners) await r.stop();
+  await ctx.s.dispose();
+});
+
+const runner = (ctx: Ctx, projections: readonly Projection[], batchSize = 1000) => {
+  const r = createProjectionRunner({ store: ctx.s.store, db: ctx.db, projections, batchSize, rebuildBatchSize: batchSize, pollMs: 60_000 });
+  ctx.runners.push(r);
+  return r;
+};
+const appendCounts = async (ctx: Ctx, values: readonly number[]) => {
+  for (const by of values) await ctx.s.store.append('counter-a', [foreignCount(by)], { expected: 'any' });
+  return ctx.s.store.headPosition();
+};
+const tally = async (ctx: Ctx, name = 'tally') => {
+  const row = await ctx.db.get<{ total: number; events: number }>(`SELECT total, events FROM ${name} WHERE id = 1`);
+  const log = await ctx.db.all<{ position: number }>(`SELECT position FROM ${name}_log ORDER BY position`);
+  const checkpoint = await ctx.db.get<{ position: number }>('SELECT position FROM projection_checkpoints WHERE name = ?', [name]);
+  return { total: row?.total ?? 0, events: row?.events ?? 0, positions: log.map((r) => r.position), checkpoint: checkpoint?.position ?? 0 };
+};
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+test('start catches up with everything appended before, in batches that each move the checkpoint', async (ctx) => {
+  await appendCounts(ctx, range(1, 10));
+  const r = runner(ctx, [tallyProjection('tally', ctx.poison)], 3);
+  await r.start();
+  assert.equal(await tally(ctx), { total: 55, events: 10, positions: range(1, 10), checkpoint: 10 });
+  assert.is(ctx.transactions, 4, 'batches of 3, 3, 3 and 1');
+  assert.is(r.position(), 10);
+});
+
+test('after start, every append is projected; waitFor resolves once the read model includes a position', async (ctx) => {
+  const r = runner(ctx, [tallyProjection('tally', ctx.poison)]);
+  await r.start();
+  await r.waitFor(0);
+  const head = await appendCounts(ctx, [4, 5]);
+  await r.waitFor(head);
+  assert.equal(await tally(ctx), { total: 9, events: 2, positions: [1, 2], checkpoint: 2 });
+  // A waiter for a position not yet appended resolves when it is.
+  const later = r.waitFor(head + 1);
+  await appendCounts(ctx, [1]);
+  await later;
+  assert.is((await tally(ctx)).events, 3);
+});
+
+test('a crash mid-batch rolls back the batch with its checkpoint; the restart applies every event exactly once', async (ctx) => {
+  await appendCounts(ctx, range(1, 12));
+  ctx.poison.add(8);
+  const crashing = runner(ctx, [tallyProjection('tally', ctx.poison)], 5);
+  const failure = await crashing.start().then(() => undefined, (e: unknown) => e);
+  assert.match(String(failure), /poisoned at 8/);
+  await crashing.stop();
+  // Events 6 and 7 were applied inside the failed batch: rolled back together with its checkpoint.
+  assert.equal(await tally(ctx), { total: 15, events: 5, positions: range(1, 5), checkpoint: 5 });
+  ctx.poison.clear();
+  const restarted = runner(ctx, [tallyProjection('tally', ctx.poison)], 5);
+  await restarted.start();
+  assert.equal(await tally(ctx), { total: 78, events: 12, positions: range(1, 12), checkpoint: 12 });
+});
+
+test('a failing live batch rejects its waiters; the next append retries it and applies it once', async (ctx) => {
+  const r = runner(ctx, [tallyProjection('tally', ctx.poison)]);
+  await r.start();
+  await r.waitFor(await appendCounts(ctx, [1]));
+  ctx.poison.add(2);
+  const head = await appendCounts(ctx, [2]);
+  const rejected = await r.waitFor(head).then(() => undefined, (e: unknown) => e);
+  assert.match(String(rejected), /poisoned at 2/);
+  assert.equal(await tally(ctx), { total: 1, events: 1, positions: [1], checkpoint: 1 });
+  ctx.poison.clear();
+  await r.waitFor(await appendCounts(ctx, [3]));
+  assert.equal(await tally(ctx), { total: 6, events: 3, positions: [1, 2, 3], checkpoint: 3 });
+});
+
+test('each projection has its own checkpoint: a new one catches up without replaying into the old one', async (ctx) => {
+  const first = runner(ctx, [tallyProjection('tally', ctx.poison)], 4);
+  await first.start();
+  await first.waitFor(await appendCounts(ctx, range(1, 6)));
+  await first.stop();
+  const both = runner(ctx, [tallyProjection('tally', ctx.poison), tallyProjection('tally2', ctx.poison)], 4);
+  await both.start();
+  assert.equal(await tally(ctx, 'tally'), { total: 21, events: 6, positions: range(1, 6), checkpoint: 6 });
+  assert.equal(await tally(ctx, 'tally2'), { total: 21, events: 6, positions: range(1, 6), checkpoint: 6 });
+  await both.waitFor(await appendCounts(ctx, [10]));
+  assert.equal([(await tally(ctx, 'tally')).total, (await tally(ctx, 'tally2')).total], [31, 31]);
+});
+
+test('events a projection does not handle still move its checkpoint', async (ctx) => {
+  const idle = defineProjection({ name: 'idle', tables: [], handlers: { SomethingElse: async () => undefined } });
+  await appendCounts(ctx, range(1, 3));
+  const r = runner(ctx, [idle]);
+  await r.start();
+  assert.is((await ctx.db.get<{ position: number }>("SELECT position FROM projection_checkpoints WHERE name = 'idle'"))?.position, 3);
+  assert.is(r.position(), 3);
+});
+
+test('rebuild clears the named projections and replays the log into them, reporting progress', async (ctx) => {
+  const r = runner(ctx, [tallyProjection('tally', ctx.poison), tallyProjection('tally2', ctx.poison)], 4);
+  await r.start();
+  await r.waitFor(await appendCounts(ctx, range(1, 10)));
+  await ctx.db.run('UPDATE tally SET total = -1');
+  await ctx.db.run('UPDATE tally2 SET total = -1');
+  const progress: [number, number][] = [];
+  await r.rebuild(['tally2'], (done, total) => progress.push([done, total]));
+  assert.equal(await tally(ctx, 'tally2'), { total: 55, events: 10, positions: range(1, 10), checkpoint: 10 });
+  assert.is((await tally(ctx, 'tally')).total, -1, 'only the named projection was rebuilt');
+  assert.equal(progress, [[4, 10], [8, 10], [10, 10]]);
+  await r.rebuild();
+  assert.is((await tally(ctx, 'tally')).total, 55);
+  const unknown = await r.rebuild(['nope']).then(() => undefined, (e: unknown) => e);
+  assert.match(String(unknown), /unknown projection/);
+  assert.is((await tally(ctx, 'tally')).events, 10, 'a refused rebuild clears nothing');
+});
+
+test.run();
