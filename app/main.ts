@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from 'commander';
 import { signToken } from '../http/jwt.js';
+import { registerAuditCommands } from './cli/auditCommands.js';
 import { progressBar } from './progressBar.js';
 import { openRuntime } from './runtime.js';
 import { serve } from './serve.js';
@@ -47,5 +48,6 @@ program
   });
 
 addSweepCommand(program, 'expire-deals', 'record DealExpired for every deal whose protection lapsed (safe next to a running server)', dealExpirySweeper);
+registerAuditCommands(program);
 
 await program.parseAsync(process.argv);
