@@ -34,9 +34,12 @@ export const createUnitOfWork = (store: EventStore, cache: AggregateCache, now: 
     let state = cached?.state ?? decider.initialState;
     let version = cached?.version ?? 0;
     const evolve = decider.evolve as (s: S, e: DomainEvent) => S;
-    for await (const event of store.readStream(streamId, { from: version + 1 })) {
-      state = evolve(state, event);
-      version = event.version;
+    // A cached state is nearly always current: probing the version is much cheaper than reading an empty tail.
+    if (!cached || (await store.streamVersion(streamId)) !== version) {
+      for await (const event of store.readStream(streamId, { from: version + 1 })) {
+        state = evolve(state, event);
+        version = event.version;
+      }
     }
     if (!cached || cached.version !== version) cache.set(streamId, { state, version });
     const result = { state, version };
