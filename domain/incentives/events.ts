@@ -40,7 +40,8 @@ export const PointsExpired = defineEvent(
   'PointsExpired',
   z.object({
     personId: PersonId.optional(),
-    points: Points,
+    /** All that was left of a pot's old points: may add up beyond what one entry can bring in. */
+    points: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
     /** Every point of the pot earned at or before this instant expired (oldest first). */
     earnedUpTo: Instant,
   }),

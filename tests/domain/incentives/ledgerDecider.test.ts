@@ -121,6 +121,13 @@ test('nothing old enough, or expired already: nothing expires', () => {
   ledger.given([jan, feb, swept]).when({ type: 'ExpirePoints', data: { expiryMonths: 1 } }).then([]);
 });
 
+test('one expiry may take more than a single entry can bring in (a pot grown by many entries)', () => {
+  const big = (n: number) => earned(1_000_000_000, '2025-01-01T00:00:00.000Z', `evt_big00000${n}`);
+  ledger.given([big(1), big(2), big(3)]).when({ type: 'ExpirePoints', data: { expiryMonths: 12 } }).then([
+    PointsExpired.create({ personId: bob, points: 3_000_000_000, earnedUpTo: '2025-03-15T12:00:00.000Z' }),
+  ]);
+});
+
 test('the expiry cutoff clamps to the end of a shorter month', () => {
   assert.is(expiryCutoff(new Date('2026-03-31T08:00:00.000Z'), 1), '2026-02-28T08:00:00.000Z');
   assert.is(expiryCutoff(new Date('2028-03-31T08:00:00.000Z'), 1), '2028-02-29T08:00:00.000Z');
