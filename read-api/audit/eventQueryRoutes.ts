@@ -9,6 +9,7 @@ import { AsOfParam } from './asOf.js';
 import type { AuditDeps } from './auditDeps.js';
 import { BooleanFlag, EventsQuery, PositionCursor, StreamParams } from './auditSchemas.js';
 import { ENVELOPE_COLUMNS, envelopeView } from './envelopeView.js';
+import { eventsQuery } from './eventsQuery.js';
 import { replayableAggregates } from './aggregateRegistry.js';
 import { stateAsOf } from './stateAsOf.js';
 
@@ -18,22 +19,11 @@ export const eventQueryRoutes = (app: FastifyInstance, deps: AuditDeps) => {
     method: 'GET', url: '/audit/events', tags: ['audit'], query: EventsQuery,
     summary: 'Stored events in log order, filtered by stream, type, actor and time range (cursor pagination)',
   }, async ({ query }) => {
-    // Each filter has an index: (type, position), (actor id, position), (stream, version), recorded_at.
-    const where = ['position > ?'];
-    const params: unknown[] = [Math.max(query.after ?? 0, query.cursor ?? 0)];
-    const filter = (condition: string, ...values: unknown[]) => {
-      where.push(condition);
-      params.push(...values);
-    };
-    if (query.streamId) filter('stream_id = ?', query.streamId);
-    if (query.type) filter(`type IN (${query.type.map(() => '?').join(', ')})`, ...query.type);
-    if (query.actorId) filter(`json_extract(metadata, '$.actor.id') = ?`, query.actorId);
-    if (query.from) filter('recorded_at >= ?', query.from);
-    if (query.to) filter('recorded_at <= ?', query.to);
-    const rows = await deps.reader.all<EventRow>(
-      `SELECT ${ENVELOPE_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`,
-      [...params, query.limit + 1],
-    );
+    const { sql, params } = eventsQuery({
+      after: Math.max(query.after ?? 0, query.cursor ?? 0), limit: query.limit + 1,
+      streamId: query.streamId, types: query.type, actorId: query.actorId, from: query.from, to: query.to,
+    });
+    const rows = await deps.reader.all<EventRow>(sql, params);
     return E.right(answer(toPage(rows, query.limit, (r) => envelopeView(r, deps.registry, query.upcast ?? false), (r) => r.position)));
   });
 

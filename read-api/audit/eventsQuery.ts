@@ -1,0 +1,31 @@
+import { ENVELOPE_COLUMNS } from './envelopeView.js';
+
+export interface EventsFilter {
+  readonly after: number;
+  readonly limit: number;
+  readonly streamId?: string;
+  readonly types?: readonly string[];
+  readonly actorId?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/**
+ * The SQL behind `GET /audit/events`: log order after a position, each filter backed by an index —
+ * (type, position), (json actor id, position) (the expression must match migration 0500 exactly),
+ * (stream_id, version), recorded_at.
+ */
+export const eventsQuery = (f: EventsFilter): { sql: string; params: unknown[] } => {
+  const where = ['position > ?'];
+  const params: unknown[] = [f.after];
+  const filter = (condition: string, ...values: unknown[]) => {
+    where.push(condition);
+    params.push(...values);
+  };
+  if (f.streamId) filter('stream_id = ?', f.streamId);
+  if (f.types?.length) filter(`type IN (${f.types.map(() => '?').join(', ')})`, ...f.types);
+  if (f.actorId) filter(`json_extract(metadata, '$.actor.id') = ?`, f.actorId);
+  if (f.from) filter('recorded_at >= ?', f.from);
+  if (f.to) filter('recorded_at <= ?', f.to);
+  return { sql: `SELECT ${ENVELOPE_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`, params: [...params, f.limit] };
+};
