@@ -25,9 +25,22 @@ export const expectProblem = (r: Response, status: number, code: string, paths: 
   for (const path of paths) assert.ok(seen.includes(path), `expected an error at '${path}', got ${JSON.stringify(seen)}`);
 };
 
+/**
+ * Waits until policies (which react to events after the command has answered, e.g. points for a
+ * certification) have appended whatever they will, and the read models include it; returns the head.
+ */
+export const quiescent = async (t: TestApp): Promise<number> => {
+  for (;;) {
+    const head = await t.eventCount();
+    await t.platform.policies.waitFor(head);
+    await t.platform.runner.waitFor(head);
+    if ((await t.eventCount()) === head) return head;
+  }
+};
+
 /** Runs a request that must be refused and asserts that the log did not grow. */
 export const refused = async (t: TestApp, request: () => Promise<Response>): Promise<Response> => {
-  const before = await t.eventCount();
+  const before = await quiescent(t);
   const r = await request();
   assert.is(await t.eventCount(), before, `a refused request appended events: ${r.status} ${JSON.stringify(r.body)}`);
   return r;

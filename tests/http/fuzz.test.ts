@@ -9,6 +9,7 @@ import * as assert from 'uvu/assert';
 import type { Response, TestApp } from '../support/testApp.js';
 import { startTestApp } from '../support/testApp.js';
 import { commandCatalog, type CommandCase } from './commandCatalog.js';
+import { quiescent } from './fixtures.js';
 
 const test = suite<{ t: TestApp; cases: CommandCase[] }>('HTTP fuzz: no 5xx, and a refusal appends nothing');
 test.before(async (ctx) => {
@@ -19,7 +20,7 @@ test.after(async (ctx) => ctx.t.dispose());
 
 /** Sends, then checks the promise: a 4xx is problem+json and the log did not grow; never a 5xx. */
 const check = async (t: TestApp, send: () => Promise<Response>, what: string) => {
-  const before = await t.eventCount();
+  const before = await quiescent(t);
   const r = await send();
   assert.ok(r.status < 500, `${what}: ${r.status} ${JSON.stringify(r.body)}`);
   if (r.status >= 400) {

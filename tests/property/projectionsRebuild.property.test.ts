@@ -15,6 +15,7 @@ import { programDecider } from '../../domain/program/index.js';
 import { replay, type DomainEvent } from '../../domain/shared/index.js';
 import type { StoredEvent } from '../../eventstore/port.js';
 import { allProjections } from '../../projections/index.js';
+import { quiescent } from '../http/fixtures.js';
 import { runScenario, scenario } from '../projections/foundationScenario.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
@@ -57,6 +58,7 @@ test('incrementally built read models equal a rebuild of each projection alone, 
     fc.asyncProperty(scenario, fc.constantFrom(...allProjections.map((p) => p.name)), async (steps, alone) =>
       withApp(async (t) => {
         acceptedTotal += await runScenario(t, steps);
+        await quiescent(t);
         const incremental = await dump(t);
         await t.platform.runner.rebuild([alone]);
         assert.equal(await dump(t), incremental, `rebuild of ${alone} alone`);
@@ -77,6 +79,7 @@ test('replaying a stream is deterministic and equals the state the pipeline deci
     fc.asyncProperty(scenario, async (steps) =>
       withApp(async (t) => {
         await runScenario(t, steps);
+        await quiescent(t);
         for (const [streamId, events] of await streams(t)) {
           const decider = deciderOf(streamId);
           // Policies of other capabilities append to their own streams (points): their suites fold those.
