@@ -29,21 +29,20 @@ export const canonicalJson = (value: unknown): string => {
 
 export type HashedFields = Omit<StoredEvent, 'hash'>;
 
+/** The envelope's fields in sorted order: its canonical JSON is written directly, without an object to sort. */
+const ENVELOPE_KEYS = ['data', 'eventId', 'metadata', 'position', 'recordedAt', 'schemaVersion', 'streamId', 'type', 'version'] as const;
+
+/** canonicalJson of the envelope without its hash (exactly the nine fields above). */
+const envelopeJson = (event: HashedFields): string => {
+  let out = '{';
+  for (const key of ENVELOPE_KEYS) {
+    const value = event[key];
+    if (value === undefined) continue;
+    out += `${out.length === 1 ? '' : ','}"${key}":${canonicalJson(value)}`;
+  }
+  return `${out}}`;
+};
+
 /** sha-256 over the previous hash and this event's canonical JSON (everything but the hash itself). */
 export const eventHash = (previousHash: string, event: HashedFields): string =>
-  createHash('sha256')
-    .update(previousHash)
-    .update(
-      canonicalJson({
-        position: event.position,
-        streamId: event.streamId,
-        version: event.version,
-        eventId: event.eventId,
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        data: event.data,
-        metadata: event.metadata,
-        recordedAt: event.recordedAt,
-      }),
-    )
-    .digest('hex');
+  createHash('sha256').update(previousHash).update(envelopeJson(event)).digest('hex');

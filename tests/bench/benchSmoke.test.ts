@@ -29,7 +29,7 @@ const runBench = (args: string[]) =>
 
 /** The figures of issue 2's benchmarks; later benchmarks add theirs (checked generically below). */
 const expected = [
-  'baseline.eventsPerSec',
+  'baseline.eventsPerSec', 'baseline.transactionMs',
   'rawAppends.sequentialEventsPerSec', 'rawAppends.sequentialPctOfBaseline', 'rawAppends.concurrentEventsPerSec', 'rawAppends.concurrentPctOfBaseline',
   'commands.commandsPerSec', 'commands.p50Ms', 'commands.p99Ms', 'commands.failed', 'commands.projectionLagEvents', 'commands.projectionCatchUpMs',
   'httpCommands.commandsPerSec', 'httpCommands.p50Ms', 'httpCommands.p99Ms', 'httpCommands.non2xx', 'httpCommands.errors',
