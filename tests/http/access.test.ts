@@ -140,6 +140,16 @@ test('a person who leaves loses the former partner on the very next request, wit
   assert.equal([me.principal.employer, me.profile.employer], [undefined, null]);
 });
 
+test('a revoked vendor role stops working on the next request', async ({ t }) => {
+  const partner = await activePartner(t);
+  const manager = await vendorStaff(t, 'channel_manager');
+  expectStatus(await t.get(`/partners/${partner}`, manager.token), 200);
+  expectStatus(await t.post(`/people/${manager.id}/vendor-roles/channel_manager/revoke`, {}), 200);
+  expectProblem(await t.get(`/partners/${partner}`, manager.token), 404, 'not_found');
+  expectProblem(await refused(t, () => t.post(`/partners/${partner}/tier`, { tier: 'gold', reason: 'x' }, manager.token)), 404, 'not_found');
+  expectProblem(await refused(t, () => t.post('/partners', partnerBody(), manager.token)), 403, 'forbidden');
+});
+
 test('a person of a suspended partner sees only their own profile until it is reinstated', async ({ t }) => {
   const a = await activePartner(t);
   const admin = await employee(t, a, 'admin');

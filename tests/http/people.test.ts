@@ -67,6 +67,21 @@ test('joining: employer and role on the profile, employee count and list on the 
   assert.is(list.nextCursor, null);
 });
 
+test('the employee list pages by person id without gaps', async ({ t }) => {
+  const partnerId = await activePartner(t);
+  const ids: string[] = [];
+  for (let i = 0; i < 5; i++) ids.push((await employee(t, partnerId)).id);
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: { id: string }[]; nextCursor: string | null } = expectStatus(await t.get(`/partners/${partnerId}/employees?limit=2${cursor ? `&cursor=${cursor}` : ''}`), 200).body;
+    assert.ok(page.items.length <= 2);
+    seen.push(...page.items.map((e) => e.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  assert.equal(seen, ids.sort());
+});
+
 test('one employer at a time; only approved or active partners employ; vendor staff never join', async ({ t }) => {
   const first = await activePartner(t);
   const second = await approvedPartner(t);
