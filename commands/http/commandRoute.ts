@@ -67,11 +67,13 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
 
       const commandId = kit.ids.next('command');
       const correlation = request.headers['x-correlation-id'];
+      const causation = request.headers['x-causation-id'];
       const ctx: CommandContext = {
         actor: actorOf(principal),
         commandId,
         correlationId: typeof correlation === 'string' && correlation.length <= 128 ? correlation : commandId,
-        ...(typeof request.headers['x-causation-id'] === 'string' ? { causationId: request.headers['x-causation-id'] } : {}),
+        // Bounded like the correlation id: whatever is accepted here stays in the log for good.
+        ...(typeof causation === 'string' && causation.length <= 128 ? { causationId: causation } : {}),
         ...(key ? { idempotencyKey: key } : {}),
         ...(expectedVersion !== undefined ? { expectedVersion } : {}),
       };

@@ -166,6 +166,10 @@ test('every event carries actor, command id, correlation and causation ids and t
   // Without a correlation id, the command is its own correlation.
   const applied = (await streamEvents(t, `partner-${await applyPartner(t)}`))[0];
   assert.equal([applied.metadata.actor, applied.metadata.correlationId], [{ kind: 'admin-key', id: 'admin' }, applied.metadata.commandId]);
+  // Oversized ids are not written into the log for good.
+  const id = expectStatus(await t.post('/partners', partnerBody(), undefined, { 'x-correlation-id': 'c'.repeat(129), 'x-causation-id': 'e'.repeat(10_000) }), 201).body.id;
+  const [big] = await streamEvents(t, `partner-${id}`);
+  assert.equal([big.metadata.correlationId, big.metadata.causationId], [big.metadata.commandId, undefined]);
 });
 
 test.run();
