@@ -1,4 +1,8 @@
 import { CHANNEL_STREAM, channelDecider } from '../../domain/channel/index.js';
+import { contentDecider } from '../../domain/content/index.js';
+import { claimDecider, dealDecider } from '../../domain/deal/index.js';
+import { ledgerDecider } from '../../domain/incentives/index.js';
+import { fundDecider, fundReservationDecider } from '../../domain/mdf/index.js';
 import { partnerDecider } from '../../domain/partner/index.js';
 import { emailReservationDecider, personDecider } from '../../domain/person/index.js';
 import { programDecider } from '../../domain/program/index.js';
@@ -35,6 +39,12 @@ export const replayableAggregates: readonly ReplayableAggregate[] = [
   replayable('email-reservation', 'email-', emailReservationDecider),
   replayable('program', 'program-', programDecider),
   replayable('channel-settings', CHANNEL_STREAM, channelDecider),
+  replayable('deal', 'deal-', dealDecider),
+  replayable('deal-claim', 'claim-', claimDecider),
+  replayable('mdf-fund', 'mdf-', fundDecider),
+  replayable('mdf-fund-reservation', 'fund-', fundReservationDecider),
+  replayable('points-ledger', 'points-', ledgerDecider),
+  replayable('content', 'content-', contentDecider),
 ];
 
 /** The aggregate owning a stream (longest matching prefix), if any. */
