@@ -6,11 +6,15 @@ import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
+import * as E from 'fp-ts/lib/Either.js';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { nanoidGenerator } from '../../app/nanoidGenerator.js';
 import { createPlatform } from '../../app/platform.js';
 import { dealExpirySweeper } from '../../app/sweepers/index.js';
+import { dealCommands } from '../../commands/deal/dealCommands.js';
+import { lapsedDealCandidates } from '../../commands/deal/expireLapsedDeals.js';
+import { ADMIN_KEY_PRINCIPAL } from '../../domain/access/index.js';
 import { systemClock } from '../../domain/shared/clock.js';
 import { isWrongExpectedVersion } from '../../eventstore/errors.js';
 import type { EventStore, StreamAppend } from '../../eventstore/port.js';
@@ -96,6 +100,33 @@ test('two platforms on one SQLite file sweep at the same time: each deal expired
     } finally {
       await other.close();
     }
+  } finally {
+    await t.dispose();
+  }
+});
+
+test('a sweep finds lapsed deals in the part of the log the read model has not reached', async () => {
+  const t = await startTestApp({ now: '2026-06-01T09:00:00.000Z' });
+  try {
+    const partnerId = await activePartner(t, { name: 'Tail Reseller' });
+    const seller = await employee(t, partnerId, 'sales');
+    const id = expectStatus(await t.post('/deals', {
+      partnerId, customer: { name: 'Tail', domain: 'tail.de', country: 'DE' }, productLine: 'compute',
+      estimatedValue: { amountMinor: 1_000, currency: 'EUR' }, expectedCloseDate: '2026-12-31',
+    }, seller.token), 201).body.id as string;
+    // Projections stop (as in a CLI process); the approval reaches only the log.
+    await t.platform.runner.stop();
+    const deals = dealCommands({ pipeline: t.platform.pipeline, ids: t.platform.ids });
+    const approved = await deals.approve({ actor: { kind: 'admin-key', id: 'admin' }, commandId: 'cmd_tailapproval1', correlationId: 'cmd_tailapproval1' }, ADMIN_KEY_PRINCIPAL, id, { protectionDays: 1 });
+    assert.ok(E.isRight(approved));
+    assert.is((await t.platform.reader.get<{ status: string }>('SELECT status FROM deals WHERE deal_id = ?', [id]))?.status, 'submitted', 'the read model lags');
+    t.clock.advance(DAY - 1);
+    assert.equal(await lapsedDealCandidates(t.platform, t.clock.now()), []);
+    t.clock.advance(1);
+    assert.equal(await lapsedDealCandidates(t.platform, t.clock.now()), [id]);
+    assert.is((await dealExpirySweeper(t.platform).sweep(t.clock.now())).changed, 1);
+    const { expired } = await expiryCounts(t.platform.store);
+    assert.is(expired.get(id), 1);
   } finally {
     await t.dispose();
   }
