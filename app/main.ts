@@ -5,7 +5,7 @@ import { registerAuditCommands } from './cli/auditCommands.js';
 import { progressBar } from './progressBar.js';
 import { openRuntime } from './runtime.js';
 import { serve } from './serve.js';
-import { addSweepCommand, dealExpirySweeper } from './sweepers/index.js';
+import { addSweepCommand, dealExpirySweeper, pointsExpirySweeper } from './sweepers/index.js';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -48,6 +48,7 @@ program
   });
 
 addSweepCommand(program, 'expire-deals', 'record DealExpired for every deal whose protection lapsed (safe next to a running server)', dealExpirySweeper);
+addSweepCommand(program, 'expire-points', 'expire points older than pointsExpiryMonths, oldest first (safe next to a running server)', pointsExpirySweeper);
 registerAuditCommands(program);
 
 await program.parseAsync(process.argv);

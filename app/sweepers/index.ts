@@ -1,5 +1,6 @@
 import { dealCommands } from '../../commands/deal/dealCommands.js';
 import { expireLapsedDeals } from '../../commands/deal/expireLapsedDeals.js';
+import { expirePoints } from '../../commands/points/pointsExpirySweeper.js';
 import type { Platform } from '../platform.js';
 import type { Sweeper } from './sweeper.js';
 
@@ -19,5 +20,17 @@ export const dealExpirySweeper = (platform: Platform): Sweeper => ({
   }),
 });
 
+/** Points older than the channel's pointsExpiryMonths expire, oldest first, on every partner ledger. */
+export const pointsExpirySweeper = (platform: Platform): Sweeper => ({
+  name: 'points-expiry',
+  sweep: expirePoints({
+    store: platform.store,
+    pipeline: platform.pipeline,
+    reader: platform.reader,
+    ids: platform.ids,
+    onError: (partnerId, error) => console.error(`points-expiry: ${partnerId}:`, error),
+  }),
+});
+
 /** Every sweeper the server runs each `PRM_SWEEP_SECONDS` (add new ones here). */
-export const serverSweepers = (platform: Platform): Sweeper[] => [dealExpirySweeper(platform)];
+export const serverSweepers = (platform: Platform): Sweeper[] => [dealExpirySweeper(platform), pointsExpirySweeper(platform)];

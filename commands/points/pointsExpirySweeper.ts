@@ -10,9 +10,10 @@ import { stateAtVersion } from '../policies/sourceFacts.js';
 export interface PointsExpiryDeps {
   readonly store: EventStore;
   readonly pipeline: CommandPipeline;
-  /** The read models, to find ledgers that may hold expired points without scanning the log. */
+  /** The read models (`points_ledger`, `points_partners` and their checkpoint), to find ledgers without scanning the log. */
   readonly reader: SqlDb;
   readonly ids: IdGenerator;
+  readonly onError?: (partnerId: string, error: unknown) => void;
 }
 
 /** Shaped like the server's sweep reports (app/sweepers), plus the points that expired. */
@@ -23,41 +24,66 @@ export interface PointsExpiryReport {
   readonly changed: number;
   /** Ledgers with nothing left to expire (already swept, or spent meanwhile). */
   readonly skipped: number;
+  /** Ledgers whose command failed unexpectedly (left for the next sweep). */
+  readonly failed: number;
   readonly points: number;
 }
 
+const ACTOR = { kind: 'system', id: 'points-expiry-sweeper' } as const;
+
 /**
- * Expires points older than the channel's `pointsExpiryMonths`, oldest first, on every ledger that may
- * hold some: one PointsExpired per pot (person, or the partner's shared points). Running it twice
- * expires nothing more; concurrent redemptions are serialised by the ledger's stream version.
+ * Ledgers that may hold points earned at or before `cutoff`: those the read model shows with a balance
+ * and such an entry, plus those with points brought in by the part of the log the read model has not
+ * reached (a CLI process runs no projections). The ledger itself decides what is really left to expire.
  */
-export const sweepExpiredPoints = async (deps: PointsExpiryDeps, now: Date): Promise<PointsExpiryReport> => {
-  const settings = await stateAtVersion(deps.store, channelDecider, CHANNEL_STREAM, Number.MAX_SAFE_INTEGER);
-  const cutoff = expiryCutoff(now, settings.pointsExpiryMonths);
-  // Candidates: ledgers with a balance and a lot old enough; the ledger itself decides what is left of it.
-  const candidates = await deps.reader.all<{ partner_id: string }>(
+export const expiringLedgerCandidates = async (deps: Pick<PointsExpiryDeps, 'store' | 'reader'>, cutoff: string): Promise<string[]> => {
+  // The checkpoint first: the tables read after it can only be newer, so the union misses nothing.
+  const checkpoint = Number((await deps.reader.get<{ position: number }>('SELECT position FROM projection_checkpoints WHERE name = ?', ['points']))?.position ?? 0);
+  const rows = await deps.reader.all<{ partner_id: string }>(
     `SELECT DISTINCT l.partner_id FROM points_ledger l JOIN points_partners p ON p.partner_id = l.partner_id
-     WHERE p.balance > 0 AND l.points > 0 AND l.lot_at <= ? ORDER BY l.partner_id`,
+     WHERE p.balance > 0 AND l.points > 0 AND l.lot_at <= ?`,
     [cutoff],
   );
+  const limit = Date.parse(cutoff);
+  const tail = new Set<string>();
+  for await (const event of deps.store.readAll({ after: checkpoint, filter: { types: ['PointsEarned', 'PointsAdjusted'], streamPrefix: 'points-' } })) {
+    const data = event.data as { points: number; earnedAt?: string; adjustedAt?: string };
+    const at = data.earnedAt ?? data.adjustedAt ?? '';
+    if (data.points > 0 && Date.parse(at) <= limit) tail.add(event.streamId.slice('points-'.length));
+  }
+  return [...new Set([...rows.map((r) => r.partner_id), ...tail])].sort();
+};
+
+/**
+ * One sweep: on every ledger that may hold some, the points older than the channel's
+ * `pointsExpiryMonths` expire, oldest first (one PointsExpired per pot). Each ledger is an ordinary
+ * command with an expected version: a second sweep, here or in another process, expires nothing more.
+ */
+export const expirePoints = (deps: PointsExpiryDeps) => async (now: Date): Promise<PointsExpiryReport> => {
+  const settings = await stateAtVersion(deps.store, channelDecider, CHANNEL_STREAM, Number.MAX_SAFE_INTEGER);
+  const candidates = await expiringLedgerCandidates(deps, expiryCutoff(now, settings.pointsExpiryMonths));
   let changed = 0;
+  let failed = 0;
   let points = 0;
-  for (const { partner_id: partnerId } of candidates) {
+  for (const partnerId of candidates) {
     const commandId = deps.ids.next('command');
     let expired = 0;
-    const outcome = await deps.pipeline.execute(
-      { actor: { kind: 'system', id: 'sweeper:points-expiry' }, commandId, correlationId: commandId },
-      async (uow) => {
+    try {
+      const outcome = await deps.pipeline.execute({ actor: ACTOR, commandId, correlationId: commandId }, async (uow) => {
         const streamId = pointsStream(partnerId);
         const decided = await uow.decide(ledgerDecider, streamId, { type: 'ExpirePoints', data: { expiryMonths: settings.pointsExpiryMonths } });
         expired = E.isRight(decided) ? decided.right.events.reduce((n, e) => n + (e.type === 'PointsExpired' ? e.data.points : 0), 0) : 0;
         return E.map(() => ({ id: partnerId, streamId }))(decided);
-      },
-    );
-    if (E.isRight(outcome) && expired > 0) {
-      changed += 1;
-      points += expired;
+      });
+      if (E.isRight(outcome) && expired > 0) {
+        changed += 1;
+        points += expired;
+      }
+    } catch (error) {
+      // One ledger that cannot be swept now must not stop the others; the next sweep retries it.
+      failed += 1;
+      deps.onError?.(partnerId, error);
     }
   }
-  return { examined: candidates.length, changed, skipped: candidates.length - changed, points };
+  return { examined: candidates.length, changed, skipped: candidates.length - changed - failed, failed, points };
 };

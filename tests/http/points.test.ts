@@ -6,7 +6,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { sweepExpiredPoints } from '../../commands/points/pointsExpirySweeper.js';
+import { expirePoints } from '../../commands/points/pointsExpirySweeper.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { defineProgram, expectProblem, expectStatus, refused } from './fixtures.js';
 import { channelCast, type Cast } from './mdfFixtures.js';
@@ -132,15 +132,15 @@ test('points expire after pointsExpiryMonths, oldest first, once', async ({ t, c
   t.clock.set('2026-05-15T00:00:00.000Z');
   expectStatus(await adjust(t, cast.acme, { points: 70, reason: 'may', personId: cast.bob.id }), 200);
   expectStatus(await redeem(t, cast.acme, { personId: cast.bob.id, points: 30, rewardId: 'mug' }, cast.bob.token), 200);
-  const sweep = () => sweepExpiredPoints({ store: t.platform.store, pipeline: t.platform.pipeline, reader: t.platform.reader, ids: t.platform.ids }, t.clock.now());
+  const sweep = () => expirePoints({ store: t.platform.store, pipeline: t.platform.pipeline, reader: t.platform.reader, ids: t.platform.ids })(t.clock.now());
   t.clock.set('2026-06-01T08:59:59.999Z');
-  assert.equal(await sweep(), { examined: 0, changed: 0, skipped: 0, points: 0 });
+  assert.equal(await sweep(), { examined: 0, changed: 0, skipped: 0, failed: 0, points: 0 });
   t.clock.set('2026-06-01T09:00:00.000Z');
-  assert.equal(await sweep(), { examined: 1, changed: 1, skipped: 0, points: 70 });
+  assert.equal(await sweep(), { examined: 1, changed: 1, skipped: 0, failed: 0, points: 70 });
   await settle(t);
   let view = await points(t, cast.acme);
   assert.equal([view.balance, view.expired, personBalance(view, cast.bob.id)], [70, 70, 70]);
-  assert.equal(await sweep(), { examined: 1, changed: 0, skipped: 1, points: 0 });
+  assert.equal(await sweep(), { examined: 1, changed: 0, skipped: 1, failed: 0, points: 0 });
   t.clock.set('2026-07-15T00:00:00.000Z');
   assert.equal((await sweep()).points, 70);
   await settle(t);
