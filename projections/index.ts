@@ -6,6 +6,7 @@ import { partnersProjection } from './partners/partnersProjection.js';
 import { peopleProjection } from './people/peopleProjection.js';
 import { pointsProjection } from './points/pointsProjection.js';
 import type { Projection } from './runner/projection.js';
+import { scorecardsProjection } from './scorecards/scorecardsProjection.js';
 
 export { loadPrincipal } from './access/loadPrincipal.js';
 export * from './runner/projection.js';
@@ -22,5 +23,6 @@ export const allProjections: readonly Projection[] = [
   dealsProjection,
   mdfProjection,
   pointsProjection,
+  scorecardsProjection,
 ];
 export type * from './readModels.js';

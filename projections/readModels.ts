@@ -246,6 +246,103 @@ export interface DealConflictsTable {
   detected_at: string;
 }
 
+/** Scorecards and channel health (migrations/0400_scorecards.ts; columns documented in the README). */
+export interface ScorecardPartnersTable {
+  partner_id: string;
+  name: string;
+  country: string;
+  region: string;
+  type: string;
+  parent_partner_id: string | null;
+  status: string;
+  tier: string | null;
+  channel_manager_id: string | null;
+  applied_at: string;
+  activated_at: string | null;
+  status_changed_at: string;
+  first_deal_at: string | null;
+  first_win_at: string | null;
+  employee_count: number;
+  points_balance: number;
+  /** JSON array: per current employee, the latest expiry (epoch ms) of a certification held; largest first. */
+  certified_expiries: string;
+  /** JSON object: product line -> the same per-employee expiries for that line. */
+  line_expiries: string;
+  ready_until: string | null;
+  updated_at: string;
+}
+export interface ScorecardPartnerStatusTable {
+  partner_id: string;
+  position: number;
+  changed_at: string;
+  status: string;
+}
+export interface ScorecardPeriodsTable {
+  partner_id: string;
+  period: string;
+  quota_minor: number | null;
+  quota_currency: string | null;
+  currency: string | null;
+  won_minor: number;
+  attainment_pct: number | null;
+  deals_registered: number;
+  deals_conflicted: number;
+  deals_approved: number;
+  deals_rejected: number;
+  deals_withdrawn: number;
+  deals_won: number;
+  deals_lost: number;
+  deals_expired: number;
+  approval_median_seconds: number | null;
+  mdf_currency: string | null;
+  mdf_allocated_minor: number;
+  mdf_approved_minor: number;
+  mdf_paid_minor: number;
+}
+export interface ScorecardRevenueTable {
+  partner_id: string;
+  period: string;
+  currency: string;
+  won_minor: number;
+  deals_won: number;
+}
+export interface ScorecardDealsTable {
+  deal_id: string;
+  partner_id: string;
+  registered_at: string;
+  approved_period: string | null;
+  approval_seconds: number | null;
+}
+export interface ScorecardPeopleTable {
+  person_id: string;
+  partner_id: string | null;
+}
+export interface ScorecardCertificationsTable {
+  person_id: string;
+  program_id: string;
+  product_line: string;
+  expires_at: string;
+  revoked: number;
+}
+export interface ScorecardProgramsTable {
+  program_id: string;
+  product_line: string;
+}
+export interface ScorecardFundsTable {
+  fund_id: string;
+  partner_id: string;
+  period: string;
+}
+export interface ScorecardMdfClaimsTable {
+  claim_id: string;
+  fund_id: string;
+  approved_minor: number;
+}
+export interface ScorecardSettingsTable {
+  key: string;
+  value: string;
+}
+
 export interface ReadModels {
   partners: PartnersTable;
   partner_quotas: PartnerQuotasTable;
@@ -266,4 +363,15 @@ export interface ReadModels {
   access_contents: AccessContentsTable;
   access_certifications: AccessCertificationsTable;
   access_visible_content: AccessVisibleContentTable;
+  scorecard_partners: ScorecardPartnersTable;
+  scorecard_partner_status: ScorecardPartnerStatusTable;
+  scorecard_periods: ScorecardPeriodsTable;
+  scorecard_revenue: ScorecardRevenueTable;
+  scorecard_deals: ScorecardDealsTable;
+  scorecard_people: ScorecardPeopleTable;
+  scorecard_certifications: ScorecardCertificationsTable;
+  scorecard_programs: ScorecardProgramsTable;
+  scorecard_funds: ScorecardFundsTable;
+  scorecard_mdf_claims: ScorecardMdfClaimsTable;
+  scorecard_settings: ScorecardSettingsTable;
 }

@@ -8,6 +8,7 @@ import { partnerQueryRoutes } from './partners/partnerQueryRoutes.js';
 import { peopleQueryRoutes } from './people/peopleQueryRoutes.js';
 import { pointsQueryRoutes } from './points/pointsQueryRoutes.js';
 import type { QueryDeps } from './queryDeps.js';
+import { scorecardQueryRoutes } from './scorecards/index.js';
 
 export type { QueryDeps } from './queryDeps.js';
 export * from './pagination.js';
@@ -22,4 +23,5 @@ export const queryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   pipelineRoutes(app, deps);
   mdfQueryRoutes(app, deps);
   pointsQueryRoutes(app, deps);
+  scorecardQueryRoutes(app, deps);
 };

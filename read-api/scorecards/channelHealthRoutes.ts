@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import * as E from 'fp-ts/lib/Either.js';
+import { z } from 'zod';
+import { domainError, Period, periodOf } from '../../domain/shared/index.js';
+import { answer, queryRoute } from '../../http/routes.js';
+import { readChannelSettings } from '../channel/readChannelSettings.js';
+import type { QueryDeps } from '../queryDeps.js';
+import { channelKpis, quadrantOf } from './channelHealth.js';
+import { isVendorStaff, seesPartOfChannel, visibleScorecards } from './scorecardScope.js';
+
+const everyPartner = { sql: '1 = 1', params: [] };
+
+export const channelHealthRoutes = (app: FastifyInstance, deps: QueryDeps) => {
+  queryRoute(app, {
+    method: 'GET', url: '/dashboards/channel-health', tags: ['scorecards', 'dashboards'], query: z.strictObject({ period: Period.optional() }),
+    summary: "Channel health for a period (default: current): partner count vs desired, share achieving quota, revenue growth, lead conversion, ready-to-sell share and the channel quadrant; for a regional channel manager also `managed`, the same KPIs over their partners",
+  }, async ({ query, principal }) => {
+    if (!isVendorStaff(principal)) return E.left(domainError('forbidden', 'channel health is for vendor staff'));
+    const now = deps.now();
+    const period = query.period ?? periodOf(now);
+    const settings = await readChannelSettings(deps.reader);
+    const channel = await channelKpis(deps.reader, everyPartner, period, now);
+    const managed = seesPartOfChannel(principal) ? await channelKpis(deps.reader, visibleScorecards(principal), period, now) : undefined;
+    return E.right(answer({
+      asOf: now.toISOString(),
+      ...channel,
+      quadrant: quadrantOf(channel, settings),
+      ...(managed ? { managed } : {}),
+    }));
+  });
+};

@@ -1,0 +1,37 @@
+import type { ScorecardPartnersTable, ScorecardPeriodsTable } from '../../projections/readModels.js';
+
+/** Columns of a scorecard row: the partner, its period figures and the previous period's revenue in the same currency. */
+export const scorecardColumns = `
+  sp.partner_id, sp.name, sp.country, sp.region, sp.type, sp.parent_partner_id, sp.status, sp.tier, sp.channel_manager_id,
+  sp.applied_at, sp.activated_at, sp.status_changed_at, sp.first_deal_at, sp.first_win_at, sp.employee_count, sp.points_balance,
+  sp.certified_expiries, sp.line_expiries, sp.ready_until, sp.updated_at,
+  p.period AS figures_period, p.quota_minor, p.quota_currency, p.currency, p.won_minor, p.attainment_pct, p.deals_registered,
+  p.deals_conflicted, p.deals_approved, p.deals_rejected, p.deals_withdrawn, p.deals_won, p.deals_lost, p.deals_expired,
+  p.approval_median_seconds, p.mdf_currency, p.mdf_allocated_minor, p.mdf_approved_minor, p.mdf_paid_minor,
+  pr.won_minor AS previous_won_minor`;
+
+/** Joins for `scorecardColumns`; parameters: the period, then the previous period. */
+export const scorecardJoins = `
+  FROM scorecard_partners sp
+  LEFT JOIN scorecard_periods p ON p.partner_id = sp.partner_id AND p.period = ?
+  LEFT JOIN scorecard_revenue pr ON pr.partner_id = sp.partner_id AND pr.period = ? AND pr.currency = p.currency`;
+
+export type ScorecardRow = ScorecardPartnersTable & Omit<ScorecardPeriodsTable, 'partner_id' | 'period'> & {
+  figures_period: string | null;
+  previous_won_minor: number | null;
+};
+
+/** Splits a joined row into the partner and its period figures (undefined when it has none in the period). */
+export const splitRow = (r: ScorecardRow) => {
+  const {
+    figures_period, previous_won_minor, quota_minor, quota_currency, currency, won_minor, attainment_pct, deals_registered, deals_conflicted,
+    deals_approved, deals_rejected, deals_withdrawn, deals_won, deals_lost, deals_expired, approval_median_seconds, mdf_currency,
+    mdf_allocated_minor, mdf_approved_minor, mdf_paid_minor, ...partner
+  } = r;
+  const figures = figures_period === null ? undefined : {
+    quota_minor, quota_currency, currency, won_minor, attainment_pct, deals_registered, deals_conflicted, deals_approved, deals_rejected,
+    deals_withdrawn, deals_won, deals_lost, deals_expired, approval_median_seconds, mdf_currency, mdf_allocated_minor, mdf_approved_minor,
+    mdf_paid_minor,
+  };
+  return { partner: partner as ScorecardPartnersTable, figures, previousWonMinor: previous_won_minor === null ? null : Number(previous_won_minor) };
+};

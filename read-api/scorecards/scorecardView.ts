@@ -1,0 +1,74 @@
+import type { ChannelSettings } from '../../domain/channel/index.js';
+import type { ScorecardPartnersTable, ScorecardPeriodsTable } from '../../projections/readModels.js';
+import { closedDeals, days, growthPct, money, pct } from './figures.js';
+import { certifiedPeopleNow, readinessNow } from './readinessNow.js';
+
+type PeriodFigures = Omit<ScorecardPeriodsTable, 'partner_id' | 'period'>;
+
+/** A period row's figures, zero when the partner has no fact in the period. */
+export const emptyPeriod: PeriodFigures = {
+  quota_minor: null, quota_currency: null, currency: null, won_minor: 0, attainment_pct: null, deals_registered: 0, deals_conflicted: 0,
+  deals_approved: 0, deals_rejected: 0, deals_withdrawn: 0, deals_won: 0, deals_lost: 0, deals_expired: 0, approval_median_seconds: null,
+  mdf_currency: null, mdf_allocated_minor: 0, mdf_approved_minor: 0, mdf_paid_minor: 0,
+};
+
+export interface ScorecardInput {
+  readonly partner: ScorecardPartnersTable;
+  readonly figures: PeriodFigures | undefined;
+  /** Won revenue of the previous period in the same currency as this period's. */
+  readonly previousWonMinor: number | null;
+  readonly period: string;
+  readonly previousPeriod: string;
+  readonly settings: ChannelSettings;
+  readonly now: Date;
+}
+
+/** One partner's scorecard for a period (every KPI is defined in the README). */
+export const scorecardView = ({ partner: sp, figures, previousWonMinor, period, previousPeriod, settings, now }: ScorecardInput) => {
+  const f = { ...emptyPeriod, ...(figures ?? {}) };
+  const won = Number(f.won_minor);
+  const allocated = Number(f.mdf_allocated_minor);
+  const { readiness, readyProductLines } = readinessNow(sp.line_expiries, settings.productLines, settings.minCertifiedForReady, now);
+  return {
+    partnerId: sp.partner_id,
+    name: sp.name,
+    region: sp.region,
+    country: sp.country,
+    type: sp.type,
+    parentPartnerId: sp.parent_partner_id,
+    status: sp.status,
+    tier: sp.tier,
+    channelManagerId: sp.channel_manager_id,
+    period,
+    previousPeriod,
+    quota: money(f.quota_minor, f.quota_currency),
+    wonRevenue: money(won, f.currency),
+    attainmentPct: f.attainment_pct === null ? null : Number(f.attainment_pct),
+    achievedQuota: f.quota_minor !== null && Number(f.quota_minor) > 0 ? won >= Number(f.quota_minor) : null,
+    previousWonRevenue: money(previousWonMinor ?? (f.currency ? 0 : null), f.currency),
+    growthPct: growthPct(won, previousWonMinor),
+    deals: {
+      registered: Number(f.deals_registered), conflicted: Number(f.deals_conflicted), approved: Number(f.deals_approved),
+      rejected: Number(f.deals_rejected), withdrawn: Number(f.deals_withdrawn), won: Number(f.deals_won), lost: Number(f.deals_lost),
+      expired: Number(f.deals_expired),
+    },
+    leadConversionPct: pct(Number(f.deals_won), closedDeals(f)),
+    medianHoursToApproval: f.approval_median_seconds === null ? null : Math.round((Number(f.approval_median_seconds) / 3600) * 100) / 100,
+    timeToFirstDealDays: days(sp.activated_at, sp.first_deal_at),
+    timeToFirstWinDays: days(sp.activated_at, sp.first_win_at),
+    employeeCount: Number(sp.employee_count),
+    certifiedPeople: certifiedPeopleNow(sp.certified_expiries, now),
+    readiness,
+    readyProductLines,
+    mdf: allocated > 0
+      ? {
+        allocated: money(allocated, f.mdf_currency),
+        approved: money(f.mdf_approved_minor, f.mdf_currency),
+        paid: money(f.mdf_paid_minor, f.mdf_currency),
+        utilisationPct: pct(Number(f.mdf_paid_minor), allocated),
+      }
+      : null,
+    pointsBalance: Number(sp.points_balance),
+  };
+};
+export type ScorecardView = ReturnType<typeof scorecardView>;

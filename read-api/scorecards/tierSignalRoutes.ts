@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import * as E from 'fp-ts/lib/Either.js';
+import { z } from 'zod';
+import { domainError, Period, periodOf, Tier, type Tier as TierName } from '../../domain/shared/index.js';
+import { answer, queryRoute } from '../../http/routes.js';
+import { readChannelSettings } from '../channel/readChannelSettings.js';
+import { Limit, StringCursor, toPage } from '../pagination.js';
+import type { QueryDeps } from '../queryDeps.js';
+import { periodsUpTo } from './figures.js';
+import { certifiedPeopleNow } from './readinessNow.js';
+import { isVendorStaff, visibleScorecards } from './scorecardScope.js';
+import { tierSignal } from './tierSignals.js';
+
+/** Revenue for tier criteria counts over the last four periods up to the one asked for. */
+const WINDOW = 4;
+const Query = z.strictObject({
+  period: Period.optional(),
+  signal: z.enum(['upgrade', 'downgrade']).optional(),
+  limit: Limit,
+  cursor: StringCursor.optional(),
+});
+
+export const tierSignalRoutes = (app: FastifyInstance, deps: QueryDeps) => {
+  queryRoute(app, {
+    method: 'GET', url: '/dashboards/tier-signals', tags: ['scorecards', 'dashboards'], query: Query,
+    summary: "Active partners whose won revenue (last four periods) and certified people meet a higher tier's criteria, or fall below their own (channel settings tierCriteria); change the tier with POST /partners/:id/tier",
+  }, async ({ query, principal }) => {
+    if (!isVendorStaff(principal)) return E.left(domainError('forbidden', 'tier signals are for vendor staff'));
+    const now = deps.now();
+    const period = query.period ?? periodOf(now);
+    const window = periodsUpTo(period, WINDOW);
+    const scope = visibleScorecards(principal);
+    const settings = await readChannelSettings(deps.reader);
+    const partners = await deps.reader.all<{ partner_id: string; name: string; region: string; tier: TierName; channel_manager_id: string | null; certified_expiries: string }>(
+      `SELECT sp.partner_id, sp.name, sp.region, sp.tier, sp.channel_manager_id, sp.certified_expiries FROM scorecard_partners sp
+       WHERE sp.status = 'active' AND sp.tier IS NOT NULL AND ${scope.sql} ${query.cursor ? 'AND sp.partner_id > ?' : ''} ORDER BY sp.partner_id`,
+      [...scope.params, ...(query.cursor ? [query.cursor] : [])],
+    );
+    const revenue = await deps.reader.all<{ partner_id: string; currency: string; won: number }>(
+      `SELECT r.partner_id, r.currency, SUM(r.won_minor) AS won FROM scorecard_revenue r JOIN scorecard_partners sp ON sp.partner_id = r.partner_id
+       WHERE r.period IN (${window.map(() => '?').join(', ')}) AND sp.status = 'active' AND ${scope.sql} GROUP BY r.partner_id, r.currency`,
+      [...window, ...scope.params],
+    );
+    const wonOf = new Map<string, Map<string, number>>();
+    for (const r of revenue) wonOf.set(r.partner_id, (wonOf.get(r.partner_id) ?? new Map()).set(r.currency, Number(r.won)));
+    const signals = [];
+    for (const p of partners) {
+      const figures = { wonByCurrency: wonOf.get(p.partner_id) ?? new Map<string, number>(), certifiedPeople: certifiedPeopleNow(p.certified_expiries, now) };
+      const s = tierSignal(Tier.parse(p.tier), settings.tierCriteria, figures);
+      if (!s || (query.signal && s.signal !== query.signal)) continue;
+      signals.push({
+        partnerId: p.partner_id, name: p.name, region: p.region, channelManagerId: p.channel_manager_id, tier: p.tier, ...s,
+        wonRevenue: [...figures.wonByCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amountMinor]) => ({ currency, amountMinor })),
+        certifiedPeople: figures.certifiedPeople,
+      });
+      if (signals.length > query.limit) break;
+    }
+    return E.right(answer({
+      period, window, asOf: now.toISOString(), criteria: settings.tierCriteria,
+      ...toPage(signals, query.limit, (s) => s, (s) => s.partnerId),
+    }));
+  });
+};
