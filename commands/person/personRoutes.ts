@@ -103,8 +103,9 @@ const employmentRoutes = (app: FastifyInstance, kit: CommandKit, pipeline: Comma
   const authorize = async (uow: UnitOfWork, p: Principal, partnerId: string, personId: string | undefined, action: string) => {
     const { state } = await uow.load(partnerDecider, partnerStream(partnerId));
     const scope = { partnerId, region: state.region, channelManagerId: state.channelManagerId };
-    if (state.status === 'none' || !seesPartner(p, scope)) return notFound('partner');
+    // Leaving is always one's own to do, even from a suspended partner one can no longer see.
     const self = personId !== undefined && personIdOf(p) === personId && action === 'leave';
+    if (state.status === 'none' || (!seesPartner(p, scope) && !self)) return notFound('partner');
     if (!managesPartner(p, scope) && !isPartnerAdminOf(p, partnerId) && !self) return forbidden(`${action} employees of this partner`);
     return E.right(state);
   };

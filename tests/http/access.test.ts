@@ -166,6 +166,18 @@ test('a person of a suspended partner sees only their own profile until it is re
   expectStatus(await t.get(`/partners/${a}`, admin.token), 200);
 });
 
+test('a person of a suspended partner may still leave it themselves, and only themselves', async ({ t }) => {
+  const a = await activePartner(t);
+  const leaver = await employee(t, a, 'sales');
+  const colleague = await employee(t, a, 'sales');
+  expectStatus(await t.post(`/partners/${a}/suspend`, { reason: 'audit' }), 200);
+  expectProblem(await refused(t, () => t.post(`/partners/${a}/employees/${colleague.id}/leave`, {}, leaver.token)), 404, 'not_found');
+  expectStatus(await t.post(`/partners/${a}/employees/${leaver.id}/leave`, { reason: 'moving on' }, leaver.token), 200);
+  assert.is(expectStatus(await t.get('/me', leaver.token), 200).body.profile.employer, null);
+  const other = await activePartner(t, { name: 'Other Ltd' });
+  expectProblem(await refused(t, () => t.post(`/partners/${other}/employees/${leaver.id}/leave`, {}, leaver.token)), 404, 'not_found');
+});
+
 test('a person holding vendor_admin may do what the admin key does', async ({ t }) => {
   const admin = await vendorStaff(t, 'vendor_admin');
   const id = expectStatus(await t.post('/partners', partnerBody({ region: 'latam' }), admin.token), 201).body.id;
