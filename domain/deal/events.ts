@@ -21,7 +21,7 @@ export const DealRegistered = defineEvent(
   }),
 );
 /** The registration collides with other partners' pending or protected registrations of the same customer and product line. */
-export const DealConflictDetected = defineEvent('DealConflictDetected', z.object({ conflictingDealIds: z.array(DealId).min(1).max(1000) }));
+export const DealConflictDetected = defineEvent('DealConflictDetected', z.object({ conflictingDealIds: z.array(DealId).min(1).max(100_000) }));
 export const DealApproved = defineEvent(
   'DealApproved',
   z.object({ protectedUntil: Instant, protectionDays: z.number().int().min(1).max(3650) }),
