@@ -6,6 +6,8 @@ import { prepareSelectHead } from './selectHead.js';
 import { prepareSelectStreamIndexPage } from './selectStreamIndexPage.js';
 
 const PAGE = 1000;
+/** Reads are synchronous: between pages, let the server answer other requests (a verify of a large log takes seconds). */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const rowToRaw = (r: EventRow): RawEvent => ({
   position: r.position, streamId: r.stream_id, version: r.version, eventId: r.event_id, type: r.type,
@@ -25,6 +27,7 @@ export const sqliteRawLog = (db: Database): RawLogSource => {
         for (const row of rows) yield rowToRaw(row);
         if (rows.length < PAGE) return;
         after = rows[rows.length - 1].position;
+        await breathe();
       }
     },
     streamIndex: async function* () {
@@ -35,6 +38,7 @@ export const sqliteRawLog = (db: Database): RawLogSource => {
         for (const r of rows) yield { streamId: r.stream_id, version: r.version, position: r.position };
         if (rows.length < PAGE) return;
         ({ stream_id: stream, version } = rows[rows.length - 1]);
+        await breathe();
       }
     },
   };
