@@ -62,7 +62,12 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
   const kit = {
     ids: platform.ids,
     idempotency: sqlIdempotencyStore(platform.writeDb),
-    waitForProjections: platform.runner.waitFor,
+    // Read-your-writes includes what policies do in reaction (a won deal's points): they act first, then
+    // the read models catch up with the log. A failing policy never fails the command that triggered it.
+    waitForProjections: async (position: number) => {
+      await platform.policies.waitFor(position).catch(() => undefined);
+      await platform.runner.waitFor(Math.max(position, await platform.store.headPosition()));
+    },
     now,
   };
   commandRoutes(app, kit, platform.pipeline);

@@ -27,12 +27,16 @@ export interface PolicyRunnerOptions extends PolicyDeps {
  * in between handles those events again, which policies make harmless (deterministic command ids and
  * idempotent appends, and deciders refusing a source twice).
  */
+const SKIP_WRITE = 1000;
+
 export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner => {
   const { store, db, policies } = options;
   const batchSize = options.batchSize ?? 100;
   const now = options.now ?? (() => new Date());
   const onError = options.onError ?? ((name, error) => console.error(`policy ${name} failed; retrying on the next append or poll`, error));
   const checkpoints = new Map<string, number>();
+  /** What is on disk: skipping events no policy reacts to is only written now and then. */
+  const persisted = new Map<string, number>();
   const serial = createMutex();
   const waiters: { position: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
   let queued: Promise<void> | undefined;
@@ -42,10 +46,16 @@ export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner =
 
   const reached = () => Math.min(...policies.map((p) => checkpoints.get(p.name) ?? 0));
 
-  const advance = async (policy: Policy, position: number) => {
+  /**
+   * Moves a policy's checkpoint. After handled events it is written at once; past events it merely
+   * skipped, only every SKIP_WRITE positions (a restart rescans that stretch, reacting to nothing).
+   */
+  const advance = async (policy: Policy, position: number, handled: boolean) => {
     if (position <= (checkpoints.get(policy.name) ?? 0)) return;
-    await db.transaction((tx) => writePolicyCheckpoint(tx, policy.name, position, now().toISOString()));
     checkpoints.set(policy.name, position);
+    if (!handled && position - (persisted.get(policy.name) ?? 0) < SKIP_WRITE) return;
+    await db.transaction((tx) => writePolicyCheckpoint(tx, policy.name, position, now().toISOString()));
+    persisted.set(policy.name, position);
   };
 
   const catchUp = async (policy: Policy) => {
@@ -61,7 +71,7 @@ export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner =
       }
       // A short batch means nothing else matched up to `head`: skip past it so the next scan starts there.
       const last = batch.length ? batch[batch.length - 1].position : 0;
-      await advance(policy, batch.length < batchSize ? Math.max(last, head) : last);
+      await advance(policy, batch.length < batchSize ? Math.max(last, head) : last, batch.length > 0);
       if (batch.length < batchSize) return;
     }
   };
@@ -107,7 +117,10 @@ export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner =
 
   return {
     start: async () => {
-      for (const [name, position] of await readPolicyCheckpoints(db)) checkpoints.set(name, position);
+      for (const [name, position] of await readPolicyCheckpoints(db)) {
+        checkpoints.set(name, position);
+        persisted.set(name, position);
+      }
       stopped = false;
       unsubscribe = store.onAppended(() => void kick());
       await kick();
@@ -115,7 +128,8 @@ export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner =
     },
     waitFor: (position) =>
       new Promise<void>((resolve, reject) => {
-        if (reached() >= position) return resolve();
+        // A runner that is not running has nothing to wait for (the CLI, or a platform started without policies).
+        if (stopped || reached() >= position) return resolve();
         waiters.push({ position, resolve, reject });
         void kick();
       }),
@@ -124,7 +138,14 @@ export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner =
       stopped = true;
       if (timer) clearTimeout(timer);
       unsubscribe?.();
-      await serial.run(() => undefined);
+      await serial.run(async () => {
+        // Keep what was skipped, so that a restart does not rescan it.
+        for (const policy of policies) {
+          const at = checkpoints.get(policy.name) ?? 0;
+          if (at > (persisted.get(policy.name) ?? 0)) await db.transaction((tx) => writePolicyCheckpoint(tx, policy.name, at, now().toISOString()));
+        }
+      });
+      for (const w of waiters.splice(0)) w.resolve();
     },
   };
 };
