@@ -48,9 +48,10 @@ export const toTable = (report: RunReport): string => {
   const header = ['figure', 'value', 'target', 'met?'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
-  const m = report.machine as { cpus: number; cpuModel: string; node: string; sqlite: string };
+  const m = report.machine as { cpus: number; cpuModel: string; node: string; sqlite: string; loadAverageAtStart: number[] };
   const out = [
-    `PRM core benchmarks: ${m.cpus} cpus (${m.cpuModel}), node ${m.node}, SQLite ${m.sqlite}; ${report.seconds.toFixed(0)} s` +
+    `PRM core benchmarks: ${m.cpus} cpus (${m.cpuModel}), node ${m.node}, SQLite ${m.sqlite}; ${report.seconds.toFixed(0)} s; ` +
+      `load average at start ${m.loadAverageAtStart.join(' ')}` +
       (report.settings.quick ? ' (--quick: sizes too small for meaningful figures)' : ''),
     '',
     line(header),
