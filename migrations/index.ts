@@ -4,8 +4,6 @@ import * as m0002 from './0002_infrastructure.js';
 import * as m0010 from './0010_partners.js';
 import * as m0011 from './0011_people.js';
 import * as m0012 from './0012_channel_and_access.js';
-import * as m0500 from './0500_audit.js';
-import * as m0501 from './0501_partner_domain.js';
 import * as m0100 from './0100_deals.js';
 import * as m0200 from './0200_mdf.js';
 import * as m0201 from './0201_points.js';
@@ -26,8 +24,6 @@ export const migrations: Record<string, Migration> = {
   '0010_partners': m0010,
   '0011_people': m0011,
   '0012_channel_and_access': m0012,
-  '0500_audit': m0500,
-  '0501_partner_domain': m0501,
   '0100_deals': m0100,
   '0200_mdf': m0200,
   '0201_points': m0201,
