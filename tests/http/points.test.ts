@@ -36,6 +36,12 @@ test('a won deal earns points for its partner, attributed to the person who regi
   assert.equal((await points(t, cast.globex)).balance, 0);
 });
 
+test('read-your-writes: when the win is answered, its points are already in the read model', async ({ t, cast }) => {
+  expectStatus(await t.put('/channel/settings', { pointsPerWonAmountUnit: 1 }), 200);
+  await wonDeal(t, cast.acme, cast.bob.token, 4_200);
+  assert.is((await points(t, cast.acme)).balance, 42);
+});
+
 test('a certification earns the program\'s points for the person\'s partner; none without an employer', async ({ t, cast }) => {
   const program = await defineProgram(t);
   expectStatus(await t.post(`/people/${cast.bob.id}/certifications`, { programId: program }), 200);
