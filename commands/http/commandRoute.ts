@@ -3,6 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { z } from 'zod';
 import { readsEverything, isVendorAdmin, isChannelStaff, type Principal } from '../../domain/access/index.js';
 import type { DomainError, IdGenerator } from '../../domain/shared/index.js';
+import { isWrongExpectedVersion } from '../../eventstore/errors.js';
 import type { Actor } from '../../eventstore/port.js';
 import { principalOf } from '../../http/authenticate.js';
 import { createKeyedLock, requestHash, type IdempotencyStore } from '../../http/idempotency.js';
@@ -89,6 +90,9 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
         } catch (error) {
           if (error instanceof PreconditionFailed)
             return { status: 412, body: problem(412, 'version_mismatch', `the stream is at version ${error.actual}, not ${error.expected}`), problem: true };
+          // The pipeline retried and other writers kept winning: a conflict the client can retry, not a server fault.
+          if (isWrongExpectedVersion(error))
+            return { status: 409, body: problem(409, 'concurrent_modification', `${error.streamId} kept changing under concurrent writers; retry the command`), problem: true };
           throw error;
         }
       };

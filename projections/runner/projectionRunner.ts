@@ -53,20 +53,33 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
 
   const minCheckpoint = (subset: readonly Projection[]) => Math.min(...subset.map((p) => checkpoints.get(p.name) ?? 0));
 
-  /** Applies one batch of events to the projections that have not yet seen them. */
+  /**
+   * Applies one batch of events to the projections that have not yet seen them. Checkpoints are
+   * re-read inside the transaction: another process (a CLI rebuild, a second server) may have moved
+   * them, and the database, not this process's memory, says what was applied. A projection whose
+   * checkpoint is behind the batch's start is left for a later batch that starts where it stands.
+   */
   const applyBatch = async (subset: readonly Projection[], events: readonly StoredEvent[]) => {
+    const first = events[0].position;
     const last = events[events.length - 1].position;
-    await db.transaction(async (tx) => {
-      for (const event of events) {
-        for (const p of subset) {
-          if ((checkpoints.get(p.name) ?? 0) >= event.position) continue;
-          if (handles.get(p.name)?.has(event.type)) await p.apply(tx, event);
-        }
-      }
+    const committed = await db.transaction(async (tx) => {
+      const stored = await readCheckpoints(tx);
       const at = now().toISOString();
-      for (const p of subset) if ((checkpoints.get(p.name) ?? 0) < last) await writeCheckpoint(tx, p.name, last, at);
+      const moved = new Map<string, number>();
+      for (const p of subset) {
+        const from = stored.get(p.name) ?? 0;
+        if (from >= last || from < first - 1) {
+          moved.set(p.name, from);
+          continue;
+        }
+        const types = handles.get(p.name);
+        for (const event of events) if (event.position > from && types?.has(event.type)) await p.apply(tx, event);
+        await writeCheckpoint(tx, p.name, last, at);
+        moved.set(p.name, last);
+      }
+      return moved;
     });
-    for (const p of subset) checkpoints.set(p.name, Math.max(checkpoints.get(p.name) ?? 0, last));
+    for (const [name, position] of committed) checkpoints.set(name, position);
   };
 
   const catchUp = async (subset: readonly Projection[], limit: number, onProgress?: (done: number) => void) => {
@@ -140,16 +153,16 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       const unknown = (names ?? []).filter((n) => !projections.some((p) => p.name === n));
       if (unknown.length) throw new Error(`unknown projection(s): ${unknown.join(', ')}`);
       await serial.run(async () => {
-      const total = await store.headPosition();
-      await db.transaction(async (tx) => {
-        for (const p of subset) {
-          for (const table of p.tables) await tx.run(`DELETE FROM ${table}`);
-          await tx.run('DELETE FROM projection_checkpoints WHERE name = ?', [p.name]);
-          checkpoints.set(p.name, 0);
-        }
-      });
-      await catchUp(subset, rebuildBatchSize, (done) => onProgress?.(done, total));
-      settle();
+        const total = await store.headPosition();
+        await db.transaction(async (tx) => {
+          for (const p of subset) {
+            for (const table of p.tables) await tx.run(`DELETE FROM ${table}`);
+            await tx.run('DELETE FROM projection_checkpoints WHERE name = ?', [p.name]);
+            checkpoints.set(p.name, 0);
+          }
+        });
+        await catchUp(subset, rebuildBatchSize, (done) => onProgress?.(done, total));
+        settle();
       });
     },
     position: () => processed,
