@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { EventStoreChoice } from './openEventStore.js';
 
 const Port = z.coerce.number().int().min(0).max(65535);
 
@@ -11,6 +12,10 @@ export const ConfigSchema = z.object({
   PRM_ADMIN_KEY: z.string().min(16, 'PRM_ADMIN_KEY must be at least 16 characters').optional(),
   PRM_JWT_SECRET: z.string().min(32, 'PRM_JWT_SECRET must be at least 32 characters').optional(),
   PRM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where the event log lives: the SQLite file (default), PostgreSQL or EventStoreDB. */
+  PRM_EVENT_STORE: z.enum(['sqlite', 'postgres', 'esdb']).default('sqlite'),
+  /** Connection string for postgres (postgres://…) or esdb (esdb://…). */
+  PRM_EVENT_STORE_URL: z.string().min(1).optional(),
   /** Seconds between deal-expiry sweeps inside the server; 0 disables the sweeper. */
   PRM_SWEEP_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
 });
@@ -25,6 +30,7 @@ export interface Config {
   readonly jwtSecret?: string;
   readonly logLevel: EnvConfig['PRM_LOG_LEVEL'];
   readonly sweepSeconds: number;
+  readonly eventStore: EventStoreChoice;
 }
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
@@ -34,6 +40,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     throw new Error(`invalid configuration:\n${lines}`);
   }
   const c = parsed.data;
+  if (c.PRM_EVENT_STORE !== 'sqlite' && !c.PRM_EVENT_STORE_URL)
+    throw new Error(`invalid configuration:\n  PRM_EVENT_STORE_URL: required when PRM_EVENT_STORE is ${c.PRM_EVENT_STORE}`);
   const dataDir = resolve(c.PRM_DATA_DIR);
   return {
     dataDir,
@@ -44,5 +52,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     jwtSecret: c.PRM_JWT_SECRET,
     logLevel: c.PRM_LOG_LEVEL,
     sweepSeconds: c.PRM_SWEEP_SECONDS,
+    eventStore: c.PRM_EVENT_STORE === 'sqlite' ? { kind: 'sqlite' } : { kind: c.PRM_EVENT_STORE, url: c.PRM_EVENT_STORE_URL as string },
   };
 };

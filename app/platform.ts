@@ -5,13 +5,13 @@ import { allPolicies, createPolicyRunner, type PolicyRunner } from '../commands/
 import { eventDefinitions } from '../domain/index.js';
 import type { Clock, IdGenerator } from '../domain/shared/index.js';
 import { createEventRegistry, type EventRegistry, type EventStore, type Upcaster } from '../eventstore/index.js';
-import { createSqliteEventStore } from '../eventstore/sqlite/createSqliteEventStore.js';
 import { openSqlite, type SqliteConnection } from '../eventstore/sqlite/openSqlite.js';
 import { migrateToLatest } from '../migrations/migrateToLatest.js';
 import {
   allProjections, createProjectionRunner, sqliteSqlDb, sqliteStatements,
   type ProjectionRunner, type ReadModels, type SqlDb, type TransactionalSqlDb,
 } from '../projections/index.js';
+import { openEventStore, type EventStoreChoice } from './openEventStore.js';
 import { upcasters } from './upcasters.js';
 
 /** Everything the server, the CLI and the benchmarks run on: one SQLite file by default. */
@@ -40,6 +40,8 @@ export interface PlatformOptions {
   readonly extraUpcasters?: readonly Upcaster[];
   /** Start projections (catch-up, then live); the CLI's rebuild and verify do not. */
   readonly startProjections?: boolean;
+  /** Where the log lives; default the SQLite file itself. */
+  readonly eventStore?: EventStoreChoice;
   /** Start the policies (default: when projections start). */
   readonly startPolicies?: boolean;
 }
@@ -48,7 +50,8 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
   const connection = openSqlite(options.databaseFile);
   await migrateToLatest(new Kysely<unknown>({ dialect: new SqliteDialect({ database: connection.db }) }));
   const registry = createEventRegistry(eventDefinitions, [...upcasters, ...(options.extraUpcasters ?? [])]);
-  const store = createSqliteEventStore(connection, { clock: options.clock, validate: registry.validate, upcast: registry.upcast });
+  const log = await openEventStore(options.eventStore ?? { kind: 'sqlite' }, connection, { clock: options.clock, registry });
+  const store = log.store;
   const writeDb = sqliteSqlDb(connection);
   const readerDb = new Database(options.databaseFile, { readonly: true, fileMustExist: true });
   readerDb.pragma('busy_timeout = 10000');
@@ -65,6 +68,7 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
       await policies.stop();
       await runner.stop();
       await store.close();
+      await log.close();
       readerDb.close();
       connection.db.close();
     },

@@ -14,6 +14,7 @@ export const openRuntime = async (options: { startProjections?: boolean } = {}) 
     clock: systemClock,
     ids: nanoidGenerator,
     startProjections: options.startProjections,
+    eventStore: config.eventStore,
   });
   return { config, adminKey, jwtSecret, platform };
 };

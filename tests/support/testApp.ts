@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app/buildApp.js';
 import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import type { EventStoreChoice } from '../../app/openEventStore.js';
 import { createPlatform, type Platform } from '../../app/platform.js';
 import { manualClock } from '../../domain/shared/clock.js';
 import { signToken } from '../../http/jwt.js';
@@ -18,10 +19,10 @@ export interface Response {
 }
 
 /** A real app on a real SQLite file in a temp directory, driven through fastify.inject. */
-export const startTestApp = async (options: { now?: string } = {}) => {
+export const startTestApp = async (options: { now?: string; eventStore?: EventStoreChoice } = {}) => {
   const dir = mkdtempSync(join(tmpdir(), 'prm-test-'));
   const clock = manualClock(options.now ?? '2026-06-01T09:00:00.000Z');
-  const platform: Platform = await createPlatform({ databaseFile: join(dir, 'prm.db'), clock, ids: nanoidGenerator });
+  const platform: Platform = await createPlatform({ databaseFile: join(dir, 'prm.db'), clock, ids: nanoidGenerator, eventStore: options.eventStore });
   const app: FastifyInstance = await buildApp(platform, { adminKey: ADMIN_KEY, jwtSecret: JWT_SECRET });
 
   const request = async (method: string, url: string, body?: unknown, token: string | null = ADMIN_KEY, headers: Record<string, string> = {}): Promise<Response> => {
