@@ -35,7 +35,7 @@ export const contentQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       if (query.kind) q = q.where('kind', '=', query.kind);
       if (query.cursor) q = q.where('content_id', '>', query.cursor);
       const rows = await q.orderBy('content_id').limit(query.limit + 1).execute();
-      return E.right(answer(toPage(rows, query.limit, (r) => contentView(r, { audience: true }), (r) => r.content_id)));
+      return E.right(answer(toPage(rows, query.limit, (r) => contentView(r, { audience: true, validUntil: null }), (r) => r.content_id)));
     }
     if (principal.kind !== 'person') return E.right(answer({ items: [], nextCursor: null }));
     let q = visibleTo(principal.personId).where('c.status', '=', query.status ?? 'published');
@@ -50,7 +50,7 @@ export const contentQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   }, async ({ params, principal }) => {
     if (seesAllContent(principal)) {
       const row = await db.selectFrom('access_contents').selectAll().where('content_id', '=', params.id).executeTakeFirst();
-      return row ? E.right(answer(contentView(row, { audience: true }), Number(row.version))) : E.left(domainError('not_found', 'content not found'));
+      return row ? E.right(answer(contentView(row, { audience: true, validUntil: null }), Number(row.version))) : E.left(domainError('not_found', 'content not found'));
     }
     const row = principal.kind === 'person'
       ? await visibleTo(principal.personId).where('v.content_id', '=', params.id).where('c.status', '=', 'published').executeTakeFirst()
