@@ -1,0 +1,90 @@
+import * as assert from 'uvu/assert';
+import type { Response, TestApp } from '../support/testApp.js';
+
+/**
+ * The world the role × route matrix runs in: an own partner (Acme, emea) whose people are the "own"
+ * roles, a foreign partner (Globex, apac), vendor staff, a departed employee, and factories for fresh
+ * targets so that a command expected to succeed never changes what other attempts rely on.
+ */
+
+export const roles = [
+  'vendor_admin', 'channel_manager_own_region', 'channel_manager_other_region', 'auditor', 'analyst',
+  'partner_admin_own', 'partner_admin_foreign', 'partner_manager_own', 'partner_manager_foreign',
+  'sales_own', 'sales_foreign', 'technical_own', 'marketing_own', 'departed', 'no_token',
+] as const;
+export type Role = (typeof roles)[number];
+
+let counter = 0;
+/** A value unique within the process: emails, websites, agreement versions. */
+export const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
+
+const ok = (r: Response, status: number, what: string) => {
+  assert.is(r.status, status, `${what}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+};
+
+export const buildWorld = async (t: TestApp) => {
+  const post = async (url: string, body: unknown, status = 200) => ok(await t.post(url, body), status, `POST ${url}`);
+  const person = async (name = 'Matrix Person'): Promise<string> =>
+    (await post('/people', { name, email: `m${unique()}@matrix.example` }, 201)).id;
+  const partner = async (state: 'applied' | 'approved' | 'active' | 'suspended', region = 'emea', type = 'reseller'): Promise<string> => {
+    const u = unique();
+    const id = (await post('/partners', { name: `Partner ${u}`, website: `https://p${u}.example`, country: 'DE', region, type }, 201)).id as string;
+    if (state === 'applied') return id;
+    await post(`/partners/${id}/approve`, { tier: 'gold' });
+    if (state === 'approved') return id;
+    await post(`/partners/${id}/agreements`, { agreementVersion: '1', signedBy: 'Jane Doe' });
+    if (state === 'suspended') await post(`/partners/${id}/suspend`, { reason: 'matrix' });
+    return id;
+  };
+  const employee = async (partnerId: string, role: string) => {
+    const id = await person(`Employee ${role}`);
+    await post(`/partners/${partnerId}/employees`, { personId: id, role });
+    return id;
+  };
+  const staff = async (role: string, regions?: string[]) => {
+    const id = await person(`Staff ${role}`);
+    await post(`/people/${id}/vendor-roles`, { role, ...(regions ? { regions } : {}) });
+    return id;
+  };
+  const program = async (): Promise<string> =>
+    (await post('/programs', { name: `Program ${unique()}`, productLine: 'storage', validForDays: 365, points: 10 }, 201)).id;
+  const content = async (audience: Record<string, unknown> = {}): Promise<string> =>
+    (await post('/content', { title: `Item ${unique()}`, kind: 'collateral', uri: 'https://cdn.example/item.pdf', audience }, 201)).id;
+
+  const own = await partner('active', 'emea');
+  const foreign = await partner('active', 'apac', 'msp');
+  const departed = await employee(own, 'sales');
+  await post(`/partners/${own}/employees/${departed}/leave`, { reason: 'moved on' });
+  const people: Record<Exclude<Role, 'no_token'>, string> = {
+    vendor_admin: await staff('vendor_admin'),
+    channel_manager_own_region: await staff('channel_manager', ['emea']),
+    channel_manager_other_region: await staff('channel_manager', ['apac']),
+    auditor: await staff('auditor'),
+    analyst: await staff('analyst'),
+    partner_admin_own: await employee(own, 'admin'),
+    partner_admin_foreign: await employee(foreign, 'admin'),
+    partner_manager_own: await employee(own, 'manager'),
+    partner_manager_foreign: await employee(foreign, 'manager'),
+    sales_own: await employee(own, 'sales'),
+    sales_foreign: await employee(foreign, 'sales'),
+    technical_own: await employee(own, 'technical'),
+    marketing_own: await employee(own, 'marketing'),
+    departed,
+  };
+  const sharedProgram = await program();
+  await post(`/people/${people.sales_own}/certifications`, { programId: sharedProgram });
+  return {
+    t,
+    own,
+    foreign,
+    people,
+    /** A program everyone may read; the own sales person holds it. */
+    program: sharedProgram,
+    /** Content for the own partner only: own people see it, foreign people do not. */
+    ownContent: await content({ partnerIds: [own] }),
+    token: (role: Role): string | null => (role === 'no_token' ? null : t.tokenFor(people[role])),
+    fresh: { person, partner, employee, staff, program, content },
+  };
+};
+export type MatrixWorld = Awaited<ReturnType<typeof buildWorld>>;

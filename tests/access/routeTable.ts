@@ -1,0 +1,181 @@
+/**
+ * The role × route table (DESIGN §6, README "Who may do what"): one row per registered route, giving
+ * for every role the status it must get, and how to build that role's request. routeMatrix.test.ts
+ * fails for any registered route without a row here: whoever adds a route adds its row.
+ *
+ * Own/foreign: "own" roles work for the partner the request is about (Acme, emea); "foreign" roles
+ * for another one (Globex, apac). Requests expected to succeed get fresh targets from the world's
+ * factories, so no attempt changes what another one relies on.
+ */
+import { roles, unique, type MatrixWorld, type Role } from './matrixWorld.js';
+
+export type Expect = Readonly<Record<Role, number>>;
+export interface Attempt {
+  readonly url: string;
+  readonly body?: unknown;
+}
+export interface RouteRow {
+  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly url: string;
+  readonly expect: Expect;
+  /** Builds one role's request; `succeeds` says the role is expected to get a 2xx. */
+  readonly attempt: (w: MatrixWorld, as: Role, succeeds: boolean) => Promise<Attempt> | Attempt;
+}
+
+// ---- groups of roles ----
+const vendorReaders: readonly Role[] = ['vendor_admin', 'auditor', 'analyst'];
+const ownPeople: readonly Role[] = ['partner_admin_own', 'partner_manager_own', 'sales_own', 'technical_own', 'marketing_own'];
+const foreignPeople: readonly Role[] = ['partner_admin_foreign', 'partner_manager_foreign', 'sales_foreign'];
+
+/**
+ * Statuses by role, applied in the order given (later lists win); roles not named get `otherwise`;
+ * no token is always 401 unless the route is public.
+ */
+const expect = (by: ReadonlyArray<readonly [number, readonly Role[]]>, otherwise: number, publicRoute = false): Expect => {
+  const out = Object.fromEntries(roles.map((r) => [r, otherwise])) as Record<Role, number>;
+  for (const [status, list] of by) for (const r of list) out[r] = status;
+  out.no_token = publicRoute ? out.no_token : 401;
+  return out;
+};
+const everyone = (status: number) => expect([], status);
+const publicRoute = (status: number) => expect([], status, true);
+/** Reads about the own partner: vendor readers, its region's channel manager and its people; 404 for the rest. */
+const seesOwnPartner = (status: number) => expect([[status, [...vendorReaders, 'channel_manager_own_region', ...ownPeople]]], 404);
+/**
+ * Commands on the own partner (or one of its people): `allowed` succeed; those who see it otherwise
+ * get 403 (auditors and analysts never command); those who cannot see it 404.
+ */
+const onOwnPartner = (status: number, allowed: readonly Role[]) =>
+  expect([[403, ['channel_manager_own_region', 'auditor', 'analyst', ...ownPeople]], [status, allowed]], 404);
+/** Commands with nothing to hide: `allowed` succeed, everyone else 403. */
+const only = (status: number, allowed: readonly Role[]) => expect([[status, allowed]], 403);
+const managers: readonly Role[] = ['vendor_admin', 'channel_manager_own_region'];
+
+const reason = { reason: 'matrix' };
+/** A partner command: fresh partners in `state` for those expected to succeed, the own partner otherwise. */
+const partnerCommand = (action: string, state: 'applied' | 'active' | 'suspended', body: () => unknown, allowed: readonly Role[] = managers): RouteRow => ({
+  method: 'POST', url: `/partners/:id/${action}`, expect: onOwnPartner(200, allowed),
+  attempt: async (w, _as, succeeds) => ({ url: `/partners/${succeeds ? await w.fresh.partner(state) : w.own}/${action}`, body: body() }),
+});
+const employeeCommand = (action: 'role' | 'leave', body: unknown): RouteRow => ({
+  method: 'POST', url: `/partners/:id/employees/:personId/${action}`, expect: onOwnPartner(200, [...managers, 'partner_admin_own']),
+  attempt: async (w) => ({ url: `/partners/${w.own}/employees/${await w.fresh.employee(w.own, 'sales')}/${action}`, body }),
+});
+/** A certification of a fresh own employee (certified first unless `earn`), or of the own sales person. */
+const certificationCommand = (action: 'renew' | 'revoke', allowed: readonly Role[]): RouteRow => ({
+  method: 'POST', url: `/people/:id/certifications/:programId/${action}`, expect: onOwnPartner(200, allowed),
+  attempt: async (w, _as, succeeds) => {
+    let personId = w.people.sales_own;
+    if (succeeds) {
+      personId = await w.fresh.employee(w.own, 'sales');
+      const r = await w.t.post(`/people/${personId}/certifications`, { programId: w.program });
+      if (r.status !== 200) throw new Error(`certifying a fresh employee: ${r.status}`);
+    }
+    return { url: `/people/${personId}/certifications/${w.program}/${action}`, body: action === 'revoke' ? reason : {} };
+  },
+});
+const get = (url: string, expectation: Expect, path: (w: MatrixWorld) => string = () => url): RouteRow => ({
+  method: 'GET', url, expect: expectation, attempt: (w) => ({ url: path(w) }),
+});
+
+export const routeTable: readonly RouteRow[] = [
+  // ---- platform: public ----
+  get('/health', publicRoute(200)),
+  get('/metrics', publicRoute(200)),
+  get('/openapi.json', publicRoute(200)),
+  get('/docs', publicRoute(200)),
+  get('/docs/', publicRoute(200)),
+  get('/docs/json', publicRoute(200)),
+  get('/docs/yaml', publicRoute(200)),
+  get('/docs/static/index.html', publicRoute(302)),
+  get('/docs/static/swagger-initializer.js', publicRoute(200)),
+  get('/docs/static/*', publicRoute(200), () => '/docs/static/swagger-ui.css'),
+  // ---- auth and self ----
+  { method: 'POST', url: '/auth/tokens', expect: only(201, ['vendor_admin']), attempt: (w) => ({ url: '/auth/tokens', body: { personId: w.people.sales_own } }) },
+  get('/me', everyone(200)),
+  // ---- channel settings ----
+  get('/channel/settings', everyone(200)),
+  { method: 'PUT', url: '/channel/settings', expect: only(200, ['vendor_admin']), attempt: () => ({ url: '/channel/settings', body: { desiredPartnerCount: 100 + Number(unique().replace(/\D/g, '').slice(-4)) } }) },
+  // ---- partners ----
+  get('/partners', everyone(200)),
+  get('/partners/:id', seesOwnPartner(200), (w) => `/partners/${w.own}`),
+  get('/partners/:id/employees', seesOwnPartner(200), (w) => `/partners/${w.own}/employees`),
+  {
+    method: 'POST', url: '/partners', expect: only(201, managers),
+    attempt: () => ({ url: '/partners', body: { name: `Applicant ${unique()}`, website: `https://a${unique()}.example`, country: 'DE', region: 'emea', type: 'reseller' } }),
+  },
+  partnerCommand('approve', 'applied', () => ({ tier: 'silver' })),
+  partnerCommand('reject', 'applied', () => reason),
+  {
+    method: 'POST', url: '/partners/:id/agreements', expect: onOwnPartner(200, [...managers, 'partner_admin_own']),
+    attempt: (w) => ({ url: `/partners/${w.own}/agreements`, body: { agreementVersion: `v${unique()}`, signedBy: 'Jane Doe' } }),
+  },
+  partnerCommand('tier', 'active', () => ({ tier: 'platinum', reason: 'matrix' })),
+  partnerCommand('region', 'active', () => ({ region: 'latam' })),
+  {
+    method: 'POST', url: '/partners/:id/channel-manager', expect: onOwnPartner(200, ['vendor_admin']),
+    attempt: async (w, _as, succeeds) => ({
+      url: `/partners/${succeeds ? await w.fresh.partner('active') : w.own}/channel-manager`, body: { personId: w.people.channel_manager_own_region },
+    }),
+  },
+  partnerCommand('quotas', 'active', () => ({ period: '2026-Q3', amount: { amountMinor: 100_000_00, currency: 'EUR' } })),
+  partnerCommand('suspend', 'active', () => reason),
+  partnerCommand('reinstate', 'suspended', () => ({})),
+  partnerCommand('terminate', 'active', () => reason, ['vendor_admin']),
+  {
+    method: 'POST', url: '/partners/:id/employees', expect: onOwnPartner(200, [...managers, 'partner_admin_own']),
+    attempt: async (w) => ({ url: `/partners/${w.own}/employees`, body: { personId: await w.fresh.person(), role: 'sales' } }),
+  },
+  employeeCommand('role', { role: 'technical' }),
+  employeeCommand('leave', {}),
+  // ---- people ----
+  {
+    method: 'POST', url: '/people', expect: only(201, [...managers, 'channel_manager_other_region', 'partner_admin_own', 'partner_admin_foreign']),
+    attempt: () => ({ url: '/people', body: { name: 'New Person', email: `n${unique()}@matrix.example` } }),
+  },
+  get('/people/:id', seesOwnPartner(200), (w) => `/people/${w.people.technical_own}`),
+  {
+    method: 'POST', url: '/people/:id/vendor-roles', expect: onOwnPartner(200, ['vendor_admin']),
+    attempt: async (w, _as, succeeds) => ({ url: `/people/${succeeds ? await w.fresh.person() : w.people.technical_own}/vendor-roles`, body: { role: 'analyst' } }),
+  },
+  {
+    method: 'POST', url: '/people/:id/vendor-roles/:role/revoke', expect: onOwnPartner(200, ['vendor_admin']),
+    attempt: async (w, _as, succeeds) => ({ url: `/people/${succeeds ? await w.fresh.staff('analyst') : w.people.technical_own}/vendor-roles/analyst/revoke`, body: {} }),
+  },
+  {
+    method: 'POST', url: '/people/:id/certifications', expect: onOwnPartner(200, managers),
+    attempt: async (w, _as, succeeds) => ({ url: `/people/${succeeds ? await w.fresh.employee(w.own, 'sales') : w.people.technical_own}/certifications`, body: { programId: w.program } }),
+  },
+  certificationCommand('renew', managers),
+  certificationCommand('revoke', ['vendor_admin']),
+  get('/people/:id/visible-content', expect([[200, ['vendor_admin', 'auditor']], [403, ['channel_manager_own_region', 'channel_manager_other_region', 'analyst']]], 404),
+    (w) => `/people/${w.people.sales_own}/visible-content`),
+  // ---- certification programs ----
+  get('/programs', everyone(200)),
+  get('/programs/:id', everyone(200), (w) => `/programs/${w.program}`),
+  {
+    method: 'POST', url: '/programs', expect: only(201, ['vendor_admin']),
+    attempt: () => ({ url: '/programs', body: { name: `Program ${unique()}`, productLine: 'storage', validForDays: 365, points: 10 } }),
+  },
+  {
+    method: 'POST', url: '/programs/:id/retire', expect: only(200, ['vendor_admin']),
+    attempt: async (w, _as, succeeds) => ({ url: `/programs/${succeeds ? await w.fresh.program() : w.program}/retire`, body: {} }),
+  },
+  // ---- content ----
+  get('/content', everyone(200)),
+  get('/content/:id', expect([[200, [...vendorReaders, 'channel_manager_own_region', 'channel_manager_other_region', ...ownPeople]]], 404), (w) => `/content/${w.ownContent}`),
+  get('/content/:id/audience-members', expect([[200, ['vendor_admin', 'auditor']], [403, ['channel_manager_own_region', 'channel_manager_other_region', 'analyst']]], 404),
+    (w) => `/content/${w.ownContent}/audience-members`),
+  {
+    method: 'POST', url: '/content', expect: only(201, [...managers, 'channel_manager_other_region']),
+    attempt: () => ({ url: '/content', body: { title: 'Matrix item', kind: 'announcement', uri: 'https://cdn.example/a.pdf', audience: {} } }),
+  },
+  ...(['audience', 'retire'] as const).map((action): RouteRow => ({
+    method: 'POST', url: `/content/:id/${action}`,
+    expect: expect([[200, [...managers, 'channel_manager_other_region']], [403, ['auditor', 'analyst', ...ownPeople]]], 404),
+    attempt: async (w, _as, succeeds) => ({
+      url: `/content/${succeeds ? await w.fresh.content() : w.ownContent}/${action}`,
+      body: action === 'audience' ? { audience: { roles: ['sales'] } } : {},
+    }),
+  })),
+];
