@@ -1,6 +1,8 @@
 import type { Benchmark } from '../harness/benchmark.js';
 import { baseline } from './baseline.js';
+import { dealCommands } from './dealCommands.js';
 import { httpCommands } from './httpCommands.js';
+import { httpDeals } from './httpDeals.js';
 import { inProcessCommands } from './inProcessCommands.js';
 import { projectionRebuild } from './projectionRebuild.js';
 import { rawAppends } from './rawAppends.js';
@@ -15,6 +17,8 @@ export const benchmarks: readonly Benchmark[] = [
   rawAppends,
   inProcessCommands,
   httpCommands,
+  dealCommands,
+  httpDeals,
   projectionRebuild,
   readQueries,
 ];

@@ -27,7 +27,7 @@ const runBench = (args: string[]) =>
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 
-/** The figures of issue 2's benchmarks; later benchmarks add theirs (checked generically below). */
+/** The figures of issue 2's benchmarks and of the deal benchmarks (issue 3); later benchmarks add theirs (checked generically below). */
 const expected = [
   'baseline.eventsPerSec', 'baseline.transactionMs',
   'rawAppends.sequentialEventsPerSec', 'rawAppends.sequentialPctOfBaseline', 'rawAppends.concurrentEventsPerSec', 'rawAppends.concurrentPctOfBaseline',
@@ -36,6 +36,10 @@ const expected = [
   'rebuild.eventsPerSec', 'rebuild.peakRssMb', 'rebuild.maxRssMb', 'rebuild.seconds',
   'reads.partnersListP50Ms', 'reads.partnersListP99Ms', 'reads.partnerByIdP50Ms', 'reads.partnerByIdP99Ms',
   'reads.partnersListManagerP50Ms', 'reads.partnersListManagerP99Ms',
+  'dealCommands.registrationsPerSec', 'dealCommands.registrationP50Ms', 'dealCommands.registrationP99Ms',
+  'dealCommands.approvalsPerSec', 'dealCommands.approvalP50Ms', 'dealCommands.approvalP99Ms', 'dealCommands.failed', 'dealCommands.conflicts',
+  'httpDeals.registrationsPerSec', 'httpDeals.registrationP50Ms', 'httpDeals.registrationP99Ms',
+  'httpDeals.approvalsPerSec', 'httpDeals.approvalP50Ms', 'httpDeals.approvalP99Ms', 'httpDeals.non2xx', 'httpDeals.errors',
 ];
 /** Units that count occurrences may be 0; rates, durations and sizes must be positive. */
 const countUnits = new Set(['events', 'commands', 'requests']);
@@ -54,10 +58,10 @@ test('stdout is one JSON document with the machine and the settings', ({ doc }) 
   assert.match(doc.machine.sqlite, /^3\./);
   assert.is(doc.settings.quick, true);
   assert.ok(doc.settings.events > 0);
-  for (const name of ['baseline', 'rawAppends', 'commands', 'httpCommands', 'rebuild', 'reads']) assert.ok(doc.settings.benchmarks.includes(name), name);
+  for (const name of ['baseline', 'rawAppends', 'commands', 'httpCommands', 'dealCommands', 'httpDeals', 'rebuild', 'reads']) assert.ok(doc.settings.benchmarks.includes(name), name);
 });
 
-test('every figure of the foundation benchmarks is present', ({ doc }) => {
+test('every figure of the foundation and deal benchmarks is present', ({ doc }) => {
   const missing = expected.filter((id) => !(id in doc.figures));
   assert.equal(missing, [], `missing figures: ${missing.join(', ')}`);
 });
@@ -77,6 +81,25 @@ test('the command benchmarks ran valid commands: nothing refused, no HTTP errors
   assert.is(doc.figures['commands.failed'].value, 0);
   assert.is(doc.figures['httpCommands.non2xx'].value, 0, JSON.stringify(doc.details.httpCommands?.statusCodes));
   assert.is(doc.figures['httpCommands.errors'].value, 0);
+});
+
+test('the in-process deal benchmark registered and approved every deal; only the deliberate collisions were refused', ({ doc }) => {
+  const details = doc.details.dealCommands as { registrations: number; approvals: number; collidingRegistrations: number };
+  assert.is(doc.figures['dealCommands.failed'].value, 0);
+  assert.ok(details.collidingRegistrations > 0, 'the run included colliding registrations');
+  // Each colliding pair has two registrations of one customer by two partners: one approval of the pair is refused.
+  assert.is(doc.figures['dealCommands.conflicts'].value, details.collidingRegistrations);
+  assert.is(details.approvals, details.registrations, 'every registration succeeded and was sent for approval');
+});
+
+test('the HTTP deal benchmark registered and approved every deal with 2xx answers only', ({ doc }) => {
+  const details = doc.details.httpDeals as { registration: { requests: number; ok: number }; approval: { requests: number; ok: number } };
+  assert.is(doc.figures['httpDeals.non2xx'].value, 0, JSON.stringify(details));
+  assert.is(doc.figures['httpDeals.errors'].value, 0);
+  assert.ok(details.registration.ok > 0);
+  assert.is(details.registration.ok, details.registration.requests);
+  assert.is(details.approval.requests, details.registration.ok, 'each registered deal was approved once');
+  assert.is(details.approval.ok, details.approval.requests);
 });
 
 test('the rebuild replayed the whole generated store', ({ doc }) => {
