@@ -8,6 +8,7 @@
  * factories, so no attempt changes what another one relies on.
  */
 import { roles, unique, type MatrixWorld, type Role } from './matrixWorld.js';
+import { freshApprovedRequest, freshClaim, freshFund, freshRequest, fundBody, mdfProof, pointForSalesOwn, sharedFund } from './mdfPointsTargets.js';
 
 export type Expect = Readonly<Record<Role, number>>;
 export interface Attempt {
@@ -160,6 +161,54 @@ export const routeTable: readonly RouteRow[] = [
   {
     method: 'POST', url: '/programs/:id/retire', expect: only(200, ['vendor_admin']),
     attempt: async (w, _as, succeeds) => ({ url: `/programs/${succeeds ? await w.fresh.program() : w.program}/retire`, body: {} }),
+  },
+  // ---- MDF (fresh funds, requests and claims of the own partner: tests/access/mdfPointsTargets.ts) ----
+  get('/mdf/funds', everyone(200)),
+  { method: 'GET', url: '/mdf/funds/:id', expect: seesOwnPartner(200), attempt: async (w) => ({ url: `/mdf/funds/${await sharedFund(w)}` }) },
+  { method: 'POST', url: '/mdf/funds', expect: onOwnPartner(201, managers), attempt: (w) => ({ url: '/mdf/funds', body: fundBody(w) }) },
+  {
+    method: 'POST', url: '/mdf/funds/:id/requests', expect: onOwnPartner(201, ['vendor_admin', 'partner_admin_own']),
+    attempt: async (w) => ({ url: `/mdf/funds/${await sharedFund(w)}/requests`, body: { activity: 'training', description: 'Matrix', amount: { amountMinor: 1, currency: 'EUR' } } }),
+  },
+  ...(['approve', 'reject'] as const).map((action): RouteRow => ({
+    method: 'POST', url: `/mdf/funds/:id/requests/:requestId/${action}`, expect: onOwnPartner(200, managers),
+    attempt: async (w) => {
+      const { fundId, requestId } = await freshRequest(w);
+      return { url: `/mdf/funds/${fundId}/requests/${requestId}/${action}`, body: action === 'approve' ? { approvedAmount: { amountMinor: 100, currency: 'EUR' } } : reason };
+    },
+  })),
+  {
+    method: 'POST', url: '/mdf/funds/:id/claims', expect: onOwnPartner(201, ['vendor_admin', 'partner_admin_own']),
+    attempt: async (w) => {
+      const { fundId, requestId } = await freshApprovedRequest(w);
+      return { url: `/mdf/funds/${fundId}/claims`, body: { requestId, amount: { amountMinor: 100, currency: 'EUR' }, proof: mdfProof } };
+    },
+  },
+  ...(['approve', 'reject', 'pay'] as const).map((action): RouteRow => ({
+    method: 'POST', url: `/mdf/funds/:id/claims/:claimId/${action}`, expect: onOwnPartner(200, managers),
+    attempt: async (w) => {
+      const { fundId, claimId } = await freshClaim(w, action === 'pay');
+      const body = action === 'approve' ? { approvedAmount: { amountMinor: 100, currency: 'EUR' } } : action === 'pay' ? { paymentReference: 'MATRIX-1' } : reason;
+      return { url: `/mdf/funds/${fundId}/claims/${claimId}/${action}`, body };
+    },
+  })),
+  {
+    method: 'POST', url: '/mdf/funds/:id/close', expect: onOwnPartner(200, managers),
+    attempt: async (w, _as, succeeds) => ({ url: `/mdf/funds/${succeeds ? await freshFund(w) : await sharedFund(w)}/close`, body: {} }),
+  },
+  // ---- points ----
+  get('/partners/:id/points', seesOwnPartner(200), (w) => `/partners/${w.own}/points`),
+  {
+    method: 'POST', url: '/partners/:id/points/adjustments', expect: onOwnPartner(200, managers),
+    attempt: (w) => ({ url: `/partners/${w.own}/points/adjustments`, body: { points: 5, reason: 'matrix' } }),
+  },
+  {
+    // The own sales person's points: the person, the partner's admin and vendor admins redeem them.
+    method: 'POST', url: '/partners/:id/points/redemptions', expect: onOwnPartner(200, ['vendor_admin', 'partner_admin_own', 'sales_own']),
+    attempt: async (w, _as, succeeds) => {
+      if (succeeds) await pointForSalesOwn(w);
+      return { url: `/partners/${w.own}/points/redemptions`, body: { personId: w.people.sales_own, points: 1, rewardId: 'matrix-mug' } };
+    },
   },
   // ---- content ----
   get('/content', everyone(200)),
