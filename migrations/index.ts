@@ -4,6 +4,7 @@ import * as m0002 from './0002_infrastructure.js';
 import * as m0010 from './0010_partners.js';
 import * as m0011 from './0011_people.js';
 import * as m0012 from './0012_channel_and_access.js';
+import * as m0013 from './0013_partner_indexes.js';
 import * as m0100 from './0100_deals.js';
 import * as m0200 from './0200_mdf.js';
 import * as m0201 from './0201_points.js';
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0010_partners': m0010,
   '0011_people': m0011,
   '0012_channel_and_access': m0012,
+  '0013_partner_indexes': m0013,
   '0100_deals': m0100,
   '0200_mdf': m0200,
   '0201_points': m0201,
