@@ -17,6 +17,8 @@ import { upcasters } from './upcasters.js';
 /** Everything the server, the CLI and the benchmarks run on: one SQLite file by default. */
 export interface Platform {
   readonly connection: SqliteConnection;
+  /** Which adapter holds the log (read models are always in the SQLite file). */
+  readonly logKind: EventStoreChoice['kind'];
   readonly registry: EventRegistry;
   readonly store: EventStore;
   readonly pipeline: CommandPipeline;
@@ -63,7 +65,7 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
   const policies = createPolicyRunner({ store, pipeline, db: writeDb, policies: allPolicies, now: options.clock.now });
   if (options.startPolicies ?? options.startProjections !== false) await policies.start();
   return {
-    connection, registry, store, pipeline, runner, policies, writeDb, reader, readModels, clock: options.clock, ids: options.ids,
+    connection, logKind: options.eventStore?.kind ?? 'sqlite', registry, store, pipeline, runner, policies, writeDb, reader, readModels, clock: options.clock, ids: options.ids,
     close: async () => {
       await policies.stop();
       await runner.stop();

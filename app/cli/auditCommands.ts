@@ -34,7 +34,8 @@ const asOfOf = (value: string) => {
 
 /** The store file of this environment; commands that only read never create one. */
 const existingStore = (program: Command) => {
-  const { databaseFile } = loadConfig();
+  const { databaseFile, eventStore } = loadConfig();
+  if (eventStore.kind !== 'sqlite') program.error(`this command reads the SQLite log; PRM_EVENT_STORE is ${eventStore.kind}`);
   if (!existsSync(databaseFile)) program.error(`no store at ${databaseFile} (set PRM_DATA_DIR)`);
   return databaseFile;
 };
@@ -105,6 +106,10 @@ export const registerAuditCommands = (program: Command) => {
     .action(async (file: string) => {
       if (!existsSync(file)) program.error(`no file ${file}`);
       const { platform } = await openRuntime({ startProjections: false });
+      if (platform.logKind !== 'sqlite') {
+        await platform.close();
+        program.error(`import writes the SQLite log; PRM_EVENT_STORE is ${platform.logKind}`);
+      }
       const bar = progressBar('import');
       try {
         const report = await importLogFile(platform, file, { imported: (n) => bar.update(n, n), rebuilt: bar.update });

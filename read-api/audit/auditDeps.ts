@@ -6,6 +6,8 @@ import type { SqlDb, TransactionalSqlDb } from '../../projections/sql/sqlDb.js';
 export interface AuditDeps {
   /** The SQLite file: verify and export read it through snapshots of their own. */
   readonly databaseFile: string;
+  /** False when the log lives in PostgreSQL or EventStoreDB: the raw-row routes then answer 501. */
+  readonly logInSqliteFile: boolean;
   readonly store: EventStore;
   readonly registry: EventRegistry;
   /** The read-only query connection. */

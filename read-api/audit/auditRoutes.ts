@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { problem, sendProblem } from '../../http/problem.js';
 import { accessLogRoutes } from './accessLogRoutes.js';
 import { useAuditAccess } from './auditAccess.js';
 import type { AuditDeps } from './auditDeps.js';
@@ -7,10 +8,19 @@ import { verifyExportRoutes } from './verifyExportRoutes.js';
 
 export type { AuditDeps } from './auditDeps.js';
 
+const RAW_ROW_ROUTES = new Set(['/audit/verify', '/audit/export', '/audit/events', '/audit/streams/:streamId']);
+
 /** `/audit/*`: auditors and vendor admins only, every call written to the audit access log. */
 export const auditRoutes = (app: FastifyInstance, deps: AuditDeps) => {
   void app.register(async (scope) => {
     useAuditAccess(scope, deps);
+    if (!deps.logInSqliteFile) {
+      // These read the SQLite file's raw rows; pointing them at an empty file would "verify" nothing.
+      scope.addHook('preHandler', async (request, reply) => {
+        if (RAW_ROW_ROUTES.has(request.routeOptions.url ?? ''))
+          return sendProblem(reply, problem(501, 'not_supported', 'this audit route reads the SQLite log; the log lives in another event store'));
+      });
+    }
     eventQueryRoutes(scope, deps);
     verifyExportRoutes(scope, deps);
     accessLogRoutes(scope, deps);

@@ -40,6 +40,13 @@ test('a partner becomes ready to sell with every event in PostgreSQL', async ({ 
   const sqliteEvents = await t.platform.reader.get<{ n: number }>('SELECT count(*) AS n FROM events');
   assert.is(Number(sqliteEvents?.n), 0, 'the SQLite file holds no events when the log is in PostgreSQL');
 
+  // Raw-row audit routes read the SQLite file: they say so rather than verify an empty log.
+  const verify = await t.get('/audit/verify');
+  assert.is(verify.status, 501);
+  assert.is(verify.body.code, 'not_supported');
+  const state = await t.get(`/audit/streams/partner-${id}/state`);
+  assert.is(state.status, 200, JSON.stringify(state.body));
+
   const before = await t.platform.reader.all('SELECT * FROM partners ORDER BY partner_id');
   await t.platform.runner.rebuild();
   assert.equal(await t.platform.reader.all('SELECT * FROM partners ORDER BY partner_id'), before);
