@@ -4,6 +4,7 @@ import { signToken } from '../http/jwt.js';
 import { registerAuditCommands } from './cli/auditCommands.js';
 import { progressBar } from './progressBar.js';
 import { openRuntime } from './runtime.js';
+import { registerSeedCommand } from './seed/seedCli.js';
 import { serve } from './serve.js';
 import { addSweepCommand, dealExpirySweeper, pointsExpirySweeper } from './sweepers/index.js';
 
@@ -50,5 +51,6 @@ program
 addSweepCommand(program, 'expire-deals', 'record DealExpired for every deal whose protection lapsed (safe next to a running server)', dealExpirySweeper);
 addSweepCommand(program, 'expire-points', 'expire points older than pointsExpiryMonths, oldest first (safe next to a running server)', pointsExpirySweeper);
 registerAuditCommands(program);
+registerSeedCommand(program);
 
 await program.parseAsync(process.argv);

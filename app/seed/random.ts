@@ -1,0 +1,60 @@
+/**
+ * The seed's only source of randomness: mulberry32, a small seeded PRNG, so that one seed always
+ * gives the same channel (ids included: nothing in the seed calls nanoid or Math.random).
+ */
+export const createRandom = (seed: number) => {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const normal = () => {
+    // Box-Muller; 1 - next() keeps log away from 0.
+    const u = 1 - next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
+  };
+  return {
+    next,
+    int,
+    chance: (p: number) => next() < p,
+    uniform: (min: number, max: number) => min + next() * (max - min),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
+    /** A value of `choices` with probability proportional to its weight. */
+    weighted: <T>(choices: readonly (readonly [T, number])[]): T => {
+      const total = choices.reduce((s, [, w]) => s + w, 0);
+      let x = next() * total;
+      for (const [value, w] of choices) {
+        x -= w;
+        if (x < 0) return value;
+      }
+      return choices[choices.length - 1][0];
+    },
+    /** e^N(0, sigma): a multiplicative noise around 1. */
+    logNormal: (sigma: number) => Math.exp(normal() * sigma),
+    /** Poisson(lambda) by inversion (small lambdas). */
+    poisson: (lambda: number) => {
+      let k = 0;
+      let p = Math.exp(-lambda);
+      let s = p;
+      const u = next();
+      while (u > s && k < 1000) {
+        k += 1;
+        p *= lambda / k;
+        s += p;
+      }
+      return k;
+    },
+    /** A prefixed id shaped like the app's nanoids (`ptr_` + 16 alphanumerics). */
+    id: (prefix: string) => {
+      let body = '';
+      for (let i = 0; i < 16; i++) body += alphabet[Math.floor(next() * alphabet.length)];
+      return `${prefix}_${body}`;
+    },
+  };
+};
+export type Random = ReturnType<typeof createRandom>;

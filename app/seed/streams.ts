@@ -1,0 +1,24 @@
+import { CHANNEL_STREAM } from '../../domain/channel/index.js';
+import { claimStream, dealStream } from '../../domain/deal/index.js';
+import { pointsStream } from '../../domain/incentives/index.js';
+import { fundReservationStream, fundStream } from '../../domain/mdf/index.js';
+import { partnerStream } from '../../domain/partner/index.js';
+import { emailStream, personStream } from '../../domain/person/index.js';
+import { programStream } from '../../domain/program/index.js';
+
+/** Stream ids a seed task reads or writes (the schedule orders tasks by them). */
+export const streams = {
+  channel: CHANNEL_STREAM,
+  partner: partnerStream,
+  person: personStream,
+  email: emailStream,
+  program: programStream,
+  deal: dealStream,
+  claim: (key: string) => {
+    const [domain, line] = key.split(':');
+    return claimStream(domain, line);
+  },
+  fund: fundStream,
+  fundReservation: fundReservationStream,
+  points: pointsStream,
+};
