@@ -15,6 +15,7 @@ export const roles = [
 export type Role = (typeof roles)[number];
 
 let counter = 0;
+
 /** A value unique within the process: emails, websites, agreement versions. */
 export const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
 
@@ -52,6 +53,18 @@ export const buildWorld = async (t: TestApp) => {
   const content = async (audience: Record<string, unknown> = {}): Promise<string> =>
     (await post('/content', { title: `Item ${unique()}`, kind: 'collateral', uri: 'https://cdn.example/item.pdf', audience }, 201)).id;
 
+  const tokenOf = (personId: string) => t.tokenFor(personId);
+  /** A deal of the own partner registered by `registrant` (a person's id), approved for 30 days when asked. */
+  const deal = async (registrant: string, approved = false): Promise<string> => {
+    const u = unique();
+    const r = await t.post('/deals', {
+      partnerId: own, customer: { name: `Customer ${u}`, domain: `c${u}.com`, country: 'DE' }, productLine: 'storage',
+      estimatedValue: { amountMinor: 5_000_000, currency: 'EUR' }, expectedCloseDate: '2026-12-31',
+    }, tokenOf(registrant));
+    const id = ok(r, 201, 'registering a deal').id as string;
+    if (approved) await post(`/deals/${id}/approve`, { protectionDays: 30 });
+    return id;
+  };
   const own = await partner('active', 'emea');
   const foreign = await partner('active', 'apac', 'msp');
   const departed = await employee(own, 'sales');
@@ -83,8 +96,10 @@ export const buildWorld = async (t: TestApp) => {
     program: sharedProgram,
     /** Content for the own partner only: own people see it, foreign people do not. */
     ownContent: await content({ partnerIds: [own] }),
+    /** A submitted deal of the own partner, registered by the own sales person. */
+    ownDeal: await deal(people.sales_own),
     token: (role: Role): string | null => (role === 'no_token' ? null : t.tokenFor(people[role])),
-    fresh: { person, partner, employee, staff, program, content },
+    fresh: { person, partner, employee, staff, program, content, deal },
   };
 };
 export type MatrixWorld = Awaited<ReturnType<typeof buildWorld>>;

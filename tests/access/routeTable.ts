@@ -75,6 +75,34 @@ const certificationCommand = (action: 'renew' | 'revoke', allowed: readonly Role
     return { url: `/people/${personId}/certifications/${w.program}/${action}`, body: action === 'revoke' ? reason : {} };
   },
 });
+function auditOnly(): Expect {
+  return expect([[200, ['vendor_admin', 'auditor']]], 403);
+}
+
+/**
+ * Deal commands on the own partner's deals: fresh deals (registered by the own sales person) for those
+ * expected to succeed, the shared submitted one otherwise. Technical and marketing people do not see
+ * another rep's deal (404); admins and managers of the partner see all of its deals.
+ */
+function dealCommands(): RouteRow[] {
+  const seesDeal: readonly Role[] = ['vendor_admin', 'channel_manager_own_region', 'auditor', 'analyst', 'partner_admin_own', 'partner_manager_own', 'sales_own'];
+  const dealExpect = (allowed: readonly Role[]) => expect([[403, seesDeal], [200, allowed]], 404);
+  const staff: readonly Role[] = ['vendor_admin', 'channel_manager_own_region'];
+  const owners: readonly Role[] = ['partner_admin_own', 'partner_manager_own', 'sales_own'];
+  const command = (action: string, allowed: readonly Role[], approved: boolean, body: () => unknown): RouteRow => ({
+    method: 'POST', url: `/deals/:id/${action}`, expect: dealExpect(allowed),
+    attempt: async (w, _as, succeeds) => ({ url: `/deals/${succeeds ? await w.fresh.deal(w.people.sales_own, approved) : w.ownDeal}/${action}`, body: body() }),
+  });
+  return [
+    command('approve', staff, false, () => ({})),
+    command('reject', staff, false, () => reason),
+    command('withdraw', owners, false, () => ({})),
+    command('extend', staff, true, () => ({ protectedUntil: '2026-08-15', reason: 'matrix' })),
+    command('won', [...staff, ...owners], true, () => ({ amount: { amountMinor: 4_000_000, currency: 'EUR' }, closedAt: '2026-06-01' })),
+    command('lost', [...staff, ...owners], true, () => reason),
+  ];
+}
+
 const get = (url: string, expectation: Expect, path: (w: MatrixWorld) => string = () => url): RouteRow => ({
   method: 'GET', url, expect: expectation, attempt: (w) => ({ url: path(w) }),
 });
@@ -227,4 +255,32 @@ export const routeTable: readonly RouteRow[] = [
       body: action === 'audience' ? { audience: { roles: ['sales'] } } : {},
     }),
   })),
+  // ---- deal registration (README "Deal registration"): vendor staff do not register deals ----
+  get('/deals', everyone(200)),
+  get('/deals/:id', expect([[200, [...vendorReaders, 'channel_manager_own_region', 'partner_admin_own', 'partner_manager_own', 'sales_own']]], 404), (w) => `/deals/${w.ownDeal}`),
+  {
+    method: 'POST', url: '/deals', expect: expect([[403, ['vendor_admin', 'channel_manager_own_region', 'auditor', 'analyst']], [201, ownPeople]], 404),
+    attempt: (w) => {
+      const u = unique();
+      return { url: '/deals', body: {
+        partnerId: w.own, customer: { name: `Customer ${u}`, domain: `d${u}.com`, country: 'DE' }, productLine: 'storage',
+        estimatedValue: { amountMinor: 100_000, currency: 'EUR' }, expectedCloseDate: '2026-12-31',
+      } };
+    },
+  },
+  ...dealCommands(),
+  get('/partners/:id/deal-metrics', seesOwnPartner(200), (w) => `/partners/${w.own}/deal-metrics`),
+  get('/dashboards/pipeline', everyone(200)),
+  // ---- scorecards and channel health ----
+  get('/partners/:id/scorecard', seesOwnPartner(200), (w) => `/partners/${w.own}/scorecard`),
+  get('/scorecards', everyone(200)),
+  get('/dashboards/channel-health', expect([[200, [...vendorReaders, 'channel_manager_own_region', 'channel_manager_other_region']]], 403)),
+  get('/dashboards/tier-signals', expect([[200, [...vendorReaders, 'channel_manager_own_region', 'channel_manager_other_region']]], 403)),
+  // ---- auditing (README "Auditing"): auditors and vendor admins; everyone else signed in 403 ----
+  get('/audit/events', auditOnly()),
+  get('/audit/export', auditOnly()),
+  get('/audit/verify', auditOnly()),
+  get('/audit/access-log', auditOnly()),
+  get('/audit/streams/:streamId', auditOnly(), (w) => `/audit/streams/partner-${w.own}`),
+  get('/audit/streams/:streamId/state', auditOnly(), (w) => `/audit/streams/partner-${w.own}/state`),
 ];
