@@ -11,6 +11,7 @@ import { toOpenApiSchema, useZodSchemas } from '../http/zodSchemas.js';
 import { loadPrincipal } from '../projections/index.js';
 import { auditRoutes } from '../read-api/audit/auditRoutes.js';
 import { queryRoutes } from '../read-api/index.js';
+import { webRoutes } from '../web/webRoutes.js';
 import type { Platform } from './platform.js';
 
 export interface AppOptions {
@@ -79,6 +80,7 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
     personExists: async (id) => (await platform.reader.get('SELECT 1 AS x FROM people WHERE person_id = ?', [id])) !== undefined,
   });
 
+  webRoutes(app);
   metrics.gauge('prm_event_store_head_position', 'position of the last event in the log', () => platform.store.headPosition());
   metrics.gauge('prm_projection_position', 'position every projection has reached', () => platform.runner.position());
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

@@ -276,6 +276,13 @@ export interface ScorecardPartnerStatusTable {
   position: number;
   changed_at: string;
   status: string;
+  next_changed_at: string | null;
+}
+export interface ScorecardChannelRevenueTable {
+  period: string;
+  currency: string;
+  won_minor: number;
+  deals_won: number;
 }
 export interface ScorecardPeriodsTable {
   partner_id: string;
@@ -367,6 +374,7 @@ export interface ReadModels {
   scorecard_partner_status: ScorecardPartnerStatusTable;
   scorecard_periods: ScorecardPeriodsTable;
   scorecard_revenue: ScorecardRevenueTable;
+  scorecard_channel_revenue: ScorecardChannelRevenueTable;
   scorecard_deals: ScorecardDealsTable;
   scorecard_people: ScorecardPeopleTable;
   scorecard_certifications: ScorecardCertificationsTable;

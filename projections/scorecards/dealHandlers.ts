@@ -59,6 +59,12 @@ export const dealHandlers: Record<string, Handler> = {
          deals_won = scorecard_revenue.deals_won + 1`,
       [deal.partner_id, period, currency, amountMinor],
     );
+    await db.run(
+      `INSERT INTO scorecard_channel_revenue (period, currency, won_minor, deals_won) VALUES (?, ?, ?, 1)
+       ON CONFLICT (period, currency) DO UPDATE SET won_minor = scorecard_channel_revenue.won_minor + excluded.won_minor,
+         deals_won = scorecard_channel_revenue.deals_won + 1`,
+      [period, currency, amountMinor],
+    );
     await refreshRevenue(db, deal.partner_id, period, currency);
     await db.run(
       `UPDATE scorecard_partners SET first_win_at = CASE WHEN first_win_at IS NULL OR first_win_at > ? THEN ? ELSE first_win_at END

@@ -16,9 +16,11 @@ const set = (db: SqlDb, e: StoredEvent, columns: Record<string, unknown>) => {
 /** A status change: the current status, and a history row so that channel health can ask "active at the end of a period?". */
 const status = async (db: SqlDb, e: StoredEvent, to: string, extra: Record<string, unknown> = {}) => {
   await set(db, e, { status: to, status_changed_at: e.recordedAt, ...extra });
-  await db.run('INSERT INTO scorecard_partner_status (partner_id, position, changed_at, status) VALUES (?, ?, ?, ?)', [
-    idOfStream(e.streamId), e.position, e.recordedAt, to,
-  ]);
+  await history(db, idOfStream(e.streamId), e, to);
+};
+const history = async (db: SqlDb, partnerId: string, e: StoredEvent, to: string) => {
+  await db.run('UPDATE scorecard_partner_status SET next_changed_at = ? WHERE partner_id = ? AND next_changed_at IS NULL', [e.recordedAt, partnerId]);
+  await db.run('INSERT INTO scorecard_partner_status (partner_id, position, changed_at, status) VALUES (?, ?, ?, ?)', [partnerId, e.position, e.recordedAt, to]);
 };
 
 /** The scorecards' own copy of the partner facts they need (never read from the partners projection). */
@@ -30,9 +32,7 @@ export const partnerHandlers: Record<string, Handler> = {
        VALUES (?, ?, ?, ?, ?, ?, 'applied', ?, ?, ?)`,
       [d.partnerId, d.name, d.country, d.region, d.type, d.parentPartnerId ?? null, e.recordedAt, e.recordedAt, e.recordedAt],
     );
-    await db.run('INSERT INTO scorecard_partner_status (partner_id, position, changed_at, status) VALUES (?, ?, ?, ?)', [
-      d.partnerId, e.position, e.recordedAt, 'applied',
-    ]);
+    await history(db, d.partnerId, e, 'applied');
   },
   PartnerApproved: (db, e: E<{ tier: string }>) => status(db, e, 'approved', { tier: e.data.tier }),
   PartnerRejected: (db, e) => status(db, e, 'rejected'),

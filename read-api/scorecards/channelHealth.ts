@@ -1,75 +1,73 @@
 import type { ChannelSettings } from '../../domain/channel/index.js';
 import { periodBounds, previousPeriod } from '../../domain/shared/index.js';
 import type { SqlDb } from '../../projections/sql/sqlDb.js';
-import { closedDeals, growthPct, pct } from './figures.js';
+import { growthPct, pct } from './figures.js';
 import type { Scope } from './scorecardScope.js';
 
 export const quadrants = ['emerging_growth', 'scaling', 'sub_optimized', 'continuous_improvement'] as const;
 export type Quadrant = (typeof quadrants)[number];
 
-interface Row {
-  partner_id: string; status: string; tier: string | null; ready_until: string | null;
-  quota_minor: number | null; won_minor: number | null; deals_registered: number | null; deals_won: number | null; deals_lost: number | null;
-  deals_expired: number | null; deals_rejected: number | null; deals_withdrawn: number | null;
+interface Group {
+  status: string; tier: string | null; n: number; with_quota: number; achieving: number; ready: number;
+  registered: number; won: number; closed: number;
 }
 
-/** Statuses at an instant of the past, from the projection's status history (latest change before it). */
-const statusesAt = async (db: SqlDb, at: string) => {
-  const rows = await db.all<{ partner_id: string; status: string }>(
-    `SELECT h.partner_id, h.status FROM scorecard_partner_status h
-     WHERE h.changed_at < ? AND NOT EXISTS (
-       SELECT 1 FROM scorecard_partner_status l WHERE l.partner_id = h.partner_id AND l.changed_at < ? AND l.position > h.position)`,
-    [at, at],
-  );
-  return new Map(rows.map((r) => [r.partner_id, r.status]));
-};
+/** A partner's status at the period's end (for a past period, from the status history; now, for the running one). */
+const statusAt = (running: boolean) =>
+  running
+    ? 'sp.status'
+    : `(SELECT h.status FROM scorecard_partner_status h
+        WHERE h.partner_id = sp.partner_id AND h.changed_at < ? AND (h.next_changed_at IS NULL OR h.next_changed_at >= ?))`;
 
 /**
  * The KPIs of channel health over the partners in `scope` for a period (README, "Channel health"):
  * partners active at the period's end (now, for the running period), the share of those with a quota
  * who achieved it, won revenue and its growth, lead conversion, and the share ready to sell now.
+ * Two aggregate queries: one grouped by status and tier, one over revenue (running totals for the whole channel).
  */
 export const channelKpis = async (db: SqlDb, scope: Scope, period: string, now: Date) => {
   const previous = previousPeriod(period);
-  const end = periodBounds(period).end;
-  const running = now.getTime() < end.getTime();
-  const rows = await db.all<Row>(
-    `SELECT sp.partner_id, sp.status, sp.tier, sp.ready_until, p.quota_minor, p.won_minor, p.deals_registered, p.deals_won, p.deals_lost,
-       p.deals_expired, p.deals_rejected, p.deals_withdrawn
-     FROM scorecard_partners sp LEFT JOIN scorecard_periods p ON p.partner_id = sp.partner_id AND p.period = ?
-     WHERE ${scope.sql}`,
-    [period, ...scope.params],
+  const end = periodBounds(period).end.toISOString();
+  const running = now.toISOString() < end;
+  const active = "st = 'active'";
+  const groups = await db.all<Group>(
+    `SELECT st AS status, tier, COUNT(*) AS n,
+       SUM(CASE WHEN ${active} AND quota_minor > 0 THEN 1 ELSE 0 END) AS with_quota,
+       SUM(CASE WHEN ${active} AND quota_minor > 0 AND won_minor >= quota_minor THEN 1 ELSE 0 END) AS achieving,
+       SUM(CASE WHEN ${active} AND ready_until > ? THEN 1 ELSE 0 END) AS ready,
+       SUM(COALESCE(deals_registered, 0)) AS registered, SUM(COALESCE(deals_won, 0)) AS won,
+       SUM(COALESCE(deals_won, 0) + COALESCE(deals_lost, 0) + COALESCE(deals_expired, 0) + COALESCE(deals_rejected, 0) + COALESCE(deals_withdrawn, 0)) AS closed
+     FROM (SELECT ${statusAt(running)} AS st, sp.tier, sp.ready_until, p.quota_minor, p.won_minor, p.deals_registered, p.deals_won, p.deals_lost,
+             p.deals_expired, p.deals_rejected, p.deals_withdrawn
+           FROM scorecard_partners sp LEFT JOIN scorecard_periods p ON p.partner_id = sp.partner_id AND p.period = ?
+           WHERE ${scope.sql})
+     WHERE st IS NOT NULL GROUP BY st, tier`,
+    [now.toISOString(), ...(running ? [] : [end, end]), period, ...scope.params],
   );
-  const past = running ? undefined : await statusesAt(db, end.toISOString());
-  const nowIso = now.toISOString();
   const byStatus: Record<string, number> = {};
   const byTier: Record<string, number> = {};
-  let active = 0, withQuota = 0, achieving = 0, ready = 0, registered = 0, won = 0, closed = 0;
-  for (const r of rows) {
-    const status = past ? past.get(r.partner_id) : r.status;
-    if (!status) continue;
-    byStatus[status] = (byStatus[status] ?? 0) + 1;
-    registered += Number(r.deals_registered ?? 0);
-    won += Number(r.deals_won ?? 0);
-    closed += closedDeals({
-      deals_won: r.deals_won ?? 0, deals_lost: r.deals_lost ?? 0, deals_expired: r.deals_expired ?? 0, deals_rejected: r.deals_rejected ?? 0,
-      deals_withdrawn: r.deals_withdrawn ?? 0,
-    });
-    if (status !== 'active') continue;
-    active += 1;
-    if (r.tier) byTier[r.tier] = (byTier[r.tier] ?? 0) + 1;
-    if (r.ready_until !== null && r.ready_until > nowIso) ready += 1;
-    if (r.quota_minor !== null && Number(r.quota_minor) > 0) {
-      withQuota += 1;
-      if (Number(r.won_minor ?? 0) >= Number(r.quota_minor)) achieving += 1;
-    }
+  let activeCount = 0, withQuota = 0, achieving = 0, ready = 0, registered = 0, won = 0, closed = 0;
+  for (const g of groups) {
+    byStatus[g.status] = (byStatus[g.status] ?? 0) + Number(g.n);
+    registered += Number(g.registered);
+    won += Number(g.won);
+    closed += Number(g.closed);
+    if (g.status !== 'active') continue;
+    activeCount += Number(g.n);
+    if (g.tier) byTier[g.tier] = (byTier[g.tier] ?? 0) + Number(g.n);
+    withQuota += Number(g.with_quota);
+    achieving += Number(g.achieving);
+    ready += Number(g.ready);
   }
-  const revenueRows = await db.all<{ period: string; currency: string; won: number; deals: number }>(
-    `SELECT r.period, r.currency, SUM(r.won_minor) AS won, SUM(r.deals_won) AS deals
-     FROM scorecard_revenue r JOIN scorecard_partners sp ON sp.partner_id = r.partner_id
-     WHERE r.period IN (?, ?) AND ${scope.sql} GROUP BY r.period, r.currency`,
-    [period, previous, ...scope.params],
-  );
+  const revenueRows = scope.sql === '1 = 1'
+    ? await db.all<{ period: string; currency: string; won: number }>(
+      'SELECT period, currency, won_minor AS won FROM scorecard_channel_revenue WHERE period IN (?, ?)', [period, previous])
+    : await db.all<{ period: string; currency: string; won: number }>(
+      `SELECT r.period, r.currency, SUM(r.won_minor) AS won
+       FROM scorecard_revenue r JOIN scorecard_partners sp ON sp.partner_id = r.partner_id
+       WHERE r.period IN (?, ?) AND ${scope.sql} GROUP BY r.period, r.currency`,
+      [period, previous, ...scope.params],
+    );
   const currencies = [...new Set(revenueRows.map((r) => r.currency))].sort();
   const wonIn = (p: string, c: string) => Number(revenueRows.find((r) => r.period === p && r.currency === c)?.won ?? 0);
   const byCurrency = currencies
@@ -79,7 +77,7 @@ export const channelKpis = async (db: SqlDb, scope: Scope, period: string, now: 
   return {
     period,
     previousPeriod: previous,
-    partners: { active, byStatus, activeByTier: byTier },
+    partners: { active: activeCount, byStatus, activeByTier: byTier },
     quota: { withQuota, achieving, achievingPct: pct(achieving, withQuota) },
     revenue: {
       currency: headline?.currency ?? null,
@@ -89,7 +87,7 @@ export const channelKpis = async (db: SqlDb, scope: Scope, period: string, now: 
       byCurrency,
     },
     leads: { registered, won, closed, conversionPct: pct(won, closed) },
-    readiness: { ready, readySharePct: pct(ready, active) },
+    readiness: { ready, readySharePct: pct(ready, activeCount) },
   };
 };
 export type ChannelKpis = Awaited<ReturnType<typeof channelKpis>>;
