@@ -17,7 +17,7 @@ export const model = {
   suspended: 0.04,
   terminated: 0.05,
   /** Deal registrations per active partner and day, times strength^0.6. */
-  dealsPerDay: 0.14,
+  dealsPerDay: 0.16,
   /** Typical estimated value in EUR, times strength^0.4 and log-normal noise. */
   dealSizeEur: 18_000,
   conflictShare: 0.05,

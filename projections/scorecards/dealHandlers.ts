@@ -1,7 +1,7 @@
 import type { StoredEvent } from '../../eventstore/port.js';
 import type { SqlDb } from '../sql/sqlDb.js';
 import { idOfStream } from '../streamIds.js';
-import { bump, periodAt, refreshApprovalMedian, refreshRevenue } from './periodRows.js';
+import { addWin, bump, periodAt, recordApproval } from './periodRows.js';
 
 type E<D> = StoredEvent<D>;
 type Handler = (db: SqlDb, event: StoredEvent<never>) => Promise<void>;
@@ -27,7 +27,7 @@ export const dealHandlers: Record<string, Handler> = {
     const { dealId, partnerId, registeredAt } = e.data;
     await db.run('INSERT INTO scorecard_deals (deal_id, partner_id, registered_at) VALUES (?, ?, ?)', [dealId, partnerId, registeredAt]);
     await bump(db, partnerId, periodAt(registeredAt), 'deals_registered');
-    await db.run('UPDATE scorecard_partners SET first_deal_at = COALESCE(first_deal_at, ?) WHERE partner_id = ?', [registeredAt, partnerId]);
+    await db.run('UPDATE scorecard_partners SET first_deal_at = ? WHERE partner_id = ? AND first_deal_at IS NULL', [registeredAt, partnerId]);
   },
   DealConflictDetected: async (db, e) => {
     const deal = await dealOf(db, e);
@@ -39,8 +39,7 @@ export const dealHandlers: Record<string, Handler> = {
     const period = periodAt(e.recordedAt);
     const seconds = Math.round((Date.parse(e.recordedAt) - Date.parse(deal.registered_at)) / 1000);
     await db.run('UPDATE scorecard_deals SET approved_period = ?, approval_seconds = ? WHERE deal_id = ?', [period, seconds, idOfStream(e.streamId)]);
-    await bump(db, deal.partner_id, period, 'deals_approved');
-    await refreshApprovalMedian(db, deal.partner_id, period);
+    await recordApproval(db, deal.partner_id, period);
   },
   DealRejected: outcome('deals_rejected'),
   DealWithdrawn: outcome('deals_withdrawn'),
@@ -52,7 +51,6 @@ export const dealHandlers: Record<string, Handler> = {
     const closedAt = new Date(e.data.closedAt).toISOString();
     const period = periodAt(closedAt);
     const { amountMinor, currency } = e.data.amount;
-    await bump(db, deal.partner_id, period, 'deals_won');
     await db.run(
       `INSERT INTO scorecard_revenue (partner_id, period, currency, won_minor, deals_won) VALUES (?, ?, ?, ?, 1)
        ON CONFLICT (partner_id, period, currency) DO UPDATE SET won_minor = scorecard_revenue.won_minor + excluded.won_minor,
@@ -65,11 +63,9 @@ export const dealHandlers: Record<string, Handler> = {
          deals_won = scorecard_channel_revenue.deals_won + 1`,
       [period, currency, amountMinor],
     );
-    await refreshRevenue(db, deal.partner_id, period, currency);
-    await db.run(
-      `UPDATE scorecard_partners SET first_win_at = CASE WHEN first_win_at IS NULL OR first_win_at > ? THEN ? ELSE first_win_at END
-       WHERE partner_id = ?`,
-      [closedAt, closedAt, deal.partner_id],
-    );
+    await addWin(db, deal.partner_id, period, currency, amountMinor);
+    await db.run('UPDATE scorecard_partners SET first_win_at = ? WHERE partner_id = ? AND (first_win_at IS NULL OR first_win_at > ?)', [
+      closedAt, deal.partner_id, closedAt,
+    ]);
   },
 };
