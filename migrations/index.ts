@@ -12,6 +12,7 @@ import * as m0202 from './0202_policy_checkpoints.js';
 import * as m0300 from './0300_content_access.js';
 import * as m0400 from './0400_scorecards.js';
 import * as m0401 from './0401_scorecard_health.js';
+import * as m0402 from './0402_scorecard_trailing_revenue.js';
 import * as m0500 from './0500_audit.js';
 import * as m0501 from './0501_partner_domain.js';
 
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0300_content_access': m0300,
   '0400_scorecards': m0400,
   '0401_scorecard_health': m0401,
+  '0402_scorecard_trailing_revenue': m0402,
   '0500_audit': m0500,
   '0501_partner_domain': m0501,
 };

@@ -278,6 +278,12 @@ export interface ScorecardPartnerStatusTable {
   status: string;
   next_changed_at: string | null;
 }
+export interface ScorecardTrailingRevenueTable {
+  partner_id: string;
+  period: string;
+  currency: string;
+  won_minor: number;
+}
 export interface ScorecardChannelRevenueTable {
   period: string;
   currency: string;
@@ -375,6 +381,7 @@ export interface ReadModels {
   scorecard_periods: ScorecardPeriodsTable;
   scorecard_revenue: ScorecardRevenueTable;
   scorecard_channel_revenue: ScorecardChannelRevenueTable;
+  scorecard_trailing_revenue: ScorecardTrailingRevenueTable;
   scorecard_deals: ScorecardDealsTable;
   scorecard_people: ScorecardPeopleTable;
   scorecard_certifications: ScorecardCertificationsTable;

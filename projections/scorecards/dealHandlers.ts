@@ -1,7 +1,7 @@
 import type { StoredEvent } from '../../eventstore/port.js';
 import type { SqlDb } from '../sql/sqlDb.js';
 import { idOfStream } from '../streamIds.js';
-import { addWin, bump, periodAt, recordApproval } from './periodRows.js';
+import { addWin, bump, nextPeriods, periodAt, recordApproval } from './periodRows.js';
 
 type E<D> = StoredEvent<D>;
 type Handler = (db: SqlDb, event: StoredEvent<never>) => Promise<void>;
@@ -63,6 +63,12 @@ export const dealHandlers: Record<string, Handler> = {
          deals_won = scorecard_channel_revenue.deals_won + 1`,
       [period, currency, amountMinor],
     );
+    for (const window of [period, ...nextPeriods(period, 3)])
+      await db.run(
+        `INSERT INTO scorecard_trailing_revenue (partner_id, period, currency, won_minor) VALUES (?, ?, ?, ?)
+         ON CONFLICT (partner_id, period, currency) DO UPDATE SET won_minor = scorecard_trailing_revenue.won_minor + excluded.won_minor`,
+        [deal.partner_id, window, currency, amountMinor],
+      );
     await addWin(db, deal.partner_id, period, currency, amountMinor);
     await db.run('UPDATE scorecard_partners SET first_win_at = ? WHERE partner_id = ? AND (first_win_at IS NULL OR first_win_at > ?)', [
       closedAt, deal.partner_id, closedAt,

@@ -4,6 +4,17 @@ import type { SqlDb } from '../sql/sqlDb.js';
 /** The period (`YYYY-Qn`) of an ISO instant. */
 export const periodAt = (instant: string): string => periodOf(new Date(instant));
 
+/** The `n` periods after `period`, in order. */
+export const nextPeriods = (period: string, n: number): string[] => {
+  const out: string[] = [];
+  let index = Number(period.slice(0, 4)) * 4 + Number(period.slice(6)) - 1;
+  for (let i = 0; i < n; i++) {
+    index += 1;
+    out.push(`${Math.floor(index / 4)}-Q${(index % 4) + 1}`);
+  }
+  return out;
+};
+
 type Counter =
   | 'deals_registered' | 'deals_conflicted' | 'deals_rejected' | 'deals_withdrawn' | 'deals_lost'
   | 'deals_expired' | 'mdf_approved_minor' | 'mdf_paid_minor';

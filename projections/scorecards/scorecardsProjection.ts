@@ -13,7 +13,7 @@ export const scorecardsProjection = defineProjection({
   name: 'scorecards',
   tables: [
     'scorecard_settings', 'scorecard_mdf_claims', 'scorecard_funds', 'scorecard_programs', 'scorecard_certifications', 'scorecard_people',
-    'scorecard_deals', 'scorecard_channel_revenue', 'scorecard_revenue', 'scorecard_periods', 'scorecard_partner_status', 'scorecard_partners',
+    'scorecard_deals', 'scorecard_trailing_revenue', 'scorecard_channel_revenue', 'scorecard_revenue', 'scorecard_periods', 'scorecard_partner_status', 'scorecard_partners',
   ],
   handlers: { ...partnerHandlers, ...peopleHandlers, ...dealHandlers, ...fundAndPointsHandlers },
 });

@@ -12,12 +12,19 @@ interface Group {
   registered: number; won: number; closed: number;
 }
 
-/** A partner's status at the period's end (for a past period, from the status history; now, for the running one). */
-const statusAt = (running: boolean) =>
+/**
+ * Where each partner's status at the period's end comes from: the partner row for the running period,
+ * the status history (the change before the end, whose next change is not) for a past one.
+ */
+const statusSource = (running: boolean, end: string) =>
   running
-    ? 'sp.status'
-    : `(SELECT h.status FROM scorecard_partner_status h
-        WHERE h.partner_id = sp.partner_id AND h.changed_at < ? AND (h.next_changed_at IS NULL OR h.next_changed_at >= ?))`;
+    ? { from: 'scorecard_partners sp', status: 'sp.status', where: '', params: [] as string[] }
+    : {
+      from: 'scorecard_partner_status h JOIN scorecard_partners sp ON sp.partner_id = h.partner_id',
+      status: 'h.status',
+      where: 'AND h.changed_at < ? AND (h.next_changed_at IS NULL OR h.next_changed_at >= ?)',
+      params: [end, end],
+    };
 
 /**
  * The KPIs of channel health over the partners in `scope` for a period (README, "Channel health"):
@@ -28,21 +35,19 @@ const statusAt = (running: boolean) =>
 export const channelKpis = async (db: SqlDb, scope: Scope, period: string, now: Date) => {
   const previous = previousPeriod(period);
   const end = periodBounds(period).end.toISOString();
-  const running = now.toISOString() < end;
-  const active = "st = 'active'";
+  const source = statusSource(now.toISOString() < end, end);
+  const active = `${source.status} = 'active'`;
   const groups = await db.all<Group>(
-    `SELECT st AS status, tier, COUNT(*) AS n,
-       SUM(CASE WHEN ${active} AND quota_minor > 0 THEN 1 ELSE 0 END) AS with_quota,
-       SUM(CASE WHEN ${active} AND quota_minor > 0 AND won_minor >= quota_minor THEN 1 ELSE 0 END) AS achieving,
-       SUM(CASE WHEN ${active} AND ready_until > ? THEN 1 ELSE 0 END) AS ready,
-       SUM(COALESCE(deals_registered, 0)) AS registered, SUM(COALESCE(deals_won, 0)) AS won,
-       SUM(COALESCE(deals_won, 0) + COALESCE(deals_lost, 0) + COALESCE(deals_expired, 0) + COALESCE(deals_rejected, 0) + COALESCE(deals_withdrawn, 0)) AS closed
-     FROM (SELECT ${statusAt(running)} AS st, sp.tier, sp.ready_until, p.quota_minor, p.won_minor, p.deals_registered, p.deals_won, p.deals_lost,
-             p.deals_expired, p.deals_rejected, p.deals_withdrawn
-           FROM scorecard_partners sp LEFT JOIN scorecard_periods p ON p.partner_id = sp.partner_id AND p.period = ?
-           WHERE ${scope.sql})
-     WHERE st IS NOT NULL GROUP BY st, tier`,
-    [now.toISOString(), ...(running ? [] : [end, end]), period, ...scope.params],
+    `SELECT ${source.status} AS status, sp.tier AS tier, COUNT(*) AS n,
+       SUM(CASE WHEN ${active} AND p.quota_minor > 0 THEN 1 ELSE 0 END) AS with_quota,
+       SUM(CASE WHEN ${active} AND p.quota_minor > 0 AND p.won_minor >= p.quota_minor THEN 1 ELSE 0 END) AS achieving,
+       SUM(CASE WHEN ${active} AND sp.ready_until > ? THEN 1 ELSE 0 END) AS ready,
+       SUM(COALESCE(p.deals_registered, 0)) AS registered, SUM(COALESCE(p.deals_won, 0)) AS won,
+       SUM(COALESCE(p.deals_won, 0) + COALESCE(p.deals_lost, 0) + COALESCE(p.deals_expired, 0) + COALESCE(p.deals_rejected, 0) + COALESCE(p.deals_withdrawn, 0)) AS closed
+     FROM ${source.from} LEFT JOIN scorecard_periods p ON p.partner_id = sp.partner_id AND p.period = ?
+     WHERE ${scope.sql} ${source.where}
+     GROUP BY ${source.status}, sp.tier`,
+    [now.toISOString(), period, ...scope.params, ...source.params],
   );
   const byStatus: Record<string, number> = {};
   const byTier: Record<string, number> = {};

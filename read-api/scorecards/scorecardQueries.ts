@@ -21,17 +21,23 @@ export type ScorecardRow = ScorecardPartnersTable & Omit<ScorecardPeriodsTable, 
   previous_won_minor: number | null;
 };
 
-/** Splits a joined row into the partner and its period figures (undefined when it has none in the period). */
+const figureColumns = [
+  'quota_minor', 'quota_currency', 'currency', 'won_minor', 'attainment_pct', 'deals_registered', 'deals_conflicted', 'deals_approved',
+  'deals_rejected', 'deals_withdrawn', 'deals_won', 'deals_lost', 'deals_expired', 'approval_median_seconds', 'mdf_currency',
+  'mdf_allocated_minor', 'mdf_approved_minor', 'mdf_paid_minor',
+] as const;
+type Figures = Omit<ScorecardPeriodsTable, 'partner_id' | 'period'>;
+
+/**
+ * Splits a joined row into the partner and its period figures (undefined when it has none in the
+ * period). Copies by a list of columns: object rest with this many exclusions is slow on V8.
+ */
 export const splitRow = (r: ScorecardRow) => {
-  const {
-    figures_period, previous_won_minor, quota_minor, quota_currency, currency, won_minor, attainment_pct, deals_registered, deals_conflicted,
-    deals_approved, deals_rejected, deals_withdrawn, deals_won, deals_lost, deals_expired, approval_median_seconds, mdf_currency,
-    mdf_allocated_minor, mdf_approved_minor, mdf_paid_minor, ...partner
-  } = r;
-  const figures = figures_period === null ? undefined : {
-    quota_minor, quota_currency, currency, won_minor, attainment_pct, deals_registered, deals_conflicted, deals_approved, deals_rejected,
-    deals_withdrawn, deals_won, deals_lost, deals_expired, approval_median_seconds, mdf_currency, mdf_allocated_minor, mdf_approved_minor,
-    mdf_paid_minor,
-  };
-  return { partner: partner as ScorecardPartnersTable, figures, previousWonMinor: previous_won_minor === null ? null : Number(previous_won_minor) };
+  let figures: Figures | undefined;
+  if (r.figures_period !== null) {
+    const f: Record<string, unknown> = {};
+    for (const c of figureColumns) f[c] = r[c];
+    figures = f as unknown as Figures;
+  }
+  return { partner: r as ScorecardPartnersTable, figures, previousWonMinor: r.previous_won_minor === null ? null : Number(r.previous_won_minor) };
 };

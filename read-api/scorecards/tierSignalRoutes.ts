@@ -31,30 +31,36 @@ export const tierSignalRoutes = (app: FastifyInstance, deps: QueryDeps) => {
     const window = periodsUpTo(period, WINDOW);
     const scope = visibleScorecards(principal);
     const settings = await readChannelSettings(deps.reader);
-    const partners = await deps.reader.all<{ partner_id: string; name: string; region: string; tier: TierName; channel_manager_id: string | null; certified_expiries: string }>(
-      `SELECT sp.partner_id, sp.name, sp.region, sp.tier, sp.channel_manager_id, sp.certified_expiries FROM scorecard_partners sp
+    const partners = await deps.reader.all<{ partner_id: string; tier: TierName; certified_expiries: string }>(
+      `SELECT sp.partner_id, sp.tier, sp.certified_expiries FROM scorecard_partners sp
        WHERE sp.status = 'active' AND sp.tier IS NOT NULL AND ${scope.sql} ${query.cursor ? 'AND sp.partner_id > ?' : ''} ORDER BY sp.partner_id`,
       [...scope.params, ...(query.cursor ? [query.cursor] : [])],
     );
+    // Running totals of the four periods up to this one (the projection adds each win to its period and the three after).
     const revenue = await deps.reader.all<{ partner_id: string; currency: string; won: number }>(
-      `SELECT r.partner_id, r.currency, SUM(r.won_minor) AS won FROM scorecard_revenue r JOIN scorecard_partners sp ON sp.partner_id = r.partner_id
-       WHERE r.period IN (${window.map(() => '?').join(', ')}) AND sp.status = 'active' AND ${scope.sql} GROUP BY r.partner_id, r.currency`,
-      [...window, ...scope.params],
+      'SELECT partner_id, currency, won_minor AS won FROM scorecard_trailing_revenue WHERE period = ?', [period],
     );
     const wonOf = new Map<string, Map<string, number>>();
     for (const r of revenue) wonOf.set(r.partner_id, (wonOf.get(r.partner_id) ?? new Map()).set(r.currency, Number(r.won)));
-    const signals = [];
+    const found = [];
     for (const p of partners) {
       const figures = { wonByCurrency: wonOf.get(p.partner_id) ?? new Map<string, number>(), certifiedPeople: certifiedPeopleNow(p.certified_expiries, now) };
       const s = tierSignal(Tier.parse(p.tier), settings.tierCriteria, figures);
       if (!s || (query.signal && s.signal !== query.signal)) continue;
-      signals.push({
-        partnerId: p.partner_id, name: p.name, region: p.region, channelManagerId: p.channel_manager_id, tier: p.tier, ...s,
-        wonRevenue: [...figures.wonByCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amountMinor]) => ({ currency, amountMinor })),
-        certifiedPeople: figures.certifiedPeople,
-      });
-      if (signals.length > query.limit) break;
+      found.push({ partnerId: p.partner_id, tier: p.tier, figures, s });
+      if (found.length > query.limit) break;
     }
+    const ids = found.map((f) => f.partnerId);
+    const details = new Map((ids.length
+      ? await deps.reader.all<{ partner_id: string; name: string; region: string; channel_manager_id: string | null }>(
+        `SELECT partner_id, name, region, channel_manager_id FROM scorecard_partners WHERE partner_id IN (${ids.map(() => '?').join(', ')})`, ids)
+      : []).map((d) => [d.partner_id, d]));
+    const signals = found.map(({ partnerId, tier, figures, s }) => ({
+      partnerId, name: details.get(partnerId)?.name ?? null, region: details.get(partnerId)?.region ?? null,
+      channelManagerId: details.get(partnerId)?.channel_manager_id ?? null, tier, ...s,
+      wonRevenue: [...figures.wonByCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amountMinor]) => ({ currency, amountMinor })),
+      certifiedPeople: figures.certifiedPeople,
+    }));
     return E.right(answer({
       period, window, asOf: now.toISOString(), criteria: settings.tierCriteria,
       ...toPage(signals, query.limit, (s) => s, (s) => s.partnerId),
