@@ -44,14 +44,18 @@ export const registerSeedCommand = (program: Command) =>
         await platform.close();
         program.error(`the store at ${config.databaseFile} already holds events: seed into an empty data directory (PRM_DATA_DIR)`);
       }
-      const bars = { commands: progressBar('seed: simulated days'), projections: progressBar('seed: read models ') };
+      // One bar per phase, each made when its phase starts (its rate counts from there).
       let phase: SeedProgress['phase'] = 'commands';
+      let bar = progressBar('seed: simulated days');
       const report = await seedChannel(platform, clock, { partners: options.partners, seed: options.seed, until, bulk: true }, (p) => {
-        if (p.phase !== phase) bars[phase].stop();
-        phase = p.phase;
-        bars[p.phase].update(p.done, p.total);
+        if (p.phase !== phase) {
+          bar.stop();
+          bar = progressBar('seed: read models ');
+          phase = p.phase;
+        }
+        bar.update(p.done, p.total);
       });
-      bars[phase].stop();
+      bar.stop();
       await platform.close();
       const s = report.seconds;
       console.log(`seeded ${report.partners} partners, ${report.people} people, ${report.deals} deal registrations (${report.conflicts} channel conflicts)`);

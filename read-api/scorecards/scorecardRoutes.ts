@@ -111,11 +111,23 @@ export const scorecardRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       where.push(`(${sort.expr} ${sort.desc ? '<' : '>'} ? OR (${sort.expr} = ? AND sp.partner_id > ?))`);
       params.push(value, value, id);
     }
-    const order = query.sort === 'partner' ? 'sp.partner_id' : `${sort.expr} ${sort.desc ? 'DESC' : 'ASC'}, sp.partner_id`;
-    const rows = await reader.all<ScorecardRow>(
-      `SELECT ${scorecardColumns} ${scorecardJoins} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`,
-      [...params, query.limit + 1],
-    );
+    let rows: ScorecardRow[];
+    if (query.sort === 'partner') {
+      rows = await reader.all<ScorecardRow>(
+        `SELECT ${scorecardColumns} ${scorecardJoins} WHERE ${where.join(' AND ')} ORDER BY sp.partner_id LIMIT ?`, [...params, query.limit + 1]);
+    } else {
+      // Sorting whole rows would carry every column of every partner through the sort: sort the keys, then fetch the page.
+      const keys = await reader.all<{ partner_id: string }>(
+        `SELECT sp.partner_id ${scorecardJoins} WHERE ${where.join(' AND ')} ORDER BY ${sort.expr} ${sort.desc ? 'DESC' : 'ASC'}, sp.partner_id LIMIT ?`,
+        [...params, query.limit + 1],
+      );
+      const ids = keys.map((k) => k.partner_id);
+      const found = ids.length
+        ? await reader.all<ScorecardRow>(`SELECT ${scorecardColumns} ${scorecardJoins} WHERE sp.partner_id IN (${ids.map(() => '?').join(', ')})`, [period, previous, ...ids])
+        : [];
+      const byId = new Map(found.map((r) => [r.partner_id, r]));
+      rows = ids.map((id) => byId.get(id)).filter((r): r is ScorecardRow => r !== undefined);
+    }
     const settings = await readChannelSettings(reader);
     const keyOf = (r: ScorecardRow): [string | number, string] => {
       if (query.sort === 'name') return [r.name, r.partner_id];
