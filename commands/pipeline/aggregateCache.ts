@@ -5,22 +5,43 @@ export interface AggregateCache {
   readonly delete: (streamId: string) => void;
 }
 
+type Entry = { state: unknown; version: number };
+
+/**
+ * Two generations instead of a strict LRU list: reads promote from the old generation to the young
+ * one, and when the young one is full the old one is dropped whole. Every operation is O(1);
+ * evicting a Map's oldest key one at a time degrades badly in V8 once the map is full of tombstones.
+ * Holds between `capacity / 2` and `capacity` entries once warm.
+ */
 export const createAggregateCache = (capacity = 100_000): AggregateCache => {
-  const entries = new Map<string, { state: unknown; version: number }>();
+  const half = Math.max(1, Math.floor(capacity / 2));
+  let young = new Map<string, Entry>();
+  let old = new Map<string, Entry>();
+  const put = (streamId: string, entry: Entry) => {
+    young.set(streamId, entry);
+    if (young.size >= half) {
+      old = young;
+      young = new Map();
+    }
+  };
   return {
     get: (streamId) => {
-      const entry = entries.get(streamId);
-      if (entry) {
-        entries.delete(streamId);
-        entries.set(streamId, entry);
+      const hit = young.get(streamId);
+      if (hit) return hit;
+      const aged = old.get(streamId);
+      if (aged) {
+        old.delete(streamId);
+        put(streamId, aged);
       }
-      return entry;
+      return aged;
     },
     set: (streamId, entry) => {
-      entries.delete(streamId);
-      entries.set(streamId, entry);
-      if (entries.size > capacity) entries.delete(entries.keys().next().value as string);
+      old.delete(streamId);
+      put(streamId, entry);
     },
-    delete: (streamId) => void entries.delete(streamId),
+    delete: (streamId) => {
+      young.delete(streamId);
+      old.delete(streamId);
+    },
   };
 };

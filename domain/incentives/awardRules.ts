@@ -2,8 +2,16 @@ import type { Money } from '../shared/index.js';
 import { MAX_POINTS } from './events.js';
 
 /** Digits of the currency's minor unit (EUR 2, JPY 0, BHD 3), from the runtime's ISO-4217 data. */
-export const minorDigits = (currency: string): number =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+export const minorDigits = (currency: string): number => {
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    // Building a NumberFormat costs tens of microseconds: once per currency is enough.
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
+};
+const digitsByCurrency = new Map<string, number>();
 
 /** A decimal setting as an exact fraction: 0.01 -> 1/100, 2.5 -> 25/10 (no float rounding). */
 const asFraction = (x: number): { num: bigint; den: bigint } => {

@@ -109,6 +109,9 @@ const get = (url: string, expectation: Expect, path: (w: MatrixWorld) => string 
 
 export const routeTable: readonly RouteRow[] = [
   // ---- platform: public ----
+  get('/', publicRoute(200)),
+  get('/styles.css', publicRoute(200)),
+  get('/src/:name', publicRoute(200), () => '/src/app.js'),
   get('/health', publicRoute(200)),
   get('/metrics', publicRoute(200)),
   get('/openapi.json', publicRoute(200)),
