@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { commandRoutes } from '../commands/index.js';
+import { commandRoutes, commandScopedIds } from '../commands/index.js';
 import { useAuthentication } from '../http/authenticate.js';
 import { useProblemErrors } from '../http/errorHandling.js';
 import { sqlIdempotencyStore } from '../http/idempotency.js';
@@ -61,7 +61,8 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
 
   const now = platform.clock.now;
   const kit = {
-    ids: platform.ids,
+    // Ids of new things derive from the command id when a request carries an Idempotency-Key.
+    ids: commandScopedIds(platform.ids),
     idempotency: sqlIdempotencyStore(platform.writeDb),
     // Read-your-writes includes what policies do in reaction (a won deal's points): they act first, then
     // the read models catch up with the log. A failing policy never fails the command that triggered it.

@@ -9,7 +9,7 @@ import { principalOf } from '../../http/authenticate.js';
 import { createKeyedLock, requestHash, type IdempotencyStore } from '../../http/idempotency.js';
 import { problem, problemOf, sendProblem, type Problem } from '../../http/problem.js';
 import { fastifySchema, type RouteInput, type RouteShape } from '../../http/routes.js';
-import { PreconditionFailed, type CommandContext, type CommandResult } from '../pipeline/index.js';
+import { idempotentCommandId, PreconditionFailed, withCommandScopedIds, type CommandContext, type CommandResult } from '../pipeline/index.js';
 
 /** What every command route needs from the application. */
 export interface CommandKit {
@@ -66,11 +66,15 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
       if (key !== undefined && !/^[\x21-\x7e]{1,255}$/.test(key))
         return sendProblem(reply, problem(400, 'validation_failed', 'Idempotency-Key must be 1 to 255 visible ASCII characters', [{ path: 'headers.idempotency-key', message: 'invalid key' }]));
 
-      const commandId = kit.ids.next('command');
+      const actor = actorOf(principal);
+      const scope = key === undefined ? undefined : `${actor.kind}:${actor.id}:${key}`;
+      // A keyed command has the same id on every retry: after a crash between its append and the
+      // record of its response, the retry is recognised in the log and answers the original result.
+      const commandId = scope === undefined ? kit.ids.next('command') : idempotentCommandId(scope);
       const correlation = request.headers['x-correlation-id'];
       const causation = request.headers['x-causation-id'];
       const ctx: CommandContext = {
-        actor: actorOf(principal),
+        actor,
         commandId,
         correlationId: typeof correlation === 'string' && correlation.length <= 128 ? correlation : commandId,
         // Bounded like the correlation id: whatever is accepted here stays in the log for good.
@@ -81,9 +85,8 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
 
       const run = async (): Promise<Outcome> => {
         try {
-          const result = await handler({
-            params: request.params as z.infer<P>, query: request.query, body: request.body as z.infer<B>, principal, request, reply, ctx,
-          });
+          const input = { params: request.params as z.infer<P>, query: request.query, body: request.body as z.infer<B>, principal, request, reply, ctx };
+          const result = await (scope === undefined ? handler(input) : withCommandScopedIds(commandId, () => handler(input)));
           if (E.isLeft(result)) return { status: problemOf(result.left).status, body: problemOf(result.left), problem: true };
           await kit.waitForProjections(result.right.position);
           return { status: shape.created ? 201 : 200, body: result.right, problem: false };
@@ -98,9 +101,8 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
       };
 
       let outcome: Outcome;
-      if (key === undefined) outcome = await run();
+      if (scope === undefined) outcome = await run();
       else {
-        const scope = `${ctx.actor.kind}:${ctx.actor.id}:${key}`;
         const hash = requestHash(request.method, request.url, request.body);
         outcome = await lock(scope, async () => {
           const seen = await kit.idempotency.find(scope);

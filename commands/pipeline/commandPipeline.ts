@@ -4,6 +4,7 @@ import { isWrongExpectedVersion } from '../../eventstore/errors.js';
 import type { EventStore, ExpectedVersion } from '../../eventstore/port.js';
 import { createAggregateCache, type AggregateCache } from './aggregateCache.js';
 import { PreconditionFailed, type CommandContext, type CommandResult } from './commandContext.js';
+import { restartCommandScopedIds } from './commandScopedIds.js';
 import { eventIdFor } from './eventIds.js';
 import { createUnitOfWork, type UnitOfWork } from './unitOfWork.js';
 
@@ -39,7 +40,9 @@ export const createCommandPipeline = (options: CommandPipelineOptions): CommandP
 
   const execute = async (ctx: CommandContext, work: CommandWork): Promise<E.Either<DomainError, CommandResult>> => {
     for (let attempt = 1; ; attempt++) {
-      const uow = createUnitOfWork(store, cache, clock.now());
+      restartCommandScopedIds();
+      // With an Idempotency-Key the command id is stable across retries: load as the command first saw it.
+      const uow = createUnitOfWork(store, cache, clock.now(), ctx.idempotencyKey ? ctx.commandId : undefined);
       const outcome = await work(uow);
       if (E.isLeft(outcome)) return outcome;
       const target = outcome.right;
@@ -70,6 +73,7 @@ export const createCommandPipeline = (options: CommandPipelineOptions): CommandP
       try {
         const results = await store.appendMany(appends);
         staged.forEach((s, i) => {
+          if (uow.replaying) return cache.delete(s.streamId);
           // A re-run command (same event ids) appends nothing and answers the original result: its
           // events are already in the loaded (and cached) state; evolving again would count them twice.
           if (results[i].nextVersion === s.expected + s.events.length)

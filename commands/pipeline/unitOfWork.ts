@@ -23,13 +23,37 @@ type AnyDecider = Decider<DomainCommand, DomainEvent, unknown>;
  * deciders decide, and stages the resulting events; the pipeline appends them all at once with
  * the versions that were loaded as expectations.
  */
-export const createUnitOfWork = (store: EventStore, cache: AggregateCache, now: Date) => {
+export const createUnitOfWork = (store: EventStore, cache: AggregateCache, clockNow: Date, replayOf?: string) => {
   const staged = new Map<string, Staged>();
   const loaded = new Map<string, Loaded<unknown>>();
+  // When this command already ran (a retry under the same Idempotency-Key after a crash), it is
+  // decided again against the state and the instant it originally saw.
+  let originalNow: Date | undefined;
+
+  /** The stream up to (not including) the first event of command `replayOf`; the cache is bypassed. */
+  const loadAsBefore = async <S>(decider: { initialState: S; evolve: (s: S, e: never) => S }, streamId: string, commandId: string) => {
+    const evolve = decider.evolve as (s: S, e: DomainEvent) => S;
+    let state = decider.initialState;
+    let version = 0;
+    for await (const event of store.readStream(streamId)) {
+      if (event.metadata.commandId === commandId) {
+        originalNow ??= new Date(event.recordedAt);
+        break;
+      }
+      state = evolve(state, event);
+      version = event.version;
+    }
+    return { state, version };
+  };
 
   const load = async <S>(decider: { initialState: S; evolve: (s: S, e: never) => S }, streamId: string): Promise<Loaded<S>> => {
     const seen = loaded.get(streamId);
     if (seen) return seen as Loaded<S>;
+    if (replayOf !== undefined) {
+      const result = await loadAsBefore(decider, streamId, replayOf);
+      loaded.set(streamId, result);
+      return result;
+    }
     const cached = cache.get(streamId) as Loaded<S> | undefined;
     let state = cached?.state ?? decider.initialState;
     let version = cached?.version ?? 0;
@@ -54,7 +78,7 @@ export const createUnitOfWork = (store: EventStore, cache: AggregateCache, now: 
     command: C,
   ): Promise<E.Either<DomainError, { state: S; version: number; events: readonly Ev[] }>> => {
     const current = await load(decider as unknown as { initialState: S; evolve: (s: S, e: never) => S }, streamId);
-    const decided = decider.decide(command, current.state, now);
+    const decided = decider.decide(command, current.state, originalNow ?? clockNow);
     if (E.isLeft(decided)) return decided;
     stage(decider as unknown as AnyDecider, streamId, decided.right);
     return E.right({ ...current, events: decided.right });
@@ -73,7 +97,21 @@ export const createUnitOfWork = (store: EventStore, cache: AggregateCache, now: 
     });
   };
 
-  return { now, load, decide, stage, staged: () => [...staged.values()], loadedVersion: (s: string) => loaded.get(s)?.version };
+  return {
+    /** The instant the command is decided at: now, or the original instant when it is replayed. */
+    get now() {
+      return originalNow ?? clockNow;
+    },
+    /** True when the loaded streams already hold this command's events (an idempotent replay). */
+    get replaying() {
+      return originalNow !== undefined;
+    },
+    load,
+    decide,
+    stage,
+    staged: () => [...staged.values()],
+    loadedVersion: (s: string) => loaded.get(s)?.version,
+  };
 };
 
 export type UnitOfWork = ReturnType<typeof createUnitOfWork>;
