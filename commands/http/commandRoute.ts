@@ -9,6 +9,7 @@ import { principalOf } from '../../http/authenticate.js';
 import { createKeyedLock, requestHash, type IdempotencyStore } from '../../http/idempotency.js';
 import { problem, problemOf, sendProblem, type Problem } from '../../http/problem.js';
 import { fastifySchema, type RouteInput, type RouteShape } from '../../http/routes.js';
+import { ifMatchTarget } from './ifMatchTarget.js';
 import { idempotentCommandId, PreconditionFailed, withCommandScopedIds, type CommandContext, type CommandResult } from '../pipeline/index.js';
 
 /** What every command route needs from the application. */
@@ -81,6 +82,7 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
         ...(typeof causation === 'string' && causation.length <= 128 ? { causationId: causation } : {}),
         ...(key ? { idempotencyKey: key } : {}),
         ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+        ...(expectedVersion !== undefined && ifMatchTarget(shape.url, request.params) ? { expectedStreamId: ifMatchTarget(shape.url, request.params) } : {}),
       };
 
       const run = async (): Promise<Outcome> => {

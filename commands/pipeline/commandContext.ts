@@ -9,6 +9,8 @@ export interface CommandContext {
   readonly idempotencyKey?: string;
   /** From `If-Match`: the version the command's main stream must be at, else 412. */
   readonly expectedVersion?: number;
+  /** The stream `expectedVersion` refers to, when the route knows it up front: checked on load, before deciding. */
+  readonly expectedStreamId?: string;
 }
 
 /** What a successful command answers (DESIGN §6). */

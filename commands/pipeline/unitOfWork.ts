@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Decider, DomainCommand, DomainError, DomainEvent } from '../../domain/shared/index.js';
 import type { EventStore } from '../../eventstore/port.js';
 import type { AggregateCache } from './aggregateCache.js';
+import { PreconditionFailed } from './commandContext.js';
 
 export interface Loaded<S> {
   readonly state: S;
@@ -23,7 +24,12 @@ type AnyDecider = Decider<DomainCommand, DomainEvent, unknown>;
  * deciders decide, and stages the resulting events; the pipeline appends them all at once with
  * the versions that were loaded as expectations.
  */
-export const createUnitOfWork = (store: EventStore, cache: AggregateCache, clockNow: Date, replayOf?: string) => {
+export interface Expectation {
+  readonly streamId: string;
+  readonly version: number;
+}
+
+export const createUnitOfWork = (store: EventStore, cache: AggregateCache, clockNow: Date, replayOf?: string, expectation?: Expectation) => {
   const staged = new Map<string, Staged>();
   const loaded = new Map<string, Loaded<unknown>>();
   // When this command already ran (a retry under the same Idempotency-Key after a crash), it is
@@ -66,6 +72,8 @@ export const createUnitOfWork = (store: EventStore, cache: AggregateCache, clock
       }
     }
     if (!cached || cached.version !== version) cache.set(streamId, { state, version });
+    // A stale If-Match is a 412 whatever the command would have decided.
+    if (expectation?.streamId === streamId && expectation.version !== version) throw new PreconditionFailed(streamId, expectation.version, version);
     const result = { state, version };
     loaded.set(streamId, result);
     return result;
