@@ -104,7 +104,7 @@ export const seedCommands = (pipeline: CommandPipeline) => {
       exec(ctx, `RenewCertification ${personId} ${programId}`, async (uow) => {
         const { state: program } = await uow.load(programDecider, programStream(programId));
         const streamId = personStream(personId);
-        const decided = await uow.decide(personDecider, streamId, { type: 'RenewCertification', data: { programId, validForDays: program.validForDays ?? 0 } });
+        const decided = await uow.decide(personDecider, streamId, { type: 'RenewCertification', data: { programId, validForDays: program.validForDays ?? 0, programStatus: program.status } });
         return E.map(() => ({ id: personId, streamId }))(decided);
       }),
     registerDeal: (ctx: CommandContext, registrant: Principal, dealId: string, body: RegisterDealBody) =>

@@ -81,7 +81,7 @@ export const personCommandRoutes = (app: FastifyInstance, kit: CommandKit, pipel
     async (uow, params: { id: string; programId: string }) => {
       const program = await programFacts(uow, params.programId);
       if (program.status === 'none') return notFound('program');
-      return E.right({ type: 'RenewCertification', data: { programId: params.programId, validForDays: program.validForDays ?? 0 } });
+      return E.right({ type: 'RenewCertification', data: { programId: params.programId, validForDays: program.validForDays ?? 0, programStatus: program.status } });
     });
   personCommand('/people/:id/certifications/:programId/revoke', 'Revoke a certification', S.CertificationParams, S.RevokeBody,
     async (_u, p) => isVendorAdmin(p),

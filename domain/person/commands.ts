@@ -18,5 +18,5 @@ export type PersonCommand =
       type: 'EarnCertification';
       data: { programId: string; earnedAt: string; validForDays: number; programStatus: string };
     }
-  | { type: 'RenewCertification'; data: { programId: string; validForDays: number } }
+  | { type: 'RenewCertification'; data: { programId: string; validForDays: number; programStatus: string } }
   | { type: 'RevokeCertification'; data: { programId: string; reason: string } };

@@ -103,6 +103,8 @@ const decide = (command: PersonCommand, state: PersonState, now: Date) => {
       const held = state.certifications[command.data.programId];
       if (!held) return E.left(domainError('not_found', 'certification not held'));
       if (held.revoked) return refuse('a revoked certification cannot be renewed: earn it again');
+      // A retired program certifies nobody anew; what was earned stays valid until it expires.
+      if (command.data.programStatus === 'retired') return refuse('the program is retired: its certifications can no longer be renewed');
       // Renewal runs from today, or from the current expiry when renewing early.
       const from = Math.max(now.getTime(), Date.parse(held.expiresAt));
       const expiresAt = addDays(new Date(from), command.data.validForDays).toISOString();

@@ -100,7 +100,7 @@ const commandFor = (s: Step, state: PersonState, world: World): PersonCommand | 
       return { type: 'EarnCertification', data: { programId: programs[s.program], earnedAt, validForDays: s.validForDays, programStatus: s.programStatus } };
     }
     case 'renew':
-      return { type: 'RenewCertification', data: { programId: programs[s.program], validForDays: s.validForDays } };
+      return { type: 'RenewCertification', data: { programId: programs[s.program], validForDays: s.validForDays, programStatus: 'active' } };
     case 'revokeCert':
       return { type: 'RevokeCertification', data: { programId: programs[s.program], reason: 'exam fraud' } };
     case 'partnerStatus':

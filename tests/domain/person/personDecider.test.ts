@@ -56,7 +56,7 @@ test('every command but RegisterPerson on a person never registered: not found',
     { type: 'ChangeEmployeeRole', data: { partnerId: acme, role: 'admin' } },
     { type: 'LeavePartner', data: { partnerId: acme } },
     earn('2026-03-01T00:00:00.000Z'),
-    { type: 'RenewCertification', data: { programId: storageProgram, validForDays: 365 } },
+    { type: 'RenewCertification', data: { programId: storageProgram, validForDays: 365, programStatus: 'active' } },
     { type: 'RevokeCertification', data: { programId: storageProgram, reason: 'x' } },
   ];
   for (const command of commands) person.given([]).when(command).thenFails('not_found', 'person not found');
@@ -247,7 +247,7 @@ test('a certification that would already have expired is refused', () => {
 
 test('a valid certification renewed early runs on from its current expiry', () => {
   const state = given(earned)
-    .when({ type: 'RenewCertification', data: { programId: storageProgram, validForDays: 365 } })
+    .when({ type: 'RenewCertification', data: { programId: storageProgram, validForDays: 365, programStatus: 'active' } })
     .then([CertificationRenewed.create({ programId: storageProgram, renewedAt: SPEC_NOW.toISOString(), expiresAt: '2028-01-01T00:00:00.000Z' })]);
   assert.is(state.certifications[storageProgram]?.expiresAt, '2028-01-01T00:00:00.000Z');
   assert.is(state.certifications[storageProgram]?.earnedAt, '2026-01-01T00:00:00.000Z');
@@ -255,17 +255,21 @@ test('a valid certification renewed early runs on from its current expiry', () =
 
 test('an expired certification renewed runs from now', () => {
   const state = given(expired)
-    .when({ type: 'RenewCertification', data: { programId: storageProgram, validForDays: 10 } })
+    .when({ type: 'RenewCertification', data: { programId: storageProgram, validForDays: 10, programStatus: 'active' } })
     .then([CertificationRenewed.create({ programId: storageProgram, renewedAt: SPEC_NOW.toISOString(), expiresAt: '2026-03-25T12:00:00.000Z' })]);
   assert.ok(isCertificationValid(state.certifications[storageProgram], SPEC_NOW));
 });
 
 test('renewing a certification never held: not found', () => {
-  given().when({ type: 'RenewCertification', data: { programId: storageProgram, validForDays: 365 } }).thenFails('not_found', 'not held');
+  given().when({ type: 'RenewCertification', data: { programId: storageProgram, validForDays: 365, programStatus: 'active' } }).thenFails('not_found', 'not held');
+});
+
+test('a certification of a retired program cannot be renewed', () => {
+  given(earned).when({ type: 'RenewCertification', data: { programId: storageProgram, validForDays: 365, programStatus: 'retired' } }).thenFails('invalid_state', 'retired');
 });
 
 test('a revoked certification cannot be renewed', () => {
-  given(earned, revoked).when({ type: 'RenewCertification', data: { programId: storageProgram, validForDays: 365 } }).thenFails('invalid_state', 'earn it again');
+  given(earned, revoked).when({ type: 'RenewCertification', data: { programId: storageProgram, validForDays: 365, programStatus: 'active' } }).thenFails('invalid_state', 'earn it again');
 });
 
 test('a certification is revoked and is no longer valid', () => {
