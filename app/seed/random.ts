@@ -1,6 +1,7 @@
 /**
  * The seed's only source of randomness: mulberry32, a small seeded PRNG, so that one seed always
- * gives the same channel (ids included: nothing in the seed calls nanoid or Math.random).
+ * gives the same channel (ids included: nothing in the seed calls nanoid or Math.random). The
+ * benchmarks' generated stores draw from it too, so they are the same from run to run.
  */
 export const createRandom = (seed: number) => {
   let a = seed >>> 0;

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { buildApp } from '../../app/buildApp.js';
 import type { Benchmark } from '../harness/benchmark.js';
 import { runChild } from '../harness/child.js';
 import { round } from '../harness/stats.js';
+import { benchApp } from '../fixtures/benchApp.js';
 import { benchPlatform, projectionsCaughtUp } from '../fixtures/benchPlatform.js';
 import { seedPartners } from '../fixtures/partnerWork.js';
 import type { HttpLoadInput, HttpLoadOutput } from '../children/httpLoad.js';
@@ -17,8 +16,7 @@ export const httpCommands: Benchmark = {
     const { quick } = ctx.options;
     const sizes = quick ? { partners: 512, warmup: 200, seconds: 1 } : { partners: 2048, warmup: 4000, seconds: 10 };
     const platform = await benchPlatform(ctx.tempDir('http'));
-    const adminKey = randomBytes(24).toString('base64url');
-    const app = await buildApp(platform, { adminKey, jwtSecret: randomBytes(32).toString('base64url'), logLevel: 'silent' });
+    const { app, adminKey } = await benchApp(platform);
     try {
       const url = await app.listen({ port: 0, host: '127.0.0.1' });
       const partnerIds = await seedPartners(platform, sizes.partners);

@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { buildApp } from '../../app/buildApp.js';
-import { signToken } from '../../http/jwt.js';
 import type { Benchmark } from '../harness/benchmark.js';
 import { runChild } from '../harness/child.js';
 import { round } from '../harness/stats.js';
+import { benchApp } from '../fixtures/benchApp.js';
 import { benchPlatform, projectionsCaughtUp } from '../fixtures/benchPlatform.js';
 import { plannedRegistrations, seedRegistrants } from '../fixtures/dealWork.js';
 import { seedPartners } from '../fixtures/partnerWork.js';
@@ -19,15 +17,12 @@ export const httpDeals: Benchmark = {
     const { quick } = ctx.options;
     const sizes = quick ? { partners: 64, warmup: 200, deals: 1000 } : { partners: 1024, warmup: 4000, deals: 20_000 };
     const platform = await benchPlatform(ctx.tempDir('http-deals'));
-    const adminKey = randomBytes(24).toString('base64url');
-    const jwtSecret = randomBytes(32).toString('base64url');
-    const app = await buildApp(platform, { adminKey, jwtSecret, logLevel: 'silent' });
+    const { app, adminKey, tokenFor } = await benchApp(platform);
     try {
       const url = await app.listen({ port: 0, host: '127.0.0.1' });
       // Caught up inside: the server authenticates each JWT against the access read model.
       const registrants = await seedRegistrants(platform, await seedPartners(platform, sizes.partners));
-      const iat = Math.floor(Date.now() / 1000);
-      const tokens = registrants.map((r) => signToken(jwtSecret, { sub: r.personId, iat, exp: iat + 24 * 3600 }));
+      const tokens = registrants.map((r) => tokenFor(r.personId, 24 * 3600));
       // No deliberate collisions here: every answer but a 2xx is a fault. Warm-up customers come after.
       const wire = (count: number, first: number) =>
         plannedRegistrations(registrants, count, { first }).map((p) => ({ token: p.registrant, body: JSON.stringify(p.body) }));

@@ -1,5 +1,6 @@
 import type { Benchmark } from '../harness/benchmark.js';
 import { baseline } from './baseline.js';
+import { dashboardsBenchmark } from './dashboards.js';
 import { dealCommands } from './dealCommands.js';
 import { httpCommands } from './httpCommands.js';
 import { httpDeals } from './httpDeals.js';
@@ -7,6 +8,8 @@ import { inProcessCommands } from './inProcessCommands.js';
 import { projectionRebuild } from './projectionRebuild.js';
 import { rawAppends } from './rawAppends.js';
 import { readQueries } from './readQueries.js';
+import { seedBenchmark } from './seed.js';
+import { visibilityBenchmark } from './visibility.js';
 
 /**
  * Every benchmark, in the order they run (one file each). Add yours with one line; read an
@@ -21,4 +24,7 @@ export const benchmarks: readonly Benchmark[] = [
   httpDeals,
   projectionRebuild,
   readQueries,
+  visibilityBenchmark,
+  seedBenchmark,
+  dashboardsBenchmark,
 ];

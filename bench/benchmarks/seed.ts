@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { nanoidGenerator } from '../app/nanoidGenerator.js';
-import { createPlatform } from '../app/platform.js';
-import { seedChannel, type SeedReport } from '../app/seed/seedChannel.js';
-import { manualClock } from '../domain/shared/clock.js';
-import type { Benchmark, BenchContext, BenchResult } from './harness/benchmark.js';
-import { round } from './harness/stats.js';
+import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { createPlatform } from '../../app/platform.js';
+import { seedChannel, type SeedReport } from '../../app/seed/seedChannel.js';
+import { manualClock } from '../../domain/shared/clock.js';
+import type { Benchmark, BenchContext, BenchResult } from '../harness/benchmark.js';
+import { round } from '../harness/stats.js';
 
 export interface SeededChannel {
   readonly file: string;
@@ -13,8 +13,8 @@ export interface SeededChannel {
   readonly seconds: number;
 }
 
-/** Partners seeded: 1,000 (DESIGN's seeded store for the dashboards), 60 with --quick; PRM_BENCH_SEED_PARTNERS overrides. */
-const partnersFor = (ctx: BenchContext) => Number(process.env.PRM_BENCH_SEED_PARTNERS ?? (ctx.options.quick ? 60 : 1000));
+/** Partners seeded: 1,000 (issue 6's seeded store for the dashboards), 20 with --quick; PRM_BENCH_SEED_PARTNERS overrides. */
+const partnersFor = (ctx: BenchContext) => Number(process.env.PRM_BENCH_SEED_PARTNERS ?? (ctx.options.quick ? 20 : 1000));
 
 /** The channel `prm seed` builds (seed 1, up to today), once per bench run; the dashboards benchmark reads it too. */
 export const seededChannel = (ctx: BenchContext): Promise<SeededChannel> =>
@@ -27,11 +27,14 @@ export const seededChannel = (ctx: BenchContext): Promise<SeededChannel> =>
     ctx.log(`seed: ${partners} partners through the command pipeline, two simulated years up to ${until}`);
     const started = performance.now();
     let lastLog = 0;
+    let phase = '';
     try {
+      // Progress every 15 s and at each phase's start: the full seed takes minutes.
       const report = await seedChannel(platform, clock, { partners, seed: 1, until, bulk: true }, (p) => {
-        if (performance.now() - lastLog < 15_000) return;
+        if (p.phase === phase && performance.now() - lastLog < 15_000) return;
+        phase = p.phase;
         lastLog = performance.now();
-        ctx.log(`seed: ${p.phase} ${p.done}/${p.total}`);
+        ctx.log(`seed: ${p.phase === 'commands' ? 'simulated days' : 'read models, events'} ${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')}`);
       });
       const seconds = (performance.now() - started) / 1000;
       ctx.log(`seed: ${report.events} events in ${seconds.toFixed(1)} s (commands ${report.seconds.commands} s, read models ${report.seconds.projections} s)`);

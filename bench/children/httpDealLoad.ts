@@ -6,6 +6,7 @@
  */
 import autocannon, { type Result } from 'autocannon';
 import { answerParent } from '../harness/child.js';
+import { loadSummary, type LoadSummary } from './loadSummary.js';
 
 export interface HttpDealRegistration {
   /** Index into `tokens`: whose JWT registers it. */
@@ -23,15 +24,9 @@ export interface HttpDealLoadInput {
   readonly registrations: readonly HttpDealRegistration[];
 }
 
-export interface HttpPhase {
+export interface HttpPhase extends LoadSummary {
   readonly requests: number;
   readonly seconds: number;
-  readonly ok: number;
-  readonly non2xx: number;
-  readonly errors: number;
-  readonly timeouts: number;
-  readonly statusCodes: Record<string, number>;
-  readonly latencyMs: { readonly p50: number; readonly p90: number; readonly p99: number; readonly max: number; readonly mean: number };
 }
 
 export interface HttpDealLoadOutput {
@@ -77,12 +72,7 @@ const send = async (
 const phase = ({ result, requests, seconds }: { result: Result; requests: number; seconds: number }): HttpPhase => ({
   requests,
   seconds,
-  ok: result['2xx'],
-  non2xx: result.non2xx,
-  errors: result.errors,
-  timeouts: result.timeouts,
-  statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, Number(s.count)])),
-  latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean },
+  ...loadSummary(result),
 });
 
 answerParent<HttpDealLoadInput, HttpDealLoadOutput>(async (input) => {

@@ -5,6 +5,7 @@
 import autocannon, { type RequestDefinition } from 'autocannon';
 import { answerParent } from '../harness/child.js';
 import { commandMix, type MixCommand } from '../fixtures/commandMix.js';
+import { loadSummary, type LoadSummary } from './loadSummary.js';
 
 export interface HttpLoadInput {
   readonly url: string;
@@ -15,14 +16,8 @@ export interface HttpLoadInput {
   readonly warmupRequests: number;
 }
 
-export interface HttpLoadOutput {
+export interface HttpLoadOutput extends LoadSummary {
   readonly seconds: number;
-  readonly ok: number;
-  readonly non2xx: number;
-  readonly errors: number;
-  readonly timeouts: number;
-  readonly statusCodes: Record<string, number>;
-  readonly latencyMs: { readonly p50: number; readonly p90: number; readonly p99: number; readonly max: number; readonly mean: number };
 }
 
 answerParent<HttpLoadInput, HttpLoadOutput>(async (input) => {
@@ -41,13 +36,5 @@ answerParent<HttpLoadInput, HttpLoadOutput>(async (input) => {
   // Warm-up by count, so that it ends with every request answered (no command left half-known).
   if (input.warmupRequests > 0) await autocannon({ ...options, amount: input.warmupRequests });
   const result = await autocannon({ ...options, duration: input.seconds });
-  return {
-    seconds: result.duration,
-    ok: result['2xx'],
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, Number(s.count)])),
-    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean },
-  };
+  return { seconds: result.duration, ...loadSummary(result) };
 });

@@ -27,7 +27,7 @@ const runBench = (args: string[]) =>
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 
-/** The figures of issue 2's benchmarks and of the deal benchmarks (issue 3); later benchmarks add theirs (checked generically below). */
+/** The figures of issue 2's benchmarks, the deal benchmarks (issue 3), visibility (issue 5), the seed and the dashboards (issue 6). */
 const expected = [
   'baseline.eventsPerSec', 'baseline.transactionMs',
   'rawAppends.sequentialEventsPerSec', 'rawAppends.sequentialPctOfBaseline', 'rawAppends.concurrentEventsPerSec', 'rawAppends.concurrentPctOfBaseline',
@@ -40,6 +40,11 @@ const expected = [
   'dealCommands.approvalsPerSec', 'dealCommands.approvalP50Ms', 'dealCommands.approvalP99Ms', 'dealCommands.failed', 'dealCommands.conflicts',
   'httpDeals.registrationsPerSec', 'httpDeals.registrationP50Ms', 'httpDeals.registrationP99Ms',
   'httpDeals.approvalsPerSec', 'httpDeals.approvalP50Ms', 'httpDeals.approvalP99Ms', 'httpDeals.non2xx', 'httpDeals.errors',
+  'visibility.contentListP50Ms', 'visibility.contentListP99Ms', 'visibility.audienceMembersP50Ms', 'visibility.audienceMembersP99Ms',
+  'visibility.accessRebuildSeconds',
+  'seed.events', 'seed.seconds', 'seed.commandSeconds', 'seed.eventsPerSec', 'seed.readModelSeconds',
+  ...['channelHealth', 'channelHealthPast', 'channelHealthManager', 'scorecards', 'scorecardsByAttainment', 'scorecardsManager',
+    'partnerScorecard', 'tierSignals', 'pipeline', 'pipelineManager'].flatMap((c) => [`dashboards.${c}P50Ms`, `dashboards.${c}P99Ms`]),
 ];
 /** Units that count occurrences may be 0; rates, durations and sizes must be positive. */
 const countUnits = new Set(['events', 'commands', 'requests']);
@@ -58,10 +63,12 @@ test('stdout is one JSON document with the machine and the settings', ({ doc }) 
   assert.match(doc.machine.sqlite, /^3\./);
   assert.is(doc.settings.quick, true);
   assert.ok(doc.settings.events > 0);
-  for (const name of ['baseline', 'rawAppends', 'commands', 'httpCommands', 'dealCommands', 'httpDeals', 'rebuild', 'reads']) assert.ok(doc.settings.benchmarks.includes(name), name);
+  for (const name of ['baseline', 'rawAppends', 'commands', 'httpCommands', 'dealCommands', 'httpDeals', 'rebuild', 'reads', 'visibility', 'seed', 'dashboards']) {
+    assert.ok(doc.settings.benchmarks.includes(name), name);
+  }
 });
 
-test('every figure of the foundation and deal benchmarks is present', ({ doc }) => {
+test('every figure of the foundation, deal, visibility, seed and dashboard benchmarks is present', ({ doc }) => {
   const missing = expected.filter((id) => !(id in doc.figures));
   assert.equal(missing, [], `missing figures: ${missing.join(', ')}`);
 });
@@ -106,6 +113,27 @@ test('the rebuild replayed the whole generated store', ({ doc }) => {
   const rebuild = doc.details.rebuild as { events: number; rssSamples: number };
   assert.ok(rebuild.events >= doc.settings.events, `${rebuild.events} events generated for --events ${doc.settings.events}`);
   assert.ok(rebuild.rssSamples >= 1, 'RSS was sampled during the rebuild');
+});
+
+test('the visibility benchmark generated people and content, and the access projection made them visible', ({ doc }) => {
+  const details = doc.details.visibility as { people: number; contents: number; events: number; visibilityRows: number; samples: number };
+  assert.ok(details.people > 0 && details.contents > 0, JSON.stringify(details));
+  // Every person registers and joins, every item is published: at least one event each.
+  assert.ok(details.events >= details.people * 2 + details.contents, JSON.stringify(details));
+  assert.ok(details.visibilityRows > 0, 'someone sees something');
+  assert.ok(details.samples > 0);
+});
+
+test('the seed benchmark built a channel through the pipeline; the dashboards read that store, every case answered', ({ doc }) => {
+  const seed = doc.details.seed as { partners: number; people: number; deals: number };
+  const events = doc.figures['seed.events'].value;
+  assert.ok(seed.partners > 0 && seed.people > 0 && seed.deals > 0, JSON.stringify(seed));
+  assert.ok(events > seed.partners + seed.people + seed.deals, `${events} events`);
+  assert.ok(doc.figures['seed.seconds'].value >= doc.figures['seed.commandSeconds'].value);
+  const dashboards = doc.details.dashboards as { events: number; requestsPerCase: number; samples: Record<string, number> };
+  assert.is(dashboards.events, events, 'the dashboards ran on the seeded store');
+  assert.is(Object.keys(dashboards.samples).length, 10);
+  for (const [name, n] of Object.entries(dashboards.samples)) assert.is(n, dashboards.requestsPerCase, `${name}: a quick case is far inside its time budget`);
 });
 
 test.run();
