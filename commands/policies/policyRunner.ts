@@ -1,5 +1,5 @@
-import { createMutex } from '../../eventstore/mutex.js';
 import type { StoredEvent } from '../../eventstore/port.js';
+import { createCatchUpLoop } from '../../projections/runner/catchUpLoop.js';
 import type { TransactionalSqlDb } from '../../projections/sql/sqlDb.js';
 import type { Policy, PolicyDeps } from './policy.js';
 import { readPolicyCheckpoints, writePolicyCheckpoint } from './policyCheckpoints.js';
@@ -37,12 +37,6 @@ export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner =
   const checkpoints = new Map<string, number>();
   /** What is on disk: skipping events no policy reacts to is only written now and then. */
   const persisted = new Map<string, number>();
-  const serial = createMutex();
-  const waiters: { position: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  let queued: Promise<void> | undefined;
-  let stopped = true;
-  let timer: NodeJS.Timeout | undefined;
-  let unsubscribe: (() => void) | undefined;
 
   const reached = () => Math.min(...policies.map((p) => checkpoints.get(p.name) ?? 0));
 
@@ -60,13 +54,13 @@ export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner =
 
   const catchUp = async (policy: Policy) => {
     for (;;) {
-      if (stopped) return;
+      if (!loop.following()) return;
       const head = await store.headPosition();
       const batch: StoredEvent[] = [];
       for await (const e of store.readAll({ after: checkpoints.get(policy.name) ?? 0, limit: batchSize, filter: { types: policy.eventTypes } }))
         batch.push(e);
       for (const event of batch) {
-        if (stopped) return;
+        if (!loop.following()) return;
         await policy.handle(event, options);
       }
       // A short batch means nothing else matched up to `head`: skip past it so the next scan starts there.
@@ -76,21 +70,12 @@ export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner =
     }
   };
 
-  /** Resolves the waiters that are reached; after a failed run, rejects the others rather than leave them hanging. */
-  const settle = (failure: unknown) => {
-    const at = reached();
-    for (let i = waiters.length - 1; i >= 0; i--) {
-      if (at >= waiters[i].position) waiters[i].resolve();
-      else if (failure !== undefined) waiters[i].reject(failure);
-      else continue;
-      waiters.splice(i, 1);
-    }
-  };
-
-  const kick = (): Promise<void> => {
-    if (queued) return queued;
-    const run = serial.run(async () => {
-      queued = undefined;
+  // One catch-up of every policy in turn; a failing policy does not hold the others back.
+  const loop = createCatchUpLoop({
+    store,
+    pollMs: options.pollMs,
+    reached,
+    run: async () => {
       let failure: unknown;
       for (const policy of policies) {
         try {
@@ -100,20 +85,9 @@ export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner =
           onError(policy.name, error);
         }
       }
-      settle(failure);
-    });
-    queued = run;
-    return run;
-  };
-
-  const poll = () => {
-    timer = setTimeout(async () => {
-      if (stopped) return;
-      await kick();
-      if (!stopped) poll();
-    }, options.pollMs ?? 1000);
-    timer.unref();
-  };
+      return failure;
+    },
+  });
 
   return {
     start: async () => {
@@ -121,31 +95,21 @@ export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner =
         checkpoints.set(name, position);
         persisted.set(name, position);
       }
-      stopped = false;
-      unsubscribe = store.onAppended(() => void kick());
-      await kick();
-      poll();
+      // A failed policy is reported and retried on the next append or poll; the others run.
+      await loop.start();
     },
-    waitFor: (position) =>
-      new Promise<void>((resolve, reject) => {
-        // A runner that is not running has nothing to wait for (the CLI, or a platform started without policies).
-        if (stopped || reached() >= position) return resolve();
-        waiters.push({ position, resolve, reject });
-        void kick();
-      }),
+    // A runner that is not running has nothing to wait for (the CLI, or a platform started without policies).
+    waitFor: (position) => (loop.following() ? loop.waitFor(position) : Promise.resolve()),
     positions: () => new Map(checkpoints),
     stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      unsubscribe?.();
-      await serial.run(async () => {
-        // Keep what was skipped, so that a restart does not rescan it.
+      // Keep what was skipped, so that a restart does not rescan it.
+      await loop.stop(async () => {
         for (const policy of policies) {
           const at = checkpoints.get(policy.name) ?? 0;
           if (at > (persisted.get(policy.name) ?? 0)) await db.transaction((tx) => writePolicyCheckpoint(tx, policy.name, at, now().toISOString()));
         }
       });
-      for (const w of waiters.splice(0)) w.resolve();
+      loop.release();
     },
   };
 };

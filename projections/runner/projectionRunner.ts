@@ -1,6 +1,6 @@
-import { createMutex } from '../../eventstore/mutex.js';
 import type { EventStore, StoredEvent } from '../../eventstore/port.js';
 import type { TransactionalSqlDb } from '../sql/sqlDb.js';
+import { createCatchUpLoop } from './catchUpLoop.js';
 import { readCheckpoints, writeCheckpoint } from './checkpoints.js';
 import type { Projection } from './projection.js';
 
@@ -41,15 +41,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   const now = options.now ?? (() => new Date());
   const checkpoints = new Map<string, number>();
   const handles = new Map(projections.map((p) => [p.name, new Set(p.eventTypes)]));
-  // Catch-up runs and rebuilds never overlap: one queue for both.
-  const serial = createMutex();
+  /** Where every projection stood after the last catch-up or rebuild: what waiters and `position()` see. */
   let processed = 0;
-  let queued: Promise<void> | undefined;
-  let stopped = true;
-  let timer: NodeJS.Timeout | undefined;
-  let unsubscribe: (() => void) | undefined;
-  const waiters: { position: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  let lastError: unknown;
 
   const minCheckpoint = (subset: readonly Projection[]) => Math.min(...subset.map((p) => checkpoints.get(p.name) ?? 0));
 
@@ -95,64 +88,39 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     }
   };
 
-  const settle = () => {
-    processed = minCheckpoint(projections);
-    for (let i = waiters.length - 1; i >= 0; i--) {
-      const w = waiters[i];
-      if (processed >= w.position) w.resolve();
-      else if (lastError !== undefined) w.reject(lastError);
-      else continue;
-      waiters.splice(i, 1);
-    }
-  };
-
-  /** Runs catch-up; notifications that arrive while one is queued share it. */
-  const kick = (): Promise<void> => {
-    if (queued) return queued;
-    const run = serial.run(async () => {
-      queued = undefined;
+  // Catch-up runs and rebuilds never overlap: the loop runs both one at a time.
+  const loop = createCatchUpLoop({
+    store,
+    pollMs: options.pollMs,
+    reached: () => processed,
+    run: async () => {
       try {
-        lastError = undefined;
         await catchUp(projections, batchSize);
+        return undefined;
       } catch (error) {
-        lastError = error;
         console.error('projection run failed', error);
+        return error;
+      } finally {
+        processed = minCheckpoint(projections);
       }
-      settle();
-    });
-    queued = run;
-    return run;
-  };
-
-  const poll = () => {
-    timer = setTimeout(async () => {
-      if (stopped) return;
-      await kick();
-      if (!stopped) poll();
-    }, options.pollMs ?? 1000);
-    timer.unref();
-  };
+    },
+  });
 
   return {
     start: async () => {
       for (const [name, position] of await readCheckpoints(db)) checkpoints.set(name, position);
-      stopped = false;
-      unsubscribe = store.onAppended(() => void kick());
-      await kick();
-      if (lastError !== undefined) throw lastError;
-      poll();
+      const failure = await loop.start();
+      if (failure !== undefined) {
+        await loop.stop();
+        throw failure;
+      }
     },
-    waitFor: (position) =>
-      new Promise<void>((resolve, reject) => {
-        if (processed >= position) return resolve();
-        waiters.push({ position, resolve, reject });
-        void kick();
-      }),
+    waitFor: loop.waitFor,
     rebuild: async (names, onProgress) => {
       const subset = names ? projections.filter((p) => names.includes(p.name)) : projections;
       const unknown = (names ?? []).filter((n) => !projections.some((p) => p.name === n));
       if (unknown.length) throw new Error(`unknown projection(s): ${unknown.join(', ')}`);
-      await serial.run(async () => {
+      await loop.exclusive(async () => {
         const total = await store.headPosition();
         await db.transaction(async (tx) => {
           for (const p of subset) {
@@ -162,15 +130,10 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
           }
         });
         await catchUp(subset, rebuildBatchSize, (done) => onProgress?.(done, total));
-        settle();
+        processed = minCheckpoint(projections);
       });
     },
     position: () => processed,
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      unsubscribe?.();
-      await serial.run(() => undefined);
-    },
+    stop: () => loop.stop(),
   };
 };
