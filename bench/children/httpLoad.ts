@@ -1,11 +1,11 @@
 /**
- * The HTTP load generator, in its own process so that it does not share the server's event loop:
- * autocannon sends the command mix to the listening server and answers the figures.
+ * The HTTP load generator of the command benchmark, in its own process so that it does not share the
+ * server's event loop: the command mix from `connections` callers on kept-alive sockets, a warm-up by
+ * count (every socket accepted and answered, every warm-up command answered), then `seconds` measured.
  */
-import autocannon, { type RequestDefinition } from 'autocannon';
 import { answerParent } from '../harness/child.js';
 import { commandMix, type MixCommand } from '../fixtures/commandMix.js';
-import { loadSummary, type LoadSummary } from './loadSummary.js';
+import { createLoad, type LoadPhase } from './keepAliveLoad.js';
 
 export interface HttpLoadInput {
   readonly url: string;
@@ -16,25 +16,24 @@ export interface HttpLoadInput {
   readonly warmupRequests: number;
 }
 
-export interface HttpLoadOutput extends LoadSummary {
-  readonly seconds: number;
+export interface HttpLoadOutput extends LoadPhase {
+  /** Sockets that carried an answer during the warm-up (all of them: the measured run opens none). */
+  readonly warmSockets: number;
+  readonly warmup: LoadPhase;
 }
 
 answerParent<HttpLoadInput, HttpLoadOutput>(async (input) => {
   const mix = commandMix(input.partnerIds);
   const headers = { authorization: `Bearer ${input.adminKey}`, 'content-type': 'application/json' };
-  const request: RequestDefinition = {
-    method: 'POST',
-    setupRequest: (req, context) => {
-      const command = mix.next();
-      context.command = command;
-      return { ...req, method: 'POST', path: command.url, headers, body: JSON.stringify(command.body) };
-    },
-    onResponse: (_status, _body, context) => mix.done(context.command as MixCommand),
-  };
-  const options = { url: input.url, connections: input.connections, headers, requests: [request], timeout: 30 };
-  // Warm-up by count, so that it ends with every request answered (no command left half-known).
-  if (input.warmupRequests > 0) await autocannon({ ...options, amount: input.warmupRequests });
-  const result = await autocannon({ ...options, duration: input.seconds });
-  return { seconds: result.duration, ...loadSummary(result) };
+  const load = createLoad(input.url, input.connections);
+  try {
+    const toRequest = (command: MixCommand) => ({ method: 'POST' as const, path: command.url, headers, body: JSON.stringify(command.body) });
+    let left = input.warmupRequests;
+    const warmup = await load.send(() => (left-- > 0 ? mix.next() : undefined), toRequest, (command) => mix.done(command));
+    const warmSockets = load.sockets();
+    const measured = await load.during(input.seconds, mix.next, toRequest, (command) => mix.done(command));
+    return { ...measured, warmSockets, warmup };
+  } finally {
+    load.close();
+  }
 });

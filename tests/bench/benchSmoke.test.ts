@@ -90,6 +90,13 @@ test('the command benchmarks ran valid commands: nothing refused, no HTTP errors
   assert.is(doc.figures['httpCommands.errors'].value, 0);
 });
 
+test('the HTTP benchmarks measured on connections the warm-up had already opened and answered', ({ doc }) => {
+  for (const name of ['httpCommands', 'httpDeals']) {
+    const details = doc.details[name] as { connections: number; warmSockets: number };
+    assert.is(details.warmSockets, details.connections, name);
+  }
+});
+
 test('the in-process deal benchmark registered and approved every deal; only the deliberate collisions were refused', ({ doc }) => {
   const details = doc.details.dealCommands as { registrations: number; approvals: number; collidingRegistrations: number };
   assert.is(doc.figures['dealCommands.failed'].value, 0);
