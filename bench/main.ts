@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --json] [-- --quick] [-- --events N] [-- --only a,b]`: measures the figures of
- * DESIGN §9 in one run and prints a table (or one JSON document). Never run by the tests for speed.
+ * DESIGN §9 and of issues 5 and 6 in one run and prints a table (or one JSON document). Never run by
+ * the tests for speed.
  */
 import { benchmarks } from './benchmarks/index.js';
 import { machine } from './harness/machine.js';

@@ -3,7 +3,7 @@ import type { BenchOptions } from './benchmark.js';
 
 export const usage = `npm run bench [-- options]
   --json          print one JSON document on stdout (progress goes to stderr)
-  --quick         small sizes: a smoke run of a few seconds, figures meaningless
+  --quick         small sizes: a smoke run of under a minute, figures meaningless
   --events N      size of the generated store for rebuild and read queries (default 200000; DESIGN §9 targets 1000000)
   --only a,b      run only these benchmarks (and those they need)
   --dir PATH      where temporary SQLite files go (default the OS temp dir; must not be tmpfs)
