@@ -245,6 +245,28 @@ export interface DealConflictsTable {
   conflicting_deal_id: string;
   detected_at: string;
 }
+/** Deal totals (migrations/0101_deal_totals.ts): `won_currency` is '' unless the status is won. */
+export interface DealPartnerTotalsTable {
+  partner_id: string;
+  product_line: string;
+  status: string;
+  currency: string;
+  won_currency: string;
+  deals: number;
+  estimated_value_minor: number;
+  approved: number;
+  conflicted: number;
+  won_amount_minor: number;
+}
+export interface DealLineTotalsTable {
+  product_line: string;
+  status: string;
+  currency: string;
+  deals: number;
+  estimated_value_minor: number;
+  conflicted: number;
+}
+export type DealDayTotalsTable = DealLineTotalsTable & { registered_day: string };
 
 /** Scorecards and channel health (migrations/0400_scorecards.ts; columns documented in the README). */
 export interface ScorecardPartnersTable {
@@ -367,6 +389,9 @@ export interface ReadModels {
   access_principals: AccessPrincipalsTable;
   deals: DealsTable;
   deal_conflicts: DealConflictsTable;
+  deal_partner_totals: DealPartnerTotalsTable;
+  deal_line_totals: DealLineTotalsTable;
+  deal_day_totals: DealDayTotalsTable;
   mdf_funds: MdfFundsTable;
   mdf_requests: MdfRequestsTable;
   mdf_claims: MdfClaimsTable;

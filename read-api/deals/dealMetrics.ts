@@ -11,11 +11,16 @@ export interface MetricsFilter {
   readonly to?: string;
 }
 
-type Amounts = { currency: string; amountMinor: number }[];
+export type Amounts = { currency: string; amountMinor: number }[];
 const count = (condition: string) => sql<number>`SUM(CASE WHEN ${sql.raw(condition)} THEN 1 ELSE 0 END)`;
 const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
-const median = (sorted: readonly number[]) =>
+export const median = (sorted: readonly number[]) =>
   sorted.length === 0 ? null : sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+const listOf = <T>(map: Map<string, T[]>, key: string) => {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+};
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00.000Z`) + 86_400_000).toISOString();
 
 /** The visible deals matching a filter (kysely query over `deals` joined with `partners as p`). */
@@ -48,28 +53,33 @@ export const partnerDealMetrics = async (db: Kysely<ReadModels>, principal: Prin
     .select((eb) => ['deals.partner_id', 'deals.won_currency', eb.fn.sum<number>('deals.won_amount_minor').as('amount')])
     .groupBy(['deals.partner_id', 'deals.won_currency']).orderBy('deals.won_currency').execute();
   const secondsOf = new Map<string, number[]>();
-  for (const d of durations) secondsOf.set(d.partner_id, [...(secondsOf.get(d.partner_id) ?? []), Number(d.approval_seconds)]);
+  for (const d of durations) listOf(secondsOf, d.partner_id).push(Number(d.approval_seconds));
   const wonOf = new Map<string, Amounts>();
-  for (const w of wonValues) wonOf.set(w.partner_id, [...(wonOf.get(w.partner_id) ?? []), { currency: w.won_currency ?? '', amountMinor: Number(w.amount) }]);
-  return new Map(counts.map((c) => {
-    const n = { registered: Number(c.registered), approved: Number(c.approved), rejected: Number(c.rejected), withdrawn: Number(c.withdrawn), won: Number(c.won), lost: Number(c.lost), expired: Number(c.expired), conflicted: Number(c.conflicted) };
-    const closed = n.won + n.lost + n.expired + n.rejected + n.withdrawn;
-    const medianSeconds = median(secondsOf.get(c.partner_id) ?? []);
-    return [c.partner_id, {
-      partnerId: c.partner_id, partnerName: c.partner_name, ...n,
-      open: n.registered - closed,
-      conflictRate: ratio(n.conflicted, n.registered),
-      approvalRate: ratio(n.approved, n.approved + n.rejected),
-      medianHoursToApproval: medianSeconds === null ? null : Math.round((medianSeconds / 3600) * 100) / 100,
-      leadConversion: ratio(n.won, closed),
-      wonValue: wonOf.get(c.partner_id) ?? [],
-    }];
-  }));
+  for (const w of wonValues) listOf(wonOf, w.partner_id).push({ currency: w.won_currency ?? '', amountMinor: Number(w.amount) });
+  return new Map(counts.map((c) => [c.partner_id, metricsOf(c.partner_id, c.partner_name, c, median(secondsOf.get(c.partner_id) ?? []), wonOf.get(c.partner_id) ?? [])]));
 };
-export type PartnerDealMetrics = NonNullable<ReturnType<Awaited<ReturnType<typeof partnerDealMetrics>>['get']>>;
+
+export interface DealCounts {
+  readonly registered: number; readonly approved: number; readonly rejected: number; readonly withdrawn: number;
+  readonly won: number; readonly lost: number; readonly expired: number; readonly conflicted: number;
+}
+
+/** A partner's metrics from its counts, the median approval duration in seconds and its won amounts (both ways of counting end here). */
+export const metricsOf = (partnerId: string, partnerName: string | null, c: DealCounts, medianSeconds: number | null, wonValue: Amounts) => {
+  const n = { registered: Number(c.registered), approved: Number(c.approved), rejected: Number(c.rejected), withdrawn: Number(c.withdrawn), won: Number(c.won), lost: Number(c.lost), expired: Number(c.expired), conflicted: Number(c.conflicted) };
+  const closed = n.won + n.lost + n.expired + n.rejected + n.withdrawn;
+  return {
+    partnerId, partnerName, ...n,
+    open: n.registered - closed,
+    conflictRate: ratio(n.conflicted, n.registered),
+    approvalRate: ratio(n.approved, n.approved + n.rejected),
+    medianHoursToApproval: medianSeconds === null ? null : Math.round((medianSeconds / 3600) * 100) / 100,
+    leadConversion: ratio(n.won, closed),
+    wonValue,
+  };
+};
+export type PartnerDealMetrics = ReturnType<typeof metricsOf>;
 
 /** Metrics of a partner with no deal (in the filter's window). */
-export const emptyMetrics = (partnerId: string, partnerName: string | null): PartnerDealMetrics => ({
-  partnerId, partnerName, registered: 0, approved: 0, rejected: 0, withdrawn: 0, won: 0, lost: 0, expired: 0, conflicted: 0, open: 0,
-  conflictRate: null, approvalRate: null, medianHoursToApproval: null, leadConversion: null, wonValue: [],
-});
+export const emptyMetrics = (partnerId: string, partnerName: string | null): PartnerDealMetrics =>
+  metricsOf(partnerId, partnerName, { registered: 0, approved: 0, rejected: 0, withdrawn: 0, won: 0, lost: 0, expired: 0, conflicted: 0 }, null, []);

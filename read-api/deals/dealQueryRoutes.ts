@@ -49,7 +49,7 @@ export const dealQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
 
   queryRoute(app, { method: 'GET', url: '/deals', summary: 'Deal registrations, newest first, filtered by what the caller may see', tags: ['deals'], query: ListQuery }, async ({ query, principal }) => {
     const now = deps.now().toISOString();
-    let q = visibleDealRows(db, principal);
+    let q = db.selectFrom('deals').leftJoin('partners as p', 'p.partner_id', 'deals.partner_id').where(visibleDeals(principal));
     if (query.partnerId) q = q.where('deals.partner_id', '=', query.partnerId);
     if (query.status) q = q.where('deals.status', '=', query.status);
     if (query.productLine) q = q.where('deals.product_line', '=', query.productLine);
@@ -63,7 +63,9 @@ export const dealQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
     if (query.expectedCloseFrom) q = q.where('deals.expected_close_date', '>=', query.expectedCloseFrom);
     if (query.expectedCloseTo) q = q.where('deals.expected_close_date', '<=', query.expectedCloseTo);
     if (query.cursor !== undefined) q = q.where('deals.registered_position', '<', query.cursor);
-    const rows = await q.orderBy('deals.registered_position', 'desc').limit(query.limit + 1).execute();
+    // The page's positions first (inside an index where a filter allows), then only those rows in full.
+    const page = q.select('deals.registered_position').orderBy('deals.registered_position', 'desc').limit(query.limit + 1);
+    const rows = await visibleDealRows(db, principal).where('deals.registered_position', 'in', page).orderBy('deals.registered_position', 'desc').execute();
     const at = deps.now();
     return E.right(answer(toPage(rows as DealRow[], query.limit, (r) => dealView(r, at), (r) => Number(r.registered_position))));
   });

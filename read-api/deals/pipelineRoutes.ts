@@ -6,12 +6,12 @@ import { answer, queryRoute } from '../../http/routes.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';
 import { visiblePartners } from '../partners/partnerVisibility.js';
 import type { QueryDeps } from '../queryDeps.js';
-import { emptyMetrics, filteredDeals, partnerDealMetrics, type MetricsFilter } from './dealMetrics.js';
+import { emptyMetrics, type Amounts } from './dealMetrics.js';
+import { partnerMetrics, pipelineFigures } from './pipelineFigures.js';
 
 const Window = { from: IsoDate.optional(), to: IsoDate.optional(), productLine: Slug.optional() };
 const PipelineQuery = z.strictObject({ ...Window, partnerId: PartnerId.optional(), limit: Limit, cursor: StringCursor.optional() });
 
-type Amounts = { currency: string; amountMinor: number }[];
 const addAmount = (list: Amounts, currency: string, amountMinor: number) => {
   const found = list.find((a) => a.currency === currency);
   if (found) found.amountMinor += amountMinor;
@@ -26,14 +26,8 @@ export const pipelineRoutes = (app: FastifyInstance, deps: QueryDeps) => {
     method: 'GET', url: '/dashboards/pipeline', tags: ['deals', 'dashboards'], query: PipelineQuery,
     summary: 'Deal pipeline: totals by status and product line, and deal registration metrics per partner (paged)',
   }, async ({ query, principal }) => {
-    const filter: MetricsFilter = { ...query, ...(query.partnerId ? { partnerIds: [query.partnerId] } : {}) };
     const now = deps.now();
-    const groups = await filteredDeals(db, principal, filter)
-      .select((eb) => ['deals.status', 'deals.product_line', 'deals.currency', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('deals.estimated_value_minor').as('value')])
-      .groupBy(['deals.status', 'deals.product_line', 'deals.currency']).execute();
-    const protectedNow = await filteredDeals(db, principal, filter).where('deals.status', '=', 'approved').where('deals.protected_until', '>', now.toISOString())
-      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    const conflicted = await filteredDeals(db, principal, filter).where('deals.conflict', '=', 1).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const { groups, conflicted, protectionActive, ids, metrics } = await pipelineFigures(deps, principal, query, now);
 
     const byStatus = new Map<string, { status: string; count: number; estimatedValue: Amounts }>();
     const byLine = new Map<string, { productLine: string; count: number; statuses: Record<string, number>; estimatedValue: Amounts }>();
@@ -49,17 +43,13 @@ export const pipelineRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       byLine.set(g.product_line, l);
     }
 
-    let partners = filteredDeals(db, principal, filter).select('deals.partner_id').distinct();
-    if (query.cursor) partners = partners.where('deals.partner_id', '>', query.cursor);
-    const ids = (await partners.orderBy('deals.partner_id').limit(query.limit + 1).execute()).map((r) => r.partner_id);
-    const metrics = await partnerDealMetrics(db, principal, { ...filter, partnerIds: ids.slice(0, query.limit) });
     const registered = [...byStatus.values()].reduce((n, s) => n + s.count, 0);
     return E.right(answer({
       asOf: now.toISOString(),
       totals: {
         registered,
-        conflicted: Number(conflicted?.n ?? 0),
-        protectionActive: Number(protectedNow?.n ?? 0),
+        conflicted,
+        protectionActive,
         byStatus: [...byStatus.values()].sort((a, b) => a.status.localeCompare(b.status)),
         byProductLine: [...byLine.values()].sort((a, b) => a.productLine.localeCompare(b.productLine)),
       },
@@ -74,7 +64,7 @@ export const pipelineRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   }, async ({ params, query, principal }) => {
     const partner = await db.selectFrom('partners').select(['partner_id', 'name']).where('partner_id', '=', params.id).where(visiblePartners(principal)).executeTakeFirst();
     if (!partner) return E.left(domainError('not_found', 'partner not found'));
-    const metrics = await partnerDealMetrics(db, principal, { ...query, partnerIds: [params.id] });
+    const metrics = await partnerMetrics(deps, principal, params.id, query);
     return E.right(answer({ ...(metrics.get(params.id) ?? emptyMetrics(params.id, partner.name)), from: query.from ?? null, to: query.to ?? null }));
   });
 };
