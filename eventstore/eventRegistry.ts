@@ -15,10 +15,13 @@ export interface Upcaster {
   readonly upcast: (data: unknown, event: StoredEvent) => unknown;
 }
 
+/** Throws InvalidEvent when a body does not match its type's schema. */
+export type ValidateEvent = (type: string, schemaVersion: number, data: unknown) => void;
+
 export interface EventRegistry {
   readonly currentVersion: (type: string) => number;
   /** Throws InvalidEvent for an unknown type, a stale schema version or a body its schema refuses. */
-  readonly validate: (type: string, schemaVersion: number, data: unknown) => void;
+  readonly validate: ValidateEvent;
   /** Applies upcasters until the event is at its type's current schema version. */
   readonly upcast: (event: StoredEvent) => StoredEvent;
 }

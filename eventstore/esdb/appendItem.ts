@@ -1,6 +1,7 @@
 import type { EventStoreDBClient } from '@eventstore/db-client';
-import { checkExpectedVersion, EventIdConflict } from '../errors.js';
-import { eventHash } from '../hashChain.js';
+import { EventIdConflict } from '../errors.js';
+import type { ValidateEvent } from '../eventRegistry.js';
+import { planAppend } from '../planAppend.js';
 import type { AppendResult, StoredEvent, StreamAppend } from '../port.js';
 import { inspectStream } from './inspectStream.js';
 import { PartialAppendError } from './partialAppendError.js';
@@ -16,7 +17,7 @@ export interface Chain {
 interface Planned {
   readonly append: StreamAppend;
   readonly plannedOn: number;
-  readonly events: StoredEvent[];
+  readonly events: readonly StoredEvent[];
   readonly result: AppendResult;
 }
 
@@ -32,13 +33,13 @@ export const appendItem = async (
   appends: readonly StreamAppend[],
   chain: Chain,
   recordedAt: string,
-  validate: (type: string, schemaVersion: number, data: unknown) => void,
+  validate: ValidateEvent,
   recent: RecentEventIds,
 ): Promise<AppendResult[]> => {
   const results: AppendResult[] = [];
   const planned: Planned[] = [];
   const versions = new Map<string, number>();
-  let { position, hash } = chain;
+  let head = { position: chain.position, hash: chain.hash };
 
   const ids = new Set<string>();
   for (const append of appends) {
@@ -50,35 +51,13 @@ export const appendItem = async (
       ids.add(e.eventId);
     }
     const seen = versions.get(append.streamId);
-    const state = seen === undefined ? await inspectStream(client, append, recent) : { version: seen };
-    if (append.events.length === 0) {
-      checkExpectedVersion(append.streamId, append.expected, state.version);
-      results.push({ streamId: append.streamId, nextVersion: state.version, positions: [] });
-      continue;
-    }
-    if (state.original) {
-      results.push(state.original);
-      continue;
-    }
-    checkExpectedVersion(append.streamId, append.expected, state.version);
-    let version = state.version;
-    const events: StoredEvent[] = [];
-    for (const event of append.events) {
-      const schemaVersion = event.schemaVersion ?? 1;
-      validate(event.type, schemaVersion, event.data);
-      position += 1;
-      version += 1;
-      const stored = {
-        position, streamId: append.streamId, version, eventId: event.eventId, type: event.type, schemaVersion,
-        data: event.data, metadata: event.metadata, recordedAt,
-      };
-      hash = eventHash(hash, stored);
-      events.push({ ...stored, hash });
-    }
-    versions.set(append.streamId, version);
-    const result = { streamId: append.streamId, nextVersion: version, positions: events.map((e) => e.position) };
-    planned.push({ append, plannedOn: state.version, events, result });
-    results.push(result);
+    const state = seen === undefined ? await inspectStream(client, append, recent) : { version: seen, found: [] };
+    const plan = planAppend(append, state, head, recordedAt, validate);
+    results.push(plan.result);
+    if (plan.events.length === 0) continue;
+    head = plan.head;
+    versions.set(append.streamId, plan.result.nextVersion);
+    planned.push({ append, plannedOn: state.version, events: plan.events, result: plan.result });
   }
 
   const written: AppendResult[] = [];

@@ -1,6 +1,8 @@
 import { BACKWARDS, END, FORWARDS, type EventStoreDBClient } from '@eventstore/db-client';
 import type { Clock } from '../../domain/shared/clock.js';
+import { createAppendListeners } from '../appendListeners.js';
 import { EventIdConflict, InvalidEvent, WrongExpectedVersion } from '../errors.js';
+import type { ValidateEvent } from '../eventRegistry.js';
 import { createGroupCommit } from '../groupCommit.js';
 import { pollingSubscription } from '../pollingSubscription.js';
 import type { AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, StoredEvent, StreamAppend } from '../port.js';
@@ -13,7 +15,7 @@ import { createRecentEventIds } from './recentEventIds.js';
 
 export interface EsdbEventStoreOptions {
   readonly clock: Clock;
-  readonly validate?: (type: string, schemaVersion: number, data: unknown) => void;
+  readonly validate?: ValidateEvent;
   readonly upcast?: (event: StoredEvent) => StoredEvent;
   readonly pollMs?: number;
 }
@@ -52,18 +54,10 @@ export const createEsdbEventStore = (client: EventStoreDBClient, options: EsdbEv
   const validate = options.validate ?? (() => undefined);
   const recent = createRecentEventIds();
   const log = createLogReader(client, createPositionIndex());
-  const listeners = new Set<(head: number) => void>();
-  const wakers = new Set<(head: number) => void>();
-  const notify = (head: number, targets: Set<(head: number) => void>) => {
-    for (const l of targets) {
-      try {
-        l(head);
-      } catch (error) {
-        process.emitWarning(`onAppended listener failed: ${String(error)}`);
-      }
-    }
-  };
-  const live = createLiveTail(client, (head) => notify(head, wakers));
+  const listeners = createAppendListeners();
+  // Subscriptions' wake-ups: this process's appends and ESDB's live feed of everyone's.
+  const wakers = createAppendListeners();
+  const live = createLiveTail(client, wakers.notify);
 
   const remember = (e: StoredEvent) => {
     recent.add(e.eventId, e);
@@ -91,8 +85,8 @@ export const createEsdbEventStore = (client: EventStoreDBClient, options: EsdbEv
         }
       }
       if (chain.position !== start) {
-        notify(chain.position, listeners);
-        notify(chain.position, wakers);
+        listeners.notify(chain.position);
+        wakers.notify(chain.position);
       }
       return outcomes;
     },
@@ -130,16 +124,7 @@ export const createEsdbEventStore = (client: EventStoreDBClient, options: EsdbEv
     readAll,
     subscribe: (o) => {
       live.acquire();
-      // Wake-ups come from this process's appends and from ESDB's live feed of everyone's.
-      const source = {
-        readAll,
-        headPosition,
-        onAppended: (l: (head: number) => void) => {
-          wakers.add(l);
-          return () => wakers.delete(l);
-        },
-      };
-      const sub = pollingSubscription(source, { ...o, pollMs: options.pollMs });
+      const sub = pollingSubscription({ readAll, headPosition, onAppended: wakers.add }, { ...o, pollMs: options.pollMs });
       return {
         caughtUpTo: sub.caughtUpTo,
         close: async () => {
@@ -153,10 +138,7 @@ export const createEsdbEventStore = (client: EventStoreDBClient, options: EsdbEv
       return last.length > 0 ? Number(last[0].revision) + 1 : 0;
     },
     headPosition,
-    onAppended: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onAppended: listeners.add,
     close: async () => {
       await commit.drain();
       await live.close();

@@ -1,20 +1,16 @@
 import { END, type EventStoreDBClient } from '@eventstore/db-client';
-import { EventIdConflict } from '../errors.js';
-import type { AppendResult, StoredEvent, StreamAppend } from '../port.js';
+import type { EventLocation } from '../originalResult.js';
+import type { StreamState } from '../planAppend.js';
+import type { StreamAppend } from '../port.js';
 import { readStreamPage } from './readStreamPage.js';
 import type { RecentEventIds } from './recentEventIds.js';
-
-export interface StreamState {
-  readonly version: number;
-  /** Set when every event id of the append is already in this stream: the idempotent answer. */
-  readonly original?: AppendResult;
-}
 
 // How far back an any/stream_exists retry is looked for (beyond the ids known in this process).
 const SEARCH = 500;
 
 /**
- * The stream's current version, and the original result if this append was made before. A retry
+ * The stream's current version, and where the append's event ids are in this stream if it was made
+ * before (ids stored on other streams are the caller's business: see appendItem). A retry
  * repeats its call, so with an exact or no_stream expectation the originals sit right after the
  * expected version: one small read. With any/stream_exists they may be anywhere: we search the
  * recent-id cache and the stream's last 500 events, not the whole stream (O(1) per append).
@@ -22,10 +18,10 @@ const SEARCH = 500;
 export const inspectStream = async (client: EventStoreDBClient, append: StreamAppend, recent: RecentEventIds): Promise<StreamState> => {
   const last = await readStreamPage(client, append.streamId, END, 'backwards', 1);
   const version = last.length > 0 ? Number(last[0].revision) + 1 : 0;
-  if (version === 0 || append.events.length === 0) return { version };
+  if (version === 0 || append.events.length === 0) return { version, found: [] };
 
   const ids = append.events.map((e) => e.eventId);
-  const found = new Map<string, { version: number; position: number }>();
+  const found = new Map<string, EventLocation>();
   for (const id of ids) {
     const hit = recent.get(id);
     if (hit?.streamId === append.streamId) found.set(id, hit);
@@ -41,13 +37,5 @@ export const inspectStream = async (client: EventStoreDBClient, append: StreamAp
     const wanted = new Set(ids);
     for (const r of page) if (r.stored && wanted.has(r.stored.eventId)) found.set(r.stored.eventId, r.stored);
   }
-  if (found.size === 0) return { version };
-  // Some ids stored, others not: the same ids were used for a different batch (as the SQL adapters say).
-  const missing = ids.find((id) => !found.has(id));
-  if (missing !== undefined) throw new EventIdConflict(missing);
-  const located = ids.map((id) => found.get(id) as Pick<StoredEvent, 'version' | 'position'>);
-  return {
-    version,
-    original: { streamId: append.streamId, nextVersion: located[located.length - 1].version, positions: located.map((e) => e.position) },
-  };
+  return { version, found: ids.map((id) => found.get(id)) };
 };

@@ -1,9 +1,4 @@
-/** Where an event id is stored. */
-export interface EventLocation {
-  readonly streamId: string;
-  readonly version: number;
-  readonly position: number;
-}
+import type { EventLocation } from '../originalResult.js';
 
 /**
  * Event ids this process wrote or read lately (bounded, oldest dropped first). EventStoreDB has no

@@ -1,22 +1,9 @@
-import { checkExpectedVersion, EventIdConflict } from '../errors.js';
-import { eventHash } from '../hashChain.js';
+import { EventIdConflict } from '../errors.js';
+import type { ValidateEvent } from '../eventRegistry.js';
+import type { ChainHead } from '../hashChain.js';
+import { planAppend } from '../planAppend.js';
 import type { AppendResult, StreamAppend } from '../port.js';
 import type { AppendIo } from './appendIo.js';
-import type { InsertEventRow } from './insertEvents.js';
-import type { ChainHead } from './selectHead.js';
-
-type Validate = (type: string, schemaVersion: number, data: unknown) => void;
-
-/** The original result when every event id is already stored in this stream (idempotent append). */
-const alreadyAppended = async (io: AppendIo, append: StreamAppend): Promise<AppendResult | undefined> => {
-  const stored = await io.locate(append.events.map((e) => e.eventId));
-  if (stored.size === 0) return undefined;
-  const found = append.events.map((e) => stored.get(e.eventId));
-  const foreign = found.findIndex((f) => f?.streamId !== append.streamId);
-  if (foreign >= 0) throw new EventIdConflict(append.events[foreign].eventId);
-  const located = found.filter((f) => f !== undefined);
-  return { streamId: append.streamId, nextVersion: located[located.length - 1].version, positions: located.map((f) => f.position) };
-};
 
 /** A duplicate id inside one batch only shows up as the unique constraint. */
 export const asEventIdConflict = (error: unknown): unknown => {
@@ -27,7 +14,7 @@ export const asEventIdConflict = (error: unknown): unknown => {
 
 /**
  * Appends to one or more streams, extending the hash chain from `head`, while the head row is
- * locked. Same order of checks as the SQLite adapter: idempotency, expected version, schema.
+ * locked; each stream's append judged by planAppend, as in every adapter.
  * Throws when one fails; the caller drops what `io` staged (or rolls back its savepoint).
  */
 export const appendInTransaction = async (
@@ -35,43 +22,20 @@ export const appendInTransaction = async (
   appends: readonly StreamAppend[],
   head: ChainHead,
   recordedAt: string,
-  validate: Validate,
+  validate: ValidateEvent,
 ): Promise<{ results: AppendResult[]; head: ChainHead }> => {
   const results: AppendResult[] = [];
-  let { position, hash } = head;
   for (const append of appends) {
-    if (append.events.length === 0) {
-      const actual = await io.streamVersion(append.streamId);
-      checkExpectedVersion(append.streamId, append.expected, actual);
-      results.push({ streamId: append.streamId, nextVersion: actual, positions: [] });
-      continue;
-    }
-    const original = await alreadyAppended(io, append);
-    if (original) {
-      results.push(original);
-      continue;
-    }
-    let version = await io.streamVersion(append.streamId);
-    checkExpectedVersion(append.streamId, append.expected, version);
-    const rows: InsertEventRow[] = [];
-    for (const event of append.events) {
-      const schemaVersion = event.schemaVersion ?? 1;
-      validate(event.type, schemaVersion, event.data);
-      position += 1;
-      version += 1;
-      const stored = {
-        position, streamId: append.streamId, version, eventId: event.eventId, type: event.type, schemaVersion,
-        data: event.data, metadata: event.metadata, recordedAt,
-      };
-      hash = eventHash(hash, stored);
-      rows.push({ ...stored, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), hash });
-    }
+    const version = await io.streamVersion(append.streamId);
+    const stored = append.events.length === 0 ? new Map() : await io.locate(append.events.map((e) => e.eventId));
+    const planned = planAppend(append, { version, found: append.events.map((e) => stored.get(e.eventId)) }, head, recordedAt, validate);
     try {
-      await io.insert(rows);
+      await io.insert(planned.events);
     } catch (error) {
       throw asEventIdConflict(error);
     }
-    results.push({ streamId: append.streamId, nextVersion: version, positions: rows.map((r) => r.position) });
+    head = planned.head;
+    results.push(planned.result);
   }
-  return { results, head: { position, hash } };
+  return { results, head };
 };

@@ -1,19 +1,20 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Clock } from '../../domain/shared/clock.js';
+import type { ValidateEvent } from '../eventRegistry.js';
+import type { ChainHead } from '../hashChain.js';
 import type { AppendResult, StreamAppend } from '../port.js';
 import { sqlAppendIo } from './appendIo.js';
 import { appendInTransaction } from './appendInTransaction.js';
 import { insertEvents } from './insertEvents.js';
 import { selectEventsById } from './selectEventsById.js';
-import { selectHead, type ChainHead } from './selectHead.js';
+import { selectHead } from './selectHead.js';
 import { selectStreamVersions } from './selectStreamVersions.js';
 import { stagedAppendIo } from './stagedAppendIo.js';
 import { updateHead } from './updateHead.js';
 
 type Group = readonly (readonly StreamAppend[])[];
 type Outcome = readonly AppendResult[] | Error;
-type Validate = (type: string, schemaVersion: number, data: unknown) => void;
-type Work = (client: PoolClient, group: Group, head: ChainHead, recordedAt: string, validate: Validate) => Promise<{ outcomes: Outcome[]; head: ChainHead }>;
+type Work = (client: PoolClient, group: Group, head: ChainHead, recordedAt: string, validate: ValidateEvent) => Promise<{ outcomes: Outcome[]; head: ChainHead }>;
 
 const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 const unique = (xs: readonly string[]) => [...new Set(xs)];
@@ -60,7 +61,7 @@ const savepoints: Work = async (client, group, head, recordedAt, validate) => {
 };
 
 /** One transaction holding the head row's lock: the serialisation point of every writer, in any process. */
-const inTransaction = async (pool: Pool, clock: Clock, group: Group, validate: Validate, work: Work) => {
+const inTransaction = async (pool: Pool, clock: Clock, group: Group, validate: ValidateEvent, work: Work) => {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -85,7 +86,7 @@ const inTransaction = async (pool: Pool, clock: Clock, group: Group, validate: V
 const isConstraintViolation = (e: unknown) => typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('23');
 
 /** Appends a group of appends in one transaction; one outcome (results or the refusal) per append. */
-export const commitGroup = async (pool: Pool, clock: Clock, group: Group, validate: Validate) => {
+export const commitGroup = async (pool: Pool, clock: Clock, group: Group, validate: ValidateEvent) => {
   try {
     return await inTransaction(pool, clock, group, validate, staged);
   } catch (error) {

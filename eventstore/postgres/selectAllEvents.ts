@@ -1,9 +1,9 @@
 import type { EventFilter } from '../port.js';
-import { EVENT_COLUMNS, type PgEventRow } from './eventRow.js';
+import { EVENT_COLUMNS, type SqlEventRow } from '../eventRow.js';
 import type { Queryable } from './queryable.js';
 
 /** A page of the global log after a position, optionally filtered by type and stream prefix. */
-export const selectAllEvents = async (db: Queryable, after: number, limit: number, filter?: EventFilter): Promise<PgEventRow[]> => {
+export const selectAllEvents = async (db: Queryable, after: number, limit: number, filter?: EventFilter): Promise<SqlEventRow<string>[]> => {
   const params: unknown[] = [after];
   const where = ['position > $1'];
   if (filter?.types?.length) {
@@ -16,7 +16,7 @@ export const selectAllEvents = async (db: Queryable, after: number, limit: numbe
     where.push(`starts_with(stream_id, $${params.length})`);
   }
   params.push(limit);
-  const { rows } = await db.query<PgEventRow>(
+  const { rows } = await db.query<SqlEventRow<string>>(
     `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position ASC LIMIT $${params.length}`,
     params,
   );

@@ -1,10 +1,5 @@
+import type { EventLocation } from '../originalResult.js';
 import type { Queryable } from './queryable.js';
-
-export interface EventLocation {
-  readonly streamId: string;
-  readonly version: number;
-  readonly position: number;
-}
 
 /** Where each of the given event ids is stored, if anywhere: one round trip for a whole batch. */
 export const selectEventsById = async (db: Queryable, eventIds: readonly string[]): Promise<Map<string, EventLocation>> => {

@@ -1,10 +1,5 @@
-import { GENESIS_HASH } from '../hashChain.js';
+import { GENESIS_HASH, type ChainHead } from '../hashChain.js';
 import type { Queryable } from './queryable.js';
-
-export interface ChainHead {
-  readonly position: number;
-  readonly hash: string;
-}
 
 /**
  * Last position and hash of the log. `forUpdate` locks the head row until the transaction ends:

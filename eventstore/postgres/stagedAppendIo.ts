@@ -1,6 +1,6 @@
+import type { EventLocation } from '../originalResult.js';
+import type { StoredEvent } from '../port.js';
 import type { AppendIo } from './appendIo.js';
-import type { InsertEventRow } from './insertEvents.js';
-import type { EventLocation } from './selectEventsById.js';
 
 /**
  * A group's appends checked in memory against what the database held when the group began (its
@@ -9,8 +9,8 @@ import type { EventLocation } from './selectEventsById.js';
  * the group, `drop` forgets it (the in-memory counterpart of a savepoint).
  */
 export const stagedAppendIo = (versions: Map<string, number>, locations: Map<string, EventLocation>) => {
-  const rows: InsertEventRow[] = [];
-  let staged: InsertEventRow[] = [];
+  const rows: StoredEvent[] = [];
+  let staged: StoredEvent[] = [];
   let stagedVersions = new Map<string, number>();
   let stagedLocations = new Map<string, EventLocation>();
 
@@ -28,7 +28,7 @@ export const stagedAppendIo = (versions: Map<string, number>, locations: Map<str
       for (const r of more) {
         staged.push(r);
         stagedVersions.set(r.streamId, r.version);
-        stagedLocations.set(r.eventId, { streamId: r.streamId, version: r.version, position: r.position });
+        stagedLocations.set(r.eventId, r);
       }
     },
   };

@@ -1,5 +1,5 @@
 import type { Queryable } from './queryable.js';
-import type { ChainHead } from './selectHead.js';
+import type { ChainHead } from '../hashChain.js';
 
 /** Moves the chain's tip; in the same transaction as the events it covers. */
 export const updateHead = async (db: Queryable, head: ChainHead): Promise<void> => {

@@ -1,31 +1,4 @@
-import type { StoredEvent } from '../port.js';
+import type { SqlEventRow } from '../eventRow.js';
 
-/** An `events` row as SQLite returns it. */
-export interface EventRow {
-  position: number;
-  stream_id: string;
-  version: number;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-  hash: string;
-}
-
-export const EVENT_COLUMNS =
-  'position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash';
-
-export const rowToEvent = (row: EventRow): StoredEvent => ({
-  position: row.position,
-  streamId: row.stream_id,
-  version: row.version,
-  eventId: row.event_id,
-  type: row.type,
-  schemaVersion: row.schema_version,
-  data: JSON.parse(row.data),
-  metadata: JSON.parse(row.metadata),
-  recordedAt: row.recorded_at,
-  hash: row.hash,
-});
+/** An `events` row as SQLite returns it (the audit routes and tests read the table directly too). */
+export type EventRow = SqlEventRow<number>;

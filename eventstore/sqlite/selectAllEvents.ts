@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { EventFilter } from '../port.js';
-import { EVENT_COLUMNS, type EventRow } from './eventRow.js';
+import { EVENT_COLUMNS, type SqlEventRow } from '../eventRow.js';
 
 /** A page of the global log after a position, optionally filtered by type and stream prefix. */
 export const prepareSelectAllEvents = (db: Database) => {
@@ -19,10 +19,10 @@ export const prepareSelectAllEvents = (db: Database) => {
     }
     return stmt;
   };
-  return (after: number, limit: number, filter?: EventFilter): EventRow[] => {
+  return (after: number, limit: number, filter?: EventFilter): SqlEventRow[] => {
     const params: unknown[] = [after, ...(filter?.types ?? [])];
     if (filter?.streamPrefix !== undefined) params.push(filter.streamPrefix.length, filter.streamPrefix);
     params.push(limit);
-    return statementFor(filter).all(...params) as EventRow[];
+    return statementFor(filter).all(...params) as SqlEventRow[];
   };
 };

@@ -1,12 +1,7 @@
 import type { Database } from 'better-sqlite3';
-
-export interface EventLocation {
-  stream_id: string;
-  version: number;
-  position: number;
-}
+import type { EventLocation } from '../originalResult.js';
 
 export const prepareSelectEventById = (db: Database) => {
-  const stmt = db.prepare('SELECT stream_id, version, position FROM events WHERE event_id = ?');
+  const stmt = db.prepare('SELECT stream_id AS streamId, version, position FROM events WHERE event_id = ?');
   return (eventId: string): EventLocation | undefined => stmt.get(eventId) as EventLocation | undefined;
 };

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { manualClock, type Clock } from '../../domain/shared/clock.js';
 import {
   createEventRegistry, EventIdConflict, eventHash, GENESIS_HASH, InvalidEvent, WrongExpectedVersion,
-  type EventRegistry, type EventStore, type NewEvent, type StoredEvent,
+  type AppendResult, type EventRegistry, type EventStore, type NewEvent, type StoredEvent,
 } from '../../eventstore/index.js';
 
 export interface ContractFixture {
@@ -262,6 +262,79 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory, optio
     assert.is(await fx.store.streamVersion(c), 2);
     const positions = outcomes.flatMap((o) => (o.status === 'fulfilled' ? o.value.positions : []));
     assert.equal(positions, [positions[0], positions[0] + 1, positions[0] + 2]);
+    let previous = GENESIS_HASH;
+    for (const { hash, ...rest } of await collect(fx.store.readAll())) {
+      assert.is(hash, eventHash(previous, rest), `hash at ${rest.position}`);
+      previous = hash;
+    }
+  });
+
+  test('within one group: a retry, an id reused on another stream and a stream moved by an earlier append are judged as if sequential', async ({ fx }) => {
+    const [a, b, c] = [stream(), stream(), stream()];
+    const shared = newEvent();
+    await fx.store.append(c, [newEvent()], { expected: 'no_stream' });
+    const head = await fx.store.headPosition();
+    const outcomes = await Promise.allSettled([
+      fx.store.append(a, [shared], { expected: 'no_stream' }),
+      fx.store.append(a, [shared], { expected: 'no_stream' }),
+      fx.store.append(b, [shared], { expected: 'no_stream' }),
+      fx.store.append(c, [newEvent()], { expected: 1 }),
+      fx.store.append(c, [newEvent()], { expected: 1 }),
+      fx.store.append(c, [newEvent()], { expected: 2 }),
+    ]);
+    assert.equal(outcomes.map((o) => o.status), ['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    const [first, retry] = outcomes as PromiseFulfilledResult<AppendResult>[];
+    assert.equal(retry.value, first.value);
+    assert.instance((outcomes[2] as PromiseRejectedResult).reason, EventIdConflict);
+    assert.instance((outcomes[4] as PromiseRejectedResult).reason, WrongExpectedVersion);
+    assert.equal((outcomes[5] as PromiseFulfilledResult<AppendResult>).value.nextVersion, 3);
+    assert.is(await fx.store.headPosition(), head + 3);
+    assert.is(await fx.store.streamVersion(b), 0);
+  });
+
+  test('appendMany: one stream twice follows on, an id repeated across its streams is refused whole', async ({ fx }) => {
+    const [a, b] = [stream(), stream()];
+    const twice = await fx.store.appendMany([
+      { streamId: a, events: [newEvent()], expected: 'no_stream' },
+      { streamId: a, events: [newEvent(), newEvent()], expected: 1 },
+    ]);
+    assert.equal(twice.map((r) => r.nextVersion), [1, 3]);
+    const head = await fx.store.headPosition();
+    const shared = newEvent();
+    await rejects(
+      fx.store.appendMany([
+        { streamId: b, events: [shared], expected: 'no_stream' },
+        { streamId: stream(), events: [shared], expected: 'no_stream' },
+      ]),
+      EventIdConflict,
+    );
+    assert.is(await fx.store.headPosition(), head);
+    assert.is(await fx.store.streamVersion(b), 0);
+  });
+
+  test('a retry after the stream moved on gets its original result; a batch mixing stored and new ids is refused', async ({ fx }) => {
+    const s = stream();
+    const events = [newEvent(), newEvent()];
+    const first = await fx.store.append(s, events, { expected: 'no_stream' });
+    await fx.store.append(s, [newEvent()], { expected: 2 });
+    assert.equal(await fx.store.append(s, events, { expected: 'no_stream' }), first);
+    await rejects(fx.store.append(s, [events[0], newEvent()], { expected: 3 }), EventIdConflict);
+    assert.is(await fx.store.streamVersion(s), 3);
+    const none = await fx.store.append(s, [], { expected: 3 });
+    assert.equal(none, { streamId: s, nextVersion: 3, positions: [] });
+    await rejects(fx.store.append(s, [], { expected: 2 }), WrongExpectedVersion);
+  });
+
+  test('a failing onAppended listener does not fail the appends it hears about', async ({ fx }) => {
+    const heard: number[] = [];
+    const stopFailing = fx.store.onAppended(() => {
+      throw new Error('listener broke');
+    });
+    const stop = fx.store.onAppended((head) => heard.push(head));
+    const r = await fx.store.append(stream(), [newEvent()], { expected: 'no_stream' });
+    stopFailing();
+    stop();
+    assert.equal(heard, r.positions);
   });
 
   const multiWriterTest = 'two stores on one log (two processes): positions gap-free, chain unbroken, expectations enforced';

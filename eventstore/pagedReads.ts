@@ -1,0 +1,42 @@
+import type { ReadAllOptions, ReadStreamOptions, StoredEvent } from './port.js';
+
+/** Rows per query of the SQL adapters' reads. */
+export const PAGE = 500;
+
+type Rows<R> = readonly R[] | Promise<readonly R[]>;
+
+/** readStream over pages of rows between two versions (inclusive), in either direction. */
+export async function* pagedStream<R extends { readonly version: number }>(
+  page: (from: number, to: number, direction: 'forwards' | 'backwards', limit: number) => Rows<R>,
+  options: ReadStreamOptions,
+  toEvent: (row: R) => StoredEvent,
+): AsyncIterable<StoredEvent> {
+  const direction = options.direction ?? 'forwards';
+  let from = options.from ?? (direction === 'forwards' ? 1 : Number.MAX_SAFE_INTEGER);
+  const to = options.to ?? (direction === 'forwards' ? Number.MAX_SAFE_INTEGER : 1);
+  for (;;) {
+    const rows = await page(from, to, direction, PAGE);
+    for (const row of rows) yield toEvent(row);
+    if (rows.length < PAGE) return;
+    const last = rows[rows.length - 1].version;
+    from = direction === 'forwards' ? last + 1 : last - 1;
+  }
+}
+
+/** readAll over pages of rows after a position, up to the options' limit (the filter is the page's business). */
+export async function* pagedLog<R extends { readonly position: number | string }>(
+  page: (after: number, limit: number) => Rows<R>,
+  options: ReadAllOptions,
+  toEvent: (row: R) => StoredEvent,
+): AsyncIterable<StoredEvent> {
+  let after = options.after ?? 0;
+  let remaining = options.limit ?? Number.POSITIVE_INFINITY;
+  while (remaining > 0) {
+    const limit = Math.min(PAGE, remaining);
+    const rows = await page(after, limit);
+    for (const row of rows) yield toEvent(row);
+    if (rows.length < limit) return;
+    remaining -= rows.length;
+    after = Number(rows[rows.length - 1].position);
+  }
+}
