@@ -4,6 +4,7 @@ import type { ReadAllOptions, ReadStreamOptions, StoredEvent } from './port.js';
 export const PAGE = 500;
 
 type Rows<R> = readonly R[] | Promise<readonly R[]>;
+const isPromise = <R>(rows: Rows<R>): rows is Promise<readonly R[]> => !Array.isArray(rows);
 
 /** readStream over pages of rows between two versions (inclusive), in either direction. */
 export async function* pagedStream<R extends { readonly version: number }>(
@@ -15,7 +16,10 @@ export async function* pagedStream<R extends { readonly version: number }>(
   let from = options.from ?? (direction === 'forwards' ? 1 : Number.MAX_SAFE_INTEGER);
   const to = options.to ?? (direction === 'forwards' ? Number.MAX_SAFE_INTEGER : 1);
   for (;;) {
-    const rows = await page(from, to, direction, PAGE);
+    const got = page(from, to, direction, PAGE);
+    // SQLite pages are synchronous: awaiting them anyway would add a microtask per page and change how
+    // concurrent readers (the commands of one seed round loading their streams) interleave.
+    const rows = isPromise(got) ? await got : got;
     for (const row of rows) yield toEvent(row);
     if (rows.length < PAGE) return;
     const last = rows[rows.length - 1].version;
@@ -33,7 +37,8 @@ export async function* pagedLog<R extends { readonly position: number | string }
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
   while (remaining > 0) {
     const limit = Math.min(PAGE, remaining);
-    const rows = await page(after, limit);
+    const got = page(after, limit);
+    const rows = isPromise(got) ? await got : got;
     for (const row of rows) yield toEvent(row);
     if (rows.length < limit) return;
     remaining -= rows.length;
