@@ -49,7 +49,7 @@ export interface PlatformOptions {
 }
 
 export const createPlatform = async (options: PlatformOptions): Promise<Platform> => {
-  const connection = openSqlite(options.databaseFile);
+  const connection = openSqlite(options.databaseFile, { backgroundCheckpoints: true });
   await migrateToLatest(new Kysely<unknown>({ dialect: new SqliteDialect({ database: connection.db }) }));
   const registry = createEventRegistry(eventDefinitions, [...upcasters, ...(options.extraUpcasters ?? [])]);
   const log = await openEventStore(options.eventStore ?? { kind: 'sqlite' }, connection, { clock: options.clock, registry });
@@ -72,7 +72,7 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
       await store.close();
       await log.close();
       readerDb.close();
-      connection.db.close();
+      await connection.close();
     },
   };
 };

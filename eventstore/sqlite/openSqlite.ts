@@ -2,15 +2,23 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createMutex, type Mutex } from '../mutex.js';
+import { startWalCheckpointer } from './walCheckpointer.js';
 
 /** One SQLite file with its single in-process writer lock, shared by the event store and projections. */
 export interface SqliteConnection {
   readonly db: Database.Database;
   readonly writeLock: Mutex;
   readonly path: string;
+  /** Stops the background checkpointer (if any) and closes the connection. */
+  readonly close: () => Promise<void>;
 }
 
-export const openSqlite = (path: string): SqliteConnection => {
+export interface OpenSqliteOptions {
+  /** Checkpoint the WAL from a worker thread instead of on commits (the long-running platform does). */
+  readonly backgroundCheckpoints?: boolean;
+}
+
+export const openSqlite = (path: string, options: OpenSqliteOptions = {}): SqliteConnection => {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -21,5 +29,15 @@ export const openSqlite = (path: string): SqliteConnection => {
   db.pragma('foreign_keys = OFF');
   db.pragma('cache_size = -65536');
   db.pragma('temp_store = MEMORY');
-  return { db, writeLock: createMutex(), path };
+  const checkpointer = options.backgroundCheckpoints && path !== ':memory:' ? startWalCheckpointer(path) : undefined;
+  if (checkpointer) db.pragma('wal_autocheckpoint = 0');
+  return {
+    db,
+    writeLock: createMutex(),
+    path,
+    close: async () => {
+      await checkpointer?.stop();
+      if (db.open) db.close();
+    },
+  };
 };
