@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../domain/shared/clock.js';
+import { isWrongExpectedVersion } from '../errors.js';
 import type { ValidateEvent } from '../eventRegistry.js';
 import type { ChainHead } from '../hashChain.js';
 import type { EventLocation } from '../originalResult.js';
@@ -35,15 +36,21 @@ export const prepareCommitGroup = (db: Database, clock: Clock, validate: Validat
   const selectHead = prepareSelectHead(db);
   const [savepoint, release, rollbackTo] = ['SAVEPOINT append', 'RELEASE append', 'ROLLBACK TO append'].map((sql) => db.prepare(sql));
 
-  /** Judges one append or appendMany; writes nothing, throws its refusal. */
-  const plan = (appends: readonly StreamAppend[], head: ChainHead, recordedAt: string) => {
+  const unseen: readonly undefined[] = [];
+  /**
+   * Judges one append or appendMany; writes nothing, throws its refusal. Without `lookUpIds` the
+   * event ids are taken to be new (one index probe per event saved): a retry then either fails its
+   * expected version, and is judged again with the lookups, or fails its insert on the unique event
+   * id, and the group runs again on the careful path.
+   */
+  const plan = (appends: readonly StreamAppend[], head: ChainHead, recordedAt: string, lookUpIds = true) => {
     const versions = new Map<string, number>();
     const located = new Map<string, EventLocation>();
     const results: AppendResult[] = [];
     const events: StoredEvent[] = [];
     for (const append of appends) {
       const version = versions.get(append.streamId) ?? streamVersion(append.streamId);
-      const found = append.events.map((e) => located.get(e.eventId) ?? byId(e.eventId));
+      const found = lookUpIds ? append.events.map((e) => located.get(e.eventId) ?? byId(e.eventId)) : unseen;
       const planned = planAppend(append, { version, found }, head, recordedAt, validate);
       results.push(planned.result);
       head = planned.head;
@@ -57,13 +64,23 @@ export const prepareCommitGroup = (db: Database, clock: Clock, validate: Validat
     return { results, events, head };
   };
 
+  const planOptimistically = (appends: readonly StreamAppend[], head: ChainHead, recordedAt: string) => {
+    try {
+      return plan(appends, head, recordedAt, false);
+    } catch (error) {
+      // A stale expectation may be a retry of something already stored: judge it with the lookups.
+      if (isWrongExpectedVersion(error)) return plan(appends, head, recordedAt, true);
+      throw error;
+    }
+  };
+
   /** Undefined when an insert failed: the transaction then holds a partial append and must be rolled back. */
   const direct = (group: Group, head: ChainHead, recordedAt: string): Done | undefined => {
     const outcomes: Outcome[] = [];
     for (const appends of group) {
       let planned: ReturnType<typeof plan>;
       try {
-        planned = plan(appends, head, recordedAt);
+        planned = planOptimistically(appends, head, recordedAt);
       } catch (error) {
         outcomes.push(asError(error));
         continue;
