@@ -46,10 +46,15 @@ export interface PlatformOptions {
   readonly eventStore?: EventStoreChoice;
   /** Start the policies (default: when projections start). */
   readonly startPolicies?: boolean;
+  /**
+   * Checkpoint the WAL from a worker thread (default: when projections start, i.e. a long-running
+   * server). One-shot commands (rebuild, verify) leave it to SQLite and spare the thread's memory.
+   */
+  readonly backgroundCheckpoints?: boolean;
 }
 
 export const createPlatform = async (options: PlatformOptions): Promise<Platform> => {
-  const connection = openSqlite(options.databaseFile, { backgroundCheckpoints: true });
+  const connection = openSqlite(options.databaseFile, { backgroundCheckpoints: options.backgroundCheckpoints ?? options.startProjections !== false });
   await migrateToLatest(new Kysely<unknown>({ dialect: new SqliteDialect({ database: connection.db }) }));
   const registry = createEventRegistry(eventDefinitions, [...upcasters, ...(options.extraUpcasters ?? [])]);
   const log = await openEventStore(options.eventStore ?? { kind: 'sqlite' }, connection, { clock: options.clock, registry });

@@ -39,7 +39,7 @@ export const registerSeedCommand = (program: Command) =>
       loadOrCreateSecret(config.dataDir, 'jwt.secret', config.jwtSecret);
       const until = options.until ?? new Date().toISOString().slice(0, 10);
       const clock = manualClock(`${until}T00:00:00.000Z`);
-      const platform = await createPlatform({ databaseFile: config.databaseFile, clock, ids: nanoidGenerator, startProjections: false, startPolicies: false });
+      const platform = await createPlatform({ databaseFile: config.databaseFile, clock, ids: nanoidGenerator, startProjections: false, startPolicies: false, backgroundCheckpoints: true });
       if ((await platform.store.headPosition()) > 0) {
         await platform.close();
         program.error(`the store at ${config.databaseFile} already holds events: seed into an empty data directory (PRM_DATA_DIR)`);

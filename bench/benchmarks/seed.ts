@@ -23,7 +23,7 @@ export const seededChannel = (ctx: BenchContext): Promise<SeededChannel> =>
     const file = join(ctx.tempDir('seed'), 'prm.db');
     const until = new Date().toISOString().slice(0, 10);
     const clock = manualClock(`${until}T00:00:00.000Z`);
-    const platform = await createPlatform({ databaseFile: file, clock, ids: nanoidGenerator, startProjections: false, startPolicies: false });
+    const platform = await createPlatform({ databaseFile: file, clock, ids: nanoidGenerator, startProjections: false, startPolicies: false, backgroundCheckpoints: true });
     ctx.log(`seed: ${partners} partners through the command pipeline, two simulated years up to ${until}`);
     const started = performance.now();
     let lastLog = 0;

@@ -27,7 +27,9 @@ export const openSqlite = (path: string, options: OpenSqliteOptions = {}): Sqlit
   // Another process (a CLI sweeper, say) may hold the write lock for a moment.
   db.pragma('busy_timeout = 10000');
   db.pragma('foreign_keys = OFF');
-  db.pragma('cache_size = -65536');
+  // 16 MB: read queries have their own connection, and the writer's hot pages (stream heads, index
+  // tops, checkpoints) fit; 64 MB measured no faster for commands or rebuilds but cost 50 MB of RSS.
+  db.pragma('cache_size = -16384');
   db.pragma('temp_store = MEMORY');
   const checkpointer = options.backgroundCheckpoints && path !== ':memory:' ? startWalCheckpointer(path) : undefined;
   if (checkpointer) db.pragma('wal_autocheckpoint = 0');
