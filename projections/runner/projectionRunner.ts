@@ -67,6 +67,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         }
         const types = handles.get(p.name);
         for (const event of events) if (event.position > from && types?.has(event.type)) await p.apply(tx, event);
+        await p.settle?.(tx);
         await writeCheckpoint(tx, p.name, last, at);
         moved.set(p.name, last);
       }

@@ -1,7 +1,7 @@
 import type { StoredEvent } from '../../eventstore/port.js';
 import type { SqlDb } from '../sql/sqlDb.js';
 import { idOfStream } from '../streamIds.js';
-import { readyUntil, refreshReadiness } from './readiness.js';
+import { markReadinessStale, readyUntil } from './readiness.js';
 
 type E<D> = StoredEvent<D>;
 type Handler = (db: SqlDb, event: StoredEvent<never>) => Promise<void>;
@@ -12,7 +12,7 @@ const employerOf = async (db: SqlDb, personId: string) =>
 /** A certification changed: the person's current employer's picture changes with it. */
 const refreshEmployerOf = async (db: SqlDb, e: StoredEvent) => {
   const partnerId = await employerOf(db, idOfStream(e.streamId));
-  if (partnerId) await refreshReadiness(db, partnerId);
+  if (partnerId) markReadinessStale(db, partnerId);
 };
 
 /** Employment, programs, certifications and the readiness setting: what certified people and readiness derive from. */
@@ -27,12 +27,12 @@ export const peopleHandlers: Record<string, Handler> = {
       [idOfStream(e.streamId), e.data.partnerId],
     );
     await db.run('UPDATE scorecard_partners SET employee_count = employee_count + 1 WHERE partner_id = ?', [e.data.partnerId]);
-    await refreshReadiness(db, e.data.partnerId);
+    markReadinessStale(db, e.data.partnerId);
   },
   EmployeeLeft: async (db, e: E<{ partnerId: string }>) => {
     await db.run('UPDATE scorecard_people SET partner_id = NULL WHERE person_id = ?', [idOfStream(e.streamId)]);
     await db.run('UPDATE scorecard_partners SET employee_count = employee_count - 1 WHERE partner_id = ?', [e.data.partnerId]);
-    await refreshReadiness(db, e.data.partnerId);
+    markReadinessStale(db, e.data.partnerId);
   },
   CertificationEarned: async (db, e: E<{ programId: string; expiresAt: string }>) => {
     const line = await db.get<{ product_line: string }>('SELECT product_line FROM scorecard_programs WHERE program_id = ?', [e.data.programId]);

@@ -20,6 +20,27 @@ export const minCertifiedForReady = async (db: SqlDb): Promise<number> =>
   Number((await db.get<{ value: string }>(`SELECT value FROM scorecard_settings WHERE key = 'minCertifiedForReady'`))?.value ?? 1);
 
 /**
+ * Partners whose picture is stale, per connection (one projection object serves every platform in a
+ * process; transactions on one connection never overlap). A batch marks them, `settleReadiness`
+ * recomputes each once: during a rebuild a partner's people events no longer re-aggregate it each time.
+ */
+const stale = new WeakMap<SqlDb, Set<string>>();
+
+export const markReadinessStale = (db: SqlDb, partnerId: string) => {
+  const partners = stale.get(db) ?? new Set<string>();
+  partners.add(partnerId);
+  stale.set(db, partners);
+};
+
+/** Recomputes every partner marked since the last settle (a rolled-back batch's marks are merely redone). */
+export const settleReadiness = async (db: SqlDb) => {
+  const partners = stale.get(db);
+  if (!partners) return;
+  stale.delete(db);
+  for (const partnerId of partners) await refreshReadiness(db, partnerId);
+};
+
+/**
  * Recomputes a partner's certification picture from the projection's own people and certification
  * copies: for every current employee the latest expiry of a certification they hold (overall and per
  * product line). Only timestamps are stored; "valid now" is decided by the reader's clock.

@@ -3,6 +3,7 @@ import { dealHandlers } from './dealHandlers.js';
 import { fundAndPointsHandlers } from './fundAndPointsHandlers.js';
 import { partnerHandlers } from './partnerHandlers.js';
 import { peopleHandlers } from './peopleHandlers.js';
+import { settleReadiness } from './readiness.js';
 
 /**
  * Scorecards and channel health (DESIGN §5). Keeps its own copies of every fact it needs, so it is
@@ -16,4 +17,5 @@ export const scorecardsProjection = defineProjection({
     'scorecard_deals', 'scorecard_trailing_revenue', 'scorecard_channel_revenue', 'scorecard_revenue', 'scorecard_periods', 'scorecard_partner_status', 'scorecard_partners',
   ],
   handlers: { ...partnerHandlers, ...peopleHandlers, ...dealHandlers, ...fundAndPointsHandlers },
+  settle: settleReadiness,
 });
