@@ -37,6 +37,34 @@ test('commits no longer checkpoint; the worker copies every frame into the datab
   }
 });
 
+test('under sustained writes the WAL stays bounded: past the limit the writer finishes the checkpoint', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'prm-wal-'));
+  const path = join(dir, 'db.sqlite');
+  // Every 50 ms, the writer finishing past 256 frames (1 MB): a passive checkpoint alone never rewound a WAL that kept being written.
+  const connection = openSqlite(path, { backgroundCheckpoints: { intervalMs: 50, rewindFrames: 256 } });
+  const { db } = connection;
+  db.pragma('journal_size_limit = 1048576');
+  try {
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
+    const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+    // About 120 MB in small transactions without a pause, yielding now and then so the test's timers
+    // run; the WAL's size is watched over the second half, once the worker has long been running.
+    let largestWal = 0;
+    for (let batch = 0; batch < 2400; batch++) {
+      db.transaction(() => { for (let i = 0; i < 50; i++) insert.run('x'.repeat(1000)); })();
+      if (batch % 50 === 0) {
+        if (batch >= 1200) largestWal = Math.max(largestWal, statSync(`${path}-wal`).size);
+        await new Promise((r) => setImmediate(r));
+      }
+    }
+    assert.ok(statSync(path).size > 40_000_000, `the worker copied the writes into the database file (${statSync(path).size} bytes; WAL up to ${largestWal})`);
+    assert.ok(largestWal < 40_000_000, `the WAL stayed bounded (largest ${largestWal} bytes in the second half of ~120 MB written)`);
+  } finally {
+    await connection.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('without the option SQLite checkpoints on commit as usual', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'prm-wal-'));
   const connection = openSqlite(join(dir, 'db.sqlite'));
