@@ -16,12 +16,12 @@ const count = (condition: string) => sql<number>`SUM(CASE WHEN ${sql.raw(conditi
 const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
 export const median = (sorted: readonly number[]) =>
   sorted.length === 0 ? null : sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-const listOf = <T>(map: Map<string, T[]>, key: string) => {
+export const listOf = <T>(map: Map<string, T[]>, key: string) => {
   let list = map.get(key);
   if (!list) map.set(key, (list = []));
   return list;
 };
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00.000Z`) + 86_400_000).toISOString();
+export const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00.000Z`) + 86_400_000).toISOString();
 
 /** The visible deals matching a filter (kysely query over `deals` joined with `partners as p`). */
 export const filteredDeals = (db: Kysely<ReadModels>, principal: Principal, f: MetricsFilter) => {

@@ -1,4 +1,5 @@
-import { employerIs, readsEverything, type Principal } from '../../domain/access/index.js';
+import type { Principal } from '../../domain/access/index.js';
+import { partnerReach } from '../partners/partnerVisibility.js';
 
 /**
  * The deals a caller may see (`visibleDeals`), in the shapes the totals queries answer for: `all`;
@@ -14,28 +15,26 @@ export type DealScope =
 const none: DealScope = { kind: 'partners', partners: 'SELECT partner_id FROM partners WHERE 1 = 0', params: [] };
 
 export const dealScope = (principal: Principal): DealScope | undefined => {
-  if (readsEverything(principal)) return { kind: 'all' };
-  if (principal.kind !== 'person') return none;
-  const managing = principal.vendorRoles.filter((g) => g.role === 'channel_manager');
-  if (managing.some((g) => g.regions === undefined)) return { kind: 'all' };
+  const reach = partnerReach(principal);
+  if (reach === 'all') return { kind: 'all' };
+  if (reach === 'none') return none;
   const conditions: string[] = [];
   const params: unknown[] = [];
-  const regions = managing.flatMap((g) => g.regions ?? []);
-  if (regions.length) {
-    conditions.push(`region IN (${regions.map(() => '?').join(', ')})`);
-    params.push(...regions);
+  if (reach.regions.length) {
+    conditions.push(`region IN (${reach.regions.map(() => '?').join(', ')})`);
+    params.push(...reach.regions);
   }
-  if (managing.length) {
+  if (reach.managerId !== undefined) {
     conditions.push('channel_manager_id = ?');
-    params.push(principal.personId);
+    params.push(reach.managerId);
   }
   const selects = conditions.length ? [`SELECT partner_id FROM partners WHERE ${conditions.join(' OR ')}`] : [];
-  const employer = principal.employer && employerIs(principal, principal.employer.partnerId);
+  const { employer } = reach;
   if (employer && employer.role !== 'admin' && employer.role !== 'manager')
-    return selects.length ? undefined : { kind: 'registrant', partnerId: employer.partnerId, personId: principal.personId };
+    return selects.length ? undefined : { kind: 'registrant', partnerId: employer.partnerId, personId: reach.personId };
   if (employer) {
     selects.push('SELECT ?');
     params.push(employer.partnerId);
   }
-  return selects.length ? { kind: 'partners', partners: selects.join(' UNION ALL '), params } : none;
+  return { kind: 'partners', partners: selects.join(' UNION ALL '), params };
 };

@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { employerIs, personIdOf, readsEverything, type Principal } from '../../domain/access/index.js';
+import type { Principal } from '../../domain/access/index.js';
 import type { ReadModels } from '../../projections/readModels.js';
+import { partnerReach } from '../partners/partnerVisibility.js';
 
 type DealsWithPartners = ExpressionBuilder<ReadModels & { p: ReadModels['partners'] }, 'deals' | 'p'>;
 
@@ -10,18 +11,16 @@ type DealsWithPartners = ExpressionBuilder<ReadModels & { p: ReadModels['partner
  * partner's admin and manager all of their operating partner's; other employees those they registered.
  */
 export const visibleDeals = (principal: Principal) => (eb: DealsWithPartners): Expression<SqlBool> => {
-  if (readsEverything(principal)) return sql<SqlBool>`1 = 1`;
-  if (principal.kind !== 'person') return sql<SqlBool>`1 = 0`;
+  const reach = partnerReach(principal);
+  if (reach === 'all') return sql<SqlBool>`1 = 1`;
+  if (reach === 'none') return sql<SqlBool>`1 = 0`;
   const any: Expression<SqlBool>[] = [];
-  const managing = principal.vendorRoles.filter((g) => g.role === 'channel_manager');
-  if (managing.some((g) => g.regions === undefined)) return sql<SqlBool>`1 = 1`;
-  const regions = managing.flatMap((g) => g.regions ?? []);
-  if (regions.length) any.push(eb('p.region', 'in', regions));
-  if (managing.length) any.push(eb('p.channel_manager_id', '=', principal.personId));
-  const employer = principal.employer && employerIs(principal, principal.employer.partnerId);
+  if (reach.regions.length) any.push(eb('p.region', 'in', reach.regions));
+  if (reach.managerId !== undefined) any.push(eb('p.channel_manager_id', '=', reach.managerId));
+  const { employer } = reach;
   if (employer) {
     const own = eb('deals.partner_id', '=', employer.partnerId);
-    any.push(employer.role === 'admin' || employer.role === 'manager' ? own : eb.and([own, eb('deals.registered_by', '=', personIdOf(principal) ?? '')]));
+    any.push(employer.role === 'admin' || employer.role === 'manager' ? own : eb.and([own, eb('deals.registered_by', '=', reach.personId)]));
   }
-  return any.length ? eb.or(any) : sql<SqlBool>`1 = 0`;
+  return eb.or(any);
 };

@@ -1,5 +1,5 @@
 import type { SqlDb } from '../../projections/sql/sqlDb.js';
-import { median, metricsOf, type Amounts, type DealCounts, type PartnerDealMetrics } from './dealMetrics.js';
+import { listOf, median, metricsOf, nextDay, type Amounts, type DealCounts, type PartnerDealMetrics } from './dealMetrics.js';
 import type { DealScope } from './dealScope.js';
 
 /**
@@ -17,7 +17,6 @@ export interface TotalsFilter {
 }
 
 const windowed = (f: TotalsFilter) => f.from !== undefined || f.to !== undefined;
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00.000Z`) + 86_400_000).toISOString();
 /** Whether the kept totals can answer: they know neither registration instants nor registrants. */
 const fromTotals = (scope: DealScope, f: TotalsFilter) => !windowed(f) && scope.kind !== 'registrant';
 
@@ -83,14 +82,12 @@ export const protectedNow = async (reader: SqlDb, scope: DealScope, f: TotalsFil
 export const partnersWithDeals = async (reader: SqlDb, scope: DealScope, f: TotalsFilter, cursor: string | undefined, limit: number) => {
   const { sql, params } = conditions(scope, f, true);
   const after = cursor === undefined ? '' : ' AND partner_id > ?';
-  const rows = fromTotals(scope, f)
-    ? await reader.all<{ partner_id: string }>(`SELECT DISTINCT partner_id FROM deal_partner_totals WHERE 1 = 1${sql}${after} ORDER BY partner_id LIMIT ?`,
+  const table = fromTotals(scope, f) ? 'deal_partner_totals' : deals(scope);
+  const rows = fromTotals(scope, f) || scope.kind === 'registrant'
+    ? await reader.all<{ partner_id: string }>(`SELECT DISTINCT partner_id FROM ${table} WHERE 1 = 1${sql}${after} ORDER BY partner_id LIMIT ?`,
       [...params, ...(cursor === undefined ? [] : [cursor]), limit])
-    : scope.kind === 'registrant'
-      ? await reader.all<{ partner_id: string }>(`SELECT DISTINCT partner_id FROM ${deals(scope)} WHERE 1 = 1${sql}${after} ORDER BY partner_id LIMIT ?`,
-        [...params, ...(cursor === undefined ? [] : [cursor]), limit])
-      // Partner by partner (index on partner and registration instant) rather than through every deal.
-      : await reader.all<{ partner_id: string }>(
+    // Partner by partner (index on partner and registration instant) rather than through every deal.
+    : await reader.all<{ partner_id: string }>(
         `SELECT DISTINCT partner_id FROM deals WHERE partner_id IN (SELECT DISTINCT partner_id FROM deal_partner_totals WHERE 1 = 1${after})${sql}
          ORDER BY partner_id LIMIT ?`,
         [...(cursor === undefined ? [] : [cursor]), ...params, limit]);
@@ -115,11 +112,7 @@ export const metricsFromTotals = async (reader: SqlDb, scope: DealScope, partner
     `SELECT partner_id, won_currency, SUM(won_amount_minor) AS amount ${from} AND status = 'won' GROUP BY partner_id, won_currency ORDER BY partner_id, won_currency`,
     [...partnerIds, ...params]);
   const wonOf = new Map<string, Amounts>();
-  for (const w of won) {
-    const list = wonOf.get(w.partner_id) ?? [];
-    list.push({ currency: w.won_currency, amountMinor: Number(w.amount) });
-    wonOf.set(w.partner_id, list);
-  }
+  for (const w of won) listOf(wonOf, w.partner_id).push({ currency: w.won_currency, amountMinor: Number(w.amount) });
   const names = new Map((await reader.all<{ partner_id: string; name: string }>(
     `SELECT partner_id, name FROM partners WHERE partner_id IN (${marks})`, partnerIds)).map((r) => [r.partner_id, r.name]));
   for (const c of counts) {

@@ -1,21 +1,41 @@
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
-import { employerIs, readsEverything, type Principal } from '../../domain/access/index.js';
+import { employerIs, readsEverything, type Employer, type Principal } from '../../domain/access/index.js';
 import type { ReadModels } from '../../projections/readModels.js';
+
+/**
+ * Which partners a caller may see (DESIGN §6), before any SQL: `all` for vendor readers and channel
+ * managers of every region; `none`; or those in `regions`, those assigned to `managerId` (a channel
+ * manager's own id) and the caller's own operating partner (`employer`), with at least one of them.
+ * Each read model renders it over its own tables (partners, scorecards, deals).
+ */
+export type PartnerReach =
+  | 'all'
+  | 'none'
+  | { readonly personId: string; readonly regions: string[]; readonly managerId?: string; readonly employer?: Employer };
+
+export const partnerReach = (p: Principal): PartnerReach => {
+  if (readsEverything(p)) return 'all';
+  if (p.kind !== 'person') return 'none';
+  const managing = p.vendorRoles.filter((g) => g.role === 'channel_manager');
+  if (managing.some((g) => g.regions === undefined)) return 'all';
+  const regions = managing.flatMap((g) => g.regions ?? []);
+  const managerId = managing.length ? p.personId : undefined;
+  const employer = p.employer && employerIs(p, p.employer.partnerId);
+  if (!regions.length && managerId === undefined && !employer) return 'none';
+  return { personId: p.personId, regions, ...(managerId === undefined ? {} : { managerId }), ...(employer ? { employer } : {}) };
+};
 
 /**
  * The partners a caller may see, as a SQL condition on `partners` (DESIGN §6): everything for vendor
  * readers, their regions or assignments for channel managers, their own operating partner for employees.
  */
 export const visiblePartners = (p: Principal) => (eb: ExpressionBuilder<ReadModels, 'partners'>): Expression<SqlBool> => {
-  if (readsEverything(p)) return sql<SqlBool>`1 = 1`;
+  const reach = partnerReach(p);
+  if (reach === 'all') return sql<SqlBool>`1 = 1`;
+  if (reach === 'none') return sql<SqlBool>`1 = 0`;
   const any: Expression<SqlBool>[] = [];
-  if (p.kind === 'person') {
-    const managing = p.vendorRoles.filter((g) => g.role === 'channel_manager');
-    if (managing.some((g) => g.regions === undefined)) return sql<SqlBool>`1 = 1`;
-    const regions = managing.flatMap((g) => g.regions ?? []);
-    if (regions.length) any.push(eb('partners.region', 'in', regions));
-    if (managing.length) any.push(eb('partners.channel_manager_id', '=', p.personId));
-    if (p.employer && employerIs(p, p.employer.partnerId)) any.push(eb('partners.partner_id', '=', p.employer.partnerId));
-  }
-  return any.length ? eb.or(any) : sql<SqlBool>`1 = 0`;
+  if (reach.regions.length) any.push(eb('partners.region', 'in', reach.regions));
+  if (reach.managerId !== undefined) any.push(eb('partners.channel_manager_id', '=', reach.managerId));
+  if (reach.employer) any.push(eb('partners.partner_id', '=', reach.employer.partnerId));
+  return eb.or(any);
 };

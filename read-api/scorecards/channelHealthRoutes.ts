@@ -6,9 +6,7 @@ import { answer, queryRoute } from '../../http/routes.js';
 import { readChannelSettings } from '../channel/readChannelSettings.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { channelKpis, quadrantOf } from './channelHealth.js';
-import { isVendorStaff, seesPartOfChannel, visibleScorecards } from './scorecardScope.js';
-
-const everyPartner = { sql: '1 = 1', params: [] };
+import { everything, isVendorStaff, visibleScorecards } from './scorecardScope.js';
 
 export const channelHealthRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   queryRoute(app, {
@@ -19,8 +17,10 @@ export const channelHealthRoutes = (app: FastifyInstance, deps: QueryDeps) => {
     const now = deps.now();
     const period = query.period ?? periodOf(now);
     const settings = await readChannelSettings(deps.reader);
-    const channel = await channelKpis(deps.reader, everyPartner, period, now);
-    const managed = seesPartOfChannel(principal) ? await channelKpis(deps.reader, visibleScorecards(principal), period, now) : undefined;
+    const channel = await channelKpis(deps.reader, everything, period, now);
+    // A channel manager who sees only some partners (their regions and assignments) also gets the KPIs over those.
+    const scope = visibleScorecards(principal);
+    const managed = scope !== everything ? await channelKpis(deps.reader, scope, period, now) : undefined;
     return E.right(answer({
       asOf: now.toISOString(),
       ...channel,

@@ -1,3 +1,5 @@
+import { previousPeriod } from '../../domain/shared/index.js';
+
 /** Small, shared arithmetic of the KPIs (definitions in the README). */
 
 /** A percentage with two decimals, or null when the base is zero. */
@@ -27,15 +29,6 @@ export const closedDeals = (r: Outcomes): number =>
 /** The last `n` periods up to and including `period`, oldest first. */
 export const periodsUpTo = (period: string, n: number): string[] => {
   const out: string[] = [];
-  let year = Number(period.slice(0, 4));
-  let q = Number(period.slice(6));
-  for (let i = 0; i < n; i++) {
-    out.unshift(`${year}-Q${q}`);
-    q -= 1;
-    if (q === 0) {
-      q = 4;
-      year -= 1;
-    }
-  }
+  for (let p = period; out.length < n; p = previousPeriod(p)) out.unshift(p);
   return out;
 };

@@ -1,4 +1,5 @@
-import { employerIs, readsEverything, type Principal } from '../../domain/access/index.js';
+import type { Principal } from '../../domain/access/index.js';
+import { partnerReach } from '../partners/partnerVisibility.js';
 
 /** A SQL condition on `scorecard_partners` (alias `sp`) with its parameters. */
 export interface Scope {
@@ -6,38 +7,34 @@ export interface Scope {
   readonly params: readonly unknown[];
 }
 
-const everything: Scope = { sql: '1 = 1', params: [] };
+/** Every partner: the scope of vendor readers and global channel managers, and of channel-wide figures. */
+export const everything: Scope = { sql: '1 = 1', params: [] };
 const nothing: Scope = { sql: '1 = 0', params: [] };
 
 /**
- * The partners whose scorecards a caller may see (DESIGN §6, as read-api/partners/partnerVisibility.ts):
+ * The partners whose scorecards a caller may see (DESIGN §6, `partnerReach` over `scorecard_partners`):
  * vendor readers all, channel managers their regions and assignments, employees their own partner.
  */
 export const visibleScorecards = (p: Principal): Scope => {
-  if (readsEverything(p)) return everything;
-  if (p.kind !== 'person') return nothing;
-  const managing = p.vendorRoles.filter((g) => g.role === 'channel_manager');
-  if (managing.some((g) => g.regions === undefined)) return everything;
+  const reach = partnerReach(p);
+  if (reach === 'all') return everything;
+  if (reach === 'none') return nothing;
   const any: string[] = [];
   const params: unknown[] = [];
-  const regions = managing.flatMap((g) => g.regions ?? []);
-  if (regions.length) {
-    any.push(`sp.region IN (${regions.map(() => '?').join(', ')})`);
-    params.push(...regions);
+  if (reach.regions.length) {
+    any.push(`sp.region IN (${reach.regions.map(() => '?').join(', ')})`);
+    params.push(...reach.regions);
   }
-  if (managing.length) {
+  if (reach.managerId !== undefined) {
     any.push('sp.channel_manager_id = ?');
-    params.push(p.personId);
+    params.push(reach.managerId);
   }
-  if (p.employer && employerIs(p, p.employer.partnerId)) {
+  if (reach.employer) {
     any.push('sp.partner_id = ?');
-    params.push(p.employer.partnerId);
+    params.push(reach.employer.partnerId);
   }
-  return any.length ? { sql: `(${any.join(' OR ')})`, params } : nothing;
+  return { sql: `(${any.join(' OR ')})`, params };
 };
 
 /** Vendor staff (any vendor role, or the admin key): who channel-wide dashboards are for. */
 export const isVendorStaff = (p: Principal): boolean => p.kind === 'admin-key' || p.vendorRoles.length > 0;
-
-/** A channel manager who sees only some partners (their regions and assignments), not the whole channel. */
-export const seesPartOfChannel = (p: Principal): boolean => visibleScorecards(p) !== everything;
