@@ -65,10 +65,11 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
     ids: commandScopedIds(platform.ids),
     idempotency: sqlIdempotencyStore(platform.writeDb),
     // Read-your-writes includes what policies do in reaction (a won deal's points): they act first, then
-    // the read models catch up with the log. A failing policy never fails the command that triggered it.
+    // the read models catch up with the log, up to its head (past the command's events and the policies').
+    // A failing policy never fails the command that triggered it.
     waitForProjections: async (position: number) => {
       await platform.policies.waitFor(position).catch(() => undefined);
-      await platform.runner.waitFor(Math.max(position, await platform.store.headPosition()));
+      await platform.runner.waitFor(await platform.store.headPosition());
     },
     now,
   };

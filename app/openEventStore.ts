@@ -1,10 +1,5 @@
-import { EventStoreDBClient } from '@eventstore/db-client';
-import pg from 'pg';
 import type { Clock } from '../domain/shared/clock.js';
 import type { EventRegistry, EventStore } from '../eventstore/index.js';
-import { createEsdbEventStore } from '../eventstore/esdb/createEsdbEventStore.js';
-import { createPostgresEventStore } from '../eventstore/postgres/createPostgresEventStore.js';
-import { ensurePostgresSchema } from '../eventstore/postgres/postgresSchema.js';
 import { createSqliteEventStore } from '../eventstore/sqlite/createSqliteEventStore.js';
 import type { SqliteConnection } from '../eventstore/sqlite/openSqlite.js';
 
@@ -16,7 +11,9 @@ export type EventStoreChoice =
 
 /**
  * The one place an adapter is chosen (DESIGN §2). Read models stay in the local SQLite file
- * whatever holds the log: projections follow the log through the port.
+ * whatever holds the log: projections follow the log through the port. The PostgreSQL and
+ * EventStoreDB clients load only when chosen (about 250 ms of start-up otherwise spent on every
+ * server start and CLI command on the SQLite default).
  */
 export const openEventStore = async (
   choice: EventStoreChoice,
@@ -28,11 +25,16 @@ export const openEventStore = async (
     case 'sqlite':
       return { store: createSqliteEventStore(connection, options), close: async () => undefined };
     case 'postgres': {
+      const { default: pg } = await import('pg');
+      const { ensurePostgresSchema } = await import('../eventstore/postgres/postgresSchema.js');
+      const { createPostgresEventStore } = await import('../eventstore/postgres/createPostgresEventStore.js');
       const pool = new pg.Pool({ connectionString: choice.url, max: 8 });
       await ensurePostgresSchema(pool);
       return { store: createPostgresEventStore(pool, options), close: () => pool.end() };
     }
     case 'esdb': {
+      const { EventStoreDBClient } = await import('@eventstore/db-client');
+      const { createEsdbEventStore } = await import('../eventstore/esdb/createEsdbEventStore.js');
       const client = EventStoreDBClient.connectionString`${choice.url}`;
       return { store: createEsdbEventStore(client, options), close: () => client.dispose() };
     }

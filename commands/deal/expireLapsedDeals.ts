@@ -1,8 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { IdGenerator } from '../../domain/shared/index.js';
 import type { EventStore } from '../../eventstore/port.js';
+import { readCheckpoints } from '../../projections/runner/checkpoints.js';
 import type { SqlDb } from '../../projections/sql/sqlDb.js';
 import type { CommandContext } from '../pipeline/index.js';
+import { sweepEach } from '../sweeps/index.js';
 import type { DealCommands } from './dealCommands.js';
 
 export interface ExpiryDeps {
@@ -25,7 +27,7 @@ const ACTOR = { kind: 'system', id: 'deal-expiry-sweeper' } as const;
  */
 export const lapsedDealCandidates = async (deps: Pick<ExpiryDeps, 'store' | 'reader'>, now: Date): Promise<string[]> => {
   // The checkpoint first: the table read after it can only be newer, so the union misses nothing.
-  const checkpoint = Number((await deps.reader.get<{ position: number }>('SELECT position FROM projection_checkpoints WHERE name = ?', ['deals']))?.position ?? 0);
+  const checkpoint = (await readCheckpoints(deps.reader)).get('deals') ?? 0;
   const at = now.toISOString();
   const rows = await deps.reader.all<{ deal_id: string }>(
     `SELECT deal_id FROM deals WHERE status = 'approved' AND protected_until <= ? ORDER BY protected_until`, [at]);
@@ -42,25 +44,13 @@ export const lapsedDealCandidates = async (deps: Pick<ExpiryDeps, 'store' | 'rea
  * (twice in one process, or in two processes on one database) record its expiry exactly once:
  * the loser re-reads the deal, finds it expired, and skips it.
  */
-export const expireLapsedDeals = (deps: ExpiryDeps) => async (now: Date) => {
-  const candidates = await lapsedDealCandidates(deps, now);
-  let changed = 0;
-  let failed = 0;
-  let next = 0;
-  const lane = async () => {
-    while (next < candidates.length) {
-      const dealId = candidates[next++];
+export const expireLapsedDeals = (deps: ExpiryDeps) => async (now: Date) =>
+  sweepEach(
+    await lapsedDealCandidates(deps, now),
+    async (dealId) => {
       const commandId = deps.ids.next('command');
       const ctx: CommandContext = { actor: ACTOR, commandId, correlationId: commandId };
-      try {
-        if (E.isRight(await deps.deals.expire(ctx, dealId))) changed++;
-      } catch (error) {
-        // One deal that cannot be expired now (e.g. the store is busy) must not stop the others; the next sweep retries it.
-        failed++;
-        deps.onError?.(dealId, error);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 16, candidates.length) }, lane));
-  return { examined: candidates.length, changed, skipped: candidates.length - changed - failed, failed };
-};
+      return E.isRight(await deps.deals.expire(ctx, dealId));
+    },
+    { concurrency: deps.concurrency ?? 16, onError: deps.onError },
+  );

@@ -74,6 +74,7 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
       const commandId = scope === undefined ? kit.ids.next('command') : idempotentCommandId(scope);
       const correlation = request.headers['x-correlation-id'];
       const causation = request.headers['x-causation-id'];
+      const expectedStreamId = expectedVersion === undefined ? undefined : ifMatchTarget(shape.url, request.params);
       const ctx: CommandContext = {
         actor,
         commandId,
@@ -82,7 +83,7 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
         ...(typeof causation === 'string' && causation.length <= 128 ? { causationId: causation } : {}),
         ...(key ? { idempotencyKey: key } : {}),
         ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-        ...(expectedVersion !== undefined && ifMatchTarget(shape.url, request.params) ? { expectedStreamId: ifMatchTarget(shape.url, request.params) } : {}),
+        ...(expectedStreamId ? { expectedStreamId } : {}),
       };
 
       const run = async (): Promise<Outcome> => {

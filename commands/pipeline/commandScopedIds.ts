@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { idPrefixes, type IdGenerator, type IdKind } from '../../domain/shared/ids.js';
+import { derivedId } from './eventIds.js';
 
 interface Scope {
   readonly commandId: string;
@@ -38,5 +39,4 @@ export const commandScopedIds = (base: IdGenerator): IdGenerator => ({
 });
 
 /** The command id of a request sent with an Idempotency-Key: the same for every retry of it. */
-export const idempotentCommandId = (scopeKey: string): string =>
-  `cmd_${createHash('sha256').update(scopeKey).digest('base64url').slice(0, 21)}`;
+export const idempotentCommandId = (scopeKey: string): string => derivedId('cmd', scopeKey);

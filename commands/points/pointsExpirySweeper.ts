@@ -3,9 +3,11 @@ import { CHANNEL_STREAM, channelDecider } from '../../domain/channel/index.js';
 import { expiryCutoff, ledgerDecider, pointsStream } from '../../domain/incentives/index.js';
 import type { IdGenerator } from '../../domain/shared/index.js';
 import type { EventStore } from '../../eventstore/port.js';
+import { readCheckpoints } from '../../projections/runner/checkpoints.js';
 import type { SqlDb } from '../../projections/sql/sqlDb.js';
 import type { CommandPipeline } from '../pipeline/index.js';
 import { stateAtVersion } from '../policies/sourceFacts.js';
+import { sweepEach, type SweepCounts } from '../sweeps/index.js';
 
 export interface PointsExpiryDeps {
   readonly store: EventStore;
@@ -16,16 +18,8 @@ export interface PointsExpiryDeps {
   readonly onError?: (partnerId: string, error: unknown) => void;
 }
 
-/** Shaped like the server's sweep reports (app/sweepers), plus the points that expired. */
-export interface PointsExpiryReport {
-  /** Ledgers looked at. */
-  readonly examined: number;
-  /** Ledgers where points expired. */
-  readonly changed: number;
-  /** Ledgers with nothing left to expire (already swept, or spent meanwhile). */
-  readonly skipped: number;
-  /** Ledgers whose command failed unexpectedly (left for the next sweep). */
-  readonly failed: number;
+/** A sweep's counts over ledgers (changed: points expired; skipped: nothing left to expire), and the points that expired. */
+export interface PointsExpiryReport extends SweepCounts {
   readonly points: number;
 }
 
@@ -36,9 +30,9 @@ const ACTOR = { kind: 'system', id: 'points-expiry-sweeper' } as const;
  * and such an entry, plus those with points brought in by the part of the log the read model has not
  * reached (a CLI process runs no projections). The ledger itself decides what is really left to expire.
  */
-export const expiringLedgerCandidates = async (deps: Pick<PointsExpiryDeps, 'store' | 'reader'>, cutoff: string): Promise<string[]> => {
+const expiringLedgerCandidates = async (deps: Pick<PointsExpiryDeps, 'store' | 'reader'>, cutoff: string): Promise<string[]> => {
   // The checkpoint first: the tables read after it can only be newer, so the union misses nothing.
-  const checkpoint = Number((await deps.reader.get<{ position: number }>('SELECT position FROM projection_checkpoints WHERE name = ?', ['points']))?.position ?? 0);
+  const checkpoint = (await readCheckpoints(deps.reader)).get('points') ?? 0;
   const rows = await deps.reader.all<{ partner_id: string }>(
     `SELECT DISTINCT l.partner_id FROM points_ledger l JOIN points_partners p ON p.partner_id = l.partner_id
      WHERE p.balance > 0 AND l.points > 0 AND l.lot_at <= ?`,
@@ -61,29 +55,23 @@ export const expiringLedgerCandidates = async (deps: Pick<PointsExpiryDeps, 'sto
  */
 export const expirePoints = (deps: PointsExpiryDeps) => async (now: Date): Promise<PointsExpiryReport> => {
   const settings = await stateAtVersion(deps.store, channelDecider, CHANNEL_STREAM, Number.MAX_SAFE_INTEGER);
-  const candidates = await expiringLedgerCandidates(deps, expiryCutoff(now, settings.pointsExpiryMonths));
-  let changed = 0;
-  let failed = 0;
   let points = 0;
-  for (const partnerId of candidates) {
-    const commandId = deps.ids.next('command');
-    let expired = 0;
-    try {
+  const counts = await sweepEach(
+    await expiringLedgerCandidates(deps, expiryCutoff(now, settings.pointsExpiryMonths)),
+    async (partnerId) => {
+      const commandId = deps.ids.next('command');
+      let expired = 0;
       const outcome = await deps.pipeline.execute({ actor: ACTOR, commandId, correlationId: commandId }, async (uow) => {
         const streamId = pointsStream(partnerId);
         const decided = await uow.decide(ledgerDecider, streamId, { type: 'ExpirePoints', data: { expiryMonths: settings.pointsExpiryMonths } });
         expired = E.isRight(decided) ? decided.right.events.reduce((n, e) => n + (e.type === 'PointsExpired' ? e.data.points : 0), 0) : 0;
         return E.map(() => ({ id: partnerId, streamId }))(decided);
       });
-      if (E.isRight(outcome) && expired > 0) {
-        changed += 1;
-        points += expired;
-      }
-    } catch (error) {
-      // One ledger that cannot be swept now must not stop the others; the next sweep retries it.
-      failed += 1;
-      deps.onError?.(partnerId, error);
-    }
-  }
-  return { examined: candidates.length, changed, skipped: candidates.length - changed - failed, failed, points };
+      if (!E.isRight(outcome) || expired === 0) return false;
+      points += expired;
+      return true;
+    },
+    { onError: deps.onError },
+  );
+  return { ...counts, points };
 };

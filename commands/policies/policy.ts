@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { EventStore, StoredEvent } from '../../eventstore/port.js';
-import type { CommandContext, CommandPipeline } from '../pipeline/index.js';
+import { derivedId, type CommandContext, type CommandPipeline } from '../pipeline/index.js';
 
 /** What a policy may use: the log (to read facts as they were) and the command pipeline (to act). */
 export interface PolicyDeps {
@@ -20,8 +19,7 @@ export interface Policy {
 }
 
 /** The same policy reacting to the same event always issues the same command id. */
-export const policyCommandId = (policyName: string, sourceEventId: string): string =>
-  `cmd_${createHash('sha256').update(`policy/${policyName}/${sourceEventId}`).digest('base64url').slice(0, 21)}`;
+export const policyCommandId = (policyName: string, sourceEventId: string): string => derivedId('cmd', `policy/${policyName}/${sourceEventId}`);
 
 export const policyContext = (policyName: string, source: StoredEvent): CommandContext => ({
   actor: { kind: 'system', id: `policy:${policyName}` },

@@ -22,12 +22,14 @@ export interface PolicyRunnerOptions extends PolicyDeps {
   readonly onError?: (policy: string, error: unknown) => void;
 }
 
+/** Positions a policy may skip past (reacting to nothing) before its checkpoint is written. */
+const SKIP_WRITE = 1000;
+
 /**
  * Runs policies with a checkpoint each. A batch of events is handled, then the checkpoint moves: a crash
  * in between handles those events again, which policies make harmless (deterministic command ids and
  * idempotent appends, and deciders refusing a source twice).
  */
-const SKIP_WRITE = 1000;
 
 export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner => {
   const { store, db, policies } = options;
@@ -37,6 +39,11 @@ export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner =
   const checkpoints = new Map<string, number>();
   /** What is on disk: skipping events no policy reacts to is only written now and then. */
   const persisted = new Map<string, number>();
+
+  const persist = async (name: string, position: number) => {
+    await db.transaction((tx) => writePolicyCheckpoint(tx, name, position, now().toISOString()));
+    persisted.set(name, position);
+  };
 
   const reached = () => Math.min(...policies.map((p) => checkpoints.get(p.name) ?? 0));
 
@@ -48,8 +55,7 @@ export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner =
     if (position <= (checkpoints.get(policy.name) ?? 0)) return;
     checkpoints.set(policy.name, position);
     if (!handled && position - (persisted.get(policy.name) ?? 0) < SKIP_WRITE) return;
-    await db.transaction((tx) => writePolicyCheckpoint(tx, policy.name, position, now().toISOString()));
-    persisted.set(policy.name, position);
+    await persist(policy.name, position);
   };
 
   const catchUp = async (policy: Policy) => {
@@ -106,7 +112,7 @@ export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner =
       await loop.stop(async () => {
         for (const policy of policies) {
           const at = checkpoints.get(policy.name) ?? 0;
-          if (at > (persisted.get(policy.name) ?? 0)) await db.transaction((tx) => writePolicyCheckpoint(tx, policy.name, at, now().toISOString()));
+          if (at > (persisted.get(policy.name) ?? 0)) await persist(policy.name, at);
         }
       });
       loop.release();

@@ -16,7 +16,7 @@ export const readyUntil = (lines: Readonly<Record<string, readonly number[]>>, k
   return best === null ? null : new Date(best).toISOString();
 };
 
-export const minCertifiedForReady = async (db: SqlDb): Promise<number> =>
+const minCertifiedForReady = async (db: SqlDb): Promise<number> =>
   Number((await db.get<{ value: string }>(`SELECT value FROM scorecard_settings WHERE key = 'minCertifiedForReady'`))?.value ?? 1);
 
 /**
@@ -37,7 +37,8 @@ export const settleReadiness = async (db: SqlDb) => {
   const partners = stale.get(db);
   if (!partners) return;
   stale.delete(db);
-  for (const partnerId of partners) await refreshReadiness(db, partnerId);
+  const k = await minCertifiedForReady(db);
+  for (const partnerId of partners) await refreshReadiness(db, partnerId, k);
 };
 
 /**
@@ -45,7 +46,7 @@ export const settleReadiness = async (db: SqlDb) => {
  * copies: for every current employee the latest expiry of a certification they hold (overall and per
  * product line). Only timestamps are stored; "valid now" is decided by the reader's clock.
  */
-export const refreshReadiness = async (db: SqlDb, partnerId: string) => {
+const refreshReadiness = async (db: SqlDb, partnerId: string, k: number) => {
   const rows = await db.all<{ person_id: string; product_line: string; expires_at: string }>(
     `SELECT c.person_id, c.product_line, MAX(c.expires_at) AS expires_at
      FROM scorecard_people p JOIN scorecard_certifications c ON c.person_id = p.person_id
@@ -62,6 +63,6 @@ export const refreshReadiness = async (db: SqlDb, partnerId: string) => {
   }
   const lines = Object.fromEntries([...perLine.keys()].sort().map((line) => [line, descending(perLine.get(line) ?? [])]));
   await db.run('UPDATE scorecard_partners SET certified_expiries = ?, line_expiries = ?, ready_until = ? WHERE partner_id = ?', [
-    JSON.stringify(descending(perPerson.values())), JSON.stringify(lines), readyUntil(lines, await minCertifiedForReady(db)), partnerId,
+    JSON.stringify(descending(perPerson.values())), JSON.stringify(lines), readyUntil(lines, k), partnerId,
   ]);
 };

@@ -57,6 +57,17 @@ const awardsIn = (file: string) => {
   }
 };
 
+/** The restarted process: policies run to the head of the log; the awards the ledger then holds. */
+const awardsAfterRestart = async (reopened: Awaited<ReturnType<typeof openPolicyHarness>>) => {
+  const runner = reopened.runnerOn();
+  await runner.start();
+  await runner.waitFor(await reopened.head());
+  await runner.stop();
+  const awards = reopened.awards();
+  await reopened.close();
+  return awards;
+};
+
 const test = suite<{ dir: string; file: string }>('policy runner killed between a source event and its award');
 test.before.each((ctx) => {
   ctx.dir = mkdtempSync(join(tmpdir(), 'prm-policy-crash-'));
@@ -83,12 +94,7 @@ test('SIGKILLed after the award was appended and before the checkpoint: one awar
   const wonAt = (reopened.connection.db.prepare('SELECT position FROM events WHERE event_id = ?').get(won) as { position: number }).position;
   assert.ok((checkpoint?.position ?? 0) < wonAt, 'the checkpoint had not moved past the source event');
 
-  const runner = reopened.runnerOn();
-  await runner.start();
-  await runner.waitFor(await reopened.head());
-  await runner.stop();
-  const awards = reopened.awards();
-  await reopened.close();
+  const awards = await awardsAfterRestart(reopened);
   // 10,000 EUR at the default 0.01 points per euro; the program's 100 points.
   assert.equal(awards.map((a) => [a.sourceEventId, a.points]).sort(), [[won, 100], [certified, 100]].sort());
 });
@@ -117,13 +123,7 @@ test('SIGKILLed at any moment while awarding many deals: each deal earns once af
   const before = awardsIn(file).length;
   assert.ok(signal === 'SIGKILL' || before === 60, 'the child was killed (or had already finished)');
 
-  const reopened = await openPolicyHarness(file);
-  const runner = reopened.runnerOn();
-  await runner.start();
-  await runner.waitFor(await reopened.head());
-  await runner.stop();
-  const awards = reopened.awards();
-  await reopened.close();
+  const awards = await awardsAfterRestart(await openPolicyHarness(file));
   assert.equal(awards.map((a) => a.sourceEventId).sort(), [...sources].sort(), 'every deal earned exactly once');
   assert.equal(awards.map((a) => a.points).reduce((a, b) => a + b, 0), (60 * 61) / 2, 'one point per euro, once');
 });
