@@ -1,10 +1,10 @@
 import type { RegisterDealBody } from '../../commands/deal/dealSchemas.js';
-import { periodOf } from '../../domain/shared/index.js';
+import { periodOf, toIsoDate } from '../../domain/shared/index.js';
 import { dealRate, dealSize, winRate } from './economics.js';
 import { DAY, eur, model } from './model.js';
 import { streams } from './streams.js';
 import { customerKinds, customerWords, lossReasons } from './vocabulary.js';
-import { employeePrincipal, isoDay, managerPrincipal, person, system, type SimDeal, type SimPartner, type World } from './world.js';
+import { employeePrincipal, managerPrincipal, person, system, type SimDeal, type SimPartner, type World } from './world.js';
 
 const title = (s: string) => s.split('-').map((x) => x[0].toUpperCase() + x.slice(1)).join(' ');
 
@@ -53,7 +53,7 @@ const register = (w: World, p: SimPartner) => {
   const [domain, line] = other ? other.key.split(':') : Object.values(ownTarget(w, p));
   const key = `${domain}:${line}`;
   const estimated = Math.max(2_000, Math.round((dealSize(p) * w.rng.logNormal(0.5)) / 100) * 100);
-  const deal: SimDeal = { id: w.rng.id('deal'), partnerId: p.id, registrant: registrant.id, key, region: p.region, conflict: other !== undefined, estimated, status: 'submitted' };
+  const deal: SimDeal = { id: w.rng.id('deal'), partnerId: p.id, registrant: registrant.id, key, conflict: other !== undefined, estimated, status: 'submitted' };
   w.deals.set(deal.id, deal);
   p.openKeys.add(key);
   if (!deal.conflict) {
@@ -63,7 +63,7 @@ const register = (w: World, p: SimPartner) => {
   }
   const body: RegisterDealBody = {
     partnerId: p.id, customer: { name: title(domain.split('.')[0].replace(/-\d+$/, '')), domain, country: p.country }, productLine: line,
-    estimatedValue: eur(estimated), expectedCloseDate: isoDay(w.now() + w.rng.int(30, 150) * DAY),
+    estimatedValue: eur(estimated), expectedCloseDate: toIsoDate(new Date(w.now() + w.rng.int(30, 150) * DAY)),
   };
   const principal = employeePrincipal(registrant.id, p.id, registrant.role ?? 'sales');
   w.task([streams.partner(p.id), streams.person(registrant.id), streams.channel], [streams.deal(deal.id), streams.claim(key)], () =>
@@ -126,7 +126,7 @@ const win = (w: World, deal: SimDeal) => {
   const p = w.partnersById.get(deal.partnerId);
   if (!p) return;
   const units = Math.max(1, Math.round(deal.estimated * w.rng.uniform(0.75, 1.15)));
-  const closedAt = `${isoDay(w.now())}T00:00:00.000Z`;
+  const closedAt = `${toIsoDate(new Date(w.now()))}T00:00:00.000Z`;
   const period = periodOf(new Date(closedAt));
   p.revenue.set(period, (p.revenue.get(period) ?? 0) + units);
   close(w, deal, 'won');

@@ -1,8 +1,8 @@
-import { periodBounds } from '../../domain/shared/index.js';
+import { periodBounds, toIsoDate } from '../../domain/shared/index.js';
 import { DAY, eur, model } from './model.js';
 import { streams } from './streams.js';
 import { mdfActivities } from './vocabulary.js';
-import { isoDay, person, type SimFund, type SimPartner, type World } from './world.js';
+import { person, type SimFund, type SimPartner, type World } from './world.js';
 
 const adminKey = { kind: 'admin-key' as const, id: 'admin' };
 
@@ -21,10 +21,9 @@ export const planFund = (w: World, p: SimPartner) => {
   if (p.status !== 'active' || base === 0) return;
   const period = w.period();
   const fund: SimFund = {
-    id: w.rng.id('mdf'), period, allocated: Math.round((base * w.rng.uniform(0.8, 1.2)) / 500) * 500,
+    id: w.rng.id('mdf'), allocated: Math.round((base * w.rng.uniform(0.8, 1.2)) / 500) * 500,
     expiresAt: periodBounds(period).end.getTime() + 45 * DAY, committed: 0, paid: 0,
   };
-  p.fund = fund;
   w.task([streams.partner(p.id)], [streams.fund(fund.id), streams.fundReservation(p.id, period)], () => w.cmd.allocateFund(w.ctx(person(p.cmId)), {
     fundId: fund.id, partnerId: p.id, period, amount: eur(fund.allocated), expiresAt: new Date(fund.expiresAt).toISOString(),
   }));
@@ -41,7 +40,7 @@ const request = (w: World, p: SimPartner, fund: SimFund) => {
   const by = submitter(w, p);
   w.task([], [streams.fund(fund.id)], () => w.cmd.fund(w.ctx(by.actor), fund.id, {
     type: 'SubmitRequest',
-    data: { requestId, activity, description: `${activity.replace('_', ' ')} for ${p.lines.join(', ')}`, amount: eur(amount), activityDate: isoDay(activityDay), submittedBy: by.id },
+    data: { requestId, activity, description: `${activity.replace('_', ' ')} for ${p.lines.join(', ')}`, amount: eur(amount), activityDate: toIsoDate(new Date(activityDay)), submittedBy: by.id },
   }));
   w.later(w.rng.int(2, 6), () => {
     const approved = Math.min(Math.round((amount * w.rng.uniform(0.8, 1)) / 100) * 100, fund.allocated - fund.committed - fund.paid);
@@ -73,7 +72,7 @@ const claim = (w: World, p: SimPartner, fund: SimFund, requestId: string, approv
     w.later(w.rng.int(3, 12), () => {
       fund.committed -= approved;
       fund.paid += amount;
-      const paymentReference = `PAY-${isoDay(w.now()).replace(/-/g, '')}-${w.uniqueNumber()}`;
+      const paymentReference = `PAY-${toIsoDate(new Date(w.now())).replace(/-/g, '')}-${w.uniqueNumber()}`;
       w.task([], [streams.fund(fund.id)], () => w.cmd.fund(w.ctx(person(p.cmId)), fund.id, { type: 'PayClaim', data: { claimId, paymentReference } }));
     });
   });

@@ -1,3 +1,5 @@
+import type { ChannelSettings } from '../../domain/channel/index.js';
+
 /**
  * The knobs of the synthetic channel. Strength is Pareto-distributed (alpha 1.16: the top 20% hold
  * about 80%); deal flow grows with strength^0.6 and deal size with strength^0.4, so won revenue follows
@@ -43,3 +45,8 @@ export const model = {
 export const CURRENCY = 'EUR';
 export const DAY = 86_400_000;
 export const eur = (units: number) => ({ amountMinor: Math.round(units) * 100, currency: CURRENCY });
+
+/** `model.tierCriteria` as the channel settings hold them (money in EUR minor units): set on day 0, and what tier reviews check. */
+export const tierCriteriaMoney: ChannelSettings['tierCriteria'] = Object.fromEntries(
+  Object.entries(model.tierCriteria).map(([tier, c]) => [tier, { minWonRevenue: eur(c.minWonRevenue), minCertifiedPeople: c.minCertifiedPeople }]),
+);

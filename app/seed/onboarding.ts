@@ -37,7 +37,7 @@ export const planPartners = (w: World) => {
     const slug = `${word}-${kind}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');
     const managers = w.channelManagers.get(region.slug) ?? [];
     const p: SimPartner = {
-      index, id: rng.id('ptr'), name: `${word} ${kind} ${legalForms[country] ?? 'Ltd'}`, website: `https://www.${slug}-${index + 1}.${rng.pick(region.tlds)}`,
+      id: rng.id('ptr'), name: `${word} ${kind} ${legalForms[country] ?? 'Ltd'}`, website: `https://www.${slug}-${index + 1}.${rng.pick(region.tlds)}`,
       country, region: region.slug, tlds: region.tlds, type, strength: type === 'distributor' ? Math.max(4, strengths[index]) : strengths[index],
       lines, status: 'planned', cmId: managers[index % managers.length], target: 0, employees: new Set(), customers: [], openKeys: new Set(),
       revenue: new Map(), pots: new Map(),

@@ -1,16 +1,11 @@
 import { certificationPointsPolicy, dealWonPointsPolicy, type PolicyDeps } from '../../commands/policies/index.js';
+import { defaultChannelSettings } from '../../domain/channel/index.js';
+import { pointsForWonAmount } from '../../domain/incentives/index.js';
 import type { Money } from '../../domain/shared/index.js';
 import type { EventStore, StoredEvent } from '../../eventstore/port.js';
 import { streams } from './streams.js';
 import { rewards } from './vocabulary.js';
 import { person, type World } from './world.js';
-
-/**
- * What the won-deal policy awards for an amount in EUR (two minor digits) at the channel's default
- * 0.01 points per unit, which the seed never changes (domain/incentives/awardRules.ts, without its
- * per-call currency lookup).
- */
-const pointsForEur = (amountMinor: number) => Math.floor(amountMinor / 10_000);
 
 /** Events the points policies react to, appended after `after`. */
 export const sourceEvents = async (store: EventStore, after: number): Promise<StoredEvent[]> => {
@@ -30,7 +25,8 @@ export const planAwards = (w: World, deps: PolicyDeps, sources: readonly StoredE
       const deal = w.deals.get(event.streamId.slice('deal-'.length));
       const p = deal ? w.partnersById.get(deal.partnerId) : undefined;
       if (!deal || !p) continue;
-      const points = pointsForEur((event.data as { amount: Money }).amount.amountMinor);
+      // What the won-deal policy awards: the seed never changes the points rate from the default.
+      const points = pointsForWonAmount((event.data as { amount: Money }).amount, defaultChannelSettings.pointsPerWonAmountUnit);
       if (points > 0) p.pots.set(deal.registrant, (p.pots.get(deal.registrant) ?? 0) + points);
       w.task([], [streams.points(p.id)], () => dealWonPointsPolicy.handle(event, deps));
     } else {

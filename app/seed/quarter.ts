@@ -1,5 +1,6 @@
-import { previousPeriod, tierRank, tiers, type Tier } from '../../domain/shared/index.js';
-import { DAY, model } from './model.js';
+import { previousPeriod, type Tier } from '../../domain/shared/index.js';
+import { tierSignal } from '../../read-api/scorecards/tierSignals.js';
+import { CURRENCY, DAY, model, tierCriteriaMoney } from './model.js';
 import { growTeams, setQuota } from './onboarding.js';
 import { planFund } from './funds.js';
 import { planRedemptions } from './points.js';
@@ -19,19 +20,11 @@ const figures = (w: World, p: SimPartner) => {
   return { won, certified };
 };
 
-/** The tier the criteria suggest (as read-api/scorecards/tierSignals.ts), or undefined when the partner fits its tier. */
+/** The tier the criteria suggest (read-api/scorecards/tierSignals.ts), or undefined when the partner fits its tier. */
 const suggestedTier = (w: World, p: SimPartner): Tier | undefined => {
   const f = figures(w, p);
-  const meets = (t: Tier) => {
-    const c = model.tierCriteria[t];
-    return c ? f.won >= c.minWonRevenue && f.certified >= c.minCertifiedPeople : undefined;
-  };
-  const rank = tierRank(p.tier ?? 'registered');
-  const up = tiers.filter((t) => tierRank(t) > rank && meets(t) === true);
-  if (up.length) return up[up.length - 1];
-  if (meets(p.tier ?? 'registered') !== false) return undefined;
-  const down = tiers.filter((t) => tierRank(t) < rank && meets(t) !== false);
-  return down.length ? down[down.length - 1] : 'registered';
+  // Revenue is kept in whole EUR: EUR has two minor digits.
+  return tierSignal(p.tier ?? 'registered', tierCriteriaMoney, { wonByCurrency: new Map([[CURRENCY, f.won * 100]]), certifiedPeople: f.certified })?.suggestedTier;
 };
 
 /**

@@ -1,7 +1,7 @@
 import { createAggregateCache, createCommandPipeline } from '../../commands/pipeline/index.js';
 import { allPolicies } from '../../commands/policies/index.js';
 import { writePolicyCheckpoint } from '../../commands/policies/policyCheckpoints.js';
-import { periodBounds, periodOf } from '../../domain/shared/index.js';
+import { periodBounds, periodOf, previousPeriod } from '../../domain/shared/index.js';
 import type { Platform } from '../platform.js';
 import { planPartners } from './onboarding.js';
 import { DAY } from './model.js';
@@ -53,7 +53,7 @@ export const seedChannel = async (platform: Platform, clock: SettableClock, opti
   const until = Date.parse(`${options.until}T00:00:00.000Z`);
   if (Number.isNaN(until)) throw new Error(`--until must be a date YYYY-MM-DD, not ${options.until}`);
   let firstPeriod = periodOf(new Date(until));
-  for (let i = 0; i < 8; i++) firstPeriod = periodOf(new Date(periodBounds(firstPeriod).start.getTime() - DAY));
+  for (let i = 0; i < 8; i++) firstPeriod = previousPeriod(firstPeriod);
   const start = periodBounds(firstPeriod).start.getTime();
   const days = Math.round((until - start) / DAY) + 1;
   const rng = createRandom(options.seed);

@@ -1,5 +1,5 @@
 import { defaultProductLines } from '../../domain/shared/index.js';
-import { eur, model } from './model.js';
+import { model, tierCriteriaMoney } from './model.js';
 import { streams } from './streams.js';
 import { regions, firstNames, lastNames } from './vocabulary.js';
 import { person, type Program, type World } from './world.js';
@@ -24,11 +24,8 @@ const staff = (w: World, role: 'vendor_admin' | 'channel_manager' | 'analyst' | 
  * programs per product line.
  */
 export const planSetup = (w: World) => {
-  const tierCriteria = Object.fromEntries(
-    Object.entries(model.tierCriteria).map(([tier, c]) => [tier, { minWonRevenue: eur(c.minWonRevenue), minCertifiedPeople: c.minCertifiedPeople }]),
-  );
   w.task([], [streams.channel], () => w.cmd.changeSettings(w.ctx(adminKey), {
-    desiredPartnerCount: Math.round(w.partnerCount * model.desiredPartners), quotaAttainmentThresholdPct: 50, tierCriteria,
+    desiredPartnerCount: Math.round(w.partnerCount * model.desiredPartners), quotaAttainmentThresholdPct: 50, tierCriteria: tierCriteriaMoney,
   }));
   w.vendorAdmin = staff(w, 'vendor_admin');
   staff(w, 'analyst');

@@ -19,7 +19,6 @@ export interface SimPerson {
 
 export interface SimFund {
   readonly id: string;
-  readonly period: string;
   readonly allocated: number;
   readonly expiresAt: number;
   committed: number;
@@ -27,7 +26,6 @@ export interface SimFund {
 }
 
 export interface SimPartner {
-  readonly index: number;
   readonly id: string;
   readonly name: string;
   readonly website: string;
@@ -50,7 +48,6 @@ export interface SimPartner {
   readonly revenue: Map<string, number>;
   /** Points per person pot, as the ledger will hold them once awards ran. */
   readonly pots: Map<string, number>;
-  fund?: SimFund;
 }
 
 export interface SimDeal {
@@ -58,7 +55,6 @@ export interface SimDeal {
   readonly partnerId: string;
   readonly registrant: string;
   readonly key: string;
-  readonly region: string;
   readonly conflict: boolean;
   readonly estimated: number;
   status: 'submitted' | 'approved' | 'won' | 'closed';
@@ -92,8 +88,8 @@ export const createWorld = (rng: Random, cmd: SeedCommands, start: number, days:
     vendorAdmin: '',
     /** Registrations other partners could collide with, per region. */
     openByRegion: new Map<string, SimDeal[]>(),
-    /** person|program -> the partner the certification's points go to (null: between employers). */
-    certAwards: new Map<string, string | null>(),
+    /** person|program -> the partner the certification's points go to. */
+    certAwards: new Map<string, string>(),
     /** Leavers waiting to join another partner. */
     movers: [] as { personId: string; region: string; fromDay: number }[],
     get today() {
@@ -150,7 +146,6 @@ export const managerPrincipal = (personId: string, region: string): Principal =>
   kind: 'person', personId, vendorRoles: [{ role: 'channel_manager', regions: [region] }],
 });
 
-export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** `k` distinct items in random order (Fisher-Yates on a copy). */
 export const sample = <T>(rng: Random, items: readonly T[], k: number): T[] => {
   const copy = [...items];

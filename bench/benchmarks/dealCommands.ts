@@ -1,15 +1,16 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { dealCommands as createDealCommands } from '../../commands/deal/dealCommands.js';
 import { RegisterDealBody } from '../../commands/deal/dealSchemas.js';
-import type { CommandContext, CommandResult } from '../../commands/pipeline/index.js';
+import type { CommandResult } from '../../commands/pipeline/index.js';
 import { ADMIN_KEY_PRINCIPAL } from '../../domain/access/index.js';
 import type { DomainError } from '../../domain/shared/index.js';
 import type { Platform } from '../../app/platform.js';
 import type { Benchmark } from '../harness/benchmark.js';
-import { percentile, round, since } from '../harness/stats.js';
+import { drive } from '../harness/drive.js';
+import { percentile, round } from '../harness/stats.js';
 import { benchPlatform, projectionsCaughtUp } from '../fixtures/benchPlatform.js';
 import { plannedRegistrations, seedRegistrants, type Registrant } from '../fixtures/dealWork.js';
-import { seedPartners } from '../fixtures/partnerWork.js';
+import { contextFor, seedPartners } from '../fixtures/partnerWork.js';
 
 const CALLERS = 64;
 /** Every 20th registration names the previous one's customer (another partner's): ~5% collisions. */
@@ -18,29 +19,11 @@ const COLLIDE_EVERY = 20;
 type Outcome = E.Either<DomainError, CommandResult>;
 
 /** Runs `count` commands from `CALLERS` concurrent loops; latency of each; refusals by code. */
-const drive = async (count: number, command: (i: number) => Promise<Outcome>) => {
-  const latencies = new Float64Array(count);
-  const results: (Outcome | undefined)[] = new Array(count);
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: CALLERS }, async () => {
-      for (let i = next++; i < count; i = next++) {
-        const t = performance.now();
-        results[i] = await command(i);
-        latencies[i] = since(t);
-      }
-    }),
-  );
-  const ms = since(start);
-  const refused = (code?: string) => results.filter((r) => r && E.isLeft(r) && (code === undefined || r.left.code === code)).length;
+const driveCommands = async (count: number, command: (i: number) => Promise<Outcome>) => {
+  const run = await drive(CALLERS, count, command);
+  const refused = (code?: string) => run.results.filter((r) => E.isLeft(r) && (code === undefined || r.left.code === code)).length;
   const conflicts = refused('channel_conflict');
-  return { ms, latencies: Array.from(latencies), results, conflicts, failed: refused() - conflicts, perSec: count / (ms / 1000) };
-};
-
-const by = (platform: Platform, actor: CommandContext['actor']): CommandContext => {
-  const commandId = platform.ids.next('command');
-  return { actor, commandId, correlationId: commandId };
+  return { ...run, conflicts, failed: refused() - conflicts, perSec: count / (run.ms / 1000) };
 };
 
 /** Phase 1 registers every planned deal; phase 2 approves each registered one as the admin key. */
@@ -49,12 +32,12 @@ const registerThenApprove = async (platform: Platform, registrants: readonly Reg
   // Bodies as the route hands them over (parsed, domain normalised): parsing is not the command's work.
   const planned = plannedRegistrations(registrants, count, { first, collideEvery: COLLIDE_EVERY })
     .map((p) => ({ ...p, body: RegisterDealBody.parse(p.body) }));
-  const registration = await drive(count, (i) => {
+  const registration = await driveCommands(count, (i) => {
     const { principal, personId } = registrants[planned[i].registrant];
-    return deals.register(by(platform, { kind: 'person', id: personId }), principal, planned[i].body);
+    return deals.register(contextFor(platform.ids, { kind: 'person', id: personId }), principal, planned[i].body);
   });
-  const dealIds = registration.results.flatMap((r) => (r && E.isRight(r) ? [r.right.id] : []));
-  const approval = await drive(dealIds.length, (i) => deals.approve(by(platform, { kind: 'admin-key', id: 'admin' }), ADMIN_KEY_PRINCIPAL, dealIds[i], {}));
+  const dealIds = registration.results.flatMap((r) => (E.isRight(r) ? [r.right.id] : []));
+  const approval = await driveCommands(dealIds.length, (i) => deals.approve(contextFor(platform.ids), ADMIN_KEY_PRINCIPAL, dealIds[i], {}));
   return { registration, approval, colliding: planned.filter((p) => p.colliding).length };
 };
 

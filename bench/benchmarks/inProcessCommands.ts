@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Benchmark } from '../harness/benchmark.js';
-import { percentile, round, since } from '../harness/stats.js';
+import { drive } from '../harness/drive.js';
+import { percentile, round } from '../harness/stats.js';
 import { benchPlatform, projectionsCaughtUp } from '../fixtures/benchPlatform.js';
 import { commandMix } from '../fixtures/commandMix.js';
 import { executeMixCommand, seedPartners } from '../fixtures/partnerWork.js';
@@ -8,25 +9,15 @@ import type { Platform } from '../../app/platform.js';
 
 const CALLERS = 64;
 
-/** `count` commands of the mix from `callers` concurrent loops; latency of each, failures counted. */
-const drive = async (platform: Platform, mix: ReturnType<typeof commandMix>, count: number) => {
-  const latencies = new Float64Array(count);
-  let failed = 0;
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: CALLERS }, async () => {
-      for (let i = next++; i < count; i = next++) {
-        const command = mix.next();
-        const t = performance.now();
-        const result = await executeMixCommand(platform, command);
-        latencies[i] = since(t);
-        mix.done(command);
-        if (E.isLeft(result)) failed++;
-      }
-    }),
-  );
-  return { ms: since(start), latencies: Array.from(latencies), failed };
+/** `count` commands of the mix from `CALLERS` concurrent loops; latency of each, failures counted. */
+const runMix = async (platform: Platform, mix: ReturnType<typeof commandMix>, count: number) => {
+  const run = await drive(CALLERS, count, async () => {
+    const command = mix.next();
+    const result = await executeMixCommand(platform, command);
+    mix.done(command);
+    return result;
+  });
+  return { ms: run.ms, latencies: run.latencies, failed: run.results.filter(E.isLeft).length };
 };
 
 export const inProcessCommands: Benchmark = {
@@ -41,10 +32,10 @@ export const inProcessCommands: Benchmark = {
       const partnerIds = await seedPartners(platform, sizes.partners);
       await projectionsCaughtUp(platform);
       const mix = commandMix(partnerIds);
-      await drive(platform, mix, sizes.warmup);
+      await runMix(platform, mix, sizes.warmup);
       await projectionsCaughtUp(platform);
       const headBefore = await platform.store.headPosition();
-      const run = await drive(platform, mix, sizes.commands);
+      const run = await runMix(platform, mix, sizes.commands);
       const caughtUp = await projectionsCaughtUp(platform);
       const events = (await platform.store.headPosition()) - headBefore;
       ctx.log(`commands: ${Math.round(sizes.commands / (run.ms / 1000))}/s, ${run.failed} failed, projection lag at end ${caughtUp.lag} events`);

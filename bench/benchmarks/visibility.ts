@@ -6,8 +6,6 @@
  * Half of the items are published before the people join, half after, so both the person-side and the
  * item-side evaluation of the projection run. Registered as the `visibility` benchmark.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nanoidGenerator } from '../../app/nanoidGenerator.js';
 import { createPlatform } from '../../app/platform.js';
@@ -25,18 +23,17 @@ export interface VisibilityBenchOptions {
   readonly contents: number;
   /** A smoke run: a tenth of the people and items, few samples. */
   readonly quick: boolean;
-  /** Where the SQLite file goes (a real disk); a fresh temp directory by default. */
-  readonly dir?: string;
-  readonly log?: (message: string) => void;
+  /** Where the SQLite file goes (a real disk). */
+  readonly dir: string;
+  readonly log: (message: string) => void;
 }
 
 export const runVisibilityBench = async (options: VisibilityBenchOptions): Promise<BenchResult> => {
-  const log = options.log ?? (() => undefined);
+  const { log } = options;
   const people = options.quick ? Math.ceil(options.people / 10) : options.people;
   const contents = options.quick ? Math.ceil(options.contents / 10) : options.contents;
   const samples = options.quick ? 100 : 2000;
-  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'prm-visibility-'));
-  const file = join(dir, 'prm.db');
+  const file = join(options.dir, 'prm.db');
 
   let start = performance.now();
   const { events, contentIds } = await contentChannel(file, people, contents);

@@ -10,10 +10,7 @@ export interface ChannelHealth extends Kpis {
   readonly quadrant: Quadrant;
   readonly managed?: Kpis;
 }
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly nextCursor: string | null;
-}
+export type { Page } from '../../read-api/pagination.js';
 export interface TierSignal {
   readonly partnerId: string;
   readonly name: string;
