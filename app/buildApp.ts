@@ -12,6 +12,7 @@ import { loadPrincipal } from '../projections/index.js';
 import { auditRoutes } from '../read-api/audit/auditRoutes.js';
 import { queryRoutes } from '../read-api/index.js';
 import { webRoutes } from '../web/webRoutes.js';
+import { readYourWrites } from '../infra/readYourWrites.js';
 import type { Platform } from './platform.js';
 
 export interface AppOptions {
@@ -64,13 +65,7 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
     // Ids of new things derive from the command id when a request carries an Idempotency-Key.
     ids: commandScopedIds(platform.ids),
     idempotency: sqlIdempotencyStore(platform.writeDb),
-    // Read-your-writes includes what policies do in reaction (a won deal's points): they act first, then
-    // the read models catch up with the log, up to its head (past the command's events and the policies').
-    // A failing policy never fails the command that triggered it.
-    waitForProjections: async (position: number) => {
-      await platform.policies.waitFor(position).catch(() => undefined);
-      await platform.runner.waitFor(await platform.store.headPosition());
-    },
+    waitForProjections: readYourWrites({ policies: platform.policies, projections: platform.runner, headPosition: platform.store.headPosition }),
     now,
   };
   commandRoutes(app, kit, platform.pipeline);

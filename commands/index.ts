@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { channelCommandRoutes } from './channel/channelRoutes.js';
 import { contentCommandRoutes } from './content/contentRoutes.js';
 import { dealCommandRoutes } from './deal/dealRoutes.js';
-import type { CommandKit } from './http/commandRoute.js';
+import type { CommandKit } from '../http/commandRoute.js';
 import { mdfCommandRoutes } from './mdf/mdfRoutes.js';
 import { partnerCommandRoutes } from './partner/partnerRoutes.js';
 import { personCommandRoutes } from './person/personRoutes.js';
@@ -10,7 +10,7 @@ import type { CommandPipeline } from './pipeline/index.js';
 import { pointsCommandRoutes } from './points/pointsRoutes.js';
 import { programCommandRoutes } from './program/programRoutes.js';
 
-export { actorOf, commandRoute, type CommandKit } from './http/commandRoute.js';
+export { actorOf, commandRoute, type CommandKit } from '../http/commandRoute.js';
 export * from './pipeline/index.js';
 
 /** Registers every command route of the API. */

@@ -1,7 +1,7 @@
 import { channelEvents } from './channel/index.js';
 import { contentEvents } from './content/index.js';
 import { dealClaimEvents, dealEvents } from './deal/index.js';
-import { pointsEvents } from './incentives/index.js';
+import { pointsEvents } from './points/index.js';
 import { fundReservationEvents, mdfEvents } from './mdf/index.js';
 import { partnerEvents } from './partner/index.js';
 import { emailReservationEvents, personEvents } from './person/index.js';
@@ -12,7 +12,7 @@ export * as access from './access/index.js';
 export * as channel from './channel/index.js';
 export * as content from './content/index.js';
 export * as deal from './deal/index.js';
-export * as incentives from './incentives/index.js';
+export * as points from './points/index.js';
 export * as mdf from './mdf/index.js';
 export * as partner from './partner/index.js';
 export * as person from './person/index.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../eventstore/hashChain.js';
-import type { TransactionalSqlDb } from '../projections/sql/sqlDb.js';
+import type { TransactionalSqlDb } from '../infra/sql/sqlDb.js';
 
 export interface StoredResponse {
   readonly requestHash: string;
@@ -35,22 +35,3 @@ export const sqlIdempotencyStore = (db: TransactionalSqlDb): IdempotencyStore =>
     );
   },
 });
-
-/** Serialises requests that share a key, so that a retry racing the original waits and replays it. */
-export const createKeyedLock = () => {
-  const tails = new Map<string, Promise<unknown>>();
-  return async <T>(key: string, work: () => Promise<T>): Promise<T> => {
-    const previous = tails.get(key) ?? Promise.resolve();
-    const run = previous.then(work, work);
-    const tail = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    tails.set(key, tail);
-    try {
-      return await run;
-    } finally {
-      if (tails.get(key) === tail) tails.delete(key);
-    }
-  };
-};

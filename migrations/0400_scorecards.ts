@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Read model: scorecards and channel health (projections/scorecards). The projection keeps its own
+ * Read model: scorecards and channel health (projections/scorecard). The projection keeps its own
  * copies of the partner, people, certification, deal, fund and points facts it needs, so that it can
  * be rebuilt alone; time-dependent figures (certified people, readiness) are stored as timestamps.
  */

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { channelQueryRoutes } from './channel/channelQueryRoutes.js';
 import { contentQueryRoutes } from './content/contentQueryRoutes.js';
-import { dealQueryRoutes } from './deals/dealQueryRoutes.js';
-import { pipelineRoutes } from './deals/pipelineRoutes.js';
+import { dealQueryRoutes } from './deal/dealQueryRoutes.js';
+import { pipelineRoutes } from './deal/pipelineRoutes.js';
 import { mdfQueryRoutes } from './mdf/mdfQueryRoutes.js';
-import { partnerQueryRoutes } from './partners/partnerQueryRoutes.js';
-import { peopleQueryRoutes } from './people/peopleQueryRoutes.js';
+import { partnerQueryRoutes } from './partner/partnerQueryRoutes.js';
+import { peopleQueryRoutes } from './person/peopleQueryRoutes.js';
 import { pointsQueryRoutes } from './points/pointsQueryRoutes.js';
 import type { QueryDeps } from './queryDeps.js';
-import { scorecardQueryRoutes } from './scorecards/index.js';
+import { scorecardQueryRoutes } from './scorecard/index.js';
 
 export type { QueryDeps } from './queryDeps.js';
 export * from './pagination.js';

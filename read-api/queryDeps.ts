@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ReadModels } from '../projections/readModels.js';
-import type { SqlDb } from '../projections/sql/sqlDb.js';
+import type { SqlDb } from '../infra/sql/sqlDb.js';
 
 /** What read routes need: the read-model database, typed and untyped, and the clock for validity. */
 export interface QueryDeps {

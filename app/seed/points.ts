@@ -1,6 +1,6 @@
 import { certificationPointsPolicy, dealWonPointsPolicy, type PolicyDeps } from '../../commands/policies/index.js';
 import { defaultChannelSettings } from '../../domain/channel/index.js';
-import { pointsForWonAmount } from '../../domain/incentives/index.js';
+import { pointsForWonAmount } from '../../domain/points/index.js';
 import type { Money } from '../../domain/shared/index.js';
 import type { EventStore, StoredEvent } from '../../eventstore/port.js';
 import { streams } from './streams.js';

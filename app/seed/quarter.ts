@@ -1,5 +1,5 @@
 import { previousPeriod, type Tier } from '../../domain/shared/index.js';
-import { tierSignal } from '../../read-api/scorecards/tierSignals.js';
+import { tierSignal } from '../../read-api/scorecard/tierSignals.js';
 import { CURRENCY, DAY, model, tierCriteriaMoney } from './model.js';
 import { growTeams, setQuota } from './onboarding.js';
 import { planFund } from './funds.js';
@@ -20,7 +20,7 @@ const figures = (w: World, p: SimPartner) => {
   return { won, certified };
 };
 
-/** The tier the criteria suggest (read-api/scorecards/tierSignals.ts), or undefined when the partner fits its tier. */
+/** The tier the criteria suggest (read-api/scorecard/tierSignals.ts), or undefined when the partner fits its tier. */
 const suggestedTier = (w: World, p: SimPartner): Tier | undefined => {
   const f = figures(w, p);
   // Revenue is kept in whole EUR: EUR has two minor digits.

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Principal } from '../../domain/access/index.js';
 import { CHANNEL_STREAM, channelDecider, type ChannelSettingsChange } from '../../domain/channel/index.js';
-import { ledgerDecider, pointsStream } from '../../domain/incentives/index.js';
+import { ledgerDecider, pointsStream } from '../../domain/points/index.js';
 import { fundDecider, fundReservationDecider, fundReservationStream, fundStream, type MdfCommand } from '../../domain/mdf/index.js';
 import { partnerDecider, partnerStream, type PartnerCommand } from '../../domain/partner/index.js';
 import { emailReservationDecider, emailStream, personDecider, personStream, type PersonCommand } from '../../domain/person/index.js';

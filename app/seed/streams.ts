@@ -1,6 +1,6 @@
 import { CHANNEL_STREAM } from '../../domain/channel/index.js';
 import { claimStream, dealStream } from '../../domain/deal/index.js';
-import { pointsStream } from '../../domain/incentives/index.js';
+import { pointsStream } from '../../domain/points/index.js';
 import { fundReservationStream, fundStream } from '../../domain/mdf/index.js';
 import { partnerStream } from '../../domain/partner/index.js';
 import { emailStream, personStream } from '../../domain/person/index.js';

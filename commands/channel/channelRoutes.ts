@@ -4,7 +4,7 @@ import { pipe } from 'fp-ts/lib/function.js';
 import { isVendorAdmin } from '../../domain/access/index.js';
 import { CHANNEL_STREAM, channelDecider, ChannelSettingsChange } from '../../domain/channel/index.js';
 import { domainError } from '../../domain/shared/index.js';
-import { commandRoute, type CommandKit } from '../http/commandRoute.js';
+import { commandRoute, type CommandKit } from '../../http/commandRoute.js';
 import type { CommandPipeline } from '../pipeline/index.js';
 
 export const channelCommandRoutes = (app: FastifyInstance, kit: CommandKit, pipeline: CommandPipeline) => {

@@ -6,7 +6,7 @@ import { contentDecider, contentStream, type Audience, type AudienceFacts } from
 import { partnerDecider, partnerStream } from '../../domain/partner/index.js';
 import { programDecider, programStream } from '../../domain/program/index.js';
 import { domainError } from '../../domain/shared/index.js';
-import { commandRoute, type CommandKit } from '../http/commandRoute.js';
+import { commandRoute, type CommandKit } from '../../http/commandRoute.js';
 import type { CommandPipeline, UnitOfWork } from '../pipeline/index.js';
 import { authorizeContentChange } from './contentAuthorization.js';
 import { ChangeAudienceBody, ContentParams, PublishContentBody, RetireContentBody } from './contentSchemas.js';

@@ -8,7 +8,7 @@ import {
 import { partnerDecider, partnerStream } from '../../domain/partner/index.js';
 import { personDecider, personStream } from '../../domain/person/index.js';
 import { domainError, type DomainError, type IdGenerator } from '../../domain/shared/index.js';
-import { createKeyedLock } from '../../http/idempotency.js';
+import { createKeyedLock } from '../../infra/keyedLock.js';
 import type { CommandContext, CommandPipeline, CommandResult, UnitOfWork } from '../pipeline/index.js';
 import type { RegisterDealBody } from './dealSchemas.js';
 

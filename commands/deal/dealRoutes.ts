@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { Principal } from '../../domain/access/index.js';
-import { commandRoute, type CommandKit } from '../http/commandRoute.js';
+import { commandRoute, type CommandKit } from '../../http/commandRoute.js';
 import type { CommandContext, CommandPipeline } from '../pipeline/index.js';
 import { dealCommands } from './dealCommands.js';
 import * as S from './dealSchemas.js';

@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { IdGenerator } from '../../domain/shared/index.js';
 import type { EventStore } from '../../eventstore/port.js';
-import { readCheckpoints } from '../../projections/runner/checkpoints.js';
-import type { SqlDb } from '../../projections/sql/sqlDb.js';
+import { readCheckpoints } from '../../infra/follow/checkpoints.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import type { CommandContext } from '../pipeline/index.js';
 import { sweepEach } from '../sweeps/index.js';
 import type { DealCommands } from './dealCommands.js';

@@ -9,7 +9,7 @@ import {
 import { partnerDecider, partnerStream } from '../../domain/partner/index.js';
 import { domainError, toIsoDate, type DomainError } from '../../domain/shared/index.js';
 import { authorizePartner } from '../auth/authorizePartner.js';
-import { actorOf, commandRoute, type CommandKit } from '../http/commandRoute.js';
+import { actorOf, commandRoute, type CommandKit } from '../../http/commandRoute.js';
 import type { CommandPipeline, UnitOfWork } from '../pipeline/index.js';
 import * as S from './mdfSchemas.js';
 

@@ -7,7 +7,7 @@ import { partnerDecider, partnerStream, type PartnerCommand } from '../../domain
 import { personDecider, personStream } from '../../domain/person/index.js';
 import { domainError, type DomainError } from '../../domain/shared/index.js';
 import { authorizePartner } from '../auth/authorizePartner.js';
-import { commandRoute, type CommandKit } from '../http/commandRoute.js';
+import { commandRoute, type CommandKit } from '../../http/commandRoute.js';
 import type { CommandPipeline, UnitOfWork } from '../pipeline/index.js';
 import * as S from './partnerSchemas.js';
 

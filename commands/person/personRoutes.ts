@@ -9,7 +9,7 @@ import { partnerDecider, partnerStream } from '../../domain/partner/index.js';
 import { emailReservationDecider, emailStream, personDecider, personStream, type PersonCommand, type PersonState } from '../../domain/person/index.js';
 import { programDecider, programStream } from '../../domain/program/index.js';
 import { domainError, type DomainError, type EmployeeRole, type VendorRole } from '../../domain/shared/index.js';
-import { commandRoute, type CommandKit } from '../http/commandRoute.js';
+import { commandRoute, type CommandKit } from '../../http/commandRoute.js';
 import type { CommandPipeline, UnitOfWork } from '../pipeline/index.js';
 import * as S from './personSchemas.js';
 

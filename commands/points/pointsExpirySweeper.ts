@@ -1,10 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { CHANNEL_STREAM, channelDecider } from '../../domain/channel/index.js';
-import { expiryCutoff, ledgerDecider, pointsStream } from '../../domain/incentives/index.js';
+import { expiryCutoff, ledgerDecider, pointsStream } from '../../domain/points/index.js';
 import type { IdGenerator } from '../../domain/shared/index.js';
 import type { EventStore } from '../../eventstore/port.js';
-import { readCheckpoints } from '../../projections/runner/checkpoints.js';
-import type { SqlDb } from '../../projections/sql/sqlDb.js';
+import { readCheckpoints } from '../../infra/follow/checkpoints.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import type { CommandPipeline } from '../pipeline/index.js';
 import { stateAtVersion } from '../policies/sourceFacts.js';
 import { sweepEach, type SweepCounts } from '../sweeps/index.js';

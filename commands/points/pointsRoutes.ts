@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import * as E from 'fp-ts/lib/Either.js';
 import { isPartnerAdminOf, isVendorAdmin, managesPartner, personIdOf, type PartnerScope, type Principal } from '../../domain/access/index.js';
-import { ledgerDecider, pointsStream } from '../../domain/incentives/index.js';
+import { ledgerDecider, pointsStream } from '../../domain/points/index.js';
 import { partnerDecider, partnerStream } from '../../domain/partner/index.js';
 import { personDecider, personStream } from '../../domain/person/index.js';
 import { domainError } from '../../domain/shared/index.js';
 import { authorizePartner } from '../auth/authorizePartner.js';
-import { commandRoute, type CommandKit } from '../http/commandRoute.js';
+import { commandRoute, type CommandKit } from '../../http/commandRoute.js';
 import type { CommandPipeline } from '../pipeline/index.js';
 import * as S from './pointsSchemas.js';
 

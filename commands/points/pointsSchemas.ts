@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_POINTS, RedemptionSource, RewardId } from '../../domain/incentives/index.js';
+import { MAX_POINTS, RedemptionSource, RewardId } from '../../domain/points/index.js';
 import { PartnerId, PersonId, Reason } from '../../domain/shared/index.js';
 
 export const PartnerParams = z.strictObject({ id: PartnerId });

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { ledgerDecider, pointsStream } from '../../domain/incentives/index.js';
+import { ledgerDecider, pointsStream } from '../../domain/points/index.js';
 import type { StoredEvent } from '../../eventstore/port.js';
 import { policyContext, type PolicyDeps } from './policy.js';
 

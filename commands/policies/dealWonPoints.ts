@@ -1,4 +1,4 @@
-import { pointsForWonAmount } from '../../domain/incentives/index.js';
+import { pointsForWonAmount } from '../../domain/points/index.js';
 import type { Money } from '../../domain/shared/index.js';
 import { awardPoints } from './awardPoints.js';
 import type { Policy } from './policy.js';

@@ -1,4 +1,4 @@
-import type { SqlDb } from '../../projections/sql/sqlDb.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 
 /** Each policy's position in the log, in its own table: a projection rebuild never resets it. */
 export const readPolicyCheckpoints = async (db: SqlDb): Promise<Map<string, number>> => {

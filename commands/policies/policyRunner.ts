@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../../eventstore/port.js';
-import { createCatchUpLoop } from '../../projections/runner/catchUpLoop.js';
-import type { TransactionalSqlDb } from '../../projections/sql/sqlDb.js';
+import { createCatchUpLoop } from '../../infra/follow/catchUpLoop.js';
+import type { TransactionalSqlDb } from '../../infra/sql/sqlDb.js';
 import type { Policy, PolicyDeps } from './policy.js';
 import { readPolicyCheckpoints, writePolicyCheckpoint } from './policyCheckpoints.js';
 

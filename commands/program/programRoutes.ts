@@ -6,7 +6,7 @@ import { isVendorAdmin } from '../../domain/access/index.js';
 import { CHANNEL_STREAM, channelDecider } from '../../domain/channel/index.js';
 import { programDecider, programStream } from '../../domain/program/index.js';
 import { domainError, Name, ProgramId, Slug } from '../../domain/shared/index.js';
-import { commandRoute, type CommandKit } from '../http/commandRoute.js';
+import { commandRoute, type CommandKit } from '../../http/commandRoute.js';
 import type { CommandPipeline } from '../pipeline/index.js';
 
 const DefineProgramBody = z.strictObject({

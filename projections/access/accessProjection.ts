@@ -1,5 +1,5 @@
 import { defineProjection } from '../runner/projection.js';
-import type { SqlDb } from '../sql/sqlDb.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import type { StoredEvent } from '../../eventstore/port.js';
 import { principalHandlers } from './principalsProjection.js';
 import { visibilityHandlers } from './visibilityHandlers.js';

@@ -1,5 +1,5 @@
 import type { Audience } from '../../domain/content/index.js';
-import type { SqlDb } from '../sql/sqlDb.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 
 /** A published content item as the visibility evaluation needs it. */
 export interface CatalogEntry {

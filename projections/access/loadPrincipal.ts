@@ -1,6 +1,6 @@
 import type { Principal, VendorRoleGrant } from '../../domain/access/index.js';
 import type { EmployeeRole, PartnerType, Tier } from '../../domain/shared/index.js';
-import type { SqlDb } from '../sql/sqlDb.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 
 interface Row {
   vendor_roles: string;

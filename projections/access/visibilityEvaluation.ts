@@ -1,5 +1,5 @@
 import { contentViewerOf, reachOf, type Audience, type ContentViewer, type HeldCertification } from '../../domain/content/index.js';
-import type { SqlDb } from '../sql/sqlDb.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import { publishedContents, type CatalogEntry } from './contentCatalog.js';
 import { writeContentReach, writePersonReach, type Reaches } from './visibilityWrites.js';
 

@@ -1,6 +1,6 @@
 import { canonicalAudience, type Audience } from '../../domain/content/index.js';
 import type { StoredEvent } from '../../eventstore/port.js';
-import type { SqlDb } from '../sql/sqlDb.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import { idOfStream } from '../streamIds.js';
 import { reevaluateCertification, reevaluateContent, reevaluatePartner, reevaluatePerson } from './visibilityEvaluation.js';
 

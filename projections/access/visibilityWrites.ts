@@ -1,4 +1,4 @@
-import type { SqlDb } from '../sql/sqlDb.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 
 /** A visibility row: who sees which item, until when (null: without end). */
 export type Reaches = Map<string, string | null>;

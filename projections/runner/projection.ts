@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../../eventstore/port.js';
-import type { SqlDb } from '../sql/sqlDb.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 
 /** A read model: the tables it owns and how each event changes them. */
 export interface Projection {

@@ -1,7 +1,7 @@
 import type { EventStore, StoredEvent } from '../../eventstore/port.js';
-import type { TransactionalSqlDb } from '../sql/sqlDb.js';
-import { createCatchUpLoop } from './catchUpLoop.js';
-import { readCheckpoints, writeCheckpoint } from './checkpoints.js';
+import type { TransactionalSqlDb } from '../../infra/sql/sqlDb.js';
+import { createCatchUpLoop } from '../../infra/follow/catchUpLoop.js';
+import { readCheckpoints, writeCheckpoint } from '../../infra/follow/checkpoints.js';
 import type { Projection } from './projection.js';
 
 export interface ProjectionRunner {

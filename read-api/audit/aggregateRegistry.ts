@@ -1,7 +1,7 @@
 import { CHANNEL_STREAM, channelDecider } from '../../domain/channel/index.js';
 import { contentDecider } from '../../domain/content/index.js';
 import { claimDecider, dealDecider } from '../../domain/deal/index.js';
-import { ledgerDecider } from '../../domain/incentives/index.js';
+import { ledgerDecider } from '../../domain/points/index.js';
 import { fundDecider, fundReservationDecider } from '../../domain/mdf/index.js';
 import { partnerDecider } from '../../domain/partner/index.js';
 import { emailReservationDecider, personDecider } from '../../domain/person/index.js';

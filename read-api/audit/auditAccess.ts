@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasVendorRole, isVendorAdmin, type Principal } from '../../domain/access/index.js';
 import { problem, sendProblem } from '../../http/problem.js';
-import type { TransactionalSqlDb } from '../../projections/sql/sqlDb.js';
+import type { TransactionalSqlDb } from '../../infra/sql/sqlDb.js';
 
 /** Auditors and vendor admins (the admin key included) reach `/audit/*`; nobody else. */
 export const mayAudit = (p: Principal): boolean => isVendorAdmin(p) || hasVendorRole(p, 'auditor');

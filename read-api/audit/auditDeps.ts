@@ -1,6 +1,6 @@
 import type { EventRegistry } from '../../eventstore/eventRegistry.js';
 import type { EventStore } from '../../eventstore/port.js';
-import type { SqlDb, TransactionalSqlDb } from '../../projections/sql/sqlDb.js';
+import type { SqlDb, TransactionalSqlDb } from '../../infra/sql/sqlDb.js';
 
 /** What the audit routes need: the log (raw through SQL, upcast through the store) and the access log's writer. */
 export interface AuditDeps {

@@ -1,5 +1,5 @@
 import { defaultChannelSettings, type ChannelSettings } from '../../domain/channel/index.js';
-import type { SqlDb } from '../../projections/sql/sqlDb.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 
 /** Current channel settings: stored changes over the defaults. */
 export const readChannelSettings = async (db: SqlDb): Promise<ChannelSettings> => {

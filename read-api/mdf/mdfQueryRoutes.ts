@@ -5,7 +5,7 @@ import type { Principal } from '../../domain/access/index.js';
 import { domainError, FundId, PartnerId, Period } from '../../domain/shared/index.js';
 import { answer, queryRoute } from '../../http/routes.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';
-import { visiblePartners } from '../partners/partnerVisibility.js';
+import { visiblePartners } from '../partner/partnerVisibility.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { claimView, fundView, requestView } from './mdfView.js';
 

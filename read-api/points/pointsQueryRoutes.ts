@@ -5,7 +5,7 @@ import { isPartnerAdminOf, managesPartner, personIdOf, readsEverything } from '.
 import { domainError, PartnerId, PersonId } from '../../domain/shared/index.js';
 import { answer, queryRoute } from '../../http/routes.js';
 import { Cursor, Limit, toPage } from '../pagination.js';
-import { visiblePartners } from '../partners/partnerVisibility.js';
+import { visiblePartners } from '../partner/partnerVisibility.js';
 import type { QueryDeps } from '../queryDeps.js';
 
 const PositionCursor = Cursor.pipe(z.number({ error: 'not a cursor from this API' }).int());

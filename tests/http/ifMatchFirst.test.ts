@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ifMatchTarget } from '../../commands/http/ifMatchTarget.js';
+import { ifMatchTarget } from '../../http/ifMatchTarget.js';
 import { activePartner, expectProblem, expectStatus, refused } from './fixtures.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 

@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import * as E from 'fp-ts/lib/Either.js';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ledgerDecider, pointsStream } from '../../domain/incentives/index.js';
+import { ledgerDecider, pointsStream } from '../../domain/points/index.js';
 import { openPolicyHarness } from '../property/pointsPolicyHarness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

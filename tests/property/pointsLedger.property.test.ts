@@ -11,7 +11,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   balanceOf, expiryCutoff, ledgerDecider, PARTNER_POT, potOf, type LedgerState, type PointsCommand, type PointsEvent,
-} from '../../domain/incentives/index.js';
+} from '../../domain/points/index.js';
 import { replay } from '../../domain/shared/index.js';
 import { assertValidEvents } from '../support/deciderSpec.js';
 import { deepFreeze } from './deepFreeze.js';

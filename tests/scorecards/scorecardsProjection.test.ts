@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { scorecardsProjection } from '../../projections/scorecards/scorecardsProjection.js';
+import { scorecardsProjection } from '../../projections/scorecard/scorecardsProjection.js';
 import { expectStatus, quiescent } from '../http/fixtures.js';
 import { scorecardWorld, type ScorecardWorld } from '../http/scorecardFixtures.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';

@@ -1,9 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { kthLatest, readyUntil } from '../../projections/scorecards/readiness.js';
-import { quadrantOf, type ChannelKpis } from '../../read-api/scorecards/channelHealth.js';
-import { certifiedPeopleNow, readinessNow } from '../../read-api/scorecards/readinessNow.js';
-import { tierSignal } from '../../read-api/scorecards/tierSignals.js';
+import { kthLatest, readyUntil } from '../../projections/scorecard/readiness.js';
+import { quadrantOf, type ChannelKpis } from '../../read-api/scorecard/channelHealth.js';
+import { certifiedPeopleNow, readinessNow } from '../../read-api/scorecard/readinessNow.js';
+import { tierSignal } from '../../read-api/scorecard/tierSignals.js';
 import { defaultChannelSettings } from '../../domain/channel/index.js';
 
 const EUR = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });

@@ -1,5 +1,5 @@
-import type { ChannelKpis, quadrantOf } from '../../read-api/scorecards/channelHealth.js';
-import type { ScorecardView } from '../../read-api/scorecards/scorecardView.js';
+import type { ChannelKpis, quadrantOf } from '../../read-api/scorecard/channelHealth.js';
+import type { ScorecardView } from '../../read-api/scorecard/scorecardView.js';
 
 /** Shapes of the API answers the dashboard reads (types only: erased when served). */
 export type Scorecard = ScorecardView;

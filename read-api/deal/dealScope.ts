@@ -1,5 +1,5 @@
 import type { Principal } from '../../domain/access/index.js';
-import { partnerReach } from '../partners/partnerVisibility.js';
+import { partnerReach } from '../partner/partnerVisibility.js';
 
 /**
  * The deals a caller may see (`visibleDeals`), in the shapes the totals queries answer for: `all`;

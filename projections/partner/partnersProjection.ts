@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../../eventstore/port.js';
 import { defineProjection } from '../runner/projection.js';
-import type { SqlDb } from '../sql/sqlDb.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import { idOfStream } from '../streamIds.js';
 
 type E<D> = StoredEvent<D>;

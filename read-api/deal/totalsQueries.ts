@@ -1,4 +1,4 @@
-import type { SqlDb } from '../../projections/sql/sqlDb.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import { listOf, median, metricsOf, nextDay, type Amounts, type DealCounts, type PartnerDealMetrics } from './dealMetrics.js';
 import type { DealScope } from './dealScope.js';
 

@@ -1,16 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import * as E from 'fp-ts/lib/Either.js';
 import type { z } from 'zod';
-import { readsEverything, isVendorAdmin, isChannelStaff, type Principal } from '../../domain/access/index.js';
-import type { DomainError, IdGenerator } from '../../domain/shared/index.js';
-import { isWrongExpectedVersion } from '../../eventstore/errors.js';
-import type { Actor } from '../../eventstore/port.js';
-import { principalOf } from '../../http/authenticate.js';
-import { createKeyedLock, requestHash, type IdempotencyStore } from '../../http/idempotency.js';
-import { problem, problemOf, sendProblem, type Problem } from '../../http/problem.js';
-import { fastifySchema, type RouteInput, type RouteShape } from '../../http/routes.js';
+import { readsEverything, isVendorAdmin, isChannelStaff, type Principal } from '../domain/access/index.js';
+import type { DomainError, IdGenerator } from '../domain/shared/index.js';
+import { isWrongExpectedVersion } from '../eventstore/errors.js';
+import type { Actor } from '../eventstore/port.js';
+import { principalOf } from './authenticate.js';
+import { createKeyedLock } from '../infra/keyedLock.js';
+import { requestHash, type IdempotencyStore } from './idempotency.js';
+import { problem, problemOf, sendProblem, type Problem } from './problem.js';
+import { fastifySchema, type RouteInput, type RouteShape } from './routes.js';
 import { ifMatchTarget } from './ifMatchTarget.js';
-import { idempotentCommandId, PreconditionFailed, withCommandScopedIds, type CommandContext, type CommandResult } from '../pipeline/index.js';
+import { idempotentCommandId, PreconditionFailed, withCommandScopedIds, type CommandContext, type CommandResult } from '../commands/pipeline/index.js';
 
 /** What every command route needs from the application. */
 export interface CommandKit {

@@ -1,6 +1,6 @@
 import type { ChannelSettings } from '../../domain/channel/index.js';
 import { periodBounds, previousPeriod } from '../../domain/shared/index.js';
-import type { SqlDb } from '../../projections/sql/sqlDb.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import { growthPct, pct } from './figures.js';
 import type { Scope } from './scorecardScope.js';
 

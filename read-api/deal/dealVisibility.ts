@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Principal } from '../../domain/access/index.js';
 import type { ReadModels } from '../../projections/readModels.js';
-import { partnerReach } from '../partners/partnerVisibility.js';
+import { partnerReach } from '../partner/partnerVisibility.js';
 
 type DealsWithPartners = ExpressionBuilder<ReadModels & { p: ReadModels['partners'] }, 'deals' | 'p'>;
 

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../../eventstore/port.js';
-import type { SqlDb } from '../sql/sqlDb.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import { idOfStream } from '../streamIds.js';
 import { ensurePeriod, refreshRevenue } from './periodRows.js';
 

@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 import {
   balanceOf, expiryCutoff, ledgerDecider, partnerBalance, PARTNER_POT, PointsAdjusted, PointsEarned, PointsExpired, PointsRedeemed,
   type PointsCommand,
-} from '../../../domain/incentives/index.js';
+} from '../../../domain/points/index.js';
 import { SPEC_NOW, spec } from '../../support/deciderSpec.js';
 
 const bob = 'per_bob000001';

@@ -1,5 +1,5 @@
 import type { PartnersTable } from '../../projections/readModels.js';
-import type { SqlDb } from '../../projections/sql/sqlDb.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import type { ChannelSettings } from '../../domain/channel/index.js';
 
 export interface Readiness {

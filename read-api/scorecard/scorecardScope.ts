@@ -1,5 +1,5 @@
 import type { Principal } from '../../domain/access/index.js';
-import { partnerReach } from '../partners/partnerVisibility.js';
+import { partnerReach } from '../partner/partnerVisibility.js';
 
 /** A SQL condition on `scorecard_partners` (alias `sp`) with its parameters. */
 export interface Scope {

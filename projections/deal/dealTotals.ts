@@ -1,4 +1,4 @@
-import type { SqlDb } from '../sql/sqlDb.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 
 /**
  * What one deal adds to the totals: its keys and its figures (`approved` 1 once approved, won

@@ -1,5 +1,5 @@
 import { periodOf } from '../../domain/shared/period.js';
-import type { SqlDb } from '../sql/sqlDb.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 
 /** The period (`YYYY-Qn`) of an ISO instant. */
 export const periodAt = (instant: string): string => periodOf(new Date(instant));

@@ -1,4 +1,4 @@
-import type { SqlDb } from '../sql/sqlDb.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 
 /** Epoch milliseconds, largest first. */
 const descending = (values: Iterable<number>) => [...values].sort((a, b) => b - a);

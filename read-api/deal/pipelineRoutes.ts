@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { domainError, IsoDate, PartnerId, Slug } from '../../domain/shared/index.js';
 import { answer, queryRoute } from '../../http/routes.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';
-import { visiblePartners } from '../partners/partnerVisibility.js';
+import { visiblePartners } from '../partner/partnerVisibility.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { emptyMetrics, type Amounts } from './dealMetrics.js';
 import { partnerMetrics, pipelineFigures } from './pipelineFigures.js';

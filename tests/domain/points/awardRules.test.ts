@@ -1,7 +1,7 @@
 /** Award rules: points per whole currency unit of a won amount, exact, rounded down. */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { MAX_POINTS, minorDigits, pointsForWonAmount } from '../../../domain/incentives/index.js';
+import { MAX_POINTS, minorDigits, pointsForWonAmount } from '../../../domain/points/index.js';
 import { money } from '../../../domain/shared/index.js';
 
 const test = suite('points award rules');
