@@ -1,17 +1,31 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
  * A secret from the environment, else from the data directory, else generated there (mode 0600).
  * `created` tells the caller to print a generated admin key once.
+ *
+ * Two processes may start at once on a fresh directory (two `prm expire-deals`): the secret is
+ * written whole to a file of this process's own, then linked into place, which fails when the
+ * other process won; the loser reads the winner's secret, never a half-written file.
  */
 export const loadOrCreateSecret = (dataDir: string, file: string, fromEnv?: string): { value: string; created: boolean } => {
   if (fromEnv) return { value: fromEnv, created: false };
   const path = join(dataDir, file);
-  if (existsSync(path)) return { value: readFileSync(path, 'utf8').trim(), created: false };
+  const read = () => ({ value: readFileSync(path, 'utf8').trim(), created: false });
+  if (existsSync(path)) return read();
   mkdirSync(dataDir, { recursive: true });
   const value = randomBytes(32).toString('base64url');
-  writeFileSync(path, `${value}\n`, { mode: 0o600, flag: 'wx' });
-  return { value, created: true };
+  const own = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(own, `${value}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(own, path);
+    return { value, created: true };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return read();
+  } finally {
+    unlinkSync(own);
+  }
 };
