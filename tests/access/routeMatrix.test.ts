@@ -17,7 +17,7 @@ test.before(async (ctx) => {
   ctx.t = await startTestApp();
   ctx.w = await buildWorld(ctx.t);
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 

@@ -20,7 +20,7 @@ test.before(async (ctx) => {
   ctx.partnerId = await activePartner(t);
   ctx.partnerAdmin = await employee(t, ctx.partnerId, 'admin');
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 const routes = (partnerId: string) => [
   '/audit/verify', '/audit/events?limit=5', `/audit/streams/partner-${partnerId}`, `/audit/streams/partner-${partnerId}/state?asOf=1`,

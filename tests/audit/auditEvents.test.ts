@@ -25,7 +25,7 @@ test.before(async (ctx) => {
   }
   ctx.head = await t.eventCount();
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 type Item = { position: number; streamId: string; version: number; type: string; metadata: { actor: { id: string } }; recordedAt: string; hash: string };
 /** Every page of a query, following nextCursor. */

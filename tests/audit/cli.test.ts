@@ -37,7 +37,7 @@ test.before(async (ctx) => {
   Object.assign(ctx, { template: template.file, cleanup: template.dispose, partnerId, tmp: tempDir('cli') });
 });
 test.after((ctx) => {
-  ctx.tmp.dispose();
+  ctx.tmp?.dispose();
   ctx.cleanup();
 });
 

@@ -32,7 +32,7 @@ test.before(async (ctx) => {
   ctx.lines = text.trimEnd().split('\n');
 });
 test.after((ctx) => {
-  ctx.tmp.dispose();
+  ctx.tmp?.dispose();
   ctx.cleanup();
 });
 

@@ -19,7 +19,7 @@ const test = suite<{ t: App }>('schema evolution: a v1 store replays into the cu
 test.before.each(async (ctx) => {
   ctx.t = await appOnCopy(V1_STORE, '2026-06-01T09:00:00.000Z');
 });
-test.after.each(async (ctx) => ctx.t.dispose());
+test.after.each(async (ctx) => ctx.t?.dispose());
 
 test('the committed fixture is what its generator writes, and holds v1 events of both types', async () => {
   const tmp = tempDir('fixture');

@@ -45,7 +45,7 @@ test.before(async (ctx) => {
   ctx.person.push((await step(16, `/partners/${applied.id}/employees`, { personId: registered.id, role: 'sales' })).step);
   ctx.person.push((await step(17, `/partners/${applied.id}/employees/${registered.id}/leave`, { reason: 'moved on' })).step);
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 const stateOf = async (t: TestApp, streamId: string, asOf?: string | number) => {
   const r = await t.get(`/audit/streams/${encodeURIComponent(streamId)}/state${asOf === undefined ? '' : `?asOf=${encodeURIComponent(String(asOf))}`}`);

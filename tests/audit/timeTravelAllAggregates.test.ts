@@ -29,7 +29,7 @@ test.before(async (ctx) => {
   await publish(t, { tiers: ['silver'] });
   await t.put('/channel/settings', { dealProtectionDays: 45 });
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 test('every stream replays through its aggregate, to the state the command side loads', async ({ t }) => {
   const streams = await t.platform.reader.all<{ stream_id: string; v: number }>('SELECT stream_id, MAX(version) AS v FROM events GROUP BY stream_id');

@@ -14,7 +14,7 @@ test.before.each(async (ctx) => {
   ctx.t = await startTestApp();
   await seedChannel(ctx.t, 2);
 });
-test.after.each(async (ctx) => ctx.t.dispose());
+test.after.each(async (ctx) => ctx.t?.dispose());
 
 test('an intact log: ok, every event checked, the head to keep as an anchor', async ({ t }) => {
   const r = await t.get('/audit/verify');

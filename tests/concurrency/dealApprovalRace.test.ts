@@ -23,7 +23,7 @@ test.before(async (ctx) => {
     ctx.sellers.push({ partnerId, token: (await employee(ctx.t, partnerId, 'sales')).token });
   }
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 const post = async (base: string, path: string, body: unknown, token = ADMIN_KEY) => {
   const res = await fetch(`${base}${path}`, {

@@ -6,7 +6,7 @@ const test = suite<{ t: TestApp }>('README journey: a partner becomes ready to s
 test.before(async (ctx) => {
   ctx.t = await startTestApp();
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 test('apply, approve, sign, register two people, join, certify: ready for storage', async ({ t }) => {
   const partner = await t.post('/partners', { name: 'Acme Storage', website: 'https://acme.example', country: 'DE', region: 'emea', type: 'reseller' });

@@ -12,7 +12,7 @@ const test = suite<{ t: TestApp }>('HTTP: roles and visibility');
 test.before.each(async (ctx) => {
   ctx.t = await startTestApp();
 });
-test.after.each(async (ctx) => ctx.t.dispose());
+test.after.each(async (ctx) => ctx.t?.dispose());
 
 /** One valid request per command route, aimed at real targets, for callers who must not issue them. */
 const everyCommand = async (t: TestApp) => {

@@ -13,7 +13,7 @@ const test = suite<{ t: TestApp }>('HTTP: authentication and public endpoints');
 test.before.each(async (ctx) => {
   ctx.t = await startTestApp();
 });
-test.after.each(async (ctx) => ctx.t.dispose());
+test.after.each(async (ctx) => ctx.t?.dispose());
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 

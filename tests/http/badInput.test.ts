@@ -15,7 +15,7 @@ test.before(async (ctx) => {
   ctx.t = await startTestApp();
   ctx.cases = await commandCatalog(ctx.t);
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 const send = (t: TestApp, c: CommandCase, body: unknown, headers: Record<string, string> = {}, url = c.url) =>
   refused(t, () => t.request(c.method, url, body, undefined, headers));

@@ -15,7 +15,7 @@ test.before(async (ctx) => {
   ctx.person = await registerPerson(ctx.t);
   ctx.program = await defineProgram(ctx.t);
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 /** Each value at `field` of `body` must be refused with an error at `path` (default: the field). */
 const refuseEach = async (t: TestApp, method: string, url: string, body: Record<string, unknown>, field: string, values: readonly unknown[], path = field) => {

@@ -13,7 +13,7 @@ const test = suite<{ t: TestApp }>('HTTP: content commands');
 test.before(async (ctx) => {
   ctx.t = await startTestApp();
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 test('a vendor admin publishes: 201 with id, stream, version and position; the item shows its audience', async ({ t }) => {
   const program = await defineProgram(t);

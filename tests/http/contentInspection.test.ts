@@ -13,7 +13,7 @@ const test = suite<{ t: TestApp }>('HTTP: audience members and visible content')
 test.before.each(async (ctx) => {
   ctx.t = await startTestApp();
 });
-test.after.each(async (ctx) => ctx.t.dispose());
+test.after.each(async (ctx) => ctx.t?.dispose());
 
 const DAY = 86_400_000;
 const members = async (t: TestApp, contentId: string, query = '', token?: string) =>

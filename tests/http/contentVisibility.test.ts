@@ -14,7 +14,7 @@ const test = suite<{ t: TestApp }>('HTTP: content visibility');
 test.before.each(async (ctx) => {
   ctx.t = await startTestApp();
 });
-test.after.each(async (ctx) => ctx.t.dispose());
+test.after.each(async (ctx) => ctx.t?.dispose());
 
 const DAY = 86_400_000;
 

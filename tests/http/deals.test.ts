@@ -14,7 +14,7 @@ test.before(async (ctx) => {
   ctx.t = await startTestApp({ now: START });
   ctx.w = await dealWorld(ctx.t);
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 let customers = 0;
 /** A customer domain no other test uses. */

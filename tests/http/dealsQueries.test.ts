@@ -39,7 +39,7 @@ test.before(async (ctx) => {
   await t.platform.policies.waitFor(won.body.position);
   ctx.d = { d1, d2, d3, d4, d5 };
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 const ids = async (t: TestApp, url: string, token?: string): Promise<string[]> => {
   const r = expectStatus(await t.get(url, token ?? undefined), 200);

@@ -16,7 +16,7 @@ test.before(async (ctx) => {
   ctx.t = await startTestApp();
   ctx.cases = await commandCatalog(ctx.t);
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 /** Sends, then checks the promise: a 4xx is problem+json and the log did not grow; never a 5xx. */
 const check = async (t: TestApp, send: () => Promise<Response>, what: string) => {

@@ -13,7 +13,7 @@ const test = suite<{ t: TestApp }>('Idempotency-Key across a lost response recor
 test.before.each(async (ctx) => {
   ctx.t = await startTestApp();
 });
-test.after.each(async (ctx) => ctx.t.dispose());
+test.after.each(async (ctx) => ctx.t?.dispose());
 
 /** What a crash right after the append leaves behind: the events, but no stored response and a cold cache. */
 const loseResponseRecords = async (t: TestApp) => {

@@ -14,7 +14,7 @@ const test = suite<{ t: TestApp }>('HTTP: versions and idempotency');
 test.before.each(async (ctx) => {
   ctx.t = await startTestApp();
 });
-test.after.each(async (ctx) => ctx.t.dispose());
+test.after.each(async (ctx) => ctx.t?.dispose());
 
 const key = (k: string) => ({ 'idempotency-key': k });
 const streamEvents = async (t: TestApp, streamId: string) => {

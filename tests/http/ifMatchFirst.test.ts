@@ -9,7 +9,7 @@ const test = suite<{ t: TestApp }>('If-Match is judged before the command');
 test.before.each(async (ctx) => {
   ctx.t = await startTestApp();
 });
-test.after.each(async (ctx) => ctx.t.dispose());
+test.after.each(async (ctx) => ctx.t?.dispose());
 
 test('a stale If-Match on a command the state would refuse is 412, not 409', async ({ t }) => {
   const partner = await activePartner(t);

@@ -14,7 +14,7 @@ test.before.each(async (ctx) => {
   ctx.t = await startTestApp({ now: '2026-04-01T09:00:00.000Z' });
   ctx.cast = await channelCast(ctx.t);
 });
-test.after.each(async (ctx) => ctx.t.dispose());
+test.after.each(async (ctx) => ctx.t?.dispose());
 
 const balances = async (t: TestApp, fundId: string) => {
   const view = expectStatus(await t.get(`/mdf/funds/${fundId}`), 200).body;

@@ -20,7 +20,7 @@ test.before(async (ctx) => {
   const claim = await ctx.t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(100_000), proof }, ctx.cast.ann.token);
   ctx.claimId = claim.body.id;
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 const OVERFLOW = 2 ** 53;
 /** Every bad amount, with the path suffix the error names. */

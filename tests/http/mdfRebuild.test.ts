@@ -14,7 +14,7 @@ test.before(async (ctx) => {
   ctx.t = await startTestApp({ now: '2026-04-01T09:00:00.000Z' });
   ctx.cast = await channelCast(ctx.t);
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 const tables = ['mdf_funds', 'mdf_requests', 'mdf_claims'];
 

@@ -14,7 +14,7 @@ test.before.each(async (ctx) => {
   ctx.t = await startTestApp({ now: '2026-04-01T09:00:00.000Z' });
   ctx.cast = await channelCast(ctx.t);
 });
-test.after.each(async (ctx) => ctx.t.dispose());
+test.after.each(async (ctx) => ctx.t?.dispose());
 
 const fundBody = (partnerId: string, over: Record<string, unknown> = {}) => ({
   partnerId, period: '2026-Q2', amount: eur(1_000_000), expiresAt: '2026-07-01T00:00:00Z', ...over,

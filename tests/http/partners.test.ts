@@ -11,7 +11,7 @@ const test = suite<{ t: TestApp }>('HTTP: partners');
 test.before(async (ctx) => {
   ctx.t = await startTestApp();
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 const view = async (t: TestApp, id: string) => expectStatus(await t.get(`/partners/${id}`), 200).body;
 

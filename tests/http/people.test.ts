@@ -13,7 +13,7 @@ const test = suite<{ t: TestApp }>('HTTP: people');
 test.before.each(async (ctx) => {
   ctx.t = await startTestApp();
 });
-test.after.each(async (ctx) => ctx.t.dispose());
+test.after.each(async (ctx) => ctx.t?.dispose());
 
 const person = async (t: TestApp, id: string) => expectStatus(await t.get(`/people/${id}`), 200).body;
 const partner = async (t: TestApp, id: string) => expectStatus(await t.get(`/partners/${id}`), 200).body;

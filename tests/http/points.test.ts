@@ -17,7 +17,7 @@ test.before.each(async (ctx) => {
   ctx.t = await startTestApp({ now: '2026-04-01T09:00:00.000Z' });
   ctx.cast = await channelCast(ctx.t);
 });
-test.after.each(async (ctx) => ctx.t.dispose());
+test.after.each(async (ctx) => ctx.t?.dispose());
 
 const adjust = (t: TestApp, partnerId: string, body: unknown, token?: string) => t.post(`/partners/${partnerId}/points/adjustments`, body, token);
 const redeem = (t: TestApp, partnerId: string, body: unknown, token?: string) => t.post(`/partners/${partnerId}/points/redemptions`, body, token);

@@ -26,7 +26,7 @@ test.before.each(async (ctx) => {
   await settle(ctx.t);
   expectStatus(await ctx.t.post(`/partners/${ctx.cast.acme}/points/redemptions`, { personId: ctx.cast.bob.id, points: 600, rewardId: 'headset' }, ctx.cast.bob.token), 200);
 });
-test.after.each(async (ctx) => ctx.t.dispose());
+test.after.each(async (ctx) => ctx.t?.dispose());
 
 const tables = ['points_ledger', 'points_partners', 'points_people'];
 const snapshot = async (t: TestApp) => {

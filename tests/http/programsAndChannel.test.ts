@@ -11,7 +11,7 @@ const test = suite<{ t: TestApp }>('HTTP: programs and channel settings');
 test.before.each(async (ctx) => {
   ctx.t = await startTestApp();
 });
-test.after.each(async (ctx) => ctx.t.dispose());
+test.after.each(async (ctx) => ctx.t?.dispose());
 
 test('define answers 201; the program is listed and readable', async ({ t }) => {
   const r = expectStatus(await t.post('/programs', { name: 'Storage Associate', productLine: 'storage', validForDays: 365, points: 100 }), 201);

@@ -9,7 +9,7 @@ test.before(async (ctx) => {
   ctx.t = await startTestApp({ now: '2026-03-10T09:00:00.000Z' });
   ctx.w = await scorecardWorld(ctx.t);
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 const EUR = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 const settings = (t: TestApp, body: unknown) => t.put('/channel/settings', body).then((r) => expectStatus(r, 200));

@@ -18,7 +18,7 @@ test.before.each(async (ctx) => {
 });
 test.after.each(async (ctx) => {
   await ctx.other.close();
-  await ctx.t.dispose();
+  await ctx.t?.dispose();
 });
 
 const dump = async (p: Platform) => {

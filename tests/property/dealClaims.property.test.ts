@@ -87,7 +87,7 @@ test.before(async (ctx) => {
   ctx.manager = (await employee(ctx.t, ctx.partners[0], 'manager')).id;
   ctx.runs = 0;
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 const stateOf = async (t: TestApp, dealId: string): Promise<DealState> => {
   const events: DomainEvent[] = [];

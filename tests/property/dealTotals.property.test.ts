@@ -99,7 +99,7 @@ test.before(async (ctx) => {
   ctx.w = { partners, sellers, readers };
   ctx.runs = 0;
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 /** The totals as the projection keeps them, and as a GROUP BY over deals says they must be. */
 const totalsVsDeals = async (t: TestApp) => {

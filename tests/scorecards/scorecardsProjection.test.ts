@@ -10,7 +10,7 @@ test.before(async (ctx) => {
   ctx.t = await startTestApp({ now: '2026-03-10T09:00:00.000Z' });
   ctx.w = await scorecardWorld(ctx.t);
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 const snapshot = async (t: TestApp) => {
   const out: Record<string, unknown[]> = {};

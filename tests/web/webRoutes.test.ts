@@ -6,7 +6,7 @@ const test = suite<{ t: TestApp }>('the web dashboard is served at / as public s
 test.before(async (ctx) => {
   ctx.t = await startTestApp();
 });
-test.after(async (ctx) => ctx.t.dispose());
+test.after(async (ctx) => ctx.t?.dispose());
 
 test('the page, its styles and its modules need no token; the API still does', async ({ t }) => {
   const page = await t.get('/', null);
