@@ -7,13 +7,12 @@ import {
 } from '../../domain/deal/index.js';
 import { partnerDecider, partnerStream } from '../../domain/partner/index.js';
 import { personDecider, personStream } from '../../domain/person/index.js';
-import type { DomainError, IdGenerator } from '../../domain/shared/index.js';
+import type { IdGenerator } from '../../domain/shared/index.js';
 import { createKeyedLock } from '../../infra/keyedLock.js';
 import { forbidden, notFound } from '../auth/refusals.js';
-import type { CommandContext, CommandPipeline, CommandResult, UnitOfWork } from '../pipeline/index.js';
+import type { CommandContext, CommandOutcome, CommandPipeline, UnitOfWork } from '../pipeline/index.js';
 import type { RegisterDealBody } from './dealSchemas.js';
 
-type Outcome = Promise<E.Either<DomainError, CommandResult>>;
 type Rule = (p: Caller, deal: DealScope, partner: PartnerScope) => boolean;
 type ChannelSettings = typeof channelDecider.initialState;
 
@@ -57,13 +56,13 @@ export const dealCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerator
   // Registrations of one customer in this process queue instead of colliding (they all succeed anyway).
   const sameCustomer = createKeyedLock();
 
-  const register = (ctx: CommandContext, principal: Caller, body: RegisterDealBody): Outcome =>
+  const register = (ctx: CommandContext, principal: Caller, body: RegisterDealBody): CommandOutcome =>
     sameCustomer(claimStream(body.customer.domain, body.productLine), () =>
       pipeline.execute(ctx, async (uow) => {
         const { state: partner } = await uow.load(partnerDecider, partnerStream(body.partnerId));
         const scope = { partnerId: body.partnerId, region: partner.region, channelManagerId: partner.channelManagerId };
         if (partner.status === 'none' || !seesPartner(principal, scope)) return notFound('partner');
-        // Vendor staff (and the admin key, and the system) do not register: a registration is the partner's own claim.
+        // Vendor staff, the admin key and the system do not register: it is the partner's own claim.
         if (principal.kind !== 'person' || principal.vendorRoles.length > 0)
           return forbidden("deal registrations are submitted by the partner's own people");
         const { state: person } = await uow.load(personDecider, personStream(principal.personId));
@@ -88,7 +87,7 @@ export const dealCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerator
   const onDeal = (
     ctx: CommandContext, principal: Caller, dealId: string, rule: Rule, action: string,
     toCommand: (settings: ChannelSettings) => DealCommand,
-  ): Outcome =>
+  ): CommandOutcome =>
     pipeline.execute(ctx, async (uow: UnitOfWork) => {
       const streamId = dealStream(dealId);
       const { state: deal } = await uow.load(dealDecider, streamId);
