@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { channelCommandRoutes } from './channel/channelRoutes.js';
+import { commandLayer } from './commandLayer.js';
 import { contentCommandRoutes } from './content/contentRoutes.js';
 import { dealCommandRoutes } from './deal/dealRoutes.js';
 import type { CommandKit } from '../http/commandRoute.js';
@@ -10,17 +11,20 @@ import type { CommandPipeline } from './pipeline/index.js';
 import { pointsCommandRoutes } from './points/pointsRoutes.js';
 import { programCommandRoutes } from './program/programRoutes.js';
 
-export { actorOf, commandRoute, type CommandKit } from '../http/commandRoute.js';
+export { actorOf } from './auth/actorOf.js';
+export { commandRoute, type CommandKit } from '../http/commandRoute.js';
+export * from './commandLayer.js';
 export * from './pipeline/index.js';
 
-/** Registers every command route of the API. */
+/** Registers every command route of the API, over one command layer with the kit's ids. */
 export const commandRoutes = (app: FastifyInstance, kit: CommandKit, pipeline: CommandPipeline) => {
-  partnerCommandRoutes(app, kit, pipeline);
-  personCommandRoutes(app, kit, pipeline);
-  programCommandRoutes(app, kit, pipeline);
-  channelCommandRoutes(app, kit, pipeline);
-  dealCommandRoutes(app, kit, pipeline);
-  contentCommandRoutes(app, kit, pipeline);
-  mdfCommandRoutes(app, kit, pipeline);
-  pointsCommandRoutes(app, kit, pipeline);
+  const commands = commandLayer({ pipeline, ids: kit.ids });
+  partnerCommandRoutes(app, kit, commands.partner);
+  personCommandRoutes(app, kit, commands.person);
+  programCommandRoutes(app, kit, commands.program);
+  channelCommandRoutes(app, kit, commands.channel);
+  dealCommandRoutes(app, kit, commands.deal);
+  contentCommandRoutes(app, kit, commands.content);
+  mdfCommandRoutes(app, kit, commands.mdf);
+  pointsCommandRoutes(app, kit, commands.points);
 };

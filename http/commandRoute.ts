@@ -4,13 +4,13 @@ import type { z } from 'zod';
 import { readsEverything, isVendorAdmin, isChannelStaff, type Principal } from '../domain/access/index.js';
 import type { DomainError, IdGenerator } from '../domain/shared/index.js';
 import { isWrongExpectedVersion } from '../eventstore/errors.js';
-import type { Actor } from '../eventstore/port.js';
 import { principalOf } from './authenticate.js';
 import { createKeyedLock } from '../infra/keyedLock.js';
 import { requestHash, type IdempotencyStore } from './idempotency.js';
 import { problem, problemOf, sendProblem, type Problem } from './problem.js';
 import { fastifySchema, type RouteInput, type RouteShape } from './routes.js';
 import { ifMatchTarget } from './ifMatchTarget.js';
+import { actorOf } from '../commands/auth/actorOf.js';
 import { idempotentCommandId, PreconditionFailed, withCommandScopedIds, type CommandContext, type CommandResult } from '../commands/pipeline/index.js';
 
 /** What every command route needs from the application. */
@@ -22,8 +22,7 @@ export interface CommandKit {
   readonly now: () => Date;
 }
 
-export const actorOf = (p: Principal): Actor =>
-  p.kind === 'admin-key' ? { kind: 'admin-key', id: 'admin' } : { kind: 'person', id: p.personId };
+export { actorOf };
 
 /** Auditors and analysts read everything and change nothing. */
 const isReadOnlyStaff = (p: Principal) => readsEverything(p) && !isVendorAdmin(p) && !isChannelStaff(p);

@@ -1,4 +1,5 @@
 import type { RegisterDealBody } from '../../commands/deal/dealSchemas.js';
+import { withPlannedIds } from '../../commands/pipeline/index.js';
 import { periodOf, toIsoDate } from '../../domain/shared/index.js';
 import { dealRate, dealSize, winRate } from './economics.js';
 import { DAY, eur, model } from './model.js';
@@ -66,8 +67,8 @@ const register = (w: World, p: SimPartner) => {
     estimatedValue: eur(estimated), expectedCloseDate: toIsoDate(new Date(w.now() + w.rng.int(30, 150) * DAY)),
   };
   const principal = employeePrincipal(registrant.id, p.id, registrant.role ?? 'sales');
-  w.task([streams.partner(p.id), streams.person(registrant.id), streams.channel], [streams.deal(deal.id), streams.claim(key)], () =>
-    w.cmd.registerDeal(w.ctx(person(registrant.id)), principal, deal.id, body));
+  w.command([streams.partner(p.id), streams.person(registrant.id), streams.channel], [streams.deal(deal.id), streams.claim(key)], () =>
+    withPlannedIds({ deal: deal.id }, () => w.cmd.deal.register(w.ctx(person(registrant.id)), principal, body)));
   w.later(w.rng.int(1, 5), () => decide(w, deal));
 };
 
@@ -89,35 +90,35 @@ const decide = (w: World, deal: SimDeal) => {
   const roll = w.rng.next();
   const reject = (reason: string) => {
     close(w, deal, 'closed');
-    w.task(reads(deal), writes(deal), () => w.cmd.rejectDeal(w.ctx(person(p.cmId)), cm, deal.id, reason));
+    w.command(reads(deal), writes(deal), () => w.cmd.deal.reject(w.ctx(person(p.cmId)), cm, deal.id, { reason }));
   };
   const withdraw = (reason: string) => {
     close(w, deal, 'closed');
     const principal = employeePrincipal(deal.registrant, p.id, registrant?.role ?? 'sales');
-    w.task(reads(deal), writes(deal), () => w.cmd.withdrawDeal(w.ctx(person(deal.registrant)), principal, deal.id, reason));
+    w.command(reads(deal), writes(deal), () => w.cmd.deal.withdraw(w.ctx(person(deal.registrant)), principal, deal.id, { reason }));
   };
   if (deal.conflict) return roll < 0.8 || !canWithdraw ? reject('channel conflict: another partner registered this customer first') : withdraw('the customer works with another partner');
   if (p.status !== 'active') return reject('the partner is not in good standing');
   if (roll < 0.06) return reject('not a new opportunity');
   if (roll < 0.12 && canWithdraw) return withdraw('registered by mistake');
   deal.status = 'approved';
-  w.task(reads(deal), writes(deal), () => w.cmd.approveDeal(w.ctx(person(p.cmId)), cm, deal.id));
+  w.command(reads(deal), writes(deal), () => w.cmd.deal.approve(w.ctx(person(p.cmId)), cm, deal.id, {}));
   const outcome = (inDays: number, action: () => void) => w.later(inDays, () => deal.status === 'approved' && action());
   if (w.rng.chance(winRate(p))) {
     const extended = w.rng.chance(0.1);
-    if (extended) outcome(75, () => w.task(reads(deal), writes(deal), () =>
-      w.cmd.extendDeal(w.ctx(person(p.cmId)), cm, deal.id, new Date(w.now() + 60 * DAY).toISOString(), 'the customer asked for more time')));
+    if (extended) outcome(75, () => w.command(reads(deal), writes(deal), () =>
+      w.cmd.deal.extend(w.ctx(person(p.cmId)), cm, deal.id, { protectedUntil: new Date(w.now() + 60 * DAY).toISOString(), reason: 'the customer asked for more time' })));
     outcome(extended ? w.rng.int(95, 130) : w.rng.int(10, 88), () => win(w, deal));
   } else if (w.rng.chance(0.75)) {
     outcome(w.rng.int(10, 85), () => {
       close(w, deal, 'closed');
-      w.task(reads(deal), writes(deal), () => w.cmd.loseDeal(w.ctx(person(p.cmId)), cm, deal.id, w.rng.pick(lossReasons)));
+      w.command(reads(deal), writes(deal), () => w.cmd.deal.lose(w.ctx(person(p.cmId)), cm, deal.id, { reason: w.rng.pick(lossReasons) }));
     });
   } else {
     // Nobody reports an outcome: the protection lapses and the sweeper records the expiry.
     outcome(91, () => {
       close(w, deal, 'closed');
-      w.task(reads(deal), writes(deal), () => w.cmd.expireDeal(w.ctx(system('sweeper:deal-expiry')), deal.id));
+      w.command(reads(deal), writes(deal), () => w.cmd.deal.expire(w.ctx(system('sweeper:deal-expiry')), deal.id));
     });
   }
 };
@@ -130,5 +131,5 @@ const win = (w: World, deal: SimDeal) => {
   const period = periodOf(new Date(closedAt));
   p.revenue.set(period, (p.revenue.get(period) ?? 0) + units);
   close(w, deal, 'won');
-  w.task(reads(deal), writes(deal), () => w.cmd.winDeal(w.ctx(person(p.cmId)), managerPrincipal(p.cmId, p.region), deal.id, eur(units), closedAt));
+  w.command(reads(deal), writes(deal), () => w.cmd.deal.win(w.ctx(person(p.cmId)), managerPrincipal(p.cmId, p.region), deal.id, { amount: eur(units), closedAt }));
 };

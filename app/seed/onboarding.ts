@@ -1,3 +1,4 @@
+import { withPlannedIds } from '../../commands/pipeline/index.js';
 import { periodBounds, type PartnerType, type Tier } from '../../domain/shared/index.js';
 import { defaultProductLines } from '../../domain/shared/index.js';
 import { expectedQuarterRevenue } from './economics.js';
@@ -60,10 +61,12 @@ const apply = (w: World, p: SimPartner, fate: number) => {
   }
   p.status = 'applied';
   const cm = person(p.cmId);
-  w.task(p.parentId ? [streams.partner(p.parentId)] : [], [streams.partner(p.id)], () => w.cmd.applyPartner(w.ctx(cm), {
-    partnerId: p.id, name: p.name, website: p.website, country: p.country, region: p.region, type: p.type, ...(p.parentId ? { parentPartnerId: p.parentId } : {}),
-  }));
-  w.task([streams.person(p.cmId)], [streams.partner(p.id)], () => w.cmd.assignChannelManager(w.ctx(person(w.vendorAdmin)), p.id, p.cmId));
+  w.command(p.parentId ? [streams.partner(p.parentId)] : [], [streams.partner(p.id)], () => withPlannedIds({ partner: p.id }, () =>
+    w.cmd.partner.apply(w.ctx(cm), w.system, {
+      name: p.name, website: p.website, country: p.country, region: p.region, type: p.type, ...(p.parentId ? { parentPartnerId: p.parentId } : {}),
+    })));
+  w.command([streams.person(p.cmId)], [streams.partner(p.id)], () =>
+    w.cmd.partner.assignChannelManager(w.ctx(person(w.vendorAdmin)), w.system, { partnerId: p.id, personId: p.cmId }));
   w.later(p.type === 'distributor' ? 1 : w.rng.int(1, 6), () => decide(w, p, fate));
 };
 
@@ -71,14 +74,14 @@ const decide = (w: World, p: SimPartner, fate: number) => {
   const cm = person(p.cmId);
   if (p.type !== 'distributor' && fate < model.rejectedApplications) {
     p.status = 'rejected';
-    w.task([], [streams.partner(p.id)], () => w.cmd.partner(w.ctx(cm), p.id, { type: 'RejectPartner', data: { reason: 'does not meet the partner criteria' } }));
+    w.command([], [streams.partner(p.id)], () => w.cmd.partner.reject(w.ctx(cm), w.system, { partnerId: p.id, reason: 'does not meet the partner criteria' }));
     return;
   }
   const assessed = tierFor(p.strength);
   p.tier = p.type === 'distributor' && assessed === 'registered' ? 'silver' : w.rng.chance(0.15) ? lower[assessed] : assessed;
   p.status = 'approved';
   const tier = p.tier;
-  w.task([], [streams.partner(p.id)], () => w.cmd.partner(w.ctx(cm), p.id, { type: 'ApprovePartner', data: { tier } }));
+  w.command([], [streams.partner(p.id)], () => w.cmd.partner.approve(w.ctx(cm), w.system, { partnerId: p.id, tier }));
   // Joining mid-quarter: a prorated quota, unless the quarter is nearly over.
   const { start, end } = periodBounds(w.period());
   const share = (end.getTime() - w.now()) / (end.getTime() - start.getTime());
@@ -92,8 +95,8 @@ const sign = (w: World, p: SimPartner, fate: number) => {
   if (p.status !== 'approved') return;
   p.status = 'active';
   const year = new Date(w.now()).getUTCFullYear();
-  w.task([], [streams.partner(p.id)], () => w.cmd.partner(w.ctx(person(p.cmId)), p.id, {
-    type: 'SignAgreement', data: { agreementVersion: `${year}.1`, signedBy: `${p.name} managing director` },
+  w.command([], [streams.partner(p.id)], () => w.cmd.partner.signAgreement(w.ctx(person(p.cmId)), w.system, {
+    partnerId: p.id, agreementVersion: `${year}.1`, signedBy: `${p.name} managing director`,
   }));
   const left = w.days - w.today;
   const suspended = fate > 1 - model.suspended;
@@ -105,18 +108,19 @@ const sign = (w: World, p: SimPartner, fate: number) => {
 const suspend = (w: World, p: SimPartner) => {
   if (p.status !== 'active') return;
   p.status = 'suspended';
-  w.task([], [streams.partner(p.id)], () => w.cmd.partner(w.ctx(person(p.cmId)), p.id, { type: 'SuspendPartner', data: { reason: 'overdue payments' } }));
+  w.command([], [streams.partner(p.id)], () => w.cmd.partner.suspend(w.ctx(person(p.cmId)), w.system, { partnerId: p.id, reason: 'overdue payments' }));
   w.later(w.rng.int(14, 45), () => {
     if (p.status !== 'suspended') return;
     p.status = 'active';
-    w.task([], [streams.partner(p.id)], () => w.cmd.partner(w.ctx(person(p.cmId)), p.id, { type: 'ReinstatePartner', data: {} }));
+    w.command([], [streams.partner(p.id)], () => w.cmd.partner.reinstate(w.ctx(person(p.cmId)), w.system, { partnerId: p.id }));
   });
 };
 
 const terminate = (w: World, p: SimPartner) => {
   if (p.status !== 'active' && p.status !== 'suspended' && p.status !== 'approved') return;
   p.status = 'terminated';
-  w.task([], [streams.partner(p.id)], () => w.cmd.partner(w.ctx(person(w.vendorAdmin)), p.id, { type: 'TerminatePartner', data: { reason: 'partnership ended by mutual agreement' } }));
+  w.command([], [streams.partner(p.id)], () =>
+    w.cmd.partner.terminate(w.ctx(person(w.vendorAdmin)), w.system, { partnerId: p.id, reason: 'partnership ended by mutual agreement' }));
   // Half of its people find work at another partner of the region (the move closes the old employment).
   for (const personId of p.employees) if (w.rng.chance(0.5)) w.movers.push({ personId, region: p.region, fromDay: w.today + w.rng.int(10, 60) });
 };
@@ -126,7 +130,7 @@ export const setQuota = (w: World, p: SimPartner, share = 1) => {
   const quarter = Math.floor((w.now() - w.start) / (91 * DAY));
   const units = Math.max(10_000, Math.round((expectedQuarterRevenue(p) * share * w.rng.logNormal(0.3) * (1 + 0.03 * quarter)) / 1000) * 1000);
   const period = w.period();
-  w.task([], [streams.partner(p.id)], () => w.cmd.partner(w.ctx(person(p.cmId)), p.id, { type: 'SetQuota', data: { period, amount: eur(units) } }));
+  w.command([], [streams.partner(p.id)], () => w.cmd.partner.setQuota(w.ctx(person(p.cmId)), w.system, { partnerId: p.id, period, amount: eur(units) }));
 };
 
 export const growTeams = (w: World) => {

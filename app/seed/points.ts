@@ -51,9 +51,11 @@ export const planRedemptions = (w: World) => {
       const points = Math.floor(balance * w.rng.uniform(0.3, 0.6));
       p.pots.set(personId, balance - points);
       const rewardId = w.rng.pick(rewards);
-      w.task([], [streams.points(p.id)], () => w.cmd.redeemPoints(w.ctx(person(personId)), p.id, personId, points, rewardId));
+      w.command([], [streams.points(p.id)], () =>
+        w.cmd.points.redeem(w.ctx(person(personId)), w.system, { partnerId: p.id, personId, points, rewardId, from: 'person' }));
     }
     if (p.strength > 20 && w.rng.chance(0.5))
-      w.task([], [streams.points(p.id)], () => w.cmd.adjustPoints(w.ctx(person(p.cmId)), p.id, 500, 'quarterly performance bonus'));
+      w.command([], [streams.points(p.id)], () =>
+        w.cmd.points.adjust(w.ctx(person(p.cmId)), w.system, { partnerId: p.id, points: 500, reason: 'quarterly performance bonus' }));
   }
 };

@@ -39,8 +39,8 @@ export const planQuarter = (w: World, quarterIndex: number) => {
       if (to && to !== p.tier) {
         const from = p.tier ?? 'registered';
         p.tier = to;
-        w.task([], [streams.partner(p.id)], () => w.cmd.partner(w.ctx(person(p.cmId)), p.id, {
-          type: 'ChangeTier', data: { tier: to, reason: `quarterly tier review (${from} -> ${to})` },
+        w.command([], [streams.partner(p.id)], () => w.cmd.partner.changeTier(w.ctx(person(p.cmId)), w.system, {
+          partnerId: p.id, tier: to, reason: `quarterly tier review (${from} -> ${to})`,
         }));
       }
     }

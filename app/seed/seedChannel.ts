@@ -1,4 +1,5 @@
-import { createAggregateCache, createCommandPipeline } from '../../commands/pipeline/index.js';
+import { commandLayer } from '../../commands/commandLayer.js';
+import { createAggregateCache, createCommandPipeline, plannedIds } from '../../commands/pipeline/index.js';
 import { allPolicies } from '../../commands/policies/index.js';
 import { writePolicyCheckpoint } from '../../commands/policies/policyCheckpoints.js';
 import { periodBounds, periodOf, previousPeriod } from '../../domain/shared/index.js';
@@ -9,7 +10,6 @@ import { planAwards, sourceEvents } from './points.js';
 import { planQuarter } from './quarter.js';
 import { createRandom } from './random.js';
 import { rounds } from './schedule.js';
-import { seedCommands } from './seedCommands.js';
 import { planSetup } from './setup.js';
 import { planMoves } from './workforce.js';
 import { planRegistrations } from './dealflow.js';
@@ -43,8 +43,8 @@ const ROUND_MS = 120_000;
 const CACHE_STREAMS = 2_000_000;
 
 /**
- * `prm seed`: a realistic synthetic channel built through the command layer (the command pipeline and
- * the real deciders), deterministic for a seed and an end date: the same options give the same log,
+ * `prm seed`: a realistic synthetic channel built through the command layer (the command functions the
+ * HTTP routes call), deterministic for a seed and an end date: the same options give the same log,
  * byte for byte, hash chain included. Each simulated day is planned first, then run in rounds of
  * concurrent commands (see schedule.ts), so that group commit batches them.
  */
@@ -62,7 +62,9 @@ export const seedChannel = async (platform: Platform, clock: SettableClock, opti
   const pipeline = options.bulk
     ? createCommandPipeline({ store: platform.store, clock: platform.clock, schemaVersionOf: platform.registry.currentVersion, cache: createAggregateCache(CACHE_STREAMS) })
     : platform.pipeline;
-  const w = createWorld(rng, seedCommands(pipeline), start, days, options.partners);
+  // Every id the seed's commands create is planned (withPlannedIds): a random one would make runs differ.
+  const ids = plannedIds({ next: (kind) => { throw new Error(`seed: a command drew a ${kind} id the seed did not plan`); } });
+  const w = createWorld(rng, commandLayer({ pipeline, ids }), start, days, options.partners);
   const deps = { store: platform.store, pipeline };
   const started = performance.now();
   let sourcesAfter = 0;

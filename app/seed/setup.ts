@@ -1,3 +1,4 @@
+import { withPlannedIds } from '../../commands/pipeline/index.js';
 import { defaultProductLines } from '../../domain/shared/index.js';
 import { model, tierCriteriaMoney } from './model.js';
 import { streams } from './streams.js';
@@ -13,8 +14,10 @@ const staff = (w: World, role: 'vendor_admin' | 'channel_manager' | 'analyst' | 
   const last = w.rng.pick(lastNames);
   const email = `${first}.${last}.${w.uniqueNumber()}@vendor.example.com`.toLowerCase();
   const actor = w.vendorAdmin ? person(w.vendorAdmin) : adminKey;
-  w.task([], [streams.person(id), streams.email(email)], () => w.cmd.registerPerson(w.ctx(actor), { personId: id, name: `${first} ${last}`, email }));
-  w.task([], [streams.person(id)], () => w.cmd.grantVendorRole(w.ctx(actor), id, role, regionSlugs));
+  w.command([], [streams.person(id), streams.email(email)], () =>
+    withPlannedIds({ person: id }, () => w.cmd.person.register(w.ctx(actor), w.system, { name: `${first} ${last}`, email })));
+  w.command([], [streams.person(id)], () =>
+    w.cmd.person.grantVendorRole(w.ctx(actor), w.system, { personId: id, role, ...(regionSlugs ? { regions: regionSlugs } : {}) }));
   return id;
 };
 
@@ -24,7 +27,7 @@ const staff = (w: World, role: 'vendor_admin' | 'channel_manager' | 'analyst' | 
  * programs per product line.
  */
 export const planSetup = (w: World) => {
-  w.task([], [streams.channel], () => w.cmd.changeSettings(w.ctx(adminKey), {
+  w.command([], [streams.channel], () => w.cmd.channel.changeSettings(w.ctx(adminKey), w.system, {
     desiredPartnerCount: Math.round(w.partnerCount * model.desiredPartners), quotaAttainmentThresholdPct: 50, tierCriteria: tierCriteriaMoney,
   }));
   w.vendorAdmin = staff(w, 'vendor_admin');
@@ -39,8 +42,8 @@ export const planSetup = (w: World) => {
     for (const [level, validForDays, points] of [['associate', 365, 100], ['professional', 730, 250]] as const) {
       const program: Program = { id: w.rng.id('prg'), name: `${title} ${level === 'associate' ? 'Associate' : 'Professional'}`, line, level, validForDays, points };
       w.programs.push(program);
-      w.task([streams.channel], [streams.program(program.id)], () =>
-        w.cmd.defineProgram(w.ctx(person(w.vendorAdmin)), { programId: program.id, name: program.name, productLine: line, validForDays, points }));
+      w.command([streams.channel], [streams.program(program.id)], () => withPlannedIds({ program: program.id }, () =>
+        w.cmd.program.define(w.ctx(person(w.vendorAdmin)), w.system, { name: program.name, productLine: line, validForDays, points })));
     }
   }
 };

@@ -1,3 +1,4 @@
+import { withPlannedIds } from '../../commands/pipeline/index.js';
 import type { EmployeeRole } from '../../domain/shared/index.js';
 import { DAY, model } from './model.js';
 import { streams } from './streams.js';
@@ -27,7 +28,8 @@ const hireNow = (w: World, p: SimPartner, role: EmployeeRole) => {
   const who: SimPerson = { id: w.rng.id('per'), name: `${first} ${last}`, email: `${first}.${last}.${w.uniqueNumber()}@${domain}`.toLowerCase(), certs: new Map() };
   w.people.set(who.id, who);
   const actor = person(p.cmId);
-  w.task([], [streams.person(who.id), streams.email(who.email)], () => w.cmd.registerPerson(w.ctx(actor), { personId: who.id, name: who.name, email: who.email }));
+  w.command([], [streams.person(who.id), streams.email(who.email)], () =>
+    withPlannedIds({ person: who.id }, () => w.cmd.person.register(w.ctx(actor), w.system, { name: who.name, email: who.email })));
   join(w, who, p, role);
   const yearly = role === 'admin' ? model.leaversPerYear / 3 : model.leaversPerYear;
   const tenure = Math.round((-Math.log(1 - w.rng.next()) / yearly) * 365);
@@ -40,8 +42,8 @@ const join = (w: World, who: SimPerson, p: SimPartner, role: EmployeeRole) => {
   who.partnerId = p.id;
   who.role = role;
   p.employees.add(who.id);
-  w.task([streams.partner(p.id), ...(from ? [streams.partner(from.id)] : [])], [streams.person(who.id)], () =>
-    w.cmd.joinPartner(w.ctx(person(p.cmId)), who.id, p.id, role));
+  w.command([streams.partner(p.id), ...(from ? [streams.partner(from.id)] : [])], [streams.person(who.id)], () =>
+    w.cmd.person.join(w.ctx(person(p.cmId)), w.system, { partnerId: p.id, personId: who.id, role }));
   planCertifications(w, who, p, role);
 };
 
@@ -50,7 +52,9 @@ const leave = (w: World, who: SimPerson, p: SimPartner) => {
   p.employees.delete(who.id);
   who.partnerId = undefined;
   const role = who.role ?? 'sales';
-  w.task([], [streams.person(who.id)], () => w.cmd.person(w.ctx(person(who.id)), who.id, { type: 'LeavePartner', data: { partnerId: p.id, reason: w.rng.pick(['new job', 'relocation', 'retirement', 'career change']) } }));
+  w.command([], [streams.person(who.id)], () => w.cmd.person.leave(w.ctx(person(who.id)), w.system, {
+    partnerId: p.id, personId: who.id, reason: w.rng.pick(['new job', 'relocation', 'retirement', 'career change']),
+  }));
   if (role === 'admin') w.later(w.rng.int(2, 10), () => promoteAdmin(w, p));
   planHire(w, p, role === 'admin' ? 'sales' : role, w.rng.int(15, 50));
   if (w.rng.chance(model.movers)) w.movers.push({ personId: who.id, region: p.region, fromDay: w.today + w.rng.int(14, 75) });
@@ -62,7 +66,7 @@ const promoteAdmin = (w: World, p: SimPartner) => {
   if (!candidates.length || [...p.employees].some((id) => w.people.get(id)?.role === 'admin')) return;
   const who = candidates.find((c) => c.role === 'manager') ?? candidates[0];
   who.role = 'admin';
-  w.task([], [streams.person(who.id)], () => w.cmd.person(w.ctx(person(p.cmId)), who.id, { type: 'ChangeEmployeeRole', data: { partnerId: p.id, role: 'admin' } }));
+  w.command([], [streams.person(who.id)], () => w.cmd.person.changeRole(w.ctx(person(p.cmId)), w.system, { partnerId: p.id, personId: who.id, role: 'admin' }));
 };
 
 /** Leavers whose time has come join an operating partner of their region, certifications and all. */
@@ -102,7 +106,8 @@ const earn = (w: World, who: SimPerson, programId: string) => {
   who.certs.set(programId, { expiresAt: w.now() + program.validForDays * DAY, revoked: false });
   w.certAwards.set(`${who.id}|${programId}`, who.partnerId);
   const cm = w.partnersById.get(who.partnerId)?.cmId ?? w.vendorAdmin;
-  w.task([streams.program(programId)], [streams.person(who.id)], () => w.cmd.earnCertification(w.ctx(person(cm)), who.id, programId, earnedAt));
+  w.command([streams.program(programId)], [streams.person(who.id)], () =>
+    w.cmd.person.earnCertification(w.ctx(person(cm)), w.system, { personId: who.id, programId, earnedAt }));
   if (w.rng.chance(model.revocations)) w.later(w.rng.int(10, 200), () => revoke(w, who, programId));
   w.later(program.validForDays - w.rng.int(1, 30), () => renewOrLapse(w, who, programId));
 };
@@ -113,7 +118,8 @@ const renewOrLapse = (w: World, who: SimPerson, programId: string) => {
   if (!held || held.revoked || !program || held.expiresAt <= w.now() + DAY) return;
   if (who.partnerId && w.rng.chance(model.certificationRenewals)) {
     held.expiresAt += program.validForDays * DAY;
-    w.task([streams.program(programId)], [streams.person(who.id)], () => w.cmd.renewCertification(w.ctx(person(w.vendorAdmin)), who.id, programId));
+    w.command([streams.program(programId)], [streams.person(who.id)], () =>
+      w.cmd.person.renewCertification(w.ctx(person(w.vendorAdmin)), w.system, { personId: who.id, programId }));
     w.later(Math.round((held.expiresAt - w.now()) / DAY) - w.rng.int(1, 30), () => renewOrLapse(w, who, programId));
   } else if (w.rng.chance(0.3)) w.later(Math.round((held.expiresAt - w.now()) / DAY) + w.rng.int(10, 90), () => earn(w, who, programId));
 };
@@ -122,5 +128,6 @@ const revoke = (w: World, who: SimPerson, programId: string) => {
   const held = who.certs.get(programId);
   if (!held || held.revoked || held.expiresAt <= w.now() + DAY) return;
   held.revoked = true;
-  w.task([], [streams.person(who.id)], () => w.cmd.person(w.ctx(person(w.vendorAdmin)), who.id, { type: 'RevokeCertification', data: { programId, reason: 'exam irregularity' } }));
+  w.command([], [streams.person(who.id)], () =>
+    w.cmd.person.revokeCertification(w.ctx(person(w.vendorAdmin)), w.system, { personId: who.id, programId, reason: 'exam irregularity' }));
 };

@@ -1,11 +1,12 @@
-import type { Principal } from '../../domain/access/index.js';
+import * as E from 'fp-ts/lib/Either.js';
+import type { CommandLayer } from '../../commands/commandLayer.js';
+import type { CommandContext, CommandOutcome } from '../../commands/pipeline/index.js';
+import { systemPrincipal, type Principal } from '../../domain/access/index.js';
 import { periodOf, type EmployeeRole, type PartnerType, type Tier } from '../../domain/shared/index.js';
 import type { Actor } from '../../eventstore/port.js';
 import { DAY } from './model.js';
 import type { Random } from './random.js';
 import type { SeedTask } from './schedule.js';
-import type { SeedCommands } from './seedCommands.js';
-import { contextOf } from './seedCommands.js';
 
 export interface SimPerson {
   readonly id: string;
@@ -71,14 +72,20 @@ export interface Program {
 
 export type Action = () => void;
 
-/** The simulated channel: what the seed believes the log holds, to plan only commands the deciders accept. */
-export const createWorld = (rng: Random, cmd: SeedCommands, start: number, days: number, partnerCount: number) => {
+/**
+ * The simulated channel: what the seed believes the log holds, to plan only commands the deciders accept.
+ * `cmd` is the command layer itself (commands/commandLayer.ts): the seed issues the routes' commands,
+ * as the system for the vendor's work (`system`), and as the partners' people where the command
+ * takes its data from the caller (a registration's registrant, a claim's submitter).
+ */
+export const createWorld = (rng: Random, cmd: CommandLayer, start: number, days: number, partnerCount: number) => {
   const agenda = new Map<number, Action[]>();
   let tasks: SeedTask[] = [];
   let today = 0;
   let counter = 0;
   const world = {
     rng, cmd, start, days, partnerCount,
+    system: systemPrincipal('seed'),
     partners: [] as SimPartner[],
     partnersById: new Map<string, SimPartner>(),
     people: new Map<string, SimPerson>(),
@@ -115,15 +122,22 @@ export const createWorld = (rng: Random, cmd: SeedCommands, start: number, days:
       return due;
     },
     task: (reads: readonly string[], writes: readonly string[], run: () => Promise<unknown>) => void tasks.push({ reads, writes, run }),
+    /** A command task: a refusal is a bug in the simulation, so it stops the seed, naming what the command writes. */
+    command: (reads: readonly string[], writes: readonly string[], run: () => CommandOutcome): void =>
+      world.task(reads, writes, async () => {
+        const outcome = await run();
+        if (E.isLeft(outcome)) throw new Error(`seed: a command on ${writes.join(', ')} was refused (${outcome.left.code}): ${outcome.left.message}`);
+      }),
     takeTasks: () => {
       const out = tasks;
       tasks = [];
       return out;
     },
     /** A command context with a deterministic command id. */
-    ctx: (actor: Actor) => {
+    ctx: (actor: Actor): CommandContext => {
       counter += 1;
-      return contextOf(rng.id('cmd'), actor);
+      const commandId = rng.id('cmd');
+      return { actor, commandId, correlationId: commandId };
     },
     uniqueNumber: () => ++counter,
   };

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { seesPartner, type PartnerScope, type Principal } from '../../domain/access/index.js';
+import { seesPartner, type Caller, type PartnerScope } from '../../domain/access/index.js';
 import { domainError, type DomainError } from '../../domain/shared/index.js';
 import type { PartnerState } from '../../domain/partner/index.js';
 
@@ -7,10 +7,10 @@ import type { PartnerState } from '../../domain/partner/index.js';
  * Not visible -> 404 (never reveal that it exists); visible but not allowed -> 403.
  */
 export const authorizePartner = (
-  principal: Principal,
+  principal: Caller,
   partnerId: string,
   state: PartnerState,
-  allowed: (p: Principal, scope: PartnerScope) => boolean,
+  allowed: (p: Caller, scope: PartnerScope) => boolean,
   action: string,
 ): E.Either<DomainError, PartnerScope> => {
   const scope: PartnerScope = { partnerId, region: state.region, channelManagerId: state.channelManagerId };

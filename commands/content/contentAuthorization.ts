@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { isChannelStaff, type Principal } from '../../domain/access/index.js';
+import { isChannelStaff, type Caller } from '../../domain/access/index.js';
 import { contentViewerOf, reachHolds, reachOf, type ContentState } from '../../domain/content/index.js';
 import { partnerDecider, partnerStream } from '../../domain/partner/index.js';
 import { personDecider, personStream } from '../../domain/person/index.js';
@@ -7,7 +7,7 @@ import { domainError, type DomainError } from '../../domain/shared/index.js';
 import type { UnitOfWork } from '../pipeline/index.js';
 
 /** Whether the caller can see the item right now, judged on the write model (person, employer, certifications). */
-const seesContent = async (uow: UnitOfWork, p: Principal, content: ContentState): Promise<boolean> => {
+const seesContent = async (uow: UnitOfWork, p: Caller, content: ContentState): Promise<boolean> => {
   if (p.kind !== 'person' || content.status !== 'published' || !content.audience) return false;
   const { state: person } = await uow.load(personDecider, personStream(p.personId));
   const employment = person.employment;
@@ -27,7 +27,7 @@ const seesContent = async (uow: UnitOfWork, p: Principal, content: ContentState)
  * they cannot see (its existence is not revealed) and 403 for one they can.
  */
 export const authorizeContentChange = async (
-  uow: UnitOfWork, p: Principal, content: ContentState, action: string,
+  uow: UnitOfWork, p: Caller, content: ContentState, action: string,
 ): Promise<E.Either<DomainError, ContentState>> => {
   if (content.status === 'none') return E.left(domainError('not_found', 'content not found'));
   if (isChannelStaff(p)) return E.right(content);

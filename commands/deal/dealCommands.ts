@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { seesPartner, type PartnerScope, type Principal } from '../../domain/access/index.js';
+import { seesPartner, systemPrincipal, type Caller, type PartnerScope } from '../../domain/access/index.js';
 import { CHANNEL_STREAM, channelDecider } from '../../domain/channel/index.js';
 import {
   claimDecider, claimStream, collidingDeals, dealDecider, dealStream, decidesDeal, ownsDeal, seesDeal,
@@ -7,17 +7,17 @@ import {
 } from '../../domain/deal/index.js';
 import { partnerDecider, partnerStream } from '../../domain/partner/index.js';
 import { personDecider, personStream } from '../../domain/person/index.js';
-import { domainError, type DomainError, type IdGenerator } from '../../domain/shared/index.js';
+import type { IdGenerator } from '../../domain/shared/index.js';
 import { createKeyedLock } from '../../infra/keyedLock.js';
-import type { CommandContext, CommandPipeline, CommandResult, UnitOfWork } from '../pipeline/index.js';
+import { forbidden, notFound } from '../auth/refusals.js';
+import type { CommandContext, CommandOutcome, CommandPipeline, UnitOfWork } from '../pipeline/index.js';
 import type { RegisterDealBody } from './dealSchemas.js';
 
-type Outcome = Promise<E.Either<DomainError, CommandResult>>;
-type Rule = (p: Principal, deal: DealScope, partner: PartnerScope) => boolean;
+type Rule = (p: Caller, deal: DealScope, partner: PartnerScope) => boolean;
 type ChannelSettings = typeof channelDecider.initialState;
 
-const notFound = (what: string) => E.left(domainError('not_found', `${what} not found`));
-const forbidden = (message: string) => E.left(domainError('forbidden', message));
+/** The sweeper's caller: the decider itself checks that protection lapsed. */
+const SWEEPER = systemPrincipal('deal-expiry-sweeper');
 
 const manages: Rule = (p, _deal, partner) => decidesDeal(p, partner);
 const owns: Rule = (p, deal) => ownsDeal(p, deal);
@@ -46,7 +46,7 @@ const claimCommandFor = (deal: DealState, event: DealEvent): ClaimCommand | unde
 };
 
 /**
- * Deal registration commands, independent of HTTP (routes, the sweeper and benchmarks call them).
+ * Deal registration commands, independent of HTTP (routes, the seed, the sweeper and benchmarks call them).
  * Every decision that changes who may hold protection is appended together with the claim stream
  * of its (customer, product line), expecting the claim version it read: concurrent decisions about
  * one customer are serialised by the event store, never by luck.
@@ -56,13 +56,13 @@ export const dealCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerator
   // Registrations of one customer in this process queue instead of colliding (they all succeed anyway).
   const sameCustomer = createKeyedLock();
 
-  const register = (ctx: CommandContext, principal: Principal, body: RegisterDealBody): Outcome =>
+  const register = (ctx: CommandContext, principal: Caller, body: RegisterDealBody): CommandOutcome =>
     sameCustomer(claimStream(body.customer.domain, body.productLine), () =>
       pipeline.execute(ctx, async (uow) => {
         const { state: partner } = await uow.load(partnerDecider, partnerStream(body.partnerId));
         const scope = { partnerId: body.partnerId, region: partner.region, channelManagerId: partner.channelManagerId };
         if (partner.status === 'none' || !seesPartner(principal, scope)) return notFound('partner');
-        // Vendor staff (and the admin key) do not register: a registration is the partner's own claim.
+        // Vendor staff, the admin key and the system do not register: it is the partner's own claim.
         if (principal.kind !== 'person' || principal.vendorRoles.length > 0)
           return forbidden("deal registrations are submitted by the partner's own people");
         const { state: person } = await uow.load(personDecider, personStream(principal.personId));
@@ -85,14 +85,15 @@ export const dealCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerator
 
   /** One command on an existing deal: visible (else 404), allowed (else 403), decided with its claim. */
   const onDeal = (
-    ctx: CommandContext, principal: Principal | 'system', dealId: string, rule: Rule, action: string,
+    ctx: CommandContext, principal: Caller, dealId: string, rule: Rule, action: string,
     toCommand: (settings: ChannelSettings) => DealCommand,
-  ): Outcome =>
+  ): CommandOutcome =>
     pipeline.execute(ctx, async (uow: UnitOfWork) => {
       const streamId = dealStream(dealId);
       const { state: deal } = await uow.load(dealDecider, streamId);
       if (deal.status === 'none' || !deal.partnerId || !deal.registeredBy) return notFound('deal');
-      if (principal !== 'system') {
+      // The system sees and may do everything: no partner to load.
+      if (principal.kind !== 'system') {
         const { state: partner } = await uow.load(partnerDecider, partnerStream(deal.partnerId));
         const scope = { partnerId: deal.partnerId, region: partner.region, channelManagerId: partner.channelManagerId };
         const dealScope = { partnerId: deal.partnerId, registeredBy: deal.registeredBy };
@@ -113,22 +114,22 @@ export const dealCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerator
 
   return {
     register,
-    approve: (ctx: CommandContext, p: Principal, dealId: string, body: { protectionDays?: number }) =>
+    approve: (ctx: CommandContext, p: Caller, dealId: string, body: { protectionDays?: number }) =>
       onDeal(ctx, p, dealId, manages, 'approve', (s) => ({ type: 'ApproveDeal', data: { protectionDays: body.protectionDays ?? s.dealProtectionDays } })),
-    reject: (ctx: CommandContext, p: Principal, dealId: string, body: { reason: string }) =>
+    reject: (ctx: CommandContext, p: Caller, dealId: string, body: { reason: string }) =>
       onDeal(ctx, p, dealId, manages, 'reject', () => ({ type: 'RejectDeal', data: body })),
-    withdraw: (ctx: CommandContext, p: Principal, dealId: string, body: { reason?: string }) =>
+    withdraw: (ctx: CommandContext, p: Caller, dealId: string, body: { reason?: string }) =>
       onDeal(ctx, p, dealId, owns, 'withdraw', () => ({ type: 'WithdrawDeal', data: body })),
-    extend: (ctx: CommandContext, p: Principal, dealId: string, body: { protectedUntil: string; reason: string }) =>
+    extend: (ctx: CommandContext, p: Caller, dealId: string, body: { protectedUntil: string; reason: string }) =>
       onDeal(ctx, p, dealId, manages, 'extend', (s) => ({
         type: 'ExtendProtection', data: { ...body, maxExtensions: s.maxDealExtensions, maxProtectionDays: s.dealProtectionDays },
       })),
-    win: (ctx: CommandContext, p: Principal, dealId: string, body: { amount: { amountMinor: number; currency: string }; closedAt: string }) =>
+    win: (ctx: CommandContext, p: Caller, dealId: string, body: { amount: { amountMinor: number; currency: string }; closedAt: string }) =>
       onDeal(ctx, p, dealId, ownsOrManages, 'report the win of', () => ({ type: 'WinDeal', data: body })),
-    lose: (ctx: CommandContext, p: Principal, dealId: string, body: { reason: string }) =>
+    lose: (ctx: CommandContext, p: Caller, dealId: string, body: { reason: string }) =>
       onDeal(ctx, p, dealId, ownsOrManages, 'report the loss of', () => ({ type: 'LoseDeal', data: body })),
     /** The sweeper's command: no caller to authorise, the decider checks that protection lapsed. */
-    expire: (ctx: CommandContext, dealId: string) => onDeal(ctx, 'system', dealId, () => true, 'expire', () => ({ type: 'ExpireDeal', data: {} })),
+    expire: (ctx: CommandContext, dealId: string) => onDeal(ctx, SWEEPER, dealId, () => true, 'expire', () => ({ type: 'ExpireDeal', data: {} })),
   };
 };
 export type DealCommands = ReturnType<typeof dealCommands>;

@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import type { Principal } from '../../domain/access/index.js';
+import type { Caller } from '../../domain/access/index.js';
 import { commandRoute, type CommandKit } from '../../http/commandRoute.js';
-import type { CommandContext, CommandPipeline } from '../pipeline/index.js';
-import { dealCommands } from './dealCommands.js';
+import type { CommandContext } from '../pipeline/index.js';
+import type { DealCommands } from './dealCommands.js';
 import * as S from './dealSchemas.js';
 
-export const dealCommandRoutes = (app: FastifyInstance, kit: CommandKit, pipeline: CommandPipeline) => {
-  const deals = dealCommands({ pipeline, ids: kit.ids });
-
+/** The deal registration commands over HTTP. */
+export const dealCommandRoutes = (app: FastifyInstance, kit: CommandKit, deals: DealCommands) => {
   commandRoute(
     app, kit,
     {
@@ -20,7 +19,7 @@ export const dealCommandRoutes = (app: FastifyInstance, kit: CommandKit, pipelin
 
   const dealRoute = <B extends z.ZodType>(
     action: string, summary: string, body: B,
-    run: (ctx: CommandContext, principal: Principal, dealId: string, body: z.infer<B>) => ReturnType<typeof deals.approve>,
+    run: (ctx: CommandContext, principal: Caller, dealId: string, body: z.infer<B>) => ReturnType<typeof deals.approve>,
   ) =>
     commandRoute(app, kit, { method: 'POST', url: `/deals/:id/${action}`, summary, tags: ['deals'], params: S.DealParams, body }, ({ params, body: input, principal, ctx }) =>
       run(ctx, principal, params.id, input),

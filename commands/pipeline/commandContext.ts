@@ -1,3 +1,5 @@
+import type { Either } from 'fp-ts/lib/Either.js';
+import type { DomainError } from '../../domain/shared/index.js';
 import type { Actor } from '../../eventstore/port.js';
 
 /** Everything a command carries besides its data: who, why, and under which expectations. */
@@ -20,6 +22,9 @@ export interface CommandResult {
   readonly version: number;
   readonly position: number;
 }
+
+/** What every command function answers: a refusal, or where its events landed. */
+export type CommandOutcome<R extends CommandResult = CommandResult> = Promise<Either<DomainError, R>>;
 
 /** Thrown when `If-Match` names a version the stream has moved past. */
 export class PreconditionFailed extends Error {

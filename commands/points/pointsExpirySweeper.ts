@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { systemPrincipal } from '../../domain/access/index.js';
 import { CHANNEL_STREAM, channelDecider } from '../../domain/channel/index.js';
-import { expiryCutoff, ledgerDecider, pointsStream } from '../../domain/points/index.js';
+import { expiryCutoff } from '../../domain/points/index.js';
 import type { IdGenerator } from '../../domain/shared/index.js';
 import type { EventStore } from '../../eventstore/port.js';
 import { readCheckpoints } from '../../infra/follow/checkpoints.js';
@@ -8,9 +9,11 @@ import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import type { CommandPipeline } from '../pipeline/index.js';
 import { stateAtVersion } from '../policies/sourceFacts.js';
 import { sweepEach, type SweepCounts } from '../sweeps/index.js';
+import { pointsCommands } from './pointsCommands.js';
 
 export interface PointsExpiryDeps {
   readonly store: EventStore;
+  /** The pipeline the ledger commands (commands/points/pointsCommands.ts) run on. */
   readonly pipeline: CommandPipeline;
   /** The read models (`points_ledger`, `points_partners` and their checkpoint), to find ledgers without scanning the log. */
   readonly reader: SqlDb;
@@ -24,6 +27,7 @@ export interface PointsExpiryReport extends SweepCounts {
 }
 
 const ACTOR = { kind: 'system', id: 'points-expiry-sweeper' } as const;
+const SWEEPER = systemPrincipal(ACTOR.id);
 
 /**
  * Ledgers that may hold points earned at or before `cutoff`: those the read model shows with a balance
@@ -55,20 +59,15 @@ const expiringLedgerCandidates = async (deps: Pick<PointsExpiryDeps, 'store' | '
  */
 export const expirePoints = (deps: PointsExpiryDeps) => async (now: Date): Promise<PointsExpiryReport> => {
   const settings = await stateAtVersion(deps.store, channelDecider, CHANNEL_STREAM, Number.MAX_SAFE_INTEGER);
+  const ledgers = pointsCommands(deps);
   let points = 0;
   const counts = await sweepEach(
     await expiringLedgerCandidates(deps, expiryCutoff(now, settings.pointsExpiryMonths)),
     async (partnerId) => {
       const commandId = deps.ids.next('command');
-      let expired = 0;
-      const outcome = await deps.pipeline.execute({ actor: ACTOR, commandId, correlationId: commandId }, async (uow) => {
-        const streamId = pointsStream(partnerId);
-        const decided = await uow.decide(ledgerDecider, streamId, { type: 'ExpirePoints', data: { expiryMonths: settings.pointsExpiryMonths } });
-        expired = E.isRight(decided) ? decided.right.events.reduce((n, e) => n + (e.type === 'PointsExpired' ? e.data.points : 0), 0) : 0;
-        return E.map(() => ({ id: partnerId, streamId }))(decided);
-      });
-      if (!E.isRight(outcome) || expired === 0) return false;
-      points += expired;
+      const outcome = await ledgers.expire({ actor: ACTOR, commandId, correlationId: commandId }, SWEEPER, { partnerId, expiryMonths: settings.pointsExpiryMonths });
+      if (!E.isRight(outcome) || outcome.right.expiredPoints === 0) return false;
+      points += outcome.right.expiredPoints;
       return true;
     },
     { onError: deps.onError },

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { ledgerDecider, pointsStream } from '../../domain/points/index.js';
+import { systemPrincipal } from '../../domain/access/index.js';
 import type { StoredEvent } from '../../eventstore/port.js';
+import { pointsCommands } from '../points/pointsCommands.js';
 import { policyContext, type PolicyDeps } from './policy.js';
 
 export interface Award {
@@ -17,16 +18,10 @@ export interface Award {
  */
 export const awardPoints = async (deps: PolicyDeps, policyName: string, source: StoredEvent, award: Award): Promise<void> => {
   if (award.points <= 0) return;
-  const outcome = await deps.pipeline.execute(policyContext(policyName, source), async (uow) => {
-    const streamId = pointsStream(award.partnerId);
-    const decided = await uow.decide(ledgerDecider, streamId, {
-      type: 'EarnPoints',
-      data: {
-        ...(award.personId ? { personId: award.personId } : {}),
-        points: award.points, reason: award.reason, sourceEventId: source.eventId, earnedAt: source.recordedAt,
-      },
-    });
-    return E.map(() => ({ id: award.partnerId, streamId }))(decided);
+  const outcome = await pointsCommands(deps).earn(policyContext(policyName, source), systemPrincipal(`policy:${policyName}`), {
+    partnerId: award.partnerId,
+    ...(award.personId ? { personId: award.personId } : {}),
+    points: award.points, reason: award.reason, sourceEventId: source.eventId, earnedAt: source.recordedAt,
   });
   if (E.isLeft(outcome) && outcome.left.code !== 'duplicate')
     throw new Error(`${policyName}: the ledger refused points for ${source.eventId}: ${outcome.left.message}`);

@@ -1,7 +1,7 @@
 import type { EventStore, StoredEvent } from '../../eventstore/port.js';
 import { derivedId, type CommandContext, type CommandPipeline } from '../pipeline/index.js';
 
-/** What a policy may use: the log (to read facts as they were) and the command pipeline (to act). */
+/** What a policy may use: the log (to read facts as they were) and the pipeline its commands run on (to act). */
 export interface PolicyDeps {
   readonly store: EventStore;
   readonly pipeline: CommandPipeline;

@@ -26,3 +26,20 @@ export type Principal =
     };
 
 export const ADMIN_KEY_PRINCIPAL: Principal = { kind: 'admin-key' };
+
+/**
+ * The platform itself acting for the vendor: the seed, sweepers, policies and CLI commands. A kind of
+ * its own rather than the admin-key principal, so that the log and the rules tell a system action from
+ * a request made with the admin key. No HTTP caller can obtain it: authentication answers a `Principal`,
+ * which has no such kind; only in-process code can make one (with `systemPrincipal`).
+ */
+export interface SystemPrincipal {
+  readonly kind: 'system';
+  /** What acts, e.g. `seed` or `deal-expiry-sweeper`. */
+  readonly id: string;
+}
+
+/** Whoever a command acts for: a request's principal, or the system (which has a vendor admin's powers). */
+export type Caller = Principal | SystemPrincipal;
+
+export const systemPrincipal = (id: string): SystemPrincipal => ({ kind: 'system', id });

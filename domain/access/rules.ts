@@ -1,5 +1,5 @@
 import type { VendorRole } from '../shared/index.js';
-import type { Employer, Principal } from './principal.js';
+import type { Caller, Employer } from './principal.js';
 
 /** What access rules need to know of a partner. */
 export interface PartnerScope {
@@ -8,18 +8,18 @@ export interface PartnerScope {
   readonly channelManagerId?: string;
 }
 
-export const hasVendorRole = (p: Principal, role: VendorRole): boolean =>
-  p.kind === 'admin-key' || (p.kind === 'person' && p.vendorRoles.some((g) => g.role === role));
+/** The admin key and the system hold every vendor role. */
+export const hasVendorRole = (p: Caller, role: VendorRole): boolean =>
+  p.kind !== 'person' || p.vendorRoles.some((g) => g.role === role);
 
-export const isVendorAdmin = (p: Principal): boolean =>
-  p.kind === 'admin-key' || p.vendorRoles.some((g) => g.role === 'vendor_admin');
+export const isVendorAdmin = (p: Caller): boolean => hasVendorRole(p, 'vendor_admin');
 
 /** Vendor admins, auditors and analysts read everything. */
-export const readsEverything = (p: Principal): boolean =>
+export const readsEverything = (p: Caller): boolean =>
   isVendorAdmin(p) || hasVendorRole(p, 'auditor') || hasVendorRole(p, 'analyst');
 
 /** Vendor admin, or a channel manager whose regions cover the partner or who is assigned to it. */
-export const managesPartner = (p: Principal, partner: PartnerScope): boolean => {
+export const managesPartner = (p: Caller, partner: PartnerScope): boolean => {
   if (isVendorAdmin(p)) return true;
   if (p.kind !== 'person') return false;
   if (partner.channelManagerId === p.personId && hasVendorRole(p, 'channel_manager')) return true;
@@ -29,17 +29,17 @@ export const managesPartner = (p: Principal, partner: PartnerScope): boolean => 
 };
 
 /** True for a channel manager (of any scope) or vendor admin: someone who may act on partners at all. */
-export const isChannelStaff = (p: Principal): boolean => isVendorAdmin(p) || hasVendorRole(p, 'channel_manager');
+export const isChannelStaff = (p: Caller): boolean => isVendorAdmin(p) || hasVendorRole(p, 'channel_manager');
 
 /** The caller's employer when it is `partnerId` and still operating (suspended or terminated: nothing). */
-export const employerIs = (p: Principal, partnerId: string): Employer | undefined =>
+export const employerIs = (p: Caller, partnerId: string): Employer | undefined =>
   p.kind === 'person' && p.employer?.partnerId === partnerId && (p.employer.status === 'approved' || p.employer.status === 'active')
     ? p.employer
     : undefined;
 
-export const seesPartner = (p: Principal, partner: PartnerScope): boolean =>
+export const seesPartner = (p: Caller, partner: PartnerScope): boolean =>
   readsEverything(p) || managesPartner(p, partner) || employerIs(p, partner.partnerId) !== undefined;
 
-export const isPartnerAdminOf = (p: Principal, partnerId: string): boolean => employerIs(p, partnerId)?.role === 'admin';
+export const isPartnerAdminOf = (p: Caller, partnerId: string): boolean => employerIs(p, partnerId)?.role === 'admin';
 
-export const personIdOf = (p: Principal): string | undefined => (p.kind === 'person' ? p.personId : undefined);
+export const personIdOf = (p: Caller): string | undefined => (p.kind === 'person' ? p.personId : undefined);
