@@ -57,112 +57,135 @@ export interface TableStatements<Ts extends Tables> {
 
 type Values = Readonly<Record<string, unknown>>;
 
-/** Pushes the given values; answers their columns as a shape key (`a,b,`). */
-const collect = (values: Values | undefined, params: unknown[]): string => {
-  let key = '';
+/**
+ * Statements are found in a trie walked by the column names a call gives, in the order it gives them:
+ * property names are interned strings whose hashes V8 keeps, so finding a statement costs a few map
+ * probes and builds no string (a key string built per call cost more than the rest of the layer).
+ */
+interface Node {
+  readonly next: Map<string, Node>;
+  stmt?: PreparedSql;
+}
+const node = (): Node => ({ next: new Map() });
+const step = (from: Node, token: string): Node => {
+  let to = from.next.get(token);
+  if (!to) from.next.set(token, (to = node()));
+  return to;
+};
+const NULL = ' IS NULL';
+const END = '|';
+
+/** Walks the given (defined) values' columns, pushing their values. */
+const walk = (from: Node, values: Values | undefined, params: unknown[]): Node => {
+  let at = from;
   for (const column in values) {
     const value = values[column];
     if (value === undefined) continue;
-    key += `${column},`;
+    at = step(at, column);
     params.push(value);
   }
-  return key;
+  return step(at, END);
 };
 
-/** Like collect, but null is `IS NULL` (no parameter); a missing value would widen the statement, so it throws. */
-const collectWhere = (where: Values, params: unknown[]): string => {
-  let key = '';
+/** Like walk, but null is `IS NULL` (no parameter); a missing value would widen the statement, so it throws. */
+const walkWhere = (from: Node, where: Values, params: unknown[]): Node => {
+  let at = from;
   for (const column in where) {
     const value = where[column];
     if (value === undefined) throw new Error(`where ${column} is undefined`);
-    if (value === null) key += `${column} IS NULL,`;
-    else {
-      key += `${column},`;
-      params.push(value);
-    }
+    at = step(at, column);
+    if (value === null) at = step(at, NULL);
+    else params.push(value);
   }
-  return key;
+  return step(at, END);
+};
+const walkList = (from: Node, list: readonly string[] | undefined): Node => {
+  let at = from;
+  if (list) for (const item of list) at = step(at, item);
+  return step(at, END);
 };
 
-const columnsOf = (key: string) => (key === '' ? [] : key.slice(0, -1).split(','));
-const whereSql = (key: string) => {
-  const tests = columnsOf(key).map((c) => (c.endsWith(' IS NULL') ? c : `${c} = ?`));
-  return tests.length ? ` WHERE ${tests.join(' AND ')}` : '';
+const defined = (values: Values | undefined) => Object.keys(values ?? {}).filter((c) => values?.[c] !== undefined);
+const whereSql = (table: string, where: Values) => {
+  const tests = Object.keys(where).map((c) => (where[c] === null ? `${c} IS NULL` : `${c} = ?`));
+  if (tests.length === 0) throw new Error(`a statement on every row of ${table} needs SQL text`);
+  return ` WHERE ${tests.join(' AND ')}`;
 };
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export const tableStatements = <Ts extends Tables>(db: SqlDb, tables: Ts): TableStatements<Ts> => {
-  const shapes = new Map<string, PreparedSql>();
+  const roots = { insert: node(), upsert: node(), update: node(), delete: node(), select: node(), selectOne: node() };
   const texts = new Map<SqlText<unknown>, PreparedSql>();
-  const shape = (key: string, build: () => string) => {
-    let stmt = shapes.get(key);
-    if (!stmt) shapes.set(key, (stmt = db.prepare(build())));
-    return stmt;
-  };
   const text = (statement: SqlText<unknown>) => {
     let stmt = texts.get(statement);
     if (!stmt) texts.set(statement, (stmt = db.prepare(statement.text)));
     return stmt;
   };
-  const mustFilter = (table: string, where: string) => {
-    if (where === '') throw new Error(`a statement on every row of ${table} needs SQL text`);
+
+  const insertSql = (table: string, row: Values) => {
+    const columns = defined(row);
+    return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders(columns.length)})`;
+  };
+  const upsertSql = (table: string, row: Values, onConflict: { set?: readonly string[]; add?: readonly string[] }) => {
+    const changes = [
+      ...(onConflict.set ?? []).map((c) => `${c} = excluded.${c}`),
+      ...(onConflict.add ?? []).map((c) => `${c} = ${table}.${c} + excluded.${c}`),
+    ];
+    const action = changes.length ? `DO UPDATE SET ${changes.join(', ')}` : 'DO NOTHING';
+    return `${insertSql(table, row)} ON CONFLICT (${tables[table].primaryKey.join(', ')}) ${action}`;
+  };
+  const updateSql = (table: string, where: Values, set: Values | undefined, add: Values | undefined) => {
+    const assignments = [...defined(set).map((c) => `${c} = ?`), ...defined(add).map((c) => `${c} = ${c} + ?`)];
+    if (assignments.length === 0) throw new Error(`an update of ${table} that changes nothing`);
+    return `UPDATE ${table} SET ${assignments.join(', ')}${whereSql(table, where)}`;
+  };
+  const selectSql = (table: string, columns: readonly string[], where: Values, options: SelectOptions<Table>) => {
+    const tests = Object.keys(where).map((c) => (where[c] === null ? `${c} IS NULL` : `${c} = ?`));
+    return `SELECT ${columns.join(', ')} FROM ${table}${tests.length ? ` WHERE ${tests.join(' AND ')}` : ''}`
+      + `${options.orderBy?.length ? ` ORDER BY ${options.orderBy.join(', ')}` : ''}`
+      + `${options.limit !== undefined ? ' LIMIT ?' : ''}${options.offset !== undefined ? ' OFFSET ?' : ''}`;
   };
 
   return {
     insert: async (table, row) => {
       const params: unknown[] = [];
-      const columns = collect(row as Values, params);
-      await shape(`i|${table}|${columns}`, () => `INSERT INTO ${table} (${columnsOf(columns).join(', ')}) VALUES (${placeholders(params.length)})`).run(params);
+      const leaf = walk(step(roots.insert, table), row as Values, params);
+      await (leaf.stmt ??= db.prepare(insertSql(table, row as Values))).run(params);
     },
     upsert: async (table, row, onConflict = {}) => {
       const params: unknown[] = [];
-      const columns = collect(row as Values, params);
-      const set = onConflict.set?.join(',') ?? '';
-      const add = onConflict.add?.join(',') ?? '';
-      await shape(`U|${table}|${columns}|${set}|${add}`, () => {
-        const changes = [
-          ...(onConflict.set ?? []).map((c) => `${c} = excluded.${c}`),
-          ...(onConflict.add ?? []).map((c) => `${c} = ${table}.${c} + excluded.${c}`),
-        ];
-        const action = changes.length ? `DO UPDATE SET ${changes.join(', ')}` : 'DO NOTHING';
-        return `INSERT INTO ${table} (${columnsOf(columns).join(', ')}) VALUES (${placeholders(params.length)})
-          ON CONFLICT (${tables[table].primaryKey.join(', ')}) ${action}`;
-      }).run(params);
+      const leaf = walkList(walkList(walk(step(roots.upsert, table), row as Values, params), onConflict.set), onConflict.add);
+      await (leaf.stmt ??= db.prepare(upsertSql(table, row as Values, onConflict))).run(params);
     },
     update: (table, where, change) => {
       const params: unknown[] = [];
-      const set = collect(change.set as Values | undefined, params);
-      const add = collect(change.add as Values | undefined, params);
-      const filter = collectWhere(where as Values, params);
-      mustFilter(table, filter);
-      return shape(`u|${table}|${set}|${add}|${filter}`, () => {
-        const assignments = [...columnsOf(set).map((c) => `${c} = ?`), ...columnsOf(add).map((c) => `${c} = ${c} + ?`)];
-        if (assignments.length === 0) throw new Error(`an update of ${table} that changes nothing`);
-        return `UPDATE ${table} SET ${assignments.join(', ')}${whereSql(filter)}`;
-      }).run(params);
+      const set = change.set as Values | undefined;
+      const add = change.add as Values | undefined;
+      const leaf = walkWhere(walk(walk(step(roots.update, table), set, params), add, params), where as Values, params);
+      return (leaf.stmt ??= db.prepare(updateSql(table, where as Values, set, add))).run(params);
     },
     delete: (table, where) => {
       const params: unknown[] = [];
-      const filter = collectWhere(where as Values, params);
-      mustFilter(table, filter);
-      return shape(`d|${table}|${filter}`, () => `DELETE FROM ${table}${whereSql(filter)}`).run(params);
+      const leaf = walkWhere(step(roots.delete, table), where as Values, params);
+      return (leaf.stmt ??= db.prepare(`DELETE FROM ${table}${whereSql(table, where as Values)}`)).run(params);
     },
     select: (table, columns, where, options = {}) => {
       const params: unknown[] = [];
-      const filter = collectWhere(where as Values, params);
-      const order = options.orderBy?.join(', ') ?? '';
-      if (options.limit !== undefined) params.push(options.limit);
-      if (options.offset !== undefined) params.push(options.offset);
-      const paging = `${options.limit !== undefined ? ' LIMIT ?' : ''}${options.offset !== undefined ? ' OFFSET ?' : ''}`;
-      const list = columns.join(', ');
-      return shape(`s|${table}|${list}|${filter}|${order}|${paging}`, () =>
-        `SELECT ${list} FROM ${table}${whereSql(filter)}${order ? ` ORDER BY ${order}` : ''}${paging}`).all(params);
+      let leaf = walkList(walkWhere(walkList(step(roots.select, table), columns), where as Values, params), options.orderBy);
+      if (options.limit !== undefined) {
+        leaf = step(leaf, 'LIMIT');
+        params.push(options.limit);
+      }
+      if (options.offset !== undefined) {
+        leaf = step(leaf, 'OFFSET');
+        params.push(options.offset);
+      }
+      return (leaf.stmt ??= db.prepare(selectSql(table, columns, where as Values, options as SelectOptions<Table>))).all(params);
     },
     selectOne: (table, columns, where) => {
       const params: unknown[] = [];
-      const filter = collectWhere(where as Values, params);
-      const list = columns.join(', ');
-      return shape(`s|${table}|${list}|${filter}||`, () => `SELECT ${list} FROM ${table}${whereSql(filter)}`).get(params);
+      const leaf = walkWhere(walkList(step(roots.selectOne, table), columns), where as Values, params);
+      return (leaf.stmt ??= db.prepare(selectSql(table, columns, where as Values, {}))).get(params);
     },
     execute: (statement, params) => text(statement).run(params),
     query: (statement, params) => text(statement).all(params),

@@ -25,7 +25,7 @@ export const shareOf = async (db: ReadModelDb, dealId: string): Promise<Share | 
   };
 };
 
-/** 0 - n, never -0 (which SQLite would store as a real). */
+/** 0 - n, never -0 (which SQLite would store as a real). Spreads come last below: `{ ...x, y }` costs V8 microseconds. */
 const minus = (n: number) => 0 - n;
 
 const lineKey = (s: Share) => ({ product_line: s.product_line, status: s.status, currency: s.currency });
@@ -33,7 +33,7 @@ const partnerKey = (s: Share) => ({ partner_id: s.partner_id, ...lineKey(s), won
 const dayKey = (s: Share) => ({ registered_day: s.registered_at.slice(0, 10), ...lineKey(s) });
 const lineSums = (s: Share, sign: (n: number) => number) => ({ estimated_value_minor: sign(s.estimated_value_minor), conflicted: sign(s.conflicted) });
 const partnerSums = (s: Share, sign: (n: number) => number) => ({
-  ...lineSums(s, sign), approved: sign(s.approved), won_amount_minor: sign(s.won_amount_minor),
+  approved: sign(s.approved), won_amount_minor: sign(s.won_amount_minor), ...lineSums(s, sign),
 });
 const same = (n: number) => n;
 const PARTNER_SUMS = ['deals', 'estimated_value_minor', 'conflicted', 'approved', 'won_amount_minor'] as const;
@@ -45,23 +45,23 @@ const LINE_SUMS = ['deals', 'estimated_value_minor', 'conflicted'] as const;
  */
 const totals = [
   {
-    add: (db: ReadModelDb, s: Share) => db.upsert('deal_partner_totals', { ...partnerKey(s), deals: 1, ...partnerSums(s, same) }, { add: PARTNER_SUMS }),
+    add: (db: ReadModelDb, s: Share) => db.upsert('deal_partner_totals', { deals: 1, ...partnerKey(s), ...partnerSums(s, same) }, { add: PARTNER_SUMS }),
     remove: async (db: ReadModelDb, s: Share) => {
-      if ((await db.delete('deal_partner_totals', { ...partnerKey(s), deals: 1 })) === 0)
+      if ((await db.delete('deal_partner_totals', { deals: 1, ...partnerKey(s) })) === 0)
         await db.update('deal_partner_totals', partnerKey(s), { add: { deals: -1, ...partnerSums(s, minus) } });
     },
   },
   {
-    add: (db: ReadModelDb, s: Share) => db.upsert('deal_line_totals', { ...lineKey(s), deals: 1, ...lineSums(s, same) }, { add: LINE_SUMS }),
+    add: (db: ReadModelDb, s: Share) => db.upsert('deal_line_totals', { deals: 1, ...lineKey(s), ...lineSums(s, same) }, { add: LINE_SUMS }),
     remove: async (db: ReadModelDb, s: Share) => {
-      if ((await db.delete('deal_line_totals', { ...lineKey(s), deals: 1 })) === 0)
+      if ((await db.delete('deal_line_totals', { deals: 1, ...lineKey(s) })) === 0)
         await db.update('deal_line_totals', lineKey(s), { add: { deals: -1, ...lineSums(s, minus) } });
     },
   },
   {
-    add: (db: ReadModelDb, s: Share) => db.upsert('deal_day_totals', { ...dayKey(s), deals: 1, ...lineSums(s, same) }, { add: LINE_SUMS }),
+    add: (db: ReadModelDb, s: Share) => db.upsert('deal_day_totals', { deals: 1, ...dayKey(s), ...lineSums(s, same) }, { add: LINE_SUMS }),
     remove: async (db: ReadModelDb, s: Share) => {
-      if ((await db.delete('deal_day_totals', { ...dayKey(s), deals: 1 })) === 0)
+      if ((await db.delete('deal_day_totals', { deals: 1, ...dayKey(s) })) === 0)
         await db.update('deal_day_totals', dayKey(s), { add: { deals: -1, ...lineSums(s, minus) } });
     },
   },

@@ -9,7 +9,7 @@ type Deal = Partial<Database['deals']>;
 
 /** Sets columns of the deal row, with its version and updated_at, from the event. */
 const update = (db: ReadModelDb, event: StoredEvent, set: Deal) =>
-  db.update('deals', { deal_id: idOfStream(event.streamId) }, { set: { ...set, version: event.version, updated_at: event.recordedAt } });
+  db.update('deals', { deal_id: idOfStream(event.streamId) }, { set: { version: event.version, updated_at: event.recordedAt, ...set } });
 
 /** Moves the deal to a status; its share of the totals follows (read once, the new share derived). */
 const status = async (db: ReadModelDb, event: StoredEvent, to: string, extra: Deal = {}, known?: Share) => {

@@ -6,7 +6,7 @@ import { idOfStream } from '../streamIds.js';
 
 /** Sets columns of the partner row and its version/updated_at from the event. */
 const update = (db: ReadModelDb, event: StoredEvent, set: Partial<Database['partners']> = {}) =>
-  db.update('partners', { partner_id: idOfStream(event.streamId) }, { set: { ...set, version: event.version, updated_at: event.recordedAt } });
+  db.update('partners', { partner_id: idOfStream(event.streamId) }, { set: { version: event.version, updated_at: event.recordedAt, ...set } });
 const status = (db: ReadModelDb, event: StoredEvent, to: string, extra: Partial<Database['partners']> = {}) =>
   update(db, event, { status: to, status_changed_at: event.recordedAt, ...extra });
 

@@ -7,7 +7,7 @@ import { idOfStream } from '../streamIds.js';
 interface Grant { role: string; regions?: string[] }
 
 const touch = (db: ReadModelDb, e: StoredEvent, set: Partial<Database['people']> = {}) =>
-  db.update('people', { person_id: idOfStream(e.streamId) }, { set: { ...set, version: e.version, updated_at: e.recordedAt } });
+  db.update('people', { person_id: idOfStream(e.streamId) }, { set: { version: e.version, updated_at: e.recordedAt, ...set } });
 const roles = async (db: ReadModelDb, personId: string): Promise<Grant[]> =>
   JSON.parse((await db.selectOne('people', ['vendor_roles'], { person_id: personId }))?.vendor_roles ?? '[]');
 

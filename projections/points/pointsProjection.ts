@@ -43,9 +43,9 @@ export const pointsProjection = defineProjection({
   name: 'points',
   tables: ['points_ledger', 'points_people', 'points_partners'],
   handlers: {
-    PointsEarned: (db, e) => record(db, e, { ...e.data, kind: 'earned', pot: potOf(e.data.personId), lotAt: e.data.earnedAt }),
+    PointsEarned: (db, e) => record(db, e, { kind: 'earned', pot: potOf(e.data.personId), lotAt: e.data.earnedAt, ...e.data }),
     PointsAdjusted: (db, e) =>
-      record(db, e, { ...e.data, kind: 'adjusted', pot: potOf(e.data.personId), lotAt: e.data.points > 0 ? e.data.adjustedAt : undefined }),
+      record(db, e, { kind: 'adjusted', pot: potOf(e.data.personId), lotAt: e.data.points > 0 ? e.data.adjustedAt : undefined, ...e.data }),
     PointsRedeemed: (db, e) =>
       record(db, e, {
         personId: e.data.personId, points: -e.data.points, kind: 'redeemed', pot: e.data.from, rewardId: e.data.rewardId, redeemedFrom: e.data.from,

@@ -8,7 +8,7 @@ import { ensurePeriod, refreshRevenue } from './periodRows.js';
 type Partner = Partial<Database['scorecard_partners']>;
 
 const set = (db: ReadModelDb, e: StoredEvent, columns: Partner) =>
-  db.update('scorecard_partners', { partner_id: idOfStream(e.streamId) }, { set: { ...columns, updated_at: e.recordedAt } });
+  db.update('scorecard_partners', { partner_id: idOfStream(e.streamId) }, { set: { updated_at: e.recordedAt, ...columns } });
 
 /** A status change: the current status, and a history row so that channel health can ask "active at the end of a period?". */
 const status = async (db: ReadModelDb, e: StoredEvent, to: string, extra: Partner = {}) => {
