@@ -13,23 +13,30 @@ export type EventStoreChoice =
 
 /** Verify, export and stored-row queries read the SQLite log only, for now. */
 const elsewhere = (where: string) =>
-  unavailableStoredLog(`this audit route reads the log's stored rows, which only the SQLite log serves yet; the log lives in ${where}`);
+  unavailableStoredLog(
+    `this audit route reads the log's stored rows, which only the SQLite log serves yet; the log lives in ${where}`,
+  );
 
 /**
- * The one place an adapter is chosen (DESIGN §2), with the audit port over it. Read models stay in the local SQLite file
- * whatever holds the log: projections follow the log through the port. The PostgreSQL and
+ * The one place an adapter is chosen (DESIGN §2), with the audit port over it. Read models stay in
+ * the local SQLite file whatever holds the log: projections follow the log through the port. The PostgreSQL and
  * EventStoreDB clients load only when chosen (about 250 ms of start-up otherwise spent on every
  * server start and CLI command on the SQLite default).
  */
 export const openEventStore = async (
   choice: EventStoreChoice,
   connection: SqliteConnection,
-  deps: { clock: Clock; registry: EventRegistry; /** A read-only connection to the SQLite file. */ reader: Database },
+  /** `reader`: a read-only connection to the SQLite file, for the audit port's queries. */
+  deps: { clock: Clock; registry: EventRegistry; reader: Database },
 ): Promise<{ store: EventStore; storedLog: StoredLog; close: () => Promise<void> }> => {
   const options = { clock: deps.clock, validate: deps.registry.validate, upcast: deps.registry.upcast };
   switch (choice.kind) {
     case 'sqlite':
-      return { store: createSqliteEventStore(connection, options), storedLog: sqliteStoredLog(connection.path, deps.reader), close: async () => undefined };
+      return {
+        store: createSqliteEventStore(connection, options),
+        storedLog: sqliteStoredLog(connection.path, deps.reader),
+        close: async () => undefined,
+      };
     case 'postgres': {
       const { default: pg } = await import('pg');
       const { ensurePostgresSchema } = await import('../eventstore/postgres/postgresSchema.js');

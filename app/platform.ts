@@ -17,7 +17,7 @@ import { upcasters } from './upcasters.js';
 
 /** Everything the server, the CLI and the benchmarks run on: one SQLite file by default. */
 export interface Platform {
-  /** The file's first connection: migrations, and the log's appends when the log lives here (synchronous=FULL, the store's alone). */
+  /** The file's first connection: migrations, and the log's appends when the log lives here (synchronous=FULL, its alone). */
   readonly connection: SqliteConnection;
   /** Which adapter holds the log (read models are always in the SQLite file). */
   readonly logKind: EventStoreChoice['kind'];
@@ -78,7 +78,8 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
   const policies = createPolicyRunner({ store, pipeline, db: writeDb, policies: allPolicies, now: options.clock.now });
   if (options.startPolicies ?? options.startProjections !== false) await policies.start();
   return {
-    connection, logKind: options.eventStore?.kind ?? 'sqlite', registry, store, storedLog: log.storedLog, pipeline, runner, policies, writeDb, reader, readModels, clock: options.clock, ids: options.ids,
+    connection, logKind: options.eventStore?.kind ?? 'sqlite', registry, store, storedLog: log.storedLog,
+    pipeline, runner, policies, writeDb, reader, readModels, clock: options.clock, ids: options.ids,
     close: async () => {
       await policies.stop();
       await runner.stop();

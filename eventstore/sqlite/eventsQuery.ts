@@ -18,5 +18,6 @@ export const eventsQuery = (f: StoredEventsQuery): { sql: string; params: unknow
   if (f.actorId) filter(`json_extract(metadata, '$.actor.id') = ?`, f.actorId);
   if (f.from) filter('recorded_at >= ?', f.from);
   if (f.to) filter('recorded_at <= ?', f.to);
-  return { sql: `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`, params: [...params, f.limit] };
+  const sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`;
+  return { sql, params: [...params, f.limit] };
 };

@@ -7,6 +7,8 @@ import { exportSqliteFile } from './exportSqliteFile.js';
 import { rowToRaw } from './sqliteRawLog.js';
 import { verifySqliteFile } from './verifySqliteFile.js';
 
+const STREAM = `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND version > ? ORDER BY version LIMIT ?`;
+
 /**
  * The audit port over a SQLite file: queries through a read-only connection (`reader`), verify and
  * export through snapshots of their own, so neither waits for nor holds back the writer.
@@ -23,8 +25,7 @@ export const sqliteStoredLog = (path: string, reader: Database): StoredLog => {
       const { sql, params } = eventsQuery(query);
       return rows(sql, params);
     },
-    streamEvents: async (streamId, afterVersion, limit) =>
-      rows(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND version > ? ORDER BY version LIMIT ?`, [streamId, afterVersion, limit]),
+    streamEvents: async (streamId, afterVersion, limit) => rows(STREAM, [streamId, afterVersion, limit]),
     verify: (options) => verifySqliteFile(path, options),
     export: (options) => exportSqliteFile(path, options),
   };

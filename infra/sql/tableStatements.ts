@@ -10,7 +10,10 @@ export interface Change<T extends Table> {
   /** Numeric columns these amounts are added to (negative: subtracted). */
   readonly add?: Partial<Record<NumericColumn<T>, number>>;
 }
-/** On a primary-key conflict: columns taken from the new row, numeric columns adding the new row's value; neither: keep the old row. */
+/**
+ * On a primary-key conflict: columns taken from the new row (`set`), numeric columns adding the new
+ * row's value (`add`); neither: the old row stays.
+ */
 export interface OnConflict<T extends Table> {
   readonly set?: readonly Col<T>[];
   readonly add?: readonly NumericColumn<T>[];

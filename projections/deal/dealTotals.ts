@@ -25,7 +25,7 @@ export const shareOf = async (db: ReadModelDb, dealId: string): Promise<Share | 
   };
 };
 
-/** 0 - n, never -0 (which SQLite would store as a real). Spreads come last below: `{ ...x, y }` costs V8 microseconds. */
+/** 0 - n, never -0 (which SQLite would store as a real). Spreads come last below: `{ ...x, y }` costs microseconds. */
 const minus = (n: number) => 0 - n;
 
 const lineKey = (s: Share) => ({ product_line: s.product_line, status: s.status, currency: s.currency });

@@ -28,7 +28,7 @@ export type EnvelopeHandler = (db: ReadModelDb, event: StoredEvent) => Promise<u
 
 type Untyped = Readonly<Record<string, EnvelopeHandler | undefined>>;
 
-/** Parts of one projection reacting to the same events: for an event several react to, the earlier part's handler runs first. */
+/** Parts of one projection: for an event several parts react to, the earlier part's handler runs first. */
 export const inOrder = (...parts: readonly Handlers[]): Handlers => {
   const combined: Record<string, EnvelopeHandler> = {};
   for (const part of parts as readonly Untyped[])

@@ -17,7 +17,8 @@ const outcome = (column: 'deals_rejected' | 'deals_withdrawn' | 'deals_lost' | '
 const { scorecard_partners: sp } = t;
 /** The earliest closing date of a win: wins may be recorded out of closing order. */
 const FIRST_WIN = sqlText(
-  `UPDATE ${sp.$} SET ${sp.first_win_at} = ? WHERE ${sp.partner_id} = ? AND (${sp.first_win_at} IS NULL OR ${sp.first_win_at} > ?)`,
+  `UPDATE ${sp.$} SET ${sp.first_win_at} = ?
+   WHERE ${sp.partner_id} = ? AND (${sp.first_win_at} IS NULL OR ${sp.first_win_at} > ?)`,
 );
 
 /**

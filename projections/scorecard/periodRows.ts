@@ -33,11 +33,13 @@ export const ensurePeriod = (db: ReadModelDb, partnerId: string, period: string)
 const { scorecard_periods: p, scorecard_revenue: r } = t;
 
 /** Attainment in percent with two decimals, in integer arithmetic (rounded half up), null without a quota. */
-const attainment = (won: string, quota: string) => `CASE WHEN ${quota} > 0 THEN ((${won}) * 10000 + ${quota} / 2) / ${quota} / 100.0 END`;
+const attainment = (won: string, quota: string) =>
+  `CASE WHEN ${quota} > 0 THEN ((${won}) * 10000 + ${quota} / 2) / ${quota} / 100.0 END`;
 
 /** The period row's revenue in the quota's currency (or, without a quota, the currency of the period's first win). */
 const won = `COALESCE((SELECT r.${r.won_minor} FROM ${r.$} r WHERE r.${r.partner_id} = ${p.$}.${p.partner_id}
-  AND r.${r.period} = ${p.$}.${p.period} AND r.${r.currency} = COALESCE(${p.$}.${p.quota_currency}, ${p.$}.${p.currency})), 0)`;
+  AND r.${r.period} = ${p.$}.${p.period}
+  AND r.${r.currency} = COALESCE(${p.$}.${p.quota_currency}, ${p.$}.${p.currency})), 0)`;
 const REFRESH_REVENUE = sqlText(
   `UPDATE ${p.$} SET ${p.currency} = COALESCE(${p.quota_currency}, ${p.currency}), ${p.won_minor} = ${won},
      ${p.attainment_pct} = ${attainment(won, p.quota_minor)}
@@ -47,9 +49,11 @@ const REFRESH_REVENUE = sqlText(
 /** Won revenue and attainment of a period row from its revenue per currency, after the quota changed. */
 export const refreshRevenue = (db: ReadModelDb, partnerId: string, period: string) => db.execute(REFRESH_REVENUE, [partnerId, period]);
 
-const added = `CASE WHEN COALESCE(${p.$}.${p.currency}, excluded.${p.currency}) = excluded.${p.currency} THEN excluded.${p.won_minor} ELSE 0 END`;
+const added = `CASE WHEN COALESCE(${p.$}.${p.currency}, excluded.${p.currency}) = excluded.${p.currency}
+  THEN excluded.${p.won_minor} ELSE 0 END`;
 const ADD_WIN = sqlText(
-  `INSERT INTO ${p.$} (${p.partner_id}, ${p.period}, ${p.deals_won}, ${p.currency}, ${p.won_minor}) VALUES (?, ?, 1, ?, ?)
+  `INSERT INTO ${p.$} (${p.partner_id}, ${p.period}, ${p.deals_won}, ${p.currency}, ${p.won_minor})
+   VALUES (?, ?, 1, ?, ?)
    ON CONFLICT (${p.partner_id}, ${p.period}) DO UPDATE SET ${p.deals_won} = ${p.$}.${p.deals_won} + 1,
      ${p.currency} = COALESCE(${p.$}.${p.currency}, excluded.${p.currency}), ${p.won_minor} = ${p.$}.${p.won_minor} + ${added},
      ${p.attainment_pct} = ${attainment(`${p.$}.${p.won_minor} + ${added}`, `${p.$}.${p.quota_minor}`)}`,
@@ -60,7 +64,9 @@ export const addWin = (db: ReadModelDb, partnerId: string, period: string, curre
   db.execute(ADD_WIN, [partnerId, period, currency, amountMinor]);
 
 const { scorecard_deals: d } = t;
-const APPROVALS = sqlText<{ n: number }>(`SELECT COUNT(*) AS n FROM ${d.$} WHERE ${d.partner_id} = ? AND ${d.approved_period} = ?`);
+const APPROVALS = sqlText<{ n: number }>(
+  `SELECT COUNT(*) AS n FROM ${d.$} WHERE ${d.partner_id} = ? AND ${d.approved_period} = ?`,
+);
 
 /**
  * An approval in the period: the count of deals approved in it, and the median seconds from

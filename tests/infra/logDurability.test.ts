@@ -44,7 +44,9 @@ test('an append waits for a read-model transaction in progress (one write lock),
   const held = new Promise<void>((resolve) => (release = resolve));
   const order: string[] = [];
   const transaction = t.platform.writeDb.transaction(async (tx) => {
-    await tx.run(`INSERT INTO idempotency_keys (scope_key, request_hash, status_code, body, created_at) VALUES ('k', 'h', 200, '{}', 'now')`);
+    await tx.run(
+      `INSERT INTO idempotency_keys (scope_key, request_hash, status_code, body, created_at) VALUES ('k', 'h', 200, '{}', 'now')`,
+    );
     await held;
     order.push('read models committed');
   });
@@ -60,7 +62,8 @@ test('an append waits for a read-model transaction in progress (one write lock),
   const [, appended] = await Promise.all([transaction, append]);
   assert.equal(order, ['read models committed', 'appended']);
   assert.is(appended.positions.length, 1);
-  assert.is((await t.platform.reader.get<{ n: number }>(`SELECT COUNT(*) AS n FROM idempotency_keys WHERE scope_key = 'k'`))?.n, 1);
+  const kept = await t.platform.reader.get<{ n: number }>(`SELECT COUNT(*) AS n FROM idempotency_keys WHERE scope_key = 'k'`);
+  assert.is(kept?.n, 1);
 });
 
 test.run();

@@ -21,7 +21,11 @@ const tallyProjection = (name: string, poison: Set<number>): Projection => ({
     const { by } = e.data as { by: number };
     if (poison.has(e.position)) throw new Error(`poisoned at ${e.position}`);
     await db.run(`INSERT INTO ${name}_log (position, by) VALUES (?, ?)`, [e.position, by]);
-    await db.run(`INSERT INTO ${name} (id, total, events) VALUES (1, ?, 1) ON CONFLICT (id) DO UPDATE SET total = total + excluded.total, events = events + 1`, [by]);
+    await db.run(
+      `INSERT INTO ${name} (id, total, events) VALUES (1, ?, 1)
+       ON CONFLICT (id) DO UPDATE SET total = total + excluded.total, events = events + 1`,
+      [by],
+    );
   },
 });
 
