@@ -70,7 +70,7 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
   };
   commandRoutes(app, kit, platform.pipeline);
   queryRoutes(app, { reader: platform.reader, readModels: platform.readModels, now });
-  auditRoutes(app, { databaseFile: platform.connection.path, logInSqliteFile: platform.logKind === 'sqlite', store: platform.store, registry: platform.registry, reader: platform.reader, writeDb: platform.writeDb, now });
+  auditRoutes(app, { log: platform.storedLog, store: platform.store, registry: platform.registry, reader: platform.reader, writeDb: platform.writeDb, now });
   tokenRoute(app, {
     jwtSecret: options.jwtSecret,
     now,

@@ -4,28 +4,35 @@ import { createCommandPipeline, type CommandPipeline } from '../commands/pipelin
 import { allPolicies, createPolicyRunner, type PolicyRunner } from '../commands/policies/index.js';
 import { eventDefinitions } from '../domain/index.js';
 import type { Clock, IdGenerator } from '../domain/shared/index.js';
-import { createEventRegistry, type EventRegistry, type EventStore, type Upcaster } from '../eventstore/index.js';
+import { createEventRegistry, type EventRegistry, type EventStore, type StoredLog, type Upcaster } from '../eventstore/index.js';
 import { openSqlite, type SqliteConnection } from '../eventstore/sqlite/openSqlite.js';
+import { openReadModelConnection } from '../infra/sql/sqliteSqlDb.js';
 import { migrateToLatest } from '../migrations/migrateToLatest.js';
 import {
   allProjections, createProjectionRunner, sqliteSqlDb, sqliteStatements,
-  type ProjectionRunner, type ReadModels, type SqlDb, type TransactionalSqlDb,
+  type Database as ReadModels, type ProjectionRunner, type SqlDb, type TransactionalSqlDb,
 } from '../projections/index.js';
 import { openEventStore, type EventStoreChoice } from './openEventStore.js';
 import { upcasters } from './upcasters.js';
 
 /** Everything the server, the CLI and the benchmarks run on: one SQLite file by default. */
 export interface Platform {
+  /** The file's first connection: migrations, and the log's appends when the log lives here (synchronous=FULL, its alone). */
   readonly connection: SqliteConnection;
   /** Which adapter holds the log (read models are always in the SQLite file). */
   readonly logKind: EventStoreChoice['kind'];
   readonly registry: EventRegistry;
   readonly store: EventStore;
+  /** The log as auditors read it: stored rows, verify, export. */
+  readonly storedLog: StoredLog;
   readonly pipeline: CommandPipeline;
   readonly runner: ProjectionRunner;
   /** Event -> command reactions (points for won deals and certifications), each with its own checkpoint. */
   readonly policies: PolicyRunner;
-  /** Read-model writes (projections, idempotency records) on the writer connection. */
+  /**
+   * Read-model writes (projections, policy checkpoints, idempotency records, the audit access log) on a
+   * connection of their own with synchronous=NORMAL, under the log's write lock.
+   */
   readonly writeDb: TransactionalSqlDb;
   /** Queries on a separate read-only connection: WAL snapshots, never a half-applied batch. */
   readonly reader: SqlDb;
@@ -57,11 +64,12 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
   const connection = openSqlite(options.databaseFile, { backgroundCheckpoints: options.backgroundCheckpoints ?? options.startProjections !== false });
   await migrateToLatest(new Kysely<unknown>({ dialect: new SqliteDialect({ database: connection.db }) }));
   const registry = createEventRegistry(eventDefinitions, [...upcasters, ...(options.extraUpcasters ?? [])]);
-  const log = await openEventStore(options.eventStore ?? { kind: 'sqlite' }, connection, { clock: options.clock, registry });
-  const store = log.store;
-  const writeDb = sqliteSqlDb(connection);
   const readerDb = new Database(options.databaseFile, { readonly: true, fileMustExist: true });
   readerDb.pragma('busy_timeout = 10000');
+  const log = await openEventStore(options.eventStore ?? { kind: 'sqlite' }, connection, { clock: options.clock, registry, reader: readerDb });
+  const store = log.store;
+  const readModelConnection = openReadModelConnection(connection);
+  const writeDb = sqliteSqlDb(readModelConnection);
   const reader = sqliteStatements(readerDb);
   const readModels = new Kysely<ReadModels>({ dialect: new SqliteDialect({ database: readerDb }) });
   const runner = createProjectionRunner({ store, db: writeDb, projections: allProjections, now: options.clock.now });
@@ -70,13 +78,15 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
   const policies = createPolicyRunner({ store, pipeline, db: writeDb, policies: allPolicies, now: options.clock.now });
   if (options.startPolicies ?? options.startProjections !== false) await policies.start();
   return {
-    connection, logKind: options.eventStore?.kind ?? 'sqlite', registry, store, pipeline, runner, policies, writeDb, reader, readModels, clock: options.clock, ids: options.ids,
+    connection, logKind: options.eventStore?.kind ?? 'sqlite', registry, store, storedLog: log.storedLog,
+    pipeline, runner, policies, writeDb, reader, readModels, clock: options.clock, ids: options.ids,
     close: async () => {
       await policies.stop();
       await runner.stop();
       await store.close();
       await log.close();
       readerDb.close();
+      await readModelConnection.close();
       await connection.close();
     },
   };

@@ -6,7 +6,7 @@ import { fundReservationEvents, mdfEvents } from './mdf/index.js';
 import { partnerEvents } from './partner/index.js';
 import { emailReservationEvents, personEvents } from './person/index.js';
 import { programEvents } from './program/index.js';
-import type { EventDefinition } from './shared/index.js';
+import type { EventDefinition, EventOf } from './shared/index.js';
 
 export * as access from './access/index.js';
 export * as channel from './channel/index.js';
@@ -19,8 +19,7 @@ export * as person from './person/index.js';
 export * as program from './program/index.js';
 export * from './shared/index.js';
 
-/** Every event type the log may hold, for validation on append and for upcasting on read. */
-export const eventDefinitions: readonly EventDefinition[] = [
+const definitions = [
   ...partnerEvents,
   ...personEvents,
   ...emailReservationEvents,
@@ -32,4 +31,13 @@ export const eventDefinitions: readonly EventDefinition[] = [
   ...dealEvents,
   ...dealClaimEvents,
   ...contentEvents,
-];
+] as const;
+
+/** Every event type the log may hold, for validation on append and for upcasting on read. */
+export const eventDefinitions: readonly EventDefinition[] = definitions;
+
+/** Every event the log may hold, as readers see it (upcast to its type's current schema). */
+export type LogEvent = EventOf<typeof definitions>;
+export type LogEventType = LogEvent['type'];
+/** The body of one event type. */
+export type LogEventData<T extends LogEventType> = Extract<LogEvent, { type: T }>['data'];

@@ -6,7 +6,9 @@ import { sql, type Kysely } from 'kysely';
  */
 export const up = async (db: Kysely<unknown>) => {
   await db.schema.createIndex('events_type_position').on('events').columns(['type', 'position']).execute();
-  // The expression must match the query's text exactly for SQLite to use the index.
+  // Dialect-specific (SQLite's json_extract), as is the query it serves (eventstore/sqlite/eventsQuery.ts):
+  // the expression must match that query's text exactly for SQLite to use the index. A PostgreSQL log
+  // indexes its own jsonb metadata.
   await db.schema
     .createIndex('events_actor_position')
     .on('events')

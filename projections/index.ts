@@ -25,4 +25,4 @@ export const allProjections: readonly Projection[] = [
   pointsProjection,
   scorecardsProjection,
 ];
-export type * from './readModels.js';
+export type { Database, TableName } from './readModels/database.js';

@@ -117,8 +117,6 @@ export const prepareCommitGroup = (db: Database, clock: Clock, validate: Validat
 
   const inTransaction = <T>(work: (head: ChainHead, recordedAt: string) => T): T => {
     const recordedAt = clock.now().toISOString();
-    // Projections lower it for their own transactions on the shared connection.
-    db.pragma('synchronous = FULL');
     db.exec('BEGIN IMMEDIATE');
     try {
       const done = work(selectHead(), recordedAt);

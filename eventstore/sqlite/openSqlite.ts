@@ -4,7 +4,11 @@ import { dirname } from 'node:path';
 import { createMutex, type Mutex } from '../mutex.js';
 import { startWalCheckpointer, type WalCheckpointerOptions } from './walCheckpointer.js';
 
-/** One SQLite file with its single in-process writer lock, shared by the event store and projections. */
+/**
+ * One SQLite connection with the file's single in-process write lock. The event store's connection
+ * commits with synchronous=FULL and is the log's alone; read models write through a sibling
+ * (openSqliteSibling) that shares the lock, so the two never meet SQLITE_BUSY.
+ */
 export interface SqliteConnection {
   readonly db: Database.Database;
   readonly writeLock: Mutex;
@@ -18,12 +22,10 @@ export interface OpenSqliteOptions {
   readonly backgroundCheckpoints?: boolean | Omit<WalCheckpointerOptions, 'onBehind'>;
 }
 
-export const openSqlite = (path: string, options: OpenSqliteOptions = {}): SqliteConnection => {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+/** Settings every connection to the file shares; `synchronous` is the connection's own. */
+const tune = (db: Database.Database, synchronous: 'FULL' | 'NORMAL') => {
   db.pragma('journal_mode = WAL');
-  // Durable: an append that returned survives kill -9 and power loss (DESIGN §3).
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${synchronous}`);
   // Another process (a CLI sweeper, say) may hold the write lock for a moment.
   db.pragma('busy_timeout = 10000');
   db.pragma('foreign_keys = OFF');
@@ -31,6 +33,15 @@ export const openSqlite = (path: string, options: OpenSqliteOptions = {}): Sqlit
   // tops, checkpoints) fit; 64 MB measured no faster for commands or rebuilds but cost 50 MB of RSS.
   db.pragma('cache_size = -16384');
   db.pragma('temp_store = MEMORY');
+  // A rewound WAL keeps its largest size on disk unless trimmed.
+  db.pragma('journal_size_limit = 67108864');
+};
+
+export const openSqlite = (path: string, options: OpenSqliteOptions = {}): SqliteConnection => {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  // Durable: an append that returned survives kill -9 and power loss (DESIGN §3).
+  tune(db, 'FULL');
   const writeLock = createMutex();
   let finishing = false;
   // The worker fell behind a writer that never pauses: copy the rest under the write lock (PASSIVE
@@ -50,14 +61,33 @@ export const openSqlite = (path: string, options: OpenSqliteOptions = {}): Sqlit
   const tuning = typeof options.backgroundCheckpoints === 'object' ? options.backgroundCheckpoints : {};
   const checkpointer = options.backgroundCheckpoints && path !== ':memory:' ? startWalCheckpointer(path, { ...tuning, onBehind: finishCheckpoint }) : undefined;
   if (checkpointer) db.pragma('wal_autocheckpoint = 0');
-  // A rewound WAL keeps its largest size on disk unless trimmed.
-  db.pragma('journal_size_limit = 67108864');
   return {
     db,
     writeLock,
     path,
     close: async () => {
       await checkpointer?.stop();
+      if (db.open) db.close();
+    },
+  };
+};
+
+/**
+ * A second connection to the file of `of`, tuned alike and under the same write lock, with a
+ * durability of its own: read models commit with synchronous=NORMAL there (they are re-derived from
+ * the durable log), while the log's connection stays FULL whatever its siblings do.
+ */
+export const openSqliteSibling = (of: SqliteConnection, options: { synchronous: 'FULL' | 'NORMAL' }): SqliteConnection => {
+  if (of.path === ':memory:') throw new Error('an in-memory database has no second connection');
+  const db = new Database(of.path, { fileMustExist: true });
+  tune(db, options.synchronous);
+  // Whoever checkpoints the first (a worker, or SQLite on its commits) checkpoints for both.
+  db.pragma(`wal_autocheckpoint = ${Number(of.db.pragma('wal_autocheckpoint', { simple: true }))}`);
+  return {
+    db,
+    writeLock: of.writeLock,
+    path: of.path,
+    close: async () => {
       if (db.open) db.close();
     },
   };

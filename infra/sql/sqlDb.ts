@@ -1,11 +1,22 @@
+/** A statement prepared once and run many times (SQLite: a cached statement; PostgreSQL: a named one). */
+export interface PreparedSql {
+  /** Answers the number of rows changed. */
+  readonly run: (params: readonly unknown[]) => Promise<number>;
+  readonly get: <T>(params: readonly unknown[]) => Promise<T | undefined>;
+  readonly all: <T>(params: readonly unknown[]) => Promise<T[]>;
+}
+
 /**
- * The small SQL surface projections write through: portable statements with `?` placeholders,
- * executed inside the runner's transaction. Adapters: SQLite (sync underneath), PostgreSQL.
+ * The small SQL surface read models are written and read through: portable statements with `?`
+ * placeholders (a PostgreSQL adapter renumbers them once per statement), executed inside the
+ * runner's transaction. Adapters: SQLite (sync underneath), PostgreSQL. Projections use the typed
+ * statements over it (tableStatements.ts); the raw calls serve plumbing tables and tests.
  */
 export interface SqlDb {
   readonly run: (sql: string, params?: readonly unknown[]) => Promise<{ changes: number }>;
   readonly get: <T>(sql: string, params?: readonly unknown[]) => Promise<T | undefined>;
   readonly all: <T>(sql: string, params?: readonly unknown[]) => Promise<T[]>;
+  readonly prepare: (sql: string) => PreparedSql;
 }
 
 /** A SqlDb that can also run a unit of work atomically. */

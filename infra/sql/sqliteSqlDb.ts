@@ -1,13 +1,22 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { SqliteConnection } from '../../eventstore/sqlite/openSqlite.js';
-import type { SqlDb, TransactionalSqlDb } from './sqlDb.js';
+import { openSqliteSibling, type SqliteConnection } from '../../eventstore/sqlite/openSqlite.js';
+import type { PreparedSql, SqlDb, TransactionalSqlDb } from './sqlDb.js';
 
 /** Booleans become 0/1 so that the same statements work on SQLite and PostgreSQL integer columns. */
-const bind = (params: readonly unknown[]) => params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+const bind = (params: readonly unknown[]) => {
+  for (const p of params) if (typeof p === 'boolean') return params.map((q) => (typeof q === 'boolean' ? (q ? 1 : 0) : q));
+  return params;
+};
+
+const prepared = (stmt: Statement): PreparedSql => ({
+  run: async (params) => stmt.run(bind(params)).changes,
+  get: async <T>(params: readonly unknown[]) => stmt.get(bind(params)) as T | undefined,
+  all: async <T>(params: readonly unknown[]) => stmt.all(bind(params)) as T[],
+});
 
 export const sqliteStatements = (db: Database): SqlDb => {
   const cache = new Map<string, Statement>();
-  const prepare = (sql: string) => {
+  const statement = (sql: string) => {
     let stmt = cache.get(sql);
     if (!stmt) {
       stmt = db.prepare(sql);
@@ -16,16 +25,17 @@ export const sqliteStatements = (db: Database): SqlDb => {
     return stmt;
   };
   return {
-    run: async (sql, params = []) => ({ changes: prepare(sql).run(...bind(params)).changes }),
-    get: async <T>(sql: string, params: readonly unknown[] = []) => prepare(sql).get(...bind(params)) as T | undefined,
-    all: async <T>(sql: string, params: readonly unknown[] = []) => prepare(sql).all(...bind(params)) as T[],
+    run: async (sql, params = []) => ({ changes: statement(sql).run(bind(params)).changes }),
+    get: async <T>(sql: string, params: readonly unknown[] = []) => statement(sql).get(bind(params)) as T | undefined,
+    all: async <T>(sql: string, params: readonly unknown[] = []) => statement(sql).all(bind(params)) as T[],
+    prepare: (sql) => prepared(statement(sql)),
   };
 };
 
 /**
- * Read-model writes on the shared SQLite connection. Transactions take the connection's write lock and
- * commit with synchronous=NORMAL: read models are rebuilt from the durable log, and the checkpoint
- * commits atomically with the writes, so a lost tail is simply replayed.
+ * Writes on one SQLite connection: transactions take the file's write lock (shared by every
+ * connection of this process to the file) and run BEGIN IMMEDIATE … COMMIT with whatever durability
+ * the connection has; they never change it.
  */
 export const sqliteSqlDb = (connection: SqliteConnection): TransactionalSqlDb => {
   const statements = sqliteStatements(connection.db);
@@ -34,7 +44,6 @@ export const sqliteSqlDb = (connection: SqliteConnection): TransactionalSqlDb =>
     ...statements,
     transaction: (work) =>
       connection.writeLock.run(async () => {
-        db.pragma('synchronous = NORMAL');
         db.exec('BEGIN IMMEDIATE');
         try {
           const result = await work(statements);
@@ -43,9 +52,16 @@ export const sqliteSqlDb = (connection: SqliteConnection): TransactionalSqlDb =>
         } catch (error) {
           if (db.inTransaction) db.exec('ROLLBACK');
           throw error;
-        } finally {
-          db.pragma('synchronous = FULL');
         }
       }),
   };
 };
+
+/**
+ * The connection read models, policy checkpoints, idempotency records and the audit access log are
+ * written through: the log's file, the log's write lock, but synchronous=NORMAL. Those rows are
+ * re-derived from the durable log (or, for idempotency records, replayed by idempotent appends), and
+ * each projection's checkpoint commits with its writes, so a tail lost to power failure is replayed.
+ * The log's own connection stays synchronous=FULL: nothing written here can lower it.
+ */
+export const openReadModelConnection = (log: SqliteConnection): SqliteConnection => openSqliteSibling(log, { synchronous: 'NORMAL' });

@@ -1,5 +1,7 @@
 import type { Audience } from '../../domain/content/index.js';
-import type { SqlDb } from '../../infra/sql/sqlDb.js';
+import { sqlText } from '../../infra/sql/tableStatements.js';
+import { t } from '../readModels/database.js';
+import type { ReadModelDb } from '../readModels/readModelDb.js';
 
 /** A published content item as the visibility evaluation needs it. */
 export interface CatalogEntry {
@@ -12,6 +14,9 @@ interface Cached {
   readonly entries: readonly CatalogEntry[];
 }
 
+const { access_contents: c } = t;
+const GENERATION = sqlText<{ g: number | null }>(`SELECT MAX(${c.changed_position}) AS g FROM ${c.$}`);
+
 /*
  * Person events evaluate the person against every published item: parsing 2,000 audiences per event
  * would dominate a rebuild. The parsed catalogue is kept per database handle and reused while the
@@ -19,15 +24,13 @@ interface Cached {
  * inside the running transaction, so a rolled-back batch or a rebuild (which empties the table) is
  * noticed; a given generation always stands for the same prefix of the log, hence the same catalogue.
  */
-const caches = new WeakMap<SqlDb, Cached>();
+const caches = new WeakMap<ReadModelDb, Cached>();
 
-export const publishedContents = async (db: SqlDb): Promise<readonly CatalogEntry[]> => {
-  const generation = Number((await db.get<{ g: number | null }>('SELECT MAX(changed_position) AS g FROM access_contents'))?.g ?? 0);
+export const publishedContents = async (db: ReadModelDb): Promise<readonly CatalogEntry[]> => {
+  const generation = Number((await db.queryOne(GENERATION, []))?.g ?? 0);
   const cached = caches.get(db);
   if (cached && cached.generation === generation) return cached.entries;
-  const rows = await db.all<{ content_id: string; audience: string }>(
-    `SELECT content_id, audience FROM access_contents WHERE status = 'published' ORDER BY content_id`,
-  );
+  const rows = await db.select('access_contents', ['content_id', 'audience'], { status: 'published' }, { orderBy: ['content_id'] });
   const entries = rows.map((r) => ({ contentId: r.content_id, audience: JSON.parse(r.audience) as Audience }));
   caches.set(db, { generation, entries });
   return entries;

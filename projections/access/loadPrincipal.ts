@@ -1,23 +1,14 @@
 import type { Principal, VendorRoleGrant } from '../../domain/access/index.js';
 import type { EmployeeRole, PartnerType, Tier } from '../../domain/shared/index.js';
 import type { SqlDb } from '../../infra/sql/sqlDb.js';
-
-interface Row {
-  vendor_roles: string;
-  partner_id: string | null;
-  partner_role: string | null;
-  partner_status: string | null;
-  partner_tier: string | null;
-  partner_region: string | null;
-  partner_type: string | null;
-}
+import { readModelDb } from '../readModels/readModelDb.js';
 
 /** The caller as the access read model knows them now; undefined for an unknown person. */
 export const loadPrincipal = async (db: SqlDb, personId: string): Promise<Principal | undefined> => {
-  const row = await db.get<Row>(
-    `SELECT vendor_roles, partner_id, partner_role, partner_status, partner_tier, partner_region, partner_type
-     FROM access_principals WHERE person_id = ?`,
-    [personId],
+  const row = await readModelDb(db).selectOne(
+    'access_principals',
+    ['vendor_roles', 'partner_id', 'partner_role', 'partner_status', 'partner_tier', 'partner_region', 'partner_type'],
+    { person_id: personId },
   );
   if (!row) return undefined;
   return {

@@ -1,30 +1,36 @@
 import { contentViewerOf, reachOf, type Audience, type ContentViewer, type HeldCertification } from '../../domain/content/index.js';
-import type { SqlDb } from '../../infra/sql/sqlDb.js';
+import { sqlText } from '../../infra/sql/tableStatements.js';
+import { t, type Database } from '../readModels/database.js';
+import type { ReadModelDb } from '../readModels/readModelDb.js';
 import { publishedContents, type CatalogEntry } from './contentCatalog.js';
 import { writeContentReach, writePersonReach, type Reaches } from './visibilityWrites.js';
 
 /** The columns of access_principals the audience rule reads. */
-interface PrincipalRow {
-  readonly person_id: string;
-  readonly vendor_roles: string;
-  readonly partner_id: string | null;
-  readonly partner_role: string | null;
-  readonly partner_status: string | null;
-  readonly partner_tier: string | null;
-  readonly partner_region: string | null;
-  readonly partner_type: string | null;
-}
+const PRINCIPAL = [
+  'person_id', 'vendor_roles', 'partner_id', 'partner_role', 'partner_status', 'partner_tier', 'partner_region', 'partner_type',
+] as const;
+type PrincipalRow = Pick<Database['access_principals'], (typeof PRINCIPAL)[number]>;
 type Certifications = Record<string, HeldCertification>;
-interface CertificationRow {
-  readonly person_id: string;
-  readonly program_id: string;
-  readonly expires_at: string;
-  readonly revoked: number;
-}
+const CERTIFICATION = ['person_id', 'program_id', 'expires_at', 'revoked'] as const;
+type CertificationRow = Pick<Database['access_certifications'], (typeof CERTIFICATION)[number]>;
 
-const COLUMNS = 'person_id, vendor_roles, partner_id, partner_role, partner_status, partner_tier, partner_region, partner_type';
-const OPERATING = `partner_status IN ('approved', 'active')`;
+const { access_principals: p, access_certifications: c } = t;
+const COLUMNS = PRINCIPAL.join(', ');
+const OPERATING = `${p.partner_status} IN ('approved', 'active')`;
 const NONE: Certifications = {};
+
+const PARTNER_CERTIFICATIONS = sqlText<CertificationRow>(
+  `SELECT c.${c.person_id}, c.${c.program_id}, c.${c.expires_at}, c.${c.revoked} FROM ${c.$} c
+   JOIN ${p.$} p ON p.${p.person_id} = c.${c.person_id} WHERE p.${p.partner_id} = ?`,
+);
+const STAFF = sqlText<PrincipalRow>(`SELECT ${COLUMNS} FROM ${p.$} WHERE ${p.vendor_roles} <> '[]'`);
+const ALL_OPERATING = sqlText<PrincipalRow>(`SELECT ${COLUMNS} FROM ${p.$} WHERE ${OPERATING}`);
+/** One fixed statement per indexed list of an audience, so statements stay few. */
+const OPERATING_BY = {
+  partnerIds: sqlText<PrincipalRow>(`SELECT ${COLUMNS} FROM ${p.$} WHERE ${p.partner_id} = ? AND ${OPERATING}`),
+  regions: sqlText<PrincipalRow>(`SELECT ${COLUMNS} FROM ${p.$} WHERE ${p.partner_region} = ? AND ${OPERATING}`),
+  tiers: sqlText<PrincipalRow>(`SELECT ${COLUMNS} FROM ${p.$} WHERE ${p.partner_tier} = ? AND ${OPERATING}`),
+};
 
 const viewerOf = (row: PrincipalRow, certifications: Certifications): ContentViewer =>
   contentViewerOf({
@@ -56,7 +62,7 @@ const reachesOf = (viewer: ContentViewer, entries: readonly CatalogEntry[]): Rea
 };
 
 /** Re-evaluates people against published items (all of them, or those in `only`); one load per call. */
-const reevaluate = async (db: SqlDb, rows: readonly PrincipalRow[], certifications: Map<string, Certifications>, only?: (e: CatalogEntry) => boolean) => {
+const reevaluate = async (db: ReadModelDb, rows: readonly PrincipalRow[], certifications: Map<string, Certifications>, only?: (e: CatalogEntry) => boolean) => {
   if (rows.length === 0) return;
   const all = await publishedContents(db);
   const entries = only ? all.filter(only) : all;
@@ -69,28 +75,26 @@ const reevaluate = async (db: SqlDb, rows: readonly PrincipalRow[], certificatio
 };
 
 /** After an event about one person (join, leave, role, vendor role): that person against every item. */
-export const reevaluatePerson = async (db: SqlDb, personId: string) => {
-  const row = await db.get<PrincipalRow>(`SELECT ${COLUMNS} FROM access_principals WHERE person_id = ?`, [personId]);
+export const reevaluatePerson = async (db: ReadModelDb, personId: string) => {
+  const row = await db.selectOne('access_principals', PRINCIPAL, { person_id: personId });
   if (!row) return;
-  const certs = await db.all<CertificationRow>('SELECT person_id, program_id, expires_at, revoked FROM access_certifications WHERE person_id = ?', [personId]);
+  const certs = await db.select('access_certifications', CERTIFICATION, { person_id: personId });
   await reevaluate(db, [row], groupCertifications(certs));
 };
 
 /** After a certification event: that person against the items requiring that program only. */
-export const reevaluateCertification = async (db: SqlDb, personId: string, programId: string) => {
-  const row = await db.get<PrincipalRow>(`SELECT ${COLUMNS} FROM access_principals WHERE person_id = ?`, [personId]);
+export const reevaluateCertification = async (db: ReadModelDb, personId: string, programId: string) => {
+  const row = await db.selectOne('access_principals', PRINCIPAL, { person_id: personId });
   if (!row) return;
-  const certs = await db.all<CertificationRow>('SELECT person_id, program_id, expires_at, revoked FROM access_certifications WHERE person_id = ?', [personId]);
+  const certs = await db.select('access_certifications', CERTIFICATION, { person_id: personId });
   await reevaluate(db, [row], groupCertifications(certs), (e) => e.audience.requiredPrograms?.includes(programId) === true);
 };
 
 /** After a partner event (status, tier, region): its people against every item. */
-export const reevaluatePartner = async (db: SqlDb, partnerId: string) => {
-  const rows = await db.all<PrincipalRow>(`SELECT ${COLUMNS} FROM access_principals WHERE partner_id = ?`, [partnerId]);
+export const reevaluatePartner = async (db: ReadModelDb, partnerId: string) => {
+  const rows = await db.select('access_principals', PRINCIPAL, { partner_id: partnerId });
   if (rows.length === 0) return;
-  const certs = await db.all<CertificationRow>(
-    `SELECT c.person_id, c.program_id, c.expires_at, c.revoked FROM access_certifications c
-     JOIN access_principals p ON p.person_id = c.person_id WHERE p.partner_id = ?`, [partnerId]);
+  const certs = await db.query(PARTNER_CERTIFICATIONS, [partnerId]);
   await reevaluate(db, rows, groupCertifications(certs));
 };
 
@@ -99,26 +103,26 @@ export const reevaluatePartner = async (db: SqlDb, partnerId: string) => {
  * most selective indexed list of the audience (one fixed statement per value, so statements stay few).
  * The audience rule itself is applied afterwards, in memory.
  */
-const candidatesOf = async (db: SqlDb, a: Audience): Promise<PrincipalRow[]> => {
-  const staff = await db.all<PrincipalRow>(`SELECT ${COLUMNS} FROM access_principals WHERE vendor_roles <> '[]'`);
-  const by = async (column: string, values: readonly string[]) => {
+const candidatesOf = async (db: ReadModelDb, a: Audience): Promise<PrincipalRow[]> => {
+  const staff = await db.query(STAFF, []);
+  const by = async (list: keyof typeof OPERATING_BY, values: readonly string[]) => {
     const out: PrincipalRow[] = [];
-    for (const v of values) out.push(...(await db.all<PrincipalRow>(`SELECT ${COLUMNS} FROM access_principals WHERE ${column} = ? AND ${OPERATING}`, [v])));
+    for (const v of values) out.push(...(await db.query(OPERATING_BY[list], [v])));
     return out;
   };
-  const employees = a.partnerIds ? await by('partner_id', a.partnerIds)
-    : a.regions ? await by('partner_region', a.regions)
-      : a.tiers ? await by('partner_tier', a.tiers)
-        : await db.all<PrincipalRow>(`SELECT ${COLUMNS} FROM access_principals WHERE ${OPERATING}`);
+  const employees = a.partnerIds ? await by('partnerIds', a.partnerIds)
+    : a.regions ? await by('regions', a.regions)
+      : a.tiers ? await by('tiers', a.tiers)
+        : await db.query(ALL_OPERATING, []);
   return [...staff, ...employees];
 };
 
 /** After a content event: every candidate against that one item. */
-export const reevaluateContent = async (db: SqlDb, contentId: string, audience: Audience) => {
+export const reevaluateContent = async (db: ReadModelDb, contentId: string, audience: Audience) => {
   const candidates = await candidatesOf(db, audience);
   const certifications = new Map<string, Certifications>();
   for (const programId of audience.requiredPrograms ?? []) {
-    const rows = await db.all<CertificationRow>('SELECT person_id, program_id, expires_at, revoked FROM access_certifications WHERE program_id = ?', [programId]);
+    const rows = await db.select('access_certifications', CERTIFICATION, { program_id: programId });
     for (const [personId, held] of groupCertifications(rows)) certifications.set(personId, { ...certifications.get(personId), ...held });
   }
   const next: Reaches = new Map();

@@ -1,20 +1,18 @@
 import { canonicalAudience, type Audience } from '../../domain/content/index.js';
 import type { StoredEvent } from '../../eventstore/port.js';
-import type { SqlDb } from '../../infra/sql/sqlDb.js';
+import type { ReadModelDb } from '../readModels/readModelDb.js';
+import type { EnvelopeHandler, Handlers } from '../runner/projection.js';
 import { idOfStream } from '../streamIds.js';
 import { reevaluateCertification, reevaluateContent, reevaluatePartner, reevaluatePerson } from './visibilityEvaluation.js';
 
-type E<D> = StoredEvent<D>;
-type Handler = (db: SqlDb, event: StoredEvent<never>) => Promise<void>;
+const partner: EnvelopeHandler = (db, e) => reevaluatePartner(db, idOfStream(e.streamId));
+const person: EnvelopeHandler = (db, e) => reevaluatePerson(db, idOfStream(e.streamId));
 
-const partner: Handler = (db, e) => reevaluatePartner(db, idOfStream(e.streamId));
-const person: Handler = (db, e) => reevaluatePerson(db, idOfStream(e.streamId));
-
-const setAudience = async (db: SqlDb, e: StoredEvent, audience: Audience) => {
+const setAudience = async (db: ReadModelDb, e: StoredEvent, audience: Audience) => {
   const contentId = idOfStream(e.streamId);
-  await db.run('UPDATE access_contents SET audience = ?, changed_at = ?, version = ?, changed_position = ? WHERE content_id = ?', [
-    JSON.stringify(canonicalAudience(audience)), e.recordedAt, e.version, e.position, contentId,
-  ]);
+  await db.update('access_contents', { content_id: contentId }, {
+    set: { audience: JSON.stringify(canonicalAudience(audience)), changed_at: e.recordedAt, version: e.version, changed_position: e.position },
+  });
   await reevaluateContent(db, contentId, audience);
 };
 
@@ -23,7 +21,7 @@ const setAudience = async (db: SqlDb, e: StoredEvent, audience: Audience) => {
  * principal handlers of the same event, so access_principals already holds the person's new employer.
  * A program's retirement changes nothing: certifications already earned stay valid until they expire.
  */
-export const visibilityHandlers: Record<string, Handler> = {
+export const visibilityHandlers: Handlers = {
   PartnerApproved: partner,
   PartnerRejected: partner,
   PartnerActivated: partner,
@@ -37,40 +35,37 @@ export const visibilityHandlers: Record<string, Handler> = {
   EmployeeJoined: person,
   EmployeeRoleChanged: person,
   EmployeeLeft: person,
-  CertificationEarned: async (db, e: E<{ programId: string; expiresAt: string }>) => {
+  CertificationEarned: async (db, e) => {
     const personId = idOfStream(e.streamId);
-    await db.run(
-      `INSERT INTO access_certifications (person_id, program_id, expires_at, revoked) VALUES (?, ?, ?, 0)
-       ON CONFLICT (person_id, program_id) DO UPDATE SET expires_at = excluded.expires_at, revoked = 0`,
-      [personId, e.data.programId, e.data.expiresAt],
-    );
+    await db.upsert('access_certifications', { person_id: personId, program_id: e.data.programId, expires_at: e.data.expiresAt, revoked: 0 }, {
+      set: ['expires_at', 'revoked'],
+    });
     await reevaluateCertification(db, personId, e.data.programId);
   },
-  CertificationRenewed: async (db, e: E<{ programId: string; expiresAt: string }>) => {
+  CertificationRenewed: async (db, e) => {
     const personId = idOfStream(e.streamId);
-    await db.run('UPDATE access_certifications SET expires_at = ? WHERE person_id = ? AND program_id = ?', [e.data.expiresAt, personId, e.data.programId]);
+    await db.update('access_certifications', { person_id: personId, program_id: e.data.programId }, { set: { expires_at: e.data.expiresAt } });
     await reevaluateCertification(db, personId, e.data.programId);
   },
-  CertificationRevoked: async (db, e: E<{ programId: string }>) => {
+  CertificationRevoked: async (db, e) => {
     const personId = idOfStream(e.streamId);
-    await db.run('UPDATE access_certifications SET revoked = 1 WHERE person_id = ? AND program_id = ?', [personId, e.data.programId]);
+    await db.update('access_certifications', { person_id: personId, program_id: e.data.programId }, { set: { revoked: 1 } });
     await reevaluateCertification(db, personId, e.data.programId);
   },
-  ContentPublished: async (db, e: E<{ contentId: string; title: string; kind: string; uri: string; audience: Audience }>) => {
+  ContentPublished: async (db, e) => {
     const { contentId, title, kind, uri, audience } = e.data;
-    await db.run(
-      `INSERT INTO access_contents (content_id, title, kind, uri, audience, status, published_at, changed_at, version, changed_position)
-       VALUES (?, ?, ?, ?, ?, 'published', ?, ?, ?, ?)`,
-      [contentId, title, kind, uri, JSON.stringify(canonicalAudience(audience)), e.recordedAt, e.recordedAt, e.version, e.position],
-    );
+    await db.insert('access_contents', {
+      content_id: contentId, title, kind, uri, audience: JSON.stringify(canonicalAudience(audience)), status: 'published',
+      published_at: e.recordedAt, changed_at: e.recordedAt, version: e.version, changed_position: e.position,
+    });
     await reevaluateContent(db, contentId, audience);
   },
-  ContentAudienceChanged: (db, e: E<{ audience: Audience }>) => setAudience(db, e, e.data.audience),
+  ContentAudienceChanged: (db, e) => setAudience(db, e, e.data.audience),
   ContentRetired: async (db, e) => {
     const contentId = idOfStream(e.streamId);
-    await db.run(`UPDATE access_contents SET status = 'retired', retired_at = ?, changed_at = ?, version = ?, changed_position = ? WHERE content_id = ?`, [
-      e.recordedAt, e.recordedAt, e.version, e.position, contentId,
-    ]);
-    await db.run('DELETE FROM access_visible_content WHERE content_id = ?', [contentId]);
+    await db.update('access_contents', { content_id: contentId }, {
+      set: { status: 'retired', retired_at: e.recordedAt, changed_at: e.recordedAt, version: e.version, changed_position: e.position },
+    });
+    await db.delete('access_visible_content', { content_id: contentId });
   },
 };

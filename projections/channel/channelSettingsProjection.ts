@@ -1,4 +1,3 @@
-import type { StoredEvent } from '../../eventstore/port.js';
 import { defineProjection } from '../runner/projection.js';
 
 /** Channel settings as key/value rows (values JSON), for analysts; defaults are not stored. */
@@ -6,18 +5,15 @@ export const channelSettingsProjection = defineProjection({
   name: 'channel_settings',
   tables: ['channel_settings'],
   handlers: {
-    ChannelSettingsChanged: async (db, e: StoredEvent<Record<string, unknown>>) => {
+    ChannelSettingsChanged: async (db, e) => {
       for (const [key, value] of Object.entries(e.data)) {
         if (value === undefined) continue;
+        // Tier criteria change tier by tier: a change merges into what is stored.
         const stored =
           key === 'tierCriteria'
-            ? { ...JSON.parse((await db.get<{ value: string }>(`SELECT value FROM channel_settings WHERE key = 'tierCriteria'`))?.value ?? '{}'), ...(value as object) }
+            ? { ...JSON.parse((await db.selectOne('channel_settings', ['value'], { key: 'tierCriteria' }))?.value ?? '{}'), ...(value as object) }
             : value;
-        await db.run(
-          `INSERT INTO channel_settings (key, value, changed_at) VALUES (?, ?, ?)
-           ON CONFLICT (key) DO UPDATE SET value = excluded.value, changed_at = excluded.changed_at`,
-          [key, JSON.stringify(stored), e.recordedAt],
-        );
+        await db.upsert('channel_settings', { key, value: JSON.stringify(stored), changed_at: e.recordedAt }, { set: ['value', 'changed_at'] });
       }
     },
   },

@@ -1,4 +1,4 @@
-import type { SqlDb } from '../../infra/sql/sqlDb.js';
+import type { ReadModelDb } from '../readModels/readModelDb.js';
 
 /**
  * What one deal adds to the totals: its keys and its figures (`approved` 1 once approved, won
@@ -9,55 +9,74 @@ export interface Share {
   registered_at: string; partner_id: string; product_line: string; status: string; currency: string; won_currency: string;
   estimated_value_minor: number; approved: number; conflicted: number; won_amount_minor: number;
 }
-type Figures = Omit<Share, 'registered_at'> & { registered_day: string };
-type Column = keyof Figures;
 
 /** The deal's share as its row stands (undefined when the row is missing). */
-export const shareOf = (db: SqlDb, dealId: string) =>
-  db.get<Share>(
-    `SELECT registered_at, partner_id, product_line, status, currency,
-            CASE WHEN status = 'won' THEN COALESCE(won_currency, '') ELSE '' END AS won_currency,
-            estimated_value_minor, CASE WHEN approved_at IS NOT NULL THEN 1 ELSE 0 END AS approved, conflict AS conflicted,
-            CASE WHEN status = 'won' THEN COALESCE(won_amount_minor, 0) ELSE 0 END AS won_amount_minor
-     FROM deals WHERE deal_id = ?`,
-    [dealId],
-  );
-
-/** A totals table: `deals` counts the deals of each key, the other figures are sums of their shares. */
-const totalsTable = (name: string, keys: readonly Column[], sums: readonly Column[]) => {
-  const where = keys.map((k) => `${k} = ?`).join(' AND ');
-  const add = `INSERT INTO ${name} (${[...keys, 'deals', ...sums].join(', ')}) VALUES (${[...keys.map(() => '?'), '1', ...sums.map(() => '?')].join(', ')})
-    ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${['deals', ...sums].map((c) => `${c} = ${name}.${c} + ${c === 'deals' ? '1' : `excluded.${c}`}`).join(', ')}`;
-  const subtract = `UPDATE ${name} SET ${['deals = deals - 1', ...sums.map((c) => `${c} = ${c} - ?`)].join(', ')} WHERE ${where} RETURNING deals`;
-  const drop = `DELETE FROM ${name} WHERE ${where}`;
+export const shareOf = async (db: ReadModelDb, dealId: string): Promise<Share | undefined> => {
+  const row = await db.selectOne('deals', [
+    'registered_at', 'partner_id', 'product_line', 'status', 'currency', 'won_currency', 'estimated_value_minor', 'approved_at', 'conflict',
+    'won_amount_minor',
+  ], { deal_id: dealId });
+  if (!row) return undefined;
+  const won = row.status === 'won';
   return {
-    add: (db: SqlDb, f: Figures) => db.run(add, [...keys.map((k) => f[k]), ...sums.map((c) => f[c])]),
-    remove: async (db: SqlDb, f: Figures) => {
-      const left = await db.get<{ deals: number }>(subtract, [...sums.map((c) => f[c]), ...keys.map((k) => f[k])]);
-      // A key left with no deal goes, so that every row counts at least one deal.
-      if (left && Number(left.deals) === 0) await db.run(drop, keys.map((k) => f[k]));
-    },
+    registered_at: row.registered_at, partner_id: row.partner_id, product_line: row.product_line, status: row.status, currency: row.currency,
+    won_currency: won ? (row.won_currency ?? '') : '', estimated_value_minor: row.estimated_value_minor, approved: row.approved_at !== null ? 1 : 0,
+    conflicted: row.conflict, won_amount_minor: won ? (row.won_amount_minor ?? 0) : 0,
   };
 };
 
+/** 0 - n, never -0 (which SQLite would store as a real). Spreads come last below: `{ ...x, y }` costs microseconds. */
+const minus = (n: number) => 0 - n;
+
+const lineKey = (s: Share) => ({ product_line: s.product_line, status: s.status, currency: s.currency });
+const partnerKey = (s: Share) => ({ partner_id: s.partner_id, ...lineKey(s), won_currency: s.won_currency });
+const dayKey = (s: Share) => ({ registered_day: s.registered_at.slice(0, 10), ...lineKey(s) });
+const lineSums = (s: Share, sign: (n: number) => number) => ({ estimated_value_minor: sign(s.estimated_value_minor), conflicted: sign(s.conflicted) });
+const partnerSums = (s: Share, sign: (n: number) => number) => ({
+  approved: sign(s.approved), won_amount_minor: sign(s.won_amount_minor), ...lineSums(s, sign),
+});
+const same = (n: number) => n;
+const PARTNER_SUMS = ['deals', 'estimated_value_minor', 'conflicted', 'approved', 'won_amount_minor'] as const;
+const LINE_SUMS = ['deals', 'estimated_value_minor', 'conflicted'] as const;
+
+/**
+ * The totals tables: `deals` counts the deals of each key, the other figures are sums of their shares.
+ * A key's last deal leaving takes the row with it, so that every row counts at least one deal.
+ */
 const totals = [
-  totalsTable('deal_partner_totals', ['partner_id', 'product_line', 'status', 'currency', 'won_currency'], ['estimated_value_minor', 'approved', 'conflicted', 'won_amount_minor']),
-  totalsTable('deal_line_totals', ['product_line', 'status', 'currency'], ['estimated_value_minor', 'conflicted']),
-  totalsTable('deal_day_totals', ['registered_day', 'product_line', 'status', 'currency'], ['estimated_value_minor', 'conflicted']),
+  {
+    add: (db: ReadModelDb, s: Share) => db.upsert('deal_partner_totals', { deals: 1, ...partnerKey(s), ...partnerSums(s, same) }, { add: PARTNER_SUMS }),
+    remove: async (db: ReadModelDb, s: Share) => {
+      if ((await db.delete('deal_partner_totals', { deals: 1, ...partnerKey(s) })) === 0)
+        await db.update('deal_partner_totals', partnerKey(s), { add: { deals: -1, ...partnerSums(s, minus) } });
+    },
+  },
+  {
+    add: (db: ReadModelDb, s: Share) => db.upsert('deal_line_totals', { deals: 1, ...lineKey(s), ...lineSums(s, same) }, { add: LINE_SUMS }),
+    remove: async (db: ReadModelDb, s: Share) => {
+      if ((await db.delete('deal_line_totals', { deals: 1, ...lineKey(s) })) === 0)
+        await db.update('deal_line_totals', lineKey(s), { add: { deals: -1, ...lineSums(s, minus) } });
+    },
+  },
+  {
+    add: (db: ReadModelDb, s: Share) => db.upsert('deal_day_totals', { deals: 1, ...dayKey(s), ...lineSums(s, same) }, { add: LINE_SUMS }),
+    remove: async (db: ReadModelDb, s: Share) => {
+      if ((await db.delete('deal_day_totals', { deals: 1, ...dayKey(s) })) === 0)
+        await db.update('deal_day_totals', dayKey(s), { add: { deals: -1, ...lineSums(s, minus) } });
+    },
+  },
 ];
 
-const figures = ({ registered_at, ...share }: Share): Figures => ({ ...share, registered_day: registered_at.slice(0, 10) });
-
 /** A new deal joins the totals. */
-export const addShare = async (db: SqlDb, share: Share) => {
-  for (const table of totals) await table.add(db, figures(share));
+export const addShare = async (db: ReadModelDb, share: Share) => {
+  for (const table of totals) await table.add(db, share);
 };
 
 /** A deal's share changed (status, approval, win, conflict flag): it moves from its old keys to its new ones. */
-export const moveShare = async (db: SqlDb, before: Share, after: Share) => {
+export const moveShare = async (db: ReadModelDb, before: Share, after: Share) => {
   if ((Object.keys(before) as (keyof Share)[]).every((k) => before[k] === after[k])) return;
   for (const table of totals) {
-    await table.remove(db, figures(before));
-    await table.add(db, figures(after));
+    await table.remove(db, before);
+    await table.add(db, after);
   }
 };

@@ -1,104 +1,86 @@
-import type { Money } from '../../domain/shared/index.js';
 import type { StoredEvent } from '../../eventstore/port.js';
+import type { ReadModelDb } from '../readModels/readModelDb.js';
 import { defineProjection } from '../runner/projection.js';
-import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import { idOfStream } from '../streamIds.js';
 
-type E<D> = StoredEvent<D>;
 interface Deltas { committed?: number; claimed?: number; paid?: number }
 
-/** Moves a fund's balances (available = allocated - committed - paid) and its version. */
-const touchFund = (db: SqlDb, e: StoredEvent, d: Deltas = {}) => {
+/** Moves a fund's balances (available = allocated - committed - paid, so it moves against both) and its version. */
+const touchFund = (db: ReadModelDb, e: StoredEvent, d: Deltas = {}) => {
   const committed = d.committed ?? 0;
   const paid = d.paid ?? 0;
-  return db.run(
-    `UPDATE mdf_funds SET committed_minor = committed_minor + ?, claimed_minor = claimed_minor + ?, paid_minor = paid_minor + ?,
-       available_minor = allocated_minor - (committed_minor + ?) - (paid_minor + ?), version = ?, updated_at = ?
-     WHERE fund_id = ?`,
-    [committed, d.claimed ?? 0, paid, committed, paid, e.version, e.recordedAt, idOfStream(e.streamId)],
-  );
+  return db.update('mdf_funds', { fund_id: idOfStream(e.streamId) }, {
+    set: { version: e.version, updated_at: e.recordedAt },
+    add: { committed_minor: committed, claimed_minor: d.claimed ?? 0, paid_minor: paid, available_minor: 0 - committed - paid },
+  });
 };
-const partnerOf = async (db: SqlDb, e: StoredEvent) =>
-  (await db.get<{ partner_id: string; currency: string }>('SELECT partner_id, currency FROM mdf_funds WHERE fund_id = ?', [idOfStream(e.streamId)])) ?? {
-    partner_id: '', currency: '',
-  };
-const claimOf = (db: SqlDb, claimId: string) =>
-  db.get<{ request_id: string; amount_minor: number; approved_minor: number | null }>(
-    'SELECT request_id, amount_minor, approved_minor FROM mdf_claims WHERE claim_id = ?', [claimId],
-  );
+const partnerOf = async (db: ReadModelDb, e: StoredEvent) =>
+  (await db.selectOne('mdf_funds', ['partner_id', 'currency'], { fund_id: idOfStream(e.streamId) })) ?? { partner_id: '', currency: '' };
+const claimOf = (db: ReadModelDb, claimId: string) =>
+  db.selectOne('mdf_claims', ['request_id', 'amount_minor', 'approved_minor'], { claim_id: claimId });
 
 /** Funds with requests, claims and balances (DESIGN §5 mdf). */
 export const mdfProjection = defineProjection({
   name: 'mdf',
   tables: ['mdf_claims', 'mdf_requests', 'mdf_funds'],
   handlers: {
-    MdfFundAllocated: async (db, e: E<{ fundId: string; partnerId: string; period: string; amount: Money; expiresAt: string }>) =>
-      void (await db.run(
-        `INSERT INTO mdf_funds (fund_id, partner_id, period, currency, allocated_minor, available_minor, status, expires_at, allocated_at, version, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
-        [e.data.fundId, e.data.partnerId, e.data.period, e.data.amount.currency, e.data.amount.amountMinor, e.data.amount.amountMinor,
-          new Date(e.data.expiresAt).toISOString(), e.recordedAt, e.version, e.recordedAt],
-      )),
-    MdfRequestSubmitted: async (db, e: E<{ requestId: string; activity: string; description: string; amount: Money; activityDate: string; submittedBy: string }>) => {
+    MdfFundAllocated: (db, e) =>
+      db.insert('mdf_funds', {
+        fund_id: e.data.fundId, partner_id: e.data.partnerId, period: e.data.period, currency: e.data.amount.currency,
+        allocated_minor: e.data.amount.amountMinor, available_minor: e.data.amount.amountMinor, status: 'open',
+        expires_at: new Date(e.data.expiresAt).toISOString(), allocated_at: e.recordedAt, version: e.version, updated_at: e.recordedAt,
+      }),
+    MdfRequestSubmitted: async (db, e) => {
       const fund = await partnerOf(db, e);
-      await db.run(
-        `INSERT INTO mdf_requests (request_id, fund_id, partner_id, activity, description, activity_date, currency, amount_minor, status, submitted_by, submitted_at, submitted_position)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?)`,
-        [e.data.requestId, idOfStream(e.streamId), fund.partner_id, e.data.activity, e.data.description, e.data.activityDate,
-          e.data.amount.currency, e.data.amount.amountMinor, e.data.submittedBy, e.recordedAt, e.position],
-      );
+      await db.insert('mdf_requests', {
+        request_id: e.data.requestId, fund_id: idOfStream(e.streamId), partner_id: fund.partner_id, activity: e.data.activity,
+        description: e.data.description, activity_date: e.data.activityDate, currency: e.data.amount.currency, amount_minor: e.data.amount.amountMinor,
+        status: 'submitted', submitted_by: e.data.submittedBy, submitted_at: e.recordedAt, submitted_position: e.position,
+      });
       await touchFund(db, e);
     },
-    MdfRequestApproved: async (db, e: E<{ requestId: string; approvedAmount: Money; claimDeadline: string }>) => {
-      await db.run(`UPDATE mdf_requests SET status = 'approved', approved_minor = ?, claim_deadline = ?, decided_at = ? WHERE request_id = ?`, [
-        e.data.approvedAmount.amountMinor, new Date(e.data.claimDeadline).toISOString(), e.recordedAt, e.data.requestId,
-      ]);
+    MdfRequestApproved: async (db, e) => {
+      await db.update('mdf_requests', { request_id: e.data.requestId }, {
+        set: {
+          status: 'approved', approved_minor: e.data.approvedAmount.amountMinor, claim_deadline: new Date(e.data.claimDeadline).toISOString(),
+          decided_at: e.recordedAt,
+        },
+      });
       await touchFund(db, e, { committed: e.data.approvedAmount.amountMinor });
     },
-    MdfRequestRejected: async (db, e: E<{ requestId: string; reason: string }>) => {
-      await db.run(`UPDATE mdf_requests SET status = 'rejected', reject_reason = ?, decided_at = ? WHERE request_id = ?`, [
-        e.data.reason, e.recordedAt, e.data.requestId,
-      ]);
+    MdfRequestRejected: async (db, e) => {
+      await db.update('mdf_requests', { request_id: e.data.requestId }, { set: { status: 'rejected', reject_reason: e.data.reason, decided_at: e.recordedAt } });
       await touchFund(db, e);
     },
-    MdfClaimSubmitted: async (db, e: E<{ claimId: string; requestId: string; amount: Money; proof: unknown[]; submittedBy: string }>) => {
+    MdfClaimSubmitted: async (db, e) => {
       const fund = await partnerOf(db, e);
-      await db.run(
-        `INSERT INTO mdf_claims (claim_id, fund_id, request_id, partner_id, currency, amount_minor, status, proof, submitted_by, submitted_at, submitted_position)
-         VALUES (?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?)`,
-        [e.data.claimId, idOfStream(e.streamId), e.data.requestId, fund.partner_id, e.data.amount.currency, e.data.amount.amountMinor,
-          JSON.stringify(e.data.proof), e.data.submittedBy, e.recordedAt, e.position],
-      );
+      await db.insert('mdf_claims', {
+        claim_id: e.data.claimId, fund_id: idOfStream(e.streamId), request_id: e.data.requestId, partner_id: fund.partner_id,
+        currency: e.data.amount.currency, amount_minor: e.data.amount.amountMinor, status: 'submitted', proof: JSON.stringify(e.data.proof),
+        submitted_by: e.data.submittedBy, submitted_at: e.recordedAt, submitted_position: e.position,
+      });
       await touchFund(db, e, { claimed: e.data.amount.amountMinor });
     },
-    MdfClaimApproved: async (db, e: E<{ claimId: string; approvedAmount: Money }>) => {
-      await db.run(`UPDATE mdf_claims SET status = 'approved', approved_minor = ?, decided_at = ? WHERE claim_id = ?`, [
-        e.data.approvedAmount.amountMinor, e.recordedAt, e.data.claimId,
-      ]);
+    MdfClaimApproved: async (db, e) => {
+      await db.update('mdf_claims', { claim_id: e.data.claimId }, {
+        set: { status: 'approved', approved_minor: e.data.approvedAmount.amountMinor, decided_at: e.recordedAt },
+      });
       await touchFund(db, e);
     },
-    MdfClaimRejected: async (db, e: E<{ claimId: string; reason: string }>) => {
+    MdfClaimRejected: async (db, e) => {
       const claim = await claimOf(db, e.data.claimId);
-      await db.run(`UPDATE mdf_claims SET status = 'rejected', reject_reason = ?, decided_at = ? WHERE claim_id = ?`, [
-        e.data.reason, e.recordedAt, e.data.claimId,
-      ]);
-      await touchFund(db, e, { claimed: -(claim?.amount_minor ?? 0) });
+      await db.update('mdf_claims', { claim_id: e.data.claimId }, { set: { status: 'rejected', reject_reason: e.data.reason, decided_at: e.recordedAt } });
+      await touchFund(db, e, { claimed: 0 - (claim?.amount_minor ?? 0) });
     },
-    MdfClaimPaid: async (db, e: E<{ claimId: string; paymentReference: string }>) => {
+    MdfClaimPaid: async (db, e) => {
       const claim = await claimOf(db, e.data.claimId);
-      const request = claim
-        ? await db.get<{ approved_minor: number | null }>('SELECT approved_minor FROM mdf_requests WHERE request_id = ?', [claim.request_id])
-        : undefined;
-      await db.run(`UPDATE mdf_claims SET status = 'paid', payment_reference = ?, paid_at = ? WHERE claim_id = ?`, [
-        e.data.paymentReference, e.recordedAt, e.data.claimId,
-      ]);
-      if (claim) await db.run('UPDATE mdf_requests SET settled_at = ? WHERE request_id = ?', [e.recordedAt, claim.request_id]);
-      await touchFund(db, e, { committed: -Number(request?.approved_minor ?? 0), paid: Number(claim?.approved_minor ?? 0) });
+      const request = claim ? await db.selectOne('mdf_requests', ['approved_minor'], { request_id: claim.request_id }) : undefined;
+      await db.update('mdf_claims', { claim_id: e.data.claimId }, { set: { status: 'paid', payment_reference: e.data.paymentReference, paid_at: e.recordedAt } });
+      if (claim) await db.update('mdf_requests', { request_id: claim.request_id }, { set: { settled_at: e.recordedAt } });
+      await touchFund(db, e, { committed: 0 - Number(request?.approved_minor ?? 0), paid: Number(claim?.approved_minor ?? 0) });
     },
-    MdfFundClosed: async (db, e: E<{ reason?: string }>) => {
-      await db.run(`UPDATE mdf_funds SET status = 'closed', closed_at = ?, close_reason = ? WHERE fund_id = ?`, [
-        e.recordedAt, e.data.reason ?? null, idOfStream(e.streamId),
-      ]);
+    MdfFundClosed: async (db, e) => {
+      await db.update('mdf_funds', { fund_id: idOfStream(e.streamId) }, { set: { status: 'closed', closed_at: e.recordedAt, close_reason: e.data.reason ?? null } });
       await touchFund(db, e);
     },
   },

@@ -1,9 +1,8 @@
 import type { StoredEvent } from '../../eventstore/port.js';
+import type { ReadModelDb } from '../readModels/readModelDb.js';
 import { defineProjection } from '../runner/projection.js';
-import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import { idOfStream } from '../streamIds.js';
 
-type E<D> = StoredEvent<D>;
 type Kind = 'earned' | 'adjusted' | 'redeemed' | 'expired';
 interface Entry {
   personId?: string;
@@ -15,35 +14,27 @@ interface Entry {
   reason?: string; sourceEventId?: string; rewardId?: string; redeemedFrom?: string; lotAt?: string;
 }
 
-const column: Record<Kind, string> = { earned: 'earned', adjusted: 'adjusted', redeemed: 'redeemed', expired: 'expired' };
+/** The by-kind totals of a new balance row: the entry's amount under its kind, zero under the others. */
+const kinds = (kind: Kind, amount: number) => ({ earned: 0, adjusted: 0, redeemed: 0, expired: 0, [kind]: amount });
 
 /** One ledger row, and the partner's and (for a person's pot) the person's balances. */
-const record = async (db: SqlDb, e: StoredEvent, x: Entry) => {
+const record = async (db: ReadModelDb, e: StoredEvent, x: Entry) => {
   const partnerId = idOfStream(e.streamId);
   // Totals by kind are kept as positive amounts, except `adjusted` which is the net of adjustments.
   const byKind = x.kind === 'adjusted' ? x.points : Math.abs(x.points);
-  await db.run(
-    `INSERT INTO points_ledger (position, event_id, partner_id, person_id, kind, points, reason, source_event_id, reward_id, redeemed_from, lot_at, recorded_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [e.position, e.eventId, partnerId, x.personId ?? null, x.kind, x.points, x.reason ?? null, x.sourceEventId ?? null, x.rewardId ?? null,
-      x.redeemedFrom ?? null, x.lotAt ? new Date(x.lotAt).toISOString() : null, e.recordedAt],
-  );
-  const shared = x.pot === 'partner' ? x.points : 0;
-  await db.run(
-    `INSERT INTO points_partners (partner_id, balance, shared_balance, earned, adjusted, redeemed, expired, version, updated_at)
-     VALUES (?, ?, ?, 0, 0, 0, 0, ?, ?)
-     ON CONFLICT (partner_id) DO UPDATE SET balance = points_partners.balance + excluded.balance,
-       shared_balance = points_partners.shared_balance + excluded.shared_balance, version = excluded.version, updated_at = excluded.updated_at`,
-    [partnerId, x.points, shared, e.version, e.recordedAt],
-  );
-  await db.run(`UPDATE points_partners SET ${column[x.kind]} = ${column[x.kind]} + ? WHERE partner_id = ?`, [byKind, partnerId]);
+  await db.insert('points_ledger', {
+    position: e.position, event_id: e.eventId, partner_id: partnerId, person_id: x.personId ?? null, kind: x.kind, points: x.points,
+    reason: x.reason ?? null, source_event_id: x.sourceEventId ?? null, reward_id: x.rewardId ?? null, redeemed_from: x.redeemedFrom ?? null,
+    lot_at: x.lotAt ? new Date(x.lotAt).toISOString() : null, recorded_at: e.recordedAt,
+  });
+  await db.upsert('points_partners', {
+    partner_id: partnerId, balance: x.points, shared_balance: x.pot === 'partner' ? x.points : 0, ...kinds(x.kind, byKind),
+    version: e.version, updated_at: e.recordedAt,
+  }, { add: ['balance', 'shared_balance', x.kind], set: ['version', 'updated_at'] });
   if (x.pot !== 'person' || !x.personId) return;
-  await db.run(
-    `INSERT INTO points_people (partner_id, person_id, balance, earned, adjusted, redeemed, expired, updated_at) VALUES (?, ?, ?, 0, 0, 0, 0, ?)
-     ON CONFLICT (partner_id, person_id) DO UPDATE SET balance = points_people.balance + excluded.balance, updated_at = excluded.updated_at`,
-    [partnerId, x.personId, x.points, e.recordedAt],
-  );
-  await db.run(`UPDATE points_people SET ${column[x.kind]} = ${column[x.kind]} + ? WHERE partner_id = ? AND person_id = ?`, [byKind, partnerId, x.personId]);
+  await db.upsert('points_people', {
+    partner_id: partnerId, person_id: x.personId, balance: x.points, ...kinds(x.kind, byKind), updated_at: e.recordedAt,
+  }, { add: ['balance', x.kind], set: ['updated_at'] });
 };
 const potOf = (personId?: string) => (personId ? 'person' : 'partner') as Entry['pot'];
 
@@ -52,13 +43,14 @@ export const pointsProjection = defineProjection({
   name: 'points',
   tables: ['points_ledger', 'points_people', 'points_partners'],
   handlers: {
-    PointsEarned: (db, e: E<{ personId?: string; points: number; reason: string; sourceEventId: string; earnedAt: string }>) =>
-      record(db, e, { ...e.data, kind: 'earned', pot: potOf(e.data.personId), lotAt: e.data.earnedAt }),
-    PointsAdjusted: (db, e: E<{ personId?: string; points: number; reason: string; adjustedAt: string }>) =>
-      record(db, e, { ...e.data, kind: 'adjusted', pot: potOf(e.data.personId), lotAt: e.data.points > 0 ? e.data.adjustedAt : undefined }),
-    PointsRedeemed: (db, e: E<{ personId: string; points: number; rewardId: string; from: 'person' | 'partner' }>) =>
-      record(db, e, { personId: e.data.personId, points: -e.data.points, kind: 'redeemed', pot: e.data.from, rewardId: e.data.rewardId, redeemedFrom: e.data.from }),
-    PointsExpired: (db, e: E<{ personId?: string; points: number; earnedUpTo: string }>) =>
+    PointsEarned: (db, e) => record(db, e, { kind: 'earned', pot: potOf(e.data.personId), lotAt: e.data.earnedAt, ...e.data }),
+    PointsAdjusted: (db, e) =>
+      record(db, e, { kind: 'adjusted', pot: potOf(e.data.personId), lotAt: e.data.points > 0 ? e.data.adjustedAt : undefined, ...e.data }),
+    PointsRedeemed: (db, e) =>
+      record(db, e, {
+        personId: e.data.personId, points: -e.data.points, kind: 'redeemed', pot: e.data.from, rewardId: e.data.rewardId, redeemedFrom: e.data.from,
+      }),
+    PointsExpired: (db, e) =>
       record(db, e, { personId: e.data.personId, points: -e.data.points, kind: 'expired', pot: potOf(e.data.personId), lotAt: e.data.earnedUpTo }),
   },
 });

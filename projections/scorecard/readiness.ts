@@ -1,4 +1,6 @@
-import type { SqlDb } from '../../infra/sql/sqlDb.js';
+import { sqlText } from '../../infra/sql/tableStatements.js';
+import { t } from '../readModels/database.js';
+import type { ReadModelDb } from '../readModels/readModelDb.js';
 
 /** Epoch milliseconds, largest first. */
 const descending = (values: Iterable<number>) => [...values].sort((a, b) => b - a);
@@ -16,24 +18,24 @@ export const readyUntil = (lines: Readonly<Record<string, readonly number[]>>, k
   return best === null ? null : new Date(best).toISOString();
 };
 
-const minCertifiedForReady = async (db: SqlDb): Promise<number> =>
-  Number((await db.get<{ value: string }>(`SELECT value FROM scorecard_settings WHERE key = 'minCertifiedForReady'`))?.value ?? 1);
+const minCertifiedForReady = async (db: ReadModelDb): Promise<number> =>
+  Number((await db.selectOne('scorecard_settings', ['value'], { key: 'minCertifiedForReady' }))?.value ?? 1);
 
 /**
  * Partners whose picture is stale, per connection (one projection object serves every platform in a
  * process; transactions on one connection never overlap). A batch marks them, `settleReadiness`
  * recomputes each once: during a rebuild a partner's people events no longer re-aggregate it each time.
  */
-const stale = new WeakMap<SqlDb, Set<string>>();
+const stale = new WeakMap<ReadModelDb, Set<string>>();
 
-export const markReadinessStale = (db: SqlDb, partnerId: string) => {
+export const markReadinessStale = (db: ReadModelDb, partnerId: string) => {
   const partners = stale.get(db) ?? new Set<string>();
   partners.add(partnerId);
   stale.set(db, partners);
 };
 
 /** Recomputes every partner marked since the last settle (a rolled-back batch's marks are merely redone). */
-export const settleReadiness = async (db: SqlDb) => {
+export const settleReadiness = async (db: ReadModelDb) => {
   const partners = stale.get(db);
   if (!partners) return;
   stale.delete(db);
@@ -41,19 +43,21 @@ export const settleReadiness = async (db: SqlDb) => {
   for (const partnerId of partners) await refreshReadiness(db, partnerId, k);
 };
 
+const { scorecard_people: p, scorecard_certifications: c } = t;
+const HELD = sqlText<{ person_id: string; product_line: string; expires_at: string }>(
+  `SELECT c.${c.person_id}, c.${c.product_line}, MAX(c.${c.expires_at}) AS expires_at
+   FROM ${p.$} p JOIN ${c.$} c ON c.${c.person_id} = p.${p.person_id}
+   WHERE p.${p.partner_id} = ? AND c.${c.revoked} = 0
+   GROUP BY c.${c.person_id}, c.${c.product_line}`,
+);
+
 /**
  * Recomputes a partner's certification picture from the projection's own people and certification
  * copies: for every current employee the latest expiry of a certification they hold (overall and per
  * product line). Only timestamps are stored; "valid now" is decided by the reader's clock.
  */
-const refreshReadiness = async (db: SqlDb, partnerId: string, k: number) => {
-  const rows = await db.all<{ person_id: string; product_line: string; expires_at: string }>(
-    `SELECT c.person_id, c.product_line, MAX(c.expires_at) AS expires_at
-     FROM scorecard_people p JOIN scorecard_certifications c ON c.person_id = p.person_id
-     WHERE p.partner_id = ? AND c.revoked = 0
-     GROUP BY c.person_id, c.product_line`,
-    [partnerId],
-  );
+const refreshReadiness = async (db: ReadModelDb, partnerId: string, k: number) => {
+  const rows = await db.query(HELD, [partnerId]);
   const perPerson = new Map<string, number>();
   const perLine = new Map<string, number[]>();
   for (const r of rows) {
@@ -62,7 +66,7 @@ const refreshReadiness = async (db: SqlDb, partnerId: string, k: number) => {
     perLine.set(r.product_line, [...(perLine.get(r.product_line) ?? []), at]);
   }
   const lines = Object.fromEntries([...perLine.keys()].sort().map((line) => [line, descending(perLine.get(line) ?? [])]));
-  await db.run('UPDATE scorecard_partners SET certified_expiries = ?, line_expiries = ?, ready_until = ? WHERE partner_id = ?', [
-    JSON.stringify(descending(perPerson.values())), JSON.stringify(lines), readyUntil(lines, k), partnerId,
-  ]);
+  await db.update('scorecard_partners', { partner_id: partnerId }, {
+    set: { certified_expiries: JSON.stringify(descending(perPerson.values())), line_expiries: JSON.stringify(lines), ready_until: readyUntil(lines, k) },
+  });
 };

@@ -1,4 +1,4 @@
-import { defineProjection } from '../runner/projection.js';
+import { defineProjection, inOrder } from '../runner/projection.js';
 import { dealHandlers } from './dealHandlers.js';
 import { fundAndPointsHandlers } from './fundAndPointsHandlers.js';
 import { partnerHandlers } from './partnerHandlers.js';
@@ -16,6 +16,6 @@ export const scorecardsProjection = defineProjection({
     'scorecard_settings', 'scorecard_mdf_claims', 'scorecard_funds', 'scorecard_programs', 'scorecard_certifications', 'scorecard_people',
     'scorecard_deals', 'scorecard_trailing_revenue', 'scorecard_channel_revenue', 'scorecard_revenue', 'scorecard_periods', 'scorecard_partner_status', 'scorecard_partners',
   ],
-  handlers: { ...partnerHandlers, ...peopleHandlers, ...dealHandlers, ...fundAndPointsHandlers },
+  handlers: inOrder(partnerHandlers, peopleHandlers, dealHandlers, fundAndPointsHandlers),
   settle: settleReadiness,
 });

@@ -1,16 +1,15 @@
 import type { EventRegistry } from '../../eventstore/eventRegistry.js';
 import type { EventStore } from '../../eventstore/port.js';
+import type { StoredLog } from '../../eventstore/storedLog.js';
 import type { SqlDb, TransactionalSqlDb } from '../../infra/sql/sqlDb.js';
 
-/** What the audit routes need: the log (raw through SQL, upcast through the store) and the access log's writer. */
+/** What the audit routes need: the log (as stored, through the audit port; upcast, through the store) and the access log. */
 export interface AuditDeps {
-  /** The SQLite file: verify and export read it through snapshots of their own. */
-  readonly databaseFile: string;
-  /** False when the log lives in PostgreSQL or EventStoreDB: the raw-row routes then answer 501. */
-  readonly logInSqliteFile: boolean;
+  /** Stored rows, verify and export; when it is `unavailable`, the routes reading stored rows answer 501. */
+  readonly log: StoredLog;
   readonly store: EventStore;
   readonly registry: EventRegistry;
-  /** The read-only query connection. */
+  /** The read-only query connection (the access log). */
   readonly reader: SqlDb;
   /** Writes the audit access log. */
   readonly writeDb: TransactionalSqlDb;

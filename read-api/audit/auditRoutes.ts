@@ -14,11 +14,10 @@ const RAW_ROW_ROUTES = new Set(['/audit/verify', '/audit/export', '/audit/events
 export const auditRoutes = (app: FastifyInstance, deps: AuditDeps) => {
   void app.register(async (scope) => {
     useAuditAccess(scope, deps);
-    if (!deps.logInSqliteFile) {
-      // These read the SQLite file's raw rows; pointing them at an empty file would "verify" nothing.
+    const { unavailable } = deps.log;
+    if (unavailable !== undefined) {
       scope.addHook('preHandler', async (request, reply) => {
-        if (RAW_ROW_ROUTES.has(request.routeOptions.url ?? ''))
-          return sendProblem(reply, problem(501, 'not_supported', 'this audit route reads the SQLite log; the log lives in another event store'));
+        if (RAW_ROW_ROUTES.has(request.routeOptions.url ?? '')) return sendProblem(reply, problem(501, 'not_supported', unavailable));
       });
     }
     eventQueryRoutes(scope, deps);

@@ -2,14 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import * as E from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import { domainError } from '../../domain/shared/index.js';
-import type { EventRow } from '../../eventstore/sqlite/eventRow.js';
 import { answer, queryRoute } from '../../http/routes.js';
 import { Limit, toPage } from '../pagination.js';
 import { AsOfParam } from './asOf.js';
 import type { AuditDeps } from './auditDeps.js';
 import { BooleanFlag, EventsQuery, PositionCursor, StreamParams } from './auditSchemas.js';
-import { ENVELOPE_COLUMNS, envelopeView } from './envelopeView.js';
-import { eventsQuery } from './eventsQuery.js';
+import { envelopeView } from './envelopeView.js';
 import { replayableAggregates } from './aggregateRegistry.js';
 import { stateAsOf } from './stateAsOf.js';
 
@@ -19,11 +17,10 @@ export const eventQueryRoutes = (app: FastifyInstance, deps: AuditDeps) => {
     method: 'GET', url: '/audit/events', tags: ['audit'], query: EventsQuery,
     summary: 'Stored events in log order, filtered by stream, type, actor and time range (cursor pagination)',
   }, async ({ query }) => {
-    const { sql, params } = eventsQuery({
+    const rows = await deps.log.events({
       after: Math.max(query.after ?? 0, query.cursor ?? 0), limit: query.limit + 1,
       streamId: query.streamId, types: query.type, actorId: query.actorId, from: query.from, to: query.to,
     });
-    const rows = await deps.reader.all<EventRow>(sql, params);
     return E.right(answer(toPage(rows, query.limit, (r) => envelopeView(r, deps.registry, query.upcast ?? false), (r) => r.position)));
   });
 
@@ -32,10 +29,7 @@ export const eventQueryRoutes = (app: FastifyInstance, deps: AuditDeps) => {
     query: z.strictObject({ cursor: PositionCursor.optional(), limit: Limit, upcast: BooleanFlag.optional() }),
     summary: "One stream's stored envelopes in version order (as stored, or upcast)",
   }, async ({ params, query }) => {
-    const rows = await deps.reader.all<EventRow>(
-      `SELECT ${ENVELOPE_COLUMNS} FROM events WHERE stream_id = ? AND version > ? ORDER BY version LIMIT ?`,
-      [params.streamId, query.cursor ?? 0, query.limit + 1],
-    );
+    const rows = await deps.log.streamEvents(params.streamId, query.cursor ?? 0, query.limit + 1);
     if (rows.length === 0 && query.cursor === undefined) return E.left(domainError('not_found', `no stream ${params.streamId}`));
     return E.right(answer(toPage(rows, query.limit, (r) => envelopeView(r, deps.registry, query.upcast ?? false), (r) => r.version)));
   });

@@ -2,8 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import * as E from 'fp-ts/lib/Either.js';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { exportSqliteFile } from '../../eventstore/sqlite/exportSqliteFile.js';
-import { verifySqliteFile } from '../../eventstore/sqlite/verifySqliteFile.js';
 import { answer, queryRoute } from '../../http/routes.js';
 import type { AuditDeps } from './auditDeps.js';
 import { Position } from './auditSchemas.js';
@@ -24,14 +22,14 @@ export const verifyExportRoutes = (app: FastifyInstance, deps: AuditDeps) => {
     summary: 'Walk the hash chain and stream versions; name the first position modified, deleted, inserted or reordered',
   }, async ({ query }) => {
     const anchor = query.anchorPosition !== undefined && query.anchorHash !== undefined ? { position: query.anchorPosition, hash: query.anchorHash } : undefined;
-    return E.right(answer(await verifySqliteFile(deps.databaseFile, { anchor })));
+    return E.right(answer(await deps.log.verify({ anchor })));
   });
 
   queryRoute(app, {
     method: 'GET', url: '/audit/export', tags: ['audit'], query: z.strictObject({ after: Position.optional() }),
     summary: 'The stored log after a position as NDJSON, streamed (one envelope per line, hashes included)',
   }, async ({ query, reply }) => {
-    const exported = await exportSqliteFile(deps.databaseFile, { after: query.after });
+    const exported = await deps.log.export({ after: query.after });
     // The snapshot is released when the lines run out, or when the client goes away first.
     reply.raw.once('close', exported.close);
     reply

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Principal } from '../../domain/access/index.js';
-import type { ReadModels } from '../../projections/readModels.js';
+import type { Database } from '../../projections/readModels/database.js';
 import { visibleDeals } from './dealVisibility.js';
 
 /** Which deals a metric counts: registered in [from, to] (dates, inclusive), of these partners or this product line. */
@@ -24,7 +24,7 @@ export const listOf = <T>(map: Map<string, T[]>, key: string) => {
 export const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00.000Z`) + 86_400_000).toISOString();
 
 /** The visible deals matching a filter (kysely query over `deals` joined with `partners as p`). */
-export const filteredDeals = (db: Kysely<ReadModels>, principal: Principal, f: MetricsFilter) => {
+export const filteredDeals = (db: Kysely<Database>, principal: Principal, f: MetricsFilter) => {
   let q = db.selectFrom('deals').leftJoin('partners as p', 'p.partner_id', 'deals.partner_id').where(visibleDeals(principal));
   if (f.partnerIds) q = q.where('deals.partner_id', 'in', f.partnerIds.length ? [...f.partnerIds] : ['']);
   if (f.productLine) q = q.where('deals.product_line', '=', f.productLine);
@@ -37,7 +37,7 @@ export const filteredDeals = (db: Kysely<ReadModels>, principal: Principal, f: M
  * Per-partner deal registration metrics (definitions in the README): counts by outcome, conflict
  * rate, approval rate, median time to approval, lead conversion and won value per currency.
  */
-export const partnerDealMetrics = async (db: Kysely<ReadModels>, principal: Principal, filter: MetricsFilter & { partnerIds: readonly string[] }) => {
+export const partnerDealMetrics = async (db: Kysely<Database>, principal: Principal, filter: MetricsFilter & { partnerIds: readonly string[] }) => {
   const counts = await filteredDeals(db, principal, filter)
     .select((eb) => [
       'deals.partner_id', 'p.name as partner_name', eb.fn.countAll<number>().as('registered'),

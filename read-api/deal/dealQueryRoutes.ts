@@ -6,7 +6,7 @@ import { managesPartner, readsEverything, type Principal } from '../../domain/ac
 import { CustomerDomainInput } from '../../domain/deal/index.js';
 import { DealId, domainError, IsoDate, PartnerId, PersonId, Slug } from '../../domain/shared/index.js';
 import { answer, queryRoute } from '../../http/routes.js';
-import type { ReadModels } from '../../projections/readModels.js';
+import type { Database } from '../../projections/readModels/database.js';
 import { Cursor, Limit, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { dealView, type DealRow } from './dealView.js';
@@ -33,7 +33,7 @@ const ListQuery = z.strictObject({
 });
 
 /** Deals joined with their partner's name, region and channel manager, filtered by what the caller may see. */
-export const visibleDealRows = (db: Kysely<ReadModels>, principal: Principal) =>
+export const visibleDealRows = (db: Kysely<Database>, principal: Principal) =>
   db.selectFrom('deals').leftJoin('partners as p', 'p.partner_id', 'deals.partner_id').selectAll('deals').select('p.name as partner_name')
     .where(visibleDeals(principal));
 

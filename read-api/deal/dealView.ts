@@ -1,9 +1,9 @@
-import type { DealsTable } from '../../projections/readModels.js';
+import type { Database } from '../../projections/readModels/database.js';
 
-export type DealRow = DealsTable & { partner_name: string | null };
+export type DealRow = Database['deals'] & { partner_name: string | null };
 
 /** Protection is running right now: evaluated against the reader's clock, never projected. */
-export const protectionActive = (row: Pick<DealsTable, 'status' | 'protected_until'>, now: Date) =>
+export const protectionActive = (row: Pick<Database['deals'], 'status' | 'protected_until'>, now: Date) =>
   row.status === 'approved' && row.protected_until !== null && row.protected_until > now.toISOString();
 
 /** A deal as the API shows it: camelCase, money as Money, the conflict flag as a boolean. */

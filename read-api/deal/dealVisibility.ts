@@ -1,9 +1,9 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Principal } from '../../domain/access/index.js';
-import type { ReadModels } from '../../projections/readModels.js';
+import type { Database } from '../../projections/readModels/database.js';
 import { partnerReach } from '../partner/partnerVisibility.js';
 
-type DealsWithPartners = ExpressionBuilder<ReadModels & { p: ReadModels['partners'] }, 'deals' | 'p'>;
+type DealsWithPartners = ExpressionBuilder<Database & { p: Database['partners'] }, 'deals' | 'p'>;
 
 /**
  * The deals a caller may see, as a SQL condition on `deals` left-joined with `partners` as `p`

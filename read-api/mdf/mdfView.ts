@@ -1,12 +1,12 @@
-import type { MdfClaimsTable, MdfFundsTable, MdfRequestsTable } from '../../projections/readModels.js';
+import type { Database } from '../../projections/readModels/database.js';
 
 const money = (amountMinor: number | null, currency: string) => (amountMinor === null ? null : { amountMinor: Number(amountMinor), currency });
 
 /** open, expired (no new requests, decisions or claims; approved claims may still be paid) or closed. */
-export const fundStatus = (row: Pick<MdfFundsTable, 'status' | 'expires_at'>, now: Date): 'open' | 'expired' | 'closed' =>
+export const fundStatus = (row: Pick<Database['mdf_funds'], 'status' | 'expires_at'>, now: Date): 'open' | 'expired' | 'closed' =>
   row.status === 'closed' ? 'closed' : Date.parse(row.expires_at) <= now.getTime() ? 'expired' : 'open';
 
-export const fundView = (r: MdfFundsTable, now: Date) => ({
+export const fundView = (r: Database['mdf_funds'], now: Date) => ({
   id: r.fund_id,
   partnerId: r.partner_id,
   period: r.period,
@@ -26,7 +26,7 @@ export const fundView = (r: MdfFundsTable, now: Date) => ({
   version: Number(r.version),
 });
 
-export const requestView = (r: MdfRequestsTable) => ({
+export const requestView = (r: Database['mdf_requests']) => ({
   id: r.request_id,
   activity: r.activity,
   description: r.description,
@@ -42,7 +42,7 @@ export const requestView = (r: MdfRequestsTable) => ({
   settledAt: r.settled_at,
 });
 
-export const claimView = (r: MdfClaimsTable) => ({
+export const claimView = (r: Database['mdf_claims']) => ({
   id: r.claim_id,
   requestId: r.request_id,
   amount: money(r.amount_minor, r.currency),

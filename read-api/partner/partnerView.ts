@@ -1,4 +1,4 @@
-import type { PartnersTable } from '../../projections/readModels.js';
+import type { Database } from '../../projections/readModels/database.js';
 import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import type { ChannelSettings } from '../../domain/channel/index.js';
 
@@ -38,7 +38,7 @@ export const certifiedByLine = async (db: SqlDb, partnerIds: readonly string[], 
 
 /** The partner as the API shows it: camelCase, readiness per product line (DESIGN §5). */
 export const partnerView = (
-  row: PartnersTable,
+  row: Database['partners'],
   certified: { lines: Map<string, number>; people: number } | undefined,
   settings: ChannelSettings,
 ) => {

@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import { employerIs, readsEverything, type Employer, type Principal } from '../../domain/access/index.js';
-import type { ReadModels } from '../../projections/readModels.js';
+import type { Database } from '../../projections/readModels/database.js';
 
 /**
  * Which partners a caller may see (DESIGN §6), before any SQL: `all` for vendor readers and channel
@@ -29,7 +29,7 @@ export const partnerReach = (p: Principal): PartnerReach => {
  * The partners a caller may see, as a SQL condition on `partners` (DESIGN §6): everything for vendor
  * readers, their regions or assignments for channel managers, their own operating partner for employees.
  */
-export const visiblePartners = (p: Principal) => (eb: ExpressionBuilder<ReadModels, 'partners'>): Expression<SqlBool> => {
+export const visiblePartners = (p: Principal) => (eb: ExpressionBuilder<Database, 'partners'>): Expression<SqlBool> => {
   const reach = partnerReach(p);
   if (reach === 'all') return sql<SqlBool>`1 = 1`;
   if (reach === 'none') return sql<SqlBool>`1 = 0`;

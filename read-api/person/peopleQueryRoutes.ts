@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { employerIs, managesPartner, personIdOf, readsEverything, type Principal } from '../../domain/access/index.js';
 import { domainError, PersonId, ProgramId } from '../../domain/shared/index.js';
 import { answer, queryRoute } from '../../http/routes.js';
-import type { PeopleTable } from '../../projections/readModels.js';
+import type { Database } from '../../projections/readModels/database.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { personView } from './personView.js';
@@ -13,7 +13,7 @@ export const peopleQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   const db = deps.readModels;
 
   /** Themselves, vendor readers, staff managing their employer, colleagues at an operating partner. */
-  const mayView = async (p: Principal, person: PeopleTable) => {
+  const mayView = async (p: Principal, person: Database['people']) => {
     if (personIdOf(p) === person.person_id || readsEverything(p)) return true;
     if (!person.partner_id) return false;
     if (employerIs(p, person.partner_id)) return true;
@@ -21,7 +21,7 @@ export const peopleQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
     return partner !== undefined && managesPartner(p, { partnerId: person.partner_id, region: partner.region, channelManagerId: partner.channel_manager_id ?? undefined });
   };
 
-  const fullView = async (row: PeopleTable) => {
+  const fullView = async (row: Database['people']) => {
     const [history, certs] = await Promise.all([
       db.selectFrom('employments').selectAll().where('person_id', '=', row.person_id).orderBy('joined_position').execute(),
       db.selectFrom('certifications').leftJoin('programs', 'programs.program_id', 'certifications.program_id')

@@ -1,10 +1,10 @@
-import type { CertificationsTable, EmploymentsTable, PeopleTable } from '../../projections/readModels.js';
+import type { Database } from '../../projections/readModels/database.js';
 
 /** A person as the API shows them: employer, history, certifications with validity at `now`. */
 export const personView = (
-  row: PeopleTable,
-  history: readonly EmploymentsTable[],
-  certifications: readonly (CertificationsTable & { program_name: string | null })[],
+  row: Database['people'],
+  history: readonly Database['employments'][],
+  certifications: readonly (Database['certifications'] & { program_name: string | null })[],
   now: Date,
 ) => ({
   id: row.person_id,

@@ -1,4 +1,4 @@
-import type { ScorecardPartnersTable, ScorecardPeriodsTable } from '../../projections/readModels.js';
+import type { Database } from '../../projections/readModels/database.js';
 
 /** Columns of a scorecard row: the partner, its period figures and the previous period's revenue in the same currency. */
 export const scorecardColumns = `
@@ -16,7 +16,7 @@ export const scorecardJoins = `
   LEFT JOIN scorecard_periods p ON p.partner_id = sp.partner_id AND p.period = ?
   LEFT JOIN scorecard_revenue pr ON pr.partner_id = sp.partner_id AND pr.period = ? AND pr.currency = p.currency`;
 
-export type ScorecardRow = ScorecardPartnersTable & Omit<ScorecardPeriodsTable, 'partner_id' | 'period'> & {
+export type ScorecardRow = Database['scorecard_partners'] & Omit<Database['scorecard_periods'], 'partner_id' | 'period'> & {
   figures_period: string | null;
   previous_won_minor: number | null;
 };
@@ -26,7 +26,7 @@ const figureColumns = [
   'deals_rejected', 'deals_withdrawn', 'deals_won', 'deals_lost', 'deals_expired', 'approval_median_seconds', 'mdf_currency',
   'mdf_allocated_minor', 'mdf_approved_minor', 'mdf_paid_minor',
 ] as const;
-type Figures = Omit<ScorecardPeriodsTable, 'partner_id' | 'period'>;
+type Figures = Omit<Database['scorecard_periods'], 'partner_id' | 'period'>;
 
 /**
  * Splits a joined row into the partner and its period figures (undefined when it has none in the
@@ -39,5 +39,5 @@ export const splitRow = (r: ScorecardRow) => {
     for (const c of figureColumns) f[c] = r[c];
     figures = f as unknown as Figures;
   }
-  return { partner: r as ScorecardPartnersTable, figures, previousWonMinor: r.previous_won_minor === null ? null : Number(r.previous_won_minor) };
+  return { partner: r as Database['scorecard_partners'], figures, previousWonMinor: r.previous_won_minor === null ? null : Number(r.previous_won_minor) };
 };

@@ -1,9 +1,9 @@
 import type { ChannelSettings } from '../../domain/channel/index.js';
-import type { ScorecardPartnersTable, ScorecardPeriodsTable } from '../../projections/readModels.js';
+import type { Database } from '../../projections/readModels/database.js';
 import { closedDeals, days, growthPct, money, pct } from './figures.js';
 import { certifiedPeopleNow, readinessNow } from './readinessNow.js';
 
-type PeriodFigures = Omit<ScorecardPeriodsTable, 'partner_id' | 'period'>;
+type PeriodFigures = Omit<Database['scorecard_periods'], 'partner_id' | 'period'>;
 
 /** A period row's figures, zero when the partner has no fact in the period. */
 export const emptyPeriod: PeriodFigures = {
@@ -13,7 +13,7 @@ export const emptyPeriod: PeriodFigures = {
 };
 
 export interface ScorecardInput {
-  readonly partner: ScorecardPartnersTable;
+  readonly partner: Database['scorecard_partners'];
   readonly figures: PeriodFigures | undefined;
   /** Won revenue of the previous period in the same currency as this period's. */
   readonly previousWonMinor: number | null;

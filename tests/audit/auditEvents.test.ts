@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { eventsQuery } from '../../read-api/audit/eventsQuery.js';
+import { eventsQuery } from '../../eventstore/sqlite/eventsQuery.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { vendorStaff } from '../http/fixtures.js';
 import { seedChannel } from './support/seedChannel.js';

@@ -1,0 +1,18 @@
+import { integer, table, tablesOf, text } from './tables.js';
+
+/**
+ * The plumbing tables next to the read models (migrations 0002, 0202, 0500): where each projection and
+ * each policy stands in the log, stored answers of idempotent commands, and who used the audit API.
+ */
+export const platformTables = tablesOf(
+  table('projection_checkpoints', { name: text(), position: integer(), updated_at: text() }, ['name']),
+  table('policy_checkpoints', { name: text(), position: integer(), updated_at: text() }, ['name']),
+  table('idempotency_keys', { scope_key: text(), request_hash: text(), status_code: integer(), body: text(), created_at: text() }, ['scope_key']),
+  table(
+    'audit_access_log',
+    {
+      id: integer(), at: text(), actor_kind: text(), actor_id: text(), method: text(), route: text(), url: text(), status: integer(),
+    },
+    ['id'],
+  ),
+);

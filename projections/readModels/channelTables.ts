@@ -1,0 +1,4 @@
+import { table, tablesOf, text } from '../../infra/sql/tables.js';
+
+/** Channel settings as changed, values JSON (migration 0012). */
+export const channelTables = tablesOf(table('channel_settings', { key: text(), value: text(), changed_at: text() }, ['key']));
