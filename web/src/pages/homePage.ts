@@ -53,10 +53,13 @@ export const homePage = {
       ${card('points', lead && employer.role === 'admin' ? 'Points' : 'Your points')}
       ${employer.role === 'admin' ? card('mdf', 'MDF balances') : ''}`);
     const part = (id: string) => root.querySelector(`#${id}`) as HTMLElement;
+    // Admins and managers see their team: its names (points per person) and its certifications.
+    const team = lead ? loadPeople(api, employer.id, signal) : undefined;
+    team?.catch(() => undefined);
     await Promise.all([
       section(part('readiness'), 'readiness', async () => readinessTable(part('readiness'), partner)),
       section(part('certs'), 'certifications', async () => {
-        const all = lead ? certificationRows((await loadPeople(api, employer.id, signal)).certifications, asOf) : me.profile ? personCertificationRows(me.profile, asOf) : [];
+        const all = team ? certificationRows((await team).certifications, asOf) : me.profile ? personCertificationRows(me.profile, asOf) : [];
         const rows = all.filter((r) => r.state === 'expiring');
         setHtml(part('certs'), html`<p>${lead ? 'Your team' : 'You'}: ${count(rows.length)} certification${rows.length === 1 ? '' : 's'} to renew soon.</p><div id="certs-table"></div>`);
         certificationsTable(part('certs').querySelector('#certs-table') as HTMLElement, rows, 'expiring-certifications', 'expiring-certifications');
@@ -78,7 +81,11 @@ export const homePage = {
       }),
       section(part('my-expiring'), 'protections', () => expiringSection(part('my-expiring'), api, signal, { now: asOf, id: 'my-expiring-deals', withinDays: 30 })),
       section(part('my-deals'), 'deal registrations', () => dealsSection(part('my-deals'), api, signal, { now: asOf, id: 'my-deal-list' })),
-      section(part('points'), 'points', () => pointsSection(part('points'), api, signal, employer.id, new Map(me.profile ? [[me.profile.id, me.profile.name]] : []))),
+      section(part('points'), 'points', async () => {
+        const names = new Map(team ? (await team.catch(() => ({ employees: [] }))).employees.map((e) => [e.id, e.name]) : []);
+        if (me.profile) names.set(me.profile.id, me.profile.name);
+        await pointsSection(part('points'), api, signal, employer.id, names);
+      }),
       employer.role === 'admin' ? section(part('mdf'), 'MDF balances', () => fundsSection(part('mdf'), api, signal, employer.id, true)) : Promise.resolve(),
     ]);
   },

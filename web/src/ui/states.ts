@@ -19,6 +19,7 @@ const message = (e: unknown): string => {
  */
 export const section = async (el: HTMLElement, what: string, load: () => Promise<void>): Promise<void> => {
   el.setAttribute('aria-busy', 'true');
+  delete el.dataset.failed;
   setHtml(el, loading(what));
   try {
     await load();

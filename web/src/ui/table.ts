@@ -1,6 +1,6 @@
 import { replaceQuery, currentRoute } from '../router.js';
 import { download, toCsv, type Cell } from './csv.js';
-import { count, major, type Money } from './format.js';
+import { count, major, plural, type Money } from './format.js';
 import { html, raw, setHtml, type Html } from './html.js';
 
 export interface Column<T> {
@@ -106,9 +106,9 @@ export const dataTable = <T>(el: HTMLElement, spec: TableSpec<T>, initialRows: r
     const empty = list.length === 0 ? html`<tr><td colspan="${spec.columns.length}" class="empty">${rows.length ? 'Nothing matches these filters.' : spec.empty ?? 'Nothing here yet.'}</td></tr>` : '';
     setHtml(table, html`<caption class="sr-only">${spec.caption}</caption><thead><tr>${head}</tr></thead><tbody>${body}${empty}</tbody>`);
     (el.querySelector(`#${spec.id}-count`) as HTMLElement).textContent =
-      list.length === rows.length ? `${count(rows.length)} rows` : `${count(list.length)} of ${count(rows.length)} rows`;
+      list.length === rows.length ? plural(rows.length, 'row') : `${count(list.length)} of ${plural(rows.length, 'row')}`;
     more.hidden = list.length <= state.shown;
-    more.textContent = `Show ${count(Math.min(spec.pageSize ?? 200, list.length - state.shown))} more (${count(list.length - state.shown)} not shown)`;
+    more.textContent = more.hidden ? '' : `Show ${count(Math.min(spec.pageSize ?? 200, list.length - state.shown))} more (${count(list.length - state.shown)} not shown)`;
   };
 
   const csv = () => {
