@@ -109,7 +109,10 @@ export const shoot = (page: Page, name: string) => page.screenshot({ path: join(
 /** The page is no wider than the window (nothing to scroll sideways but tables inside their own frame). */
 export const fitsWidth = async (page: Page, what: string) => {
   const [scroll, width] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as [number, number];
-  assert.ok(scroll <= width, `${what}: the page is ${scroll} px wide in a ${width} px window`);
+  // On failure, name what sticks out (outside the tables' own scrolling frames).
+  const wide = scroll <= width ? '' : await page.evaluate(`[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.table-wrap'))
+    .slice(0, 8).map((e) => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')`);
+  assert.ok(scroll <= width, `${what}: the page is ${scroll} px wide in a ${width} px window: ${wide}`);
 };
 
 export const texts = (page: Page, selector: string) => page.$$eval(selector, (els) => els.map((e) => (e.textContent ?? '').trim()));

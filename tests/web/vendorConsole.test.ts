@@ -190,6 +190,18 @@ test('the pipeline: by stage, product line and region, partners, protections end
   assert.equal(await column(page, 'lines', 'line'), ['Storage']);
 });
 
+test('at 390 px every vendor page fits the window (tables scroll inside their frame) and stays accessible', async (ctx) => {
+  const { page } = ctx;
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const [hash, name] of [['#/', 'overview'], ['#/partners', 'partners'], [`#/partners/${ctx.partnerId}`, 'partner'], ['#/pipeline', 'pipeline']]) {
+    await visit(page, hash);
+    await fitsWidth(page, `${name} at 390 px`);
+    await axe(page, `${name} at 390 px`);
+    await shoot(page, `admin-${name}-390`);
+  }
+  await page.setViewportSize({ width: 1400, height: 1000 });
+});
+
 test("a regional channel manager: their partners' figures, the channel's desired count said to be the channel's, a dot for their partners", async (ctx) => {
   const { c, page } = ctx;
   await page.click('#sign-out');
