@@ -82,7 +82,7 @@ test('a partner admin lands on their home: readiness, expiring certifications, c
   const partner = await c.api(`/partners/${admin.partnerId}`, admin.token);
   assert.is((await ids(page, 'readiness-lines')).length, Object.keys(partner.readiness).length);
   assert.equal((await ids(page, 'content')).sort(), [ctx.content.everyone, ctx.content.adminPartner].sort());
-  const deals = await c.api('/deals?limit=500', admin.token);
+  const deals = await c.api('/deals?limit=200', admin.token);
   assert.match(await page.textContent('#my-deal-list-count') ?? '', new RegExp(`^${deals.items.length.toLocaleString('en')} rows?`));
   assert.ok(await page.isVisible('#mdf'));
   const funds = await c.api(`/mdf/funds?partnerId=${admin.partnerId}`, admin.token);
@@ -133,7 +133,7 @@ test('a sales rep: their own registrations, their own points, content for sales 
   await signIn(page, c.base, rep.token);
   assert.is(await page.textContent('[data-testid=who]'), `${rep.name} · Sales at ${rep.partnerName}`);
   assert.equal((await ids(page, 'content')).sort(), [ctx.content.everyone, ctx.content.sales].sort());
-  const deals = await c.api('/deals?limit=500', rep.token);
+  const deals = await c.api('/deals?limit=200', rep.token);
   assert.ok(deals.items.every((d: { registeredBy: string }) => d.registeredBy === rep.id));
   assert.match(await page.textContent('#my-deal-list-count') ?? '', new RegExp(`^${deals.items.length.toLocaleString('en')} rows?`));
   assert.match(await page.textContent('#my-deals-title') ?? '', /Your deal registrations/);

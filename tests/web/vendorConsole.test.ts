@@ -147,8 +147,15 @@ test('the partner page: scorecard with its trend, readiness, people and certific
   assert.is((await rowIds(page, 'people')).length, Math.min(50, employees.items.length));
   const certs = await c.api(`/partners/${ctx.partnerId}/certifications`);
   assert.match(await page.textContent('#certifications-count') ?? '', new RegExp(`^${certs.items.length.toLocaleString('en')} rows?$`));
-  const deals = await c.api(`/deals?partnerId=${ctx.partnerId}&limit=500`);
+  // The latest 200 registrations first; older ones on demand.
+  const deals = await c.api(`/deals?partnerId=${ctx.partnerId}&limit=200`);
   assert.match(await page.textContent('#deals-count') ?? '', new RegExp(`^${deals.items.length.toLocaleString('en')} rows?`));
+  if (deals.nextCursor) {
+    const older = await c.api(`/deals?partnerId=${ctx.partnerId}&limit=500&cursor=${deals.nextCursor}`);
+    await page.click('#deals-older');
+    const total = (deals.items.length + older.items.length).toLocaleString('en');
+    await page.waitForFunction(`document.getElementById('deals-count').textContent.startsWith('${total} rows')`);
+  }
   const funds = await c.api(`/mdf/funds?partnerId=${ctx.partnerId}`);
   assert.is((await rowIds(page, 'funds')).length, funds.items.length);
   const points = await c.api(`/partners/${ctx.partnerId}/points`);

@@ -22,15 +22,19 @@ const dealColumns = (now: string, withPartner: boolean): Column<Deal>[] => [
   { key: 'won', label: 'Won', numeric: true, value: (d) => d.wonAmount?.amountMinor ?? null, money: (d) => known(d.wonAmount), cell: (d) => money(known(d.wonAmount)) },
 ];
 
+/** Registrations fetched at first (the table shows 50): a partner may have thousands; more on demand. */
+const FIRST = 200;
+const MORE = 500;
+
 /**
- * Deal registrations (newest first, 500 a page with "Load more"): filter by status, product line and
- * protection, search by customer, CSV of the loaded rows.
+ * Deal registrations (newest first, the latest 200, then 500 more at a time): filter by status,
+ * product line and protection, search by customer, CSV of the loaded rows.
  */
 export const dealsSection = async (el: HTMLElement, api: Api, signal: AbortSignal, o: { partnerId?: string; now: string; id: string; withPartner?: boolean }) => {
   const base = withQuery('/deals', { partnerId: o.partnerId });
-  let page = await api.get<{ items: Deal[]; nextCursor: string | null }>(withQuery(base, { limit: 500 }), signal);
+  let page = await api.get<{ items: Deal[]; nextCursor: string | null }>(withQuery(base, { limit: FIRST }), signal);
   let rows: Deal[] = [...page.items];
-  setHtml(el, html`<div id="${o.id}-table"></div><p class="more"><span class="muted" id="${o.id}-loaded"></span> <button type="button" class="secondary" id="${o.id}-older" hidden>Load 500 older registrations</button></p>`);
+  setHtml(el, html`<div id="${o.id}-table"></div><p class="more"><span class="muted" id="${o.id}-loaded"></span> <button type="button" class="secondary" id="${o.id}-older" hidden>Load ${MORE} older registrations</button></p>`);
   const table = dataTable<Deal>(el.querySelector(`#${o.id}-table`) as HTMLElement, {
     id: o.id, caption: 'Deal registrations', csvName: `deals${o.partnerId ? `-${o.partnerId}` : ''}`, rowKey: (d) => d.id, pageSize: 50,
     sort: { key: 'registered', dir: 'desc' }, statePrefix: `${o.id}.`,
@@ -51,7 +55,7 @@ export const dealsSection = async (el: HTMLElement, api: Api, signal: AbortSigna
   older.addEventListener('click', async () => {
     older.disabled = true;
     try {
-      page = await api.get(withQuery(base, { limit: 500, cursor: page.nextCursor }));
+      page = await api.get(withQuery(base, { limit: MORE, cursor: page.nextCursor }));
       rows = [...rows, ...page.items];
       table.update(rows);
       status();

@@ -10,7 +10,7 @@ import { tile, tiles } from '../ui/tiles.js';
  * ledger entries, redemptions included. A partner's people other than its admins see their own points.
  */
 export const pointsSection = async (el: HTMLElement, api: Api, signal: AbortSignal, partnerId: string, names: ReadonlyMap<string, string>) => {
-  const p = await api.get<Points>(`/partners/${encodeURIComponent(partnerId)}/points?limit=200`, signal);
+  const p = await api.get<Points>(`/partners/${encodeURIComponent(partnerId)}/points?limit=100`, signal);
   const who = (id: string | null) => (id ? names.get(id) ?? id : 'the partner');
   setHtml(el, html`${tiles([
       tile('points-balance', p.scope === 'person' ? 'Your balance' : 'Balance', count(p.balance), p.scope === 'person' ? 'your points' : `all of the partner's points`),
