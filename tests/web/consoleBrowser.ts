@@ -104,7 +104,11 @@ export const axe = async (page: Page, what: string) => {
   assert.equal(bad, [], `${what}: ${JSON.stringify(bad, null, 1)}`);
 };
 
-export const shoot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+/** The whole page, and what the window shows first (`-top`: the README's pictures are copies of three of these). */
+export const shoot = async (page: Page, name: string) => {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, `${name}-top.png`) });
+};
 
 /** The page is no wider than the window (nothing to scroll sideways but tables inside their own frame). */
 export const fitsWidth = async (page: Page, what: string) => {

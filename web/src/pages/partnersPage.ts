@@ -1,5 +1,6 @@
 import { withQuery } from '../api.js';
 import type { PageContext } from '../app.js';
+import { href } from '../router.js';
 import type { Scorecard, ScorecardList } from '../types.js';
 import { plural } from '../ui/format.js';
 import { html, setHtml } from '../ui/html.js';
@@ -26,7 +27,7 @@ export const partnersPage = {
     onPeriodChange(root);
     dataTable<Scorecard>(root.querySelector('#partners-table') as HTMLElement, {
       id: 'partners', caption: `Partner scorecards, ${first.period}`, csvName: `partners-${first.period}`, rowKey: (s) => s.partnerId,
-      sort: { key: 'attainment', dir: 'desc' }, statePrefix: '', pageSize: 100,
+      sort: { key: 'attainment', dir: 'desc' }, statePrefix: '', pageSize: 100, rowHref: (s) => href(`/partners/${s.partnerId}`, { period: first.period }),
       search: { label: 'Search', text: (s) => `${s.name} ${s.country} ${s.partnerId}` },
       filters: scorecardFilters(rows),
       columns: scorecardColumns(first.period),

@@ -57,7 +57,7 @@ export const pipelinePartners = (el: HTMLElement, metrics: readonly DealMetrics[
   const regionOf = (m: DealMetrics) => partners.get(m.partnerId)?.region ?? '';
   dataTable<DealMetrics>(el, {
     id: 'pipeline-partners', caption: 'Registration metrics per partner', csvName: 'pipeline-partners', rowKey: (m) => m.partnerId,
-    sort: { key: 'registered', dir: 'desc' }, pageSize: 100, statePrefix: '',
+    sort: { key: 'registered', dir: 'desc' }, pageSize: 100, statePrefix: '', rowHref: (m) => href(`/partners/${m.partnerId}`),
     search: { label: 'Search partner', text: (m) => m.partnerName ?? m.partnerId },
     filters: [{ key: 'region', label: 'Region', options: [...new Set(metrics.map(regionOf))].filter(Boolean).sort().map((r) => ({ value: r, label: regionName(r) })), test: (m, v) => regionOf(m) === v }],
     columns: [

@@ -10,7 +10,7 @@ export const signalsTable = (el: HTMLElement, page: { items: readonly TierSignal
   setHtml(el, html`<p>${count(up)} upgrade and ${count(page.items.length - up)} downgrade signals${page.nextCursor ? ' (the first 200)' : ''}.</p><div id="signals-table"></div>`);
   dataTable<TierSignal>(el.querySelector('#signals-table') as HTMLElement, {
     id: 'signal-list', caption: 'Tier signals', csvName: `tier-signals-${period}`, rowKey: (s) => s.partnerId, pageSize: 25,
-    sort: { key: 'name', dir: 'asc' }, statePrefix: 'signals.',
+    sort: { key: 'name', dir: 'asc' }, statePrefix: 'signals.', rowHref: (s) => href(`/partners/${s.partnerId}`, { period }),
     search: { label: 'Search', text: (s) => `${s.name} ${s.region}` },
     filters: [{ key: 'signal', label: 'Signal', options: [{ value: 'upgrade', label: 'Upgrade' }, { value: 'downgrade', label: 'Downgrade' }], test: (s, v) => s.signal === v }],
     columns: [

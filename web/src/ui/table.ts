@@ -41,6 +41,8 @@ export interface TableSpec<T> {
    * restores it: '' for a page's main table, undefined to keep no state.
    */
   readonly statePrefix?: string;
+  /** Where a click anywhere on a row leads (its first link says the same to the keyboard). */
+  readonly rowHref?: (r: T) => string;
 }
 
 const compare = (a: string | number | null, b: string | number | null) => {
@@ -101,7 +103,7 @@ export const dataTable = <T>(el: HTMLElement, spec: TableSpec<T>, initialRows: r
       const sort = c.key === state.sort ? (state.dir === 'asc' ? 'ascending' : 'descending') : 'none';
       return html`<th scope="col" data-key="${c.key}" aria-sort="${sort}" class="${c.numeric ? 'num' : ''}"><button type="button" data-sort="${c.key}">${c.label}</button></th>`;
     });
-    const body = drawn.map((r) => html`<tr data-id="${spec.rowKey(r)}">${spec.columns.map((c) =>
+    const body = drawn.map((r) => html`<tr data-id="${spec.rowKey(r)}" ${spec.rowHref ? html`data-href="${spec.rowHref(r)}" class="link-row"` : ''}>${spec.columns.map((c) =>
       html`<td data-col="${c.key}" class="${[c.numeric ? 'num' : '', c.wrap ? 'wrap' : ''].join(' ').trim()}">${c.cell ? c.cell(r) : String(c.value(r) ?? '–')}</td>`)}</tr>`);
     const empty = list.length === 0 ? html`<tr><td colspan="${spec.columns.length}" class="empty">${rows.length ? 'Nothing matches these filters.' : spec.empty ?? 'Nothing here yet.'}</td></tr>` : '';
     setHtml(table, html`<caption class="sr-only">${spec.caption}</caption><thead><tr>${head}</tr></thead><tbody>${body}${empty}</tbody>`);
@@ -136,6 +138,8 @@ export const dataTable = <T>(el: HTMLElement, spec: TableSpec<T>, initialRows: r
   });
   el.addEventListener('click', (e) => {
     const target = (e.target as HTMLElement).closest<HTMLElement>('[data-sort], [data-csv], [data-more]');
+    const row = (e.target as HTMLElement).closest<HTMLElement>('tr[data-href]');
+    if (!target && row && !(e.target as HTMLElement).closest('a, button, input, select')) location.hash = row.dataset.href ?? '';
     if (!target || !el.contains(target)) return;
     if (target.dataset.sort) {
       const k = target.dataset.sort;
