@@ -107,7 +107,10 @@ export const axe = async (page: Page, what: string) => {
 /** The whole page, and what the window shows first (`-top`: the README's pictures are copies of three of these). */
 export const shoot = async (page: Page, name: string) => {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const scrolled = await page.evaluate('window.scrollY');
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: join(SHOTS, `${name}-top.png`) });
+  await page.evaluate(`window.scrollTo(0, ${scrolled})`);
 };
 
 /** The page is no wider than the window (nothing to scroll sideways but tables inside their own frame). */

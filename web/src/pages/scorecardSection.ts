@@ -37,7 +37,7 @@ export const scorecardSection = (el: HTMLElement, s: ScorecardDetail, pr: Progre
     ])}
     <div class="multiples">
       ${trendChart({ id: 'partner-won', title: 'Won revenue', points: rows.map((r) => ({ period: r.period, value: amount(r.wonRevenue), partial: r.partial })), format: asMoney })}
-      ${trendChart({ id: 'partner-quota', title: 'Quota', points: rows.map((r) => ({ period: r.period, value: amount(r.quota), partial: r.partial })), format: asMoney })}
+      ${trendChart({ id: 'partner-quota', title: 'Quota', points: rows.map((r) => ({ period: r.period, value: amount(r.quota), partial: r.partial })), format: asMoney, partialWord: 'this quarter' })}
       ${trendChart({ id: 'partner-attainment', title: 'Attainment', points: rows.map((r) => ({ period: r.period, value: r.attainmentPct, partial: r.partial })), format: (v) => pct(v, 0), reference: { value: 100, label: 'quota' } })}
     </div>
     <details class="trend-table"><summary>The trend as a table</summary><div id="scorecard-trend"></div></details>`);
