@@ -47,6 +47,7 @@ const signIn = async (token: string) => {
   const api = createApi(token, () => forget());
   const viewer = await loadViewer(api);
   sessionStorage.setItem(TOKEN, token);
+  byId<HTMLInputElement>('token').value = '';
   session = { api, viewer };
   byId('sign-in').hidden = true;
   byId('page').hidden = false;
