@@ -25,8 +25,8 @@ export const webRoutes = (app: FastifyInstance) => {
   // Browsers ask for /favicon.ico on every page: answer it (an SVG) rather than a 401.
   app.get('/favicon.ico', options, file('favicon.svg', 'image/svg+xml'));
   app.get('/favicon.svg', options, file('favicon.svg', 'image/svg+xml'));
-  app.get<{ Params: { '*': string } }>('/src/*', options, async (request, reply) => {
-    const m = modulePath.exec(request.params['*']);
+  const serveModule = async (path: string, reply: FastifyReply) => {
+    const m = modulePath.exec(path);
     if (!m) return reply.code(404).type('text/plain').send('not found');
     const name = m[1] ? `${m[1]}/${m[2]}` : m[2];
     let code = modules.get(name);
@@ -40,5 +40,9 @@ export const webRoutes = (app: FastifyInstance) => {
     } catch {
       return reply.code(404).type('text/plain').send('not found');
     }
-  });
+  };
+  // `:entry` is a module or a folder (one name: the router keeps one parameter per position).
+  app.get<{ Params: { entry: string } }>('/src/:entry', options, async (request, reply) => serveModule(request.params.entry, reply));
+  app.get<{ Params: { entry: string; name: string } }>('/src/:entry/:name', options, async (request, reply) =>
+    serveModule(`${request.params.entry}/${request.params.name}`, reply));
 };
