@@ -86,7 +86,7 @@ export const homePage = {
         if (me.profile) names.set(me.profile.id, me.profile.name);
         await pointsSection(part('points'), api, signal, employer.id, names);
       }),
-      employer.role === 'admin' ? section(part('mdf'), 'MDF balances', () => fundsSection(part('mdf'), api, signal, employer.id, true)) : Promise.resolve(),
+      employer.role === 'admin' ? section(part('mdf'), 'MDF balances', () => fundsSection(part('mdf'), api, signal, employer.id, false)) : Promise.resolve(),
     ]);
   },
 };
