@@ -63,8 +63,10 @@ export const registerSeedCommand = (program: Command) =>
         `(commands ${s.commands} s, ${Math.round(report.events / Math.max(0.1, s.commands))} events/s; read models ${s.projections} s)`);
       console.log(`store: ${config.databaseFile}`);
       const [manager] = Object.values(report.channelManagers).flat();
-      console.log(`\nSign in to the dashboard (npm start, then http://${config.host}:${config.port}/) with the admin key` +
+      // Every command below names the data directory it seeded: without it they would open ./data.
+      const env = `PRM_DATA_DIR=${config.dataDir}`;
+      console.log(`\nSign in to the console (${env} npm start, then http://${config.host}:${config.port}/) with the admin key` +
         `${adminKey.created ? ` (generated: ${adminKey.value})` : ` (${config.dataDir}/admin.key)`}, or a person's token:`);
-      console.log(`  npm run prm -- token ${report.vendorAdminId}   # the vendor admin`);
-      if (manager) console.log(`  npm run prm -- token ${manager}   # a regional channel manager`);
+      console.log(`  ${env} npm run prm -- token ${report.vendorAdminId}   # the vendor admin`);
+      if (manager) console.log(`  ${env} npm run prm -- token ${manager}   # a regional channel manager`);
     });

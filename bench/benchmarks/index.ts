@@ -1,5 +1,6 @@
 import type { Benchmark } from '../harness/benchmark.js';
 import { baseline } from './baseline.js';
+import { consolePagesBenchmark } from './consolePages.js';
 import { dashboardsBenchmark } from './dashboards.js';
 import { dealCommands } from './dealCommands.js';
 import { httpCommands } from './httpCommands.js';
@@ -27,4 +28,5 @@ export const benchmarks: readonly Benchmark[] = [
   visibilityBenchmark,
   seedBenchmark,
   dashboardsBenchmark,
+  consolePagesBenchmark,
 ];

@@ -111,7 +111,10 @@ export const routeTable: readonly RouteRow[] = [
   // ---- platform: public ----
   get('/', publicRoute(200)),
   get('/styles.css', publicRoute(200)),
-  get('/src/:name', publicRoute(200), () => '/src/app.js'),
+  get('/src/:entry', publicRoute(200), () => '/src/app.js'),
+  get('/src/:entry/:name', publicRoute(200), () => '/src/pages/overview.js'),
+  get('/favicon.ico', publicRoute(200)),
+  get('/favicon.svg', publicRoute(200)),
   get('/health', publicRoute(200)),
   get('/metrics', publicRoute(200)),
   get('/openapi.json', publicRoute(200)),
@@ -132,6 +135,7 @@ export const routeTable: readonly RouteRow[] = [
   get('/partners', everyone(200)),
   get('/partners/:id', seesOwnPartner(200), (w) => `/partners/${w.own}`),
   get('/partners/:id/employees', seesOwnPartner(200), (w) => `/partners/${w.own}/employees`),
+  get('/partners/:id/certifications', seesOwnPartner(200), (w) => `/partners/${w.own}/certifications`),
   {
     method: 'POST', url: '/partners', expect: only(201, managers),
     attempt: () => ({ url: '/partners', body: { name: `Applicant ${unique()}`, website: `https://a${unique()}.example`, country: 'DE', region: 'emea', type: 'reseller' } }),
@@ -274,11 +278,16 @@ export const routeTable: readonly RouteRow[] = [
   ...dealCommands(),
   get('/partners/:id/deal-metrics', seesOwnPartner(200), (w) => `/partners/${w.own}/deal-metrics`),
   get('/dashboards/pipeline', everyone(200)),
+  get('/dashboards/expiring-protections', everyone(200)),
   // ---- scorecards and channel health ----
   get('/partners/:id/scorecard', seesOwnPartner(200), (w) => `/partners/${w.own}/scorecard`),
   get('/scorecards', everyone(200)),
   get('/dashboards/channel-health', expect([[200, [...vendorReaders, 'channel_manager_own_region', 'channel_manager_other_region']]], 403)),
   get('/dashboards/tier-signals', expect([[200, [...vendorReaders, 'channel_manager_own_region', 'channel_manager_other_region']]], 403)),
+  // The console's figures: health per region is vendor staff's; the others are over the partners one sees.
+  get('/dashboards/regions', expect([[200, [...vendorReaders, 'channel_manager_own_region', 'channel_manager_other_region']]], 403)),
+  get('/dashboards/certified-people', everyone(200)),
+  get('/dashboards/won-revenue', everyone(200), () => '/dashboards/won-revenue?from=2026-04-01&to=2026-06-30'),
   // ---- auditing (README "Auditing"): auditors and vendor admins; everyone else signed in 403 ----
   get('/audit/events', auditOnly()),
   get('/audit/export', auditOnly()),

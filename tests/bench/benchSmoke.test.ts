@@ -45,6 +45,8 @@ const expected = [
   'seed.events', 'seed.seconds', 'seed.commandSeconds', 'seed.eventsPerSec', 'seed.readModelSeconds',
   ...['channelHealth', 'channelHealthPast', 'channelHealthManager', 'scorecards', 'scorecardsByAttainment', 'scorecardsManager',
     'partnerScorecard', 'tierSignals', 'pipeline', 'pipelineManager'].flatMap((c) => [`dashboards.${c}P50Ms`, `dashboards.${c}P99Ms`]),
+  ...['overview', 'overviewManager', 'partners', 'partner', 'pipeline', 'pipelineManager', 'homeAdmin', 'homeSales']
+    .flatMap((c) => [`consolePages.${c}P50Ms`, `consolePages.${c}P95Ms`]),
 ];
 /** Units that count occurrences may be 0; rates, durations and sizes must be positive. */
 const countUnits = new Set(['events', 'commands', 'requests']);
@@ -63,7 +65,7 @@ test('stdout is one JSON document with the machine and the settings', ({ doc }) 
   assert.match(doc.machine.sqlite, /^3\./);
   assert.is(doc.settings.quick, true);
   assert.ok(doc.settings.events > 0);
-  for (const name of ['baseline', 'rawAppends', 'commands', 'httpCommands', 'dealCommands', 'httpDeals', 'rebuild', 'reads', 'visibility', 'seed', 'dashboards']) {
+  for (const name of ['baseline', 'rawAppends', 'commands', 'httpCommands', 'dealCommands', 'httpDeals', 'rebuild', 'reads', 'visibility', 'seed', 'dashboards', 'consolePages']) {
     assert.ok(doc.settings.benchmarks.includes(name), name);
   }
 });

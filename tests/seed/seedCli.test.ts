@@ -23,6 +23,9 @@ test('seeds an empty data directory, reports what it built and how to sign in', 
   assert.match(r.stdout, /seeded 3 partners, \d+ people, \d+ deal registrations/);
   assert.match(r.stdout, /\d+ events from 2024-01-01 to 2026-03-31 in [\d.]+ s/);
   assert.match(r.stdout, /npm run prm -- token per_\w+ {3}# the vendor admin/);
+  // The hint names the data directory it seeded, for the server and for tokens alike.
+  assert.ok(r.stdout.includes(`PRM_DATA_DIR=${dir} npm start`), r.stdout);
+  assert.ok(r.stdout.includes(`PRM_DATA_DIR=${dir} npm run prm -- token per_`), r.stdout);
   // The progress bar writes to stderr.
   assert.match(r.stderr, /seed: simulated days/);
   const verify = prm(dir, 'verify');

@@ -1,111 +1,99 @@
-import { allPages, createApi, isApiError, type Api } from './api.js';
-import { escape, label } from './format.js';
-import { renderPartnerTable } from './partnerTable.js';
-import { renderQuadrant } from './quadrant.js';
-import { renderTiles } from './tiles.js';
-import type { ChannelHealth, Me, Page, Scorecard, TierSignal } from './types.js';
+import { createApi, isApiError, type Api } from './api.js';
+import { navHtml } from './nav.js';
+import { pageFor } from './pages/index.js';
+import { currentRoute, type Route } from './router.js';
+import { loadViewer, type Viewer } from './session.js';
+import { byId, html, setHtml } from './ui/html.js';
+import { section } from './ui/states.js';
 
 const TOKEN = 'prm.token';
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-const periodsBack = (period: string, n: number) => {
-  const out: string[] = [];
-  let year = Number(period.slice(0, 4));
-  let q = Number(period.slice(6));
-  for (let i = 0; i < n; i++) {
-    out.push(`${year}-Q${q}`);
-    if (--q === 0) {
-      q = 4;
-      year -= 1;
-    }
-  }
-  return out;
-};
+/** What a page gets: the API, who is looking, the route, and a signal that aborts when the user moves on. */
+export interface PageContext {
+  readonly api: Api;
+  readonly viewer: Viewer;
+  readonly route: Route;
+  readonly signal: AbortSignal;
+  readonly root: HTMLElement;
+}
 
-const describe = (me: Me) => {
-  if (me.principal.kind === 'admin-key') return 'the admin key (vendor admin)';
-  const roles = me.principal.vendorRoles.map((g) => `${label(g.role)}${g.regions ? ` (${g.regions.join(', ')})` : ''}`);
-  const employer = me.principal.employer ? [`${label(me.principal.employer.role)} at ${me.principal.employer.partnerId}`] : [];
-  return `${me.profile?.name ?? me.principal.personId} · ${[...roles, ...employer].join(', ') || 'no role'}`;
-};
+let session: { api: Api; viewer: Viewer } | undefined;
+let running: AbortController | undefined;
+let first = true;
 
-const renderSignals = (el: HTMLElement, page: Page<TierSignal>) => {
-  if (page.items.length === 0) {
-    el.innerHTML = '<p>No partner meets another tier\'s criteria (or no criteria are set).</p>';
-    return;
-  }
-  const up = page.items.filter((s) => s.signal === 'upgrade').length;
-  el.innerHTML = `<p>${up} upgrade, ${page.items.length - up} downgrade signals${page.nextCursor ? ' (first page)' : ''}.</p><ul>${page.items.slice(0, 50).map((s) =>
-    `<li data-partner-id="${escape(s.partnerId)}"><span class="badge ${s.signal}">${s.signal}</span> ${escape(s.name)}: <span class="tier">${escape(s.tier)}</span> → <span class="tier">${escape(s.suggestedTier)}</span></li>`).join('')}</ul>`;
-};
-
-/** Loads and draws everything for one period; the channel-wide parts only for vendor staff. */
-const url = (path: string, params: Record<string, string | undefined>) => {
-  const defined = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined);
-  return defined.length ? `${path}?${new URLSearchParams(defined)}` : path;
-};
-
-const load = async (api: Api, period?: string) => {
-  const notice = $('notice');
-  notice.hidden = true;
-  let current = period;
-  try {
-    const health = await api.get<ChannelHealth>(url('/dashboards/channel-health', { period }));
-    current = health.period;
-    $('health').hidden = false;
-    renderTiles($('tiles'), health.managed ?? health, health.quadrant, health.managed ? ' · your partners' : '');
-    renderQuadrant($('quadrant'), health.quadrant);
-    renderSignals($('signals'), await api.get<Page<TierSignal>>(url('/dashboards/tier-signals', { period: current, limit: '200' })));
-  } catch (error) {
-    if (!isApiError(error) || error.status !== 403) throw error;
-    $('health').hidden = true;
-    notice.textContent = 'Channel health and tier signals are for the vendor\'s staff; here are your own partner\'s figures.';
-    notice.hidden = false;
-  }
-  const scorecards = await allPages<Scorecard>(api, url('/scorecards', { period: current }));
-  current ??= scorecards[0]?.period;
-  const select = $<HTMLSelectElement>('period');
-  if (current && select.options.length === 0) {
-    select.innerHTML = periodsBack(current, 8).map((p) => `<option value="${p}">${p}</option>`).join('');
-  }
-  if (current) select.value = current;
-  $('partner-count').textContent = `${scorecards.length} partners`;
-  renderPartnerTable($<HTMLTableElement>('partners'), scorecards);
-  document.body.dataset.loaded = current ?? 'yes';
+/** Draws the route's page; marks `#page[data-ready]` with the route once its data is on screen (tests and the benchmark wait for it). */
+const render = async () => {
+  if (!session) return;
+  running?.abort();
+  const controller = new AbortController();
+  running = controller;
+  const route = currentRoute();
+  const page = pageFor(route, session.viewer);
+  const root = byId('page');
+  root.removeAttribute('data-ready');
+  document.title = `${page.title} · PRM channel console`;
+  setHtml(byId('nav'), navHtml(session.viewer, route.path));
+  const started = performance.now();
+  await section(root, page.title.toLowerCase(), () => page.render({ api: session!.api, viewer: session!.viewer, route, signal: controller.signal, root }));
+  if (controller.signal.aborted) return;
+  root.dataset.ready = `${route.path}?${route.query}`;
+  root.dataset.renderMs = String(Math.round(performance.now() - started));
+  // Moving to another page moves focus to its heading (screen readers announce it); not on first load.
+  if (!first) root.querySelector<HTMLElement>('h1')?.focus();
+  first = false;
 };
 
 const signIn = async (token: string) => {
-  const api = createApi(token);
-  const me = await api.get<Me>('/me');
+  const api = createApi(token, () => forget());
+  const viewer = await loadViewer(api);
   sessionStorage.setItem(TOKEN, token);
-  $('sign-in').hidden = true;
-  $('dashboard').hidden = false;
-  $('who').hidden = false;
-  $('who').querySelector('span')!.textContent = describe(me);
-  $<HTMLSelectElement>('period').onchange = (e) => void load(api, (e.target as HTMLSelectElement).value);
-  await load(api);
+  byId<HTMLInputElement>('token').value = '';
+  session = { api, viewer };
+  byId('sign-in').hidden = true;
+  byId('page').hidden = false;
+  byId('nav').hidden = false;
+  byId('who').hidden = false;
+  byId('who').querySelector('span')!.textContent = viewer.description;
+  await render();
+};
+
+/** Back to the sign-in form, keeping the route: signing in again lands where the user was (a deep link too). */
+const forget = () => {
+  sessionStorage.removeItem(TOKEN);
+  session = undefined;
+  running?.abort();
+  for (const id of ['page', 'nav', 'who']) byId(id).hidden = true;
+  byId('sign-in').hidden = false;
 };
 
 const signOut = () => {
-  sessionStorage.removeItem(TOKEN);
-  location.reload();
+  forget();
+  history.pushState(null, '', location.pathname);
+  byId('token').focus();
 };
 
 const start = () => {
-  $('sign-in-form').addEventListener('submit', async (event) => {
+  byId('sign-in-form').addEventListener('submit', async (event) => {
     event.preventDefault();
-    const error = $('sign-in-error');
+    const error = byId('sign-in-error');
     error.hidden = true;
     try {
-      await signIn($<HTMLInputElement>('token').value.trim());
+      await signIn(byId<HTMLInputElement>('token').value.trim());
     } catch (e) {
-      error.textContent = isApiError(e) && e.status === 401 ? 'That token is not valid (or has expired).' : `Could not sign in: ${(e as Error).message}`;
+      setHtml(error, isApiError(e) && e.status === 401 ? html`That token is not valid (or has expired).` : html`Could not sign in: ${(e as Error).message}`);
       error.hidden = false;
+      byId('token').focus();
     }
   });
-  $('sign-out').addEventListener('click', signOut);
+  byId('sign-out').addEventListener('click', signOut);
+  // The skip link must not become a route: it moves focus to the content instead.
+  document.querySelector('[data-skip]')?.addEventListener('click', (e) => {
+    e.preventDefault();
+    byId('content').focus();
+  });
+  window.addEventListener('hashchange', () => void render());
   const saved = sessionStorage.getItem(TOKEN);
-  if (saved) void signIn(saved).catch(signOut);
+  if (saved) void signIn(saved).catch(forget);
 };
 
 start();
