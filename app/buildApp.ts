@@ -37,13 +37,23 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'PRM core API', version: '0.1.0', description: 'Partner Relationship Management: commands and read models over an event log.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'admin key or a JWT from POST /auth/tokens' } } },
+      info: {
+        title: 'PRM core API',
+        version: '0.1.0',
+        description: 'Partner Relationship Management: commands and read models over an event log.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'admin key or a JWT from POST /auth/tokens' },
+        },
+      },
     },
     transform: ({ schema, url }) => {
       const s = (schema ?? {}) as Record<string, unknown>;
       const converted = Object.fromEntries(
-        Object.entries(s).map(([k, v]) => (['body', 'querystring', 'params', 'headers'].includes(k) ? [k, toOpenApiSchema(v)] : [k, v])),
+        Object.entries(s).map(([k, v]) =>
+          ['body', 'querystring', 'params', 'headers'].includes(k) ? [k, toOpenApiSchema(v)] : [k, v],
+        ),
       );
       return { schema: converted, url };
     },
@@ -65,25 +75,44 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
     // Ids of new things derive from the command id when a request carries an Idempotency-Key.
     ids: commandScopedIds(platform.ids),
     idempotency: sqlIdempotencyStore(platform.writeDb),
-    waitForProjections: readYourWrites({ policies: platform.policies, projections: platform.runner, headPosition: platform.store.headPosition }),
+    waitForProjections: readYourWrites({
+      policies: platform.policies,
+      projections: platform.runner,
+      headPosition: platform.store.headPosition,
+    }),
     now,
   };
   commandRoutes(app, kit, platform.pipeline);
   queryRoutes(app, { reader: platform.reader, readModels: platform.readModels, now });
-  auditRoutes(app, { log: platform.storedLog, store: platform.store, registry: platform.registry, reader: platform.reader, writeDb: platform.writeDb, now });
+  auditRoutes(app, {
+    log: platform.storedLog,
+    store: platform.store,
+    registry: platform.registry,
+    reader: platform.reader,
+    writeDb: platform.writeDb,
+    now,
+  });
   tokenRoute(app, {
     jwtSecret: options.jwtSecret,
     now,
-    personExists: async (id) => (await platform.reader.get('SELECT 1 AS x FROM people WHERE person_id = ?', [id])) !== undefined,
+    personExists: async (id) =>
+      (await platform.reader.get('SELECT 1 AS x FROM people WHERE person_id = ?', [id])) !== undefined,
   });
 
   webRoutes(app);
-  metrics.gauge('prm_event_store_head_position', 'position of the last event in the log', () => platform.store.headPosition());
+  metrics.gauge('prm_event_store_head_position', 'position of the last event in the log', () =>
+    platform.store.headPosition(),
+  );
   metrics.gauge('prm_projection_position', 'position every projection has reached', () => platform.runner.position());
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => {
     const head = await platform.store.headPosition();
-    return { status: 'ok', headPosition: head, projectionPosition: platform.runner.position(), projectionLag: head - platform.runner.position() };
+    return {
+      status: 'ok',
+      headPosition: head,
+      projectionPosition: platform.runner.position(),
+      projectionLag: head - platform.runner.position(),
+    };
   });
   app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
     reply.header('content-type', 'text/plain; version=0.0.4').send(await metrics.render()),

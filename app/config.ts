@@ -41,7 +41,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   }
   const c = parsed.data;
   if (c.PRM_EVENT_STORE !== 'sqlite' && !c.PRM_EVENT_STORE_URL)
-    throw new Error(`invalid configuration:\n  PRM_EVENT_STORE_URL: required when PRM_EVENT_STORE is ${c.PRM_EVENT_STORE}`);
+    throw new Error(
+      `invalid configuration:\n  PRM_EVENT_STORE_URL: required when PRM_EVENT_STORE is ${c.PRM_EVENT_STORE}`,
+    );
   const dataDir = resolve(c.PRM_DATA_DIR);
   return {
     dataDir,
@@ -52,6 +54,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     jwtSecret: c.PRM_JWT_SECRET,
     logLevel: c.PRM_LOG_LEVEL,
     sweepSeconds: c.PRM_SWEEP_SECONDS,
-    eventStore: c.PRM_EVENT_STORE === 'sqlite' ? { kind: 'sqlite' } : { kind: c.PRM_EVENT_STORE, url: c.PRM_EVENT_STORE_URL as string },
+    eventStore:
+      c.PRM_EVENT_STORE === 'sqlite'
+        ? { kind: 'sqlite' }
+        : { kind: c.PRM_EVENT_STORE, url: c.PRM_EVENT_STORE_URL as string },
   };
 };

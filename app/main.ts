@@ -30,13 +30,15 @@ program
     await platform.runner.rebuild(options.projection, bar.update);
     bar.stop();
     const head = await platform.store.headPosition();
-    console.log(`rebuilt ${options.projection?.join(', ') ?? 'all projections'}: ${head} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `rebuilt ${options.projection?.join(', ') ?? 'all projections'}: ${head} events in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     await platform.close();
   });
 
 program
   .command('token')
-  .description("print a bearer token for a person (sub = person id)")
+  .description('print a bearer token for a person (sub = person id)')
   .argument('<personId>')
   .option('--ttl <seconds>', 'lifetime in seconds', positiveInt, 8 * 3600)
   .action(async (personId: string, options: { ttl: number }) => {
@@ -48,8 +50,18 @@ program
     console.log(signToken(jwtSecret.value, { sub: personId, iat, exp: iat + options.ttl }));
   });
 
-addSweepCommand(program, 'expire-deals', 'record DealExpired for every deal whose protection lapsed (safe next to a running server)', dealExpirySweeper);
-addSweepCommand(program, 'expire-points', 'expire points older than pointsExpiryMonths, oldest first (safe next to a running server)', pointsExpirySweeper);
+addSweepCommand(
+  program,
+  'expire-deals',
+  'record DealExpired for every deal whose protection lapsed (safe next to a running server)',
+  dealExpirySweeper,
+);
+addSweepCommand(
+  program,
+  'expire-points',
+  'expire points older than pointsExpiryMonths, oldest first (safe next to a running server)',
+  pointsExpirySweeper,
+);
 registerAuditCommands(program);
 registerSeedCommand(program);
 

@@ -43,13 +43,21 @@ export const openEventStore = async (
       const { createPostgresEventStore } = await import('../eventstore/postgres/createPostgresEventStore.js');
       const pool = new pg.Pool({ connectionString: choice.url, max: 8 });
       await ensurePostgresSchema(pool);
-      return { store: createPostgresEventStore(pool, options), storedLog: elsewhere('PostgreSQL'), close: () => pool.end() };
+      return {
+        store: createPostgresEventStore(pool, options),
+        storedLog: elsewhere('PostgreSQL'),
+        close: () => pool.end(),
+      };
     }
     case 'esdb': {
       const { EventStoreDBClient } = await import('@eventstore/db-client');
       const { createEsdbEventStore } = await import('../eventstore/esdb/createEsdbEventStore.js');
       const client = EventStoreDBClient.connectionString`${choice.url}`;
-      return { store: createEsdbEventStore(client, options), storedLog: elsewhere('EventStoreDB'), close: () => client.dispose() };
+      return {
+        store: createEsdbEventStore(client, options),
+        storedLog: elsewhere('EventStoreDB'),
+        close: () => client.dispose(),
+      };
     }
   }
 };

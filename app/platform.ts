@@ -4,13 +4,25 @@ import { createCommandPipeline, type CommandPipeline } from '../commands/pipelin
 import { allPolicies, createPolicyRunner, type PolicyRunner } from '../commands/policies/index.js';
 import { eventDefinitions } from '../domain/index.js';
 import type { Clock, IdGenerator } from '../domain/shared/index.js';
-import { createEventRegistry, type EventRegistry, type EventStore, type StoredLog, type Upcaster } from '../eventstore/index.js';
+import {
+  createEventRegistry,
+  type EventRegistry,
+  type EventStore,
+  type StoredLog,
+  type Upcaster,
+} from '../eventstore/index.js';
 import { openSqlite, type SqliteConnection } from '../eventstore/sqlite/openSqlite.js';
 import { openReadModelConnection } from '../infra/sql/sqliteSqlDb.js';
 import { migrateToLatest } from '../migrations/migrateToLatest.js';
 import {
-  allProjections, createProjectionRunner, sqliteSqlDb, sqliteStatements,
-  type Database as ReadModels, type ProjectionRunner, type SqlDb, type TransactionalSqlDb,
+  allProjections,
+  createProjectionRunner,
+  sqliteSqlDb,
+  sqliteStatements,
+  type Database as ReadModels,
+  type ProjectionRunner,
+  type SqlDb,
+  type TransactionalSqlDb,
 } from '../projections/index.js';
 import { openEventStore, type EventStoreChoice } from './openEventStore.js';
 import { upcasters } from './upcasters.js';
@@ -61,12 +73,18 @@ export interface PlatformOptions {
 }
 
 export const createPlatform = async (options: PlatformOptions): Promise<Platform> => {
-  const connection = openSqlite(options.databaseFile, { backgroundCheckpoints: options.backgroundCheckpoints ?? options.startProjections !== false });
+  const connection = openSqlite(options.databaseFile, {
+    backgroundCheckpoints: options.backgroundCheckpoints ?? options.startProjections !== false,
+  });
   await migrateToLatest(new Kysely<unknown>({ dialect: new SqliteDialect({ database: connection.db }) }));
   const registry = createEventRegistry(eventDefinitions, [...upcasters, ...(options.extraUpcasters ?? [])]);
   const readerDb = new Database(options.databaseFile, { readonly: true, fileMustExist: true });
   readerDb.pragma('busy_timeout = 10000');
-  const log = await openEventStore(options.eventStore ?? { kind: 'sqlite' }, connection, { clock: options.clock, registry, reader: readerDb });
+  const log = await openEventStore(options.eventStore ?? { kind: 'sqlite' }, connection, {
+    clock: options.clock,
+    registry,
+    reader: readerDb,
+  });
   const store = log.store;
   const readModelConnection = openReadModelConnection(connection);
   const writeDb = sqliteSqlDb(readModelConnection);
@@ -78,8 +96,19 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
   const policies = createPolicyRunner({ store, pipeline, db: writeDb, policies: allPolicies, now: options.clock.now });
   if (options.startPolicies ?? options.startProjections !== false) await policies.start();
   return {
-    connection, logKind: options.eventStore?.kind ?? 'sqlite', registry, store, storedLog: log.storedLog,
-    pipeline, runner, policies, writeDb, reader, readModels, clock: options.clock, ids: options.ids,
+    connection,
+    logKind: options.eventStore?.kind ?? 'sqlite',
+    registry,
+    store,
+    storedLog: log.storedLog,
+    pipeline,
+    runner,
+    policies,
+    writeDb,
+    reader,
+    readModels,
+    clock: options.clock,
+    ids: options.ids,
     close: async () => {
       await policies.stop();
       await runner.stop();

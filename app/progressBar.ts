@@ -3,7 +3,14 @@ import cliProgress from 'cli-progress';
 /** A progress bar on stderr for long CLI work; silent when stderr is not a terminal unless forced. */
 export const progressBar = (label: string) => {
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total} | {rate}/s | eta {eta}s`, hideCursor: true, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 2000, etaBuffer: 50 },
+    {
+      format: `${label} [{bar}] {percentage}% | {value}/{total} | {rate}/s | eta {eta}s`,
+      hideCursor: true,
+      stream: process.stderr,
+      noTTYOutput: true,
+      notTTYSchedule: 2000,
+      etaBuffer: 50,
+    },
     cliProgress.Presets.shades_classic,
   );
   const started = Date.now();

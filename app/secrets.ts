@@ -10,7 +10,11 @@ import { join } from 'node:path';
  * written whole to a file of this process's own, then linked into place, which fails when the
  * other process won; the loser reads the winner's secret, never a half-written file.
  */
-export const loadOrCreateSecret = (dataDir: string, file: string, fromEnv?: string): { value: string; created: boolean } => {
+export const loadOrCreateSecret = (
+  dataDir: string,
+  file: string,
+  fromEnv?: string,
+): { value: string; created: boolean } => {
   if (fromEnv) return { value: fromEnv, created: false };
   const path = join(dataDir, file);
   const read = () => ({ value: readFileSync(path, 'utf8').trim(), created: false });

@@ -5,7 +5,11 @@ import { createSweepRunner, serverSweepers } from './sweepers/index.js';
 /** `prm serve`: the HTTP server on the embedded SQLite default. */
 export const serve = async () => {
   const { config, adminKey, jwtSecret, platform } = await openRuntime();
-  const app = await buildApp(platform, { adminKey: adminKey.value, jwtSecret: jwtSecret.value, logLevel: config.logLevel });
+  const app = await buildApp(platform, {
+    adminKey: adminKey.value,
+    jwtSecret: jwtSecret.value,
+    logLevel: config.logLevel,
+  });
   const address = await app.listen({ port: config.port, host: config.host });
   console.log(`PRM core listening on ${address}  (data: ${config.databaseFile})`);
   console.log(`API docs: ${address}/docs`);

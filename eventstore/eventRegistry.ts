@@ -26,7 +26,10 @@ export interface EventRegistry {
   readonly upcast: (event: StoredEvent) => StoredEvent;
 }
 
-export const createEventRegistry = (schemas: readonly EventSchema[], upcasters: readonly Upcaster[] = []): EventRegistry => {
+export const createEventRegistry = (
+  schemas: readonly EventSchema[],
+  upcasters: readonly Upcaster[] = [],
+): EventRegistry => {
   const byType = new Map(schemas.map((s) => [s.type, s]));
   const steps = new Map(upcasters.map((u) => [`${u.type}@${u.fromVersion}`, u]));
   const currentVersion = (type: string) => byType.get(type)?.schemaVersion ?? 1;
@@ -38,7 +41,11 @@ export const createEventRegistry = (schemas: readonly EventSchema[], upcasters: 
       if (schemaVersion !== schema.schemaVersion)
         throw new InvalidEvent(type, [`schema version ${schemaVersion} is not the current ${schema.schemaVersion}`]);
       const parsed = schema.data.safeParse(data);
-      if (!parsed.success) throw new InvalidEvent(type, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+      if (!parsed.success)
+        throw new InvalidEvent(
+          type,
+          parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+        );
     },
     upcast: (event) => {
       const target = currentVersion(event.type);

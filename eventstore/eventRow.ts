@@ -17,7 +17,8 @@ export interface SqlEventRow<P extends number | string = number> {
   hash: string;
 }
 
-export const EVENT_COLUMNS = 'position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash';
+export const EVENT_COLUMNS =
+  'position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash';
 
 /** The envelope of a row, for every SQL adapter. */
 export const rowToEvent = (row: SqlEventRow<number | string>): StoredEvent => ({

@@ -75,6 +75,8 @@ export const createGroupCommit = <I, O>(
         schedule();
       }),
     drain: () =>
-      running === 0 && queue.length === 0 && !scheduled ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve)),
+      running === 0 && queue.length === 0 && !scheduled
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => idle.push(resolve)),
   };
 };

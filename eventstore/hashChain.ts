@@ -47,7 +47,17 @@ export const canonicalJson = (value: unknown): string => {
 export type HashedFields = Omit<StoredEvent, 'hash'>;
 
 /** The envelope's fields in sorted order: its canonical JSON is written directly, without an object to sort. */
-const ENVELOPE_KEYS = ['data', 'eventId', 'metadata', 'position', 'recordedAt', 'schemaVersion', 'streamId', 'type', 'version'] as const;
+const ENVELOPE_KEYS = [
+  'data',
+  'eventId',
+  'metadata',
+  'position',
+  'recordedAt',
+  'schemaVersion',
+  'streamId',
+  'type',
+  'version',
+] as const;
 
 /** canonicalJson of the envelope without its hash (exactly the nine fields above). */
 const envelopeJson = (event: HashedFields): string => {
@@ -63,7 +73,10 @@ const envelopeJson = (event: HashedFields): string => {
 // One-shot hashing (Node 20.12 and later) skips a Hash object per event. The bytes hashed are the
 // same as update(previous).update(json): the JSON starts with '{', so nothing joins across the seam.
 const sha256Hex: (text: string) => string =
-  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 /** sha-256 over the previous hash and this event's canonical JSON (everything but the hash itself). */
-export const eventHash = (previousHash: string, event: HashedFields): string => sha256Hex(previousHash + envelopeJson(event));
+export const eventHash = (previousHash: string, event: HashedFields): string =>
+  sha256Hex(previousHash + envelopeJson(event));

@@ -14,7 +14,10 @@ export interface EventLocation {
  * append (undefined). All stored in this stream: a retry, answered with the original result. Any
  * other mix: the ids were used on another stream or for another batch, EventIdConflict.
  */
-export const originalResult = (append: StreamAppend, found: readonly (EventLocation | undefined)[]): AppendResult | undefined => {
+export const originalResult = (
+  append: StreamAppend,
+  found: readonly (EventLocation | undefined)[],
+): AppendResult | undefined => {
   const { events, streamId } = append;
   if (!events.some((_, i) => found[i] !== undefined)) return undefined;
   const positions: number[] = [];

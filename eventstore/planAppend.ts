@@ -26,7 +26,13 @@ export interface PlannedAppend {
  * expected version, each body's schema; then the events are chained after `head`. Throws
  * EventIdConflict, WrongExpectedVersion or InvalidEvent; writes nothing.
  */
-export const planAppend = (append: StreamAppend, state: StreamState, head: ChainHead, recordedAt: string, validate: ValidateEvent): PlannedAppend => {
+export const planAppend = (
+  append: StreamAppend,
+  state: StreamState,
+  head: ChainHead,
+  recordedAt: string,
+  validate: ValidateEvent,
+): PlannedAppend => {
   const { streamId } = append;
   if (append.events.length === 0) {
     checkExpectedVersion(streamId, append.expected, state.version);
@@ -44,7 +50,17 @@ export const planAppend = (append: StreamAppend, state: StreamState, head: Chain
     validate(event.type, schemaVersion, event.data);
     position += 1;
     version += 1;
-    const fields = { position, streamId, version, eventId: event.eventId, type: event.type, schemaVersion, data: event.data, metadata: event.metadata, recordedAt };
+    const fields = {
+      position,
+      streamId,
+      version,
+      eventId: event.eventId,
+      type: event.type,
+      schemaVersion,
+      data: event.data,
+      metadata: event.metadata,
+      recordedAt,
+    };
     hash = eventHash(hash, fields);
     events.push({ ...fields, hash });
     positions.push(position);

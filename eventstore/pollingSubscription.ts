@@ -12,7 +12,13 @@ interface Source {
  */
 export const pollingSubscription = (
   source: Source,
-  options: { after?: number; filter?: EventFilter; handler: (e: StoredEvent) => Promise<void> | void; pollMs?: number; pageSize?: number },
+  options: {
+    after?: number;
+    filter?: EventFilter;
+    handler: (e: StoredEvent) => Promise<void> | void;
+    pollMs?: number;
+    pageSize?: number;
+  },
 ): Subscription => {
   const pageSize = options.pageSize ?? 500;
   let scanned = options.after ?? 0;

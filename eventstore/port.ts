@@ -90,7 +90,11 @@ export interface SubscribeOptions {
  * Appends are atomic per call, also across streams in `appendMany`.
  */
 export interface EventStore {
-  readonly append: (streamId: string, events: readonly NewEvent[], options: { expected: ExpectedVersion }) => Promise<AppendResult>;
+  readonly append: (
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expected: ExpectedVersion },
+  ) => Promise<AppendResult>;
   readonly appendMany: (appends: readonly StreamAppend[]) => Promise<readonly AppendResult[]>;
   readonly readStream: (streamId: string, options?: ReadStreamOptions) => AsyncIterable<StoredEvent>;
   readonly readAll: (options?: ReadAllOptions) => AsyncIterable<StoredEvent>;

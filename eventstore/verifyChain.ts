@@ -41,7 +41,8 @@ export const verifyChain = async (source: RawLogSource, options: ChainCheckOptio
     if (row.position !== prev.position + 1) {
       const missing = row.position - prev.position - 1;
       return finish({
-        position: prev.position + 1, kind: 'deleted',
+        position: prev.position + 1,
+        kind: 'deleted',
         detail: `${missing} event(s) are missing: positions ${prev.position + 1}..${row.position - 1}`,
       });
     }
@@ -56,7 +57,10 @@ export const verifyChain = async (source: RawLogSource, options: ChainCheckOptio
     }
     if (options.anchor && row.position === options.anchor.position && row.hash !== options.anchor.hash) {
       return finish({
-        position: row.position, kind: 'modified', streamId: row.streamId, eventId: row.eventId,
+        position: row.position,
+        kind: 'modified',
+        streamId: row.streamId,
+        eventId: row.eventId,
         detail: `the chain up to position ${row.position} was rewritten: its hash is ${row.hash}, the anchor recorded ${options.anchor.hash}; the change is at or before this position`,
       });
     }

@@ -17,7 +17,10 @@ export interface VerifyOptions {
 export const verifyLog = async (source: RawLogSource, options: VerifyOptions = {}): Promise<VerifyReport> => {
   const head = await source.head();
   const total = head.position * 2;
-  const chain = await verifyChain(source, { anchor: options.anchor, onProgress: (n) => options.onProgress?.(n, total) });
+  const chain = await verifyChain(source, {
+    anchor: options.anchor,
+    onProgress: (n) => options.onProgress?.(n, total),
+  });
   const streams = await verifyStreams(source, (n) => options.onProgress?.(head.position + n, total));
   options.onProgress?.(total, total);
 
@@ -26,8 +29,15 @@ export const verifyLog = async (source: RawLogSource, options: VerifyOptions = {
   const { anchor } = options;
   if (!problem && anchor && anchor.position > head.position)
     problem = {
-      position: head.position + 1, kind: 'deleted',
+      position: head.position + 1,
+      kind: 'deleted',
       detail: `the log ends at position ${head.position}, but an anchor recorded position ${anchor.position}: events ${head.position + 1}..${anchor.position} were removed`,
     };
-  return { ok: problem === undefined, checkedEvents: chain.checked, headPosition: head.position, headHash: head.hash, ...(problem ? { problem } : {}) };
+  return {
+    ok: problem === undefined,
+    checkedEvents: chain.checked,
+    headPosition: head.position,
+    headHash: head.hash,
+    ...(problem ? { problem } : {}),
+  };
 };

@@ -39,14 +39,22 @@ export const useAuthentication = (app: FastifyInstance, options: AuthOptions) =>
     if (request.routeOptions.config?.public) return;
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    if (!token) return sendProblem(reply.header('www-authenticate', 'Bearer'), problem(401, 'unauthenticated', 'a bearer token is required'));
+    if (!token)
+      return sendProblem(
+        reply.header('www-authenticate', 'Bearer'),
+        problem(401, 'unauthenticated', 'a bearer token is required'),
+      );
     if (sameSecret(token, options.adminKey)) {
       request.principal = ADMIN_KEY_PRINCIPAL;
       return;
     }
     const claims = verifyToken(options.jwtSecret, token, Math.floor(options.now().getTime() / 1000));
     const principal = claims ? await options.loadPrincipal(claims.sub) : undefined;
-    if (!principal) return sendProblem(reply.header('www-authenticate', 'Bearer error="invalid_token"'), problem(401, 'invalid_token', 'the token is invalid, expired, or names no known person'));
+    if (!principal)
+      return sendProblem(
+        reply.header('www-authenticate', 'Bearer error="invalid_token"'),
+        problem(401, 'invalid_token', 'the token is invalid, expired, or names no known person'),
+      );
     request.principal = principal;
   });
 };

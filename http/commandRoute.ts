@@ -11,7 +11,13 @@ import { problem, problemOf, sendProblem, type Problem } from './problem.js';
 import { fastifySchema, type RouteInput, type RouteShape } from './routes.js';
 import { ifMatchTarget } from './ifMatchTarget.js';
 import { actorOf } from '../commands/auth/actorOf.js';
-import { idempotentCommandId, PreconditionFailed, withCommandScopedIds, type CommandContext, type CommandResult } from '../commands/pipeline/index.js';
+import {
+  idempotentCommandId,
+  PreconditionFailed,
+  withCommandScopedIds,
+  type CommandContext,
+  type CommandResult,
+} from '../commands/pipeline/index.js';
 
 /** What every command route needs from the application. */
 export interface CommandKit {
@@ -51,7 +57,9 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
   app: FastifyInstance,
   kit: CommandKit,
   shape: RouteShape<P, z.ZodType, B> & { readonly created?: boolean },
-  handler: (input: RouteInput<P, z.ZodType, B> & { ctx: CommandContext }) => Promise<E.Either<DomainError, CommandResult>>,
+  handler: (
+    input: RouteInput<P, z.ZodType, B> & { ctx: CommandContext },
+  ) => Promise<E.Either<DomainError, CommandResult>>,
 ) => {
   const lock = keyLockOf(kit);
   app.route({
@@ -60,12 +68,24 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
     schema: fastifySchema(shape),
     handler: async (request, reply) => {
       const principal = principalOf(request);
-      if (isReadOnlyStaff(principal)) return sendProblem(reply, problem(403, 'forbidden', 'auditors and analysts do not issue commands'));
+      if (isReadOnlyStaff(principal))
+        return sendProblem(reply, problem(403, 'forbidden', 'auditors and analysts do not issue commands'));
       const expectedVersion = parseIfMatch(request.headers['if-match'] as string | undefined);
-      if (expectedVersion === 'invalid') return sendProblem(reply, problem(400, 'validation_failed', 'If-Match must be a quoted stream version, e.g. "3"', [{ path: 'headers.if-match', message: 'must be "<version>"' }]));
+      if (expectedVersion === 'invalid')
+        return sendProblem(
+          reply,
+          problem(400, 'validation_failed', 'If-Match must be a quoted stream version, e.g. "3"', [
+            { path: 'headers.if-match', message: 'must be "<version>"' },
+          ]),
+        );
       const key = request.headers['idempotency-key'] as string | undefined;
       if (key !== undefined && !/^[\x21-\x7e]{1,255}$/.test(key))
-        return sendProblem(reply, problem(400, 'validation_failed', 'Idempotency-Key must be 1 to 255 visible ASCII characters', [{ path: 'headers.idempotency-key', message: 'invalid key' }]));
+        return sendProblem(
+          reply,
+          problem(400, 'validation_failed', 'Idempotency-Key must be 1 to 255 visible ASCII characters', [
+            { path: 'headers.idempotency-key', message: 'invalid key' },
+          ]),
+        );
 
       const actor = actorOf(principal);
       const scope = key === undefined ? undefined : `${actor.kind}:${actor.id}:${key}`;
@@ -88,17 +108,40 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
 
       const run = async (): Promise<Outcome> => {
         try {
-          const input = { params: request.params as z.infer<P>, query: request.query, body: request.body as z.infer<B>, principal, request, reply, ctx };
-          const result = await (scope === undefined ? handler(input) : withCommandScopedIds(commandId, () => handler(input)));
-          if (E.isLeft(result)) return { status: problemOf(result.left).status, body: problemOf(result.left), problem: true };
+          const input = {
+            params: request.params as z.infer<P>,
+            query: request.query,
+            body: request.body as z.infer<B>,
+            principal,
+            request,
+            reply,
+            ctx,
+          };
+          const result = await (scope === undefined
+            ? handler(input)
+            : withCommandScopedIds(commandId, () => handler(input)));
+          if (E.isLeft(result))
+            return { status: problemOf(result.left).status, body: problemOf(result.left), problem: true };
           await kit.waitForProjections(result.right.position);
           return { status: shape.created ? 201 : 200, body: result.right, problem: false };
         } catch (error) {
           if (error instanceof PreconditionFailed)
-            return { status: 412, body: problem(412, 'version_mismatch', `the stream is at version ${error.actual}, not ${error.expected}`), problem: true };
+            return {
+              status: 412,
+              body: problem(412, 'version_mismatch', `the stream is at version ${error.actual}, not ${error.expected}`),
+              problem: true,
+            };
           // The pipeline retried and other writers kept winning: a conflict the client can retry, not a server fault.
           if (isWrongExpectedVersion(error))
-            return { status: 409, body: problem(409, 'concurrent_modification', `${error.streamId} kept changing under concurrent writers; retry the command`), problem: true };
+            return {
+              status: 409,
+              body: problem(
+                409,
+                'concurrent_modification',
+                `${error.streamId} kept changing under concurrent writers; retry the command`,
+              ),
+              problem: true,
+            };
           throw error;
         }
       };
@@ -111,12 +154,20 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
           const seen = await kit.idempotency.find(scope);
           if (seen) {
             if (seen.requestHash !== hash)
-              return { status: 422, body: problem(422, 'idempotency_key_reused', 'this Idempotency-Key was used with a different request'), problem: true };
+              return {
+                status: 422,
+                body: problem(422, 'idempotency_key_reused', 'this Idempotency-Key was used with a different request'),
+                problem: true,
+              };
             reply.header('idempotent-replayed', 'true');
             return { status: seen.statusCode, body: JSON.parse(seen.body), problem: seen.statusCode >= 400 };
           }
           const fresh = await run();
-          await kit.idempotency.save(scope, { requestHash: hash, statusCode: fresh.status, body: JSON.stringify(fresh.body) }, kit.now());
+          await kit.idempotency.save(
+            scope,
+            { requestHash: hash, statusCode: fresh.status, body: JSON.stringify(fresh.body) },
+            kit.now(),
+          );
           return fresh;
         });
       }

@@ -15,7 +15,9 @@ export interface IdempotencyStore {
 }
 
 export const requestHash = (method: string, url: string, body: unknown) =>
-  createHash('sha256').update(`${method} ${url}\n${canonicalJson(body ?? null)}`).digest('hex');
+  createHash('sha256')
+    .update(`${method} ${url}\n${canonicalJson(body ?? null)}`)
+    .digest('hex');
 
 export const sqlIdempotencyStore = (db: TransactionalSqlDb): IdempotencyStore => ({
   find: async (scopeKey) => {

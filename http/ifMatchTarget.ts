@@ -5,7 +5,10 @@
  * of the stream the command targets once it is decided.
  */
 const direct: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^\/partners\/:id\/(approve|reject|agreements|tier|region|channel-manager|quotas|suspend|reinstate|terminate)$/, 'partner-'],
+  [
+    /^\/partners\/:id\/(approve|reject|agreements|tier|region|channel-manager|quotas|suspend|reinstate|terminate)$/,
+    'partner-',
+  ],
   [/^\/people\/:id\/(vendor-roles|certifications)(\/|$)/, 'person-'],
   [/^\/deals\/:id\//, 'deal-'],
   [/^\/programs\/:id\//, 'program-'],

@@ -13,7 +13,9 @@ const labelText = (labels: Record<string, string>) => {
   return entries.length ? `{${entries.map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, '_')}"`).join(',')}}` : '';
 };
 
-export const createMetrics = (): Metrics & { observe: (name: string, labels: Record<string, string>, seconds: number) => void } => {
+export const createMetrics = (): Metrics & {
+  observe: (name: string, labels: Record<string, string>, seconds: number) => void;
+} => {
   const counters = new Map<string, Map<string, number>>();
   const histograms = new Map<string, Map<string, { buckets: number[]; sum: number; count: number }>>();
   const gauges: { name: string; help: string; read: () => Promise<number> | number }[] = [];

@@ -17,9 +17,19 @@ export interface Problem {
 }
 
 const titles: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  409: 'Conflict', 412: 'Precondition Failed', 413: 'Content Too Large', 415: 'Unsupported Media Type',
-  422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 501: 'Not Implemented',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
   503: 'Service Unavailable',
 };
 
@@ -45,11 +55,15 @@ export const statusOf: Record<DomainErrorCode, number> = {
   limit_exceeded: 422,
 };
 
-export const problemOf = (error: DomainError): Problem => problem(statusOf[error.code], error.code, error.message, error.errors);
+export const problemOf = (error: DomainError): Problem =>
+  problem(statusOf[error.code], error.code, error.message, error.errors);
 
 export const sendProblem = (reply: FastifyReply, p: Problem) =>
   reply.code(p.status).header('content-type', 'application/problem+json; charset=utf-8').send(p);
 
 /** zod issue path `['customer', 'domain']` -> `customer.domain`; array indices as `proof[0].uri`. */
 export const pathOf = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+  path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    '',
+  );

@@ -9,7 +9,12 @@ import { answer, queryRoute } from './routes.js';
 export const TokenBody = z.strictObject({
   personId: PersonId,
   /** Lifetime; default 8 hours, at most 30 days. */
-  ttlSeconds: z.number().int().min(60).max(30 * 86_400).optional(),
+  ttlSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86_400)
+    .optional(),
 });
 
 /** `POST /auth/tokens`: a vendor admin issues a person's bearer token (HS256 JWT, `sub` = person id). */
@@ -17,12 +22,27 @@ export const tokenRoute = (
   app: FastifyInstance,
   deps: { jwtSecret: string; personExists: (personId: string) => Promise<boolean>; now: () => Date },
 ) => {
-  queryRoute(app, { method: 'POST', url: '/auth/tokens', summary: 'Issue a bearer token for a person', tags: ['auth'], body: TokenBody }, async ({ body, principal, reply }) => {
-    if (!isVendorAdmin(principal)) return E.left(domainError('forbidden', 'only vendor admins issue tokens'));
-    if (!(await deps.personExists(body.personId))) return E.left(domainError('not_found', 'person not found'));
-    const iat = Math.floor(deps.now().getTime() / 1000);
-    const exp = iat + (body.ttlSeconds ?? 8 * 3600);
-    reply.code(201);
-    return E.right(answer({ token: signToken(deps.jwtSecret, { sub: body.personId, iat, exp }), expiresAt: new Date(exp * 1000).toISOString() }));
-  });
+  queryRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/auth/tokens',
+      summary: 'Issue a bearer token for a person',
+      tags: ['auth'],
+      body: TokenBody,
+    },
+    async ({ body, principal, reply }) => {
+      if (!isVendorAdmin(principal)) return E.left(domainError('forbidden', 'only vendor admins issue tokens'));
+      if (!(await deps.personExists(body.personId))) return E.left(domainError('not_found', 'person not found'));
+      const iat = Math.floor(deps.now().getTime() / 1000);
+      const exp = iat + (body.ttlSeconds ?? 8 * 3600);
+      reply.code(201);
+      return E.right(
+        answer({
+          token: signToken(deps.jwtSecret, { sub: body.personId, iat, exp }),
+          expiresAt: new Date(exp * 1000).toISOString(),
+        }),
+      );
+    },
+  );
 };

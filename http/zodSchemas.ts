@@ -28,7 +28,9 @@ export const useZodSchemas = (app: FastifyInstance) => {
       const at = (path: readonly PropertyKey[]) => `${prefix}${pathOf(path)}`.replace(/\.$/, '');
       // An unknown field is reported at its own path, one entry per field.
       const errors = result.error.issues.flatMap((i) =>
-        i.code === 'unrecognized_keys' ? i.keys.map((k) => ({ path: at([...i.path, k]), message: 'unknown field' })) : [{ path: at(i.path), message: i.message }],
+        i.code === 'unrecognized_keys'
+          ? i.keys.map((k) => ({ path: at([...i.path, k]), message: 'unknown field' }))
+          : [{ path: at(i.path), message: i.message }],
       );
       return { error: new RequestValidationError(part, errors) };
     };

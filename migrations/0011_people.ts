@@ -52,5 +52,9 @@ export const up = async (db: Kysely<unknown>) => {
     .addColumn('revoke_reason', 'text')
     .addPrimaryKeyConstraint('certifications_pk', ['person_id', 'program_id'])
     .execute();
-  await db.schema.createIndex('certifications_line').on('certifications').columns(['product_line', 'expires_at']).execute();
+  await db.schema
+    .createIndex('certifications_line')
+    .on('certifications')
+    .columns(['product_line', 'expires_at'])
+    .execute();
 };

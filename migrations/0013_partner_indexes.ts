@@ -9,6 +9,16 @@ import type { Kysely } from 'kysely';
  */
 export const up = async (db: Kysely<unknown>) => {
   await db.schema.dropIndex('partners_region').ifExists().execute();
-  await db.schema.createIndex('partners_region_status_order').ifNotExists().on('partners').columns(['region', 'status', 'partner_id']).execute();
-  await db.schema.createIndex('partners_region_order').ifNotExists().on('partners').columns(['region', 'partner_id']).execute();
+  await db.schema
+    .createIndex('partners_region_status_order')
+    .ifNotExists()
+    .on('partners')
+    .columns(['region', 'status', 'partner_id'])
+    .execute();
+  await db.schema
+    .createIndex('partners_region_order')
+    .ifNotExists()
+    .on('partners')
+    .columns(['region', 'partner_id'])
+    .execute();
 };

@@ -40,7 +40,11 @@ export const up = async (db: Kysely<unknown>) => {
   await db.schema.createIndex('deals_status').on('deals').columns(['status', 'protected_until']).execute();
   await db.schema.createIndex('deals_customer').on('deals').columns(['customer_domain', 'product_line']).execute();
   await db.schema.createIndex('deals_line').on('deals').columns(['product_line', 'status']).execute();
-  await db.schema.createIndex('deals_registrant').on('deals').columns(['registered_by', 'registered_position']).execute();
+  await db.schema
+    .createIndex('deals_registrant')
+    .on('deals')
+    .columns(['registered_by', 'registered_position'])
+    .execute();
   await db.schema
     .createTable('deal_conflicts')
     .addColumn('deal_id', 'text', (c) => c.notNull())

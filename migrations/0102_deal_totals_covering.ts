@@ -10,6 +10,17 @@ export const up = async (db: Kysely<unknown>) => {
   await db.schema
     .createIndex('deal_partner_totals_covering')
     .on('deal_partner_totals')
-    .columns(['partner_id', 'status', 'product_line', 'currency', 'won_currency', 'deals', 'estimated_value_minor', 'approved', 'conflicted', 'won_amount_minor'])
+    .columns([
+      'partner_id',
+      'status',
+      'product_line',
+      'currency',
+      'won_currency',
+      'deals',
+      'estimated_value_minor',
+      'approved',
+      'conflicted',
+      'won_amount_minor',
+    ])
     .execute();
 };

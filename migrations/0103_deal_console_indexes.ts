@@ -8,6 +8,14 @@ import type { Kysely } from 'kysely';
  * statistics, prefers them to `deals_status` (status, registered_position, …).
  */
 export const up = async (db: Kysely<unknown>) => {
-  await db.schema.createIndex('deals_won_closing').on('deals').columns(['status', 'closed_at', 'partner_id', 'won_currency', 'won_amount_minor']).execute();
-  await db.schema.createIndex('deals_protection_ending').on('deals').columns(['status', 'protected_until', 'deal_id']).execute();
+  await db.schema
+    .createIndex('deals_won_closing')
+    .on('deals')
+    .columns(['status', 'closed_at', 'partner_id', 'won_currency', 'won_amount_minor'])
+    .execute();
+  await db.schema
+    .createIndex('deals_protection_ending')
+    .on('deals')
+    .columns(['status', 'protected_until', 'deal_id'])
+    .execute();
 };

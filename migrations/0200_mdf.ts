@@ -43,7 +43,11 @@ export const up = async (db: Kysely<unknown>) => {
     .addColumn('decided_at', 'text')
     .addColumn('settled_at', 'text')
     .execute();
-  await db.schema.createIndex('mdf_requests_fund').on('mdf_requests').columns(['fund_id', 'submitted_position']).execute();
+  await db.schema
+    .createIndex('mdf_requests_fund')
+    .on('mdf_requests')
+    .columns(['fund_id', 'submitted_position'])
+    .execute();
   await db.schema
     .createTable('mdf_claims')
     .addColumn('claim_id', 'text', (c) => c.primaryKey())

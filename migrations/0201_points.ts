@@ -17,7 +17,11 @@ export const up = async (db: Kysely<unknown>) => {
     .addColumn('lot_at', 'text')
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('points_ledger_partner').on('points_ledger').columns(['partner_id', 'position']).execute();
+  await db.schema
+    .createIndex('points_ledger_partner')
+    .on('points_ledger')
+    .columns(['partner_id', 'position'])
+    .execute();
   await db.schema.createIndex('points_ledger_person').on('points_ledger').columns(['person_id', 'position']).execute();
   await db.schema
     .createTable('points_partners')

@@ -21,7 +21,11 @@ export const up = async (db: Kysely<unknown>) => {
     .addColumn('changed_position', 'integer', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('access_contents_changed').on('access_contents').column('changed_position').execute();
-  await db.schema.createIndex('access_contents_status_kind').on('access_contents').columns(['status', 'kind', 'content_id']).execute();
+  await db.schema
+    .createIndex('access_contents_status_kind')
+    .on('access_contents')
+    .columns(['status', 'kind', 'content_id'])
+    .execute();
 
   await db.schema
     .createTable('access_certifications')
@@ -31,7 +35,11 @@ export const up = async (db: Kysely<unknown>) => {
     .addColumn('revoked', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('access_certifications_pk', ['person_id', 'program_id'])
     .execute();
-  await db.schema.createIndex('access_certifications_program').on('access_certifications').columns(['program_id', 'person_id']).execute();
+  await db.schema
+    .createIndex('access_certifications_program')
+    .on('access_certifications')
+    .columns(['program_id', 'person_id'])
+    .execute();
 
   await db.schema
     .createTable('access_visible_content')
@@ -40,10 +48,18 @@ export const up = async (db: Kysely<unknown>) => {
     .addColumn('valid_until', 'text')
     .addPrimaryKeyConstraint('access_visible_content_pk', ['person_id', 'content_id'])
     .execute();
-  await db.schema.createIndex('access_visible_content_reverse').on('access_visible_content').columns(['content_id', 'person_id']).execute();
+  await db.schema
+    .createIndex('access_visible_content_reverse')
+    .on('access_visible_content')
+    .columns(['content_id', 'person_id'])
+    .execute();
 
   // Audience candidates are looked up by the employer's attributes.
-  await db.schema.createIndex('access_principals_region').on('access_principals').columns(['partner_region', 'partner_tier']).execute();
+  await db.schema
+    .createIndex('access_principals_region')
+    .on('access_principals')
+    .columns(['partner_region', 'partner_tier'])
+    .execute();
   await db.schema.createIndex('access_principals_tier').on('access_principals').column('partner_tier').execute();
 
   await sql`DELETE FROM access_principals`.execute(db);

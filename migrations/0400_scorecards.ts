@@ -29,8 +29,16 @@ export const up = async (db: Kysely<unknown>) => {
     .addColumn('ready_until', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('scorecard_partners_region').on('scorecard_partners').columns(['region', 'partner_id']).execute();
-  await db.schema.createIndex('scorecard_partners_manager').on('scorecard_partners').columns(['channel_manager_id', 'partner_id']).execute();
+  await db.schema
+    .createIndex('scorecard_partners_region')
+    .on('scorecard_partners')
+    .columns(['region', 'partner_id'])
+    .execute();
+  await db.schema
+    .createIndex('scorecard_partners_manager')
+    .on('scorecard_partners')
+    .columns(['channel_manager_id', 'partner_id'])
+    .execute();
 
   await db.schema
     .createTable('scorecard_partner_status')
@@ -65,7 +73,11 @@ export const up = async (db: Kysely<unknown>) => {
     .addColumn('mdf_paid_minor', 'bigint', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('scorecard_periods_pk', ['partner_id', 'period'])
     .execute();
-  await db.schema.createIndex('scorecard_periods_period').on('scorecard_periods').columns(['period', 'partner_id']).execute();
+  await db.schema
+    .createIndex('scorecard_periods_period')
+    .on('scorecard_periods')
+    .columns(['period', 'partner_id'])
+    .execute();
 
   await db.schema
     .createTable('scorecard_revenue')
@@ -76,7 +88,11 @@ export const up = async (db: Kysely<unknown>) => {
     .addColumn('deals_won', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('scorecard_revenue_pk', ['partner_id', 'period', 'currency'])
     .execute();
-  await db.schema.createIndex('scorecard_revenue_period').on('scorecard_revenue').columns(['period', 'currency', 'partner_id']).execute();
+  await db.schema
+    .createIndex('scorecard_revenue_period')
+    .on('scorecard_revenue')
+    .columns(['period', 'currency', 'partner_id'])
+    .execute();
 
   await db.schema
     .createTable('scorecard_deals')

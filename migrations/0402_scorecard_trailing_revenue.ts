@@ -14,7 +14,11 @@ export const up = async (db: Kysely<unknown>) => {
     .addColumn('won_minor', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('scorecard_trailing_revenue_pk', ['partner_id', 'period', 'currency'])
     .execute();
-  await db.schema.createIndex('scorecard_trailing_revenue_period').on('scorecard_trailing_revenue').columns(['period', 'currency', 'partner_id']).execute();
+  await db.schema
+    .createIndex('scorecard_trailing_revenue_period')
+    .on('scorecard_trailing_revenue')
+    .columns(['period', 'currency', 'partner_id'])
+    .execute();
   const index = sql`(CAST(substr(r.period, 1, 4) AS INTEGER) * 4 + CAST(substr(r.period, 7, 1) AS INTEGER) - 1 + k.k)`;
   await sql`INSERT INTO scorecard_trailing_revenue (partner_id, period, currency, won_minor)
     SELECT r.partner_id, (${index} / 4) || '-Q' || ((${index} % 4) + 1), r.currency, SUM(r.won_minor)

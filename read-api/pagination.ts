@@ -26,7 +26,12 @@ export interface Page<T> {
 }
 
 /** Fetch `limit + 1` rows; the extra row only says that there is a next page. */
-export const toPage = <R, T>(rows: readonly R[], limit: number, map: (r: R) => T, keyOf: (r: R) => unknown): Page<T> => {
+export const toPage = <R, T>(
+  rows: readonly R[],
+  limit: number,
+  map: (r: R) => T,
+  keyOf: (r: R) => unknown,
+): Page<T> => {
   const more = rows.length > limit;
   const visible = more ? rows.slice(0, limit) : rows;
   return { items: visible.map(map), nextCursor: more ? encodeCursor(keyOf(visible[visible.length - 1])) : null };

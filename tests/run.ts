@@ -21,7 +21,13 @@ const walk = (dir: string) => {
 walk(root);
 const selected = files.filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
 
-interface Outcome { file: string; passed: number; failed: number; output: string; ms: number }
+interface Outcome {
+  file: string;
+  passed: number;
+  failed: number;
+  output: string;
+  ms: number;
+}
 
 const runFile = (file: string) =>
   new Promise<Outcome>((resolve) => {
@@ -53,7 +59,9 @@ await Promise.all(
       const o = await runFile(file);
       outcomes.push(o);
       const name = relative(root, o.file);
-      console.log(`${o.failed ? 'FAIL' : 'ok  '} ${name} (${o.passed} passed${o.failed ? `, ${o.failed} failed` : ''}, ${o.ms} ms)`);
+      console.log(
+        `${o.failed ? 'FAIL' : 'ok  '} ${name} (${o.passed} passed${o.failed ? `, ${o.failed} failed` : ''}, ${o.ms} ms)`,
+      );
       if (o.failed) console.log(o.output.replace(/^/gm, '    '));
     }
   }),

@@ -5,7 +5,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 
 const root = new URL('.', import.meta.url).pathname;
 // Only what the page itself loads: nothing else under web/ is ever served.
-const policy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
+const policy =
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
 /** `src/<name>.js` or `src/<folder>/<name>.js`, letters only: no dots, so nothing outside web/src. */
 const modulePath = /^(?:(charts|pages|ui)\/)?([a-zA-Z]{1,40})\.js$/;
 
@@ -18,7 +19,11 @@ export const webRoutes = (app: FastifyInstance) => {
   const modules = new Map<string, Promise<string>>();
   const options = { config: { public: true }, schema: { hide: true } };
   const file = (name: string, type: string) => async (_request: unknown, reply: FastifyReply) =>
-    reply.header('content-type', type).header('content-security-policy', policy).header('cache-control', 'no-cache').send(await readFile(join(root, name)));
+    reply
+      .header('content-type', type)
+      .header('content-security-policy', policy)
+      .header('cache-control', 'no-cache')
+      .send(await readFile(join(root, name)));
 
   app.get('/', options, file('index.html', 'text/html; charset=utf-8'));
   app.get('/styles.css', options, file('styles.css', 'text/css; charset=utf-8'));
@@ -31,18 +36,26 @@ export const webRoutes = (app: FastifyInstance) => {
     const name = m[1] ? `${m[1]}/${m[2]}` : m[2];
     let code = modules.get(name);
     if (!code) {
-      code = readFile(join(root, 'src', `${name}.ts`), 'utf8').then(async (source) => (await transform(source, { loader: 'ts', format: 'esm', target: 'es2022' })).code);
+      code = readFile(join(root, 'src', `${name}.ts`), 'utf8').then(
+        async (source) => (await transform(source, { loader: 'ts', format: 'esm', target: 'es2022' })).code,
+      );
       modules.set(name, code);
       code.catch(() => modules.delete(name));
     }
     try {
-      return reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(await code);
+      return reply
+        .header('content-type', 'text/javascript; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(await code);
     } catch {
       return reply.code(404).type('text/plain').send('not found');
     }
   };
   // `:entry` is a module or a folder (one name: the router keeps one parameter per position).
-  app.get<{ Params: { entry: string } }>('/src/:entry', options, async (request, reply) => serveModule(request.params.entry, reply));
+  app.get<{ Params: { entry: string } }>('/src/:entry', options, async (request, reply) =>
+    serveModule(request.params.entry, reply),
+  );
   app.get<{ Params: { entry: string; name: string } }>('/src/:entry/:name', options, async (request, reply) =>
-    serveModule(`${request.params.entry}/${request.params.name}`, reply));
+    serveModule(`${request.params.entry}/${request.params.name}`, reply),
+  );
 };

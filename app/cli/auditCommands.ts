@@ -22,7 +22,8 @@ const nonNegativeInt = (value: string) => {
 
 const anchorOf = (value: string): Anchor => {
   const m = /^(\d{1,15}):([0-9a-f]{64})$/.exec(value);
-  if (!m || Number(m[1]) < 1) throw new InvalidArgumentError('must be <position>:<64 hex digits hash>, as printed by an earlier verify');
+  if (!m || Number(m[1]) < 1)
+    throw new InvalidArgumentError('must be <position>:<64 hex digits hash>, as printed by an earlier verify');
   return { position: Number(m[1]), hash: m[2] };
 };
 
@@ -35,7 +36,8 @@ const asOfOf = (value: string) => {
 /** The store file of this environment; commands that only read never create one. */
 const existingStore = (program: Command) => {
   const { databaseFile, eventStore } = loadConfig();
-  if (eventStore.kind !== 'sqlite') program.error(`this command reads the SQLite log; PRM_EVENT_STORE is ${eventStore.kind}`);
+  if (eventStore.kind !== 'sqlite')
+    program.error(`this command reads the SQLite log; PRM_EVENT_STORE is ${eventStore.kind}`);
   if (!existsSync(databaseFile)) program.error(`no store at ${databaseFile} (set PRM_DATA_DIR)`);
   return databaseFile;
 };
@@ -44,8 +46,14 @@ const existingStore = (program: Command) => {
 export const registerAuditCommands = (program: Command) => {
   program
     .command('verify')
-    .description('walk the hash chain and stream versions; name the first position modified, deleted, inserted or reordered (exit 1)')
-    .option('--anchor <position:hash>', 'a position and hash recorded earlier: also detects a truncated or rewritten chain', anchorOf)
+    .description(
+      'walk the hash chain and stream versions; name the first position modified, deleted, inserted or reordered (exit 1)',
+    )
+    .option(
+      '--anchor <position:hash>',
+      'a position and hash recorded earlier: also detects a truncated or rewritten chain',
+      anchorOf,
+    )
     .option('--json', 'print the report as JSON')
     .action(async (options: { anchor?: Anchor; json?: boolean }) => {
       const file = existingStore(program);
@@ -56,7 +64,9 @@ export const registerAuditCommands = (program: Command) => {
       else if (report.ok) {
         console.log(`ok: ${report.checkedEvents} events, hash chain and stream versions intact`);
         console.log(`head ${report.headPosition}:${report.headHash}`);
-        console.log('(keep this line elsewhere; `prm verify --anchor <it>` later also proves nothing was cut off or rewritten)');
+        console.log(
+          '(keep this line elsewhere; `prm verify --anchor <it>` later also proves nothing was cut off or rewritten)',
+        );
       } else {
         const p = report.problem!;
         console.log(`TAMPERED: ${p.kind} at position ${p.position}${p.streamId ? ` (stream ${p.streamId})` : ''}`);
@@ -68,14 +78,19 @@ export const registerAuditCommands = (program: Command) => {
   program
     .command('replay')
     .description("an aggregate's state as of a position or instant, folded by its own evolve (default: now)")
-    .argument('<streamId>', `a stream id, e.g. partner-ptr_…; prefixes: ${replayableAggregates.map((a) => a.streamPrefix).join(', ')}`)
+    .argument(
+      '<streamId>',
+      `a stream id, e.g. partner-ptr_…; prefixes: ${replayableAggregates.map((a) => a.streamPrefix).join(', ')}`,
+    )
     .option('--as-of <position|instant>', 'a log position (integer) or an ISO-8601 UTC instant', asOfOf)
     .action(async (streamId: string, options: { asOf?: ReturnType<typeof asOfOf> }) => {
       const { platform } = await openRuntime({ startProjections: false });
       try {
         const outcome = await stateAsOf(platform.store, streamId, options.asOf);
         if ('error' in outcome)
-          program.error(outcome.error === 'no_stream' ? `no stream ${streamId}` : `no aggregate replays stream ${streamId}`);
+          program.error(
+            outcome.error === 'no_stream' ? `no stream ${streamId}` : `no aggregate replays stream ${streamId}`,
+          );
         else console.log(JSON.stringify(outcome.state, null, 2));
       } finally {
         await platform.close();
@@ -96,12 +111,16 @@ export const registerAuditCommands = (program: Command) => {
       total = Math.max(0, exported.head.position - after);
       await pipeline(Readable.from(exported.lines), options.to ? createWriteStream(options.to) : process.stdout);
       bar.stop();
-      console.error(`exported ${total} events (positions ${after + 1}..${exported.head.position}), head ${exported.head.position}:${exported.head.hash}`);
+      console.error(
+        `exported ${total} events (positions ${after + 1}..${exported.head.position}), head ${exported.head.position}:${exported.head.hash}`,
+      );
     });
 
   program
     .command('import')
-    .description('load an NDJSON export into an empty store (or one it continues): same positions and hashes, verified, all or nothing; then rebuild read models')
+    .description(
+      'load an NDJSON export into an empty store (or one it continues): same positions and hashes, verified, all or nothing; then rebuild read models',
+    )
     .argument('<file>')
     .action(async (file: string) => {
       if (!existsSync(file)) program.error(`no file ${file}`);
@@ -114,7 +133,9 @@ export const registerAuditCommands = (program: Command) => {
       try {
         const report = await importLogFile(platform, file, { imported: (n) => bar.update(n, n), rebuilt: bar.update });
         bar.stop();
-        console.log(`imported ${report.imported} events (positions ${report.first}..${report.head.position}), head ${report.head.position}:${report.head.hash}; read models rebuilt`);
+        console.log(
+          `imported ${report.imported} events (positions ${report.first}..${report.head.position}), head ${report.head.position}:${report.head.hash}; read models rebuilt`,
+        );
       } catch (error) {
         bar.stop();
         if (!(error instanceof ImportRefused)) throw error;

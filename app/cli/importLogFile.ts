@@ -12,7 +12,10 @@ export const importLogFile = async (
   file: string,
   progress: { imported?: (n: number) => void; rebuilt?: (done: number, total: number) => void } = {},
 ): Promise<ImportReport> => {
-  const report = await importNdjson(platform.connection, readLines(file), { checkEvent: readableEvent(platform.registry), onProgress: progress.imported });
+  const report = await importNdjson(platform.connection, readLines(file), {
+    checkEvent: readableEvent(platform.registry),
+    onProgress: progress.imported,
+  });
   await platform.runner.rebuild(undefined, progress.rebuilt);
   return report;
 };

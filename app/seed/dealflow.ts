@@ -5,9 +5,21 @@ import { dealRate, dealSize, winRate } from './economics.js';
 import { DAY, eur, model } from './model.js';
 import { streams } from './streams.js';
 import { customerKinds, customerWords, lossReasons } from './vocabulary.js';
-import { employeePrincipal, managerPrincipal, person, system, type SimDeal, type SimPartner, type World } from './world.js';
+import {
+  employeePrincipal,
+  managerPrincipal,
+  person,
+  system,
+  type SimDeal,
+  type SimPartner,
+  type World,
+} from './world.js';
 
-const title = (s: string) => s.split('-').map((x) => x[0].toUpperCase() + x.slice(1)).join(' ');
+const title = (s: string) =>
+  s
+    .split('-')
+    .map((x) => x[0].toUpperCase() + x.slice(1))
+    .join(' ');
 
 /** A customer and product line the partner has no open registration for: mostly returning customers, sometimes new ones. */
 const ownTarget = (w: World, p: SimPartner): { domain: string; line: string } => {
@@ -31,7 +43,13 @@ const conflictTarget = (w: World, p: SimPartner): SimDeal | undefined => {
   const open = w.openByRegion.get(p.region) ?? [];
   for (let attempt = 0; attempt < 6 && open.length; attempt++) {
     const d = open[w.rng.int(0, open.length - 1)];
-    if (d.partnerId !== p.id && (d.status === 'submitted' || d.status === 'approved') && !d.conflict && !p.openKeys.has(d.key)) return d;
+    if (
+      d.partnerId !== p.id &&
+      (d.status === 'submitted' || d.status === 'approved') &&
+      !d.conflict &&
+      !p.openKeys.has(d.key)
+    )
+      return d;
   }
   return undefined;
 };
@@ -43,18 +61,32 @@ export const planRegistrations = (w: World) => {
     for (let n = w.rng.poisson(dealRate(p)); n > 0; n--) register(w, p);
   }
   if (w.today % 30 === 0)
-    for (const [region, list] of w.openByRegion) w.openByRegion.set(region, list.filter((d) => d.status === 'submitted' || d.status === 'approved'));
+    for (const [region, list] of w.openByRegion)
+      w.openByRegion.set(
+        region,
+        list.filter((d) => d.status === 'submitted' || d.status === 'approved'),
+      );
 };
 
 const register = (w: World, p: SimPartner) => {
   const sellers = [...p.employees].map((id) => w.people.get(id)).filter((x) => x !== undefined);
-  const registrant = sellers.find((s) => s.role === 'sales') ? w.rng.pick(sellers.filter((s) => s.role === 'sales' || s.role === 'manager')) : sellers[0];
+  const registrant = sellers.find((s) => s.role === 'sales')
+    ? w.rng.pick(sellers.filter((s) => s.role === 'sales' || s.role === 'manager'))
+    : sellers[0];
   if (!registrant) return;
   const other = w.rng.chance(model.conflictShare) ? conflictTarget(w, p) : undefined;
   const [domain, line] = other ? other.key.split(':') : Object.values(ownTarget(w, p));
   const key = `${domain}:${line}`;
   const estimated = Math.max(2_000, Math.round((dealSize(p) * w.rng.logNormal(0.5)) / 100) * 100);
-  const deal: SimDeal = { id: w.rng.id('deal'), partnerId: p.id, registrant: registrant.id, key, conflict: other !== undefined, estimated, status: 'submitted' };
+  const deal: SimDeal = {
+    id: w.rng.id('deal'),
+    partnerId: p.id,
+    registrant: registrant.id,
+    key,
+    conflict: other !== undefined,
+    estimated,
+    status: 'submitted',
+  };
   w.deals.set(deal.id, deal);
   p.openKeys.add(key);
   if (!deal.conflict) {
@@ -63,12 +95,18 @@ const register = (w: World, p: SimPartner) => {
     else w.openByRegion.set(p.region, [deal]);
   }
   const body: RegisterDealBody = {
-    partnerId: p.id, customer: { name: title(domain.split('.')[0].replace(/-\d+$/, '')), domain, country: p.country }, productLine: line,
-    estimatedValue: eur(estimated), expectedCloseDate: toIsoDate(new Date(w.now() + w.rng.int(30, 150) * DAY)),
+    partnerId: p.id,
+    customer: { name: title(domain.split('.')[0].replace(/-\d+$/, '')), domain, country: p.country },
+    productLine: line,
+    estimatedValue: eur(estimated),
+    expectedCloseDate: toIsoDate(new Date(w.now() + w.rng.int(30, 150) * DAY)),
   };
   const principal = employeePrincipal(registrant.id, p.id, registrant.role ?? 'sales');
-  w.command([streams.partner(p.id), streams.person(registrant.id), streams.channel], [streams.deal(deal.id), streams.claim(key)], () =>
-    withPlannedIds({ deal: deal.id }, () => w.cmd.deal.register(w.ctx(person(registrant.id)), principal, body)));
+  w.command(
+    [streams.partner(p.id), streams.person(registrant.id), streams.channel],
+    [streams.deal(deal.id), streams.claim(key)],
+    () => withPlannedIds({ deal: deal.id }, () => w.cmd.deal.register(w.ctx(person(registrant.id)), principal, body)),
+  );
   w.later(w.rng.int(1, 5), () => decide(w, deal));
 };
 
@@ -95,9 +133,14 @@ const decide = (w: World, deal: SimDeal) => {
   const withdraw = (reason: string) => {
     close(w, deal, 'closed');
     const principal = employeePrincipal(deal.registrant, p.id, registrant?.role ?? 'sales');
-    w.command(reads(deal), writes(deal), () => w.cmd.deal.withdraw(w.ctx(person(deal.registrant)), principal, deal.id, { reason }));
+    w.command(reads(deal), writes(deal), () =>
+      w.cmd.deal.withdraw(w.ctx(person(deal.registrant)), principal, deal.id, { reason }),
+    );
   };
-  if (deal.conflict) return roll < 0.8 || !canWithdraw ? reject('channel conflict: another partner registered this customer first') : withdraw('the customer works with another partner');
+  if (deal.conflict)
+    return roll < 0.8 || !canWithdraw
+      ? reject('channel conflict: another partner registered this customer first')
+      : withdraw('the customer works with another partner');
   if (p.status !== 'active') return reject('the partner is not in good standing');
   if (roll < 0.06) return reject('not a new opportunity');
   if (roll < 0.12 && canWithdraw) return withdraw('registered by mistake');
@@ -106,13 +149,22 @@ const decide = (w: World, deal: SimDeal) => {
   const outcome = (inDays: number, action: () => void) => w.later(inDays, () => deal.status === 'approved' && action());
   if (w.rng.chance(winRate(p))) {
     const extended = w.rng.chance(0.1);
-    if (extended) outcome(75, () => w.command(reads(deal), writes(deal), () =>
-      w.cmd.deal.extend(w.ctx(person(p.cmId)), cm, deal.id, { protectedUntil: new Date(w.now() + 60 * DAY).toISOString(), reason: 'the customer asked for more time' })));
+    if (extended)
+      outcome(75, () =>
+        w.command(reads(deal), writes(deal), () =>
+          w.cmd.deal.extend(w.ctx(person(p.cmId)), cm, deal.id, {
+            protectedUntil: new Date(w.now() + 60 * DAY).toISOString(),
+            reason: 'the customer asked for more time',
+          }),
+        ),
+      );
     outcome(extended ? w.rng.int(95, 130) : w.rng.int(10, 88), () => win(w, deal));
   } else if (w.rng.chance(0.75)) {
     outcome(w.rng.int(10, 85), () => {
       close(w, deal, 'closed');
-      w.command(reads(deal), writes(deal), () => w.cmd.deal.lose(w.ctx(person(p.cmId)), cm, deal.id, { reason: w.rng.pick(lossReasons) }));
+      w.command(reads(deal), writes(deal), () =>
+        w.cmd.deal.lose(w.ctx(person(p.cmId)), cm, deal.id, { reason: w.rng.pick(lossReasons) }),
+      );
     });
   } else {
     // Nobody reports an outcome: the protection lapses and the sweeper records the expiry.
@@ -131,5 +183,10 @@ const win = (w: World, deal: SimDeal) => {
   const period = periodOf(new Date(closedAt));
   p.revenue.set(period, (p.revenue.get(period) ?? 0) + units);
   close(w, deal, 'won');
-  w.command(reads(deal), writes(deal), () => w.cmd.deal.win(w.ctx(person(p.cmId)), managerPrincipal(p.cmId, p.region), deal.id, { amount: eur(units), closedAt }));
+  w.command(reads(deal), writes(deal), () =>
+    w.cmd.deal.win(w.ctx(person(p.cmId)), managerPrincipal(p.cmId, p.region), deal.id, {
+      amount: eur(units),
+      closedAt,
+    }),
+  );
 };

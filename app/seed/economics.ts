@@ -13,4 +13,5 @@ export const winRate = (p: SimPartner) => 0.3 + 0.3 * Math.min(1, Math.log(1 + p
  * log-normal noise of sizes averages 1.13, wins are 95% of the estimate), less a fifth for deals still
  * open at the quarter's end; a quota is set around it.
  */
-export const expectedQuarterRevenue = (p: SimPartner) => dealRate(p) * 91 * 0.82 * winRate(p) * dealSize(p) * 1.13 * 0.95 * 0.8;
+export const expectedQuarterRevenue = (p: SimPartner) =>
+  dealRate(p) * 91 * 0.82 * winRate(p) * dealSize(p) * 1.13 * 0.95 * 0.8;

@@ -48,5 +48,8 @@ export const eur = (units: number) => ({ amountMinor: Math.round(units) * 100, c
 
 /** `model.tierCriteria` as the channel settings hold them (money in EUR minor units): set on day 0, and what tier reviews check. */
 export const tierCriteriaMoney: ChannelSettings['tierCriteria'] = Object.fromEntries(
-  Object.entries(model.tierCriteria).map(([tier, c]) => [tier, { minWonRevenue: eur(c.minWonRevenue), minCertifiedPeople: c.minCertifiedPeople }]),
+  Object.entries(model.tierCriteria).map(([tier, c]) => [
+    tier,
+    { minWonRevenue: eur(c.minWonRevenue), minCertifiedPeople: c.minCertifiedPeople },
+  ]),
 );

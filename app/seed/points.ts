@@ -26,7 +26,10 @@ export const planAwards = (w: World, deps: PolicyDeps, sources: readonly StoredE
       const p = deal ? w.partnersById.get(deal.partnerId) : undefined;
       if (!deal || !p) continue;
       // What the won-deal policy awards: the seed never changes the points rate from the default.
-      const points = pointsForWonAmount((event.data as { amount: Money }).amount, defaultChannelSettings.pointsPerWonAmountUnit);
+      const points = pointsForWonAmount(
+        (event.data as { amount: Money }).amount,
+        defaultChannelSettings.pointsPerWonAmountUnit,
+      );
       if (points > 0) p.pots.set(deal.registrant, (p.pots.get(deal.registrant) ?? 0) + points);
       w.task([], [streams.points(p.id)], () => dealWonPointsPolicy.handle(event, deps));
     } else {
@@ -52,10 +55,22 @@ export const planRedemptions = (w: World) => {
       p.pots.set(personId, balance - points);
       const rewardId = w.rng.pick(rewards);
       w.command([], [streams.points(p.id)], () =>
-        w.cmd.points.redeem(w.ctx(person(personId)), w.system, { partnerId: p.id, personId, points, rewardId, from: 'person' }));
+        w.cmd.points.redeem(w.ctx(person(personId)), w.system, {
+          partnerId: p.id,
+          personId,
+          points,
+          rewardId,
+          from: 'person',
+        }),
+      );
     }
     if (p.strength > 20 && w.rng.chance(0.5))
       w.command([], [streams.points(p.id)], () =>
-        w.cmd.points.adjust(w.ctx(person(p.cmId)), w.system, { partnerId: p.id, points: 500, reason: 'quarterly performance bonus' }));
+        w.cmd.points.adjust(w.ctx(person(p.cmId)), w.system, {
+          partnerId: p.id,
+          points: 500,
+          reason: 'quarterly performance bonus',
+        }),
+      );
   }
 };

@@ -16,7 +16,9 @@ const figures = (w: World, p: SimPartner) => {
     won += p.revenue.get(period) ?? 0;
   }
   const now = w.now() + DAY;
-  const certified = [...p.employees].filter((id) => [...(w.people.get(id)?.certs.values() ?? [])].some((c) => !c.revoked && c.expiresAt > now)).length;
+  const certified = [...p.employees].filter((id) =>
+    [...(w.people.get(id)?.certs.values() ?? [])].some((c) => !c.revoked && c.expiresAt > now),
+  ).length;
   return { won, certified };
 };
 
@@ -24,7 +26,10 @@ const figures = (w: World, p: SimPartner) => {
 const suggestedTier = (w: World, p: SimPartner): Tier | undefined => {
   const f = figures(w, p);
   // Revenue is kept in whole EUR: EUR has two minor digits.
-  return tierSignal(p.tier ?? 'registered', tierCriteriaMoney, { wonByCurrency: new Map([[CURRENCY, f.won * 100]]), certifiedPeople: f.certified })?.suggestedTier;
+  return tierSignal(p.tier ?? 'registered', tierCriteriaMoney, {
+    wonByCurrency: new Map([[CURRENCY, f.won * 100]]),
+    certifiedPeople: f.certified,
+  })?.suggestedTier;
 };
 
 /**
@@ -39,9 +44,13 @@ export const planQuarter = (w: World, quarterIndex: number) => {
       if (to && to !== p.tier) {
         const from = p.tier ?? 'registered';
         p.tier = to;
-        w.command([], [streams.partner(p.id)], () => w.cmd.partner.changeTier(w.ctx(person(p.cmId)), w.system, {
-          partnerId: p.id, tier: to, reason: `quarterly tier review (${from} -> ${to})`,
-        }));
+        w.command([], [streams.partner(p.id)], () =>
+          w.cmd.partner.changeTier(w.ctx(person(p.cmId)), w.system, {
+            partnerId: p.id,
+            tier: to,
+            reason: `quarterly tier review (${from} -> ${to})`,
+          }),
+        );
       }
     }
     setQuota(w, p);

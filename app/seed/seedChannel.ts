@@ -48,8 +48,14 @@ const CACHE_STREAMS = 2_000_000;
  * byte for byte, hash chain included. Each simulated day is planned first, then run in rounds of
  * concurrent commands (see schedule.ts), so that group commit batches them.
  */
-export const seedChannel = async (platform: Platform, clock: SettableClock, options: SeedOptions, onProgress?: (p: SeedProgress) => void) => {
-  if ((await platform.store.headPosition()) > 0) throw new Error('the event store is not empty: seed a fresh data directory');
+export const seedChannel = async (
+  platform: Platform,
+  clock: SettableClock,
+  options: SeedOptions,
+  onProgress?: (p: SeedProgress) => void,
+) => {
+  if ((await platform.store.headPosition()) > 0)
+    throw new Error('the event store is not empty: seed a fresh data directory');
   const until = Date.parse(`${options.until}T00:00:00.000Z`);
   if (Number.isNaN(until)) throw new Error(`--until must be a date YYYY-MM-DD, not ${options.until}`);
   let firstPeriod = periodOf(new Date(until));
@@ -60,10 +66,19 @@ export const seedChannel = async (platform: Platform, clock: SettableClock, opti
   // The platform's command pipeline, with an aggregate cache large enough for the whole seeded channel:
   // the default one (100,000 streams) would evict and reload deals and claims still in play.
   const pipeline = options.bulk
-    ? createCommandPipeline({ store: platform.store, clock: platform.clock, schemaVersionOf: platform.registry.currentVersion, cache: createAggregateCache(CACHE_STREAMS) })
+    ? createCommandPipeline({
+        store: platform.store,
+        clock: platform.clock,
+        schemaVersionOf: platform.registry.currentVersion,
+        cache: createAggregateCache(CACHE_STREAMS),
+      })
     : platform.pipeline;
   // Every id the seed's commands create is planned (withPlannedIds): a random one would make runs differ.
-  const ids = plannedIds({ next: (kind) => { throw new Error(`seed: a command drew a ${kind} id the seed did not plan`); } });
+  const ids = plannedIds({
+    next: (kind) => {
+      throw new Error(`seed: a command drew a ${kind} id the seed did not plan`);
+    },
+  });
   const w = createWorld(rng, commandLayer({ pipeline, ids }), start, days, options.partners);
   const deps = { store: platform.store, pipeline };
   const started = performance.now();

@@ -11,12 +11,14 @@ import { seedChannel, type SeedProgress } from './seedChannel.js';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0 || n > 100_000) throw new InvalidArgumentError('must be an integer from 1 to 100000');
+  if (!Number.isInteger(n) || n <= 0 || n > 100_000)
+    throw new InvalidArgumentError('must be an integer from 1 to 100000');
   return n;
 };
 const seedNumber = (value: string) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 2 ** 32 - 1) throw new InvalidArgumentError('must be an integer from 0 to 4294967295');
+  if (!Number.isInteger(n) || n < 0 || n > 2 ** 32 - 1)
+    throw new InvalidArgumentError('must be an integer from 0 to 4294967295');
   return n;
 };
 const date = (value: string) => {
@@ -28,7 +30,9 @@ const date = (value: string) => {
 export const registerSeedCommand = (program: Command) =>
   program
     .command('seed')
-    .description('build a realistic synthetic channel through the command layer: two simulated years up to --until (deterministic for --seed and --until)')
+    .description(
+      'build a realistic synthetic channel through the command layer: two simulated years up to --until (deterministic for --seed and --until)',
+    )
     .option('--partners <n>', 'number of partners', positiveInt, 100)
     .option('--seed <s>', 'seed of the pseudo-random generator', seedNumber, 1)
     .option('--until <date>', 'last simulated day, YYYY-MM-DD (default: today, UTC)', date)
@@ -39,34 +43,54 @@ export const registerSeedCommand = (program: Command) =>
       loadOrCreateSecret(config.dataDir, 'jwt.secret', config.jwtSecret);
       const until = options.until ?? new Date().toISOString().slice(0, 10);
       const clock = manualClock(`${until}T00:00:00.000Z`);
-      const platform = await createPlatform({ databaseFile: config.databaseFile, clock, ids: nanoidGenerator, startProjections: false, startPolicies: false, backgroundCheckpoints: true });
+      const platform = await createPlatform({
+        databaseFile: config.databaseFile,
+        clock,
+        ids: nanoidGenerator,
+        startProjections: false,
+        startPolicies: false,
+        backgroundCheckpoints: true,
+      });
       if ((await platform.store.headPosition()) > 0) {
         await platform.close();
-        program.error(`the store at ${config.databaseFile} already holds events: seed into an empty data directory (PRM_DATA_DIR)`);
+        program.error(
+          `the store at ${config.databaseFile} already holds events: seed into an empty data directory (PRM_DATA_DIR)`,
+        );
       }
       // One bar per phase, each made when its phase starts (its rate counts from there).
       let phase: SeedProgress['phase'] = 'commands';
       let bar = progressBar('seed: simulated days');
-      const report = await seedChannel(platform, clock, { partners: options.partners, seed: options.seed, until, bulk: true }, (p) => {
-        if (p.phase !== phase) {
-          bar.stop();
-          bar = progressBar('seed: read models ');
-          phase = p.phase;
-        }
-        bar.update(p.done, p.total);
-      });
+      const report = await seedChannel(
+        platform,
+        clock,
+        { partners: options.partners, seed: options.seed, until, bulk: true },
+        (p) => {
+          if (p.phase !== phase) {
+            bar.stop();
+            bar = progressBar('seed: read models ');
+            phase = p.phase;
+          }
+          bar.update(p.done, p.total);
+        },
+      );
       bar.stop();
       await platform.close();
       const s = report.seconds;
-      console.log(`seeded ${report.partners} partners, ${report.people} people, ${report.deals} deal registrations (${report.conflicts} channel conflicts)`);
-      console.log(`${report.events} events from ${report.from} to ${report.until} in ${(s.commands + s.projections).toFixed(1)} s ` +
-        `(commands ${s.commands} s, ${Math.round(report.events / Math.max(0.1, s.commands))} events/s; read models ${s.projections} s)`);
+      console.log(
+        `seeded ${report.partners} partners, ${report.people} people, ${report.deals} deal registrations (${report.conflicts} channel conflicts)`,
+      );
+      console.log(
+        `${report.events} events from ${report.from} to ${report.until} in ${(s.commands + s.projections).toFixed(1)} s ` +
+          `(commands ${s.commands} s, ${Math.round(report.events / Math.max(0.1, s.commands))} events/s; read models ${s.projections} s)`,
+      );
       console.log(`store: ${config.databaseFile}`);
       const [manager] = Object.values(report.channelManagers).flat();
       // Every command below names the data directory it seeded: without it they would open ./data.
       const env = `PRM_DATA_DIR=${config.dataDir}`;
-      console.log(`\nSign in to the console (${env} npm start, then http://${config.host}:${config.port}/) with the admin key` +
-        `${adminKey.created ? ` (generated: ${adminKey.value})` : ` (${config.dataDir}/admin.key)`}, or a person's token:`);
+      console.log(
+        `\nSign in to the console (${env} npm start, then http://${config.host}:${config.port}/) with the admin key` +
+          `${adminKey.created ? ` (generated: ${adminKey.value})` : ` (${config.dataDir}/admin.key)`}, or a person's token:`,
+      );
       console.log(`  ${env} npm run prm -- token ${report.vendorAdminId}   # the vendor admin`);
       if (manager) console.log(`  ${env} npm run prm -- token ${manager}   # a regional channel manager`);
     });

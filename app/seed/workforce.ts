@@ -11,25 +11,42 @@ const operating = (p: SimPartner) => p.status === 'approved' || p.status === 'ac
 export const planTeam = (w: World, p: SimPartner) => {
   hireNow(w, p, 'admin');
   for (let n = 1; n < p.target; n++) {
-    const role = n === 1 ? 'sales' : w.rng.weighted([['sales', 0.45], ['technical', 0.3], ['manager', 0.1], ['marketing', 0.15]] as const);
+    const role =
+      n === 1
+        ? 'sales'
+        : w.rng.weighted([
+            ['sales', 0.45],
+            ['technical', 0.3],
+            ['manager', 0.1],
+            ['marketing', 0.15],
+          ] as const);
     planHire(w, p, role, w.rng.int(1, 30));
   }
 };
 
-export const planHire = (w: World, p: SimPartner, role: EmployeeRole, inDays: number) => w.later(inDays, () => {
-  if (operating(p) && p.employees.size < p.target + 2) hireNow(w, p, role);
-});
+export const planHire = (w: World, p: SimPartner, role: EmployeeRole, inDays: number) =>
+  w.later(inDays, () => {
+    if (operating(p) && p.employees.size < p.target + 2) hireNow(w, p, role);
+  });
 
 /** A new person registers and joins the partner; their tenure, certifications and departure are drawn now. */
 const hireNow = (w: World, p: SimPartner, role: EmployeeRole) => {
   const first = w.rng.pick(firstNames);
   const last = w.rng.pick(lastNames);
   const domain = new URL(p.website).hostname.replace(/^www\./, '');
-  const who: SimPerson = { id: w.rng.id('per'), name: `${first} ${last}`, email: `${first}.${last}.${w.uniqueNumber()}@${domain}`.toLowerCase(), certs: new Map() };
+  const who: SimPerson = {
+    id: w.rng.id('per'),
+    name: `${first} ${last}`,
+    email: `${first}.${last}.${w.uniqueNumber()}@${domain}`.toLowerCase(),
+    certs: new Map(),
+  };
   w.people.set(who.id, who);
   const actor = person(p.cmId);
   w.command([], [streams.person(who.id), streams.email(who.email)], () =>
-    withPlannedIds({ person: who.id }, () => w.cmd.person.register(w.ctx(actor), w.system, { name: who.name, email: who.email })));
+    withPlannedIds({ person: who.id }, () =>
+      w.cmd.person.register(w.ctx(actor), w.system, { name: who.name, email: who.email }),
+    ),
+  );
   join(w, who, p, role);
   const yearly = role === 'admin' ? model.leaversPerYear / 3 : model.leaversPerYear;
   const tenure = Math.round((-Math.log(1 - w.rng.next()) / yearly) * 365);
@@ -43,7 +60,8 @@ const join = (w: World, who: SimPerson, p: SimPartner, role: EmployeeRole) => {
   who.role = role;
   p.employees.add(who.id);
   w.command([streams.partner(p.id), ...(from ? [streams.partner(from.id)] : [])], [streams.person(who.id)], () =>
-    w.cmd.person.join(w.ctx(person(p.cmId)), w.system, { partnerId: p.id, personId: who.id, role }));
+    w.cmd.person.join(w.ctx(person(p.cmId)), w.system, { partnerId: p.id, personId: who.id, role }),
+  );
   planCertifications(w, who, p, role);
 };
 
@@ -52,21 +70,30 @@ const leave = (w: World, who: SimPerson, p: SimPartner) => {
   p.employees.delete(who.id);
   who.partnerId = undefined;
   const role = who.role ?? 'sales';
-  w.command([], [streams.person(who.id)], () => w.cmd.person.leave(w.ctx(person(who.id)), w.system, {
-    partnerId: p.id, personId: who.id, reason: w.rng.pick(['new job', 'relocation', 'retirement', 'career change']),
-  }));
+  w.command([], [streams.person(who.id)], () =>
+    w.cmd.person.leave(w.ctx(person(who.id)), w.system, {
+      partnerId: p.id,
+      personId: who.id,
+      reason: w.rng.pick(['new job', 'relocation', 'retirement', 'career change']),
+    }),
+  );
   if (role === 'admin') w.later(w.rng.int(2, 10), () => promoteAdmin(w, p));
   planHire(w, p, role === 'admin' ? 'sales' : role, w.rng.int(15, 50));
-  if (w.rng.chance(model.movers)) w.movers.push({ personId: who.id, region: p.region, fromDay: w.today + w.rng.int(14, 75) });
+  if (w.rng.chance(model.movers))
+    w.movers.push({ personId: who.id, region: p.region, fromDay: w.today + w.rng.int(14, 75) });
 };
 
 const promoteAdmin = (w: World, p: SimPartner) => {
   if (!operating(p) && p.status !== 'suspended') return;
-  const candidates = [...p.employees].map((id) => w.people.get(id)).filter((x): x is SimPerson => x !== undefined && x.role !== 'admin');
+  const candidates = [...p.employees]
+    .map((id) => w.people.get(id))
+    .filter((x): x is SimPerson => x !== undefined && x.role !== 'admin');
   if (!candidates.length || [...p.employees].some((id) => w.people.get(id)?.role === 'admin')) return;
   const who = candidates.find((c) => c.role === 'manager') ?? candidates[0];
   who.role = 'admin';
-  w.command([], [streams.person(who.id)], () => w.cmd.person.changeRole(w.ctx(person(p.cmId)), w.system, { partnerId: p.id, personId: who.id, role: 'admin' }));
+  w.command([], [streams.person(who.id)], () =>
+    w.cmd.person.changeRole(w.ctx(person(p.cmId)), w.system, { partnerId: p.id, personId: who.id, role: 'admin' }),
+  );
 };
 
 /** Leavers whose time has come join an operating partner of their region, certifications and all. */
@@ -78,8 +105,20 @@ export const planMoves = (w: World) => {
     const who = w.people.get(m.personId);
     const current = who?.partnerId ? w.partnersById.get(who.partnerId) : undefined;
     if (!who || (current && current.status !== 'terminated')) continue;
-    const options = w.partners.filter((p) => p.region === m.region && p.status === 'active' && p.id !== current?.id && p.employees.size < p.target + 2);
-    if (options.length) join(w, who, w.rng.pick(options), w.rng.weighted([['sales', 0.6], ['technical', 0.3], ['manager', 0.1]] as const));
+    const options = w.partners.filter(
+      (p) => p.region === m.region && p.status === 'active' && p.id !== current?.id && p.employees.size < p.target + 2,
+    );
+    if (options.length)
+      join(
+        w,
+        who,
+        w.rng.pick(options),
+        w.rng.weighted([
+          ['sales', 0.6],
+          ['technical', 0.3],
+          ['manager', 0.1],
+        ] as const),
+      );
   }
 };
 
@@ -87,7 +126,8 @@ export const planMoves = (w: World) => {
 const planCertifications = (w: World, who: SimPerson, p: SimPartner, role: EmployeeRole) => {
   const associate = (line: string) => w.programs.find((g) => g.line === line && g.level === 'associate');
   const professional = (line: string) => w.programs.find((g) => g.line === line && g.level === 'professional');
-  const plan = (programId: string | undefined, inDays: number) => programId && w.later(inDays, () => earn(w, who, programId));
+  const plan = (programId: string | undefined, inDays: number) =>
+    programId && w.later(inDays, () => earn(w, who, programId));
   if (role === 'technical') {
     for (const line of p.lines) {
       if (w.rng.chance(0.85)) plan(associate(line)?.id, w.rng.int(20, 120));
@@ -107,7 +147,8 @@ const earn = (w: World, who: SimPerson, programId: string) => {
   w.certAwards.set(`${who.id}|${programId}`, who.partnerId);
   const cm = w.partnersById.get(who.partnerId)?.cmId ?? w.vendorAdmin;
   w.command([streams.program(programId)], [streams.person(who.id)], () =>
-    w.cmd.person.earnCertification(w.ctx(person(cm)), w.system, { personId: who.id, programId, earnedAt }));
+    w.cmd.person.earnCertification(w.ctx(person(cm)), w.system, { personId: who.id, programId, earnedAt }),
+  );
   if (w.rng.chance(model.revocations)) w.later(w.rng.int(10, 200), () => revoke(w, who, programId));
   w.later(program.validForDays - w.rng.int(1, 30), () => renewOrLapse(w, who, programId));
 };
@@ -119,9 +160,11 @@ const renewOrLapse = (w: World, who: SimPerson, programId: string) => {
   if (who.partnerId && w.rng.chance(model.certificationRenewals)) {
     held.expiresAt += program.validForDays * DAY;
     w.command([streams.program(programId)], [streams.person(who.id)], () =>
-      w.cmd.person.renewCertification(w.ctx(person(w.vendorAdmin)), w.system, { personId: who.id, programId }));
+      w.cmd.person.renewCertification(w.ctx(person(w.vendorAdmin)), w.system, { personId: who.id, programId }),
+    );
     w.later(Math.round((held.expiresAt - w.now()) / DAY) - w.rng.int(1, 30), () => renewOrLapse(w, who, programId));
-  } else if (w.rng.chance(0.3)) w.later(Math.round((held.expiresAt - w.now()) / DAY) + w.rng.int(10, 90), () => earn(w, who, programId));
+  } else if (w.rng.chance(0.3))
+    w.later(Math.round((held.expiresAt - w.now()) / DAY) + w.rng.int(10, 90), () => earn(w, who, programId));
 };
 
 const revoke = (w: World, who: SimPerson, programId: string) => {
@@ -129,5 +172,10 @@ const revoke = (w: World, who: SimPerson, programId: string) => {
   if (!held || held.revoked || held.expiresAt <= w.now() + DAY) return;
   held.revoked = true;
   w.command([], [streams.person(who.id)], () =>
-    w.cmd.person.revokeCertification(w.ctx(person(w.vendorAdmin)), w.system, { personId: who.id, programId, reason: 'exam irregularity' }));
+    w.cmd.person.revokeCertification(w.ctx(person(w.vendorAdmin)), w.system, {
+      personId: who.id,
+      programId,
+      reason: 'exam irregularity',
+    }),
+  );
 };

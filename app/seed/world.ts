@@ -84,7 +84,11 @@ export const createWorld = (rng: Random, cmd: CommandLayer, start: number, days:
   let today = 0;
   let counter = 0;
   const world = {
-    rng, cmd, start, days, partnerCount,
+    rng,
+    cmd,
+    start,
+    days,
+    partnerCount,
     system: systemPrincipal('seed'),
     partners: [] as SimPartner[],
     partnersById: new Map<string, SimPartner>(),
@@ -121,12 +125,16 @@ export const createWorld = (rng: Random, cmd: CommandLayer, start: number, days:
       agenda.delete(today);
       return due;
     },
-    task: (reads: readonly string[], writes: readonly string[], run: () => Promise<unknown>) => void tasks.push({ reads, writes, run }),
+    task: (reads: readonly string[], writes: readonly string[], run: () => Promise<unknown>) =>
+      void tasks.push({ reads, writes, run }),
     /** A command task: a refusal is a bug in the simulation, so it stops the seed, naming what the command writes. */
     command: (reads: readonly string[], writes: readonly string[], run: () => CommandOutcome): void =>
       world.task(reads, writes, async () => {
         const outcome = await run();
-        if (E.isLeft(outcome)) throw new Error(`seed: a command on ${writes.join(', ')} was refused (${outcome.left.code}): ${outcome.left.message}`);
+        if (E.isLeft(outcome))
+          throw new Error(
+            `seed: a command on ${writes.join(', ')} was refused (${outcome.left.code}): ${outcome.left.message}`,
+          );
       }),
     takeTasks: () => {
       const out = tasks;
@@ -153,11 +161,16 @@ export const system = (id: string): Actor => ({ kind: 'system', id });
 
 /** A partner employee as the access rules see them while employed. */
 export const employeePrincipal = (personId: string, partnerId: string, role: EmployeeRole): Principal => ({
-  kind: 'person', personId, vendorRoles: [], employer: { partnerId, role, status: 'active' },
+  kind: 'person',
+  personId,
+  vendorRoles: [],
+  employer: { partnerId, role, status: 'active' },
 });
 /** The partner's channel manager. */
 export const managerPrincipal = (personId: string, region: string): Principal => ({
-  kind: 'person', personId, vendorRoles: [{ role: 'channel_manager', regions: [region] }],
+  kind: 'person',
+  personId,
+  vendorRoles: [{ role: 'channel_manager', regions: [region] }],
 });
 
 /** `k` distinct items in random order (Fisher-Yates on a copy). */

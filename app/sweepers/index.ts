@@ -33,4 +33,7 @@ export const pointsExpirySweeper = (platform: Platform): Sweeper => ({
 });
 
 /** Every sweeper the server runs each `PRM_SWEEP_SECONDS` (add new ones here). */
-export const serverSweepers = (platform: Platform): Sweeper[] => [dealExpirySweeper(platform), pointsExpirySweeper(platform)];
+export const serverSweepers = (platform: Platform): Sweeper[] => [
+  dealExpirySweeper(platform),
+  pointsExpirySweeper(platform),
+];

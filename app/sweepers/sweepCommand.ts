@@ -8,7 +8,12 @@ import type { Sweeper } from './sweeper.js';
  * no projections (a server may be projecting the same database): sweepers find what the read model
  * has not reached in the log itself, and their commands are safe next to a running server.
  */
-export const addSweepCommand = (program: Command, command: string, description: string, create: (platform: Platform) => Sweeper) =>
+export const addSweepCommand = (
+  program: Command,
+  command: string,
+  description: string,
+  create: (platform: Platform) => Sweeper,
+) =>
   program
     .command(command)
     .description(description)
@@ -18,7 +23,9 @@ export const addSweepCommand = (program: Command, command: string, description: 
         const sweeper = create(platform);
         const report = await sweeper.sweep(platform.clock.now());
         const failed = report.failed ?? 0;
-        console.log(`${sweeper.name}: ${report.changed} changed, ${report.skipped} skipped, ${failed} failed (of ${report.examined} examined)`);
+        console.log(
+          `${sweeper.name}: ${report.changed} changed, ${report.skipped} skipped, ${failed} failed (of ${report.examined} examined)`,
+        );
         if (failed > 0) process.exitCode = 1;
       } finally {
         await platform.close();

@@ -26,7 +26,8 @@ const insertAll = async (file: string, batches: readonly EventRowValues[][]) => 
 export const baseline: Benchmark = {
   name: 'baseline',
   title: 'Baseline',
-  description: 'bare better-sqlite3 inserts of the rows the store writes (same table, pragmas, JSON and hashes), 100 per transaction',
+  description:
+    'bare better-sqlite3 inserts of the rows the store writes (same table, pragmas, JSON and hashes), 100 per transaction',
   run: async (ctx) => {
     const { batches: count, size, repetitions } = rawAppendSizes(ctx.options);
     const rows = eventRows(appendBatches(count, size, 1), new Date().toISOString());
@@ -41,9 +42,19 @@ export const baseline: Benchmark = {
     }
     return {
       figures: [
-        { key: 'eventsPerSec', label: 'bare inserts, batches of 100 (median)', value: round(median(runs), 0), unit: 'events/s' },
+        {
+          key: 'eventsPerSec',
+          label: 'bare inserts, batches of 100 (median)',
+          value: round(median(runs), 0),
+          unit: 'events/s',
+        },
         // The floor of every durable commit: what group commit amortises over the commands of a batch.
-        { key: 'transactionMs', label: 'one transaction of 100 rows with its fsync', value: round(median(transactionMs), 2), unit: 'ms' },
+        {
+          key: 'transactionMs',
+          label: 'one transaction of 100 rows with its fsync',
+          value: round(median(transactionMs), 2),
+          unit: 'ms',
+        },
       ],
       details: { events: count * size, batchSize: size, repetitions, runs: runs.map((v) => round(v, 0)) },
     };

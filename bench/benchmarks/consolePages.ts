@@ -33,18 +33,33 @@ const visit = async (page: Page, hash: string): Promise<number> => {
   return ms as number;
 };
 
-interface Case { readonly key: string; readonly label: string; readonly token: string; readonly hashes: readonly string[] }
+interface Case {
+  readonly key: string;
+  readonly label: string;
+  readonly token: string;
+  readonly hashes: readonly string[];
+}
 
 /** Time to each console page's data on screen, in headless Chromium, on the seeded channel. */
 export const runConsolePages = async (ctx: BenchContext): Promise<BenchResult> => {
-  if (!existsSync(CHROMIUM)) throw new Error(`consolePages needs Debian's chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`consolePages needs Debian's chromium at ${CHROMIUM} (apt-get install -y chromium)`);
   const seeded = await seededChannel(ctx);
   const visits = ctx.options.quick ? 5 : 30;
   const platform = await benchPlatform('', { file: seeded.file });
   const { app, adminKey, tokenFor } = await benchApp(platform);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     await projectionsCaughtUp(platform);
@@ -52,23 +67,63 @@ export const runConsolePages = async (ctx: BenchContext): Promise<BenchResult> =
     const reader = platform.reader;
     const manager = Object.values(seeded.report.channelManagers).flat()[0];
     // Every active partner in turn for the partner page (the biggest first), and partner people of the busiest partners.
-    const partners = (await reader.all<{ partner_id: string }>(`SELECT partner_id FROM partners WHERE status = 'active' ORDER BY employee_count DESC, partner_id`)).map((r) => r.partner_id);
-    const peopleOf = async (role: string) => (await reader.all<{ person_id: string }>(
-      `SELECT pe.person_id FROM people pe JOIN partners p ON p.partner_id = pe.partner_id WHERE pe.partner_role = ? AND p.status = 'active'
-       ORDER BY p.employee_count DESC, pe.person_id LIMIT 5`, [role])).map((r) => r.person_id);
+    const partners = (
+      await reader.all<{ partner_id: string }>(
+        `SELECT partner_id FROM partners WHERE status = 'active' ORDER BY employee_count DESC, partner_id`,
+      )
+    ).map((r) => r.partner_id);
+    const peopleOf = async (role: string) =>
+      (
+        await reader.all<{ person_id: string }>(
+          `SELECT pe.person_id FROM people pe JOIN partners p ON p.partner_id = pe.partner_id WHERE pe.partner_role = ? AND p.status = 'active'
+       ORDER BY p.employee_count DESC, pe.person_id LIMIT 5`,
+          [role],
+        )
+      ).map((r) => r.person_id);
     const [admins, reps] = [await peopleOf('admin'), await peopleOf('sales')];
     const spread = (hashes: readonly string[]) => Array.from({ length: visits }, (_, i) => hashes[i % hashes.length]);
     // The same route twice in a row fires no hashchange: a nonce in the query makes each visit a navigation.
     const nonce = (hash: string, i: number) => `${hash}${hash.includes('?') ? '&' : '?'}visit=${i}`;
     const cases: Case[] = [
       { key: 'overview', label: 'overview (vendor admin)', token: adminKey, hashes: spread(['#/']) },
-      { key: 'overviewManager', label: 'overview (regional channel manager)', token: tokenFor(manager), hashes: spread(['#/']) },
-      { key: 'partners', label: 'partners, every scorecard (vendor admin)', token: adminKey, hashes: spread(['#/partners']) },
-      { key: 'partner', label: 'partner page (vendor admin, active partners, largest first)', token: adminKey, hashes: spread(partners.map((id) => `#/partners/${id}`)) },
+      {
+        key: 'overviewManager',
+        label: 'overview (regional channel manager)',
+        token: tokenFor(manager),
+        hashes: spread(['#/']),
+      },
+      {
+        key: 'partners',
+        label: 'partners, every scorecard (vendor admin)',
+        token: adminKey,
+        hashes: spread(['#/partners']),
+      },
+      {
+        key: 'partner',
+        label: 'partner page (vendor admin, active partners, largest first)',
+        token: adminKey,
+        hashes: spread(partners.map((id) => `#/partners/${id}`)),
+      },
       { key: 'pipeline', label: 'pipeline (vendor admin)', token: adminKey, hashes: spread(['#/pipeline']) },
-      { key: 'pipelineManager', label: 'pipeline (regional channel manager)', token: tokenFor(manager), hashes: spread(['#/pipeline']) },
-      ...admins.length ? [{ key: 'homeAdmin', label: "partner home (partner admins of the largest partners)", token: '', hashes: spread(['#/home']) }] : [],
-      ...reps.length ? [{ key: 'homeSales', label: 'partner home (sales reps)', token: '', hashes: spread(['#/home']) }] : [],
+      {
+        key: 'pipelineManager',
+        label: 'pipeline (regional channel manager)',
+        token: tokenFor(manager),
+        hashes: spread(['#/pipeline']),
+      },
+      ...(admins.length
+        ? [
+            {
+              key: 'homeAdmin',
+              label: 'partner home (partner admins of the largest partners)',
+              token: '',
+              hashes: spread(['#/home']),
+            },
+          ]
+        : []),
+      ...(reps.length
+        ? [{ key: 'homeSales', label: 'partner home (sales reps)', token: '', hashes: spread(['#/home']) }]
+        : []),
     ];
     const figures: Figure[] = [];
     const samples: Record<string, number[]> = {};
@@ -100,7 +155,10 @@ export const runConsolePages = async (ctx: BenchContext): Promise<BenchResult> =
     return {
       figures,
       details: {
-        partners: seeded.report.partners, events: seeded.report.events, visitsPerPage: visits, samples,
+        partners: seeded.report.partners,
+        events: seeded.report.events,
+        visitsPerPage: visits,
+        samples,
         via: 'headless Chromium (Debian), 1400x1000, from the route change to the first frame painted after the data is rendered; a warm-up visit per session first',
       },
     };
@@ -114,7 +172,8 @@ export const runConsolePages = async (ctx: BenchContext): Promise<BenchResult> =
 export const consolePagesBenchmark: Benchmark = {
   name: 'consolePages',
   title: 'Console pages in the browser',
-  description: "time to each page's data on screen in headless Chromium, on the store prm seed built (1,000 partners; --quick: 20)",
+  description:
+    "time to each page's data on screen in headless Chromium, on the store prm seed built (1,000 partners; --quick: 20)",
   needs: ['seed'],
   run: runConsolePages,
 };

@@ -21,23 +21,33 @@ type Outcome = E.Either<DomainError, CommandResult>;
 /** Runs `count` commands from `CALLERS` concurrent loops; latency of each; refusals by code. */
 const driveCommands = async (count: number, command: (i: number) => Promise<Outcome>) => {
   const run = await drive(CALLERS, count, command);
-  const refused = (code?: string) => run.results.filter((r) => E.isLeft(r) && (code === undefined || r.left.code === code)).length;
+  const refused = (code?: string) =>
+    run.results.filter((r) => E.isLeft(r) && (code === undefined || r.left.code === code)).length;
   const conflicts = refused('channel_conflict');
   return { ...run, conflicts, failed: refused() - conflicts, perSec: count / (run.ms / 1000) };
 };
 
 /** Phase 1 registers every planned deal; phase 2 approves each registered one as the admin key. */
-const registerThenApprove = async (platform: Platform, registrants: readonly Registrant[], count: number, first: number) => {
+const registerThenApprove = async (
+  platform: Platform,
+  registrants: readonly Registrant[],
+  count: number,
+  first: number,
+) => {
   const deals = createDealCommands({ pipeline: platform.pipeline, ids: platform.ids });
   // Bodies as the route hands them over (parsed, domain normalised): parsing is not the command's work.
-  const planned = plannedRegistrations(registrants, count, { first, collideEvery: COLLIDE_EVERY })
-    .map((p) => ({ ...p, body: RegisterDealBody.parse(p.body) }));
+  const planned = plannedRegistrations(registrants, count, { first, collideEvery: COLLIDE_EVERY }).map((p) => ({
+    ...p,
+    body: RegisterDealBody.parse(p.body),
+  }));
   const registration = await driveCommands(count, (i) => {
     const { principal, personId } = registrants[planned[i].registrant];
     return deals.register(contextFor(platform.ids, { kind: 'person', id: personId }), principal, planned[i].body);
   });
   const dealIds = registration.results.flatMap((r) => (E.isRight(r) ? [r.right.id] : []));
-  const approval = await driveCommands(dealIds.length, (i) => deals.approve(contextFor(platform.ids), ADMIN_KEY_PRINCIPAL, dealIds[i], {}));
+  const approval = await driveCommands(dealIds.length, (i) =>
+    deals.approve(contextFor(platform.ids), ADMIN_KEY_PRINCIPAL, dealIds[i], {}),
+  );
   return { registration, approval, colliding: planned.filter((p) => p.colliding).length };
 };
 
@@ -59,24 +69,78 @@ export const dealCommands: Benchmark = {
       const caughtUp = await projectionsCaughtUp(platform);
       const events = (await platform.store.headPosition()) - headBefore;
       const { registration: reg, approval: app } = run;
-      ctx.log(`deals: ${Math.round(reg.perSec)} registrations/s, ${Math.round(app.perSec)} approvals/s, ${reg.failed + app.failed} failed, ${app.conflicts} conflicts`);
+      ctx.log(
+        `deals: ${Math.round(reg.perSec)} registrations/s, ${Math.round(app.perSec)} approvals/s, ${reg.failed + app.failed} failed, ${app.conflicts} conflicts`,
+      );
       const target = { op: '>=' as const, value: 20_000 };
       return {
         figures: [
-          { key: 'registrationsPerSec', label: `registrations, ${CALLERS} callers (projections live)`, value: round(reg.perSec, 0), unit: 'commands/s', target },
-          { key: 'registrationP50Ms', label: 'registration latency p50', value: round(percentile(reg.latencies, 50), 2), unit: 'ms' },
-          { key: 'registrationP99Ms', label: 'registration latency p99', value: round(percentile(reg.latencies, 99), 2), unit: 'ms' },
-          { key: 'approvalsPerSec', label: `approvals by the admin key, ${CALLERS} callers`, value: round(app.perSec, 0), unit: 'commands/s', target },
-          { key: 'approvalP50Ms', label: 'approval latency p50', value: round(percentile(app.latencies, 50), 2), unit: 'ms' },
-          { key: 'approvalP99Ms', label: 'approval latency p99', value: round(percentile(app.latencies, 99), 2), unit: 'ms' },
-          { key: 'failed', label: 'registrations and approvals refused or failed (collisions aside)', value: reg.failed + app.failed, unit: 'commands' },
-          { key: 'conflicts', label: 'approvals refused with channel_conflict (the deliberate collisions)', value: app.conflicts + reg.conflicts, unit: 'commands' },
+          {
+            key: 'registrationsPerSec',
+            label: `registrations, ${CALLERS} callers (projections live)`,
+            value: round(reg.perSec, 0),
+            unit: 'commands/s',
+            target,
+          },
+          {
+            key: 'registrationP50Ms',
+            label: 'registration latency p50',
+            value: round(percentile(reg.latencies, 50), 2),
+            unit: 'ms',
+          },
+          {
+            key: 'registrationP99Ms',
+            label: 'registration latency p99',
+            value: round(percentile(reg.latencies, 99), 2),
+            unit: 'ms',
+          },
+          {
+            key: 'approvalsPerSec',
+            label: `approvals by the admin key, ${CALLERS} callers`,
+            value: round(app.perSec, 0),
+            unit: 'commands/s',
+            target,
+          },
+          {
+            key: 'approvalP50Ms',
+            label: 'approval latency p50',
+            value: round(percentile(app.latencies, 50), 2),
+            unit: 'ms',
+          },
+          {
+            key: 'approvalP99Ms',
+            label: 'approval latency p99',
+            value: round(percentile(app.latencies, 99), 2),
+            unit: 'ms',
+          },
+          {
+            key: 'failed',
+            label: 'registrations and approvals refused or failed (collisions aside)',
+            value: reg.failed + app.failed,
+            unit: 'commands',
+          },
+          {
+            key: 'conflicts',
+            label: 'approvals refused with channel_conflict (the deliberate collisions)',
+            value: app.conflicts + reg.conflicts,
+            unit: 'commands',
+          },
         ],
         details: {
-          callers: CALLERS, registrants: registrants.length, registrations: sizes.deals, approvals: app.results.length, warmupDeals: sizes.warmup,
-          collidingRegistrations: run.colliding, collideEvery: COLLIDE_EVERY, eventsAppended: events,
-          registrationSeconds: round(reg.ms / 1000, 2), approvalSeconds: round(app.ms / 1000, 2),
-          projectionLagAfter: caughtUp.lag, projectionCatchUpMs: round(caughtUp.ms, 1), projectionsRunning: true, policiesRunning: true,
+          callers: CALLERS,
+          registrants: registrants.length,
+          registrations: sizes.deals,
+          approvals: app.results.length,
+          warmupDeals: sizes.warmup,
+          collidingRegistrations: run.colliding,
+          collideEvery: COLLIDE_EVERY,
+          eventsAppended: events,
+          registrationSeconds: round(reg.ms / 1000, 2),
+          approvalSeconds: round(app.ms / 1000, 2),
+          projectionLagAfter: caughtUp.lag,
+          projectionCatchUpMs: round(caughtUp.ms, 1),
+          projectionsRunning: true,
+          policiesRunning: true,
         },
       };
     } finally {

@@ -23,23 +23,55 @@ export const httpCommands: Benchmark = {
       await projectionsCaughtUp(platform);
       const headBefore = await platform.store.headPosition();
       const load = await runChild<HttpLoadInput, HttpLoadOutput>(new URL('../children/httpLoad.ts', import.meta.url), {
-        url, adminKey, partnerIds, connections: CONNECTIONS, seconds: sizes.seconds, warmupRequests: sizes.warmup,
+        url,
+        adminKey,
+        partnerIds,
+        connections: CONNECTIONS,
+        seconds: sizes.seconds,
+        warmupRequests: sizes.warmup,
       });
       const caughtUp = await projectionsCaughtUp(platform);
       const events = (await platform.store.headPosition()) - headBefore;
-      ctx.log(`http: ${Math.round(load.ok / load.seconds)} commands/s, ${load.non2xx} non-2xx, ${load.errors} errors, p99 ${load.latencyMs.p99} ms`);
+      ctx.log(
+        `http: ${Math.round(load.ok / load.seconds)} commands/s, ${load.non2xx} non-2xx, ${load.errors} errors, p99 ${load.latencyMs.p99} ms`,
+      );
       return {
         figures: [
-          { key: 'commandsPerSec', label: `2xx commands, ${CONNECTIONS} connections`, value: round(load.ok / load.seconds, 0), unit: 'commands/s', target: { op: '>=', value: 5_000 } },
+          {
+            key: 'commandsPerSec',
+            label: `2xx commands, ${CONNECTIONS} connections`,
+            value: round(load.ok / load.seconds, 0),
+            unit: 'commands/s',
+            target: { op: '>=', value: 5_000 },
+          },
           { key: 'p50Ms', label: 'latency p50', value: load.latencyMs.p50, unit: 'ms' },
           { key: 'p99Ms', label: 'latency p99', value: load.latencyMs.p99, unit: 'ms', target: { op: '<', value: 50 } },
-          { key: 'non2xx', label: 'non-2xx answers (warm-up included)', value: load.non2xx + load.warmup.non2xx, unit: 'requests' },
-          { key: 'errors', label: 'connection errors and timeouts (warm-up included)', value: load.errors + load.timeouts + load.warmup.errors + load.warmup.timeouts, unit: 'requests' },
+          {
+            key: 'non2xx',
+            label: 'non-2xx answers (warm-up included)',
+            value: load.non2xx + load.warmup.non2xx,
+            unit: 'requests',
+          },
+          {
+            key: 'errors',
+            label: 'connection errors and timeouts (warm-up included)',
+            value: load.errors + load.timeouts + load.warmup.errors + load.warmup.timeouts,
+            unit: 'requests',
+          },
         ],
         details: {
-          connections: CONNECTIONS, seconds: load.seconds, warmupRequests: sizes.warmup, warmSockets: load.warmSockets, warmupStatusCodes: load.warmup.statusCodes,
-          warmupLatencyMs: load.warmup.latencyMs, clientCpuSeconds: load.clientCpuSeconds, seededPartners: sizes.partners,
-          statusCodes: load.statusCodes, latencyMs: load.latencyMs, eventsAppended: events, projectionLagAfter: caughtUp.lag,
+          connections: CONNECTIONS,
+          seconds: load.seconds,
+          warmupRequests: sizes.warmup,
+          warmSockets: load.warmSockets,
+          warmupStatusCodes: load.warmup.statusCodes,
+          warmupLatencyMs: load.warmup.latencyMs,
+          clientCpuSeconds: load.clientCpuSeconds,
+          seededPartners: sizes.partners,
+          statusCodes: load.statusCodes,
+          latencyMs: load.latencyMs,
+          eventsAppended: events,
+          projectionLagAfter: caughtUp.lag,
           mix: '1/4 POST /partners, 1/2 POST /partners/:id/quotas, 1/4 POST /partners/:id/tier',
         },
       };

@@ -7,22 +7,44 @@ import type { RebuildInput, RebuildOutput } from '../children/rebuild.js';
 export const projectionRebuild: Benchmark = {
   name: 'rebuild',
   title: 'Projection rebuild',
-  description: 'runner.rebuild() of every read model over the generated store (--events), in a child process sampling its RSS every 50 ms',
+  description:
+    'runner.rebuild() of every read model over the generated store (--events), in a child process sampling its RSS every 50 ms',
   run: async (ctx) => {
     const store = await sharedFoundationStore(ctx);
-    const out = await runChild<RebuildInput, RebuildOutput>(new URL('../children/rebuild.ts', import.meta.url), { file: store.file });
-    if (out.projectionPosition !== out.events) throw new Error(`rebuild stopped at ${out.projectionPosition} of ${out.events} events`);
-    ctx.log(`rebuild: ${Math.round(out.events / out.seconds)} events/s, peak RSS ${megabytes(out.peakRssBytes)} MB (${out.samples} samples)`);
+    const out = await runChild<RebuildInput, RebuildOutput>(new URL('../children/rebuild.ts', import.meta.url), {
+      file: store.file,
+    });
+    if (out.projectionPosition !== out.events)
+      throw new Error(`rebuild stopped at ${out.projectionPosition} of ${out.events} events`);
+    ctx.log(
+      `rebuild: ${Math.round(out.events / out.seconds)} events/s, peak RSS ${megabytes(out.peakRssBytes)} MB (${out.samples} samples)`,
+    );
     return {
       figures: [
-        { key: 'eventsPerSec', label: `rebuild of ${out.events.toLocaleString('en-US')} events`, value: round(out.events / out.seconds, 0), unit: 'events/s', target: { op: '>=', value: 50_000 } },
-        { key: 'peakRssMb', label: 'peak RSS during rebuild (50 ms samples)', value: megabytes(out.peakRssBytes), unit: 'MB', target: { op: '<', value: 300 } },
+        {
+          key: 'eventsPerSec',
+          label: `rebuild of ${out.events.toLocaleString('en-US')} events`,
+          value: round(out.events / out.seconds, 0),
+          unit: 'events/s',
+          target: { op: '>=', value: 50_000 },
+        },
+        {
+          key: 'peakRssMb',
+          label: 'peak RSS during rebuild (50 ms samples)',
+          value: megabytes(out.peakRssBytes),
+          unit: 'MB',
+          target: { op: '<', value: 300 },
+        },
         { key: 'maxRssMb', label: 'process high-water RSS (kernel)', value: megabytes(out.maxRssBytes), unit: 'MB' },
         { key: 'seconds', label: 'rebuild time', value: round(out.seconds, 2), unit: 's' },
       ],
       details: {
-        events: out.events, partners: store.partners, people: store.people, generationSeconds: round(store.seconds, 1),
-        rssBeforeMb: megabytes(out.rssBeforeBytes), rssSamples: out.samples,
+        events: out.events,
+        partners: store.partners,
+        people: store.people,
+        generationSeconds: round(store.seconds, 1),
+        rssBeforeMb: megabytes(out.rssBeforeBytes),
+        rssSamples: out.samples,
       },
     };
   },

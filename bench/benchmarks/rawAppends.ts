@@ -16,7 +16,11 @@ const APPENDERS = 8;
 const appendAll = async (file: string, batches: readonly AppendBatch[], appenders: number) => {
   const connection = await freshDatabase(file);
   const registry = createEventRegistry(eventDefinitions, upcasters);
-  const store = createSqliteEventStore(connection, { clock: systemClock, validate: registry.validate, upcast: registry.upcast });
+  const store = createSqliteEventStore(connection, {
+    clock: systemClock,
+    validate: registry.validate,
+    upcast: registry.upcast,
+  });
   let next = 0;
   const start = performance.now();
   await Promise.all(
@@ -60,16 +64,45 @@ export const rawAppends: Benchmark = {
     if (base === undefined) throw new Error('raw appends need the baseline of the same run');
     const ratio = (runs: number[]) => round((100 * median(runs)) / base, 1);
     const figures: Figure[] = [
-      { key: 'sequentialEventsPerSec', label: 'appends of 100, one at a time', value: round(median(sequential), 0), unit: 'events/s', target: { op: '>=', value: 100_000 } },
-      { key: 'sequentialPctOfBaseline', label: 'one at a time, share of baseline', value: ratio(sequential), unit: '%', target: { op: '>=', value: 60 } },
-      { key: 'concurrentEventsPerSec', label: `appends of 100, ${APPENDERS} appenders (group commit)`, value: round(median(concurrent), 0), unit: 'events/s', target: { op: '>=', value: 100_000 } },
-      { key: 'concurrentPctOfBaseline', label: `${APPENDERS} appenders, share of baseline`, value: ratio(concurrent), unit: '%', target: { op: '>=', value: 60 } },
+      {
+        key: 'sequentialEventsPerSec',
+        label: 'appends of 100, one at a time',
+        value: round(median(sequential), 0),
+        unit: 'events/s',
+        target: { op: '>=', value: 100_000 },
+      },
+      {
+        key: 'sequentialPctOfBaseline',
+        label: 'one at a time, share of baseline',
+        value: ratio(sequential),
+        unit: '%',
+        target: { op: '>=', value: 60 },
+      },
+      {
+        key: 'concurrentEventsPerSec',
+        label: `appends of 100, ${APPENDERS} appenders (group commit)`,
+        value: round(median(concurrent), 0),
+        unit: 'events/s',
+        target: { op: '>=', value: 100_000 },
+      },
+      {
+        key: 'concurrentPctOfBaseline',
+        label: `${APPENDERS} appenders, share of baseline`,
+        value: ratio(concurrent),
+        unit: '%',
+        target: { op: '>=', value: 60 },
+      },
     ];
     return {
       figures,
       details: {
-        events: count * size, batchSize: size, repetitions, appenders: APPENDERS, baselineEventsPerSec: base,
-        sequentialRuns: sequential.map((v) => round(v, 0)), concurrentRuns: concurrent.map((v) => round(v, 0)),
+        events: count * size,
+        batchSize: size,
+        repetitions,
+        appenders: APPENDERS,
+        baselineEventsPerSec: base,
+        sequentialRuns: sequential.map((v) => round(v, 0)),
+        concurrentRuns: concurrent.map((v) => round(v, 0)),
       },
     };
   },

@@ -6,14 +6,20 @@ import { getsAs, injectLatencies } from '../fixtures/injectLatencies.js';
 import { sharedFoundationStore } from '../fixtures/sharedFoundationStore.js';
 
 const listFilters = [
-  'status=active&region=emea', 'tier=gold&region=amer', 'type=distributor', 'status=active&tier=platinum&region=apac',
-  'region=latam&status=suspended', 'type=msp&status=active', 'q=Cloud&region=emea',
+  'status=active&region=emea',
+  'tier=gold&region=amer',
+  'type=distributor',
+  'status=active&tier=platinum&region=apac',
+  'region=latam&status=suspended',
+  'type=msp&status=active',
+  'q=Cloud&region=emea',
 ];
 
 export const readQueries: Benchmark = {
   name: 'reads',
   title: 'Read queries',
-  description: 'GET /partners with filters (50 a page) and GET /partners/:id via fastify.inject on the generated store, one at a time',
+  description:
+    'GET /partners with filters (50 a page) and GET /partners/:id via fastify.inject on the generated store, one at a time',
   run: async (ctx) => {
     const store = await sharedFoundationStore(ctx);
     const requests = ctx.options.quick ? 50 : 2000;
@@ -23,10 +29,15 @@ export const readQueries: Benchmark = {
     const { app, adminKey, tokenFor } = await benchApp(platform);
     try {
       await projectionsCaughtUp(platform);
-      const ids = (await platform.reader.all<{ partner_id: string }>(`SELECT partner_id FROM partners WHERE status <> 'rejected' ORDER BY random() LIMIT ?`, [requests]))
-        .map((r) => r.partner_id);
+      const ids = (
+        await platform.reader.all<{ partner_id: string }>(
+          `SELECT partner_id FROM partners WHERE status <> 'rejected' ORDER BY random() LIMIT ?`,
+          [requests],
+        )
+      ).map((r) => r.partner_id);
       const manager = await platform.reader.get<{ person_id: string }>(
-        `SELECT person_id FROM people WHERE vendor_roles LIKE '%"channel_manager","regions"%' ORDER BY person_id LIMIT 1`);
+        `SELECT person_id FROM people WHERE vendor_roles LIKE '%"channel_manager","regions"%' ORDER BY person_id LIMIT 1`,
+      );
       if (ids.length === 0 || !manager) throw new Error('the generated store has no partners or channel managers');
       const managerToken = tokenFor(manager.person_id);
       const cycle = <T>(items: readonly T[], n: number) => Array.from({ length: n }, (_, i) => items[i % items.length]);
@@ -36,7 +47,13 @@ export const readQueries: Benchmark = {
       const runs = {
         list: await injectLatencies(app, getsAs(adminKey, lists)),
         byId: await injectLatencies(app, getsAs(adminKey, byId)),
-        managerList: await injectLatencies(app, getsAs(managerToken, cycle(['/partners?limit=50', '/partners?status=active&limit=50', '/partners?tier=gold&limit=50'], requests))),
+        managerList: await injectLatencies(
+          app,
+          getsAs(
+            managerToken,
+            cycle(['/partners?limit=50', '/partners?status=active&limit=50', '/partners?tier=gold&limit=50'], requests),
+          ),
+        ),
       };
       const figures = [
         ...latencyFigures('partnersList', 'GET /partners?filters (admin)', runs.list),
@@ -46,7 +63,15 @@ export const readQueries: Benchmark = {
       ctx.log(`reads: list p99 ${figures[1].value} ms, by id p99 ${figures[3].value} ms`);
       return {
         figures,
-        details: { events: store.events, partners: store.partners, people: store.people, requestsPerQuery: requests, warmup, listFilters, via: 'fastify.inject' },
+        details: {
+          events: store.events,
+          partners: store.partners,
+          people: store.people,
+          requestsPerQuery: requests,
+          warmup,
+          listFilters,
+          via: 'fastify.inject',
+        },
       };
     } finally {
       await app.close();

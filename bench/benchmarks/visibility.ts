@@ -37,34 +37,64 @@ export const runVisibilityBench = async (options: VisibilityBenchOptions): Promi
 
   let start = performance.now();
   const { events, contentIds } = await contentChannel(file, people, contents);
-  log(`visibility: ${events} events (${people} people, ${contents} items) generated in ${(since(start) / 1000).toFixed(1)} s`);
+  log(
+    `visibility: ${events} events (${people} people, ${contents} items) generated in ${(since(start) / 1000).toFixed(1)} s`,
+  );
   start = performance.now();
   // Policies stay off: they would turn the generated certifications into points commands, not visibility work.
-  const platform = await createPlatform({ databaseFile: file, clock: systemClock, ids: nanoidGenerator, startProjections: true, startPolicies: false });
+  const platform = await createPlatform({
+    databaseFile: file,
+    clock: systemClock,
+    ids: nanoidGenerator,
+    startProjections: true,
+    startPolicies: false,
+  });
   const catchUpSeconds = since(start) / 1000;
   start = performance.now();
   await platform.runner.rebuild(['access']);
   const rebuildSeconds = since(start) / 1000;
-  const rows = Number((await platform.reader.get<{ n: number }>('SELECT COUNT(*) AS n FROM access_visible_content'))?.n ?? 0);
-  log(`visibility: all projections caught up in ${catchUpSeconds.toFixed(1)} s, access rebuilt in ${rebuildSeconds.toFixed(1)} s, ${rows} visibility rows`);
+  const rows = Number(
+    (await platform.reader.get<{ n: number }>('SELECT COUNT(*) AS n FROM access_visible_content'))?.n ?? 0,
+  );
+  log(
+    `visibility: all projections caught up in ${catchUpSeconds.toFixed(1)} s, access rebuilt in ${rebuildSeconds.toFixed(1)} s, ${rows} visibility rows`,
+  );
 
   const { app, adminKey, tokenFor } = await benchApp(platform);
   try {
     const r = createRandom(11);
-    const partnerPeople = (await platform.reader.all<{ person_id: string }>('SELECT person_id FROM access_principals WHERE partner_id IS NOT NULL')).map((p) => p.person_id);
+    const partnerPeople = (
+      await platform.reader.all<{ person_id: string }>(
+        'SELECT person_id FROM access_principals WHERE partner_id IS NOT NULL',
+      )
+    ).map((p) => p.person_id);
     const asPerson = () => ({ url: '/content?limit=50', token: tokenFor(r.pick(partnerPeople)) });
     const members = () => ({ url: `/content/${r.pick(contentIds)}/audience-members?limit=50`, token: adminKey });
-    await injectLatencies(app, Array.from({ length: Math.ceil(samples / 10) }, () => asPerson()));
-    await injectLatencies(app, Array.from({ length: Math.ceil(samples / 10) }, () => members()));
+    await injectLatencies(
+      app,
+      Array.from({ length: Math.ceil(samples / 10) }, () => asPerson()),
+    );
+    await injectLatencies(
+      app,
+      Array.from({ length: Math.ceil(samples / 10) }, () => members()),
+    );
     const list = await injectLatencies(app, Array.from({ length: samples }, asPerson));
     const audience = await injectLatencies(app, Array.from({ length: samples }, members));
     const figures: Figure[] = [
       ...latencyFigures('contentList', 'GET /content (a partner person)', list),
       ...latencyFigures('audienceMembers', 'GET /content/:id/audience-members', audience),
-      { key: 'accessRebuildSeconds', label: 'access projection rebuilt alone', value: round(rebuildSeconds, 1), unit: 's' },
+      {
+        key: 'accessRebuildSeconds',
+        label: 'access projection rebuilt alone',
+        value: round(rebuildSeconds, 1),
+        unit: 's',
+      },
     ];
     log(`visibility: GET /content p99 ${figures[1].value} ms, audience members p99 ${figures[3].value} ms`);
-    return { figures, details: { people, contents, events, visibilityRows: rows, samples, catchUpSeconds: round(catchUpSeconds, 1) } };
+    return {
+      figures,
+      details: { people, contents, events, visibilityRows: rows, samples, catchUpSeconds: round(catchUpSeconds, 1) },
+    };
   } finally {
     await app.close();
     await platform.close();
@@ -75,6 +105,14 @@ export const runVisibilityBench = async (options: VisibilityBenchOptions): Promi
 export const visibilityBenchmark: Benchmark = {
   name: 'visibility',
   title: 'Who sees what',
-  description: 'GET /content as random partner people and GET /content/:id/audience-members via fastify.inject, 10,000 people and 2,000 content items',
-  run: (ctx) => runVisibilityBench({ people: 10_000, contents: 2_000, quick: ctx.options.quick, dir: ctx.tempDir('visibility'), log: ctx.log }),
+  description:
+    'GET /content as random partner people and GET /content/:id/audience-members via fastify.inject, 10,000 people and 2,000 content items',
+  run: (ctx) =>
+    runVisibilityBench({
+      people: 10_000,
+      contents: 2_000,
+      quick: ctx.options.quick,
+      dir: ctx.tempDir('visibility'),
+      log: ctx.log,
+    }),
 };

@@ -42,14 +42,21 @@ answerParent<HttpDealLoadInput, HttpDealLoadOutput>(async (input) => {
   const load = createLoad(input.url, input.connections);
   const registerThenApprove = async (registrations: readonly HttpDealRegistration[]) => {
     const dealIds: (string | undefined)[] = new Array(registrations.length);
-    const registration = await load.count(registrations.length,
+    const registration = await load.count(
+      registrations.length,
       (i) => ({ method: 'POST', path: '/deals', headers: bearer[registrations[i].token], body: registrations[i].body }),
       (i, status, body) => {
         if (status === 201) dealIds[i] = (JSON.parse(body) as { id: string }).id;
-      });
+      },
+    );
     const ids = dealIds.filter((id): id is string => id !== undefined);
     if (ids.length === 0) throw new Error(`no deal was registered: ${JSON.stringify(registration.statusCodes)}`);
-    const approval = await load.count(ids.length, (i) => ({ method: 'POST', path: `/deals/${ids[i]}/approve`, headers: admin, body: '{}' }));
+    const approval = await load.count(ids.length, (i) => ({
+      method: 'POST',
+      path: `/deals/${ids[i]}/approve`,
+      headers: admin,
+      body: '{}',
+    }));
     return { registration, approval };
   };
   try {

@@ -27,9 +27,18 @@ answerParent<HttpLoadInput, HttpLoadOutput>(async (input) => {
   const headers = { authorization: `Bearer ${input.adminKey}`, 'content-type': 'application/json' };
   const load = createLoad(input.url, input.connections);
   try {
-    const toRequest = (command: MixCommand) => ({ method: 'POST' as const, path: command.url, headers, body: JSON.stringify(command.body) });
+    const toRequest = (command: MixCommand) => ({
+      method: 'POST' as const,
+      path: command.url,
+      headers,
+      body: JSON.stringify(command.body),
+    });
     let left = input.warmupRequests;
-    const warmup = await load.send(() => (left-- > 0 ? mix.next() : undefined), toRequest, (command) => mix.done(command));
+    const warmup = await load.send(
+      () => (left-- > 0 ? mix.next() : undefined),
+      toRequest,
+      (command) => mix.done(command),
+    );
     const warmSockets = load.sockets();
     const measured = await load.during(input.seconds, mix.next, toRequest, (command) => mix.done(command));
     return { ...measured, warmSockets, warmup };

@@ -25,7 +25,13 @@ export interface LoadSummary {
   readonly errors: number;
   readonly timeouts: number;
   readonly statusCodes: Record<string, number>;
-  readonly latencyMs: { readonly p50: number; readonly p90: number; readonly p99: number; readonly max: number; readonly mean: number };
+  readonly latencyMs: {
+    readonly p50: number;
+    readonly p90: number;
+    readonly p99: number;
+    readonly max: number;
+    readonly mean: number;
+  };
 }
 
 export interface LoadPhase extends LoadSummary {
@@ -43,23 +49,39 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export const createLoad = (url: string, connections: number) => {
   const target = new URL(url);
-  const agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections, scheduling: 'fifo' });
+  const agent = new Agent({
+    keepAlive: true,
+    maxSockets: connections,
+    maxFreeSockets: connections,
+    scheduling: 'fifo',
+  });
   const sockets = new WeakSet<object>();
   let socketCount = 0;
 
   const send = (req: LoadRequest) =>
     new Promise<{ status: number; body: string } | 'error' | 'timeout'>((resolve) => {
-      const r = httpRequest({ agent, host: target.hostname, port: target.port, method: req.method, path: req.path, headers: req.headers, timeout: TIMEOUT_MS }, (res) => {
-        if (!sockets.has(res.socket)) {
-          sockets.add(res.socket);
-          socketCount += 1;
-        }
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-        res.on('error', () => resolve('error'));
-      });
+      const r = httpRequest(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: req.path,
+          headers: req.headers,
+          timeout: TIMEOUT_MS,
+        },
+        (res) => {
+          if (!sockets.has(res.socket)) {
+            sockets.add(res.socket);
+            socketCount += 1;
+          }
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          res.on('error', () => resolve('error'));
+        },
+      );
       r.on('timeout', () => {
         r.destroy();
         resolve('timeout');
@@ -72,7 +94,11 @@ export const createLoad = (url: string, connections: number) => {
    * Runs `connections` callers until `next` answers undefined; each request's latency runs from its
    * send to the end of its answer, and `answered` sees every answer.
    */
-  const run = async <T>(next: () => T | undefined, toRequest: (item: T) => LoadRequest, answered?: (item: T, status: number, body: string) => void): Promise<LoadPhase> => {
+  const run = async <T>(
+    next: () => T | undefined,
+    toRequest: (item: T) => LoadRequest,
+    answered?: (item: T, status: number, body: string) => void,
+  ): Promise<LoadPhase> => {
     const latencies: number[] = [];
     const statusCodes: Record<string, number> = {};
     let errors = 0;
@@ -80,20 +106,22 @@ export const createLoad = (url: string, connections: number) => {
     let lastAnswer = 0;
     const cpu = process.cpuUsage();
     const start = performance.now();
-    await Promise.all(Array.from({ length: connections }, async () => {
-      for (let item = next(); item !== undefined; item = next()) {
-        const sent = performance.now();
-        const outcome = await send(toRequest(item));
-        lastAnswer = performance.now();
-        if (outcome === 'error') errors += 1;
-        else if (outcome === 'timeout') timeouts += 1;
-        else {
-          latencies.push(lastAnswer - sent);
-          statusCodes[outcome.status] = (statusCodes[outcome.status] ?? 0) + 1;
-          answered?.(item, outcome.status, outcome.body);
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        for (let item = next(); item !== undefined; item = next()) {
+          const sent = performance.now();
+          const outcome = await send(toRequest(item));
+          lastAnswer = performance.now();
+          if (outcome === 'error') errors += 1;
+          else if (outcome === 'timeout') timeouts += 1;
+          else {
+            latencies.push(lastAnswer - sent);
+            statusCodes[outcome.status] = (statusCodes[outcome.status] ?? 0) + 1;
+            answered?.(item, outcome.status, outcome.body);
+          }
         }
-      }
-    }));
+      }),
+    );
     const used = process.cpuUsage(cpu);
     const ok = Object.entries(statusCodes).reduce((n, [code, count]) => (code.startsWith('2') ? n + count : n), 0);
     return {
@@ -119,12 +147,21 @@ export const createLoad = (url: string, connections: number) => {
     /** Sends `next()` until it answers undefined; `answered` sees each answer with what was sent. */
     send: run,
     /** Sends request 0, 1, … count-1, each once; `answered` sees each answer with its index. */
-    count: (count: number, request: (i: number) => LoadRequest, answered?: (i: number, status: number, body: string) => void) => {
+    count: (
+      count: number,
+      request: (i: number) => LoadRequest,
+      answered?: (i: number, status: number, body: string) => void,
+    ) => {
       let n = 0;
       return run(() => (n < count ? n++ : undefined), request, answered);
     },
     /** Sends `next()` until `seconds` have passed; `answered` sees each answer with what was sent. */
-    during: <T>(seconds: number, next: () => T, toRequest: (item: T) => LoadRequest, answered?: (item: T, status: number) => void) => {
+    during: <T>(
+      seconds: number,
+      next: () => T,
+      toRequest: (item: T) => LoadRequest,
+      answered?: (item: T, status: number) => void,
+    ) => {
       const until = performance.now() + seconds * 1000;
       return run(() => (performance.now() < until ? next() : undefined), toRequest, answered);
     },

@@ -33,7 +33,11 @@ answerParent<RebuildInput, RebuildOutput>(async ({ file }) => {
     const seconds = (performance.now() - start) / 1000;
     const { peakBytes: peakRssBytes, samples } = await sampler.stop();
     return {
-      events, seconds, rssBeforeBytes, peakRssBytes, samples,
+      events,
+      seconds,
+      rssBeforeBytes,
+      peakRssBytes,
+      samples,
       maxRssBytes: process.resourceUsage().maxRSS * 1024,
       projectionPosition: platform.runner.position(),
     };

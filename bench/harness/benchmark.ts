@@ -56,8 +56,11 @@ export interface Benchmark {
   readonly run: (ctx: BenchContext) => Promise<BenchResult>;
 }
 
-export const figureOf = (results: ReadonlyMap<string, BenchResult>, benchmark: string, key: string): number | undefined =>
-  results.get(benchmark)?.figures.find((f) => f.key === key)?.value;
+export const figureOf = (
+  results: ReadonlyMap<string, BenchResult>,
+  benchmark: string,
+  key: string,
+): number | undefined => results.get(benchmark)?.figures.find((f) => f.key === key)?.value;
 
 export const meets = (figure: Figure): boolean | null => {
   if (!figure.target) return null;

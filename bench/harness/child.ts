@@ -32,7 +32,10 @@ export const answerParent = <I, O>(handler: (input: I) => Promise<O>) => {
       const output = await handler(input);
       process.send?.({ ok: true, output }, () => process.exit(0));
     } catch (error) {
-      process.send?.({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, () => process.exit(1));
+      process.send?.(
+        { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) },
+        () => process.exit(1),
+      );
     }
   });
 };

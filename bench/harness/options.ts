@@ -24,12 +24,18 @@ export const parseOptions = (argv: readonly string[]): BenchOptions | 'help' => 
   let dir = tmpdir();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const value = () => inline ?? argv[++i];
     if (flag === '--quick') quick = true;
     else if (flag === '--json') json = true;
     else if (flag === '--events') events = positiveInt(flag, value());
-    else if (flag === '--only') only = (value() ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    else if (flag === '--only')
+      only = (value() ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (flag === '--dir') dir = value() ?? dir;
     else if (flag === '--help' || flag === '-h') return 'help';
     else throw new Error(`unknown option ${arg}\n${usage}`);

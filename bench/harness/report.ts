@@ -8,7 +8,8 @@ export interface RunReport {
   readonly runs: readonly { readonly benchmark: Benchmark; readonly result: BenchResult }[];
 }
 
-const targetText = (t: Target | undefined, unit: string) => (t ? `${t.op} ${formatNumber(t.value)} ${unit}`.trim() : '');
+const targetText = (t: Target | undefined, unit: string) =>
+  t ? `${t.op} ${formatNumber(t.value)} ${unit}`.trim() : '';
 
 export const formatNumber = (n: number): string => {
   if (!Number.isFinite(n)) return String(n);
@@ -41,14 +42,29 @@ export const toTable = (report: RunReport): string => {
     const from = rows.length;
     for (const f of result.figures) {
       const met = meets(f);
-      rows.push([`  ${f.label}`, `${formatNumber(f.value)} ${f.unit}`.trim(), targetText(f.target, f.unit), met === null ? '' : met ? 'yes' : 'NO']);
+      rows.push([
+        `  ${f.label}`,
+        `${formatNumber(f.value)} ${f.unit}`.trim(),
+        targetText(f.target, f.unit),
+        met === null ? '' : met ? 'yes' : 'NO',
+      ]);
     }
     sections.push({ title: benchmark.title, description: benchmark.description, from, to: rows.length });
   }
   const header = ['figure', 'value', 'target', 'met?'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
-  const m = report.machine as { cpus: number; cpuModel: string; node: string; sqlite: string; loadAverageAtStart: number[] };
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
+  const m = report.machine as {
+    cpus: number;
+    cpuModel: string;
+    node: string;
+    sqlite: string;
+    loadAverageAtStart: number[];
+  };
   const out = [
     `PRM core benchmarks: ${m.cpus} cpus (${m.cpuModel}), node ${m.node}, SQLite ${m.sqlite}; ${report.seconds.toFixed(0)} s; ` +
       `load average at start ${m.loadAverageAtStart.join(' ')}` +

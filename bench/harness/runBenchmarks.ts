@@ -6,7 +6,8 @@ import type { Benchmark, BenchContext, BenchOptions, BenchResult } from './bench
 export const selectBenchmarks = (all: readonly Benchmark[], only: readonly string[] | undefined): Benchmark[] => {
   if (!only) return [...all];
   const unknown = only.filter((n) => !all.some((b) => b.name === n));
-  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${all.map((b) => b.name).join(', ')}`);
+  if (unknown.length)
+    throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${all.map((b) => b.name).join(', ')}`);
   const wanted = new Set<string>();
   const add = (name: string) => {
     if (wanted.has(name)) return;

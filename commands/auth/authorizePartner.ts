@@ -14,7 +14,8 @@ export const authorizePartner = (
   action: string,
 ): E.Either<DomainError, PartnerScope> => {
   const scope: PartnerScope = { partnerId, region: state.region, channelManagerId: state.channelManagerId };
-  if (state.status === 'none' || !seesPartner(principal, scope)) return E.left(domainError('not_found', 'partner not found'));
+  if (state.status === 'none' || !seesPartner(principal, scope))
+    return E.left(domainError('not_found', 'partner not found'));
   if (!allowed(principal, scope)) return E.left(domainError('forbidden', `not allowed to ${action} this partner`));
   return E.right(scope);
 };

@@ -16,7 +16,16 @@ const seesContent = async (uow: UnitOfWork, p: Caller, content: ContentState): P
     hasVendorRole: Object.keys(person.vendorRoles).length > 0,
     certifications: person.certifications,
     ...(employment && employer
-      ? { employer: { partnerId: employment.partnerId, role: employment.role, status: employer.status, tier: employer.tier, region: employer.region, type: employer.type } }
+      ? {
+          employer: {
+            partnerId: employment.partnerId,
+            role: employment.role,
+            status: employer.status,
+            tier: employer.tier,
+            region: employer.region,
+            type: employer.type,
+          },
+        }
       : {}),
   });
   return reachHolds(reachOf(viewer, content.audience), uow.now);
@@ -27,7 +36,10 @@ const seesContent = async (uow: UnitOfWork, p: Caller, content: ContentState): P
  * they cannot see (its existence is not revealed) and 403 for one they can.
  */
 export const authorizeContentChange = async (
-  uow: UnitOfWork, p: Caller, content: ContentState, action: string,
+  uow: UnitOfWork,
+  p: Caller,
+  content: ContentState,
+  action: string,
 ): Promise<E.Either<DomainError, ContentState>> => {
   if (content.status === 'none') return E.left(domainError('not_found', 'content not found'));
   if (isChannelStaff(p)) return E.right(content);

@@ -13,9 +13,11 @@ import type { ChangeAudienceBody, PublishContentBody } from './contentSchemas.js
 /** Loads the programs and partners an audience names, for the decider to refuse unknown ones. */
 const audienceFacts = async (uow: UnitOfWork, audience: Audience): Promise<AudienceFacts> => {
   const programStatuses: Record<string, string> = {};
-  for (const id of audience.requiredPrograms ?? []) programStatuses[id] = (await uow.load(programDecider, programStream(id))).state.status;
+  for (const id of audience.requiredPrograms ?? [])
+    programStatuses[id] = (await uow.load(programDecider, programStream(id))).state.status;
   const partnerStatuses: Record<string, string> = {};
-  for (const id of audience.partnerIds ?? []) partnerStatuses[id] = (await uow.load(partnerDecider, partnerStream(id))).state.status;
+  for (const id of audience.partnerIds ?? [])
+    partnerStatuses[id] = (await uow.load(partnerDecider, partnerStream(id))).state.status;
   return { programStatuses, partnerStatuses };
 };
 
@@ -29,22 +31,42 @@ export const contentCommands = (deps: { pipeline: CommandPipeline; ids: IdGenera
         const contentId = ids.next('content');
         const streamId = contentStream(contentId);
         const facts = await audienceFacts(uow, body.audience);
-        const decided = await uow.decide(contentDecider, streamId, { type: 'PublishContent', data: { contentId, ...body, ...facts } });
+        const decided = await uow.decide(contentDecider, streamId, {
+          type: 'PublishContent',
+          data: { contentId, ...body, ...facts },
+        });
         return E.map(() => ({ id: contentId, streamId }))(decided);
       }),
-    changeAudience: (ctx: CommandContext, principal: Caller, input: { contentId: string } & z.infer<typeof ChangeAudienceBody>): CommandOutcome =>
+    changeAudience: (
+      ctx: CommandContext,
+      principal: Caller,
+      input: { contentId: string } & z.infer<typeof ChangeAudienceBody>,
+    ): CommandOutcome =>
       pipeline.execute(ctx, async (uow) => {
         const streamId = contentStream(input.contentId);
-        const allowed = await authorizeContentChange(uow, principal, (await uow.load(contentDecider, streamId)).state, 'change the audience of');
+        const allowed = await authorizeContentChange(
+          uow,
+          principal,
+          (await uow.load(contentDecider, streamId)).state,
+          'change the audience of',
+        );
         if (E.isLeft(allowed)) return allowed;
         const facts = await audienceFacts(uow, input.audience);
-        const decided = await uow.decide(contentDecider, streamId, { type: 'ChangeAudience', data: { audience: input.audience, ...facts } });
+        const decided = await uow.decide(contentDecider, streamId, {
+          type: 'ChangeAudience',
+          data: { audience: input.audience, ...facts },
+        });
         return E.map(() => ({ id: input.contentId, streamId }))(decided);
       }),
     retire: (ctx: CommandContext, principal: Caller, input: { contentId: string }): CommandOutcome =>
       pipeline.execute(ctx, async (uow) => {
         const streamId = contentStream(input.contentId);
-        const allowed = await authorizeContentChange(uow, principal, (await uow.load(contentDecider, streamId)).state, 'retire');
+        const allowed = await authorizeContentChange(
+          uow,
+          principal,
+          (await uow.load(contentDecider, streamId)).state,
+          'retire',
+        );
         if (E.isLeft(allowed)) return allowed;
         const decided = await uow.decide(contentDecider, streamId, { type: 'RetireContent', data: {} });
         return E.map(() => ({ id: input.contentId, streamId }))(decided);

@@ -2,8 +2,19 @@ import * as E from 'fp-ts/lib/Either.js';
 import { seesPartner, systemPrincipal, type Caller, type PartnerScope } from '../../domain/access/index.js';
 import { CHANNEL_STREAM, channelDecider } from '../../domain/channel/index.js';
 import {
-  claimDecider, claimStream, collidingDeals, dealDecider, dealStream, decidesDeal, ownsDeal, seesDeal,
-  type ClaimCommand, type DealCommand, type DealEvent, type DealScope, type DealState,
+  claimDecider,
+  claimStream,
+  collidingDeals,
+  dealDecider,
+  dealStream,
+  decidesDeal,
+  ownsDeal,
+  seesDeal,
+  type ClaimCommand,
+  type DealCommand,
+  type DealEvent,
+  type DealScope,
+  type DealState,
 } from '../../domain/deal/index.js';
 import { partnerDecider, partnerStream } from '../../domain/partner/index.js';
 import { personDecider, personStream } from '../../domain/person/index.js';
@@ -29,7 +40,10 @@ const claimCommandFor = (deal: DealState, event: DealEvent): ClaimCommand | unde
   switch (event.type) {
     case 'DealApproved':
     case 'DealProtectionExtended':
-      return { type: 'HoldClaim', data: { dealId, partnerId: deal.partnerId ?? '', protectedUntil: event.data.protectedUntil } };
+      return {
+        type: 'HoldClaim',
+        data: { dealId, partnerId: deal.partnerId ?? '', protectedUntil: event.data.protectedUntil },
+      };
     case 'DealWon':
       return { type: 'WinClaim', data: { dealId } };
     case 'DealRejected':
@@ -73,19 +87,31 @@ export const dealCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerator
         const decided = await uow.decide(dealDecider, dealStream(dealId), {
           type: 'RegisterDeal',
           data: {
-            dealId, ...body, registeredBy: principal.personId, partnerStatus: partner.status, registrantEmployerId: person.employment?.partnerId,
-            productLines: settings.productLines, conflictingDealIds: collidingDeals(claim, body.partnerId, uow.now),
+            dealId,
+            ...body,
+            registeredBy: principal.personId,
+            partnerStatus: partner.status,
+            registrantEmployerId: person.employment?.partnerId,
+            productLines: settings.productLines,
+            conflictingDealIds: collidingDeals(claim, body.partnerId, uow.now),
           },
         });
         if (E.isLeft(decided)) return decided;
-        const requested = await uow.decide(claimDecider, claimId, { type: 'RequestClaim', data: { dealId, partnerId: body.partnerId } });
+        const requested = await uow.decide(claimDecider, claimId, {
+          type: 'RequestClaim',
+          data: { dealId, partnerId: body.partnerId },
+        });
         return E.isLeft(requested) ? requested : E.right({ id: dealId, streamId: dealStream(dealId) });
       }),
     );
 
   /** One command on an existing deal: visible (else 404), allowed (else 403), decided with its claim. */
   const onDeal = (
-    ctx: CommandContext, principal: Caller, dealId: string, rule: Rule, action: string,
+    ctx: CommandContext,
+    principal: Caller,
+    dealId: string,
+    rule: Rule,
+    action: string,
     toCommand: (settings: ChannelSettings) => DealCommand,
   ): CommandOutcome =>
     pipeline.execute(ctx, async (uow: UnitOfWork) => {
@@ -106,7 +132,11 @@ export const dealCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerator
       for (const event of decided.right.events) {
         const claimCommand = claimCommandFor(deal, event);
         if (!claimCommand) continue;
-        const claimed = await uow.decide(claimDecider, claimStream(deal.customerDomain ?? '', deal.productLine ?? ''), claimCommand);
+        const claimed = await uow.decide(
+          claimDecider,
+          claimStream(deal.customerDomain ?? '', deal.productLine ?? ''),
+          claimCommand,
+        );
         if (E.isLeft(claimed)) return claimed;
       }
       return E.right({ id: dealId, streamId });
@@ -115,21 +145,37 @@ export const dealCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerator
   return {
     register,
     approve: (ctx: CommandContext, p: Caller, dealId: string, body: { protectionDays?: number }) =>
-      onDeal(ctx, p, dealId, manages, 'approve', (s) => ({ type: 'ApproveDeal', data: { protectionDays: body.protectionDays ?? s.dealProtectionDays } })),
+      onDeal(ctx, p, dealId, manages, 'approve', (s) => ({
+        type: 'ApproveDeal',
+        data: { protectionDays: body.protectionDays ?? s.dealProtectionDays },
+      })),
     reject: (ctx: CommandContext, p: Caller, dealId: string, body: { reason: string }) =>
       onDeal(ctx, p, dealId, manages, 'reject', () => ({ type: 'RejectDeal', data: body })),
     withdraw: (ctx: CommandContext, p: Caller, dealId: string, body: { reason?: string }) =>
       onDeal(ctx, p, dealId, owns, 'withdraw', () => ({ type: 'WithdrawDeal', data: body })),
     extend: (ctx: CommandContext, p: Caller, dealId: string, body: { protectedUntil: string; reason: string }) =>
       onDeal(ctx, p, dealId, manages, 'extend', (s) => ({
-        type: 'ExtendProtection', data: { ...body, maxExtensions: s.maxDealExtensions, maxProtectionDays: s.dealProtectionDays },
+        type: 'ExtendProtection',
+        data: { ...body, maxExtensions: s.maxDealExtensions, maxProtectionDays: s.dealProtectionDays },
       })),
-    win: (ctx: CommandContext, p: Caller, dealId: string, body: { amount: { amountMinor: number; currency: string }; closedAt: string }) =>
-      onDeal(ctx, p, dealId, ownsOrManages, 'report the win of', () => ({ type: 'WinDeal', data: body })),
+    win: (
+      ctx: CommandContext,
+      p: Caller,
+      dealId: string,
+      body: { amount: { amountMinor: number; currency: string }; closedAt: string },
+    ) => onDeal(ctx, p, dealId, ownsOrManages, 'report the win of', () => ({ type: 'WinDeal', data: body })),
     lose: (ctx: CommandContext, p: Caller, dealId: string, body: { reason: string }) =>
       onDeal(ctx, p, dealId, ownsOrManages, 'report the loss of', () => ({ type: 'LoseDeal', data: body })),
     /** The sweeper's command: no caller to authorise, the decider checks that protection lapsed. */
-    expire: (ctx: CommandContext, dealId: string) => onDeal(ctx, SWEEPER, dealId, () => true, 'expire', () => ({ type: 'ExpireDeal', data: {} })),
+    expire: (ctx: CommandContext, dealId: string) =>
+      onDeal(
+        ctx,
+        SWEEPER,
+        dealId,
+        () => true,
+        'expire',
+        () => ({ type: 'ExpireDeal', data: {} }),
+      ),
   };
 };
 export type DealCommands = ReturnType<typeof dealCommands>;

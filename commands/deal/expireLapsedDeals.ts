@@ -25,14 +25,22 @@ const ACTOR = { kind: 'system', id: 'deal-expiry-sweeper' } as const;
  * plus approvals and extensions in the part of the log the read model has not reached yet (a CLI
  * process runs no projections, and must not miss what the server has not projected).
  */
-export const lapsedDealCandidates = async (deps: Pick<ExpiryDeps, 'store' | 'reader'>, now: Date): Promise<string[]> => {
+export const lapsedDealCandidates = async (
+  deps: Pick<ExpiryDeps, 'store' | 'reader'>,
+  now: Date,
+): Promise<string[]> => {
   // The checkpoint first: the table read after it can only be newer, so the union misses nothing.
   const checkpoint = (await readCheckpoints(deps.reader)).get('deals') ?? 0;
   const at = now.toISOString();
   const rows = await deps.reader.all<{ deal_id: string }>(
-    `SELECT deal_id FROM deals WHERE status = 'approved' AND protected_until <= ? ORDER BY protected_until`, [at]);
+    `SELECT deal_id FROM deals WHERE status = 'approved' AND protected_until <= ? ORDER BY protected_until`,
+    [at],
+  );
   const tail = new Map<string, string>();
-  for await (const event of deps.store.readAll({ after: checkpoint, filter: { types: ['DealApproved', 'DealProtectionExtended'], streamPrefix: 'deal-' } }))
+  for await (const event of deps.store.readAll({
+    after: checkpoint,
+    filter: { types: ['DealApproved', 'DealProtectionExtended'], streamPrefix: 'deal-' },
+  }))
     tail.set(event.streamId.slice('deal-'.length), (event.data as { protectedUntil: string }).protectedUntil);
   const due = [...tail].filter(([, until]) => until <= at).map(([id]) => id);
   return [...new Set([...rows.map((r) => r.deal_id), ...due])];

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { CountryCode, Money, Name, PartnerId, PartnerType, Period, PersonId, Reason, Slug, Tier, Url } from '../../domain/shared/index.js';
+import {
+  CountryCode,
+  Money,
+  Name,
+  PartnerId,
+  PartnerType,
+  Period,
+  PersonId,
+  Reason,
+  Slug,
+  Tier,
+  Url,
+} from '../../domain/shared/index.js';
 
 export const PartnerParams = z.strictObject({ id: PartnerId });
 
@@ -14,7 +26,12 @@ export const ApplyPartnerBody = z.strictObject({
 export const ApprovePartnerBody = z.strictObject({ tier: Tier });
 export const ReasonBody = z.strictObject({ reason: Reason });
 export const SignAgreementBody = z.strictObject({
-  agreementVersion: z.string().trim().min(1).max(64).regex(/^[\w.-]+$/, 'letters, digits, dot, dash, underscore'),
+  agreementVersion: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[\w.-]+$/, 'letters, digits, dot, dash, underscore'),
   signedBy: Name,
 });
 export const ChangeTierBody = z.strictObject({ tier: Tier, reason: Reason });

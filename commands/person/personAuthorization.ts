@@ -1,6 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  employerIs, isPartnerAdminOf, isVendorAdmin, managesPartner, personIdOf, readsEverything, seesPartner, type Caller,
+  employerIs,
+  isPartnerAdminOf,
+  isVendorAdmin,
+  managesPartner,
+  personIdOf,
+  readsEverything,
+  seesPartner,
+  type Caller,
 } from '../../domain/access/index.js';
 import { partnerDecider, partnerStream, type PartnerState } from '../../domain/partner/index.js';
 import type { PersonState } from '../../domain/person/index.js';
@@ -13,7 +20,11 @@ export const managesPersonOf = async (uow: UnitOfWork, p: Caller, person: Person
   if (isVendorAdmin(p)) return true;
   if (!person.employment) return false;
   const { state } = await uow.load(partnerDecider, partnerStream(person.employment.partnerId));
-  return managesPartner(p, { partnerId: person.employment.partnerId, region: state.region, channelManagerId: state.channelManagerId });
+  return managesPartner(p, {
+    partnerId: person.employment.partnerId,
+    region: state.region,
+    channelManagerId: state.channelManagerId,
+  });
 };
 
 /** Whether the caller may know this person exists: themselves, vendor readers, staff over their employer, colleagues. */
@@ -29,12 +40,17 @@ export const visiblePerson = async (uow: UnitOfWork, p: Caller, person: PersonSt
  * always one's own to do, even from a suspended partner one can no longer see.
  */
 export const authorizeEmployment = async (
-  uow: UnitOfWork, p: Caller, partnerId: string, personId: string | undefined, action: string,
+  uow: UnitOfWork,
+  p: Caller,
+  partnerId: string,
+  personId: string | undefined,
+  action: string,
 ): Promise<E.Either<DomainError, PartnerState>> => {
   const { state } = await uow.load(partnerDecider, partnerStream(partnerId));
   const scope = { partnerId, region: state.region, channelManagerId: state.channelManagerId };
   const self = personId !== undefined && personIdOf(p) === personId && action === 'leave';
   if (state.status === 'none' || (!seesPartner(p, scope) && !self)) return notFound('partner');
-  if (!managesPartner(p, scope) && !isPartnerAdminOf(p, partnerId) && !self) return forbidden(`not allowed to ${action} employees of this partner`);
+  if (!managesPartner(p, scope) && !isPartnerAdminOf(p, partnerId) && !self)
+    return forbidden(`not allowed to ${action} employees of this partner`);
   return E.right(state);
 };

@@ -1,12 +1,28 @@
 import { z } from 'zod';
-import { Email, EmployeeRole, Instant, Name, PartnerId, PersonId, ProgramId, Reason, Slug, VendorRole } from '../../domain/shared/index.js';
+import {
+  Email,
+  EmployeeRole,
+  Instant,
+  Name,
+  PartnerId,
+  PersonId,
+  ProgramId,
+  Reason,
+  Slug,
+  VendorRole,
+} from '../../domain/shared/index.js';
 
 export const PersonParams = z.strictObject({ id: PersonId });
 export const PartnerParams = z.strictObject({ id: PartnerId });
 export const RegisterPersonBody = z.strictObject({ name: Name, email: Email });
 export const GrantVendorRoleBody = z.strictObject({
   role: VendorRole,
-  regions: z.array(Slug).min(1).max(100).refine((r) => new Set(r).size === r.length, 'regions must be unique').optional(),
+  regions: z
+    .array(Slug)
+    .min(1)
+    .max(100)
+    .refine((r) => new Set(r).size === r.length, 'regions must be unique')
+    .optional(),
 });
 export const VendorRoleParams = z.strictObject({ id: PersonId, role: VendorRole });
 export const EmployeeParams = z.strictObject({ id: PartnerId, personId: PersonId });

@@ -43,8 +43,16 @@ export const createCommandPipeline = (options: CommandPipelineOptions): CommandP
       restartCommandScopedIds();
       // With an Idempotency-Key the command id is stable across retries: load as the command first saw it.
       const expectation =
-        ctx.expectedVersion !== undefined && ctx.expectedStreamId !== undefined ? { streamId: ctx.expectedStreamId, version: ctx.expectedVersion } : undefined;
-      const uow = createUnitOfWork(store, cache, clock.now(), ctx.idempotencyKey ? ctx.commandId : undefined, expectation);
+        ctx.expectedVersion !== undefined && ctx.expectedStreamId !== undefined
+          ? { streamId: ctx.expectedStreamId, version: ctx.expectedVersion }
+          : undefined;
+      const uow = createUnitOfWork(
+        store,
+        cache,
+        clock.now(),
+        ctx.idempotencyKey ? ctx.commandId : undefined,
+        expectation,
+      );
       const outcome = await work(uow);
       if (E.isLeft(outcome)) return outcome;
       const target = outcome.right;

@@ -29,7 +29,13 @@ export interface Expectation {
   readonly version: number;
 }
 
-export const createUnitOfWork = (store: EventStore, cache: AggregateCache, clockNow: Date, replayOf?: string, expectation?: Expectation) => {
+export const createUnitOfWork = (
+  store: EventStore,
+  cache: AggregateCache,
+  clockNow: Date,
+  replayOf?: string,
+  expectation?: Expectation,
+) => {
   const staged = new Map<string, Staged>();
   const loaded = new Map<string, Loaded<unknown>>();
   // When this command already ran (a retry under the same Idempotency-Key after a crash), it is
@@ -37,7 +43,11 @@ export const createUnitOfWork = (store: EventStore, cache: AggregateCache, clock
   let originalNow: Date | undefined;
 
   /** The stream up to (not including) the first event of command `replayOf`; the cache is bypassed. */
-  const loadAsBefore = async <S>(decider: { initialState: S; evolve: (s: S, e: never) => S }, streamId: string, commandId: string) => {
+  const loadAsBefore = async <S>(
+    decider: { initialState: S; evolve: (s: S, e: never) => S },
+    streamId: string,
+    commandId: string,
+  ) => {
     const evolve = decider.evolve as (s: S, e: DomainEvent) => S;
     let state = decider.initialState;
     let version = 0;
@@ -52,7 +62,10 @@ export const createUnitOfWork = (store: EventStore, cache: AggregateCache, clock
     return { state, version };
   };
 
-  const load = async <S>(decider: { initialState: S; evolve: (s: S, e: never) => S }, streamId: string): Promise<Loaded<S>> => {
+  const load = async <S>(
+    decider: { initialState: S; evolve: (s: S, e: never) => S },
+    streamId: string,
+  ): Promise<Loaded<S>> => {
     const seen = loaded.get(streamId);
     if (seen) return seen as Loaded<S>;
     if (replayOf !== undefined) {
@@ -73,7 +86,8 @@ export const createUnitOfWork = (store: EventStore, cache: AggregateCache, clock
     }
     if (!cached || cached.version !== version) cache.set(streamId, { state, version });
     // A stale If-Match is a 412 whatever the command would have decided.
-    if (expectation?.streamId === streamId && expectation.version !== version) throw new PreconditionFailed(streamId, expectation.version, version);
+    if (expectation?.streamId === streamId && expectation.version !== version)
+      throw new PreconditionFailed(streamId, expectation.version, version);
     const result = { state, version };
     loaded.set(streamId, result);
     return result;

@@ -1,6 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { z } from 'zod';
-import { isPartnerAdminOf, isVendorAdmin, managesPartner, personIdOf, type Caller, type PartnerScope } from '../../domain/access/index.js';
+import {
+  isPartnerAdminOf,
+  isVendorAdmin,
+  managesPartner,
+  personIdOf,
+  type Caller,
+  type PartnerScope,
+} from '../../domain/access/index.js';
 import { partnerDecider, partnerStream } from '../../domain/partner/index.js';
 import { personDecider, personStream } from '../../domain/person/index.js';
 import { ledgerDecider, pointsStream, type PointsCommand } from '../../domain/points/index.js';
@@ -47,7 +54,10 @@ export const pointsCommands = (deps: { pipeline: CommandPipeline }) => {
           personKnown = person.employment?.partnerId === partnerId;
         }
         const streamId = pointsStream(partnerId);
-        const decided = await uow.decide(ledgerDecider, streamId, { type: 'AdjustPoints', data: { ...body, personKnown } });
+        const decided = await uow.decide(ledgerDecider, streamId, {
+          type: 'AdjustPoints',
+          data: { ...body, personKnown },
+        });
         return E.map(() => ({ id: partnerId, streamId }))(decided);
       }),
 
@@ -55,7 +65,13 @@ export const pointsCommands = (deps: { pipeline: CommandPipeline }) => {
       pipeline.execute(ctx, async (uow) => {
         const { partnerId, ...body } = input;
         const { state: partner } = await uow.load(partnerDecider, partnerStream(partnerId));
-        const allowed = authorizePartner(principal, partnerId, partner, redeems(body.personId, body.from), 'redeem points of');
+        const allowed = authorizePartner(
+          principal,
+          partnerId,
+          partner,
+          redeems(body.personId, body.from),
+          'redeem points of',
+        );
         if (E.isLeft(allowed)) return allowed;
         const streamId = pointsStream(partnerId);
         const decided = await uow.decide(ledgerDecider, streamId, { type: 'RedeemPoints', data: body });
@@ -74,14 +90,23 @@ export const pointsCommands = (deps: { pipeline: CommandPipeline }) => {
       }),
 
     /** The ledger's points older than `expiryMonths` expire, oldest first (one PointsExpired per pot). */
-    expire: async (ctx: CommandContext, principal: Caller, input: { partnerId: string; expiryMonths: number }): CommandOutcome<PointsExpiryResult> => {
+    expire: async (
+      ctx: CommandContext,
+      principal: Caller,
+      input: { partnerId: string; expiryMonths: number },
+    ): CommandOutcome<PointsExpiryResult> => {
       let expiredPoints = 0;
       const outcome = await pipeline.execute(ctx, async (uow) => {
         const refused = onlySystem(principal, 'expired');
         if (refused) return refused;
         const streamId = pointsStream(input.partnerId);
-        const decided = await uow.decide(ledgerDecider, streamId, { type: 'ExpirePoints', data: { expiryMonths: input.expiryMonths } });
-        expiredPoints = E.isRight(decided) ? decided.right.events.reduce((n, e) => n + (e.type === 'PointsExpired' ? e.data.points : 0), 0) : 0;
+        const decided = await uow.decide(ledgerDecider, streamId, {
+          type: 'ExpirePoints',
+          data: { expiryMonths: input.expiryMonths },
+        });
+        expiredPoints = E.isRight(decided)
+          ? decided.right.events.reduce((n, e) => n + (e.type === 'PointsExpired' ? e.data.points : 0), 0)
+          : 0;
         return E.map(() => ({ id: input.partnerId, streamId }))(decided);
       });
       return E.map((result: CommandResult) => ({ ...result, expiredPoints }))(outcome);

@@ -34,7 +34,10 @@ const SWEEPER = systemPrincipal(ACTOR.id);
  * and such an entry, plus those with points brought in by the part of the log the read model has not
  * reached (a CLI process runs no projections). The ledger itself decides what is really left to expire.
  */
-const expiringLedgerCandidates = async (deps: Pick<PointsExpiryDeps, 'store' | 'reader'>, cutoff: string): Promise<string[]> => {
+const expiringLedgerCandidates = async (
+  deps: Pick<PointsExpiryDeps, 'store' | 'reader'>,
+  cutoff: string,
+): Promise<string[]> => {
   // The checkpoint first: the tables read after it can only be newer, so the union misses nothing.
   const checkpoint = (await readCheckpoints(deps.reader)).get('points') ?? 0;
   const rows = await deps.reader.all<{ partner_id: string }>(
@@ -44,7 +47,10 @@ const expiringLedgerCandidates = async (deps: Pick<PointsExpiryDeps, 'store' | '
   );
   const limit = Date.parse(cutoff);
   const tail = new Set<string>();
-  for await (const event of deps.store.readAll({ after: checkpoint, filter: { types: ['PointsEarned', 'PointsAdjusted'], streamPrefix: 'points-' } })) {
+  for await (const event of deps.store.readAll({
+    after: checkpoint,
+    filter: { types: ['PointsEarned', 'PointsAdjusted'], streamPrefix: 'points-' },
+  })) {
     const data = event.data as { points: number; earnedAt?: string; adjustedAt?: string };
     const at = data.earnedAt ?? data.adjustedAt ?? '';
     if (data.points > 0 && Date.parse(at) <= limit) tail.add(event.streamId.slice('points-'.length));
@@ -57,20 +63,25 @@ const expiringLedgerCandidates = async (deps: Pick<PointsExpiryDeps, 'store' | '
  * `pointsExpiryMonths` expire, oldest first (one PointsExpired per pot). Each ledger is an ordinary
  * command with an expected version: a second sweep, here or in another process, expires nothing more.
  */
-export const expirePoints = (deps: PointsExpiryDeps) => async (now: Date): Promise<PointsExpiryReport> => {
-  const settings = await stateAtVersion(deps.store, channelDecider, CHANNEL_STREAM, Number.MAX_SAFE_INTEGER);
-  const ledgers = pointsCommands(deps);
-  let points = 0;
-  const counts = await sweepEach(
-    await expiringLedgerCandidates(deps, expiryCutoff(now, settings.pointsExpiryMonths)),
-    async (partnerId) => {
-      const commandId = deps.ids.next('command');
-      const outcome = await ledgers.expire({ actor: ACTOR, commandId, correlationId: commandId }, SWEEPER, { partnerId, expiryMonths: settings.pointsExpiryMonths });
-      if (!E.isRight(outcome) || outcome.right.expiredPoints === 0) return false;
-      points += outcome.right.expiredPoints;
-      return true;
-    },
-    { onError: deps.onError },
-  );
-  return { ...counts, points };
-};
+export const expirePoints =
+  (deps: PointsExpiryDeps) =>
+  async (now: Date): Promise<PointsExpiryReport> => {
+    const settings = await stateAtVersion(deps.store, channelDecider, CHANNEL_STREAM, Number.MAX_SAFE_INTEGER);
+    const ledgers = pointsCommands(deps);
+    let points = 0;
+    const counts = await sweepEach(
+      await expiringLedgerCandidates(deps, expiryCutoff(now, settings.pointsExpiryMonths)),
+      async (partnerId) => {
+        const commandId = deps.ids.next('command');
+        const outcome = await ledgers.expire({ actor: ACTOR, commandId, correlationId: commandId }, SWEEPER, {
+          partnerId,
+          expiryMonths: settings.pointsExpiryMonths,
+        });
+        if (!E.isRight(outcome) || outcome.right.expiredPoints === 0) return false;
+        points += outcome.right.expiredPoints;
+        return true;
+      },
+      { onError: deps.onError },
+    );
+    return { ...counts, points };
+  };

@@ -6,7 +6,10 @@ export const PartnerParams = z.strictObject({ id: PartnerId });
 
 const whole = z.number().int('must be a whole number of points');
 export const AdjustmentBody = z.strictObject({
-  points: whole.min(-MAX_POINTS, `at least -${MAX_POINTS}`).max(MAX_POINTS, `at most ${MAX_POINTS}`).refine((n) => n !== 0, 'must not be zero'),
+  points: whole
+    .min(-MAX_POINTS, `at least -${MAX_POINTS}`)
+    .max(MAX_POINTS, `at most ${MAX_POINTS}`)
+    .refine((n) => n !== 0, 'must not be zero'),
   reason: Reason,
   personId: PersonId.optional(),
 });

@@ -6,7 +6,11 @@ import { channelSettingsBefore, eventsUpTo } from './sourceFacts.js';
 
 const NAME = 'points-for-won-deals';
 
-interface Registration { dealId?: string; partnerId: string; registeredBy?: string }
+interface Registration {
+  dealId?: string;
+  partnerId: string;
+  registeredBy?: string;
+}
 
 /**
  * DealWon -> PointsEarned: `pointsPerWonAmountUnit` (as set when the deal was won) per whole currency

@@ -19,7 +19,8 @@ export interface Policy {
 }
 
 /** The same policy reacting to the same event always issues the same command id. */
-export const policyCommandId = (policyName: string, sourceEventId: string): string => derivedId('cmd', `policy/${policyName}/${sourceEventId}`);
+export const policyCommandId = (policyName: string, sourceEventId: string): string =>
+  derivedId('cmd', `policy/${policyName}/${sourceEventId}`);
 
 export const policyContext = (policyName: string, source: StoredEvent): CommandContext => ({
   actor: { kind: 'system', id: `policy:${policyName}` },

@@ -35,7 +35,9 @@ export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner =
   const { store, db, policies } = options;
   const batchSize = options.batchSize ?? 100;
   const now = options.now ?? (() => new Date());
-  const onError = options.onError ?? ((name, error) => console.error(`policy ${name} failed; retrying on the next append or poll`, error));
+  const onError =
+    options.onError ??
+    ((name, error) => console.error(`policy ${name} failed; retrying on the next append or poll`, error));
   const checkpoints = new Map<string, number>();
   /** What is on disk: skipping events no policy reacts to is only written now and then. */
   const persisted = new Map<string, number>();
@@ -63,7 +65,11 @@ export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner =
       if (!loop.following()) return;
       const head = await store.headPosition();
       const batch: StoredEvent[] = [];
-      for await (const e of store.readAll({ after: checkpoints.get(policy.name) ?? 0, limit: batchSize, filter: { types: policy.eventTypes } }))
+      for await (const e of store.readAll({
+        after: checkpoints.get(policy.name) ?? 0,
+        limit: batchSize,
+        filter: { types: policy.eventTypes },
+      }))
         batch.push(e);
       for (const event of batch) {
         if (!loop.following()) return;

@@ -5,7 +5,12 @@ import type { EventStore, StoredEvent } from '../../eventstore/port.js';
 type Evolver<S> = { readonly initialState: S; readonly evolve: (state: S, event: never) => S };
 
 /** A stream's state as of one of its versions: the facts as they were when a source event happened. */
-export const stateAtVersion = async <S>(store: EventStore, decider: Evolver<S>, streamId: string, version: number): Promise<S> => {
+export const stateAtVersion = async <S>(
+  store: EventStore,
+  decider: Evolver<S>,
+  streamId: string,
+  version: number,
+): Promise<S> => {
   const evolve = decider.evolve as (state: S, event: DomainEvent) => S;
   let state = decider.initialState;
   for await (const event of store.readStream(streamId, { to: version })) state = evolve(state, event);

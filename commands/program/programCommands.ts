@@ -18,7 +18,10 @@ export const programCommands = (deps: { pipeline: CommandPipeline; ids: IdGenera
         const { state: settings } = await uow.load(channelDecider, CHANNEL_STREAM);
         const programId = ids.next('program');
         const streamId = programStream(programId);
-        const decided = await uow.decide(programDecider, streamId, { type: 'DefineProgram', data: { programId, ...body, productLines: settings.productLines } });
+        const decided = await uow.decide(programDecider, streamId, {
+          type: 'DefineProgram',
+          data: { programId, ...body, productLines: settings.productLines },
+        });
         return E.map(() => ({ id: programId, streamId }))(decided);
       }),
     retire: (ctx: CommandContext, principal: Caller, input: { programId: string }): CommandOutcome =>

@@ -6,13 +6,29 @@ import * as S from './programSchemas.js';
 /** The certification program commands over HTTP. */
 export const programCommandRoutes = (app: FastifyInstance, kit: CommandKit, programs: ProgramCommands) => {
   commandRoute(
-    app, kit,
-    { method: 'POST', url: '/programs', summary: 'Define a certification program', tags: ['programs'], body: S.DefineProgramBody, created: true },
+    app,
+    kit,
+    {
+      method: 'POST',
+      url: '/programs',
+      summary: 'Define a certification program',
+      tags: ['programs'],
+      body: S.DefineProgramBody,
+      created: true,
+    },
     ({ body, principal, ctx }) => programs.define(ctx, principal, body),
   );
   commandRoute(
-    app, kit,
-    { method: 'POST', url: '/programs/:id/retire', summary: 'Retire a program (no new certifications)', tags: ['programs'], params: S.ProgramParams, body: S.RetireProgramBody },
+    app,
+    kit,
+    {
+      method: 'POST',
+      url: '/programs/:id/retire',
+      summary: 'Retire a program (no new certifications)',
+      tags: ['programs'],
+      params: S.ProgramParams,
+      body: S.RetireProgramBody,
+    },
     ({ params, principal, ctx }) => programs.retire(ctx, principal, { programId: params.id }),
   );
 };

@@ -24,7 +24,9 @@ export const managesPartner = (p: Caller, partner: PartnerScope): boolean => {
   if (p.kind !== 'person') return false;
   if (partner.channelManagerId === p.personId && hasVendorRole(p, 'channel_manager')) return true;
   return p.vendorRoles.some(
-    (g) => g.role === 'channel_manager' && (g.regions === undefined || (partner.region !== undefined && g.regions.includes(partner.region))),
+    (g) =>
+      g.role === 'channel_manager' &&
+      (g.regions === undefined || (partner.region !== undefined && g.regions.includes(partner.region))),
   );
 };
 
@@ -33,7 +35,9 @@ export const isChannelStaff = (p: Caller): boolean => isVendorAdmin(p) || hasVen
 
 /** The caller's employer when it is `partnerId` and still operating (suspended or terminated: nothing). */
 export const employerIs = (p: Caller, partnerId: string): Employer | undefined =>
-  p.kind === 'person' && p.employer?.partnerId === partnerId && (p.employer.status === 'approved' || p.employer.status === 'active')
+  p.kind === 'person' &&
+  p.employer?.partnerId === partnerId &&
+  (p.employer.status === 'approved' || p.employer.status === 'active')
     ? p.employer
     : undefined;
 

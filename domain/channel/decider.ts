@@ -19,7 +19,9 @@ const decide = (command: ChannelCommand, state: ChannelSettings) => {
       if (value === undefined) return false;
       if (key === 'tierCriteria') {
         const criteria = value as NonNullable<ChannelSettingsChange['tierCriteria']>;
-        return Object.entries(criteria).some(([tier, c]) => canonical(c) !== canonical(state.tierCriteria[tier as keyof typeof criteria]));
+        return Object.entries(criteria).some(
+          ([tier, c]) => canonical(c) !== canonical(state.tierCriteria[tier as keyof typeof criteria]),
+        );
       }
       return canonical(value) !== canonical(state[key as keyof ChannelSettings]);
     }),

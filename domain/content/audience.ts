@@ -4,7 +4,11 @@ import { EmployeeRole, PartnerId, PartnerType, ProgramId, Slug, Tier } from '../
 const unique = (values: readonly string[]) => new Set(values).size === values.length;
 /** One audience list: optional, but never empty when given (an empty list would reach nobody by accident). */
 const list = <T extends z.ZodType<string>>(item: T, max: number) =>
-  z.array(item).min(1, 'must not be empty when given').max(max, `at most ${max} values`).refine(unique, 'values must be unique');
+  z
+    .array(item)
+    .min(1, 'must not be empty when given')
+    .max(max, `at most ${max} values`)
+    .refine(unique, 'values must be unique');
 
 const audienceShape = {
   tiers: list(Tier, 4).optional(),

@@ -50,4 +50,5 @@ export const reachHolds = (r: Reach | undefined, now: Date): boolean =>
   r !== undefined && (r.validUntil === null || now.getTime() < Date.parse(r.validUntil));
 
 /** The audience rule at an instant: all-of across lists, any-of within a list, required programs valid now. */
-export const audienceMatches = (a: Audience, c: AudienceCandidate, now: Date): boolean => reachHolds(audienceReach(a, c), now);
+export const audienceMatches = (a: Audience, c: AudienceCandidate, now: Date): boolean =>
+  reachHolds(audienceReach(a, c), now);

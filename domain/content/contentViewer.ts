@@ -47,4 +47,8 @@ const unbounded: Reach = { validUntil: null };
 
 /** How long a published item's audience reaches the viewer (clock-free); undefined when not at all. */
 export const reachOf = (viewer: ContentViewer, audience: Audience): Reach | undefined =>
-  viewer.kind === 'vendor' ? unbounded : viewer.kind === 'partner' ? audienceReach(audience, viewer.candidate) : undefined;
+  viewer.kind === 'vendor'
+    ? unbounded
+    : viewer.kind === 'partner'
+      ? audienceReach(audience, viewer.candidate)
+      : undefined;

@@ -47,11 +47,19 @@ const evolve = (state: ContentState, event: ContentEvent): ContentState => {
 const unknownReferences = (audience: Audience, facts: AudienceFacts): DomainError | undefined => {
   const errors = [
     ...(audience.requiredPrograms ?? []).flatMap((id, i) =>
-      (facts.programStatuses[id] ?? 'none') === 'none' ? [{ path: `audience.requiredPrograms[${i}]`, message: `unknown program ${id}` }] : []),
+      (facts.programStatuses[id] ?? 'none') === 'none'
+        ? [{ path: `audience.requiredPrograms[${i}]`, message: `unknown program ${id}` }]
+        : [],
+    ),
     ...(audience.partnerIds ?? []).flatMap((id, i) =>
-      (facts.partnerStatuses[id] ?? 'none') === 'none' ? [{ path: `audience.partnerIds[${i}]`, message: `unknown partner ${id}` }] : []),
+      (facts.partnerStatuses[id] ?? 'none') === 'none'
+        ? [{ path: `audience.partnerIds[${i}]`, message: `unknown partner ${id}` }]
+        : [],
+    ),
   ];
-  return errors.length ? domainError('validation_failed', 'the audience names unknown programs or partners', { errors }) : undefined;
+  return errors.length
+    ? domainError('validation_failed', 'the audience names unknown programs or partners', { errors })
+    : undefined;
 };
 
 const decide = (command: ContentCommand, state: ContentState) => {

@@ -1,4 +1,11 @@
-import { employerIs, managesPartner, personIdOf, readsEverything, type Caller, type PartnerScope } from '../access/index.js';
+import {
+  employerIs,
+  managesPartner,
+  personIdOf,
+  readsEverything,
+  type Caller,
+  type PartnerScope,
+} from '../access/index.js';
 
 /** What the deal rules need to know of a deal. */
 export interface DealScope {
@@ -24,5 +31,8 @@ export const decidesDeal = (p: Caller, partner: PartnerScope): boolean => manage
 /** The registrant, or the partner's admin or manager, while employed there: withdraw, report the outcome. */
 export const ownsDeal = (p: Caller, deal: DealScope): boolean => {
   const employer = employerIs(p, deal.partnerId);
-  return employer !== undefined && (employer.role === 'admin' || employer.role === 'manager' || personIdOf(p) === deal.registeredBy);
+  return (
+    employer !== undefined &&
+    (employer.role === 'admin' || employer.role === 'manager' || personIdOf(p) === deal.registeredBy)
+  );
 };

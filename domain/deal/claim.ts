@@ -32,7 +32,9 @@ export const liveHolder = (state: ClaimState, now: Date): ClaimHolder | undefine
 /** Registrations of other partners that a new registration by `partnerId` collides with. */
 export const collidingDeals = (state: ClaimState, partnerId: string, now: Date): string[] => {
   const holder = liveHolder(state, now);
-  const pending = Object.entries(state.pending).filter(([, p]) => p !== partnerId).map(([dealId]) => dealId);
+  const pending = Object.entries(state.pending)
+    .filter(([, p]) => p !== partnerId)
+    .map(([dealId]) => dealId);
   return holder && holder.partnerId !== partnerId ? [holder.dealId, ...pending] : pending;
 };
 
@@ -55,9 +57,16 @@ const decide = (command: ClaimCommand, state: ClaimState, now: Date) => {
     case 'RequestClaim': {
       const { dealId, partnerId } = command.data;
       const holder = liveHolder(state, now);
-      const open = Object.entries(state.pending).find(([, p]) => p === partnerId)?.[0]
-        ?? (holder && !holder.won && holder.partnerId === partnerId ? holder.dealId : undefined);
-      if (open) return E.left(domainError('duplicate', `the partner already has an open registration (${open}) for this customer and product line`));
+      const open =
+        Object.entries(state.pending).find(([, p]) => p === partnerId)?.[0] ??
+        (holder && !holder.won && holder.partnerId === partnerId ? holder.dealId : undefined);
+      if (open)
+        return E.left(
+          domainError(
+            'duplicate',
+            `the partner already has an open registration (${open}) for this customer and product line`,
+          ),
+        );
       return E.right([ev.DealClaimRequested.create({ dealId, partnerId })]);
     }
     case 'HoldClaim': {
@@ -66,7 +75,12 @@ const decide = (command: ClaimCommand, state: ClaimState, now: Date) => {
       // A partner's own won deal hands its protection on to that partner's next registration.
       const blocked = holder && holder.dealId !== dealId && !(holder.won && holder.partnerId === partnerId);
       if (blocked)
-        return E.left(domainError('channel_conflict', `registration ${holder.dealId} of another partner holds protection for this customer and product line until ${holder.protectedUntil}`));
+        return E.left(
+          domainError(
+            'channel_conflict',
+            `registration ${holder.dealId} of another partner holds protection for this customer and product line until ${holder.protectedUntil}`,
+          ),
+        );
       return E.right([ev.DealClaimHeld.create(command.data)]);
     }
     case 'WinClaim':

@@ -15,8 +15,13 @@ export type DealCommand =
   | {
       type: 'RegisterDeal';
       data: {
-        dealId: string; partnerId: string; registeredBy: string; customer: CustomerInput; productLine: string;
-        estimatedValue: Money; expectedCloseDate: string;
+        dealId: string;
+        partnerId: string;
+        registeredBy: string;
+        customer: CustomerInput;
+        productLine: string;
+        estimatedValue: Money;
+        expectedCloseDate: string;
         /** Status of the partner the deal is registered for ('none' when unknown). */
         partnerStatus: string;
         /** Current employer of the registrant, per the person's stream. */
@@ -29,7 +34,10 @@ export type DealCommand =
   | { type: 'ApproveDeal'; data: { protectionDays: number } }
   | { type: 'RejectDeal'; data: { reason: string } }
   | { type: 'WithdrawDeal'; data: { reason?: string } }
-  | { type: 'ExtendProtection'; data: { protectedUntil: string; reason: string; maxExtensions: number; maxProtectionDays: number } }
+  | {
+      type: 'ExtendProtection';
+      data: { protectedUntil: string; reason: string; maxExtensions: number; maxProtectionDays: number };
+    }
   | { type: 'WinDeal'; data: { amount: Money; closedAt: string } }
   | { type: 'LoseDeal'; data: { reason: string } }
   | { type: 'ExpireDeal'; data: Record<string, never> };

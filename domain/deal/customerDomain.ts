@@ -10,7 +10,9 @@ import { z } from 'zod';
  * `acme.co.uk` and `acme.com` stay two customers, and so do `a.github.io` and `b.github.io`.
  * Internationalised names are stored in their ASCII (punycode) form.
  */
-export type NormalisedDomain = { readonly ok: true; readonly domain: string } | { readonly ok: false; readonly message: string };
+export type NormalisedDomain =
+  | { readonly ok: true; readonly domain: string }
+  | { readonly ok: false; readonly message: string };
 
 const options = { allowPrivateDomains: true } as const;
 // A DNS label: letters, digits and inner dashes; underscores are not allowed in host names.
@@ -25,7 +27,8 @@ export const normaliseCustomerDomain = (input: string): NormalisedDomain => {
   if (first.isIp) return refuse('must be a domain name, not an IP address');
   if (!first.hostname) return refuse('not a valid domain name');
   const ascii = domainToASCII(first.hostname.replace(/\.$/, ''));
-  if (!ascii || ascii.length > 253 || !ascii.split('.').every((l) => label.test(l))) return refuse('not a valid domain name');
+  if (!ascii || ascii.length > 253 || !ascii.split('.').every((l) => label.test(l)))
+    return refuse('not a valid domain name');
   const parsed = parse(ascii, options);
   if (parsed.isIp) return refuse('must be a domain name, not an IP address');
   if (!parsed.isIcann && !parsed.isPrivate) return refuse(`unknown top-level domain .${parsed.publicSuffix ?? ascii}`);

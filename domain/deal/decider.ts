@@ -7,7 +7,8 @@ import { hasLapsed, initialDealState, isProtected, type DealState } from './stat
 
 const ok = (...events: DealEvent[]) => E.right(events);
 const refuse = (message: string) => E.left(domainError('invalid_state', message));
-const invalid = (path: string, message: string) => E.left(domainError('validation_failed', `${path} ${message}`, { errors: [{ path, message }] }));
+const invalid = (path: string, message: string) =>
+  E.left(domainError('validation_failed', `${path} ${message}`, { errors: [{ path, message }] }));
 const LATEST_CLOSE_DAYS = 3650;
 
 export const evolve = (state: DealState, event: DealEvent): DealState => {
@@ -15,12 +16,22 @@ export const evolve = (state: DealState, event: DealEvent): DealState => {
     case 'DealRegistered': {
       const d = event.data;
       return {
-        ...state, status: 'submitted', dealId: d.dealId, partnerId: d.partnerId, registeredBy: d.registeredBy, customerDomain: d.customer.domain,
-        productLine: d.productLine, estimatedValue: d.estimatedValue, registeredAt: d.registeredAt,
+        ...state,
+        status: 'submitted',
+        dealId: d.dealId,
+        partnerId: d.partnerId,
+        registeredBy: d.registeredBy,
+        customerDomain: d.customer.domain,
+        productLine: d.productLine,
+        estimatedValue: d.estimatedValue,
+        registeredAt: d.registeredAt,
       };
     }
     case 'DealConflictDetected':
-      return { ...state, conflictingDealIds: [...new Set([...state.conflictingDealIds, ...event.data.conflictingDealIds])] };
+      return {
+        ...state,
+        conflictingDealIds: [...new Set([...state.conflictingDealIds, ...event.data.conflictingDealIds])],
+      };
     case 'DealApproved':
       return { ...state, status: 'approved', protectedUntil: event.data.protectedUntil };
     case 'DealRejected':
@@ -40,22 +51,32 @@ export const evolve = (state: DealState, event: DealEvent): DealState => {
 
 /** A deal whose protection lapsed is expired in all but the sweeper's record: nothing but expiry applies. */
 const mustBeProtected = (state: DealState, now: Date, action: string) => {
-  if (hasLapsed(state, now)) return refuse(`cannot ${action} a deal whose protection lapsed at ${state.protectedUntil}`);
+  if (hasLapsed(state, now))
+    return refuse(`cannot ${action} a deal whose protection lapsed at ${state.protectedUntil}`);
   return isProtected(state, now) ? undefined : refuse(`cannot ${action} a deal that is ${state.status}`);
 };
 
 const register = (command: Extract<DealCommand, { type: 'RegisterDeal' }>, now: Date) => {
   const { partnerStatus, registrantEmployerId, productLines, conflictingDealIds, ...data } = command.data;
   if (partnerStatus === 'none') return E.left(domainError('not_found', 'partner not found'));
-  if (registrantEmployerId !== data.partnerId) return E.left(domainError('forbidden', "only the partner's current employees register its deals"));
+  if (registrantEmployerId !== data.partnerId)
+    return E.left(domainError('forbidden', "only the partner's current employees register its deals"));
   if (partnerStatus !== 'active') return refuse(`a partner that is ${partnerStatus} cannot register deals`);
-  if (!productLines.includes(data.productLine)) return invalid('productLine', `must be one of ${productLines.join(', ')}`);
+  if (!productLines.includes(data.productLine))
+    return invalid('productLine', `must be one of ${productLines.join(', ')}`);
   if (data.estimatedValue.amountMinor <= 0) return invalid('estimatedValue.amountMinor', 'must be greater than zero');
   if (data.expectedCloseDate < toIsoDate(now)) return invalid('expectedCloseDate', 'must not be in the past');
-  if (data.expectedCloseDate > toIsoDate(addDays(now, LATEST_CLOSE_DAYS))) return invalid('expectedCloseDate', 'must be within ten years');
-  const registered = ev.DealRegistered.create({ ...data, customer: { ...data.customer }, registeredAt: now.toISOString() });
+  if (data.expectedCloseDate > toIsoDate(addDays(now, LATEST_CLOSE_DAYS)))
+    return invalid('expectedCloseDate', 'must be within ten years');
+  const registered = ev.DealRegistered.create({
+    ...data,
+    customer: { ...data.customer },
+    registeredAt: now.toISOString(),
+  });
   const others = [...new Set(conflictingDealIds)].filter((id) => id !== data.dealId);
-  return others.length ? ok(registered, ev.DealConflictDetected.create({ conflictingDealIds: others })) : ok(registered);
+  return others.length
+    ? ok(registered, ev.DealConflictDetected.create({ conflictingDealIds: others }))
+    : ok(registered);
 };
 
 const decide = (command: DealCommand, state: DealState, now: Date) => {
@@ -69,7 +90,9 @@ const decide = (command: DealCommand, state: DealState, now: Date) => {
       return ok(ev.DealApproved.create({ protectedUntil: addDays(now, protectionDays).toISOString(), protectionDays }));
     }
     case 'RejectDeal':
-      return state.status === 'submitted' ? ok(ev.DealRejected.create(command.data)) : refuse(`cannot reject a deal that is ${state.status}`);
+      return state.status === 'submitted'
+        ? ok(ev.DealRejected.create(command.data))
+        : refuse(`cannot reject a deal that is ${state.status}`);
     case 'WithdrawDeal':
       return state.status === 'submitted'
         ? ok(ev.DealWithdrawn.create(command.data))
@@ -79,7 +102,12 @@ const decide = (command: DealCommand, state: DealState, now: Date) => {
       if (refusal) return refusal;
       const { protectedUntil, reason, maxExtensions, maxProtectionDays } = command.data;
       if (state.extensions >= maxExtensions)
-        return E.left(domainError('limit_exceeded', `protection was already extended ${state.extensions} time(s), the channel allows ${maxExtensions}`));
+        return E.left(
+          domainError(
+            'limit_exceeded',
+            `protection was already extended ${state.extensions} time(s), the channel allows ${maxExtensions}`,
+          ),
+        );
       if (Date.parse(protectedUntil) <= Date.parse(state.protectedUntil ?? ''))
         return invalid('protectedUntil', `must be later than the current end of protection ${state.protectedUntil}`);
       if (Date.parse(protectedUntil) > addDays(now, maxProtectionDays).getTime())
@@ -104,7 +132,11 @@ const decide = (command: DealCommand, state: DealState, now: Date) => {
     case 'ExpireDeal':
       return hasLapsed(state, now)
         ? ok(ev.DealExpired.create({ protectedUntil: state.protectedUntil ?? now.toISOString() }))
-        : refuse(state.status === 'approved' ? `protection runs until ${state.protectedUntil}` : `cannot expire a deal that is ${state.status}`);
+        : refuse(
+            state.status === 'approved'
+              ? `protection runs until ${state.protectedUntil}`
+              : `cannot expire a deal that is ${state.status}`,
+          );
   }
 };
 

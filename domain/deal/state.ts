@@ -24,4 +24,6 @@ export const isProtected = (state: Pick<DealState, 'status' | 'protectedUntil'>,
 
 /** Approved but past `protectedUntil`: lapsed, waiting for the sweeper to record DealExpired. */
 export const hasLapsed = (state: Pick<DealState, 'status' | 'protectedUntil'>, now: Date): boolean =>
-  state.status === 'approved' && state.protectedUntil !== undefined && now.getTime() >= Date.parse(state.protectedUntil);
+  state.status === 'approved' &&
+  state.protectedUntil !== undefined &&
+  now.getTime() >= Date.parse(state.protectedUntil);

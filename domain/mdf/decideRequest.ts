@@ -31,24 +31,43 @@ export const decideRequest = (command: RequestCommand, s: FundState, now: Date):
     if (startOfDay(d.activityDate).getTime() >= Date.parse(s.expiresAt ?? ''))
       return E.left(field('activityDate', `must be before the fund expires (${s.expiresAt})`));
     if (d.amount.amountMinor > available(s))
-      return E.left(domainError('insufficient_funds', `requested ${money(d.amount.amountMinor, s)} but only ${money(available(s), s)} is available`));
+      return E.left(
+        domainError(
+          'insufficient_funds',
+          `requested ${money(d.amount.amountMinor, s)} but only ${money(available(s), s)} is available`,
+        ),
+      );
     return E.right([ev.MdfRequestSubmitted.create(d)]);
   }
 
   const request = s.requests[command.data.requestId];
   if (!request) return E.left(domainError('not_found', 'request not found'));
   // Malformed input first (400), then the state of things (409), then the money rules (422).
-  const bad = command.type === 'ApproveRequest' ? left(refuseBadAmount(s, command.data.approvedAmount, 'approvedAmount')) : undefined;
+  const bad =
+    command.type === 'ApproveRequest'
+      ? left(refuseBadAmount(s, command.data.approvedAmount, 'approvedAmount'))
+      : undefined;
   if (bad) return bad;
-  if (request.status !== 'submitted') return E.left(domainError('invalid_state', `the request is already ${request.status}`));
+  if (request.status !== 'submitted')
+    return E.left(domainError('invalid_state', `the request is already ${request.status}`));
   if (inactive) return inactive;
   if (command.type === 'RejectRequest') return E.right([ev.MdfRequestRejected.create(command.data)]);
 
   const { approvedAmount, claimDays, requestId } = command.data;
   if (approvedAmount.amountMinor > request.amountMinor)
-    return E.left(domainError('limit_exceeded', `approved ${money(approvedAmount.amountMinor, s)} exceeds the requested ${money(request.amountMinor, s)}`));
+    return E.left(
+      domainError(
+        'limit_exceeded',
+        `approved ${money(approvedAmount.amountMinor, s)} exceeds the requested ${money(request.amountMinor, s)}`,
+      ),
+    );
   if (approvedAmount.amountMinor > available(s))
-    return E.left(domainError('insufficient_funds', `approving ${money(approvedAmount.amountMinor, s)} but only ${money(available(s), s)} is available`));
+    return E.left(
+      domainError(
+        'insufficient_funds',
+        `approving ${money(approvedAmount.amountMinor, s)} but only ${money(available(s), s)} is available`,
+      ),
+    );
   const claimDeadline = claimDeadlineOf(request.activityDate, claimDays, s.expiresAt ?? '');
   // An approval nobody could ever claim against would only lock money away.
   if (Date.parse(claimDeadline) <= now.getTime())

@@ -17,16 +17,35 @@ export const evolve = (state: FundState, event: MdfEvent): FundState => {
   switch (event.type) {
     case 'MdfFundAllocated': {
       const { fundId, partnerId, period, amount, expiresAt } = event.data;
-      return { ...state, status: 'open', fundId, partnerId, period, expiresAt, currency: amount.currency, allocated: amount.amountMinor };
+      return {
+        ...state,
+        status: 'open',
+        fundId,
+        partnerId,
+        period,
+        expiresAt,
+        currency: amount.currency,
+        allocated: amount.amountMinor,
+      };
     }
     case 'MdfRequestSubmitted': {
       const { requestId, activity, amount, activityDate } = event.data;
-      const request: MdfRequest = { requestId, activity, amountMinor: amount.amountMinor, activityDate, status: 'submitted' };
+      const request: MdfRequest = {
+        requestId,
+        activity,
+        amountMinor: amount.amountMinor,
+        activityDate,
+        status: 'submitted',
+      };
       return { ...state, requests: { ...state.requests, [requestId]: request } };
     }
     case 'MdfRequestApproved': {
       const { requestId, approvedAmount, claimDeadline } = event.data;
-      const approved = withRequest(state, requestId, { status: 'approved', approvedMinor: approvedAmount.amountMinor, claimDeadline });
+      const approved = withRequest(state, requestId, {
+        status: 'approved',
+        approvedMinor: approvedAmount.amountMinor,
+        claimDeadline,
+      });
       return { ...approved, committed: state.committed + approvedAmount.amountMinor };
     }
     case 'MdfRequestRejected':
@@ -34,16 +53,25 @@ export const evolve = (state: FundState, event: MdfEvent): FundState => {
     case 'MdfClaimSubmitted': {
       const { claimId, requestId, amount } = event.data;
       const claim: MdfClaim = { claimId, requestId, amountMinor: amount.amountMinor, status: 'submitted' };
-      const withNew = { ...state, claims: { ...state.claims, [claimId]: claim }, claimed: state.claimed + amount.amountMinor };
+      const withNew = {
+        ...state,
+        claims: { ...state.claims, [claimId]: claim },
+        claimed: state.claimed + amount.amountMinor,
+      };
       return withRequest(withNew, requestId, { claimId });
     }
     case 'MdfClaimApproved':
-      return withClaim(state, event.data.claimId, { status: 'approved', approvedMinor: event.data.approvedAmount.amountMinor });
+      return withClaim(state, event.data.claimId, {
+        status: 'approved',
+        approvedMinor: event.data.approvedAmount.amountMinor,
+      });
     case 'MdfClaimRejected': {
       const claim = state.claims[event.data.claimId];
       if (!claim) return state;
       // The request is free to be claimed again.
-      const rejected = withRequest(withClaim(state, claim.claimId, { status: 'rejected' }), claim.requestId, { claimId: undefined });
+      const rejected = withRequest(withClaim(state, claim.claimId, { status: 'rejected' }), claim.requestId, {
+        claimId: undefined,
+      });
       return { ...rejected, claimed: state.claimed - claim.amountMinor };
     }
     case 'MdfClaimPaid': {
@@ -52,7 +80,11 @@ export const evolve = (state: FundState, event: MdfEvent): FundState => {
       // Paying settles the request: its commitment becomes the (possibly smaller) paid amount.
       const request = state.requests[claim.requestId];
       const paid = withClaim(state, claim.claimId, { status: 'paid' });
-      return { ...paid, committed: state.committed - (request?.approvedMinor ?? 0), paid: state.paid + (claim.approvedMinor ?? 0) };
+      return {
+        ...paid,
+        committed: state.committed - (request?.approvedMinor ?? 0),
+        paid: state.paid + (claim.approvedMinor ?? 0),
+      };
     }
     case 'MdfFundClosed':
       return { ...state, status: 'closed' };

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import {
-  ClaimId, defineEvent, FundId, Instant, IsoDate, Money, Name, PartnerId, Period, PersonId, Reason, RequestId,
+  ClaimId,
+  defineEvent,
+  FundId,
+  Instant,
+  IsoDate,
+  Money,
+  Name,
+  PartnerId,
+  Period,
+  PersonId,
+  Reason,
+  RequestId,
   type EventOf,
 } from '../shared/index.js';
 
@@ -14,8 +25,14 @@ export const Submitter = z.union([PersonId, z.literal('admin')]);
 /** One piece of proof of performance: a named document, where it is, and optionally its digest. */
 export const ProofItem = z.strictObject({
   name: Name,
-  uri: z.string().max(2048, 'at most 2048 characters').pipe(z.url({ protocol: /^(https?|s3)$/, error: 'must be an http(s) or s3 URL' })),
-  sha256: z.string().regex(/^[a-f0-9]{64}$/, 'must be 64 lower-case hex digits').optional(),
+  uri: z
+    .string()
+    .max(2048, 'at most 2048 characters')
+    .pipe(z.url({ protocol: /^(https?|s3)$/, error: 'must be an http(s) or s3 URL' })),
+  sha256: z
+    .string()
+    .regex(/^[a-f0-9]{64}$/, 'must be 64 lower-case hex digits')
+    .optional(),
 });
 export type ProofItem = z.infer<typeof ProofItem>;
 export const Proof = z.array(ProofItem).min(1, 'at least one proof of performance').max(50, 'at most 50 items');
@@ -29,7 +46,10 @@ export const MdfFundAllocated = defineEvent(
 export const MdfRequestSubmitted = defineEvent(
   'MdfRequestSubmitted',
   z.object({
-    requestId: RequestId, activity: MdfActivity, description: Reason, amount: Money,
+    requestId: RequestId,
+    activity: MdfActivity,
+    description: Reason,
+    amount: Money,
     /** The day the activity takes place (or ends): the claim deadline counts from it. */
     activityDate: IsoDate,
     submittedBy: Submitter,
@@ -38,7 +58,8 @@ export const MdfRequestSubmitted = defineEvent(
 export const MdfRequestApproved = defineEvent(
   'MdfRequestApproved',
   z.object({
-    requestId: RequestId, approvedAmount: Money,
+    requestId: RequestId,
+    approvedAmount: Money,
     /** Last instant a claim may be submitted: `mdfClaimDays` after the activity, never after the fund expires. */
     claimDeadline: Instant,
   }),
@@ -50,15 +71,28 @@ export const MdfClaimSubmitted = defineEvent(
 );
 export const MdfClaimApproved = defineEvent('MdfClaimApproved', z.object({ claimId: ClaimId, approvedAmount: Money }));
 export const MdfClaimRejected = defineEvent('MdfClaimRejected', z.object({ claimId: ClaimId, reason: Reason }));
-export const MdfClaimPaid = defineEvent('MdfClaimPaid', z.object({ claimId: ClaimId, paymentReference: PaymentReference }));
+export const MdfClaimPaid = defineEvent(
+  'MdfClaimPaid',
+  z.object({ claimId: ClaimId, paymentReference: PaymentReference }),
+);
 export const MdfFundClosed = defineEvent('MdfFundClosed', z.object({ reason: Reason.optional() }));
 
 export const mdfEvents = [
-  MdfFundAllocated, MdfRequestSubmitted, MdfRequestApproved, MdfRequestRejected, MdfClaimSubmitted, MdfClaimApproved,
-  MdfClaimRejected, MdfClaimPaid, MdfFundClosed,
+  MdfFundAllocated,
+  MdfRequestSubmitted,
+  MdfRequestApproved,
+  MdfRequestRejected,
+  MdfClaimSubmitted,
+  MdfClaimApproved,
+  MdfClaimRejected,
+  MdfClaimPaid,
+  MdfFundClosed,
 ] as const;
 export type MdfEvent = EventOf<typeof mdfEvents>;
 
 /** Reservation of a (partner, period) pair, on stream `fund-<partnerId>:<period>`: one fund per pair. */
-export const MdfFundReserved = defineEvent('MdfFundReserved', z.object({ fundId: FundId, partnerId: PartnerId, period: Period }));
+export const MdfFundReserved = defineEvent(
+  'MdfFundReserved',
+  z.object({ fundId: FundId, partnerId: PartnerId, period: Period }),
+);
 export const fundReservationEvents = [MdfFundReserved] as const;

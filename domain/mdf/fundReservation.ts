@@ -12,8 +12,10 @@ export const fundReservationDecider: Decider<ReserveFund, ReservationEvent, { fu
   evolve: (_state, event) => ({ fundId: event.data.fundId }),
   decide: (command, state) =>
     state.fundId
-      ? E.left(domainError('duplicate', `the partner already has fund ${state.fundId} for ${command.data.period}`, {
-          details: { fundId: state.fundId },
-        }))
+      ? E.left(
+          domainError('duplicate', `the partner already has fund ${state.fundId} for ${command.data.period}`, {
+            details: { fundId: state.fundId },
+          }),
+        )
       : E.right([MdfFundReserved.create(command.data)]),
 };

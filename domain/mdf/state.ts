@@ -46,10 +46,17 @@ export interface FundState {
 }
 
 export const initialFundState: FundState = {
-  status: 'none', allocated: 0, committed: 0, claimed: 0, paid: 0, requests: {}, claims: {},
+  status: 'none',
+  allocated: 0,
+  committed: 0,
+  claimed: 0,
+  paid: 0,
+  requests: {},
+  claims: {},
 };
 
 export const available = (s: FundState): number => s.allocated - s.committed - s.paid;
 
 /** A fund takes nothing new from its expiry on; only approved claims may still be paid. */
-export const isExpired = (s: FundState, now: Date): boolean => s.expiresAt !== undefined && now.getTime() >= Date.parse(s.expiresAt);
+export const isExpired = (s: FundState, now: Date): boolean =>
+  s.expiresAt !== undefined && now.getTime() >= Date.parse(s.expiresAt);

@@ -11,8 +11,14 @@ export type PartnerCommand =
   | {
       type: 'ApplyPartner';
       data: {
-        partnerId: string; name: string; website: string; country: string; region: string; type: PartnerType;
-        parentPartnerId?: string; parent?: PartnerFacts;
+        partnerId: string;
+        name: string;
+        website: string;
+        country: string;
+        region: string;
+        type: PartnerType;
+        parentPartnerId?: string;
+        parent?: PartnerFacts;
       };
     }
   | { type: 'ApprovePartner'; data: { tier: Tier } }

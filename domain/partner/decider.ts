@@ -43,7 +43,8 @@ export const evolve = (state: PartnerState, event: PartnerEvent): PartnerState =
 
 const decide = (command: PartnerCommand, state: PartnerState) => {
   // Like every other aggregate: a command to a partner that never applied is not_found, not invalid_state.
-  if (command.type !== 'ApplyPartner' && state.status === 'none') return E.left(domainError('not_found', 'partner not found'));
+  if (command.type !== 'ApplyPartner' && state.status === 'none')
+    return E.left(domainError('not_found', 'partner not found'));
   switch (command.type) {
     case 'ApplyPartner': {
       if (state.status !== 'none') return E.left(domainError('duplicate', 'partner already exists'));
@@ -52,7 +53,8 @@ const decide = (command: PartnerCommand, state: PartnerState) => {
         if (data.type !== 'reseller') return refuse('only a reseller may name a distributor parent');
         if (!parent || parent.status === 'none') return E.left(domainError('not_found', 'parent partner not found'));
         if (parent.type !== 'distributor') return refuse('the parent partner must be a distributor');
-        if (parent.status !== 'approved' && parent.status !== 'active') return refuse(`the parent partner is ${parent.status}`);
+        if (parent.status !== 'approved' && parent.status !== 'active')
+          return refuse(`the parent partner is ${parent.status}`);
       }
       return ok(ev.PartnerApplied.create({ ...data, domain: websiteDomain(data.website) }));
     }
@@ -73,7 +75,13 @@ const decide = (command: PartnerCommand, state: PartnerState) => {
       const refusal = mustBe(state, ['approved', 'active', 'suspended'], 'change the tier of');
       if (refusal) return refusal;
       if (state.tier === command.data.tier) return refuse(`partner is already ${command.data.tier}`);
-      return ok(ev.PartnerTierChanged.create({ from: state.tier ?? 'registered', to: command.data.tier, reason: command.data.reason }));
+      return ok(
+        ev.PartnerTierChanged.create({
+          from: state.tier ?? 'registered',
+          to: command.data.tier,
+          reason: command.data.reason,
+        }),
+      );
     }
     case 'ChangeRegion': {
       const refusal = mustBe(state, ['applied', 'approved', 'active', 'suspended'], 'change the region of');
@@ -89,13 +97,18 @@ const decide = (command: PartnerCommand, state: PartnerState) => {
       return ok(ev.ChannelManagerAssigned.create({ personId: command.data.personId }));
     }
     case 'SetQuota':
-      return mustBe(state, ['approved', 'active', 'suspended'], 'set a quota for') ?? ok(ev.PartnerQuotaSet.create(command.data));
+      return (
+        mustBe(state, ['approved', 'active', 'suspended'], 'set a quota for') ??
+        ok(ev.PartnerQuotaSet.create(command.data))
+      );
     case 'SuspendPartner':
       return mustBe(state, ['active'], 'suspend') ?? ok(ev.PartnerSuspended.create(command.data));
     case 'ReinstatePartner':
       return mustBe(state, ['suspended'], 'reinstate') ?? ok(ev.PartnerReinstated.create({}));
     case 'TerminatePartner':
-      return mustBe(state, ['approved', 'active', 'suspended'], 'terminate') ?? ok(ev.PartnerTerminated.create(command.data));
+      return (
+        mustBe(state, ['approved', 'active', 'suspended'], 'terminate') ?? ok(ev.PartnerTerminated.create(command.data))
+      );
   }
 };
 

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import {
-  CountryCode, defineEvent, Money, Name, PartnerId, PartnerType, Period, PersonId, Reason, Slug, Tier, Url,
+  CountryCode,
+  defineEvent,
+  Money,
+  Name,
+  PartnerId,
+  PartnerType,
+  Period,
+  PersonId,
+  Reason,
+  Slug,
+  Tier,
+  Url,
   type EventOf,
 } from '../shared/index.js';
 
@@ -11,7 +22,11 @@ export const PartnerApplied = defineEvent(
     partnerId: PartnerId,
     name: Name,
     website: Url,
-    domain: z.string().min(1).max(253).refine((d) => d === d.toLowerCase(), 'must be lower-case'),
+    domain: z
+      .string()
+      .min(1)
+      .max(253)
+      .refine((d) => d === d.toLowerCase(), 'must be lower-case'),
     country: CountryCode,
     region: Slug,
     type: PartnerType,
@@ -35,7 +50,17 @@ export const PartnerReinstated = defineEvent('PartnerReinstated', z.object({}));
 export const PartnerTerminated = defineEvent('PartnerTerminated', z.object({ reason: Reason }));
 
 export const partnerEvents = [
-  PartnerApplied, PartnerApproved, PartnerRejected, PartnerAgreementSigned, PartnerActivated, PartnerTierChanged,
-  PartnerRegionChanged, ChannelManagerAssigned, PartnerQuotaSet, PartnerSuspended, PartnerReinstated, PartnerTerminated,
+  PartnerApplied,
+  PartnerApproved,
+  PartnerRejected,
+  PartnerAgreementSigned,
+  PartnerActivated,
+  PartnerTierChanged,
+  PartnerRegionChanged,
+  ChannelManagerAssigned,
+  PartnerQuotaSet,
+  PartnerSuspended,
+  PartnerReinstated,
+  PartnerTerminated,
 ] as const;
 export type PartnerEvent = EventOf<typeof partnerEvents>;

@@ -7,9 +7,11 @@ export type PersonCommand =
   | {
       type: 'JoinPartner';
       data: {
-        partnerId: string; role: EmployeeRole;
+        partnerId: string;
+        role: EmployeeRole;
         /** Status of the partner joined, and of the current employer if any (loaded by the handler). */
-        partnerStatus: string; currentEmployerStatus?: string;
+        partnerStatus: string;
+        currentEmployerStatus?: string;
       };
     }
   | { type: 'ChangeEmployeeRole'; data: { partnerId: string; role: EmployeeRole } }

@@ -11,6 +11,10 @@ export const emailReservationDecider: Decider<ReserveEmail, ReservationEvent, { 
   evolve: (_state, event) => ({ reservedBy: event.data.personId }),
   decide: (command, state) =>
     state.reservedBy
-      ? E.left(domainError('duplicate', 'a person with this email is already registered', { errors: [{ path: 'email', message: 'already registered' }] }))
+      ? E.left(
+          domainError('duplicate', 'a person with this email is already registered', {
+            errors: [{ path: 'email', message: 'already registered' }],
+          }),
+        )
       : E.right([EmailReserved.create(command.data)]),
 };

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import {
-  defineEvent, Email, EmployeeRole, Instant, Name, PartnerId, PersonId, ProgramId, Reason, Slug, VendorRole,
+  defineEvent,
+  Email,
+  EmployeeRole,
+  Instant,
+  Name,
+  PartnerId,
+  PersonId,
+  ProgramId,
+  Reason,
+  Slug,
+  VendorRole,
   type EventOf,
 } from '../shared/index.js';
 
@@ -29,11 +39,21 @@ export const CertificationRenewed = defineEvent(
   'CertificationRenewed',
   z.object({ programId: ProgramId, renewedAt: Instant, expiresAt: Instant }),
 );
-export const CertificationRevoked = defineEvent('CertificationRevoked', z.object({ programId: ProgramId, reason: Reason }));
+export const CertificationRevoked = defineEvent(
+  'CertificationRevoked',
+  z.object({ programId: ProgramId, reason: Reason }),
+);
 
 export const personEvents = [
-  PersonRegistered, VendorRoleGranted, VendorRoleRevoked, EmployeeJoined, EmployeeRoleChanged, EmployeeLeft,
-  CertificationEarned, CertificationRenewed, CertificationRevoked,
+  PersonRegistered,
+  VendorRoleGranted,
+  VendorRoleRevoked,
+  EmployeeJoined,
+  EmployeeRoleChanged,
+  EmployeeLeft,
+  CertificationEarned,
+  CertificationRenewed,
+  CertificationRevoked,
 ] as const;
 export type PersonEvent = EventOf<typeof personEvents>;
 

@@ -3,7 +3,11 @@ import { defineEvent, Instant, PersonId, Reason, type EventOf } from '../shared/
 
 /** Largest number of points one ledger entry may move: totals stay exact integers. */
 export const MAX_POINTS = 1_000_000_000;
-const Points = z.number().int('must be a whole number of points').min(1, 'must be at least 1').max(MAX_POINTS, `at most ${MAX_POINTS}`);
+const Points = z
+  .number()
+  .int('must be a whole number of points')
+  .min(1, 'must be at least 1')
+  .max(MAX_POINTS, `at most ${MAX_POINTS}`);
 const SignedPoints = z
   .number()
   .int('must be a whole number of points')
@@ -11,7 +15,12 @@ const SignedPoints = z
   .max(MAX_POINTS, `at most ${MAX_POINTS}`)
   .refine((n) => n !== 0, 'must not be zero');
 
-export const RewardId = z.string().trim().min(1).max(100).regex(/^[\w.:-]+$/, 'letters, digits, dot, colon, dash, underscore');
+export const RewardId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[\w.:-]+$/, 'letters, digits, dot, colon, dash, underscore');
 /** Where a redemption draws from: the person's own points, or the partner's shared (unattributed) points. */
 export const RedemptionSource = z.enum(['person', 'partner']);
 export type RedemptionSource = z.infer<typeof RedemptionSource>;

@@ -21,7 +21,8 @@ export const initialLedgerState: LedgerState = { pots: {}, sources: {} };
 
 export const potOf = (personId: string | undefined) => personId ?? PARTNER_POT;
 export const balanceOf = (lots: readonly Lot[] | undefined): number => (lots ?? []).reduce((n, l) => n + l.points, 0);
-export const partnerBalance = (s: LedgerState): number => Object.values(s.pots).reduce((n, lots) => n + balanceOf(lots), 0);
+export const partnerBalance = (s: LedgerState): number =>
+  Object.values(s.pots).reduce((n, lots) => n + balanceOf(lots), 0);
 
 /** Adds a lot in age order (after lots of the same instant). */
 export const addLot = (lots: readonly Lot[], lot: Lot): readonly Lot[] => {

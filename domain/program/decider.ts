@@ -14,7 +14,14 @@ export interface ProgramState {
 export type ProgramCommand =
   | {
       type: 'DefineProgram';
-      data: { programId: string; name: string; productLine: string; validForDays: number; points: number; productLines: readonly string[] };
+      data: {
+        programId: string;
+        name: string;
+        productLine: string;
+        validForDays: number;
+        points: number;
+        productLines: readonly string[];
+      };
     }
   | { type: 'RetireProgram'; data: Record<string, never> };
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { DomainEvent } from './decider.js';
 
 /** One event type: its name, current schema version and the zod schema of its body. */

@@ -5,7 +5,14 @@ import { EventIdConflict, InvalidEvent, WrongExpectedVersion } from '../errors.j
 import type { ValidateEvent } from '../eventRegistry.js';
 import { createGroupCommit } from '../groupCommit.js';
 import { pollingSubscription } from '../pollingSubscription.js';
-import type { AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, StoredEvent, StreamAppend } from '../port.js';
+import type {
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  StreamAppend,
+} from '../port.js';
 import { appendItem, type Chain } from './appendItem.js';
 import { createLiveTail } from './liveTail.js';
 import { createPositionIndex } from './positionIndex.js';
@@ -21,7 +28,8 @@ export interface EsdbEventStoreOptions {
 }
 
 const PAGE = 500;
-const isRefusal = (e: unknown) => e instanceof WrongExpectedVersion || e instanceof InvalidEvent || e instanceof EventIdConflict;
+const isRefusal = (e: unknown) =>
+  e instanceof WrongExpectedVersion || e instanceof InvalidEvent || e instanceof EventIdConflict;
 
 /**
  * The event store on EventStoreDB/KurrentDB. Each of our streams is an ESDB stream (version =
@@ -96,7 +104,8 @@ export const createEsdbEventStore = (client: EventStoreDBClient, options: EsdbEv
   async function* readStream(streamId: string, o: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
     const direction = o.direction ?? 'forwards';
     const to = o.to ?? (direction === 'forwards' ? Number.MAX_SAFE_INTEGER : 1);
-    let from: bigint | typeof END = o.from === undefined ? (direction === 'forwards' ? 0n : END) : BigInt(Math.max(o.from, 1) - 1);
+    let from: bigint | typeof END =
+      o.from === undefined ? (direction === 'forwards' ? 0n : END) : BigInt(Math.max(o.from, 1) - 1);
     for (;;) {
       const page = await readStreamPage(client, streamId, from, direction === 'forwards' ? FORWARDS : BACKWARDS, PAGE);
       for (const r of page) {
@@ -124,7 +133,10 @@ export const createEsdbEventStore = (client: EventStoreDBClient, options: EsdbEv
     readAll,
     subscribe: (o) => {
       live.acquire();
-      const sub = pollingSubscription({ readAll, headPosition, onAppended: wakers.add }, { ...o, pollMs: options.pollMs });
+      const sub = pollingSubscription(
+        { readAll, headPosition, onAppended: wakers.add },
+        { ...o, pollMs: options.pollMs },
+      );
       return {
         caughtUpTo: sub.caughtUpTo,
         close: async () => {

@@ -21,10 +21,12 @@ export interface EsdbEnvelopeMetadata {
   readonly $causationId?: string;
 }
 
-const isJsonBody = (data: unknown): data is JSONType => typeof data === 'string' || (typeof data === 'object' && data !== null);
+const isJsonBody = (data: unknown): data is JSONType =>
+  typeof data === 'string' || (typeof data === 'object' && data !== null);
 
 export const toEsdbEvent = (event: StoredEvent): EventData => {
-  if (!isJsonBody(event.data)) throw new InvalidEvent(event.type, ['EventStoreDB stores JSON object, array or string bodies']);
+  if (!isJsonBody(event.data))
+    throw new InvalidEvent(event.type, ['EventStoreDB stores JSON object, array or string bodies']);
   const metadata: EsdbEnvelopeMetadata = {
     prm: 1,
     position: event.position,

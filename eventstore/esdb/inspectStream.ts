@@ -15,7 +15,11 @@ const SEARCH = 500;
  * expected version: one small read. With any/stream_exists they may be anywhere: we search the
  * recent-id cache and the stream's last 500 events, not the whole stream (O(1) per append).
  */
-export const inspectStream = async (client: EventStoreDBClient, append: StreamAppend, recent: RecentEventIds): Promise<StreamState> => {
+export const inspectStream = async (
+  client: EventStoreDBClient,
+  append: StreamAppend,
+  recent: RecentEventIds,
+): Promise<StreamState> => {
   const last = await readStreamPage(client, append.streamId, END, 'backwards', 1);
   const version = last.length > 0 ? Number(last[0].revision) + 1 : 0;
   if (version === 0 || append.events.length === 0) return { version, found: [] };
@@ -27,7 +31,8 @@ export const inspectStream = async (client: EventStoreDBClient, append: StreamAp
     if (hit?.streamId === append.streamId) found.set(id, hit);
   }
   if (found.size < ids.length) {
-    const base = append.expected === 'no_stream' ? 0 : typeof append.expected === 'number' ? append.expected : undefined;
+    const base =
+      append.expected === 'no_stream' ? 0 : typeof append.expected === 'number' ? append.expected : undefined;
     const page =
       base === undefined
         ? await readStreamPage(client, append.streamId, END, 'backwards', SEARCH)

@@ -69,21 +69,36 @@ export const importNdjson = async (
           );
         }
         if (e.position !== prev.position + 1)
-          throw new ImportRefused(`position ${e.position} follows ${prev.position}: ${e.position > prev.position ? 'events are missing' : 'events are out of order'}`, lineNo);
+          throw new ImportRefused(
+            `position ${e.position} follows ${prev.position}: ${e.position > prev.position ? 'events are missing' : 'events are out of order'}`,
+            lineNo,
+          );
         if (eventHash(prev.hash, e) !== e.hash)
-          throw new ImportRefused(`the hash chain is broken at position ${e.position}: the event does not match its hash or its predecessor`, lineNo);
+          throw new ImportRefused(
+            `the hash chain is broken at position ${e.position}: the event does not match its hash or its predecessor`,
+            lineNo,
+          );
         const version = streamVersion(e.streamId);
         if (e.version !== version + 1)
-          throw new ImportRefused(`stream ${e.streamId} is at version ${version}, the event at position ${e.position} has version ${e.version}`, lineNo);
+          throw new ImportRefused(
+            `stream ${e.streamId} is at version ${version}, the event at position ${e.position} has version ${e.version}`,
+            lineNo,
+          );
         try {
           options.checkEvent?.(e as StoredEvent);
         } catch (error) {
-          throw new ImportRefused(`the event at position ${e.position} cannot be read: ${(error as Error).message}`, lineNo);
+          throw new ImportRefused(
+            `the event at position ${e.position} cannot be read: ${(error as Error).message}`,
+            lineNo,
+          );
         }
         try {
           insert({ ...e, data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) });
         } catch (error) {
-          throw new ImportRefused(`the event at position ${e.position} cannot be stored: ${(error as Error).message}`, lineNo);
+          throw new ImportRefused(
+            `the event at position ${e.position} cannot be stored: ${(error as Error).message}`,
+            lineNo,
+          );
         }
         prev = { position: e.position, hash: e.hash };
         imported += 1;

@@ -25,7 +25,9 @@ export const ExportedEnvelope = z.strictObject({
     commandId: Text,
     correlationId: Text,
   }),
-  recordedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'must be an ISO-8601 UTC instant with milliseconds'),
+  recordedAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'must be an ISO-8601 UTC instant with milliseconds'),
   hash: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hex digits'),
 });
 
@@ -38,7 +40,11 @@ export interface ImportedEnvelope {
   readonly type: string;
   readonly schemaVersion: number;
   readonly data: unknown;
-  readonly metadata: { actor: { kind: 'person' | 'system' | 'admin-key'; id: string }; commandId: string; correlationId: string };
+  readonly metadata: {
+    actor: { kind: 'person' | 'system' | 'admin-key'; id: string };
+    commandId: string;
+    correlationId: string;
+  };
   readonly recordedAt: string;
   readonly hash: string;
 }
@@ -52,6 +58,7 @@ export const parseNdjsonLine = (line: string): { envelope: ImportedEnvelope } | 
     return { error: `not JSON: ${(e as Error).message}` };
   }
   const checked = ExportedEnvelope.safeParse(json);
-  if (!checked.success) return { error: checked.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ') };
+  if (!checked.success)
+    return { error: checked.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ') };
   return { envelope: json as ImportedEnvelope };
 };

@@ -28,7 +28,13 @@ export const appendInTransaction = async (
   for (const append of appends) {
     const version = await io.streamVersion(append.streamId);
     const stored = append.events.length === 0 ? new Map() : await io.locate(append.events.map((e) => e.eventId));
-    const planned = planAppend(append, { version, found: append.events.map((e) => stored.get(e.eventId)) }, head, recordedAt, validate);
+    const planned = planAppend(
+      append,
+      { version, found: append.events.map((e) => stored.get(e.eventId)) },
+      head,
+      recordedAt,
+      validate,
+    );
     try {
       await io.insert(planned.events);
     } catch (error) {

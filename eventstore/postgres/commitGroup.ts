@@ -14,7 +14,13 @@ import { updateHead } from './updateHead.js';
 
 type Group = readonly (readonly StreamAppend[])[];
 type Outcome = readonly AppendResult[] | Error;
-type Work = (client: PoolClient, group: Group, head: ChainHead, recordedAt: string, validate: ValidateEvent) => Promise<{ outcomes: Outcome[]; head: ChainHead }>;
+type Work = (
+  client: PoolClient,
+  group: Group,
+  head: ChainHead,
+  recordedAt: string,
+  validate: ValidateEvent,
+) => Promise<{ outcomes: Outcome[]; head: ChainHead }>;
 
 const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 const unique = (xs: readonly string[]) => [...new Set(xs)];
@@ -22,7 +28,10 @@ const unique = (xs: readonly string[]) => [...new Set(xs)];
 /** Fast path: every check in memory on what two queries read, then one INSERT for the whole group. */
 const staged: Work = async (client, group, head, recordedAt, validate) => {
   const versions = await selectStreamVersions(client, unique(group.flatMap((a) => a.map((s) => s.streamId))));
-  const locations = await selectEventsById(client, unique(group.flatMap((a) => a.flatMap((s) => s.events.map((e) => e.eventId)))));
+  const locations = await selectEventsById(
+    client,
+    unique(group.flatMap((a) => a.flatMap((s) => s.events.map((e) => e.eventId)))),
+  );
   const stage = stagedAppendIo(versions, locations);
   const outcomes: Outcome[] = [];
   for (const appends of group) {
@@ -83,7 +92,8 @@ const inTransaction = async (pool: Pool, clock: Clock, group: Group, validate: V
   }
 };
 
-const isConstraintViolation = (e: unknown) => typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('23');
+const isConstraintViolation = (e: unknown) =>
+  typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('23');
 
 /** Appends a group of appends in one transaction; one outcome (results or the refusal) per append. */
 export const commitGroup = async (pool: Pool, clock: Clock, group: Group, validate: ValidateEvent) => {

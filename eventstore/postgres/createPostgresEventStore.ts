@@ -53,7 +53,11 @@ export const createPostgresEventStore = (pool: Pool, options: PostgresEventStore
     append: async (streamId, events, { expected }) => (await commit.submit([{ streamId, events, expected }]))[0],
     appendMany: (appends) => commit.submit(appends),
     readStream: (streamId, o = {}) =>
-      pagedStream((from, to, direction, limit) => selectStreamEvents(pool, streamId, from, to, direction, limit), o, toEvent),
+      pagedStream(
+        (from, to, direction, limit) => selectStreamEvents(pool, streamId, from, to, direction, limit),
+        o,
+        toEvent,
+      ),
     readAll: (o = {}) => pagedLog((after, limit) => selectAllEvents(pool, after, limit, o.filter), o, toEvent),
     subscribe: (o) => pollingSubscription(store, { ...o, pollMs: options.pollMs }),
     streamVersion: (streamId) => selectStreamVersion(pool, streamId),

@@ -2,7 +2,11 @@ import type { StoredEvent } from '../port.js';
 import type { Queryable } from './queryable.js';
 
 /** Inserts any number of events, of any streams, recorded at the same instant, with one statement (unnest of column arrays). */
-export const insertEvents = async (db: Queryable, recordedAt: string, events: readonly StoredEvent[]): Promise<void> => {
+export const insertEvents = async (
+  db: Queryable,
+  recordedAt: string,
+  events: readonly StoredEvent[],
+): Promise<void> => {
   if (events.length === 0) return;
   await db.query(
     `INSERT INTO events (position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash)

@@ -3,7 +3,12 @@ import { EVENT_COLUMNS, type SqlEventRow } from '../eventRow.js';
 import type { Queryable } from './queryable.js';
 
 /** A page of the global log after a position, optionally filtered by type and stream prefix. */
-export const selectAllEvents = async (db: Queryable, after: number, limit: number, filter?: EventFilter): Promise<SqlEventRow<string>[]> => {
+export const selectAllEvents = async (
+  db: Queryable,
+  after: number,
+  limit: number,
+  filter?: EventFilter,
+): Promise<SqlEventRow<string>[]> => {
   const params: unknown[] = [after];
   const where = ['position > $1'];
   if (filter?.types?.length) {

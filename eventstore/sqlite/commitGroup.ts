@@ -34,7 +34,9 @@ export const prepareCommitGroup = (db: Database, clock: Clock, validate: Validat
   const byId = prepareSelectEventById(db);
   const streamVersion = prepareSelectStreamVersion(db);
   const selectHead = prepareSelectHead(db);
-  const [savepoint, release, rollbackTo] = ['SAVEPOINT append', 'RELEASE append', 'ROLLBACK TO append'].map((sql) => db.prepare(sql));
+  const [savepoint, release, rollbackTo] = ['SAVEPOINT append', 'RELEASE append', 'ROLLBACK TO append'].map((sql) =>
+    db.prepare(sql),
+  );
 
   const unseen: readonly undefined[] = [];
   /**
@@ -129,5 +131,7 @@ export const prepareCommitGroup = (db: Database, clock: Clock, validate: Validat
     }
   };
 
-  return (group: Group): Done => inTransaction((head, at) => direct(group, head, at)) ?? inTransaction((head, at) => withSavepoints(group, head, at));
+  return (group: Group): Done =>
+    inTransaction((head, at) => direct(group, head, at)) ??
+    inTransaction((head, at) => withSavepoints(group, head, at));
 };

@@ -45,7 +45,8 @@ export const createSqliteEventStore = (connection: SqliteConnection, options: Sq
   const store: EventStore = {
     append: async (streamId, events, { expected }) => (await commit.submit([{ streamId, events, expected }]))[0],
     appendMany: (appends) => commit.submit(appends),
-    readStream: (streamId, o = {}) => pagedStream((from, to, direction, limit) => selectStream(streamId, from, to, direction, limit), o, toEvent),
+    readStream: (streamId, o = {}) =>
+      pagedStream((from, to, direction, limit) => selectStream(streamId, from, to, direction, limit), o, toEvent),
     readAll: (o = {}) => pagedLog((after, limit) => selectAll(after, limit, o.filter), o, toEvent),
     subscribe: (o) => pollingSubscription(store, o),
     streamVersion: async (streamId) => selectStreamVersion(streamId),

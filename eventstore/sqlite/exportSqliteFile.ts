@@ -15,7 +15,10 @@ export interface SqliteExport {
  * An export of a SQLite file's log from a snapshot of its own: every line belongs to the same state of
  * the log, appends carry on meanwhile. The snapshot closes when the lines are exhausted or abandoned.
  */
-export const exportSqliteFile = async (path: string, options: { after?: number; onProgress?: (position: number) => void } = {}): Promise<SqliteExport> => {
+export const exportSqliteFile = async (
+  path: string,
+  options: { after?: number; onProgress?: (position: number) => void } = {},
+): Promise<SqliteExport> => {
   const snapshot = openSnapshot(path);
   try {
     const source = sqliteRawLog(snapshot.db);

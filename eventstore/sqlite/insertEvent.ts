@@ -22,7 +22,18 @@ export const prepareInsertEvent = (db: Database) => {
   // Positional parameters: binding named ones looks each name up in the row (~1 µs per event).
   const stmt = db.prepare(INSERT);
   return (row: InsertEventRow): void => {
-    stmt.run(row.position, row.streamId, row.version, row.eventId, row.type, row.schemaVersion, row.data, row.metadata, row.recordedAt, row.hash);
+    stmt.run(
+      row.position,
+      row.streamId,
+      row.version,
+      row.eventId,
+      row.type,
+      row.schemaVersion,
+      row.data,
+      row.metadata,
+      row.recordedAt,
+      row.hash,
+    );
   };
 };
 
@@ -30,6 +41,17 @@ export const prepareInsertEvent = (db: Database) => {
 export const prepareInsertStoredEvent = (db: Database) => {
   const stmt = db.prepare(INSERT);
   return (e: StoredEvent): void => {
-    stmt.run(e.position, e.streamId, e.version, e.eventId, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.recordedAt, e.hash);
+    stmt.run(
+      e.position,
+      e.streamId,
+      e.version,
+      e.eventId,
+      e.type,
+      e.schemaVersion,
+      JSON.stringify(e.data),
+      JSON.stringify(e.metadata),
+      e.recordedAt,
+      e.hash,
+    );
   };
 };

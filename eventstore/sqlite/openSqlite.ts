@@ -59,7 +59,10 @@ export const openSqlite = (path: string, options: OpenSqliteOptions = {}): Sqlit
     });
   };
   const tuning = typeof options.backgroundCheckpoints === 'object' ? options.backgroundCheckpoints : {};
-  const checkpointer = options.backgroundCheckpoints && path !== ':memory:' ? startWalCheckpointer(path, { ...tuning, onBehind: finishCheckpoint }) : undefined;
+  const checkpointer =
+    options.backgroundCheckpoints && path !== ':memory:'
+      ? startWalCheckpointer(path, { ...tuning, onBehind: finishCheckpoint })
+      : undefined;
   if (checkpointer) db.pragma('wal_autocheckpoint = 0');
   return {
     db,
@@ -77,7 +80,10 @@ export const openSqlite = (path: string, options: OpenSqliteOptions = {}): Sqlit
  * durability of its own: read models commit with synchronous=NORMAL there (they are re-derived from
  * the durable log), while the log's connection stays FULL whatever its siblings do.
  */
-export const openSqliteSibling = (of: SqliteConnection, options: { synchronous: 'FULL' | 'NORMAL' }): SqliteConnection => {
+export const openSqliteSibling = (
+  of: SqliteConnection,
+  options: { synchronous: 'FULL' | 'NORMAL' },
+): SqliteConnection => {
   if (of.path === ':memory:') throw new Error('an in-memory database has no second connection');
   const db = new Database(of.path, { fileMustExist: true });
   tune(db, options.synchronous);

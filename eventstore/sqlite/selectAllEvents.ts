@@ -14,7 +14,9 @@ export const prepareSelectAllEvents = (db: Database) => {
       const where = ['position > ?'];
       if (types > 0) where.push(`type IN (${Array(types).fill('?').join(',')})`);
       if (prefix) where.push('substr(stream_id, 1, ?) = ?');
-      stmt = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position ASC LIMIT ?`);
+      stmt = db.prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position ASC LIMIT ?`,
+      );
       cache.set(key, stmt);
     }
     return stmt;

@@ -10,8 +10,16 @@ const PAGE = 1000;
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const rowToRaw = (r: EventRow): RawEvent => ({
-  position: r.position, streamId: r.stream_id, version: r.version, eventId: r.event_id, type: r.type,
-  schemaVersion: r.schema_version, data: r.data, metadata: r.metadata, recordedAt: r.recorded_at, hash: r.hash,
+  position: r.position,
+  streamId: r.stream_id,
+  version: r.version,
+  eventId: r.event_id,
+  type: r.type,
+  schemaVersion: r.schema_version,
+  data: r.data,
+  metadata: r.metadata,
+  recordedAt: r.recorded_at,
+  hash: r.hash,
 });
 
 /** The stored log, page by page, exactly as stored (no upcasting), over a connection (ideally a snapshot). */

@@ -41,7 +41,12 @@ export interface WalCheckpointerOptions {
 
 export const startWalCheckpointer = (path: string, options: WalCheckpointerOptions): WalCheckpointer => {
   const driver = import.meta.resolve('better-sqlite3').replace(/^file:\/\//, '');
-  const workerData = { path, driver, intervalMs: options.intervalMs ?? 200, rewindFrames: options.rewindFrames ?? 4096 };
+  const workerData = {
+    path,
+    driver,
+    intervalMs: options.intervalMs ?? 200,
+    rewindFrames: options.rewindFrames ?? 4096,
+  };
   const worker = new Worker(WORKER, { eval: true, workerData });
   worker.unref();
   worker.on('message', (message) => {

@@ -7,11 +7,22 @@ import { integer, table, tablesOf, text } from './tables.js';
 export const platformTables = tablesOf(
   table('projection_checkpoints', { name: text(), position: integer(), updated_at: text() }, ['name']),
   table('policy_checkpoints', { name: text(), position: integer(), updated_at: text() }, ['name']),
-  table('idempotency_keys', { scope_key: text(), request_hash: text(), status_code: integer(), body: text(), created_at: text() }, ['scope_key']),
+  table(
+    'idempotency_keys',
+    { scope_key: text(), request_hash: text(), status_code: integer(), body: text(), created_at: text() },
+    ['scope_key'],
+  ),
   table(
     'audit_access_log',
     {
-      id: integer(), at: text(), actor_kind: text(), actor_id: text(), method: text(), route: text(), url: text(), status: integer(),
+      id: integer(),
+      at: text(),
+      actor_kind: text(),
+      actor_id: text(),
+      method: text(),
+      route: text(),
+      url: text(),
+      status: integer(),
     },
     ['id'],
   ),

@@ -4,7 +4,8 @@ import type { PreparedSql, SqlDb, TransactionalSqlDb } from './sqlDb.js';
 
 /** Booleans become 0/1 so that the same statements work on SQLite and PostgreSQL integer columns. */
 const bind = (params: readonly unknown[]) => {
-  for (const p of params) if (typeof p === 'boolean') return params.map((q) => (typeof q === 'boolean' ? (q ? 1 : 0) : q));
+  for (const p of params)
+    if (typeof p === 'boolean') return params.map((q) => (typeof q === 'boolean' ? (q ? 1 : 0) : q));
   return params;
 };
 
@@ -64,4 +65,5 @@ export const sqliteSqlDb = (connection: SqliteConnection): TransactionalSqlDb =>
  * each projection's checkpoint commits with its writes, so a tail lost to power failure is replayed.
  * The log's own connection stays synchronous=FULL: nothing written here can lower it.
  */
-export const openReadModelConnection = (log: SqliteConnection): SqliteConnection => openSqliteSibling(log, { synchronous: 'NORMAL' });
+export const openReadModelConnection = (log: SqliteConnection): SqliteConnection =>
+  openSqliteSibling(log, { synchronous: 'NORMAL' });

@@ -42,15 +42,28 @@ export type Param = string | number | null;
  */
 export interface TableStatements<Ts extends Tables> {
   readonly insert: <T extends keyof Ts & string>(table: T, row: InsertOf<Ts[T]>) => Promise<void>;
-  readonly upsert: <T extends keyof Ts & string>(table: T, row: InsertOf<Ts[T]>, onConflict?: OnConflict<Ts[T]>) => Promise<void>;
+  readonly upsert: <T extends keyof Ts & string>(
+    table: T,
+    row: InsertOf<Ts[T]>,
+    onConflict?: OnConflict<Ts[T]>,
+  ) => Promise<void>;
   /** Answers the number of rows changed. */
-  readonly update: <T extends keyof Ts & string>(table: T, where: Where<Ts[T]>, change: Change<Ts[T]>) => Promise<number>;
+  readonly update: <T extends keyof Ts & string>(
+    table: T,
+    where: Where<Ts[T]>,
+    change: Change<Ts[T]>,
+  ) => Promise<number>;
   readonly delete: <T extends keyof Ts & string>(table: T, where: Where<Ts[T]>) => Promise<number>;
   readonly select: <T extends keyof Ts & string, C extends Col<Ts[T]>>(
-    table: T, columns: readonly C[], where: Where<Ts[T]>, options?: SelectOptions<Ts[T]>,
+    table: T,
+    columns: readonly C[],
+    where: Where<Ts[T]>,
+    options?: SelectOptions<Ts[T]>,
   ) => Promise<Pick<RowOf<Ts[T]>, C>[]>;
   readonly selectOne: <T extends keyof Ts & string, C extends Col<Ts[T]>>(
-    table: T, columns: readonly C[], where: Where<Ts[T]>,
+    table: T,
+    columns: readonly C[],
+    where: Where<Ts[T]>,
   ) => Promise<Pick<RowOf<Ts[T]>, C> | undefined>;
   /** SQL text too complex for the above (arithmetic across columns, joins, aggregates). */
   readonly execute: (statement: SqlText<unknown>, params: readonly Param[]) => Promise<number>;
@@ -144,9 +157,11 @@ export const tableStatements = <Ts extends Tables>(db: SqlDb, tables: Ts): Table
   };
   const selectSql = (table: string, columns: readonly string[], where: Values, options: SelectOptions<Table>) => {
     const tests = Object.keys(where).map((c) => (where[c] === null ? `${c} IS NULL` : `${c} = ?`));
-    return `SELECT ${columns.join(', ')} FROM ${table}${tests.length ? ` WHERE ${tests.join(' AND ')}` : ''}`
-      + `${options.orderBy?.length ? ` ORDER BY ${options.orderBy.join(', ')}` : ''}`
-      + `${options.limit !== undefined ? ' LIMIT ?' : ''}${options.offset !== undefined ? ' OFFSET ?' : ''}`;
+    return (
+      `SELECT ${columns.join(', ')} FROM ${table}${tests.length ? ` WHERE ${tests.join(' AND ')}` : ''}` +
+      `${options.orderBy?.length ? ` ORDER BY ${options.orderBy.join(', ')}` : ''}` +
+      `${options.limit !== undefined ? ' LIMIT ?' : ''}${options.offset !== undefined ? ' OFFSET ?' : ''}`
+    );
   };
 
   return {
@@ -157,7 +172,10 @@ export const tableStatements = <Ts extends Tables>(db: SqlDb, tables: Ts): Table
     },
     upsert: async (table, row, onConflict = {}) => {
       const params: unknown[] = [];
-      const leaf = walkList(walkList(walk(step(roots.upsert, table), row as Values, params), onConflict.set), onConflict.add);
+      const leaf = walkList(
+        walkList(walk(step(roots.upsert, table), row as Values, params), onConflict.set),
+        onConflict.add,
+      );
       await (leaf.stmt ??= db.prepare(upsertSql(table, row as Values, onConflict))).run(params);
     },
     update: (table, where, change) => {
@@ -174,7 +192,10 @@ export const tableStatements = <Ts extends Tables>(db: SqlDb, tables: Ts): Table
     },
     select: (table, columns, where, options = {}) => {
       const params: unknown[] = [];
-      let leaf = walkList(walkWhere(walkList(step(roots.select, table), columns), where as Values, params), options.orderBy);
+      let leaf = walkList(
+        walkWhere(walkList(step(roots.select, table), columns), where as Values, params),
+        options.orderBy,
+      );
       if (options.limit !== undefined) {
         leaf = step(leaf, 'LIMIT');
         params.push(options.limit);
@@ -183,7 +204,9 @@ export const tableStatements = <Ts extends Tables>(db: SqlDb, tables: Ts): Table
         leaf = step(leaf, 'OFFSET');
         params.push(options.offset);
       }
-      return (leaf.stmt ??= db.prepare(selectSql(table, columns, where as Values, options as SelectOptions<Table>))).all(params);
+      return (leaf.stmt ??= db.prepare(
+        selectSql(table, columns, where as Values, options as SelectOptions<Table>),
+      )).all(params);
     },
     selectOne: (table, columns, where) => {
       const params: unknown[] = [];

@@ -21,7 +21,11 @@ export interface ColumnBuilder<S extends SqlType, N extends boolean, D extends b
   readonly withDefault: () => ColumnBuilder<S, N, true>;
 }
 
-const column = <S extends SqlType, N extends boolean, D extends boolean>(type: S, nullable: N, hasDefault: D): ColumnBuilder<S, N, D> => ({
+const column = <S extends SqlType, N extends boolean, D extends boolean>(
+  type: S,
+  nullable: N,
+  hasDefault: D,
+): ColumnBuilder<S, N, D> => ({
   type,
   nullable,
   hasDefault,
@@ -62,8 +66,11 @@ type ValueOfColumn<C> = C extends Column<infer S, infer N> ? (N extends true ? V
 /** A row as stored: every column, null only where the column is nullable. */
 export type RowOf<T extends Table> = { [K in keyof ColumnsOf<T>]: ValueOfColumn<ColumnsOf<T>[K]> };
 
-type Optional<C> = C extends Column<SqlType, infer N, infer D> ? (N extends true ? true : D extends true ? true : false) : false;
-type RequiredKeys<T extends Table> = { [K in keyof ColumnsOf<T>]: Optional<ColumnsOf<T>[K]> extends true ? never : K }[keyof ColumnsOf<T>];
+type Optional<C> =
+  C extends Column<SqlType, infer N, infer D> ? (N extends true ? true : D extends true ? true : false) : false;
+type RequiredKeys<T extends Table> = {
+  [K in keyof ColumnsOf<T>]: Optional<ColumnsOf<T>[K]> extends true ? never : K;
+}[keyof ColumnsOf<T>];
 
 /** What an insert must give: every column without a default that may not be null; the others may be left out. */
 export type InsertOf<T extends Table> = Pick<RowOf<T>, RequiredKeys<T>> & Partial<RowOf<T>>;
@@ -74,14 +81,20 @@ export type DatabaseOf<Ts extends Tables> = { [K in keyof Ts]: RowOf<Ts[K]> };
 /** The column names of a table whose values are numbers (the ones a statement may add to). */
 export type NumericColumn<T extends Table> = {
   [K in keyof ColumnsOf<T>]: ColumnsOf<T>[K] extends Column<'integer' | 'bigint' | 'real'> ? K : never;
-}[keyof ColumnsOf<T>] & string;
+}[keyof ColumnsOf<T>] &
+  string;
 
 /** Table and column names for SQL text: `t.deals.$` is the table, `t.deals.status` a column; a typo fails tsc. */
-export type NamesOf<Ts extends Tables> = { readonly [K in keyof Ts]: { readonly $: K } & { readonly [C in keyof ColumnsOf<Ts[K]>]: C } };
+export type NamesOf<Ts extends Tables> = {
+  readonly [K in keyof Ts]: { readonly $: K } & { readonly [C in keyof ColumnsOf<Ts[K]>]: C };
+};
 
 export const namesOf = <Ts extends Tables>(tables: Ts): NamesOf<Ts> =>
   Object.fromEntries(
-    Object.entries(tables).map(([name, t]) => [name, { $: name, ...Object.fromEntries(Object.keys(t.columns).map((c) => [c, c])) }]),
+    Object.entries(tables).map(([name, t]) => [
+      name,
+      { $: name, ...Object.fromEntries(Object.keys(t.columns).map((c) => [c, c])) },
+    ]),
   ) as NamesOf<Ts>;
 
 /** A registry from a list of tables, keyed by their names (each name written once, in its declaration). */

@@ -9,6 +9,12 @@ import { visibilityHandlers } from './visibilityHandlers.js';
  */
 export const accessProjection = defineProjection({
   name: 'access',
-  tables: ['access_visible_content', 'access_certifications', 'access_contents', 'access_principals', 'access_partners'],
+  tables: [
+    'access_visible_content',
+    'access_certifications',
+    'access_contents',
+    'access_principals',
+    'access_partners',
+  ],
   handlers: inOrder(principalHandlers, visibilityHandlers),
 });

@@ -30,7 +30,12 @@ export const publishedContents = async (db: ReadModelDb): Promise<readonly Catal
   const generation = Number((await db.queryOne(GENERATION, []))?.g ?? 0);
   const cached = caches.get(db);
   if (cached && cached.generation === generation) return cached.entries;
-  const rows = await db.select('access_contents', ['content_id', 'audience'], { status: 'published' }, { orderBy: ['content_id'] });
+  const rows = await db.select(
+    'access_contents',
+    ['content_id', 'audience'],
+    { status: 'published' },
+    { orderBy: ['content_id'] },
+  );
   const entries = rows.map((r) => ({ contentId: r.content_id, audience: JSON.parse(r.audience) as Audience }));
   caches.set(db, { generation, entries });
   return entries;

@@ -1,4 +1,10 @@
-import { contentViewerOf, reachOf, type Audience, type ContentViewer, type HeldCertification } from '../../domain/content/index.js';
+import {
+  contentViewerOf,
+  reachOf,
+  type Audience,
+  type ContentViewer,
+  type HeldCertification,
+} from '../../domain/content/index.js';
 import { sqlText } from '../../infra/sql/tableStatements.js';
 import { t, type Database } from '../readModels/database.js';
 import type { ReadModelDb } from '../readModels/readModelDb.js';
@@ -7,7 +13,14 @@ import { writeContentReach, writePersonReach, type Reaches } from './visibilityW
 
 /** The columns of access_principals the audience rule reads. */
 const PRINCIPAL = [
-  'person_id', 'vendor_roles', 'partner_id', 'partner_role', 'partner_status', 'partner_tier', 'partner_region', 'partner_type',
+  'person_id',
+  'vendor_roles',
+  'partner_id',
+  'partner_role',
+  'partner_status',
+  'partner_tier',
+  'partner_region',
+  'partner_type',
 ] as const;
 type PrincipalRow = Pick<Database['access_principals'], (typeof PRINCIPAL)[number]>;
 type Certifications = Record<string, HeldCertification>;
@@ -37,7 +50,16 @@ const viewerOf = (row: PrincipalRow, certifications: Certifications): ContentVie
     hasVendorRole: row.vendor_roles !== '[]',
     certifications,
     ...(row.partner_id && row.partner_role
-      ? { employer: { partnerId: row.partner_id, role: row.partner_role, status: row.partner_status ?? 'unknown', tier: row.partner_tier, region: row.partner_region, type: row.partner_type } }
+      ? {
+          employer: {
+            partnerId: row.partner_id,
+            role: row.partner_role,
+            status: row.partner_status ?? 'unknown',
+            tier: row.partner_tier,
+            region: row.partner_region,
+            type: row.partner_type,
+          },
+        }
       : {}),
   });
 
@@ -62,7 +84,12 @@ const reachesOf = (viewer: ContentViewer, entries: readonly CatalogEntry[]): Rea
 };
 
 /** Re-evaluates people against published items (all of them, or those in `only`); one load per call. */
-const reevaluate = async (db: ReadModelDb, rows: readonly PrincipalRow[], certifications: Map<string, Certifications>, only?: (e: CatalogEntry) => boolean) => {
+const reevaluate = async (
+  db: ReadModelDb,
+  rows: readonly PrincipalRow[],
+  certifications: Map<string, Certifications>,
+  only?: (e: CatalogEntry) => boolean,
+) => {
   if (rows.length === 0) return;
   const all = await publishedContents(db);
   const entries = only ? all.filter(only) : all;
@@ -87,7 +114,12 @@ export const reevaluateCertification = async (db: ReadModelDb, personId: string,
   const row = await db.selectOne('access_principals', PRINCIPAL, { person_id: personId });
   if (!row) return;
   const certs = await db.select('access_certifications', CERTIFICATION, { person_id: personId });
-  await reevaluate(db, [row], groupCertifications(certs), (e) => e.audience.requiredPrograms?.includes(programId) === true);
+  await reevaluate(
+    db,
+    [row],
+    groupCertifications(certs),
+    (e) => e.audience.requiredPrograms?.includes(programId) === true,
+  );
 };
 
 /** After a partner event (status, tier, region): its people against every item. */
@@ -110,9 +142,12 @@ const candidatesOf = async (db: ReadModelDb, a: Audience): Promise<PrincipalRow[
     for (const v of values) out.push(...(await db.query(OPERATING_BY[list], [v])));
     return out;
   };
-  const employees = a.partnerIds ? await by('partnerIds', a.partnerIds)
-    : a.regions ? await by('regions', a.regions)
-      : a.tiers ? await by('tiers', a.tiers)
+  const employees = a.partnerIds
+    ? await by('partnerIds', a.partnerIds)
+    : a.regions
+      ? await by('regions', a.regions)
+      : a.tiers
+        ? await by('tiers', a.tiers)
         : await db.query(ALL_OPERATING, []);
   return [...staff, ...employees];
 };
@@ -123,7 +158,8 @@ export const reevaluateContent = async (db: ReadModelDb, contentId: string, audi
   const certifications = new Map<string, Certifications>();
   for (const programId of audience.requiredPrograms ?? []) {
     const rows = await db.select('access_certifications', CERTIFICATION, { program_id: programId });
-    for (const [personId, held] of groupCertifications(rows)) certifications.set(personId, { ...certifications.get(personId), ...held });
+    for (const [personId, held] of groupCertifications(rows))
+      certifications.set(personId, { ...certifications.get(personId), ...held });
   }
   const next: Reaches = new Map();
   for (const row of candidates) {

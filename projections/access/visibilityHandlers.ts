@@ -3,16 +3,30 @@ import type { StoredEvent } from '../../eventstore/port.js';
 import type { ReadModelDb } from '../readModels/readModelDb.js';
 import type { EnvelopeHandler, Handlers } from '../runner/projection.js';
 import { idOfStream } from '../streamIds.js';
-import { reevaluateCertification, reevaluateContent, reevaluatePartner, reevaluatePerson } from './visibilityEvaluation.js';
+import {
+  reevaluateCertification,
+  reevaluateContent,
+  reevaluatePartner,
+  reevaluatePerson,
+} from './visibilityEvaluation.js';
 
 const partner: EnvelopeHandler = (db, e) => reevaluatePartner(db, idOfStream(e.streamId));
 const person: EnvelopeHandler = (db, e) => reevaluatePerson(db, idOfStream(e.streamId));
 
 const setAudience = async (db: ReadModelDb, e: StoredEvent, audience: Audience) => {
   const contentId = idOfStream(e.streamId);
-  await db.update('access_contents', { content_id: contentId }, {
-    set: { audience: JSON.stringify(canonicalAudience(audience)), changed_at: e.recordedAt, version: e.version, changed_position: e.position },
-  });
+  await db.update(
+    'access_contents',
+    { content_id: contentId },
+    {
+      set: {
+        audience: JSON.stringify(canonicalAudience(audience)),
+        changed_at: e.recordedAt,
+        version: e.version,
+        changed_position: e.position,
+      },
+    },
+  );
   await reevaluateContent(db, contentId, audience);
 };
 
@@ -37,35 +51,65 @@ export const visibilityHandlers: Handlers = {
   EmployeeLeft: person,
   CertificationEarned: async (db, e) => {
     const personId = idOfStream(e.streamId);
-    await db.upsert('access_certifications', { person_id: personId, program_id: e.data.programId, expires_at: e.data.expiresAt, revoked: 0 }, {
-      set: ['expires_at', 'revoked'],
-    });
+    await db.upsert(
+      'access_certifications',
+      { person_id: personId, program_id: e.data.programId, expires_at: e.data.expiresAt, revoked: 0 },
+      {
+        set: ['expires_at', 'revoked'],
+      },
+    );
     await reevaluateCertification(db, personId, e.data.programId);
   },
   CertificationRenewed: async (db, e) => {
     const personId = idOfStream(e.streamId);
-    await db.update('access_certifications', { person_id: personId, program_id: e.data.programId }, { set: { expires_at: e.data.expiresAt } });
+    await db.update(
+      'access_certifications',
+      { person_id: personId, program_id: e.data.programId },
+      { set: { expires_at: e.data.expiresAt } },
+    );
     await reevaluateCertification(db, personId, e.data.programId);
   },
   CertificationRevoked: async (db, e) => {
     const personId = idOfStream(e.streamId);
-    await db.update('access_certifications', { person_id: personId, program_id: e.data.programId }, { set: { revoked: 1 } });
+    await db.update(
+      'access_certifications',
+      { person_id: personId, program_id: e.data.programId },
+      { set: { revoked: 1 } },
+    );
     await reevaluateCertification(db, personId, e.data.programId);
   },
   ContentPublished: async (db, e) => {
     const { contentId, title, kind, uri, audience } = e.data;
     await db.insert('access_contents', {
-      content_id: contentId, title, kind, uri, audience: JSON.stringify(canonicalAudience(audience)), status: 'published',
-      published_at: e.recordedAt, changed_at: e.recordedAt, version: e.version, changed_position: e.position,
+      content_id: contentId,
+      title,
+      kind,
+      uri,
+      audience: JSON.stringify(canonicalAudience(audience)),
+      status: 'published',
+      published_at: e.recordedAt,
+      changed_at: e.recordedAt,
+      version: e.version,
+      changed_position: e.position,
     });
     await reevaluateContent(db, contentId, audience);
   },
   ContentAudienceChanged: (db, e) => setAudience(db, e, e.data.audience),
   ContentRetired: async (db, e) => {
     const contentId = idOfStream(e.streamId);
-    await db.update('access_contents', { content_id: contentId }, {
-      set: { status: 'retired', retired_at: e.recordedAt, changed_at: e.recordedAt, version: e.version, changed_position: e.position },
-    });
+    await db.update(
+      'access_contents',
+      { content_id: contentId },
+      {
+        set: {
+          status: 'retired',
+          retired_at: e.recordedAt,
+          changed_at: e.recordedAt,
+          version: e.version,
+          changed_position: e.position,
+        },
+      },
+    );
     await db.delete('access_visible_content', { content_id: contentId });
   },
 };

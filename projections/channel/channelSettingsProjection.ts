@@ -11,9 +11,18 @@ export const channelSettingsProjection = defineProjection({
         // Tier criteria change tier by tier: a change merges into what is stored.
         const stored =
           key === 'tierCriteria'
-            ? { ...JSON.parse((await db.selectOne('channel_settings', ['value'], { key: 'tierCriteria' }))?.value ?? '{}'), ...(value as object) }
+            ? {
+                ...JSON.parse(
+                  (await db.selectOne('channel_settings', ['value'], { key: 'tierCriteria' }))?.value ?? '{}',
+                ),
+                ...(value as object),
+              }
             : value;
-        await db.upsert('channel_settings', { key, value: JSON.stringify(stored), changed_at: e.recordedAt }, { set: ['value', 'changed_at'] });
+        await db.upsert(
+          'channel_settings',
+          { key, value: JSON.stringify(stored), changed_at: e.recordedAt },
+          { set: ['value', 'changed_at'] },
+        );
       }
     },
   },

@@ -6,22 +6,49 @@ import type { ReadModelDb } from '../readModels/readModelDb.js';
  * tests/property/dealTotals.property.test.ts holds the two equal.
  */
 export interface Share {
-  registered_at: string; partner_id: string; product_line: string; status: string; currency: string; won_currency: string;
-  estimated_value_minor: number; approved: number; conflicted: number; won_amount_minor: number;
+  registered_at: string;
+  partner_id: string;
+  product_line: string;
+  status: string;
+  currency: string;
+  won_currency: string;
+  estimated_value_minor: number;
+  approved: number;
+  conflicted: number;
+  won_amount_minor: number;
 }
 
 /** The deal's share as its row stands (undefined when the row is missing). */
 export const shareOf = async (db: ReadModelDb, dealId: string): Promise<Share | undefined> => {
-  const row = await db.selectOne('deals', [
-    'registered_at', 'partner_id', 'product_line', 'status', 'currency', 'won_currency', 'estimated_value_minor', 'approved_at', 'conflict',
-    'won_amount_minor',
-  ], { deal_id: dealId });
+  const row = await db.selectOne(
+    'deals',
+    [
+      'registered_at',
+      'partner_id',
+      'product_line',
+      'status',
+      'currency',
+      'won_currency',
+      'estimated_value_minor',
+      'approved_at',
+      'conflict',
+      'won_amount_minor',
+    ],
+    { deal_id: dealId },
+  );
   if (!row) return undefined;
   const won = row.status === 'won';
   return {
-    registered_at: row.registered_at, partner_id: row.partner_id, product_line: row.product_line, status: row.status, currency: row.currency,
-    won_currency: won ? (row.won_currency ?? '') : '', estimated_value_minor: row.estimated_value_minor, approved: row.approved_at !== null ? 1 : 0,
-    conflicted: row.conflict, won_amount_minor: won ? (row.won_amount_minor ?? 0) : 0,
+    registered_at: row.registered_at,
+    partner_id: row.partner_id,
+    product_line: row.product_line,
+    status: row.status,
+    currency: row.currency,
+    won_currency: won ? (row.won_currency ?? '') : '',
+    estimated_value_minor: row.estimated_value_minor,
+    approved: row.approved_at !== null ? 1 : 0,
+    conflicted: row.conflict,
+    won_amount_minor: won ? (row.won_amount_minor ?? 0) : 0,
   };
 };
 
@@ -31,9 +58,14 @@ const minus = (n: number) => 0 - n;
 const lineKey = (s: Share) => ({ product_line: s.product_line, status: s.status, currency: s.currency });
 const partnerKey = (s: Share) => ({ partner_id: s.partner_id, ...lineKey(s), won_currency: s.won_currency });
 const dayKey = (s: Share) => ({ registered_day: s.registered_at.slice(0, 10), ...lineKey(s) });
-const lineSums = (s: Share, sign: (n: number) => number) => ({ estimated_value_minor: sign(s.estimated_value_minor), conflicted: sign(s.conflicted) });
+const lineSums = (s: Share, sign: (n: number) => number) => ({
+  estimated_value_minor: sign(s.estimated_value_minor),
+  conflicted: sign(s.conflicted),
+});
 const partnerSums = (s: Share, sign: (n: number) => number) => ({
-  approved: sign(s.approved), won_amount_minor: sign(s.won_amount_minor), ...lineSums(s, sign),
+  approved: sign(s.approved),
+  won_amount_minor: sign(s.won_amount_minor),
+  ...lineSums(s, sign),
 });
 const same = (n: number) => n;
 const PARTNER_SUMS = ['deals', 'estimated_value_minor', 'conflicted', 'approved', 'won_amount_minor'] as const;
@@ -45,21 +77,24 @@ const LINE_SUMS = ['deals', 'estimated_value_minor', 'conflicted'] as const;
  */
 const totals = [
   {
-    add: (db: ReadModelDb, s: Share) => db.upsert('deal_partner_totals', { deals: 1, ...partnerKey(s), ...partnerSums(s, same) }, { add: PARTNER_SUMS }),
+    add: (db: ReadModelDb, s: Share) =>
+      db.upsert('deal_partner_totals', { deals: 1, ...partnerKey(s), ...partnerSums(s, same) }, { add: PARTNER_SUMS }),
     remove: async (db: ReadModelDb, s: Share) => {
       if ((await db.delete('deal_partner_totals', { deals: 1, ...partnerKey(s) })) === 0)
         await db.update('deal_partner_totals', partnerKey(s), { add: { deals: -1, ...partnerSums(s, minus) } });
     },
   },
   {
-    add: (db: ReadModelDb, s: Share) => db.upsert('deal_line_totals', { deals: 1, ...lineKey(s), ...lineSums(s, same) }, { add: LINE_SUMS }),
+    add: (db: ReadModelDb, s: Share) =>
+      db.upsert('deal_line_totals', { deals: 1, ...lineKey(s), ...lineSums(s, same) }, { add: LINE_SUMS }),
     remove: async (db: ReadModelDb, s: Share) => {
       if ((await db.delete('deal_line_totals', { deals: 1, ...lineKey(s) })) === 0)
         await db.update('deal_line_totals', lineKey(s), { add: { deals: -1, ...lineSums(s, minus) } });
     },
   },
   {
-    add: (db: ReadModelDb, s: Share) => db.upsert('deal_day_totals', { deals: 1, ...dayKey(s), ...lineSums(s, same) }, { add: LINE_SUMS }),
+    add: (db: ReadModelDb, s: Share) =>
+      db.upsert('deal_day_totals', { deals: 1, ...dayKey(s), ...lineSums(s, same) }, { add: LINE_SUMS }),
     remove: async (db: ReadModelDb, s: Share) => {
       if ((await db.delete('deal_day_totals', { deals: 1, ...dayKey(s) })) === 0)
         await db.update('deal_day_totals', dayKey(s), { add: { deals: -1, ...lineSums(s, minus) } });

@@ -9,7 +9,11 @@ type Deal = Partial<Database['deals']>;
 
 /** Sets columns of the deal row, with its version and updated_at, from the event. */
 const update = (db: ReadModelDb, event: StoredEvent, set: Deal) =>
-  db.update('deals', { deal_id: idOfStream(event.streamId) }, { set: { version: event.version, updated_at: event.recordedAt, ...set } });
+  db.update(
+    'deals',
+    { deal_id: idOfStream(event.streamId) },
+    { set: { version: event.version, updated_at: event.recordedAt, ...set } },
+  );
 
 /** Moves the deal to a status; its share of the totals follows (read once, the new share derived). */
 const status = async (db: ReadModelDb, event: StoredEvent, to: string, extra: Deal = {}, known?: Share) => {
@@ -46,22 +50,46 @@ export const dealsProjection = defineProjection({
     DealRegistered: async (db, e) => {
       const d = e.data;
       await db.insert('deals', {
-        deal_id: d.dealId, partner_id: d.partnerId, registered_by: d.registeredBy, customer_name: d.customer.name,
-        customer_domain: d.customer.domain, customer_country: d.customer.country, product_line: d.productLine,
-        estimated_value_minor: d.estimatedValue.amountMinor, currency: d.estimatedValue.currency, expected_close_date: d.expectedCloseDate,
-        status: 'submitted', conflict: 0, registered_at: e.recordedAt, registered_position: e.position, extension_count: 0,
-        status_changed_at: e.recordedAt, version: e.version, updated_at: e.recordedAt,
+        deal_id: d.dealId,
+        partner_id: d.partnerId,
+        registered_by: d.registeredBy,
+        customer_name: d.customer.name,
+        customer_domain: d.customer.domain,
+        customer_country: d.customer.country,
+        product_line: d.productLine,
+        estimated_value_minor: d.estimatedValue.amountMinor,
+        currency: d.estimatedValue.currency,
+        expected_close_date: d.expectedCloseDate,
+        status: 'submitted',
+        conflict: 0,
+        registered_at: e.recordedAt,
+        registered_position: e.position,
+        extension_count: 0,
+        status_changed_at: e.recordedAt,
+        version: e.version,
+        updated_at: e.recordedAt,
       });
       await addShare(db, {
-        registered_at: e.recordedAt, partner_id: d.partnerId, product_line: d.productLine, status: 'submitted', currency: d.estimatedValue.currency,
-        won_currency: '', estimated_value_minor: d.estimatedValue.amountMinor, approved: 0, conflicted: 0, won_amount_minor: 0,
+        registered_at: e.recordedAt,
+        partner_id: d.partnerId,
+        product_line: d.productLine,
+        status: 'submitted',
+        currency: d.estimatedValue.currency,
+        won_currency: '',
+        estimated_value_minor: d.estimatedValue.amountMinor,
+        approved: 0,
+        conflicted: 0,
+        won_amount_minor: 0,
       });
     },
     // Both registrations of a collision are flagged and linked: the earlier one learns of the later one here.
     DealConflictDetected: async (db, e) => {
       const dealId = idOfStream(e.streamId);
       for (const other of e.data.conflictingDealIds) {
-        for (const [a, b] of [[dealId, other], [other, dealId]])
+        for (const [a, b] of [
+          [dealId, other],
+          [other, dealId],
+        ])
           await db.upsert('deal_conflicts', { deal_id: a, conflicting_deal_id: b, detected_at: e.recordedAt });
         await flag(db, other, () => db.update('deals', { deal_id: other }, { set: { conflict: 1 } }));
       }
@@ -70,21 +98,35 @@ export const dealsProjection = defineProjection({
     DealApproved: async (db, e) => {
       const before = await shareOf(db, idOfStream(e.streamId));
       const seconds = before ? Math.round((Date.parse(e.recordedAt) - Date.parse(before.registered_at)) / 1000) : null;
-      await status(db, e, 'approved', {
-        approved_at: e.recordedAt, approval_seconds: seconds, protection_days: e.data.protectionDays, protected_until: e.data.protectedUntil,
-      }, before);
+      await status(
+        db,
+        e,
+        'approved',
+        {
+          approved_at: e.recordedAt,
+          approval_seconds: seconds,
+          protection_days: e.data.protectionDays,
+          protected_until: e.data.protectedUntil,
+        },
+        before,
+      );
     },
     DealRejected: (db, e) => status(db, e, 'rejected', { rejected_at: e.recordedAt, status_reason: e.data.reason }),
-    DealWithdrawn: (db, e) => status(db, e, 'withdrawn', { withdrawn_at: e.recordedAt, status_reason: e.data.reason ?? null }),
+    DealWithdrawn: (db, e) =>
+      status(db, e, 'withdrawn', { withdrawn_at: e.recordedAt, status_reason: e.data.reason ?? null }),
     DealProtectionExtended: async (db, e) => {
       await db.update('deals', { deal_id: idOfStream(e.streamId) }, { add: { extension_count: 1 } });
       await update(db, e, { protected_until: e.data.protectedUntil });
     },
     DealWon: (db, e) =>
       status(db, e, 'won', {
-        won_at: e.recordedAt, closed_at: e.data.closedAt, won_amount_minor: e.data.amount.amountMinor, won_currency: e.data.amount.currency,
+        won_at: e.recordedAt,
+        closed_at: e.data.closedAt,
+        won_amount_minor: e.data.amount.amountMinor,
+        won_currency: e.data.amount.currency,
       }),
-    DealLost: (db, e) => status(db, e, 'lost', { lost_at: e.recordedAt, closed_at: e.recordedAt, status_reason: e.data.reason }),
+    DealLost: (db, e) =>
+      status(db, e, 'lost', { lost_at: e.recordedAt, closed_at: e.recordedAt, status_reason: e.data.reason }),
     DealExpired: (db, e) => status(db, e, 'expired', { expired_at: e.recordedAt }),
   },
 });

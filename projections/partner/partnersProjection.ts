@@ -6,7 +6,11 @@ import { idOfStream } from '../streamIds.js';
 
 /** Sets columns of the partner row and its version/updated_at from the event. */
 const update = (db: ReadModelDb, event: StoredEvent, set: Partial<Database['partners']> = {}) =>
-  db.update('partners', { partner_id: idOfStream(event.streamId) }, { set: { version: event.version, updated_at: event.recordedAt, ...set } });
+  db.update(
+    'partners',
+    { partner_id: idOfStream(event.streamId) },
+    { set: { version: event.version, updated_at: event.recordedAt, ...set } },
+  );
 const status = (db: ReadModelDb, event: StoredEvent, to: string, extra: Partial<Database['partners']> = {}) =>
   update(db, event, { status: to, status_changed_at: event.recordedAt, ...extra });
 
@@ -18,9 +22,20 @@ export const partnersProjection = defineProjection({
     PartnerApplied: (db, e) => {
       const d = e.data;
       return db.insert('partners', {
-        partner_id: d.partnerId, name: d.name, website: d.website, domain: d.domain, country: d.country, region: d.region, type: d.type,
-        parent_partner_id: d.parentPartnerId ?? null, status: 'applied', applied_at: e.recordedAt, status_changed_at: e.recordedAt,
-        employee_count: 0, version: e.version, updated_at: e.recordedAt,
+        partner_id: d.partnerId,
+        name: d.name,
+        website: d.website,
+        domain: d.domain,
+        country: d.country,
+        region: d.region,
+        type: d.type,
+        parent_partner_id: d.parentPartnerId ?? null,
+        status: 'applied',
+        applied_at: e.recordedAt,
+        status_changed_at: e.recordedAt,
+        employee_count: 0,
+        version: e.version,
+        updated_at: e.recordedAt,
       });
     },
     PartnerApproved: (db, e) => status(db, e, 'approved', { tier: e.data.tier, approved_at: e.recordedAt }),
@@ -32,9 +47,13 @@ export const partnersProjection = defineProjection({
     ChannelManagerAssigned: (db, e) => update(db, e, { channel_manager_id: e.data.personId }),
     PartnerQuotaSet: async (db, e) => {
       const { amountMinor, currency } = e.data.amount;
-      await db.upsert('partner_quotas', { partner_id: idOfStream(e.streamId), period: e.data.period, amount_minor: amountMinor, currency }, {
-        set: ['amount_minor', 'currency'],
-      });
+      await db.upsert(
+        'partner_quotas',
+        { partner_id: idOfStream(e.streamId), period: e.data.period, amount_minor: amountMinor, currency },
+        {
+          set: ['amount_minor', 'currency'],
+        },
+      );
       await update(db, e);
     },
     PartnerSuspended: (db, e) => status(db, e, 'suspended'),

@@ -4,10 +4,17 @@ import type { ReadModelDb } from '../readModels/readModelDb.js';
 import { defineProjection } from '../runner/projection.js';
 import { idOfStream } from '../streamIds.js';
 
-interface Grant { role: string; regions?: string[] }
+interface Grant {
+  role: string;
+  regions?: string[];
+}
 
 const touch = (db: ReadModelDb, e: StoredEvent, set: Partial<Database['people']> = {}) =>
-  db.update('people', { person_id: idOfStream(e.streamId) }, { set: { version: e.version, updated_at: e.recordedAt, ...set } });
+  db.update(
+    'people',
+    { person_id: idOfStream(e.streamId) },
+    { set: { version: e.version, updated_at: e.recordedAt, ...set } },
+  );
 const roles = async (db: ReadModelDb, personId: string): Promise<Grant[]> =>
   JSON.parse((await db.selectOne('people', ['vendor_roles'], { person_id: personId }))?.vendor_roles ?? '[]');
 
@@ -18,12 +25,19 @@ export const peopleProjection = defineProjection({
   handlers: {
     PersonRegistered: (db, e) =>
       db.insert('people', {
-        person_id: e.data.personId, name: e.data.name, email: e.data.email.toLowerCase(), vendor_roles: '[]', registered_at: e.recordedAt,
-        version: e.version, updated_at: e.recordedAt,
+        person_id: e.data.personId,
+        name: e.data.name,
+        email: e.data.email.toLowerCase(),
+        vendor_roles: '[]',
+        registered_at: e.recordedAt,
+        version: e.version,
+        updated_at: e.recordedAt,
       }),
     VendorRoleGranted: async (db, e) => {
       const current = (await roles(db, idOfStream(e.streamId))).filter((g) => g.role !== e.data.role);
-      await touch(db, e, { vendor_roles: JSON.stringify([...current, e.data].sort((a, b) => a.role.localeCompare(b.role))) });
+      await touch(db, e, {
+        vendor_roles: JSON.stringify([...current, e.data].sort((a, b) => a.role.localeCompare(b.role))),
+      });
     },
     VendorRoleRevoked: async (db, e) => {
       const current = (await roles(db, idOfStream(e.streamId))).filter((g) => g.role !== e.data.role);
@@ -32,44 +46,81 @@ export const peopleProjection = defineProjection({
     EmployeeJoined: async (db, e) => {
       await touch(db, e, { partner_id: e.data.partnerId, partner_role: e.data.role, joined_at: e.recordedAt });
       await db.insert('employments', {
-        person_id: idOfStream(e.streamId), partner_id: e.data.partnerId, role: e.data.role, joined_at: e.recordedAt, joined_position: e.position,
+        person_id: idOfStream(e.streamId),
+        partner_id: e.data.partnerId,
+        role: e.data.role,
+        joined_at: e.recordedAt,
+        joined_position: e.position,
       });
     },
     EmployeeRoleChanged: async (db, e) => {
       await touch(db, e, { partner_role: e.data.to });
-      await db.update('employments', { person_id: idOfStream(e.streamId), partner_id: e.data.partnerId, left_at: null }, { set: { role: e.data.to } });
+      await db.update(
+        'employments',
+        { person_id: idOfStream(e.streamId), partner_id: e.data.partnerId, left_at: null },
+        { set: { role: e.data.to } },
+      );
     },
     EmployeeLeft: async (db, e) => {
       await touch(db, e, { partner_id: null, partner_role: null, joined_at: null });
-      await db.update('employments', { person_id: idOfStream(e.streamId), partner_id: e.data.partnerId, left_at: null }, {
-        set: { left_at: e.recordedAt, leave_reason: e.data.reason ?? null },
-      });
+      await db.update(
+        'employments',
+        { person_id: idOfStream(e.streamId), partner_id: e.data.partnerId, left_at: null },
+        {
+          set: { left_at: e.recordedAt, leave_reason: e.data.reason ?? null },
+        },
+      );
     },
     ProgramDefined: (db, e) =>
       db.insert('programs', {
-        program_id: e.data.programId, name: e.data.name, product_line: e.data.productLine, valid_for_days: e.data.validForDays,
-        points: e.data.points, status: 'active', defined_at: e.recordedAt, version: e.version,
+        program_id: e.data.programId,
+        name: e.data.name,
+        product_line: e.data.productLine,
+        valid_for_days: e.data.validForDays,
+        points: e.data.points,
+        status: 'active',
+        defined_at: e.recordedAt,
+        version: e.version,
       }),
-    ProgramRetired: (db, e) => db.update('programs', { program_id: idOfStream(e.streamId) }, { set: { status: 'retired', version: e.version } }),
+    ProgramRetired: (db, e) =>
+      db.update('programs', { program_id: idOfStream(e.streamId) }, { set: { status: 'retired', version: e.version } }),
     CertificationEarned: async (db, e) => {
       const line = await db.selectOne('programs', ['product_line'], { program_id: e.data.programId });
       // Earned again after a revocation or lapse: a fresh certification, the old renewal and revocation gone.
-      await db.upsert('certifications', {
-        person_id: idOfStream(e.streamId), program_id: e.data.programId, product_line: line?.product_line ?? 'unknown', earned_at: e.data.earnedAt,
-        expires_at: e.data.expiresAt, renewed_at: null, revoked_at: null, revoke_reason: null,
-      }, { set: ['earned_at', 'expires_at', 'renewed_at', 'revoked_at', 'revoke_reason'] });
+      await db.upsert(
+        'certifications',
+        {
+          person_id: idOfStream(e.streamId),
+          program_id: e.data.programId,
+          product_line: line?.product_line ?? 'unknown',
+          earned_at: e.data.earnedAt,
+          expires_at: e.data.expiresAt,
+          renewed_at: null,
+          revoked_at: null,
+          revoke_reason: null,
+        },
+        { set: ['earned_at', 'expires_at', 'renewed_at', 'revoked_at', 'revoke_reason'] },
+      );
       await touch(db, e);
     },
     CertificationRenewed: async (db, e) => {
-      await db.update('certifications', { person_id: idOfStream(e.streamId), program_id: e.data.programId }, {
-        set: { expires_at: e.data.expiresAt, renewed_at: e.data.renewedAt },
-      });
+      await db.update(
+        'certifications',
+        { person_id: idOfStream(e.streamId), program_id: e.data.programId },
+        {
+          set: { expires_at: e.data.expiresAt, renewed_at: e.data.renewedAt },
+        },
+      );
       await touch(db, e);
     },
     CertificationRevoked: async (db, e) => {
-      await db.update('certifications', { person_id: idOfStream(e.streamId), program_id: e.data.programId }, {
-        set: { revoked_at: e.recordedAt, revoke_reason: e.data.reason },
-      });
+      await db.update(
+        'certifications',
+        { person_id: idOfStream(e.streamId), program_id: e.data.programId },
+        {
+          set: { revoked_at: e.recordedAt, revoke_reason: e.data.reason },
+        },
+      );
       await touch(db, e);
     },
   },

@@ -17,7 +17,11 @@ export const accessTables = tablesOf(
     },
     ['person_id'],
   ),
-  table('access_partners', { partner_id: text(), status: text(), tier: text().orNull(), region: text(), type: text() }, ['partner_id']),
+  table(
+    'access_partners',
+    { partner_id: text(), status: text(), tier: text().orNull(), region: text(), type: text() },
+    ['partner_id'],
+  ),
   table(
     'access_contents',
     {
@@ -36,7 +40,13 @@ export const accessTables = tablesOf(
     },
     ['content_id'],
   ),
-  table('access_certifications', { person_id: text(), program_id: text(), expires_at: text(), revoked: integer() }, ['person_id', 'program_id']),
+  table('access_certifications', { person_id: text(), program_id: text(), expires_at: text(), revoked: integer() }, [
+    'person_id',
+    'program_id',
+  ]),
   /** Visible while `valid_until IS NULL OR valid_until > now`. */
-  table('access_visible_content', { person_id: text(), content_id: text(), valid_until: text().orNull() }, ['person_id', 'content_id']),
+  table('access_visible_content', { person_id: text(), content_id: text(), valid_until: text().orNull() }, [
+    'person_id',
+    'content_id',
+  ]),
 );

@@ -1,4 +1,6 @@
 import { table, tablesOf, text } from '../../infra/sql/tables.js';
 
 /** Channel settings as changed, values JSON (migration 0012). */
-export const channelTables = tablesOf(table('channel_settings', { key: text(), value: text(), changed_at: text() }, ['key']));
+export const channelTables = tablesOf(
+  table('channel_settings', { key: text(), value: text(), changed_at: text() }, ['key']),
+);

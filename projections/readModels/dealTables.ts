@@ -42,16 +42,30 @@ export const dealTables = tablesOf(
     },
     ['deal_id'],
   ),
-  table('deal_conflicts', { deal_id: text(), conflicting_deal_id: text(), detected_at: text() }, ['deal_id', 'conflicting_deal_id']),
+  table('deal_conflicts', { deal_id: text(), conflicting_deal_id: text(), detected_at: text() }, [
+    'deal_id',
+    'conflicting_deal_id',
+  ]),
   /** `won_currency` is '' unless the status is won. */
   table(
     'deal_partner_totals',
     {
-      partner_id: text(), ...totalsKeys, won_currency: text(),
-      deals: integer(), estimated_value_minor: bigint(), approved: bigint(), conflicted: bigint(), won_amount_minor: bigint(),
+      partner_id: text(),
+      ...totalsKeys,
+      won_currency: text(),
+      deals: integer(),
+      estimated_value_minor: bigint(),
+      approved: bigint(),
+      conflicted: bigint(),
+      won_amount_minor: bigint(),
     },
     ['partner_id', 'product_line', 'status', 'currency', 'won_currency'],
   ),
   table('deal_line_totals', { ...totalsKeys, ...channelSums }, ['product_line', 'status', 'currency']),
-  table('deal_day_totals', { registered_day: text(), ...totalsKeys, ...channelSums }, ['registered_day', 'product_line', 'status', 'currency']),
+  table('deal_day_totals', { registered_day: text(), ...totalsKeys, ...channelSums }, [
+    'registered_day',
+    'product_line',
+    'status',
+    'currency',
+  ]),
 );

@@ -28,5 +28,8 @@ export const partnerTables = tablesOf(
     },
     ['partner_id'],
   ),
-  table('partner_quotas', { partner_id: text(), period: text(), amount_minor: bigint(), currency: text() }, ['partner_id', 'period']),
+  table('partner_quotas', { partner_id: text(), period: text(), amount_minor: bigint(), currency: text() }, [
+    'partner_id',
+    'period',
+  ]),
 );

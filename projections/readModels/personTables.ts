@@ -22,7 +22,12 @@ export const personTables = tablesOf(
   table(
     'employments',
     {
-      person_id: text(), partner_id: text(), role: text(), joined_at: text(), left_at: text().orNull(), leave_reason: text().orNull(),
+      person_id: text(),
+      partner_id: text(),
+      role: text(),
+      joined_at: text(),
+      left_at: text().orNull(),
+      leave_reason: text().orNull(),
       joined_position: integer(),
     },
     ['person_id', 'joined_position'],
@@ -30,7 +35,13 @@ export const personTables = tablesOf(
   table(
     'programs',
     {
-      program_id: text(), name: text(), product_line: text(), valid_for_days: integer(), points: integer(), status: text(), defined_at: text(),
+      program_id: text(),
+      name: text(),
+      product_line: text(),
+      valid_for_days: integer(),
+      points: integer(),
+      status: text(),
+      defined_at: text(),
       version: integer(),
     },
     ['program_id'],
@@ -38,8 +49,14 @@ export const personTables = tablesOf(
   table(
     'certifications',
     {
-      person_id: text(), program_id: text(), product_line: text(), earned_at: text(), expires_at: text(), renewed_at: text().orNull(),
-      revoked_at: text().orNull(), revoke_reason: text().orNull(),
+      person_id: text(),
+      program_id: text(),
+      product_line: text(),
+      earned_at: text(),
+      expires_at: text(),
+      renewed_at: text().orNull(),
+      revoked_at: text().orNull(),
+      revoke_reason: text().orNull(),
     },
     ['person_id', 'program_id'],
   ),

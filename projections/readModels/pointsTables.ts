@@ -24,8 +24,18 @@ export const pointsTables = tablesOf(
   ),
   table(
     'points_partners',
-    { partner_id: text(), balance: integer(), shared_balance: integer(), ...byKind, version: integer(), updated_at: text() },
+    {
+      partner_id: text(),
+      balance: integer(),
+      shared_balance: integer(),
+      ...byKind,
+      version: integer(),
+      updated_at: text(),
+    },
     ['partner_id'],
   ),
-  table('points_people', { partner_id: text(), person_id: text(), balance: integer(), ...byKind, updated_at: text() }, ['partner_id', 'person_id']),
+  table('points_people', { partner_id: text(), person_id: text(), balance: integer(), ...byKind, updated_at: text() }, [
+    'partner_id',
+    'person_id',
+  ]),
 );

@@ -67,12 +67,29 @@ export const scorecardTables = tablesOf(
     },
     ['partner_id', 'period'],
   ),
-  table('scorecard_revenue', { partner_id: text(), period: text(), currency: text(), won_minor: bigint(), deals_won: integer() }, ['partner_id', 'period', 'currency']),
-  table('scorecard_channel_revenue', { period: text(), currency: text(), won_minor: bigint(), deals_won: integer() }, ['period', 'currency']),
-  table('scorecard_trailing_revenue', { partner_id: text(), period: text(), currency: text(), won_minor: bigint() }, ['partner_id', 'period', 'currency']),
+  table(
+    'scorecard_revenue',
+    { partner_id: text(), period: text(), currency: text(), won_minor: bigint(), deals_won: integer() },
+    ['partner_id', 'period', 'currency'],
+  ),
+  table('scorecard_channel_revenue', { period: text(), currency: text(), won_minor: bigint(), deals_won: integer() }, [
+    'period',
+    'currency',
+  ]),
+  table('scorecard_trailing_revenue', { partner_id: text(), period: text(), currency: text(), won_minor: bigint() }, [
+    'partner_id',
+    'period',
+    'currency',
+  ]),
   table(
     'scorecard_deals',
-    { deal_id: text(), partner_id: text(), registered_at: text(), approved_period: text().orNull(), approval_seconds: bigint().orNull() },
+    {
+      deal_id: text(),
+      partner_id: text(),
+      registered_at: text(),
+      approved_period: text().orNull(),
+      approval_seconds: bigint().orNull(),
+    },
     ['deal_id'],
   ),
   table('scorecard_people', { person_id: text(), partner_id: text().orNull() }, ['person_id']),

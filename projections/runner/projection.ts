@@ -20,7 +20,10 @@ export interface Projection {
 }
 
 /** How one event type changes read models: its body as the domain's zod schema types it (events are upcast on read). */
-export type EventHandler<T extends LogEventType> = (db: ReadModelDb, event: StoredEvent<LogEventData<T>>) => Promise<unknown>;
+export type EventHandler<T extends LogEventType> = (
+  db: ReadModelDb,
+  event: StoredEvent<LogEventData<T>>,
+) => Promise<unknown>;
 /** One handler per event type the log may hold: a type that does not exist, or a field it lacks, fails tsc. */
 export type Handlers = { readonly [T in LogEventType]?: EventHandler<T> };
 /** A handler for several event types that reads only the envelope. */
@@ -35,7 +38,12 @@ export const inOrder = (...parts: readonly Handlers[]): Handlers => {
     for (const [type, handler] of Object.entries(part)) {
       const first = combined[type];
       if (!handler) continue;
-      combined[type] = first ? async (db, e) => { await first(db, e); await handler(db, e); } : handler;
+      combined[type] = first
+        ? async (db, e) => {
+            await first(db, e);
+            await handler(db, e);
+          }
+        : handler;
     }
   return combined as Handlers;
 };

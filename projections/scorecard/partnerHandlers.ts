@@ -8,7 +8,11 @@ import { ensurePeriod, refreshRevenue } from './periodRows.js';
 type Partner = Partial<Database['scorecard_partners']>;
 
 const set = (db: ReadModelDb, e: StoredEvent, columns: Partner) =>
-  db.update('scorecard_partners', { partner_id: idOfStream(e.streamId) }, { set: { updated_at: e.recordedAt, ...columns } });
+  db.update(
+    'scorecard_partners',
+    { partner_id: idOfStream(e.streamId) },
+    { set: { updated_at: e.recordedAt, ...columns } },
+  );
 
 /** A status change: the current status, and a history row so that channel health can ask "active at a period's end?". */
 const status = async (db: ReadModelDb, e: StoredEvent, to: string, extra: Partner = {}) => {
@@ -16,8 +20,17 @@ const status = async (db: ReadModelDb, e: StoredEvent, to: string, extra: Partne
   await history(db, idOfStream(e.streamId), e, to);
 };
 const history = async (db: ReadModelDb, partnerId: string, e: StoredEvent, to: string) => {
-  await db.update('scorecard_partner_status', { partner_id: partnerId, next_changed_at: null }, { set: { next_changed_at: e.recordedAt } });
-  await db.insert('scorecard_partner_status', { partner_id: partnerId, position: e.position, changed_at: e.recordedAt, status: to });
+  await db.update(
+    'scorecard_partner_status',
+    { partner_id: partnerId, next_changed_at: null },
+    { set: { next_changed_at: e.recordedAt } },
+  );
+  await db.insert('scorecard_partner_status', {
+    partner_id: partnerId,
+    position: e.position,
+    changed_at: e.recordedAt,
+    status: to,
+  });
 };
 
 /** The scorecards' own copy of the partner facts they need (never read from the partners projection). */
@@ -25,8 +38,16 @@ export const partnerHandlers: Handlers = {
   PartnerApplied: async (db, e) => {
     const d = e.data;
     await db.insert('scorecard_partners', {
-      partner_id: d.partnerId, name: d.name, country: d.country, region: d.region, type: d.type, parent_partner_id: d.parentPartnerId ?? null,
-      status: 'applied', applied_at: e.recordedAt, status_changed_at: e.recordedAt, updated_at: e.recordedAt,
+      partner_id: d.partnerId,
+      name: d.name,
+      country: d.country,
+      region: d.region,
+      type: d.type,
+      parent_partner_id: d.parentPartnerId ?? null,
+      status: 'applied',
+      applied_at: e.recordedAt,
+      status_changed_at: e.recordedAt,
+      updated_at: e.recordedAt,
     });
     await history(db, d.partnerId, e, 'applied');
   },
@@ -42,9 +63,13 @@ export const partnerHandlers: Handlers = {
   PartnerQuotaSet: async (db, e) => {
     const partnerId = idOfStream(e.streamId);
     await ensurePeriod(db, partnerId, e.data.period);
-    await db.update('scorecard_periods', { partner_id: partnerId, period: e.data.period }, {
-      set: { quota_minor: e.data.amount.amountMinor, quota_currency: e.data.amount.currency },
-    });
+    await db.update(
+      'scorecard_periods',
+      { partner_id: partnerId, period: e.data.period },
+      {
+        set: { quota_minor: e.data.amount.amountMinor, quota_currency: e.data.amount.currency },
+      },
+    );
     await refreshRevenue(db, partnerId, e.data.period);
   },
 };

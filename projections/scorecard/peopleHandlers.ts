@@ -15,9 +15,14 @@ const refreshEmployerOf = async (db: ReadModelDb, e: StoredEvent) => {
 
 /** Employment, programs, certifications and the readiness setting: what certified people and readiness derive from. */
 export const peopleHandlers: Handlers = {
-  ProgramDefined: (db, e) => db.upsert('scorecard_programs', { program_id: e.data.programId, product_line: e.data.productLine }),
+  ProgramDefined: (db, e) =>
+    db.upsert('scorecard_programs', { program_id: e.data.programId, product_line: e.data.productLine }),
   EmployeeJoined: async (db, e) => {
-    await db.upsert('scorecard_people', { person_id: idOfStream(e.streamId), partner_id: e.data.partnerId }, { set: ['partner_id'] });
+    await db.upsert(
+      'scorecard_people',
+      { person_id: idOfStream(e.streamId), partner_id: e.data.partnerId },
+      { set: ['partner_id'] },
+    );
     await db.update('scorecard_partners', { partner_id: e.data.partnerId }, { add: { employee_count: 1 } });
     markReadinessStale(db, e.data.partnerId);
   },
@@ -28,20 +33,35 @@ export const peopleHandlers: Handlers = {
   },
   CertificationEarned: async (db, e) => {
     const line = await db.selectOne('scorecard_programs', ['product_line'], { program_id: e.data.programId });
-    await db.upsert('scorecard_certifications', {
-      person_id: idOfStream(e.streamId), program_id: e.data.programId, product_line: line?.product_line ?? 'unknown',
-      expires_at: new Date(e.data.expiresAt).toISOString(), revoked: 0,
-    }, { set: ['expires_at', 'revoked'] });
+    await db.upsert(
+      'scorecard_certifications',
+      {
+        person_id: idOfStream(e.streamId),
+        program_id: e.data.programId,
+        product_line: line?.product_line ?? 'unknown',
+        expires_at: new Date(e.data.expiresAt).toISOString(),
+        revoked: 0,
+      },
+      { set: ['expires_at', 'revoked'] },
+    );
     await refreshEmployerOf(db, e);
   },
   CertificationRenewed: async (db, e) => {
-    await db.update('scorecard_certifications', { person_id: idOfStream(e.streamId), program_id: e.data.programId }, {
-      set: { expires_at: new Date(e.data.expiresAt).toISOString() },
-    });
+    await db.update(
+      'scorecard_certifications',
+      { person_id: idOfStream(e.streamId), program_id: e.data.programId },
+      {
+        set: { expires_at: new Date(e.data.expiresAt).toISOString() },
+      },
+    );
     await refreshEmployerOf(db, e);
   },
   CertificationRevoked: async (db, e) => {
-    await db.update('scorecard_certifications', { person_id: idOfStream(e.streamId), program_id: e.data.programId }, { set: { revoked: 1 } });
+    await db.update(
+      'scorecard_certifications',
+      { person_id: idOfStream(e.streamId), program_id: e.data.programId },
+      { set: { revoked: 1 } },
+    );
     await refreshEmployerOf(db, e);
   },
   // Readiness needs `minCertifiedForReady` people per product line: a change re-derives every partner's `ready_until`.
@@ -51,6 +71,10 @@ export const peopleHandlers: Handlers = {
     await db.upsert('scorecard_settings', { key: 'minCertifiedForReady', value: String(k) }, { set: ['value'] });
     const partners = await db.select('scorecard_partners', ['partner_id', 'line_expiries'], {});
     for (const p of partners)
-      await db.update('scorecard_partners', { partner_id: p.partner_id }, { set: { ready_until: readyUntil(JSON.parse(p.line_expiries), k) } });
+      await db.update(
+        'scorecard_partners',
+        { partner_id: p.partner_id },
+        { set: { ready_until: readyUntil(JSON.parse(p.line_expiries), k) } },
+      );
   },
 };

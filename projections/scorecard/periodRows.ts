@@ -18,8 +18,14 @@ export const nextPeriods = (period: string, n: number): string[] => {
 };
 
 type Counter =
-  | 'deals_registered' | 'deals_conflicted' | 'deals_rejected' | 'deals_withdrawn' | 'deals_lost'
-  | 'deals_expired' | 'mdf_approved_minor' | 'mdf_paid_minor';
+  | 'deals_registered'
+  | 'deals_conflicted'
+  | 'deals_rejected'
+  | 'deals_withdrawn'
+  | 'deals_lost'
+  | 'deals_expired'
+  | 'mdf_approved_minor'
+  | 'mdf_paid_minor';
 
 /** Adds `delta` to one counter of a partner's period row, creating the row when it is the first fact of the period. */
 export const bump = (db: ReadModelDb, partnerId: string, period: string, column: Counter, delta = 1) => {
@@ -47,7 +53,8 @@ const REFRESH_REVENUE = sqlText(
 );
 
 /** Won revenue and attainment of a period row from its revenue per currency, after the quota changed. */
-export const refreshRevenue = (db: ReadModelDb, partnerId: string, period: string) => db.execute(REFRESH_REVENUE, [partnerId, period]);
+export const refreshRevenue = (db: ReadModelDb, partnerId: string, period: string) =>
+  db.execute(REFRESH_REVENUE, [partnerId, period]);
 
 const added = `CASE WHEN COALESCE(${p.$}.${p.currency}, excluded.${p.currency}) = excluded.${p.currency}
   THEN excluded.${p.won_minor} ELSE 0 END`;
@@ -74,11 +81,24 @@ const APPROVALS = sqlText<{ n: number }>(
  */
 export const recordApproval = async (db: ReadModelDb, partnerId: string, period: string) => {
   const n = Number((await db.queryOne(APPROVALS, [partnerId, period]))?.n ?? 0);
-  const middle = await db.select('scorecard_deals', ['approval_seconds'], { partner_id: partnerId, approved_period: period }, {
-    orderBy: ['approval_seconds'], limit: n % 2 === 1 ? 1 : 2, offset: Math.floor((n - 1) / 2),
-  });
-  const median = middle.length ? Math.round(middle.reduce((sum, r) => sum + Number(r.approval_seconds), 0) / middle.length) : null;
-  await db.upsert('scorecard_periods', { partner_id: partnerId, period, deals_approved: n, approval_median_seconds: median }, {
-    set: ['deals_approved', 'approval_median_seconds'],
-  });
+  const middle = await db.select(
+    'scorecard_deals',
+    ['approval_seconds'],
+    { partner_id: partnerId, approved_period: period },
+    {
+      orderBy: ['approval_seconds'],
+      limit: n % 2 === 1 ? 1 : 2,
+      offset: Math.floor((n - 1) / 2),
+    },
+  );
+  const median = middle.length
+    ? Math.round(middle.reduce((sum, r) => sum + Number(r.approval_seconds), 0) / middle.length)
+    : null;
+  await db.upsert(
+    'scorecard_periods',
+    { partner_id: partnerId, period, deals_approved: n, approval_median_seconds: median },
+    {
+      set: ['deals_approved', 'approval_median_seconds'],
+    },
+  );
 };

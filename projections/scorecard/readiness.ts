@@ -6,7 +6,8 @@ import type { ReadModelDb } from '../readModels/readModelDb.js';
 const descending = (values: Iterable<number>) => [...values].sort((a, b) => b - a);
 
 /** The instant until which at least `k` of the expiries are still running: the k-th latest, or null. */
-export const kthLatest = (expiries: readonly number[], k: number): number | null => (expiries.length >= k ? expiries[k - 1] : null);
+export const kthLatest = (expiries: readonly number[], k: number): number | null =>
+  expiries.length >= k ? expiries[k - 1] : null;
 
 /** Until when the partner stays ready to sell at least one product line, given `k` people needed per line. */
 export const readyUntil = (lines: Readonly<Record<string, readonly number[]>>, k: number): string | null => {
@@ -65,8 +66,18 @@ const refreshReadiness = async (db: ReadModelDb, partnerId: string, k: number) =
     perPerson.set(r.person_id, Math.max(perPerson.get(r.person_id) ?? 0, at));
     perLine.set(r.product_line, [...(perLine.get(r.product_line) ?? []), at]);
   }
-  const lines = Object.fromEntries([...perLine.keys()].sort().map((line) => [line, descending(perLine.get(line) ?? [])]));
-  await db.update('scorecard_partners', { partner_id: partnerId }, {
-    set: { certified_expiries: JSON.stringify(descending(perPerson.values())), line_expiries: JSON.stringify(lines), ready_until: readyUntil(lines, k) },
-  });
+  const lines = Object.fromEntries(
+    [...perLine.keys()].sort().map((line) => [line, descending(perLine.get(line) ?? [])]),
+  );
+  await db.update(
+    'scorecard_partners',
+    { partner_id: partnerId },
+    {
+      set: {
+        certified_expiries: JSON.stringify(descending(perPerson.values())),
+        line_expiries: JSON.stringify(lines),
+        ready_until: readyUntil(lines, k),
+      },
+    },
+  );
 };

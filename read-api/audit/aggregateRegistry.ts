@@ -48,7 +48,10 @@ export const replayableAggregates: readonly ReplayableAggregate[] = [
 ];
 
 /** The aggregate owning a stream (longest matching prefix), if any. */
-export const aggregateOfStream = (streamId: string, aggregates: readonly ReplayableAggregate[] = replayableAggregates) =>
+export const aggregateOfStream = (
+  streamId: string,
+  aggregates: readonly ReplayableAggregate[] = replayableAggregates,
+) =>
   aggregates
     .filter((a) => streamId === a.streamPrefix || (a.streamPrefix.endsWith('-') && streamId.startsWith(a.streamPrefix)))
     .sort((a, b) => b.streamPrefix.length - a.streamPrefix.length)[0];

@@ -9,7 +9,10 @@ export const AsOfParam = z.string().transform((s, ctx): AsOf => {
   if (/^\d{1,15}$/.test(s)) return { position: Number(s) };
   const instant = Instant.safeParse(s);
   if (instant.success) return { instant: instant.data };
-  ctx.addIssue({ code: 'custom', message: 'must be a log position (an integer) or an ISO-8601 UTC instant, e.g. 2026-06-01T10:00:00Z' });
+  ctx.addIssue({
+    code: 'custom',
+    message: 'must be a log position (an integer) or an ISO-8601 UTC instant, e.g. 2026-06-01T10:00:00Z',
+  });
   return z.NEVER;
 });
 

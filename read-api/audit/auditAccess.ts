@@ -6,14 +6,23 @@ import type { TransactionalSqlDb } from '../../infra/sql/sqlDb.js';
 /** Auditors and vendor admins (the admin key included) reach `/audit/*`; nobody else. */
 export const mayAudit = (p: Principal): boolean => isVendorAdmin(p) || hasVendorRole(p, 'auditor');
 
-const actorOf = (p: Principal) => (p.kind === 'admin-key' ? { kind: 'admin-key', id: 'admin' } : { kind: 'person', id: p.personId });
+const actorOf = (p: Principal) =>
+  p.kind === 'admin-key' ? { kind: 'admin-key', id: 'admin' } : { kind: 'person', id: p.personId };
 
 const logAccess = (db: TransactionalSqlDb, request: FastifyRequest, principal: Principal, status: number, at: Date) => {
   const actor = actorOf(principal);
   return db.transaction((tx) =>
     tx.run(
       'INSERT INTO audit_access_log (at, actor_kind, actor_id, method, route, url, status) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [at.toISOString(), actor.kind, actor.id, request.method, request.routeOptions.url ?? request.url.split('?')[0], request.url.slice(0, 2000), status],
+      [
+        at.toISOString(),
+        actor.kind,
+        actor.id,
+        request.method,
+        request.routeOptions.url ?? request.url.split('?')[0],
+        request.url.slice(0, 2000),
+        status,
+      ],
     ),
   );
 };

@@ -17,7 +17,8 @@ export const auditRoutes = (app: FastifyInstance, deps: AuditDeps) => {
     const { unavailable } = deps.log;
     if (unavailable !== undefined) {
       scope.addHook('preHandler', async (request, reply) => {
-        if (RAW_ROW_ROUTES.has(request.routeOptions.url ?? '')) return sendProblem(reply, problem(501, 'not_supported', unavailable));
+        if (RAW_ROW_ROUTES.has(request.routeOptions.url ?? ''))
+          return sendProblem(reply, problem(501, 'not_supported', unavailable));
       });
     }
     eventQueryRoutes(scope, deps);

@@ -18,7 +18,12 @@ const EventType = z.string().regex(/^[A-Z][A-Za-z0-9]{1,80}$/, 'must be an event
 /** One type or a comma-separated list of up to 20. */
 export const EventTypes = z
   .string()
-  .transform((s) => s.split(',').map((t) => t.trim()).filter((t) => t !== ''))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== ''),
+  )
   .pipe(z.array(EventType).min(1).max(20));
 
 export const BooleanFlag = z.enum(['true', 'false']).transform((s) => s === 'true');

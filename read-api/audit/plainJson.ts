@@ -4,6 +4,7 @@ export const plainJson = (value: unknown): unknown => {
   if (value instanceof Set) return [...value].map(plainJson);
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(plainJson);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainJson(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainJson(v)]));
   return value;
 };

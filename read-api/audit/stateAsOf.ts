@@ -43,5 +43,16 @@ export const stateAsOf = async (
     state = aggregate.evolve(state, event);
     ({ version, position, recordedAt } = event);
   }
-  return { state: { streamId, aggregate: aggregate.name, asOf: asOf ?? null, version, position, recordedAt, currentVersion, state: plainJson(state) } };
+  return {
+    state: {
+      streamId,
+      aggregate: aggregate.name,
+      asOf: asOf ?? null,
+      version,
+      position,
+      recordedAt,
+      currentVersion,
+      state: plainJson(state),
+    },
+  };
 };

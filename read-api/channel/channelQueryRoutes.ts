@@ -5,7 +5,14 @@ import type { QueryDeps } from '../queryDeps.js';
 import { readChannelSettings } from './readChannelSettings.js';
 
 export const channelQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
-  queryRoute(app, { method: 'GET', url: '/channel/settings', summary: 'Current channel settings (defaults included)', tags: ['channel'] }, async () =>
-    E.right(answer(await readChannelSettings(deps.reader))),
+  queryRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/channel/settings',
+      summary: 'Current channel settings (defaults included)',
+      tags: ['channel'],
+    },
+    async () => E.right(answer(await readChannelSettings(deps.reader))),
   );
 };

@@ -5,5 +5,9 @@ import type { SqlDb } from '../../infra/sql/sqlDb.js';
 export const readChannelSettings = async (db: SqlDb): Promise<ChannelSettings> => {
   const rows = await db.all<{ key: string; value: string }>('SELECT key, value FROM channel_settings');
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
-  return { ...defaultChannelSettings, ...stored, tierCriteria: { ...defaultChannelSettings.tierCriteria, ...((stored.tierCriteria as object) ?? {}) } };
+  return {
+    ...defaultChannelSettings,
+    ...stored,
+    tierCriteria: { ...defaultChannelSettings.tierCriteria, ...((stored.tierCriteria as object) ?? {}) },
+  };
 };

@@ -4,7 +4,10 @@ import type { Database } from '../../projections/readModels/database.js';
  * One content item as the API shows it. Vendor staff see its audience; partner people do not (an
  * audience may name other partners) but see until when the item stays visible to them (`validUntil`).
  */
-export const contentView = (row: Database['access_contents'], as: { readonly audience: boolean; readonly validUntil?: string | null }) => ({
+export const contentView = (
+  row: Database['access_contents'],
+  as: { readonly audience: boolean; readonly validUntil?: string | null },
+) => ({
   id: row.content_id,
   title: row.title,
   kind: row.kind,

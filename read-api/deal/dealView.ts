@@ -26,7 +26,8 @@ export const dealView = (row: DealRow, now: Date) => ({
   extensionCount: Number(row.extension_count),
   rejectedAt: row.rejected_at,
   withdrawnAt: row.withdrawn_at,
-  wonAmount: row.won_amount_minor === null ? null : { amountMinor: Number(row.won_amount_minor), currency: row.won_currency },
+  wonAmount:
+    row.won_amount_minor === null ? null : { amountMinor: Number(row.won_amount_minor), currency: row.won_currency },
   closedAt: row.closed_at,
   lostAt: row.lost_at,
   expiredAt: row.expired_at,

@@ -24,25 +24,50 @@ const Query = z.strictObject({
  * manager (or a partner's rep) acts on before the sweeper expires them. Same visibility as `GET /deals`.
  */
 export const expiringProtectionRoutes = (app: FastifyInstance, deps: QueryDeps) => {
-  queryRoute(app, {
-    method: 'GET', url: '/dashboards/expiring-protections', tags: ['deals', 'dashboards'], query: Query,
-    summary: 'Approved deal registrations whose protection ends within `withinDays` (default 30), soonest first, filtered by what the caller may see',
-  }, async ({ query, principal }) => {
-    const now = deps.now();
-    let q = visibleDealRows(deps.readModels, principal)
-      .where('deals.status', '=', 'approved')
-      .where('deals.protected_until', '>', now.toISOString())
-      .where('deals.protected_until', '<=', new Date(now.getTime() + query.withinDays * DAY).toISOString());
-    if (query.partnerId) q = q.where('deals.partner_id', '=', query.partnerId);
-    if (query.productLine) q = q.where('deals.product_line', '=', query.productLine);
-    if (query.cursor) {
-      const [until, id] = query.cursor;
-      q = q.where((eb) => eb.or([eb('deals.protected_until', '>', until), eb.and([eb('deals.protected_until', '=', until), eb('deals.deal_id', '>', id)])]));
-    }
-    const rows = (await q.orderBy('deals.protected_until').orderBy('deals.deal_id').limit(query.limit + 1).execute()) as DealRow[];
-    return E.right(answer({
-      asOf: now.toISOString(), withinDays: query.withinDays,
-      ...toPage(rows, query.limit, (r) => dealView(r, now), (r) => [r.protected_until, r.deal_id]),
-    }));
-  });
+  queryRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/dashboards/expiring-protections',
+      tags: ['deals', 'dashboards'],
+      query: Query,
+      summary:
+        'Approved deal registrations whose protection ends within `withinDays` (default 30), soonest first, filtered by what the caller may see',
+    },
+    async ({ query, principal }) => {
+      const now = deps.now();
+      let q = visibleDealRows(deps.readModels, principal)
+        .where('deals.status', '=', 'approved')
+        .where('deals.protected_until', '>', now.toISOString())
+        .where('deals.protected_until', '<=', new Date(now.getTime() + query.withinDays * DAY).toISOString());
+      if (query.partnerId) q = q.where('deals.partner_id', '=', query.partnerId);
+      if (query.productLine) q = q.where('deals.product_line', '=', query.productLine);
+      if (query.cursor) {
+        const [until, id] = query.cursor;
+        q = q.where((eb) =>
+          eb.or([
+            eb('deals.protected_until', '>', until),
+            eb.and([eb('deals.protected_until', '=', until), eb('deals.deal_id', '>', id)]),
+          ]),
+        );
+      }
+      const rows = (await q
+        .orderBy('deals.protected_until')
+        .orderBy('deals.deal_id')
+        .limit(query.limit + 1)
+        .execute()) as DealRow[];
+      return E.right(
+        answer({
+          asOf: now.toISOString(),
+          withinDays: query.withinDays,
+          ...toPage(
+            rows,
+            query.limit,
+            (r) => dealView(r, now),
+            (r) => [r.protected_until, r.deal_id],
+          ),
+        }),
+      );
+    },
+  );
 };

@@ -6,7 +6,12 @@ import { metricsFromTotals, partnersWithDeals, protectedNow, totalsByGroup } fro
 
 /** What the pipeline is asked: filters, the window (dates, inclusive) and the page of partners. */
 export interface PipelineQuery {
-  readonly partnerId?: string; readonly productLine?: string; readonly from?: string; readonly to?: string; readonly cursor?: string; readonly limit: number;
+  readonly partnerId?: string;
+  readonly productLine?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly cursor?: string;
+  readonly limit: number;
 }
 
 /** From what the deals projection keeps (see totalsQueries.ts). */
@@ -28,14 +33,35 @@ export const pipelineDirect = async (deps: QueryDeps, principal: Principal, quer
   const db = deps.readModels;
   const filter: MetricsFilter = { ...query, ...(query.partnerId ? { partnerIds: [query.partnerId] } : {}) };
   const groups = await filteredDeals(db, principal, filter)
-    .select((eb) => ['deals.status', 'deals.product_line', 'deals.currency', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('deals.estimated_value_minor').as('value')])
-    .groupBy(['deals.status', 'deals.product_line', 'deals.currency']).orderBy('deals.status').orderBy('deals.product_line').orderBy('deals.currency').execute();
-  const protectedNow = await filteredDeals(db, principal, filter).where('deals.status', '=', 'approved').where('deals.protected_until', '>', now.toISOString())
-    .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-  const conflicted = await filteredDeals(db, principal, filter).where('deals.conflict', '=', 1).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    .select((eb) => [
+      'deals.status',
+      'deals.product_line',
+      'deals.currency',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>('deals.estimated_value_minor').as('value'),
+    ])
+    .groupBy(['deals.status', 'deals.product_line', 'deals.currency'])
+    .orderBy('deals.status')
+    .orderBy('deals.product_line')
+    .orderBy('deals.currency')
+    .execute();
+  const protectedNow = await filteredDeals(db, principal, filter)
+    .where('deals.status', '=', 'approved')
+    .where('deals.protected_until', '>', now.toISOString())
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  const conflicted = await filteredDeals(db, principal, filter)
+    .where('deals.conflict', '=', 1)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   let partners = filteredDeals(db, principal, filter).select('deals.partner_id').distinct();
   if (query.cursor) partners = partners.where('deals.partner_id', '>', query.cursor);
-  const ids = (await partners.orderBy('deals.partner_id').limit(query.limit + 1).execute()).map((r) => r.partner_id);
+  const ids = (
+    await partners
+      .orderBy('deals.partner_id')
+      .limit(query.limit + 1)
+      .execute()
+  ).map((r) => r.partner_id);
   return {
     groups,
     conflicted: Number(conflicted?.n ?? 0),
@@ -51,13 +77,16 @@ export const pipelineDirect = async (deps: QueryDeps, principal: Principal, quer
  */
 export const pipelineFigures = (deps: QueryDeps, principal: Principal, query: PipelineQuery, now: Date) => {
   const scope = dealScope(principal);
-  return scope
-    ? pipelineFromTotals(deps, scope, query, now)
-    : pipelineDirect(deps, principal, query, now);
+  return scope ? pipelineFromTotals(deps, scope, query, now) : pipelineDirect(deps, principal, query, now);
 };
 
 /** One partner's metrics over the deals the caller sees (the same choice of ways as the pipeline). */
-export const partnerMetrics = (deps: QueryDeps, principal: Principal, partnerId: string, window: Omit<MetricsFilter, 'partnerIds'>) => {
+export const partnerMetrics = (
+  deps: QueryDeps,
+  principal: Principal,
+  partnerId: string,
+  window: Omit<MetricsFilter, 'partnerIds'>,
+) => {
   const scope = dealScope(principal);
   return scope
     ? metricsFromTotals(deps.reader, scope, [partnerId], window)

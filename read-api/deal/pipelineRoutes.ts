@@ -10,7 +10,12 @@ import { emptyMetrics, type Amounts } from './dealMetrics.js';
 import { partnerMetrics, pipelineFigures } from './pipelineFigures.js';
 
 const Window = { from: IsoDate.optional(), to: IsoDate.optional(), productLine: Slug.optional() };
-const PipelineQuery = z.strictObject({ ...Window, partnerId: PartnerId.optional(), limit: Limit, cursor: StringCursor.optional() });
+const PipelineQuery = z.strictObject({
+  ...Window,
+  partnerId: PartnerId.optional(),
+  limit: Limit,
+  cursor: StringCursor.optional(),
+});
 
 const addAmount = (list: Amounts, currency: string, amountMinor: number) => {
   const found = list.find((a) => a.currency === currency);
@@ -22,49 +27,89 @@ const addAmount = (list: Amounts, currency: string, amountMinor: number) => {
 export const pipelineRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   const db = deps.readModels;
 
-  queryRoute(app, {
-    method: 'GET', url: '/dashboards/pipeline', tags: ['deals', 'dashboards'], query: PipelineQuery,
-    summary: 'Deal pipeline: totals by status and product line, and deal registration metrics per partner (paged)',
-  }, async ({ query, principal }) => {
-    const now = deps.now();
-    const { groups, conflicted, protectionActive, ids, metrics } = await pipelineFigures(deps, principal, query, now);
+  queryRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/dashboards/pipeline',
+      tags: ['deals', 'dashboards'],
+      query: PipelineQuery,
+      summary: 'Deal pipeline: totals by status and product line, and deal registration metrics per partner (paged)',
+    },
+    async ({ query, principal }) => {
+      const now = deps.now();
+      const { groups, conflicted, protectionActive, ids, metrics } = await pipelineFigures(deps, principal, query, now);
 
-    const byStatus = new Map<string, { status: string; count: number; estimatedValue: Amounts }>();
-    const byLine = new Map<string, { productLine: string; count: number; statuses: Record<string, number>; estimatedValue: Amounts }>();
-    for (const g of groups) {
-      const s = byStatus.get(g.status) ?? { status: g.status, count: 0, estimatedValue: [] };
-      s.count += Number(g.n);
-      addAmount(s.estimatedValue, g.currency, Number(g.value));
-      byStatus.set(g.status, s);
-      const l = byLine.get(g.product_line) ?? { productLine: g.product_line, count: 0, statuses: {}, estimatedValue: [] };
-      l.count += Number(g.n);
-      l.statuses[g.status] = (l.statuses[g.status] ?? 0) + Number(g.n);
-      addAmount(l.estimatedValue, g.currency, Number(g.value));
-      byLine.set(g.product_line, l);
-    }
+      const byStatus = new Map<string, { status: string; count: number; estimatedValue: Amounts }>();
+      const byLine = new Map<
+        string,
+        { productLine: string; count: number; statuses: Record<string, number>; estimatedValue: Amounts }
+      >();
+      for (const g of groups) {
+        const s = byStatus.get(g.status) ?? { status: g.status, count: 0, estimatedValue: [] };
+        s.count += Number(g.n);
+        addAmount(s.estimatedValue, g.currency, Number(g.value));
+        byStatus.set(g.status, s);
+        const l = byLine.get(g.product_line) ?? {
+          productLine: g.product_line,
+          count: 0,
+          statuses: {},
+          estimatedValue: [],
+        };
+        l.count += Number(g.n);
+        l.statuses[g.status] = (l.statuses[g.status] ?? 0) + Number(g.n);
+        addAmount(l.estimatedValue, g.currency, Number(g.value));
+        byLine.set(g.product_line, l);
+      }
 
-    const registered = [...byStatus.values()].reduce((n, s) => n + s.count, 0);
-    return E.right(answer({
-      asOf: now.toISOString(),
-      totals: {
-        registered,
-        conflicted,
-        protectionActive,
-        byStatus: [...byStatus.values()].sort((a, b) => a.status.localeCompare(b.status)),
-        byProductLine: [...byLine.values()].sort((a, b) => a.productLine.localeCompare(b.productLine)),
-      },
-      partners: toPage(ids, query.limit, (id) => metrics.get(id) ?? emptyMetrics(id, null), (id) => id),
-    }));
-  });
+      const registered = [...byStatus.values()].reduce((n, s) => n + s.count, 0);
+      return E.right(
+        answer({
+          asOf: now.toISOString(),
+          totals: {
+            registered,
+            conflicted,
+            protectionActive,
+            byStatus: [...byStatus.values()].sort((a, b) => a.status.localeCompare(b.status)),
+            byProductLine: [...byLine.values()].sort((a, b) => a.productLine.localeCompare(b.productLine)),
+          },
+          partners: toPage(
+            ids,
+            query.limit,
+            (id) => metrics.get(id) ?? emptyMetrics(id, null),
+            (id) => id,
+          ),
+        }),
+      );
+    },
+  );
 
-  queryRoute(app, {
-    method: 'GET', url: '/partners/:id/deal-metrics', tags: ['deals', 'partners'],
-    params: z.strictObject({ id: PartnerId }), query: z.strictObject(Window),
-    summary: "A partner's deal registration metrics (over the deals the caller may see)",
-  }, async ({ params, query, principal }) => {
-    const partner = await db.selectFrom('partners').select(['partner_id', 'name']).where('partner_id', '=', params.id).where(visiblePartners(principal)).executeTakeFirst();
-    if (!partner) return E.left(domainError('not_found', 'partner not found'));
-    const metrics = await partnerMetrics(deps, principal, params.id, query);
-    return E.right(answer({ ...(metrics.get(params.id) ?? emptyMetrics(params.id, partner.name)), from: query.from ?? null, to: query.to ?? null }));
-  });
+  queryRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/partners/:id/deal-metrics',
+      tags: ['deals', 'partners'],
+      params: z.strictObject({ id: PartnerId }),
+      query: z.strictObject(Window),
+      summary: "A partner's deal registration metrics (over the deals the caller may see)",
+    },
+    async ({ params, query, principal }) => {
+      const partner = await db
+        .selectFrom('partners')
+        .select(['partner_id', 'name'])
+        .where('partner_id', '=', params.id)
+        .where(visiblePartners(principal))
+        .executeTakeFirst();
+      if (!partner) return E.left(domainError('not_found', 'partner not found'));
+      const metrics = await partnerMetrics(deps, principal, params.id, query);
+      return E.right(
+        answer({
+          ...(metrics.get(params.id) ?? emptyMetrics(params.id, partner.name)),
+          from: query.from ?? null,
+          to: query.to ?? null,
+        }),
+      );
+    },
+  );
 };

@@ -1,9 +1,13 @@
 import type { Database } from '../../projections/readModels/database.js';
 
-const money = (amountMinor: number | null, currency: string) => (amountMinor === null ? null : { amountMinor: Number(amountMinor), currency });
+const money = (amountMinor: number | null, currency: string) =>
+  amountMinor === null ? null : { amountMinor: Number(amountMinor), currency };
 
 /** open, expired (no new requests, decisions or claims; approved claims may still be paid) or closed. */
-export const fundStatus = (row: Pick<Database['mdf_funds'], 'status' | 'expires_at'>, now: Date): 'open' | 'expired' | 'closed' =>
+export const fundStatus = (
+  row: Pick<Database['mdf_funds'], 'status' | 'expires_at'>,
+  now: Date,
+): 'open' | 'expired' | 'closed' =>
   row.status === 'closed' ? 'closed' : Date.parse(row.expires_at) <= now.getTime() ? 'expired' : 'open';
 
 export const fundView = (r: Database['mdf_funds'], now: Date) => ({

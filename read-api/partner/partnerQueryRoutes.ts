@@ -26,46 +26,129 @@ export const PartnerParams = z.strictObject({ id: PartnerId });
 export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   const { readModels: db, reader } = deps;
 
-  queryRoute(app, { method: 'GET', url: '/partners', summary: 'The partner directory, filtered by what the caller may see', tags: ['partners'], query: ListQuery }, async ({ query, principal }) => {
-    let q = db.selectFrom('partners').selectAll().where(visiblePartners(principal));
-    if (query.status) q = q.where('status', '=', query.status);
-    if (query.tier) q = q.where('tier', '=', query.tier);
-    if (query.region) q = q.where('region', '=', query.region);
-    if (query.type) q = q.where('type', '=', query.type);
-    if (query.parentPartnerId) q = q.where('parent_partner_id', '=', query.parentPartnerId);
-    if (query.channelManagerId) q = q.where('channel_manager_id', '=', query.channelManagerId);
-    if (query.q) q = q.where('name', 'like', `%${query.q.replace(/[%_]/g, '')}%`);
-    if (query.cursor) q = q.where('partner_id', '>', query.cursor);
-    const rows = await q.orderBy('partner_id').limit(query.limit + 1).execute();
-    const now = deps.now();
-    const [settings, certified] = await Promise.all([readChannelSettings(reader), certifiedByLine(reader, rows.slice(0, query.limit).map((r) => r.partner_id), now)]);
-    return E.right(answer(toPage(rows, query.limit, (r) => partnerView(r, certified.get(r.partner_id), settings), (r) => r.partner_id)));
-  });
+  queryRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/partners',
+      summary: 'The partner directory, filtered by what the caller may see',
+      tags: ['partners'],
+      query: ListQuery,
+    },
+    async ({ query, principal }) => {
+      let q = db.selectFrom('partners').selectAll().where(visiblePartners(principal));
+      if (query.status) q = q.where('status', '=', query.status);
+      if (query.tier) q = q.where('tier', '=', query.tier);
+      if (query.region) q = q.where('region', '=', query.region);
+      if (query.type) q = q.where('type', '=', query.type);
+      if (query.parentPartnerId) q = q.where('parent_partner_id', '=', query.parentPartnerId);
+      if (query.channelManagerId) q = q.where('channel_manager_id', '=', query.channelManagerId);
+      if (query.q) q = q.where('name', 'like', `%${query.q.replace(/[%_]/g, '')}%`);
+      if (query.cursor) q = q.where('partner_id', '>', query.cursor);
+      const rows = await q
+        .orderBy('partner_id')
+        .limit(query.limit + 1)
+        .execute();
+      const now = deps.now();
+      const [settings, certified] = await Promise.all([
+        readChannelSettings(reader),
+        certifiedByLine(
+          reader,
+          rows.slice(0, query.limit).map((r) => r.partner_id),
+          now,
+        ),
+      ]);
+      return E.right(
+        answer(
+          toPage(
+            rows,
+            query.limit,
+            (r) => partnerView(r, certified.get(r.partner_id), settings),
+            (r) => r.partner_id,
+          ),
+        ),
+      );
+    },
+  );
 
   const findVisible = (principal: Parameters<typeof visiblePartners>[0], id: string) =>
-    db.selectFrom('partners').selectAll().where('partner_id', '=', id).where(visiblePartners(principal)).executeTakeFirst();
+    db
+      .selectFrom('partners')
+      .selectAll()
+      .where('partner_id', '=', id)
+      .where(visiblePartners(principal))
+      .executeTakeFirst();
 
-  queryRoute(app, { method: 'GET', url: '/partners/:id', summary: 'One partner with readiness per product line and quotas', tags: ['partners'], params: PartnerParams }, async ({ params, principal }) => {
-    const row = await findVisible(principal, params.id);
-    if (!row) return E.left(domainError('not_found', 'partner not found'));
-    const [settings, certified, quotas] = await Promise.all([
-      readChannelSettings(reader),
-      certifiedByLine(reader, [row.partner_id], deps.now()),
-      db.selectFrom('partner_quotas').select(['period', 'amount_minor', 'currency']).where('partner_id', '=', row.partner_id).orderBy('period').execute(),
-    ]);
-    const view = partnerView(row, certified.get(row.partner_id), settings);
-    return E.right(answer({ ...view, quotas: quotas.map((q) => ({ period: q.period, amount: { amountMinor: Number(q.amount_minor), currency: q.currency } })) }, view.version));
-  });
+  queryRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/partners/:id',
+      summary: 'One partner with readiness per product line and quotas',
+      tags: ['partners'],
+      params: PartnerParams,
+    },
+    async ({ params, principal }) => {
+      const row = await findVisible(principal, params.id);
+      if (!row) return E.left(domainError('not_found', 'partner not found'));
+      const [settings, certified, quotas] = await Promise.all([
+        readChannelSettings(reader),
+        certifiedByLine(reader, [row.partner_id], deps.now()),
+        db
+          .selectFrom('partner_quotas')
+          .select(['period', 'amount_minor', 'currency'])
+          .where('partner_id', '=', row.partner_id)
+          .orderBy('period')
+          .execute(),
+      ]);
+      const view = partnerView(row, certified.get(row.partner_id), settings);
+      return E.right(
+        answer(
+          {
+            ...view,
+            quotas: quotas.map((q) => ({
+              period: q.period,
+              amount: { amountMinor: Number(q.amount_minor), currency: q.currency },
+            })),
+          },
+          view.version,
+        ),
+      );
+    },
+  );
 
-  queryRoute(app, {
-    method: 'GET', url: '/partners/:id/employees', summary: 'Current employees of a partner', tags: ['partners'], params: PartnerParams,
-    query: z.strictObject({ limit: Limit, cursor: StringCursor.optional() }),
-  }, async ({ params, query, principal }) => {
-    const row = await findVisible(principal, params.id);
-    if (!row) return E.left(domainError('not_found', 'partner not found'));
-    let q = db.selectFrom('people').select(['person_id', 'name', 'email', 'partner_role', 'joined_at']).where('partner_id', '=', params.id);
-    if (query.cursor) q = q.where('person_id', '>', query.cursor);
-    const rows = await q.orderBy('person_id').limit(query.limit + 1).execute();
-    return E.right(answer(toPage(rows, query.limit, (r) => ({ id: r.person_id, name: r.name, email: r.email, role: r.partner_role, joinedAt: r.joined_at }), (r) => r.person_id)));
-  });
+  queryRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/partners/:id/employees',
+      summary: 'Current employees of a partner',
+      tags: ['partners'],
+      params: PartnerParams,
+      query: z.strictObject({ limit: Limit, cursor: StringCursor.optional() }),
+    },
+    async ({ params, query, principal }) => {
+      const row = await findVisible(principal, params.id);
+      if (!row) return E.left(domainError('not_found', 'partner not found'));
+      let q = db
+        .selectFrom('people')
+        .select(['person_id', 'name', 'email', 'partner_role', 'joined_at'])
+        .where('partner_id', '=', params.id);
+      if (query.cursor) q = q.where('person_id', '>', query.cursor);
+      const rows = await q
+        .orderBy('person_id')
+        .limit(query.limit + 1)
+        .execute();
+      return E.right(
+        answer(
+          toPage(
+            rows,
+            query.limit,
+            (r) => ({ id: r.person_id, name: r.name, email: r.email, role: r.partner_role, joinedAt: r.joined_at }),
+            (r) => r.person_id,
+          ),
+        ),
+      );
+    },
+  );
 };

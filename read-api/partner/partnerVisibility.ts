@@ -11,7 +11,12 @@ import type { Database } from '../../projections/readModels/database.js';
 export type PartnerReach =
   | 'all'
   | 'none'
-  | { readonly personId: string; readonly regions: string[]; readonly managerId?: string; readonly employer?: Employer };
+  | {
+      readonly personId: string;
+      readonly regions: string[];
+      readonly managerId?: string;
+      readonly employer?: Employer;
+    };
 
 export const partnerReach = (p: Principal): PartnerReach => {
   if (readsEverything(p)) return 'all';
@@ -22,20 +27,27 @@ export const partnerReach = (p: Principal): PartnerReach => {
   const managerId = managing.length ? p.personId : undefined;
   const employer = p.employer && employerIs(p, p.employer.partnerId);
   if (!regions.length && managerId === undefined && !employer) return 'none';
-  return { personId: p.personId, regions, ...(managerId === undefined ? {} : { managerId }), ...(employer ? { employer } : {}) };
+  return {
+    personId: p.personId,
+    regions,
+    ...(managerId === undefined ? {} : { managerId }),
+    ...(employer ? { employer } : {}),
+  };
 };
 
 /**
  * The partners a caller may see, as a SQL condition on `partners` (DESIGN §6): everything for vendor
  * readers, their regions or assignments for channel managers, their own operating partner for employees.
  */
-export const visiblePartners = (p: Principal) => (eb: ExpressionBuilder<Database, 'partners'>): Expression<SqlBool> => {
-  const reach = partnerReach(p);
-  if (reach === 'all') return sql<SqlBool>`1 = 1`;
-  if (reach === 'none') return sql<SqlBool>`1 = 0`;
-  const any: Expression<SqlBool>[] = [];
-  if (reach.regions.length) any.push(eb('partners.region', 'in', reach.regions));
-  if (reach.managerId !== undefined) any.push(eb('partners.channel_manager_id', '=', reach.managerId));
-  if (reach.employer) any.push(eb('partners.partner_id', '=', reach.employer.partnerId));
-  return eb.or(any);
-};
+export const visiblePartners =
+  (p: Principal) =>
+  (eb: ExpressionBuilder<Database, 'partners'>): Expression<SqlBool> => {
+    const reach = partnerReach(p);
+    if (reach === 'all') return sql<SqlBool>`1 = 1`;
+    if (reach === 'none') return sql<SqlBool>`1 = 0`;
+    const any: Expression<SqlBool>[] = [];
+    if (reach.regions.length) any.push(eb('partners.region', 'in', reach.regions));
+    if (reach.managerId !== undefined) any.push(eb('partners.channel_manager_id', '=', reach.managerId));
+    if (reach.employer) any.push(eb('partners.partner_id', '=', reach.employer.partnerId));
+    return eb.or(any);
+  };

@@ -17,50 +17,129 @@ export const peopleQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
     if (personIdOf(p) === person.person_id || readsEverything(p)) return true;
     if (!person.partner_id) return false;
     if (employerIs(p, person.partner_id)) return true;
-    const partner = await db.selectFrom('partners').select(['region', 'channel_manager_id']).where('partner_id', '=', person.partner_id).executeTakeFirst();
-    return partner !== undefined && managesPartner(p, { partnerId: person.partner_id, region: partner.region, channelManagerId: partner.channel_manager_id ?? undefined });
+    const partner = await db
+      .selectFrom('partners')
+      .select(['region', 'channel_manager_id'])
+      .where('partner_id', '=', person.partner_id)
+      .executeTakeFirst();
+    return (
+      partner !== undefined &&
+      managesPartner(p, {
+        partnerId: person.partner_id,
+        region: partner.region,
+        channelManagerId: partner.channel_manager_id ?? undefined,
+      })
+    );
   };
 
   const fullView = async (row: Database['people']) => {
     const [history, certs] = await Promise.all([
-      db.selectFrom('employments').selectAll().where('person_id', '=', row.person_id).orderBy('joined_position').execute(),
-      db.selectFrom('certifications').leftJoin('programs', 'programs.program_id', 'certifications.program_id')
-        .selectAll('certifications').select('programs.name as program_name')
-        .where('certifications.person_id', '=', row.person_id).orderBy('certifications.program_id').execute(),
+      db
+        .selectFrom('employments')
+        .selectAll()
+        .where('person_id', '=', row.person_id)
+        .orderBy('joined_position')
+        .execute(),
+      db
+        .selectFrom('certifications')
+        .leftJoin('programs', 'programs.program_id', 'certifications.program_id')
+        .selectAll('certifications')
+        .select('programs.name as program_name')
+        .where('certifications.person_id', '=', row.person_id)
+        .orderBy('certifications.program_id')
+        .execute(),
     ]);
     return personView(row, history, certs, deps.now());
   };
 
-  queryRoute(app, { method: 'GET', url: '/people/:id', summary: 'A person: employer, history, certifications', tags: ['people'], params: z.strictObject({ id: PersonId }) }, async ({ params, principal }) => {
-    const row = await db.selectFrom('people').selectAll().where('person_id', '=', params.id).executeTakeFirst();
-    if (!row || !(await mayView(principal, row))) return E.left(domainError('not_found', 'person not found'));
-    const view = await fullView(row);
-    return E.right(answer(view, view.version));
-  });
+  queryRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/people/:id',
+      summary: 'A person: employer, history, certifications',
+      tags: ['people'],
+      params: z.strictObject({ id: PersonId }),
+    },
+    async ({ params, principal }) => {
+      const row = await db.selectFrom('people').selectAll().where('person_id', '=', params.id).executeTakeFirst();
+      if (!row || !(await mayView(principal, row))) return E.left(domainError('not_found', 'person not found'));
+      const view = await fullView(row);
+      return E.right(answer(view, view.version));
+    },
+  );
 
-  queryRoute(app, { method: 'GET', url: '/me', summary: 'The caller: principal and profile', tags: ['people'] }, async ({ principal }) => {
-    if (principal.kind === 'admin-key') return E.right(answer({ principal }));
-    const row = await db.selectFrom('people').selectAll().where('person_id', '=', principal.personId).executeTakeFirst();
-    return E.right(answer({ principal, profile: row ? await fullView(row) : null }));
-  });
+  queryRoute(
+    app,
+    { method: 'GET', url: '/me', summary: 'The caller: principal and profile', tags: ['people'] },
+    async ({ principal }) => {
+      if (principal.kind === 'admin-key') return E.right(answer({ principal }));
+      const row = await db
+        .selectFrom('people')
+        .selectAll()
+        .where('person_id', '=', principal.personId)
+        .executeTakeFirst();
+      return E.right(answer({ principal, profile: row ? await fullView(row) : null }));
+    },
+  );
 
-  queryRoute(app, {
-    method: 'GET', url: '/programs', summary: 'Certification programs', tags: ['programs'],
-    query: z.strictObject({ status: z.enum(['active', 'retired']).optional(), limit: Limit, cursor: StringCursor.optional() }),
-  }, async ({ query }) => {
-    let q = db.selectFrom('programs').selectAll();
-    if (query.status) q = q.where('status', '=', query.status);
-    if (query.cursor) q = q.where('program_id', '>', query.cursor);
-    const rows = await q.orderBy('program_id').limit(query.limit + 1).execute();
-    return E.right(answer(toPage(rows, query.limit, programView, (r) => r.program_id)));
-  });
+  queryRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/programs',
+      summary: 'Certification programs',
+      tags: ['programs'],
+      query: z.strictObject({
+        status: z.enum(['active', 'retired']).optional(),
+        limit: Limit,
+        cursor: StringCursor.optional(),
+      }),
+    },
+    async ({ query }) => {
+      let q = db.selectFrom('programs').selectAll();
+      if (query.status) q = q.where('status', '=', query.status);
+      if (query.cursor) q = q.where('program_id', '>', query.cursor);
+      const rows = await q
+        .orderBy('program_id')
+        .limit(query.limit + 1)
+        .execute();
+      return E.right(answer(toPage(rows, query.limit, programView, (r) => r.program_id)));
+    },
+  );
 
-  queryRoute(app, { method: 'GET', url: '/programs/:id', summary: 'One certification program', tags: ['programs'], params: z.strictObject({ id: ProgramId }) }, async ({ params }) => {
-    const row = await db.selectFrom('programs').selectAll().where('program_id', '=', params.id).executeTakeFirst();
-    return row ? E.right(answer(programView(row), Number(row.version))) : E.left(domainError('not_found', 'program not found'));
-  });
+  queryRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/programs/:id',
+      summary: 'One certification program',
+      tags: ['programs'],
+      params: z.strictObject({ id: ProgramId }),
+    },
+    async ({ params }) => {
+      const row = await db.selectFrom('programs').selectAll().where('program_id', '=', params.id).executeTakeFirst();
+      return row
+        ? E.right(answer(programView(row), Number(row.version)))
+        : E.left(domainError('not_found', 'program not found'));
+    },
+  );
 };
 
-const programView = (r: { program_id: string; name: string; product_line: string; valid_for_days: number; points: number; status: string; defined_at: string }) => ({
-  id: r.program_id, name: r.name, productLine: r.product_line, validForDays: Number(r.valid_for_days), points: Number(r.points), status: r.status, definedAt: r.defined_at,
+const programView = (r: {
+  program_id: string;
+  name: string;
+  product_line: string;
+  valid_for_days: number;
+  points: number;
+  status: string;
+  defined_at: string;
+}) => ({
+  id: r.program_id,
+  name: r.name,
+  productLine: r.product_line,
+  validForDays: Number(r.valid_for_days),
+  points: Number(r.points),
+  status: r.status,
+  definedAt: r.defined_at,
 });

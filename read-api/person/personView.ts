@@ -13,7 +13,11 @@ export const personView = (
   vendorRoles: JSON.parse(row.vendor_roles) as unknown[],
   employer: row.partner_id ? { partnerId: row.partner_id, role: row.partner_role, joinedAt: row.joined_at } : null,
   employmentHistory: history.map((h) => ({
-    partnerId: h.partner_id, role: h.role, joinedAt: h.joined_at, leftAt: h.left_at, leaveReason: h.leave_reason,
+    partnerId: h.partner_id,
+    role: h.role,
+    joinedAt: h.joined_at,
+    leftAt: h.left_at,
+    leaveReason: h.leave_reason,
   })),
   certifications: certifications.map((c) => ({
     programId: c.program_id,

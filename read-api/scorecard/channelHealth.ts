@@ -8,8 +8,15 @@ export const quadrants = ['emerging_growth', 'scaling', 'sub_optimized', 'contin
 export type Quadrant = (typeof quadrants)[number];
 
 interface Group {
-  status: string; tier: string | null; n: number; with_quota: number; achieving: number; ready: number;
-  registered: number; won: number; closed: number;
+  status: string;
+  tier: string | null;
+  n: number;
+  with_quota: number;
+  achieving: number;
+  ready: number;
+  registered: number;
+  won: number;
+  closed: number;
 }
 
 /**
@@ -20,11 +27,11 @@ const statusSource = (running: boolean, end: string) =>
   running
     ? { from: 'scorecard_partners sp', status: 'sp.status', where: '', params: [] as string[] }
     : {
-      from: 'scorecard_partner_status h JOIN scorecard_partners sp ON sp.partner_id = h.partner_id',
-      status: 'h.status',
-      where: 'AND h.changed_at < ? AND (h.next_changed_at IS NULL OR h.next_changed_at >= ?)',
-      params: [end, end],
-    };
+        from: 'scorecard_partner_status h JOIN scorecard_partners sp ON sp.partner_id = h.partner_id',
+        status: 'h.status',
+        where: 'AND h.changed_at < ? AND (h.next_changed_at IS NULL OR h.next_changed_at >= ?)',
+        params: [end, end],
+      };
 
 /**
  * The KPIs of channel health over the partners in `scope` for a period (README, "Channel health"):
@@ -51,7 +58,13 @@ export const channelKpis = async (db: SqlDb, scope: Scope, period: string, now: 
   );
   const byStatus: Record<string, number> = {};
   const byTier: Record<string, number> = {};
-  let activeCount = 0, withQuota = 0, achieving = 0, ready = 0, registered = 0, won = 0, closed = 0;
+  let activeCount = 0,
+    withQuota = 0,
+    achieving = 0,
+    ready = 0,
+    registered = 0,
+    won = 0,
+    closed = 0;
   for (const g of groups) {
     byStatus[g.status] = (byStatus[g.status] ?? 0) + Number(g.n);
     registered += Number(g.registered);
@@ -64,20 +77,31 @@ export const channelKpis = async (db: SqlDb, scope: Scope, period: string, now: 
     achieving += Number(g.achieving);
     ready += Number(g.ready);
   }
-  const revenueRows = scope.sql === '1 = 1'
-    ? await db.all<{ period: string; currency: string; won: number }>(
-      'SELECT period, currency, won_minor AS won FROM scorecard_channel_revenue WHERE period IN (?, ?)', [period, previous])
-    : await db.all<{ period: string; currency: string; won: number }>(
-      `SELECT r.period, r.currency, SUM(r.won_minor) AS won
+  const revenueRows =
+    scope.sql === '1 = 1'
+      ? await db.all<{ period: string; currency: string; won: number }>(
+          'SELECT period, currency, won_minor AS won FROM scorecard_channel_revenue WHERE period IN (?, ?)',
+          [period, previous],
+        )
+      : await db.all<{ period: string; currency: string; won: number }>(
+          `SELECT r.period, r.currency, SUM(r.won_minor) AS won
        FROM scorecard_revenue r JOIN scorecard_partners sp ON sp.partner_id = r.partner_id
        WHERE r.period IN (?, ?) AND ${scope.sql} GROUP BY r.period, r.currency`,
-      [period, previous, ...scope.params],
-    );
+          [period, previous, ...scope.params],
+        );
   const currencies = [...new Set(revenueRows.map((r) => r.currency))].sort();
   const wonIn = (p: string, c: string) => Number(revenueRows.find((r) => r.period === p && r.currency === c)?.won ?? 0);
   const byCurrency = currencies
-    .map((c) => ({ currency: c, wonMinor: wonIn(period, c), previousWonMinor: wonIn(previous, c), growthPct: growthPct(wonIn(period, c), wonIn(previous, c)) }))
-    .sort((a, b) => b.wonMinor - a.wonMinor || b.previousWonMinor - a.previousWonMinor || a.currency.localeCompare(b.currency));
+    .map((c) => ({
+      currency: c,
+      wonMinor: wonIn(period, c),
+      previousWonMinor: wonIn(previous, c),
+      growthPct: growthPct(wonIn(period, c), wonIn(previous, c)),
+    }))
+    .sort(
+      (a, b) =>
+        b.wonMinor - a.wonMinor || b.previousWonMinor - a.previousWonMinor || a.currency.localeCompare(b.currency),
+    );
   const headline = byCurrency[0];
   return {
     period,
@@ -107,7 +131,13 @@ export const quadrantOf = (kpis: ChannelKpis, settings: ChannelSettings) => {
   const threshold = settings.quotaAttainmentThresholdPct;
   const enoughPartners = kpis.partners.active >= desired;
   const performing = kpis.quota.achievingPct !== null && kpis.quota.achievingPct >= threshold;
-  const name: Quadrant = enoughPartners ? (performing ? 'continuous_improvement' : 'sub_optimized') : performing ? 'scaling' : 'emerging_growth';
+  const name: Quadrant = enoughPartners
+    ? performing
+      ? 'continuous_improvement'
+      : 'sub_optimized'
+    : performing
+      ? 'scaling'
+      : 'emerging_growth';
   return {
     name,
     activePartners: kpis.partners.active,

@@ -9,23 +9,33 @@ import { channelKpis, quadrantOf } from './channelHealth.js';
 import { everything, isVendorStaff, visibleScorecards } from './scorecardScope.js';
 
 export const channelHealthRoutes = (app: FastifyInstance, deps: QueryDeps) => {
-  queryRoute(app, {
-    method: 'GET', url: '/dashboards/channel-health', tags: ['scorecards', 'dashboards'], query: z.strictObject({ period: Period.optional() }),
-    summary: "Channel health for a period (default: current): partner count vs desired, share achieving quota, revenue growth, lead conversion, ready-to-sell share and the channel quadrant; for a regional channel manager also `managed`, the same KPIs over their partners",
-  }, async ({ query, principal }) => {
-    if (!isVendorStaff(principal)) return E.left(domainError('forbidden', 'channel health is for vendor staff'));
-    const now = deps.now();
-    const period = query.period ?? periodOf(now);
-    const settings = await readChannelSettings(deps.reader);
-    const channel = await channelKpis(deps.reader, everything, period, now);
-    // A channel manager who sees only some partners (their regions and assignments) also gets the KPIs over those.
-    const scope = visibleScorecards(principal);
-    const managed = scope !== everything ? await channelKpis(deps.reader, scope, period, now) : undefined;
-    return E.right(answer({
-      asOf: now.toISOString(),
-      ...channel,
-      quadrant: quadrantOf(channel, settings),
-      ...(managed ? { managed } : {}),
-    }));
-  });
+  queryRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/dashboards/channel-health',
+      tags: ['scorecards', 'dashboards'],
+      query: z.strictObject({ period: Period.optional() }),
+      summary:
+        'Channel health for a period (default: current): partner count vs desired, share achieving quota, revenue growth, lead conversion, ready-to-sell share and the channel quadrant; for a regional channel manager also `managed`, the same KPIs over their partners',
+    },
+    async ({ query, principal }) => {
+      if (!isVendorStaff(principal)) return E.left(domainError('forbidden', 'channel health is for vendor staff'));
+      const now = deps.now();
+      const period = query.period ?? periodOf(now);
+      const settings = await readChannelSettings(deps.reader);
+      const channel = await channelKpis(deps.reader, everything, period, now);
+      // A channel manager who sees only some partners (their regions and assignments) also gets the KPIs over those.
+      const scope = visibleScorecards(principal);
+      const managed = scope !== everything ? await channelKpis(deps.reader, scope, period, now) : undefined;
+      return E.right(
+        answer({
+          asOf: now.toISOString(),
+          ...channel,
+          quadrant: quadrantOf(channel, settings),
+          ...(managed ? { managed } : {}),
+        }),
+      );
+    },
+  );
 };

@@ -17,25 +17,49 @@ const inChannel = `sp.status NOT IN ('applied', 'rejected')`;
  * share of it (desired / regions of the channel), which the answer states as `desiredPartnerCount`.
  */
 export const regionHealthRoutes = (app: FastifyInstance, deps: QueryDeps) => {
-  queryRoute(app, {
-    method: 'GET', url: '/dashboards/regions', tags: ['scorecards', 'dashboards'], query: z.strictObject({ period: Period.optional() }),
-    summary: "Channel health per region for a period (default: current), over the partners the caller sees, each with its quadrant against an even share of the channel's desired partner count",
-  }, async ({ query, principal }) => {
-    if (!isVendorStaff(principal)) return E.left(domainError('forbidden', 'channel health is for vendor staff'));
-    const now = deps.now();
-    const period = query.period ?? periodOf(now);
-    const scope = visibleScorecards(principal);
-    const [settings, all, visible] = await Promise.all([
-      readChannelSettings(deps.reader),
-      deps.reader.all<{ region: string }>(`SELECT DISTINCT sp.region FROM scorecard_partners sp WHERE ${inChannel}`),
-      deps.reader.all<{ region: string }>(`SELECT DISTINCT sp.region FROM scorecard_partners sp WHERE ${inChannel} AND ${scope.sql} ORDER BY sp.region`, [...scope.params]),
-    ]);
-    const share = Math.round((settings.desiredPartnerCount / Math.max(1, all.length)) * 100) / 100;
-    const items = [];
-    for (const { region } of visible) {
-      const kpis = await channelKpis(deps.reader, { sql: `${scope.sql} AND sp.region = ?`, params: [...scope.params, region] }, period, now);
-      items.push({ region, ...kpis, quadrant: quadrantOf(kpis, { ...settings, desiredPartnerCount: share }) });
-    }
-    return E.right(answer({ period, asOf: now.toISOString(), regionsInChannel: all.length, desiredPartnerCountPerRegion: share, items }));
-  });
+  queryRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/dashboards/regions',
+      tags: ['scorecards', 'dashboards'],
+      query: z.strictObject({ period: Period.optional() }),
+      summary:
+        "Channel health per region for a period (default: current), over the partners the caller sees, each with its quadrant against an even share of the channel's desired partner count",
+    },
+    async ({ query, principal }) => {
+      if (!isVendorStaff(principal)) return E.left(domainError('forbidden', 'channel health is for vendor staff'));
+      const now = deps.now();
+      const period = query.period ?? periodOf(now);
+      const scope = visibleScorecards(principal);
+      const [settings, all, visible] = await Promise.all([
+        readChannelSettings(deps.reader),
+        deps.reader.all<{ region: string }>(`SELECT DISTINCT sp.region FROM scorecard_partners sp WHERE ${inChannel}`),
+        deps.reader.all<{ region: string }>(
+          `SELECT DISTINCT sp.region FROM scorecard_partners sp WHERE ${inChannel} AND ${scope.sql} ORDER BY sp.region`,
+          [...scope.params],
+        ),
+      ]);
+      const share = Math.round((settings.desiredPartnerCount / Math.max(1, all.length)) * 100) / 100;
+      const items = [];
+      for (const { region } of visible) {
+        const kpis = await channelKpis(
+          deps.reader,
+          { sql: `${scope.sql} AND sp.region = ?`, params: [...scope.params, region] },
+          period,
+          now,
+        );
+        items.push({ region, ...kpis, quadrant: quadrantOf(kpis, { ...settings, desiredPartnerCount: share }) });
+      }
+      return E.right(
+        answer({
+          period,
+          asOf: now.toISOString(),
+          regionsInChannel: all.length,
+          desiredPartnerCountPerRegion: share,
+          items,
+        }),
+      );
+    },
+  );
 };

@@ -16,15 +16,31 @@ export const scorecardJoins = `
   LEFT JOIN scorecard_periods p ON p.partner_id = sp.partner_id AND p.period = ?
   LEFT JOIN scorecard_revenue pr ON pr.partner_id = sp.partner_id AND pr.period = ? AND pr.currency = p.currency`;
 
-export type ScorecardRow = Database['scorecard_partners'] & Omit<Database['scorecard_periods'], 'partner_id' | 'period'> & {
-  figures_period: string | null;
-  previous_won_minor: number | null;
-};
+export type ScorecardRow = Database['scorecard_partners'] &
+  Omit<Database['scorecard_periods'], 'partner_id' | 'period'> & {
+    figures_period: string | null;
+    previous_won_minor: number | null;
+  };
 
 const figureColumns = [
-  'quota_minor', 'quota_currency', 'currency', 'won_minor', 'attainment_pct', 'deals_registered', 'deals_conflicted', 'deals_approved',
-  'deals_rejected', 'deals_withdrawn', 'deals_won', 'deals_lost', 'deals_expired', 'approval_median_seconds', 'mdf_currency',
-  'mdf_allocated_minor', 'mdf_approved_minor', 'mdf_paid_minor',
+  'quota_minor',
+  'quota_currency',
+  'currency',
+  'won_minor',
+  'attainment_pct',
+  'deals_registered',
+  'deals_conflicted',
+  'deals_approved',
+  'deals_rejected',
+  'deals_withdrawn',
+  'deals_won',
+  'deals_lost',
+  'deals_expired',
+  'approval_median_seconds',
+  'mdf_currency',
+  'mdf_allocated_minor',
+  'mdf_approved_minor',
+  'mdf_paid_minor',
 ] as const;
 type Figures = Omit<Database['scorecard_periods'], 'partner_id' | 'period'>;
 
@@ -39,5 +55,9 @@ export const splitRow = (r: ScorecardRow) => {
     for (const c of figureColumns) f[c] = r[c];
     figures = f as unknown as Figures;
   }
-  return { partner: r as Database['scorecard_partners'], figures, previousWonMinor: r.previous_won_minor === null ? null : Number(r.previous_won_minor) };
+  return {
+    partner: r as Database['scorecard_partners'],
+    figures,
+    previousWonMinor: r.previous_won_minor === null ? null : Number(r.previous_won_minor),
+  };
 };

@@ -7,9 +7,24 @@ type PeriodFigures = Omit<Database['scorecard_periods'], 'partner_id' | 'period'
 
 /** A period row's figures, zero when the partner has no fact in the period. */
 export const emptyPeriod: PeriodFigures = {
-  quota_minor: null, quota_currency: null, currency: null, won_minor: 0, attainment_pct: null, deals_registered: 0, deals_conflicted: 0,
-  deals_approved: 0, deals_rejected: 0, deals_withdrawn: 0, deals_won: 0, deals_lost: 0, deals_expired: 0, approval_median_seconds: null,
-  mdf_currency: null, mdf_allocated_minor: 0, mdf_approved_minor: 0, mdf_paid_minor: 0,
+  quota_minor: null,
+  quota_currency: null,
+  currency: null,
+  won_minor: 0,
+  attainment_pct: null,
+  deals_registered: 0,
+  deals_conflicted: 0,
+  deals_approved: 0,
+  deals_rejected: 0,
+  deals_withdrawn: 0,
+  deals_won: 0,
+  deals_lost: 0,
+  deals_expired: 0,
+  approval_median_seconds: null,
+  mdf_currency: null,
+  mdf_allocated_minor: 0,
+  mdf_approved_minor: 0,
+  mdf_paid_minor: 0,
 };
 
 export interface ScorecardInput {
@@ -24,11 +39,24 @@ export interface ScorecardInput {
 }
 
 /** One partner's scorecard for a period (every KPI is defined in the README). */
-export const scorecardView = ({ partner: sp, figures, previousWonMinor, period, previousPeriod, settings, now }: ScorecardInput) => {
+export const scorecardView = ({
+  partner: sp,
+  figures,
+  previousWonMinor,
+  period,
+  previousPeriod,
+  settings,
+  now,
+}: ScorecardInput) => {
   const f = { ...emptyPeriod, ...(figures ?? {}) };
   const won = Number(f.won_minor);
   const allocated = Number(f.mdf_allocated_minor);
-  const { readiness, readyProductLines } = readinessNow(sp.line_expiries, settings.productLines, settings.minCertifiedForReady, now);
+  const { readiness, readyProductLines } = readinessNow(
+    sp.line_expiries,
+    settings.productLines,
+    settings.minCertifiedForReady,
+    now,
+  );
   return {
     partnerId: sp.partner_id,
     name: sp.name,
@@ -48,26 +76,33 @@ export const scorecardView = ({ partner: sp, figures, previousWonMinor, period, 
     previousWonRevenue: money(previousWonMinor ?? (f.currency ? 0 : null), f.currency),
     growthPct: growthPct(won, previousWonMinor),
     deals: {
-      registered: Number(f.deals_registered), conflicted: Number(f.deals_conflicted), approved: Number(f.deals_approved),
-      rejected: Number(f.deals_rejected), withdrawn: Number(f.deals_withdrawn), won: Number(f.deals_won), lost: Number(f.deals_lost),
+      registered: Number(f.deals_registered),
+      conflicted: Number(f.deals_conflicted),
+      approved: Number(f.deals_approved),
+      rejected: Number(f.deals_rejected),
+      withdrawn: Number(f.deals_withdrawn),
+      won: Number(f.deals_won),
+      lost: Number(f.deals_lost),
       expired: Number(f.deals_expired),
     },
     leadConversionPct: pct(Number(f.deals_won), closedDeals(f)),
-    medianHoursToApproval: f.approval_median_seconds === null ? null : Math.round((Number(f.approval_median_seconds) / 3600) * 100) / 100,
+    medianHoursToApproval:
+      f.approval_median_seconds === null ? null : Math.round((Number(f.approval_median_seconds) / 3600) * 100) / 100,
     timeToFirstDealDays: days(sp.activated_at, sp.first_deal_at),
     timeToFirstWinDays: days(sp.activated_at, sp.first_win_at),
     employeeCount: Number(sp.employee_count),
     certifiedPeople: certifiedPeopleNow(sp.certified_expiries, now),
     readiness,
     readyProductLines,
-    mdf: allocated > 0
-      ? {
-        allocated: money(allocated, f.mdf_currency),
-        approved: money(f.mdf_approved_minor, f.mdf_currency),
-        paid: money(f.mdf_paid_minor, f.mdf_currency),
-        utilisationPct: pct(Number(f.mdf_paid_minor), allocated),
-      }
-      : null,
+    mdf:
+      allocated > 0
+        ? {
+            allocated: money(allocated, f.mdf_currency),
+            approved: money(f.mdf_approved_minor, f.mdf_currency),
+            paid: money(f.mdf_paid_minor, f.mdf_currency),
+            utilisationPct: pct(Number(f.mdf_paid_minor), allocated),
+          }
+        : null,
     pointsBalance: Number(sp.points_balance),
   };
 };

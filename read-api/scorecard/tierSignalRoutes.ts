@@ -21,49 +21,88 @@ const Query = z.strictObject({
 });
 
 export const tierSignalRoutes = (app: FastifyInstance, deps: QueryDeps) => {
-  queryRoute(app, {
-    method: 'GET', url: '/dashboards/tier-signals', tags: ['scorecards', 'dashboards'], query: Query,
-    summary: "Active partners whose won revenue (last four periods) and certified people meet a higher tier's criteria, or fall below their own (channel settings tierCriteria); change the tier with POST /partners/:id/tier",
-  }, async ({ query, principal }) => {
-    if (!isVendorStaff(principal)) return E.left(domainError('forbidden', 'tier signals are for vendor staff'));
-    const now = deps.now();
-    const period = query.period ?? periodOf(now);
-    const window = periodsUpTo(period, WINDOW);
-    const scope = visibleScorecards(principal);
-    const settings = await readChannelSettings(deps.reader);
-    const partners = await deps.reader.all<{ partner_id: string; tier: TierName; certified_expiries: string }>(
-      `SELECT sp.partner_id, sp.tier, sp.certified_expiries FROM scorecard_partners sp
+  queryRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/dashboards/tier-signals',
+      tags: ['scorecards', 'dashboards'],
+      query: Query,
+      summary:
+        "Active partners whose won revenue (last four periods) and certified people meet a higher tier's criteria, or fall below their own (channel settings tierCriteria); change the tier with POST /partners/:id/tier",
+    },
+    async ({ query, principal }) => {
+      if (!isVendorStaff(principal)) return E.left(domainError('forbidden', 'tier signals are for vendor staff'));
+      const now = deps.now();
+      const period = query.period ?? periodOf(now);
+      const window = periodsUpTo(period, WINDOW);
+      const scope = visibleScorecards(principal);
+      const settings = await readChannelSettings(deps.reader);
+      const partners = await deps.reader.all<{ partner_id: string; tier: TierName; certified_expiries: string }>(
+        `SELECT sp.partner_id, sp.tier, sp.certified_expiries FROM scorecard_partners sp
        WHERE sp.status = 'active' AND sp.tier IS NOT NULL AND ${scope.sql} ${query.cursor ? 'AND sp.partner_id > ?' : ''} ORDER BY sp.partner_id`,
-      [...scope.params, ...(query.cursor ? [query.cursor] : [])],
-    );
-    // Running totals of the four periods up to this one (the projection adds each win to its period and the three after).
-    const revenue = await deps.reader.all<{ partner_id: string; currency: string; won: number }>(
-      'SELECT partner_id, currency, won_minor AS won FROM scorecard_trailing_revenue WHERE period = ?', [period],
-    );
-    const wonOf = new Map<string, Map<string, number>>();
-    for (const r of revenue) wonOf.set(r.partner_id, (wonOf.get(r.partner_id) ?? new Map()).set(r.currency, Number(r.won)));
-    const found = [];
-    for (const p of partners) {
-      const figures = { wonByCurrency: wonOf.get(p.partner_id) ?? new Map<string, number>(), certifiedPeople: certifiedPeopleNow(p.certified_expiries, now) };
-      const s = tierSignal(Tier.parse(p.tier), settings.tierCriteria, figures);
-      if (!s || (query.signal && s.signal !== query.signal)) continue;
-      found.push({ partnerId: p.partner_id, tier: p.tier, figures, s });
-      if (found.length > query.limit) break;
-    }
-    const ids = found.map((f) => f.partnerId);
-    const details = new Map((ids.length
-      ? await deps.reader.all<{ partner_id: string; name: string; region: string; channel_manager_id: string | null }>(
-        `SELECT partner_id, name, region, channel_manager_id FROM scorecard_partners WHERE partner_id IN (${ids.map(() => '?').join(', ')})`, ids)
-      : []).map((d) => [d.partner_id, d]));
-    const signals = found.map(({ partnerId, tier, figures, s }) => ({
-      partnerId, name: details.get(partnerId)?.name ?? null, region: details.get(partnerId)?.region ?? null,
-      channelManagerId: details.get(partnerId)?.channel_manager_id ?? null, tier, ...s,
-      wonRevenue: [...figures.wonByCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amountMinor]) => ({ currency, amountMinor })),
-      certifiedPeople: figures.certifiedPeople,
-    }));
-    return E.right(answer({
-      period, window, asOf: now.toISOString(), criteria: settings.tierCriteria,
-      ...toPage(signals, query.limit, (s) => s, (s) => s.partnerId),
-    }));
-  });
+        [...scope.params, ...(query.cursor ? [query.cursor] : [])],
+      );
+      // Running totals of the four periods up to this one (the projection adds each win to its period and the three after).
+      const revenue = await deps.reader.all<{ partner_id: string; currency: string; won: number }>(
+        'SELECT partner_id, currency, won_minor AS won FROM scorecard_trailing_revenue WHERE period = ?',
+        [period],
+      );
+      const wonOf = new Map<string, Map<string, number>>();
+      for (const r of revenue)
+        wonOf.set(r.partner_id, (wonOf.get(r.partner_id) ?? new Map()).set(r.currency, Number(r.won)));
+      const found = [];
+      for (const p of partners) {
+        const figures = {
+          wonByCurrency: wonOf.get(p.partner_id) ?? new Map<string, number>(),
+          certifiedPeople: certifiedPeopleNow(p.certified_expiries, now),
+        };
+        const s = tierSignal(Tier.parse(p.tier), settings.tierCriteria, figures);
+        if (!s || (query.signal && s.signal !== query.signal)) continue;
+        found.push({ partnerId: p.partner_id, tier: p.tier, figures, s });
+        if (found.length > query.limit) break;
+      }
+      const ids = found.map((f) => f.partnerId);
+      const details = new Map(
+        (ids.length
+          ? await deps.reader.all<{
+              partner_id: string;
+              name: string;
+              region: string;
+              channel_manager_id: string | null;
+            }>(
+              `SELECT partner_id, name, region, channel_manager_id FROM scorecard_partners WHERE partner_id IN (${ids.map(() => '?').join(', ')})`,
+              ids,
+            )
+          : []
+        ).map((d) => [d.partner_id, d]),
+      );
+      const signals = found.map(({ partnerId, tier, figures, s }) => ({
+        partnerId,
+        name: details.get(partnerId)?.name ?? null,
+        region: details.get(partnerId)?.region ?? null,
+        channelManagerId: details.get(partnerId)?.channel_manager_id ?? null,
+        tier,
+        ...s,
+        wonRevenue: [...figures.wonByCurrency]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([currency, amountMinor]) => ({ currency, amountMinor })),
+        certifiedPeople: figures.certifiedPeople,
+      }));
+      return E.right(
+        answer({
+          period,
+          window,
+          asOf: now.toISOString(),
+          criteria: settings.tierCriteria,
+          ...toPage(
+            signals,
+            query.limit,
+            (s) => s,
+            (s) => s.partnerId,
+          ),
+        }),
+      );
+    },
+  );
 };

@@ -16,7 +16,11 @@ export const checkTier = (criterion: Criterion, f: PartnerFigures) => {
   const peopleMet = f.certifiedPeople >= criterion.minCertifiedPeople;
   return {
     met: revenueMet && peopleMet,
-    wonRevenue: { required: criterion.minWonRevenue, actual: { amountMinor: won, currency: criterion.minWonRevenue.currency }, met: revenueMet },
+    wonRevenue: {
+      required: criterion.minWonRevenue,
+      actual: { amountMinor: won, currency: criterion.minWonRevenue.currency },
+      met: revenueMet,
+    },
     certifiedPeople: { required: criterion.minCertifiedPeople, actual: f.certifiedPeople, met: peopleMet },
   };
 };
@@ -32,13 +36,23 @@ export const tierSignal = (tier: Tier, criteria: ChannelSettings['tierCriteria']
   const above = tiers.filter((t) => tierRank(t) > rank && criteria[t] && checkTier(criteria[t] as Criterion, f).met);
   if (above.length) {
     const suggested = above[above.length - 1];
-    return { signal: 'upgrade' as const, suggestedTier: suggested, current: check(criteria, tier, f), suggested: check(criteria, suggested, f) };
+    return {
+      signal: 'upgrade' as const,
+      suggestedTier: suggested,
+      current: check(criteria, tier, f),
+      suggested: check(criteria, suggested, f),
+    };
   }
   const own = criteria[tier];
   if (!own || checkTier(own, f).met) return undefined;
   const below = tiers.filter((t) => tierRank(t) < rank && (!criteria[t] || checkTier(criteria[t] as Criterion, f).met));
   const suggested = below.length ? below[below.length - 1] : tiers[0];
-  return { signal: 'downgrade' as const, suggestedTier: suggested, current: check(criteria, tier, f), suggested: check(criteria, suggested, f) };
+  return {
+    signal: 'downgrade' as const,
+    suggestedTier: suggested,
+    current: check(criteria, tier, f),
+    suggested: check(criteria, suggested, f),
+  };
 };
 
 const check = (criteria: ChannelSettings['tierCriteria'], tier: Tier, f: PartnerFigures) => {

@@ -16,34 +16,60 @@ const Query = z.strictObject({ from: IsoDate, to: IsoDate, partnerId: PartnerId.
  * Same rule as the scorecards: a win counts on its closing date.
  */
 export const wonRevenueRoutes = (app: FastifyInstance, deps: QueryDeps) => {
-  queryRoute(app, {
-    method: 'GET', url: '/dashboards/won-revenue', tags: ['scorecards', 'dashboards'], query: Query,
-    summary: 'Won revenue per currency by closing date in [from, to] (at most 400 days), over the partners the caller sees, optionally one partner or region',
-  }, async ({ query, principal }) => {
-    const from = Date.parse(`${query.from}T00:00:00.000Z`);
-    const until = Date.parse(`${query.to}T00:00:00.000Z`) + DAY;
-    if (until <= from) return E.left(domainError('validation_failed', 'to is before from', { errors: [{ path: 'query.to', message: 'must not be before from' }] }));
-    if (until - from > MAX_DAYS * DAY) return E.left(domainError('validation_failed', 'the window is too long', { errors: [{ path: 'query.to', message: `at most ${MAX_DAYS} days after from` }] }));
-    const scope = visibleScorecards(principal);
-    const where = [`d.status = 'won'`, 'd.closed_at >= ?', 'd.closed_at < ?', scope.sql];
-    const params: unknown[] = [new Date(from).toISOString(), new Date(until).toISOString(), ...scope.params];
-    if (query.partnerId) {
-      where.push('d.partner_id = ?');
-      params.push(query.partnerId);
-    }
-    if (query.region) {
-      where.push('sp.region = ?');
-      params.push(query.region);
-    }
-    const rows = await deps.reader.all<{ currency: string; amount: number; deals: number }>(
-      `SELECT d.won_currency AS currency, SUM(d.won_amount_minor) AS amount, COUNT(*) AS deals
+  queryRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/dashboards/won-revenue',
+      tags: ['scorecards', 'dashboards'],
+      query: Query,
+      summary:
+        'Won revenue per currency by closing date in [from, to] (at most 400 days), over the partners the caller sees, optionally one partner or region',
+    },
+    async ({ query, principal }) => {
+      const from = Date.parse(`${query.from}T00:00:00.000Z`);
+      const until = Date.parse(`${query.to}T00:00:00.000Z`) + DAY;
+      if (until <= from)
+        return E.left(
+          domainError('validation_failed', 'to is before from', {
+            errors: [{ path: 'query.to', message: 'must not be before from' }],
+          }),
+        );
+      if (until - from > MAX_DAYS * DAY)
+        return E.left(
+          domainError('validation_failed', 'the window is too long', {
+            errors: [{ path: 'query.to', message: `at most ${MAX_DAYS} days after from` }],
+          }),
+        );
+      const scope = visibleScorecards(principal);
+      const where = [`d.status = 'won'`, 'd.closed_at >= ?', 'd.closed_at < ?', scope.sql];
+      const params: unknown[] = [new Date(from).toISOString(), new Date(until).toISOString(), ...scope.params];
+      if (query.partnerId) {
+        where.push('d.partner_id = ?');
+        params.push(query.partnerId);
+      }
+      if (query.region) {
+        where.push('sp.region = ?');
+        params.push(query.region);
+      }
+      const rows = await deps.reader.all<{ currency: string; amount: number; deals: number }>(
+        `SELECT d.won_currency AS currency, SUM(d.won_amount_minor) AS amount, COUNT(*) AS deals
        FROM deals d JOIN scorecard_partners sp ON sp.partner_id = d.partner_id
        WHERE ${where.join(' AND ')} GROUP BY d.won_currency ORDER BY amount DESC, d.won_currency`,
-      params,
-    );
-    return E.right(answer({
-      from: query.from, to: query.to, asOf: deps.now().toISOString(),
-      byCurrency: rows.map((r) => ({ currency: r.currency, amountMinor: Number(r.amount), deals: Number(r.deals) })),
-    }));
-  });
+        params,
+      );
+      return E.right(
+        answer({
+          from: query.from,
+          to: query.to,
+          asOf: deps.now().toISOString(),
+          byCurrency: rows.map((r) => ({
+            currency: r.currency,
+            amountMinor: Number(r.amount),
+            deals: Number(r.deals),
+          })),
+        }),
+      );
+    },
+  );
 };

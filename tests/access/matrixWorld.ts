@@ -8,9 +8,21 @@ import type { Response, TestApp } from '../support/testApp.js';
  */
 
 export const roles = [
-  'vendor_admin', 'channel_manager_own_region', 'channel_manager_other_region', 'auditor', 'analyst',
-  'partner_admin_own', 'partner_admin_foreign', 'partner_manager_own', 'partner_manager_foreign',
-  'sales_own', 'sales_foreign', 'technical_own', 'marketing_own', 'departed', 'no_token',
+  'vendor_admin',
+  'channel_manager_own_region',
+  'channel_manager_other_region',
+  'auditor',
+  'analyst',
+  'partner_admin_own',
+  'partner_admin_foreign',
+  'partner_manager_own',
+  'partner_manager_foreign',
+  'sales_own',
+  'sales_foreign',
+  'technical_own',
+  'marketing_own',
+  'departed',
+  'no_token',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -28,9 +40,19 @@ export const buildWorld = async (t: TestApp) => {
   const post = async (url: string, body: unknown, status = 200) => ok(await t.post(url, body), status, `POST ${url}`);
   const person = async (name = 'Matrix Person'): Promise<string> =>
     (await post('/people', { name, email: `m${unique()}@matrix.example` }, 201)).id;
-  const partner = async (state: 'applied' | 'approved' | 'active' | 'suspended', region = 'emea', type = 'reseller'): Promise<string> => {
+  const partner = async (
+    state: 'applied' | 'approved' | 'active' | 'suspended',
+    region = 'emea',
+    type = 'reseller',
+  ): Promise<string> => {
     const u = unique();
-    const id = (await post('/partners', { name: `Partner ${u}`, website: `https://p${u}.example`, country: 'DE', region, type }, 201)).id as string;
+    const id = (
+      await post(
+        '/partners',
+        { name: `Partner ${u}`, website: `https://p${u}.example`, country: 'DE', region, type },
+        201,
+      )
+    ).id as string;
     if (state === 'applied') return id;
     await post(`/partners/${id}/approve`, { tier: 'gold' });
     if (state === 'approved') return id;
@@ -49,18 +71,37 @@ export const buildWorld = async (t: TestApp) => {
     return id;
   };
   const program = async (): Promise<string> =>
-    (await post('/programs', { name: `Program ${unique()}`, productLine: 'storage', validForDays: 365, points: 10 }, 201)).id;
+    (
+      await post(
+        '/programs',
+        { name: `Program ${unique()}`, productLine: 'storage', validForDays: 365, points: 10 },
+        201,
+      )
+    ).id;
   const content = async (audience: Record<string, unknown> = {}): Promise<string> =>
-    (await post('/content', { title: `Item ${unique()}`, kind: 'collateral', uri: 'https://cdn.example/item.pdf', audience }, 201)).id;
+    (
+      await post(
+        '/content',
+        { title: `Item ${unique()}`, kind: 'collateral', uri: 'https://cdn.example/item.pdf', audience },
+        201,
+      )
+    ).id;
 
   const tokenOf = (personId: string) => t.tokenFor(personId);
   /** A deal of the own partner registered by `registrant` (a person's id), approved for 30 days when asked. */
   const deal = async (registrant: string, approved = false): Promise<string> => {
     const u = unique();
-    const r = await t.post('/deals', {
-      partnerId: own, customer: { name: `Customer ${u}`, domain: `c${u}.com`, country: 'DE' }, productLine: 'storage',
-      estimatedValue: { amountMinor: 5_000_000, currency: 'EUR' }, expectedCloseDate: '2026-12-31',
-    }, tokenOf(registrant));
+    const r = await t.post(
+      '/deals',
+      {
+        partnerId: own,
+        customer: { name: `Customer ${u}`, domain: `c${u}.com`, country: 'DE' },
+        productLine: 'storage',
+        estimatedValue: { amountMinor: 5_000_000, currency: 'EUR' },
+        expectedCloseDate: '2026-12-31',
+      },
+      tokenOf(registrant),
+    );
     const id = ok(r, 201, 'registering a deal').id as string;
     if (approved) await post(`/deals/${id}/approve`, { protectionDays: 30 });
     return id;

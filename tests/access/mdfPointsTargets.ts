@@ -19,7 +19,12 @@ const created = async (w: MatrixWorld, url: string, body: unknown, status: numbe
 /** A period no fund of the own partner has yet (one fund per partner and period). */
 export const freshPeriod = () => `${2100 + (periods += 1)}-Q1`;
 /** The body of a new fund for the own partner. */
-export const fundBody = (w: MatrixWorld) => ({ partnerId: w.own, period: freshPeriod(), amount: eur(1_000_000_000_000), expiresAt: '2099-12-31T00:00:00Z' });
+export const fundBody = (w: MatrixWorld) => ({
+  partnerId: w.own,
+  period: freshPeriod(),
+  amount: eur(1_000_000_000_000),
+  expiresAt: '2099-12-31T00:00:00Z',
+});
 export const freshFund = (w: MatrixWorld) => created(w, '/mdf/funds', fundBody(w), 201);
 /** One large fund shared by the attempts that only add requests and claims to it. */
 export const sharedFund = (w: MatrixWorld): Promise<string> => {
@@ -32,7 +37,12 @@ export const sharedFund = (w: MatrixWorld): Promise<string> => {
 };
 export const freshRequest = async (w: MatrixWorld) => {
   const fundId = await sharedFund(w);
-  const requestId = await created(w, `/mdf/funds/${fundId}/requests`, { activity: 'event', description: 'Matrix', amount: eur(100) }, 201);
+  const requestId = await created(
+    w,
+    `/mdf/funds/${fundId}/requests`,
+    { activity: 'event', description: 'Matrix', amount: eur(100) },
+    201,
+  );
   return { fundId, requestId };
 };
 export const freshApprovedRequest = async (w: MatrixWorld) => {
@@ -42,10 +52,20 @@ export const freshApprovedRequest = async (w: MatrixWorld) => {
 };
 export const freshClaim = async (w: MatrixWorld, approved = false) => {
   const { fundId, requestId } = await freshApprovedRequest(w);
-  const claimId = await created(w, `/mdf/funds/${fundId}/claims`, { requestId, amount: eur(100), proof: mdfProof }, 201);
+  const claimId = await created(
+    w,
+    `/mdf/funds/${fundId}/claims`,
+    { requestId, amount: eur(100), proof: mdfProof },
+    201,
+  );
   if (approved) await created(w, `/mdf/funds/${fundId}/claims/${claimId}/approve`, { approvedAmount: eur(100) }, 200);
   return { fundId, claimId };
 };
 /** Gives the own sales person a point to redeem. */
 export const pointForSalesOwn = (w: MatrixWorld) =>
-  created(w, `/partners/${w.own}/points/adjustments`, { points: 1, reason: 'matrix', personId: w.people.sales_own }, 200);
+  created(
+    w,
+    `/partners/${w.own}/points/adjustments`,
+    { points: 1, reason: 'matrix', personId: w.people.sales_own },
+    200,
+  );

@@ -42,6 +42,7 @@ export const registeredRoutes = (app: FastifyInstance): RegisteredRoute[] => {
   }
   const routes = [...found.values()];
   const misread = routes.filter((r) => !app.hasRoute({ method: r.method as 'GET', url: r.url }));
-  if (misread.length) throw new Error(`printRoutes was misread: ${misread.map((r) => `${r.method} ${r.url}`).join(', ')}`);
+  if (misread.length)
+    throw new Error(`printRoutes was misread: ${misread.map((r) => `${r.method} ${r.url}`).join(', ')}`);
   return routes.sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method));
 };

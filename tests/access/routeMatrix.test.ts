@@ -23,15 +23,28 @@ const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 
 test('every registered route has a row in tests/access/routeTable.ts', ({ t }) => {
   const rows = new Set(routeTable.map(key));
-  const missing = registeredRoutes(t.app).map(key).filter((k) => !rows.has(k));
-  assert.ok(missing.length === 0, `${missing.length} routes without a row in tests/access/routeTable.ts (add one per route):\n  ${missing.join('\n  ')}`);
+  const missing = registeredRoutes(t.app)
+    .map(key)
+    .filter((k) => !rows.has(k));
+  assert.ok(
+    missing.length === 0,
+    `${missing.length} routes without a row in tests/access/routeTable.ts (add one per route):\n  ${missing.join('\n  ')}`,
+  );
 });
 
 test('every row names a registered route, once', ({ t }) => {
   const registered = new Set(registeredRoutes(t.app).map(key));
   const keys = routeTable.map(key);
-  assert.equal(keys.filter((k) => !registered.has(k)), [], 'rows for routes that do not exist');
-  assert.equal(keys.filter((k, i) => keys.indexOf(k) !== i), [], 'duplicate rows');
+  assert.equal(
+    keys.filter((k) => !registered.has(k)),
+    [],
+    'rows for routes that do not exist',
+  );
+  assert.equal(
+    keys.filter((k, i) => keys.indexOf(k) !== i),
+    [],
+    'duplicate rows',
+  );
 });
 
 test('every row, as every role: the expected status, and nothing appended when refused', async ({ t, w }) => {
@@ -45,11 +58,18 @@ test('every row, as every role: the expected status, and nothing appended when r
       const r = await t.request(row.method, attempt.url, attempt.body, w.token(role));
       attempts += 1;
       const appended = (await t.eventCount()) - before;
-      if (r.status !== expected) mismatches.push(`${key(row)} as ${role}: expected ${expected}, got ${r.status} ${r.body?.code ?? ''} ${r.body?.detail ?? ''}`.trim());
-      else if (r.status >= 400 && appended > 0) mismatches.push(`${key(row)} as ${role}: refused with ${r.status} but appended ${appended} event(s)`);
+      if (r.status !== expected)
+        mismatches.push(
+          `${key(row)} as ${role}: expected ${expected}, got ${r.status} ${r.body?.code ?? ''} ${r.body?.detail ?? ''}`.trim(),
+        );
+      else if (r.status >= 400 && appended > 0)
+        mismatches.push(`${key(row)} as ${role}: refused with ${r.status} but appended ${appended} event(s)`);
     }
   }
-  assert.ok(mismatches.length === 0, `${mismatches.length} of ${attempts} attempts differ from the table:\n  ${mismatches.join('\n  ')}`);
+  assert.ok(
+    mismatches.length === 0,
+    `${mismatches.length} of ${attempts} attempts differ from the table:\n  ${mismatches.join('\n  ')}`,
+  );
   assert.is(attempts, routeTable.length * roles.length);
 });
 

@@ -8,7 +8,16 @@
  * factories, so no attempt changes what another one relies on.
  */
 import { roles, unique, type MatrixWorld, type Role } from './matrixWorld.js';
-import { freshApprovedRequest, freshClaim, freshFund, freshRequest, fundBody, mdfProof, pointForSalesOwn, sharedFund } from './mdfPointsTargets.js';
+import {
+  freshApprovedRequest,
+  freshClaim,
+  freshFund,
+  freshRequest,
+  fundBody,
+  mdfProof,
+  pointForSalesOwn,
+  sharedFund,
+} from './mdfPointsTargets.js';
 
 export type Expect = Readonly<Record<Role, number>>;
 export interface Attempt {
@@ -25,14 +34,24 @@ export interface RouteRow {
 
 // ---- groups of roles ----
 const vendorReaders: readonly Role[] = ['vendor_admin', 'auditor', 'analyst'];
-const ownPeople: readonly Role[] = ['partner_admin_own', 'partner_manager_own', 'sales_own', 'technical_own', 'marketing_own'];
+const ownPeople: readonly Role[] = [
+  'partner_admin_own',
+  'partner_manager_own',
+  'sales_own',
+  'technical_own',
+  'marketing_own',
+];
 const foreignPeople: readonly Role[] = ['partner_admin_foreign', 'partner_manager_foreign', 'sales_foreign'];
 
 /**
  * Statuses by role, applied in the order given (later lists win); roles not named get `otherwise`;
  * no token is always 401 unless the route is public.
  */
-const expect = (by: ReadonlyArray<readonly [number, readonly Role[]]>, otherwise: number, publicRoute = false): Expect => {
+const expect = (
+  by: ReadonlyArray<readonly [number, readonly Role[]]>,
+  otherwise: number,
+  publicRoute = false,
+): Expect => {
   const out = Object.fromEntries(roles.map((r) => [r, otherwise])) as Record<Role, number>;
   for (const [status, list] of by) for (const r of list) out[r] = status;
   out.no_token = publicRoute ? out.no_token : 401;
@@ -41,30 +60,54 @@ const expect = (by: ReadonlyArray<readonly [number, readonly Role[]]>, otherwise
 const everyone = (status: number) => expect([], status);
 const publicRoute = (status: number) => expect([], status, true);
 /** Reads about the own partner: vendor readers, its region's channel manager and its people; 404 for the rest. */
-const seesOwnPartner = (status: number) => expect([[status, [...vendorReaders, 'channel_manager_own_region', ...ownPeople]]], 404);
+const seesOwnPartner = (status: number) =>
+  expect([[status, [...vendorReaders, 'channel_manager_own_region', ...ownPeople]]], 404);
 /**
  * Commands on the own partner (or one of its people): `allowed` succeed; those who see it otherwise
  * get 403 (auditors and analysts never command); those who cannot see it 404.
  */
 const onOwnPartner = (status: number, allowed: readonly Role[]) =>
-  expect([[403, ['channel_manager_own_region', 'auditor', 'analyst', ...ownPeople]], [status, allowed]], 404);
+  expect(
+    [
+      [403, ['channel_manager_own_region', 'auditor', 'analyst', ...ownPeople]],
+      [status, allowed],
+    ],
+    404,
+  );
 /** Commands with nothing to hide: `allowed` succeed, everyone else 403. */
 const only = (status: number, allowed: readonly Role[]) => expect([[status, allowed]], 403);
 const managers: readonly Role[] = ['vendor_admin', 'channel_manager_own_region'];
 
 const reason = { reason: 'matrix' };
 /** A partner command: fresh partners in `state` for those expected to succeed, the own partner otherwise. */
-const partnerCommand = (action: string, state: 'applied' | 'active' | 'suspended', body: () => unknown, allowed: readonly Role[] = managers): RouteRow => ({
-  method: 'POST', url: `/partners/:id/${action}`, expect: onOwnPartner(200, allowed),
-  attempt: async (w, _as, succeeds) => ({ url: `/partners/${succeeds ? await w.fresh.partner(state) : w.own}/${action}`, body: body() }),
+const partnerCommand = (
+  action: string,
+  state: 'applied' | 'active' | 'suspended',
+  body: () => unknown,
+  allowed: readonly Role[] = managers,
+): RouteRow => ({
+  method: 'POST',
+  url: `/partners/:id/${action}`,
+  expect: onOwnPartner(200, allowed),
+  attempt: async (w, _as, succeeds) => ({
+    url: `/partners/${succeeds ? await w.fresh.partner(state) : w.own}/${action}`,
+    body: body(),
+  }),
 });
 const employeeCommand = (action: 'role' | 'leave', body: unknown): RouteRow => ({
-  method: 'POST', url: `/partners/:id/employees/:personId/${action}`, expect: onOwnPartner(200, [...managers, 'partner_admin_own']),
-  attempt: async (w) => ({ url: `/partners/${w.own}/employees/${await w.fresh.employee(w.own, 'sales')}/${action}`, body }),
+  method: 'POST',
+  url: `/partners/:id/employees/:personId/${action}`,
+  expect: onOwnPartner(200, [...managers, 'partner_admin_own']),
+  attempt: async (w) => ({
+    url: `/partners/${w.own}/employees/${await w.fresh.employee(w.own, 'sales')}/${action}`,
+    body,
+  }),
 });
 /** A certification of a fresh own employee (certified first unless `earn`), or of the own sales person. */
 const certificationCommand = (action: 'renew' | 'revoke', allowed: readonly Role[]): RouteRow => ({
-  method: 'POST', url: `/people/:id/certifications/:programId/${action}`, expect: onOwnPartner(200, allowed),
+  method: 'POST',
+  url: `/people/:id/certifications/:programId/${action}`,
+  expect: onOwnPartner(200, allowed),
   attempt: async (w, _as, succeeds) => {
     let personId = w.people.sales_own;
     if (succeeds) {
@@ -72,7 +115,10 @@ const certificationCommand = (action: 'renew' | 'revoke', allowed: readonly Role
       const r = await w.t.post(`/people/${personId}/certifications`, { programId: w.program });
       if (r.status !== 200) throw new Error(`certifying a fresh employee: ${r.status}`);
     }
-    return { url: `/people/${personId}/certifications/${w.program}/${action}`, body: action === 'revoke' ? reason : {} };
+    return {
+      url: `/people/${personId}/certifications/${w.program}/${action}`,
+      body: action === 'revoke' ? reason : {},
+    };
   },
 });
 function auditOnly(): Expect {
@@ -85,26 +131,52 @@ function auditOnly(): Expect {
  * another rep's deal (404); admins and managers of the partner see all of its deals.
  */
 function dealCommands(): RouteRow[] {
-  const seesDeal: readonly Role[] = ['vendor_admin', 'channel_manager_own_region', 'auditor', 'analyst', 'partner_admin_own', 'partner_manager_own', 'sales_own'];
-  const dealExpect = (allowed: readonly Role[]) => expect([[403, seesDeal], [200, allowed]], 404);
+  const seesDeal: readonly Role[] = [
+    'vendor_admin',
+    'channel_manager_own_region',
+    'auditor',
+    'analyst',
+    'partner_admin_own',
+    'partner_manager_own',
+    'sales_own',
+  ];
+  const dealExpect = (allowed: readonly Role[]) =>
+    expect(
+      [
+        [403, seesDeal],
+        [200, allowed],
+      ],
+      404,
+    );
   const staff: readonly Role[] = ['vendor_admin', 'channel_manager_own_region'];
   const owners: readonly Role[] = ['partner_admin_own', 'partner_manager_own', 'sales_own'];
   const command = (action: string, allowed: readonly Role[], approved: boolean, body: () => unknown): RouteRow => ({
-    method: 'POST', url: `/deals/:id/${action}`, expect: dealExpect(allowed),
-    attempt: async (w, _as, succeeds) => ({ url: `/deals/${succeeds ? await w.fresh.deal(w.people.sales_own, approved) : w.ownDeal}/${action}`, body: body() }),
+    method: 'POST',
+    url: `/deals/:id/${action}`,
+    expect: dealExpect(allowed),
+    attempt: async (w, _as, succeeds) => ({
+      url: `/deals/${succeeds ? await w.fresh.deal(w.people.sales_own, approved) : w.ownDeal}/${action}`,
+      body: body(),
+    }),
   });
   return [
     command('approve', staff, false, () => ({})),
     command('reject', staff, false, () => reason),
     command('withdraw', owners, false, () => ({})),
     command('extend', staff, true, () => ({ protectedUntil: '2026-08-15', reason: 'matrix' })),
-    command('won', [...staff, ...owners], true, () => ({ amount: { amountMinor: 4_000_000, currency: 'EUR' }, closedAt: '2026-06-01' })),
+    command('won', [...staff, ...owners], true, () => ({
+      amount: { amountMinor: 4_000_000, currency: 'EUR' },
+      closedAt: '2026-06-01',
+    })),
     command('lost', [...staff, ...owners], true, () => reason),
   ];
 }
 
 const get = (url: string, expectation: Expect, path: (w: MatrixWorld) => string = () => url): RouteRow => ({
-  method: 'GET', url, expect: expectation, attempt: (w) => ({ url: path(w) }),
+  method: 'GET',
+  url,
+  expect: expectation,
+  attempt: (w) => ({ url: path(w) }),
 });
 
 export const routeTable: readonly RouteRow[] = [
@@ -126,153 +198,333 @@ export const routeTable: readonly RouteRow[] = [
   get('/docs/static/swagger-initializer.js', publicRoute(200)),
   get('/docs/static/*', publicRoute(200), () => '/docs/static/swagger-ui.css'),
   // ---- auth and self ----
-  { method: 'POST', url: '/auth/tokens', expect: only(201, ['vendor_admin']), attempt: (w) => ({ url: '/auth/tokens', body: { personId: w.people.sales_own } }) },
+  {
+    method: 'POST',
+    url: '/auth/tokens',
+    expect: only(201, ['vendor_admin']),
+    attempt: (w) => ({ url: '/auth/tokens', body: { personId: w.people.sales_own } }),
+  },
   get('/me', everyone(200)),
   // ---- channel settings ----
   get('/channel/settings', everyone(200)),
-  { method: 'PUT', url: '/channel/settings', expect: only(200, ['vendor_admin']), attempt: () => ({ url: '/channel/settings', body: { desiredPartnerCount: 100 + Number(unique().replace(/\D/g, '').slice(-4)) } }) },
+  {
+    method: 'PUT',
+    url: '/channel/settings',
+    expect: only(200, ['vendor_admin']),
+    attempt: () => ({
+      url: '/channel/settings',
+      body: { desiredPartnerCount: 100 + Number(unique().replace(/\D/g, '').slice(-4)) },
+    }),
+  },
   // ---- partners ----
   get('/partners', everyone(200)),
   get('/partners/:id', seesOwnPartner(200), (w) => `/partners/${w.own}`),
   get('/partners/:id/employees', seesOwnPartner(200), (w) => `/partners/${w.own}/employees`),
   get('/partners/:id/certifications', seesOwnPartner(200), (w) => `/partners/${w.own}/certifications`),
   {
-    method: 'POST', url: '/partners', expect: only(201, managers),
-    attempt: () => ({ url: '/partners', body: { name: `Applicant ${unique()}`, website: `https://a${unique()}.example`, country: 'DE', region: 'emea', type: 'reseller' } }),
+    method: 'POST',
+    url: '/partners',
+    expect: only(201, managers),
+    attempt: () => ({
+      url: '/partners',
+      body: {
+        name: `Applicant ${unique()}`,
+        website: `https://a${unique()}.example`,
+        country: 'DE',
+        region: 'emea',
+        type: 'reseller',
+      },
+    }),
   },
   partnerCommand('approve', 'applied', () => ({ tier: 'silver' })),
   partnerCommand('reject', 'applied', () => reason),
   {
-    method: 'POST', url: '/partners/:id/agreements', expect: onOwnPartner(200, [...managers, 'partner_admin_own']),
-    attempt: (w) => ({ url: `/partners/${w.own}/agreements`, body: { agreementVersion: `v${unique()}`, signedBy: 'Jane Doe' } }),
+    method: 'POST',
+    url: '/partners/:id/agreements',
+    expect: onOwnPartner(200, [...managers, 'partner_admin_own']),
+    attempt: (w) => ({
+      url: `/partners/${w.own}/agreements`,
+      body: { agreementVersion: `v${unique()}`, signedBy: 'Jane Doe' },
+    }),
   },
   partnerCommand('tier', 'active', () => ({ tier: 'platinum', reason: 'matrix' })),
   partnerCommand('region', 'active', () => ({ region: 'latam' })),
   {
-    method: 'POST', url: '/partners/:id/channel-manager', expect: onOwnPartner(200, ['vendor_admin']),
+    method: 'POST',
+    url: '/partners/:id/channel-manager',
+    expect: onOwnPartner(200, ['vendor_admin']),
     attempt: async (w, _as, succeeds) => ({
-      url: `/partners/${succeeds ? await w.fresh.partner('active') : w.own}/channel-manager`, body: { personId: w.people.channel_manager_own_region },
+      url: `/partners/${succeeds ? await w.fresh.partner('active') : w.own}/channel-manager`,
+      body: { personId: w.people.channel_manager_own_region },
     }),
   },
-  partnerCommand('quotas', 'active', () => ({ period: '2026-Q3', amount: { amountMinor: 100_000_00, currency: 'EUR' } })),
+  partnerCommand('quotas', 'active', () => ({
+    period: '2026-Q3',
+    amount: { amountMinor: 100_000_00, currency: 'EUR' },
+  })),
   partnerCommand('suspend', 'active', () => reason),
   partnerCommand('reinstate', 'suspended', () => ({})),
   partnerCommand('terminate', 'active', () => reason, ['vendor_admin']),
   {
-    method: 'POST', url: '/partners/:id/employees', expect: onOwnPartner(200, [...managers, 'partner_admin_own']),
-    attempt: async (w) => ({ url: `/partners/${w.own}/employees`, body: { personId: await w.fresh.person(), role: 'sales' } }),
+    method: 'POST',
+    url: '/partners/:id/employees',
+    expect: onOwnPartner(200, [...managers, 'partner_admin_own']),
+    attempt: async (w) => ({
+      url: `/partners/${w.own}/employees`,
+      body: { personId: await w.fresh.person(), role: 'sales' },
+    }),
   },
   employeeCommand('role', { role: 'technical' }),
   employeeCommand('leave', {}),
   // ---- people ----
   {
-    method: 'POST', url: '/people', expect: only(201, [...managers, 'channel_manager_other_region', 'partner_admin_own', 'partner_admin_foreign']),
+    method: 'POST',
+    url: '/people',
+    expect: only(201, [...managers, 'channel_manager_other_region', 'partner_admin_own', 'partner_admin_foreign']),
     attempt: () => ({ url: '/people', body: { name: 'New Person', email: `n${unique()}@matrix.example` } }),
   },
   get('/people/:id', seesOwnPartner(200), (w) => `/people/${w.people.technical_own}`),
   {
-    method: 'POST', url: '/people/:id/vendor-roles', expect: onOwnPartner(200, ['vendor_admin']),
-    attempt: async (w, _as, succeeds) => ({ url: `/people/${succeeds ? await w.fresh.person() : w.people.technical_own}/vendor-roles`, body: { role: 'analyst' } }),
+    method: 'POST',
+    url: '/people/:id/vendor-roles',
+    expect: onOwnPartner(200, ['vendor_admin']),
+    attempt: async (w, _as, succeeds) => ({
+      url: `/people/${succeeds ? await w.fresh.person() : w.people.technical_own}/vendor-roles`,
+      body: { role: 'analyst' },
+    }),
   },
   {
-    method: 'POST', url: '/people/:id/vendor-roles/:role/revoke', expect: onOwnPartner(200, ['vendor_admin']),
-    attempt: async (w, _as, succeeds) => ({ url: `/people/${succeeds ? await w.fresh.staff('analyst') : w.people.technical_own}/vendor-roles/analyst/revoke`, body: {} }),
+    method: 'POST',
+    url: '/people/:id/vendor-roles/:role/revoke',
+    expect: onOwnPartner(200, ['vendor_admin']),
+    attempt: async (w, _as, succeeds) => ({
+      url: `/people/${succeeds ? await w.fresh.staff('analyst') : w.people.technical_own}/vendor-roles/analyst/revoke`,
+      body: {},
+    }),
   },
   {
-    method: 'POST', url: '/people/:id/certifications', expect: onOwnPartner(200, managers),
-    attempt: async (w, _as, succeeds) => ({ url: `/people/${succeeds ? await w.fresh.employee(w.own, 'sales') : w.people.technical_own}/certifications`, body: { programId: w.program } }),
+    method: 'POST',
+    url: '/people/:id/certifications',
+    expect: onOwnPartner(200, managers),
+    attempt: async (w, _as, succeeds) => ({
+      url: `/people/${succeeds ? await w.fresh.employee(w.own, 'sales') : w.people.technical_own}/certifications`,
+      body: { programId: w.program },
+    }),
   },
   certificationCommand('renew', managers),
   certificationCommand('revoke', ['vendor_admin']),
-  get('/people/:id/visible-content', expect([[200, ['vendor_admin', 'auditor']], [403, ['channel_manager_own_region', 'channel_manager_other_region', 'analyst']]], 404),
-    (w) => `/people/${w.people.sales_own}/visible-content`),
+  get(
+    '/people/:id/visible-content',
+    expect(
+      [
+        [200, ['vendor_admin', 'auditor']],
+        [403, ['channel_manager_own_region', 'channel_manager_other_region', 'analyst']],
+      ],
+      404,
+    ),
+    (w) => `/people/${w.people.sales_own}/visible-content`,
+  ),
   // ---- certification programs ----
   get('/programs', everyone(200)),
   get('/programs/:id', everyone(200), (w) => `/programs/${w.program}`),
   {
-    method: 'POST', url: '/programs', expect: only(201, ['vendor_admin']),
-    attempt: () => ({ url: '/programs', body: { name: `Program ${unique()}`, productLine: 'storage', validForDays: 365, points: 10 } }),
+    method: 'POST',
+    url: '/programs',
+    expect: only(201, ['vendor_admin']),
+    attempt: () => ({
+      url: '/programs',
+      body: { name: `Program ${unique()}`, productLine: 'storage', validForDays: 365, points: 10 },
+    }),
   },
   {
-    method: 'POST', url: '/programs/:id/retire', expect: only(200, ['vendor_admin']),
-    attempt: async (w, _as, succeeds) => ({ url: `/programs/${succeeds ? await w.fresh.program() : w.program}/retire`, body: {} }),
+    method: 'POST',
+    url: '/programs/:id/retire',
+    expect: only(200, ['vendor_admin']),
+    attempt: async (w, _as, succeeds) => ({
+      url: `/programs/${succeeds ? await w.fresh.program() : w.program}/retire`,
+      body: {},
+    }),
   },
   // ---- MDF (fresh funds, requests and claims of the own partner: tests/access/mdfPointsTargets.ts) ----
   get('/mdf/funds', everyone(200)),
-  { method: 'GET', url: '/mdf/funds/:id', expect: seesOwnPartner(200), attempt: async (w) => ({ url: `/mdf/funds/${await sharedFund(w)}` }) },
-  { method: 'POST', url: '/mdf/funds', expect: onOwnPartner(201, managers), attempt: (w) => ({ url: '/mdf/funds', body: fundBody(w) }) },
   {
-    method: 'POST', url: '/mdf/funds/:id/requests', expect: onOwnPartner(201, ['vendor_admin', 'partner_admin_own']),
-    attempt: async (w) => ({ url: `/mdf/funds/${await sharedFund(w)}/requests`, body: { activity: 'training', description: 'Matrix', amount: { amountMinor: 1, currency: 'EUR' } } }),
+    method: 'GET',
+    url: '/mdf/funds/:id',
+    expect: seesOwnPartner(200),
+    attempt: async (w) => ({ url: `/mdf/funds/${await sharedFund(w)}` }),
   },
-  ...(['approve', 'reject'] as const).map((action): RouteRow => ({
-    method: 'POST', url: `/mdf/funds/:id/requests/:requestId/${action}`, expect: onOwnPartner(200, managers),
-    attempt: async (w) => {
-      const { fundId, requestId } = await freshRequest(w);
-      return { url: `/mdf/funds/${fundId}/requests/${requestId}/${action}`, body: action === 'approve' ? { approvedAmount: { amountMinor: 100, currency: 'EUR' } } : reason };
-    },
-  })),
   {
-    method: 'POST', url: '/mdf/funds/:id/claims', expect: onOwnPartner(201, ['vendor_admin', 'partner_admin_own']),
+    method: 'POST',
+    url: '/mdf/funds',
+    expect: onOwnPartner(201, managers),
+    attempt: (w) => ({ url: '/mdf/funds', body: fundBody(w) }),
+  },
+  {
+    method: 'POST',
+    url: '/mdf/funds/:id/requests',
+    expect: onOwnPartner(201, ['vendor_admin', 'partner_admin_own']),
+    attempt: async (w) => ({
+      url: `/mdf/funds/${await sharedFund(w)}/requests`,
+      body: { activity: 'training', description: 'Matrix', amount: { amountMinor: 1, currency: 'EUR' } },
+    }),
+  },
+  ...(['approve', 'reject'] as const).map(
+    (action): RouteRow => ({
+      method: 'POST',
+      url: `/mdf/funds/:id/requests/:requestId/${action}`,
+      expect: onOwnPartner(200, managers),
+      attempt: async (w) => {
+        const { fundId, requestId } = await freshRequest(w);
+        return {
+          url: `/mdf/funds/${fundId}/requests/${requestId}/${action}`,
+          body: action === 'approve' ? { approvedAmount: { amountMinor: 100, currency: 'EUR' } } : reason,
+        };
+      },
+    }),
+  ),
+  {
+    method: 'POST',
+    url: '/mdf/funds/:id/claims',
+    expect: onOwnPartner(201, ['vendor_admin', 'partner_admin_own']),
     attempt: async (w) => {
       const { fundId, requestId } = await freshApprovedRequest(w);
-      return { url: `/mdf/funds/${fundId}/claims`, body: { requestId, amount: { amountMinor: 100, currency: 'EUR' }, proof: mdfProof } };
+      return {
+        url: `/mdf/funds/${fundId}/claims`,
+        body: { requestId, amount: { amountMinor: 100, currency: 'EUR' }, proof: mdfProof },
+      };
     },
   },
-  ...(['approve', 'reject', 'pay'] as const).map((action): RouteRow => ({
-    method: 'POST', url: `/mdf/funds/:id/claims/:claimId/${action}`, expect: onOwnPartner(200, managers),
-    attempt: async (w) => {
-      const { fundId, claimId } = await freshClaim(w, action === 'pay');
-      const body = action === 'approve' ? { approvedAmount: { amountMinor: 100, currency: 'EUR' } } : action === 'pay' ? { paymentReference: 'MATRIX-1' } : reason;
-      return { url: `/mdf/funds/${fundId}/claims/${claimId}/${action}`, body };
-    },
-  })),
+  ...(['approve', 'reject', 'pay'] as const).map(
+    (action): RouteRow => ({
+      method: 'POST',
+      url: `/mdf/funds/:id/claims/:claimId/${action}`,
+      expect: onOwnPartner(200, managers),
+      attempt: async (w) => {
+        const { fundId, claimId } = await freshClaim(w, action === 'pay');
+        const body =
+          action === 'approve'
+            ? { approvedAmount: { amountMinor: 100, currency: 'EUR' } }
+            : action === 'pay'
+              ? { paymentReference: 'MATRIX-1' }
+              : reason;
+        return { url: `/mdf/funds/${fundId}/claims/${claimId}/${action}`, body };
+      },
+    }),
+  ),
   {
-    method: 'POST', url: '/mdf/funds/:id/close', expect: onOwnPartner(200, managers),
-    attempt: async (w, _as, succeeds) => ({ url: `/mdf/funds/${succeeds ? await freshFund(w) : await sharedFund(w)}/close`, body: {} }),
+    method: 'POST',
+    url: '/mdf/funds/:id/close',
+    expect: onOwnPartner(200, managers),
+    attempt: async (w, _as, succeeds) => ({
+      url: `/mdf/funds/${succeeds ? await freshFund(w) : await sharedFund(w)}/close`,
+      body: {},
+    }),
   },
   // ---- points ----
   get('/partners/:id/points', seesOwnPartner(200), (w) => `/partners/${w.own}/points`),
   {
-    method: 'POST', url: '/partners/:id/points/adjustments', expect: onOwnPartner(200, managers),
+    method: 'POST',
+    url: '/partners/:id/points/adjustments',
+    expect: onOwnPartner(200, managers),
     attempt: (w) => ({ url: `/partners/${w.own}/points/adjustments`, body: { points: 5, reason: 'matrix' } }),
   },
   {
     // The own sales person's points: the person, the partner's admin and vendor admins redeem them.
-    method: 'POST', url: '/partners/:id/points/redemptions', expect: onOwnPartner(200, ['vendor_admin', 'partner_admin_own', 'sales_own']),
+    method: 'POST',
+    url: '/partners/:id/points/redemptions',
+    expect: onOwnPartner(200, ['vendor_admin', 'partner_admin_own', 'sales_own']),
     attempt: async (w, _as, succeeds) => {
       if (succeeds) await pointForSalesOwn(w);
-      return { url: `/partners/${w.own}/points/redemptions`, body: { personId: w.people.sales_own, points: 1, rewardId: 'matrix-mug' } };
+      return {
+        url: `/partners/${w.own}/points/redemptions`,
+        body: { personId: w.people.sales_own, points: 1, rewardId: 'matrix-mug' },
+      };
     },
   },
   // ---- content ----
   get('/content', everyone(200)),
-  get('/content/:id', expect([[200, [...vendorReaders, 'channel_manager_own_region', 'channel_manager_other_region', ...ownPeople]]], 404), (w) => `/content/${w.ownContent}`),
-  get('/content/:id/audience-members', expect([[200, ['vendor_admin', 'auditor']], [403, ['channel_manager_own_region', 'channel_manager_other_region', 'analyst']]], 404),
-    (w) => `/content/${w.ownContent}/audience-members`),
+  get(
+    '/content/:id',
+    expect(
+      [[200, [...vendorReaders, 'channel_manager_own_region', 'channel_manager_other_region', ...ownPeople]]],
+      404,
+    ),
+    (w) => `/content/${w.ownContent}`,
+  ),
+  get(
+    '/content/:id/audience-members',
+    expect(
+      [
+        [200, ['vendor_admin', 'auditor']],
+        [403, ['channel_manager_own_region', 'channel_manager_other_region', 'analyst']],
+      ],
+      404,
+    ),
+    (w) => `/content/${w.ownContent}/audience-members`,
+  ),
   {
-    method: 'POST', url: '/content', expect: only(201, [...managers, 'channel_manager_other_region']),
-    attempt: () => ({ url: '/content', body: { title: 'Matrix item', kind: 'announcement', uri: 'https://cdn.example/a.pdf', audience: {} } }),
-  },
-  ...(['audience', 'retire'] as const).map((action): RouteRow => ({
-    method: 'POST', url: `/content/:id/${action}`,
-    expect: expect([[200, [...managers, 'channel_manager_other_region']], [403, ['auditor', 'analyst', ...ownPeople]]], 404),
-    attempt: async (w, _as, succeeds) => ({
-      url: `/content/${succeeds ? await w.fresh.content() : w.ownContent}/${action}`,
-      body: action === 'audience' ? { audience: { roles: ['sales'] } } : {},
+    method: 'POST',
+    url: '/content',
+    expect: only(201, [...managers, 'channel_manager_other_region']),
+    attempt: () => ({
+      url: '/content',
+      body: { title: 'Matrix item', kind: 'announcement', uri: 'https://cdn.example/a.pdf', audience: {} },
     }),
-  })),
+  },
+  ...(['audience', 'retire'] as const).map(
+    (action): RouteRow => ({
+      method: 'POST',
+      url: `/content/:id/${action}`,
+      expect: expect(
+        [
+          [200, [...managers, 'channel_manager_other_region']],
+          [403, ['auditor', 'analyst', ...ownPeople]],
+        ],
+        404,
+      ),
+      attempt: async (w, _as, succeeds) => ({
+        url: `/content/${succeeds ? await w.fresh.content() : w.ownContent}/${action}`,
+        body: action === 'audience' ? { audience: { roles: ['sales'] } } : {},
+      }),
+    }),
+  ),
   // ---- deal registration (README "Deal registration"): vendor staff do not register deals ----
   get('/deals', everyone(200)),
-  get('/deals/:id', expect([[200, [...vendorReaders, 'channel_manager_own_region', 'partner_admin_own', 'partner_manager_own', 'sales_own']]], 404), (w) => `/deals/${w.ownDeal}`),
+  get(
+    '/deals/:id',
+    expect(
+      [
+        [
+          200,
+          [...vendorReaders, 'channel_manager_own_region', 'partner_admin_own', 'partner_manager_own', 'sales_own'],
+        ],
+      ],
+      404,
+    ),
+    (w) => `/deals/${w.ownDeal}`,
+  ),
   {
-    method: 'POST', url: '/deals', expect: expect([[403, ['vendor_admin', 'channel_manager_own_region', 'auditor', 'analyst']], [201, ownPeople]], 404),
+    method: 'POST',
+    url: '/deals',
+    expect: expect(
+      [
+        [403, ['vendor_admin', 'channel_manager_own_region', 'auditor', 'analyst']],
+        [201, ownPeople],
+      ],
+      404,
+    ),
     attempt: (w) => {
       const u = unique();
-      return { url: '/deals', body: {
-        partnerId: w.own, customer: { name: `Customer ${u}`, domain: `d${u}.com`, country: 'DE' }, productLine: 'storage',
-        estimatedValue: { amountMinor: 100_000, currency: 'EUR' }, expectedCloseDate: '2026-12-31',
-      } };
+      return {
+        url: '/deals',
+        body: {
+          partnerId: w.own,
+          customer: { name: `Customer ${u}`, domain: `d${u}.com`, country: 'DE' },
+          productLine: 'storage',
+          estimatedValue: { amountMinor: 100_000, currency: 'EUR' },
+          expectedCloseDate: '2026-12-31',
+        },
+      };
     },
   },
   ...dealCommands(),
@@ -282,10 +534,19 @@ export const routeTable: readonly RouteRow[] = [
   // ---- scorecards and channel health ----
   get('/partners/:id/scorecard', seesOwnPartner(200), (w) => `/partners/${w.own}/scorecard`),
   get('/scorecards', everyone(200)),
-  get('/dashboards/channel-health', expect([[200, [...vendorReaders, 'channel_manager_own_region', 'channel_manager_other_region']]], 403)),
-  get('/dashboards/tier-signals', expect([[200, [...vendorReaders, 'channel_manager_own_region', 'channel_manager_other_region']]], 403)),
+  get(
+    '/dashboards/channel-health',
+    expect([[200, [...vendorReaders, 'channel_manager_own_region', 'channel_manager_other_region']]], 403),
+  ),
+  get(
+    '/dashboards/tier-signals',
+    expect([[200, [...vendorReaders, 'channel_manager_own_region', 'channel_manager_other_region']]], 403),
+  ),
   // The console's figures: health per region is vendor staff's; the others are over the partners one sees.
-  get('/dashboards/regions', expect([[200, [...vendorReaders, 'channel_manager_own_region', 'channel_manager_other_region']]], 403)),
+  get(
+    '/dashboards/regions',
+    expect([[200, [...vendorReaders, 'channel_manager_own_region', 'channel_manager_other_region']]], 403),
+  ),
   get('/dashboards/certified-people', everyone(200)),
   get('/dashboards/won-revenue', everyone(200), () => '/dashboards/won-revenue?from=2026-04-01&to=2026-06-30'),
   // ---- auditing (README "Auditing"): auditors and vendor admins; everyone else signed in 403 ----

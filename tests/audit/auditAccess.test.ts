@@ -9,7 +9,15 @@ import { activePartner, employee, vendorStaff } from '../http/fixtures.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 type Caller = { id: string; token: string };
-const test = suite<{ t: TestApp; auditor: Caller; admin: Caller; analyst: Caller; manager: Caller; partnerAdmin: Caller; partnerId: string }>('audit access');
+const test = suite<{
+  t: TestApp;
+  auditor: Caller;
+  admin: Caller;
+  analyst: Caller;
+  manager: Caller;
+  partnerAdmin: Caller;
+  partnerId: string;
+}>('audit access');
 test.before(async (ctx) => {
   const t = await startTestApp();
   ctx.t = t;
@@ -23,11 +31,23 @@ test.before(async (ctx) => {
 test.after(async (ctx) => ctx.t?.dispose());
 
 const routes = (partnerId: string) => [
-  '/audit/verify', '/audit/events?limit=5', `/audit/streams/partner-${partnerId}`, `/audit/streams/partner-${partnerId}/state?asOf=1`,
-  '/audit/export', '/audit/access-log',
+  '/audit/verify',
+  '/audit/events?limit=5',
+  `/audit/streams/partner-${partnerId}`,
+  `/audit/streams/partner-${partnerId}/state?asOf=1`,
+  '/audit/export',
+  '/audit/access-log',
 ];
 
-const logRows = (t: TestApp) => t.platform.reader.all<{ actor_kind: string; actor_id: string; route: string; url: string; status: number; method: string }>('SELECT * FROM audit_access_log ORDER BY id');
+const logRows = (t: TestApp) =>
+  t.platform.reader.all<{
+    actor_kind: string;
+    actor_id: string;
+    route: string;
+    url: string;
+    status: number;
+    method: string;
+  }>('SELECT * FROM audit_access_log ORDER BY id');
 
 test('auditors, vendor admins and the admin key reach every audit route', async ({ t, auditor, admin, partnerId }) => {
   for (const token of [auditor.token, admin.token, undefined]) {
@@ -35,7 +55,13 @@ test('auditors, vendor admins and the admin key reach every audit route', async 
   }
 });
 
-test('analysts, channel managers and partner users get 403; no token 401', async ({ t, analyst, manager, partnerAdmin, partnerId }) => {
+test('analysts, channel managers and partner users get 403; no token 401', async ({
+  t,
+  analyst,
+  manager,
+  partnerAdmin,
+  partnerId,
+}) => {
   for (const caller of [analyst, manager, partnerAdmin]) {
     for (const url of routes(partnerId)) {
       const r = await t.get(url, caller.token);
@@ -48,7 +74,12 @@ test('analysts, channel managers and partner users get 403; no token 401', async
   assert.is((await t.get('/audit/events?limit=0', analyst.token)).status, 403);
 });
 
-test('every call is logged with its actor, route and status, refusals included; 401s have no actor and are not', async ({ t, auditor, analyst, partnerId }) => {
+test('every call is logged with its actor, route and status, refusals included; 401s have no actor and are not', async ({
+  t,
+  auditor,
+  analyst,
+  partnerId,
+}) => {
   const before = (await logRows(t)).length;
   await t.get('/audit/verify', null);
   await t.get(`/audit/streams/partner-${partnerId}/state?asOf=2`, auditor.token);
@@ -56,12 +87,15 @@ test('every call is logged with its actor, route and status, refusals included; 
   await t.get('/audit/export', analyst.token);
   await t.get('/audit/verify');
   const rows = (await logRows(t)).slice(before);
-  assert.equal(rows.map((r) => [r.actor_kind, r.actor_id, r.method, r.route, r.status]), [
-    ['person', auditor.id, 'GET', '/audit/streams/:streamId/state', 200],
-    ['person', auditor.id, 'GET', '/audit/events', 400],
-    ['person', analyst.id, 'GET', '/audit/export', 403],
-    ['admin-key', 'admin', 'GET', '/audit/verify', 200],
-  ]);
+  assert.equal(
+    rows.map((r) => [r.actor_kind, r.actor_id, r.method, r.route, r.status]),
+    [
+      ['person', auditor.id, 'GET', '/audit/streams/:streamId/state', 200],
+      ['person', auditor.id, 'GET', '/audit/events', 400],
+      ['person', analyst.id, 'GET', '/audit/export', 403],
+      ['admin-key', 'admin', 'GET', '/audit/verify', 200],
+    ],
+  );
   assert.is(rows[0].url, `/audit/streams/partner-${partnerId}/state?asOf=2`);
 });
 
@@ -70,7 +104,11 @@ test('auditors read the access log through the API, filtered by actor and paged'
   const mine = await t.get(`/audit/access-log?actorId=${analyst.id}&limit=100`, auditor.token);
   assert.is(mine.status, 200);
   assert.ok(mine.body.items.length >= 2);
-  assert.ok(mine.body.items.every((i: { actor: { id: string }; status: number }) => i.actor.id === analyst.id && i.status === 403));
+  assert.ok(
+    mine.body.items.every(
+      (i: { actor: { id: string }; status: number }) => i.actor.id === analyst.id && i.status === 403,
+    ),
+  );
   const page = await t.get('/audit/access-log?limit=2', auditor.token);
   const next = await t.get(`/audit/access-log?limit=2&cursor=${page.body.nextCursor}`, auditor.token);
   assert.ok(next.body.items[0].id > page.body.items[1].id);

@@ -20,21 +20,35 @@ test.before(async (ctx) => {
   ctx.manager = manager.id;
   t.clock.advance(60_000);
   for (const id of seeded.partnerIds.slice(0, 3)) {
-    const r = await t.post(`/partners/${id}/quotas`, { period: '2026-Q4', amount: { amountMinor: 5, currency: 'EUR' } }, manager.token);
+    const r = await t.post(
+      `/partners/${id}/quotas`,
+      { period: '2026-Q4', amount: { amountMinor: 5, currency: 'EUR' } },
+      manager.token,
+    );
     assert.is(r.status, 200, JSON.stringify(r.body));
   }
   ctx.head = await t.eventCount();
 });
 test.after(async (ctx) => ctx.t?.dispose());
 
-type Item = { position: number; streamId: string; version: number; type: string; metadata: { actor: { id: string } }; recordedAt: string; hash: string };
+type Item = {
+  position: number;
+  streamId: string;
+  version: number;
+  type: string;
+  metadata: { actor: { id: string } };
+  recordedAt: string;
+  hash: string;
+};
 /** Every page of a query, following nextCursor. */
 const allPages = async (t: TestApp, query: string, limit = 37) => {
   const items: Item[] = [];
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const r = await t.get(`/audit/events?limit=${limit}${query ? `&${query}` : ''}${cursor ? `&cursor=${cursor}` : ''}`);
+    const r = await t.get(
+      `/audit/events?limit=${limit}${query ? `&${query}` : ''}${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     assert.is(r.status, 200, JSON.stringify(r.body));
     assert.ok(r.body.items.length <= limit);
     items.push(...r.body.items);
@@ -47,7 +61,11 @@ const positions = (items: readonly Item[]) => items.map((i) => i.position);
 const sqlPositions = (t: TestApp, where: string, ...params: unknown[]) => {
   const db = new Database(t.platform.connection.path, { readonly: true });
   try {
-    return (db.prepare(`SELECT position FROM events WHERE ${where} ORDER BY position`).all(...params) as { position: number }[]).map((r) => r.position);
+    return (
+      db.prepare(`SELECT position FROM events WHERE ${where} ORDER BY position`).all(...params) as {
+        position: number;
+      }[]
+    ).map((r) => r.position);
   } finally {
     db.close();
   }
@@ -55,7 +73,10 @@ const sqlPositions = (t: TestApp, where: string, ...params: unknown[]) => {
 
 test('paging through the whole log yields every position once, in order', async ({ t, head }) => {
   const items = await allPages(t, '');
-  assert.equal(positions(items), Array.from({ length: head }, (_, i) => i + 1));
+  assert.equal(
+    positions(items),
+    Array.from({ length: head }, (_, i) => i + 1),
+  );
   assert.match(items[0].hash, /^[0-9a-f]{64}$/);
   const some = await t.get('/audit/events?after=10&limit=5');
   assert.equal(positions(some.body.items), [11, 12, 13, 14, 15]);
@@ -65,7 +86,10 @@ test('filter by stream, by type (one or several), by actor', async ({ t, manager
   const stream = `partner-${partnerIds[1]}`;
   const ofStream = await allPages(t, `streamId=${stream}`);
   assert.equal(positions(ofStream), sqlPositions(t, 'stream_id = ?', stream));
-  assert.equal(ofStream.map((i) => i.version), ofStream.map((_, i) => i + 1));
+  assert.equal(
+    ofStream.map((i) => i.version),
+    ofStream.map((_, i) => i + 1),
+  );
   const approved = await allPages(t, 'type=PartnerApproved', 4);
   assert.is(approved.length, 6);
   assert.ok(approved.every((i) => i.type === 'PartnerApproved'));
@@ -75,7 +99,10 @@ test('filter by stream, by type (one or several), by actor', async ({ t, manager
   const byManager = await allPages(t, `actorId=${manager}`);
   assert.equal([byManager.length, [...new Set(byManager.map((i) => i.type))]], [3, ['PartnerQuotaSet']]);
   assert.ok(byManager.every((i) => i.metadata.actor.id === manager));
-  assert.equal(positions(await allPages(t, 'actorId=admin', 50)), sqlPositions(t, `json_extract(metadata, '$.actor.kind') = 'admin-key'`));
+  assert.equal(
+    positions(await allPages(t, 'actorId=admin', 50)),
+    sqlPositions(t, `json_extract(metadata, '$.actor.kind') = 'admin-key'`),
+  );
 });
 
 test('filter by time range, alone and with a type; bounds included', async ({ t }) => {
@@ -101,7 +128,10 @@ test("one stream's envelopes in version order, paged; unknown streams are 404", 
   const stream = `partner-${partnerIds[2]}`;
   const first = await t.get(`/audit/streams/${stream}?limit=2`);
   assert.is(first.status, 200);
-  assert.equal(first.body.items.map((i: Item) => i.version), [1, 2]);
+  assert.equal(
+    first.body.items.map((i: Item) => i.version),
+    [1, 2],
+  );
   const rest = await t.get(`/audit/streams/${stream}?limit=100&cursor=${first.body.nextCursor}`);
   assert.is(rest.body.items[0].version, 3);
   assert.is(rest.body.nextCursor, null);
@@ -111,13 +141,22 @@ test("one stream's envelopes in version order, paged; unknown streams are 404", 
 
 test('bad filters are 400 with the field path', async ({ t }) => {
   for (const [query, path] of [
-    ['type=partnerApproved', 'query.type[0]'], ['limit=0', 'query.limit'], ['cursor=garbage!', 'query.cursor'], ['from=yesterday', 'query.from'],
-    ['after=-3', 'query.after'], ['unknown=1', 'query.unknown'], ['upcast=yes', 'query.upcast'], ['streamId=NOPE', 'query.streamId'],
+    ['type=partnerApproved', 'query.type[0]'],
+    ['limit=0', 'query.limit'],
+    ['cursor=garbage!', 'query.cursor'],
+    ['from=yesterday', 'query.from'],
+    ['after=-3', 'query.after'],
+    ['unknown=1', 'query.unknown'],
+    ['upcast=yes', 'query.upcast'],
+    ['streamId=NOPE', 'query.streamId'],
     ['from=2026-06-02T00:00:00Z&to=2026-06-01T00:00:00Z', 'query.to'],
   ]) {
     const r = await t.get(`/audit/events?${query}`);
     assert.is(r.status, 400, query);
-    assert.ok((r.body.errors as { path: string }[]).some((e) => e.path === path), `${query}: ${JSON.stringify(r.body.errors)}`);
+    assert.ok(
+      (r.body.errors as { path: string }[]).some((e) => e.path === path),
+      `${query}: ${JSON.stringify(r.body.errors)}`,
+    );
   }
 });
 
@@ -126,7 +165,9 @@ test('type and actor filters use their indexes, in log order (no full scan, no s
   try {
     const plan = (filter: Parameters<typeof eventsQuery>[0]) => {
       const { sql, params } = eventsQuery(filter);
-      return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' | ');
     };
     const byType = plan({ after: 0, limit: 10, types: ['PartnerApproved'] });
     assert.match(byType, /events_type_position/);
@@ -135,7 +176,10 @@ test('type and actor filters use their indexes, in log order (no full scan, no s
     assert.match(byActor, /events_actor_position/);
     assert.not.match(byActor, /TEMP B-TREE/);
     assert.match(plan({ after: 0, limit: 10, streamId: 'partner-x' }), /events_stream_version|sqlite_autoindex_events/);
-    assert.match(plan({ after: 0, limit: 10, from: '2026-01-01T00:00:00.000Z', to: '2026-01-02T00:00:00.000Z' }), /events_recorded_at|INTEGER PRIMARY KEY/);
+    assert.match(
+      plan({ after: 0, limit: 10, from: '2026-01-01T00:00:00.000Z', to: '2026-01-02T00:00:00.000Z' }),
+      /events_recorded_at|INTEGER PRIMARY KEY/,
+    );
   } finally {
     db.close();
   }

@@ -18,7 +18,13 @@ const prm = (dataDir: string, ...args: string[]) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'app/main.ts'), ...args], {
       cwd: root,
-      env: { ...process.env, PRM_DATA_DIR: dataDir, PRM_ADMIN_KEY: 'cli-test-admin-key-0123456789', PRM_JWT_SECRET: 'cli-test-jwt-secret-0123456789abcdef0123', PRM_LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        PRM_DATA_DIR: dataDir,
+        PRM_ADMIN_KEY: 'cli-test-admin-key-0123456789',
+        PRM_JWT_SECRET: 'cli-test-jwt-secret-0123456789abcdef0123',
+        PRM_LOG_LEVEL: 'silent',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -28,7 +34,9 @@ const prm = (dataDir: string, ...args: string[]) =>
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 
-const test = suite<{ template: string; partnerId: string; tmp: ReturnType<typeof tempDir>; cleanup: () => void }>('prm audit commands');
+const test = suite<{ template: string; partnerId: string; tmp: ReturnType<typeof tempDir>; cleanup: () => void }>(
+  'prm audit commands',
+);
 test.before(async (ctx) => {
   let partnerId = '';
   const template = await seededTemplate(async (t) => {
@@ -52,7 +60,10 @@ const dataDir = (tmp: ReturnType<typeof tempDir>, template?: string) => {
 
 // Each child process pays tsx's start-up: independent runs go in parallel, and there are few of them.
 
-test('verify: ok with the head to keep, progress on stderr; tampered: exit 1 naming position and kind', async ({ template, tmp }) => {
+test('verify: ok with the head to keep, progress on stderr; tampered: exit 1 naming position and kind', async ({
+  template,
+  tmp,
+}) => {
   const dir = dataDir(tmp, template);
   const [ok, none] = await Promise.all([prm(dir, 'verify'), prm(dataDir(tmp), 'verify')]);
   assert.is(ok.code, 0, ok.stderr);
@@ -66,7 +77,11 @@ test('verify: ok with the head to keep, progress on stderr; tampered: exit 1 nam
   // A truncated copy would verify on its own (see verifyTamper.test.ts); the anchor from before catches it.
   const cut = dataDir(tmp, template);
   withDb(join(cut, 'prm.db'), (db) => db.prepare('DELETE FROM events WHERE position > 20').run());
-  const [bad, json, anchored] = await Promise.all([prm(dir, 'verify'), prm(dir, 'verify', '--json'), prm(cut, 'verify', '--anchor', head)]);
+  const [bad, json, anchored] = await Promise.all([
+    prm(dir, 'verify'),
+    prm(dir, 'verify', '--json'),
+    prm(cut, 'verify', '--anchor', head),
+  ]);
   assert.is(bad.code, 1);
   assert.match(bad.stdout, /TAMPERED: deleted at position 7/);
   const report = JSON.parse(json.stdout);
@@ -77,15 +92,24 @@ test('verify: ok with the head to keep, progress on stderr; tampered: exit 1 nam
 
 test('replay: a partner as of a position, as JSON; an unknown stream exits 1', async ({ template, tmp, partnerId }) => {
   const dir = dataDir(tmp, template);
-  const [applied, unknown] = await Promise.all([prm(dir, 'replay', `partner-${partnerId}`, '--as-of', '2'), prm(dataDir(tmp, template), 'replay', 'partner-ptr_nobody000001')]);
+  const [applied, unknown] = await Promise.all([
+    prm(dir, 'replay', `partner-${partnerId}`, '--as-of', '2'),
+    prm(dataDir(tmp, template), 'replay', 'partner-ptr_nobody000001'),
+  ]);
   assert.is(applied.code, 0, applied.stderr);
   const state = JSON.parse(applied.stdout);
-  assert.equal([state.version, state.asOf, state.state.status, state.state.domain], [1, { position: 2 }, 'applied', 'partner-0.example']);
+  assert.equal(
+    [state.version, state.asOf, state.state.status, state.state.domain],
+    [1, { position: 2 }, 'applied', 'partner-0.example'],
+  );
   assert.is(unknown.code, 1);
   assert.match(unknown.stderr, /no stream partner-ptr_nobody000001/);
 });
 
-test('export to a file (and after a position to stdout), import into an empty data directory: the same log', async ({ template, tmp }) => {
+test('export to a file (and after a position to stdout), import into an empty data directory: the same log', async ({
+  template,
+  tmp,
+}) => {
   const dir = dataDir(tmp, template);
   const file = tmp.file('cli-export.ndjson');
   const [exported, tail] = await Promise.all([prm(dir, 'export', '--to', file), prm(dir, 'export', '--after', '30')]);

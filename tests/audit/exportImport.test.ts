@@ -18,7 +18,13 @@ import { withDb } from './support/tamper.js';
 import { appOnCopy, seededTemplate, tempDir } from './support/appOnFile.js';
 import { seedChannel } from './support/seedChannel.js';
 
-const test = suite<{ template: string; exportFile: string; lines: string[]; tmp: ReturnType<typeof tempDir>; cleanup: () => void }>('export and import');
+const test = suite<{
+  template: string;
+  exportFile: string;
+  lines: string[];
+  tmp: ReturnType<typeof tempDir>;
+  cleanup: () => void;
+}>('export and import');
 test.before(async (ctx) => {
   const template = await seededTemplate((t) => seedChannel(t, 20));
   ctx.template = template.file;
@@ -39,7 +45,12 @@ test.after((ctx) => {
 let stores = 0;
 /** An empty, migrated store in a fresh file. */
 const emptyStore = async (tmp: ReturnType<typeof tempDir>): Promise<Platform> =>
-  createPlatform({ databaseFile: tmp.file(`target-${++stores}.db`), clock: manualClock('2030-01-01T00:00:00Z'), ids: nanoidGenerator, startProjections: false });
+  createPlatform({
+    databaseFile: tmp.file(`target-${++stores}.db`),
+    clock: manualClock('2030-01-01T00:00:00Z'),
+    ids: nanoidGenerator,
+    startProjections: false,
+  });
 
 const allRows = (file: string) => withDb(file, (db) => db.prepare('SELECT * FROM events ORDER BY position').all());
 const table = (file: string, sql: string) => withDb(file, (db) => db.prepare(sql).all());
@@ -66,11 +77,27 @@ test('the export is one stored envelope per line, in position order, hashes incl
   lines.forEach((line, i) => {
     const e = JSON.parse(line);
     assert.is(e.position, i + 1);
-    assert.equal(Object.keys(e), ['position', 'streamId', 'version', 'eventId', 'type', 'schemaVersion', 'data', 'metadata', 'recordedAt', 'hash']);
+    assert.equal(Object.keys(e), [
+      'position',
+      'streamId',
+      'version',
+      'eventId',
+      'type',
+      'schemaVersion',
+      'data',
+      'metadata',
+      'recordedAt',
+      'hash',
+    ]);
   });
 });
 
-test('round trip: identical rows (positions, times, bodies, hashes), a verified chain and the same read models', async ({ template, exportFile, lines, tmp }) => {
+test('round trip: identical rows (positions, times, bodies, hashes), a verified chain and the same read models', async ({
+  template,
+  exportFile,
+  lines,
+  tmp,
+}) => {
   const target = await emptyStore(tmp);
   const report = await importLogFile(target, exportFile);
   const file = target.connection.path;
@@ -83,14 +110,22 @@ test('round trip: identical rows (positions, times, bodies, hashes), a verified 
   assert.is(b.headHash, a.headHash);
   assert.is(report.head.hash, a.headHash);
   for (const sql of [
-    'SELECT * FROM partners ORDER BY partner_id', 'SELECT * FROM partner_quotas ORDER BY partner_id, period',
-    'SELECT * FROM people ORDER BY person_id', 'SELECT * FROM employments ORDER BY person_id, joined_position',
-    'SELECT * FROM certifications ORDER BY person_id, program_id', 'SELECT * FROM access_principals ORDER BY person_id',
+    'SELECT * FROM partners ORDER BY partner_id',
+    'SELECT * FROM partner_quotas ORDER BY partner_id, period',
+    'SELECT * FROM people ORDER BY person_id',
+    'SELECT * FROM employments ORDER BY person_id, joined_position',
+    'SELECT * FROM certifications ORDER BY person_id, program_id',
+    'SELECT * FROM access_principals ORDER BY person_id',
     'SELECT * FROM channel_settings ORDER BY key',
-  ]) assert.equal(table(file, sql), table(template, sql), sql);
+  ])
+    assert.equal(table(file, sql), table(template, sql), sql);
 });
 
-test('GET /audit/export streams the same NDJSON, with the head in headers, and --after exports the rest', async ({ template, exportFile, lines }) => {
+test('GET /audit/export streams the same NDJSON, with the head in headers, and --after exports the rest', async ({
+  template,
+  exportFile,
+  lines,
+}) => {
   const t = await appOnCopy(template);
   try {
     const all = await t.get('/audit/export');
@@ -108,7 +143,11 @@ test('GET /audit/export streams the same NDJSON, with the head in headers, and -
   }
 });
 
-test('an incremental export continues a store holding exactly the events before it', async ({ exportFile, lines, tmp }) => {
+test('an incremental export continues a store holding exactly the events before it', async ({
+  exportFile,
+  lines,
+  tmp,
+}) => {
   const target = await emptyStore(tmp);
   await importLogFile(target, writeLines(tmp, 'first.ndjson', lines.slice(0, 120)));
   const report = await importLogFile(target, writeLines(tmp, 'rest.ndjson', lines.slice(120)));
@@ -134,7 +173,10 @@ test('an empty store refuses an incremental export: the chain before it is missi
   await target.close();
 });
 
-test('a broken chain is refused at its line and nothing is written: changed, missing, reordered, forged', async ({ lines, tmp }) => {
+test('a broken chain is refused at its line and nothing is written: changed, missing, reordered, forged', async ({
+  lines,
+  tmp,
+}) => {
   const changed = [...lines];
   const e = JSON.parse(changed[99]);
   e.data = { ...e.data, tampered: true };
@@ -146,7 +188,11 @@ test('a broken chain is refused at its line and nothing is written: changed, mis
     ['changed', changed, /line 100: the hash chain is broken at position 100/],
     ['missing', [...lines.slice(0, 99), ...lines.slice(100)], /line 100: position 101 follows 99/],
     ['reordered', swapped, /line 100: position 101 follows 99/],
-    ['forged hash', [...lines.slice(0, 99), JSON.stringify({ ...forged, hash: 'a'.repeat(64) }), ...lines.slice(100)], /line 100: the hash chain is broken/],
+    [
+      'forged hash',
+      [...lines.slice(0, 99), JSON.stringify({ ...forged, hash: 'a'.repeat(64) }), ...lines.slice(100)],
+      /line 100: the hash chain is broken/,
+    ],
   ];
   for (const [name, content, expected] of cases) {
     const target = await emptyStore(tmp);
@@ -166,7 +212,11 @@ test('lines that are not envelopes, unknown event types and empty files are refu
     ['not json', [lines[0], '{"position": 2,'], /line 2: not JSON/],
     ['missing field', [JSON.stringify({ ...first, hash: undefined })], /line 1: hash/],
     ['unknown field', [JSON.stringify({ ...first, extra: 1 })], /line 1: .*extra/],
-    ['unknown type', [lines[0], JSON.stringify(alien)], /line 2: the event at position 2 cannot be read: .*unknown event type/],
+    [
+      'unknown type',
+      [lines[0], JSON.stringify(alien)],
+      /line 2: the event at position 2 cannot be read: .*unknown event type/,
+    ],
     ['empty', [''], /no events/],
   ];
   for (const [name, content, expected] of cases) {

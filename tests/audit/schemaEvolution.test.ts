@@ -27,8 +27,17 @@ test('the committed fixture is what its generator writes, and holds v1 events of
     await makeV1Store(tmp.file('again.db'));
     const rows = (file: string) => withDb(file, (db) => db.prepare('SELECT * FROM events ORDER BY position').all());
     assert.equal(rows(V1_STORE), rows(tmp.file('again.db')));
-    const versions = withDb(V1_STORE, (db) => db.prepare(`SELECT type, schema_version AS v, COUNT(*) AS n FROM events WHERE type IN ('PartnerApplied', 'PersonRegistered') GROUP BY type, v`).all());
-    assert.equal(versions, [{ type: 'PartnerApplied', v: 1, n: 3 }, { type: 'PersonRegistered', v: 1, n: 3 }]);
+    const versions = withDb(V1_STORE, (db) =>
+      db
+        .prepare(
+          `SELECT type, schema_version AS v, COUNT(*) AS n FROM events WHERE type IN ('PartnerApplied', 'PersonRegistered') GROUP BY type, v`,
+        )
+        .all(),
+    );
+    assert.equal(versions, [
+      { type: 'PartnerApplied', v: 1, n: 3 },
+      { type: 'PersonRegistered', v: 1, n: 3 },
+    ]);
   } finally {
     tmp.dispose();
   }
@@ -36,17 +45,26 @@ test('the committed fixture is what its generator writes, and holds v1 events of
 
 test('without its upcasters the old events could not be read', () => {
   const bare = createEventRegistry(eventDefinitions, []);
-  const v1 = withDb(V1_STORE, (db) => db.prepare(`SELECT * FROM events WHERE type = 'PartnerApplied' LIMIT 1`).get()) as { data: string };
+  const v1 = withDb(V1_STORE, (db) =>
+    db.prepare(`SELECT * FROM events WHERE type = 'PartnerApplied' LIMIT 1`).get(),
+  ) as { data: string };
   const event = { type: 'PartnerApplied', schemaVersion: 1, data: JSON.parse(v1.data) } as StoredEvent;
   assert.throws(() => bare.upcast(event), /no upcaster for PartnerApplied from schema version 1/);
-  assert.equal(createEventRegistry(eventDefinitions, upcasters).upcast(event).data, { ...JSON.parse(v1.data), domain: 'acme-storage.example' });
+  assert.equal(createEventRegistry(eventDefinitions, upcasters).upcast(event).data, {
+    ...JSON.parse(v1.data),
+    domain: 'acme-storage.example',
+  });
 });
 
 test('every stored event upcasts to a body its current schema accepts', async ({ t }) => {
   const { registry, store } = t.platform;
   let n = 0;
   for await (const event of store.readAll()) {
-    assert.is(event.schemaVersion, registry.currentVersion(event.type), `${event.type} at ${event.position} is current`);
+    assert.is(
+      event.schemaVersion,
+      registry.currentVersion(event.type),
+      `${event.type} at ${event.position} is current`,
+    );
     registry.validate(event.type, event.schemaVersion, event.data);
     n += 1;
   }
@@ -54,15 +72,27 @@ test('every stored event upcasts to a body its current schema accepts', async ({
   assert.ok(n >= 21);
 });
 
-test('the directory shows the derived domains; people show canonical emails; readiness and employers are replayed', async ({ t }) => {
+test('the directory shows the derived domains; people show canonical emails; readiness and employers are replayed', async ({
+  t,
+}) => {
   const acme = (await t.get(`/partners/${ids.acme}`)).body;
-  assert.equal([acme.status, acme.tier, acme.type, acme.domain, acme.website], ['active', 'gold', 'distributor', 'acme-storage.example', 'https://WWW.Acme-Storage.example/partners']);
+  assert.equal(
+    [acme.status, acme.tier, acme.type, acme.domain, acme.website],
+    ['active', 'gold', 'distributor', 'acme-storage.example', 'https://WWW.Acme-Storage.example/partners'],
+  );
   const byte = (await t.get(`/partners/${ids.byte}`)).body;
-  assert.equal([byte.status, byte.domain, byte.parentPartnerId, byte.employeeCount, byte.readyProductLines], ['active', 'byte-resellers.co.uk', ids.acme, 1, ['storage']]);
+  assert.equal(
+    [byte.status, byte.domain, byte.parentPartnerId, byte.employeeCount, byte.readyProductLines],
+    ['active', 'byte-resellers.co.uk', ids.acme, 1, ['storage']],
+  );
   assert.is((await t.get(`/partners/${ids.cloud}`)).body.domain, 'cloudnine.example');
-  const domains = withDb(t.databaseFile, (db) => db.prepare('SELECT partner_id, domain FROM partners ORDER BY partner_id').all());
+  const domains = withDb(t.databaseFile, (db) =>
+    db.prepare('SELECT partner_id, domain FROM partners ORDER BY partner_id').all(),
+  );
   assert.equal(domains, [
-    { partner_id: ids.acme, domain: 'acme-storage.example' }, { partner_id: ids.byte, domain: 'byte-resellers.co.uk' }, { partner_id: ids.cloud, domain: 'cloudnine.example' },
+    { partner_id: ids.acme, domain: 'acme-storage.example' },
+    { partner_id: ids.byte, domain: 'byte-resellers.co.uk' },
+    { partner_id: ids.cloud, domain: 'cloudnine.example' },
   ]);
   const ann = (await t.get(`/people/${ids.ann}`)).body;
   assert.is(ann.email, 'ann.admin@acme-storage.example');
@@ -76,9 +106,15 @@ test('auditors see the stored v1 bytes, or the upcast body on request, and the r
   assert.is(raw.status, 200);
   assert.equal([raw.body.items[0].schemaVersion, raw.body.items[0].data.email], [1, 'Ann.Admin@Acme-Storage.Example']);
   const upcast = await t.get(`/audit/streams/person-${ids.ann}?upcast=true`, carol);
-  assert.equal([upcast.body.items[0].schemaVersion, upcast.body.items[0].storedSchemaVersion, upcast.body.items[0].data.email], [2, 1, 'ann.admin@acme-storage.example']);
+  assert.equal(
+    [upcast.body.items[0].schemaVersion, upcast.body.items[0].storedSchemaVersion, upcast.body.items[0].data.email],
+    [2, 1, 'ann.admin@acme-storage.example'],
+  );
   const state = await t.get(`/audit/streams/partner-${ids.acme}/state?asOf=2`, carol);
-  assert.equal([state.body.state.status, state.body.state.domain, state.body.version], ['applied', 'acme-storage.example', 1]);
+  assert.equal(
+    [state.body.state.status, state.body.state.domain, state.body.version],
+    ['applied', 'acme-storage.example', 1],
+  );
 });
 
 test('the old log passes verify, and so does it with new v2 events appended after it', async ({ t }) => {
@@ -91,10 +127,29 @@ test('the old log passes verify, and so does it with new v2 events appended afte
   assert.is(dana.status, 201);
   // Emails stay unique across versions: the v1 reservation of Bob's address still holds.
   assert.is((await t.post('/people', { name: 'Bob Again', email: 'bob@BYTE-resellers.co.uk' })).body.code, 'duplicate');
-  const partner = await t.post('/partners', { name: 'Edge Reseller', website: 'https://www.Edge.example', country: 'FR', region: 'emea', type: 'reseller', parentPartnerId: ids.acme });
+  const partner = await t.post('/partners', {
+    name: 'Edge Reseller',
+    website: 'https://www.Edge.example',
+    country: 'FR',
+    region: 'emea',
+    type: 'reseller',
+    parentPartnerId: ids.acme,
+  });
   assert.is(partner.status, 201, JSON.stringify(partner.body));
-  const stored = withDb(t.databaseFile, (db) => db.prepare(`SELECT type, schema_version, data FROM events WHERE position > ? AND type IN ('PersonRegistered', 'PartnerApplied') ORDER BY position`).all(head)) as { type: string; schema_version: number; data: string }[];
-  assert.equal(stored.map((r) => [r.type, r.schema_version]), [['PersonRegistered', 2], ['PartnerApplied', 2]]);
+  const stored = withDb(t.databaseFile, (db) =>
+    db
+      .prepare(
+        `SELECT type, schema_version, data FROM events WHERE position > ? AND type IN ('PersonRegistered', 'PartnerApplied') ORDER BY position`,
+      )
+      .all(head),
+  ) as { type: string; schema_version: number; data: string }[];
+  assert.equal(
+    stored.map((r) => [r.type, r.schema_version]),
+    [
+      ['PersonRegistered', 2],
+      ['PartnerApplied', 2],
+    ],
+  );
   assert.is(JSON.parse(stored[0].data).email, 'dana.dev@byte-resellers.co.uk');
   assert.is(JSON.parse(stored[1].data).domain, 'edge.example');
   const after = (await t.get('/audit/verify')).body;

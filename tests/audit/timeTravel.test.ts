@@ -31,33 +31,57 @@ test.before(async (ctx) => {
     assert.ok(r.status < 300, JSON.stringify(r.body));
     return { id: r.body.id as string, step: { position: r.body.position as number, at: time } };
   };
-  const applied = await step(9, '/partners', { name: 'Acme', website: 'https://acme.example', country: 'DE', region: 'emea', type: 'reseller' });
+  const applied = await step(9, '/partners', {
+    name: 'Acme',
+    website: 'https://acme.example',
+    country: 'DE',
+    region: 'emea',
+    type: 'reseller',
+  });
   ctx.partnerId = applied.id;
   ctx.steps = [applied.step];
   ctx.steps.push((await step(10, `/partners/${applied.id}/approve`, { tier: 'silver' })).step);
-  ctx.steps.push((await step(11, `/partners/${applied.id}/agreements`, { agreementVersion: '2026.1', signedBy: 'Jane' })).step);
+  ctx.steps.push(
+    (await step(11, `/partners/${applied.id}/agreements`, { agreementVersion: '2026.1', signedBy: 'Jane' })).step,
+  );
   ctx.steps.push((await step(12, `/partners/${applied.id}/tier`, { tier: 'gold', reason: 'good year' })).step);
   ctx.steps.push((await step(13, `/partners/${applied.id}/suspend`, { reason: 'audit' })).step);
   const registered = await step(14, '/people', { name: 'Pat', email: 'Pat@Acme.example' });
   ctx.personId = registered.id;
   ctx.person = [registered.step];
   ctx.person.push((await step(15, `/partners/${applied.id}/reinstate`, {})).step);
-  ctx.person.push((await step(16, `/partners/${applied.id}/employees`, { personId: registered.id, role: 'sales' })).step);
-  ctx.person.push((await step(17, `/partners/${applied.id}/employees/${registered.id}/leave`, { reason: 'moved on' })).step);
+  ctx.person.push(
+    (await step(16, `/partners/${applied.id}/employees`, { personId: registered.id, role: 'sales' })).step,
+  );
+  ctx.person.push(
+    (await step(17, `/partners/${applied.id}/employees/${registered.id}/leave`, { reason: 'moved on' })).step,
+  );
 });
 test.after(async (ctx) => ctx.t?.dispose());
 
 const stateOf = async (t: TestApp, streamId: string, asOf?: string | number) => {
-  const r = await t.get(`/audit/streams/${encodeURIComponent(streamId)}/state${asOf === undefined ? '' : `?asOf=${encodeURIComponent(String(asOf))}`}`);
+  const r = await t.get(
+    `/audit/streams/${encodeURIComponent(streamId)}/state${asOf === undefined ? '' : `?asOf=${encodeURIComponent(String(asOf))}`}`,
+  );
   assert.is(r.status, 200, JSON.stringify(r.body));
   return r;
 };
 
 test('a partner as of each position of its history', async ({ t, partnerId, steps }) => {
-  const expected = [['applied', undefined, 1], ['approved', 'silver', 2], ['active', 'silver', 4], ['active', 'gold', 5], ['suspended', 'gold', 6]] as const;
+  const expected = [
+    ['applied', undefined, 1],
+    ['approved', 'silver', 2],
+    ['active', 'silver', 4],
+    ['active', 'gold', 5],
+    ['suspended', 'gold', 6],
+  ] as const;
   for (const [i, [status, tier, version]] of expected.entries()) {
     const r = await stateOf(t, `partner-${partnerId}`, steps[i].position);
-    assert.equal([r.body.state.status, r.body.state.tier, r.body.version], [status, tier, version], `as of position ${steps[i].position}`);
+    assert.equal(
+      [r.body.state.status, r.body.state.tier, r.body.version],
+      [status, tier, version],
+      `as of position ${steps[i].position}`,
+    );
     assert.is(r.body.position, steps[i].position);
     assert.is(r.headers.etag, `"${version}"`);
     assert.is(r.body.aggregate, 'partner');
@@ -76,9 +100,16 @@ test('as of an instant: the events recorded until then, the boundary included', 
   assert.equal(before.asOf, { instant: '2026-06-01T08:00:00.000Z' });
 });
 
-test('the current state is exactly what the command side loads for its decisions', async ({ t, partnerId, personId }) => {
+test('the current state is exactly what the command side loads for its decisions', async ({
+  t,
+  partnerId,
+  personId,
+}) => {
   const uow = createUnitOfWork(t.platform.store, createAggregateCache(), t.clock.now());
-  for (const [streamId, decider] of [[`partner-${partnerId}`, partnerDecider], [`person-${personId}`, personDecider]] as const) {
+  for (const [streamId, decider] of [
+    [`partner-${partnerId}`, partnerDecider],
+    [`person-${personId}`, personDecider],
+  ] as const) {
     const live = await uow.load(decider as typeof partnerDecider, streamId);
     const replayed = (await stateOf(t, streamId)).body;
     assert.equal(replayed.state, JSON.parse(JSON.stringify(live.state)), streamId);
@@ -105,10 +136,13 @@ test('channel settings: defaults before the first change, each change after it',
   t.clock.set('2026-06-03T09:00:00.000Z');
   await t.put('/channel/settings', { dealProtectionDays: 30, desiredPartnerCount: 12 });
   const at = async (asOf: string) => (await stateOf(t, 'channel-settings', asOf)).body.state;
-  assert.equal((await at('2026-06-01T00:00:00Z')), JSON.parse(JSON.stringify(defaultChannelSettings)));
+  assert.equal(await at('2026-06-01T00:00:00Z'), JSON.parse(JSON.stringify(defaultChannelSettings)));
   assert.is((await at(String(first.body.position))).dealProtectionDays, 60);
   assert.is((await at('2026-06-02T23:00:00Z')).desiredPartnerCount, defaultChannelSettings.desiredPartnerCount);
-  assert.equal([(await at('2026-06-04T00:00:00Z')).dealProtectionDays, (await at('2026-06-04T00:00:00Z')).desiredPartnerCount], [30, 12]);
+  assert.equal(
+    [(await at('2026-06-04T00:00:00Z')).dealProtectionDays, (await at('2026-06-04T00:00:00Z')).desiredPartnerCount],
+    [30, 12],
+  );
 });
 
 test('unknown streams are 404, streams no aggregate owns and bad points in time are 400', async ({ t }) => {

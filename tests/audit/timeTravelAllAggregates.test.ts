@@ -22,7 +22,10 @@ test.before(async (ctx) => {
   ctx.dealId = await registerDeal(t, w.seller.token, dealBody(w.emea));
   ctx.registeredAt = await t.eventCount();
   expectStatus(await t.post(`/deals/${ctx.dealId}/approve`, {}, w.emeaManager.token), 200);
-  expectStatus(await t.post(`/deals/${ctx.dealId}/won`, { amount: eur(4_900_000), closedAt: '2026-06-01' }, w.seller.token), 200);
+  expectStatus(
+    await t.post(`/deals/${ctx.dealId}/won`, { amount: eur(4_900_000), closedAt: '2026-06-01' }, w.seller.token),
+    200,
+  );
   const fund = await allocateFund(t, w.emea, { expiresAt: '2026-12-31T00:00:00Z', period: '2026-Q3' });
   await submitRequest(t, fund, w.admin.token, { activityDate: '2026-08-10' });
   expectStatus(await t.post(`/partners/${w.emea}/points/adjustments`, { points: 50, reason: 'welcome bonus' }), 200);
@@ -32,9 +35,22 @@ test.before(async (ctx) => {
 test.after(async (ctx) => ctx.t?.dispose());
 
 test('every stream replays through its aggregate, to the state the command side loads', async ({ t }) => {
-  const streams = await t.platform.reader.all<{ stream_id: string; v: number }>('SELECT stream_id, MAX(version) AS v FROM events GROUP BY stream_id');
+  const streams = await t.platform.reader.all<{ stream_id: string; v: number }>(
+    'SELECT stream_id, MAX(version) AS v FROM events GROUP BY stream_id',
+  );
   const prefixes = new Set(streams.map((s) => s.stream_id.replace(/-.*$/, '-')));
-  for (const prefix of ['partner-', 'person-', 'email-', 'deal-', 'claim-', 'mdf-', 'fund-', 'points-', 'content-', 'channel-']) {
+  for (const prefix of [
+    'partner-',
+    'person-',
+    'email-',
+    'deal-',
+    'claim-',
+    'mdf-',
+    'fund-',
+    'points-',
+    'content-',
+    'channel-',
+  ]) {
     assert.ok(prefixes.has(prefix), `the log has ${prefix} streams: ${[...prefixes].join(' ')}`);
   }
   const uow = createUnitOfWork(t.platform.store, createAggregateCache(), t.clock.now());

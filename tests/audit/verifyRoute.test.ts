@@ -31,13 +31,20 @@ test('an intact log: ok, every event checked, the head to keep as an anchor', as
 });
 
 const firstOf = async (t: TestApp, type: string) =>
-  (await t.platform.reader.get<{ position: number }>('SELECT MIN(position) AS position FROM events WHERE type = ?', [type]))!.position;
+  (await t.platform.reader.get<{ position: number }>('SELECT MIN(position) AS position FROM events WHERE type = ?', [
+    type,
+  ]))!.position;
 
 test('an event edited in the live file: modified, at its position', async ({ t }) => {
   const approved = await firstOf(t, 'PartnerApproved');
-  withDb(t.platform.connection.path, (db) => db.prepare(`UPDATE events SET data = json_set(data, '$.tier', 'platinum') WHERE position = ?`).run(approved));
+  withDb(t.platform.connection.path, (db) =>
+    db.prepare(`UPDATE events SET data = json_set(data, '$.tier', 'platinum') WHERE position = ?`).run(approved),
+  );
   const r = await t.get('/audit/verify');
-  assert.equal([r.body.ok, r.body.problem.kind, r.body.problem.position, r.body.checkedEvents], [false, 'modified', approved, approved - 1]);
+  assert.equal(
+    [r.body.ok, r.body.problem.kind, r.body.problem.position, r.body.checkedEvents],
+    [false, 'modified', approved, approved - 1],
+  );
   assert.match(r.body.problem.streamId, /^partner-/);
 });
 
@@ -55,13 +62,22 @@ test('two events swapped in the live file: reordered, at the first', async ({ t 
 });
 
 test('anchor parameters go together and are checked', async ({ t }) => {
-  for (const query of ['anchorPosition=3', `anchorHash=${'a'.repeat(64)}`, 'anchorPosition=0&anchorHash=x', 'anchorPosition=3&anchorHash=ABC']) {
+  for (const query of [
+    'anchorPosition=3',
+    `anchorHash=${'a'.repeat(64)}`,
+    'anchorPosition=0&anchorHash=x',
+    'anchorPosition=3&anchorHash=ABC',
+  ]) {
     assert.is((await t.get(`/audit/verify?${query}`)).status, 400, query);
   }
 });
 
 test('an empty log verifies', async () => {
-  const empty = { head: async () => ({ position: 0, hash: '0'.repeat(64) }), events: async function* () {}, streamIndex: async function* () {} };
+  const empty = {
+    head: async () => ({ position: 0, hash: '0'.repeat(64) }),
+    events: async function* () {},
+    streamIndex: async function* () {},
+  };
   assert.equal(await verifyLog(empty), { ok: true, checkedEvents: 0, headPosition: 0, headHash: '0'.repeat(64) });
 });
 

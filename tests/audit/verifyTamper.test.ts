@@ -14,7 +14,9 @@ import { insertForged, moveEvent, rehashFrom, shiftPositions, withDb } from './s
 import type Database from 'better-sqlite3';
 
 const P = 40;
-const test = suite<{ template: string; cleanup: () => void; head: { position: number; hash: string } }>('verify: tampering by plain SQL');
+const test = suite<{ template: string; cleanup: () => void; head: { position: number; hash: string } }>(
+  'verify: tampering by plain SQL',
+);
 test.before(async (ctx) => {
   const template = await seededTemplate((t) => seedChannel(t, 6));
   ctx.template = template.file;
@@ -25,7 +27,11 @@ test.before(async (ctx) => {
 test.after((ctx) => ctx.cleanup());
 
 /** Copies the template, tampers with the copy, verifies it. */
-const tampered = async (template: string, change: (db: Database.Database) => void, anchor?: { position: number; hash: string }): Promise<VerifyReport> => {
+const tampered = async (
+  template: string,
+  change: (db: Database.Database) => void,
+  anchor?: { position: number; hash: string },
+): Promise<VerifyReport> => {
   const tmp = tempDir('tamper');
   try {
     const file = tmp.file('prm.db');
@@ -53,27 +59,67 @@ test('an untouched log verifies: every event checked, head position and hash rep
 });
 
 test('modified: an event body changed in place', async ({ template }) => {
-  const report = await tampered(template, (db) => db.prepare(`UPDATE events SET data = json_patch(data, '{"tampered":true}') WHERE position = ?`).run(P));
+  const report = await tampered(template, (db) =>
+    db.prepare(`UPDATE events SET data = json_patch(data, '{"tampered":true}') WHERE position = ?`).run(P),
+  );
   expectProblem(report, P, 'modified');
   assert.is(report.checkedEvents, P - 1);
 });
 
 test('modified: the actor, the time or the type of an event', async ({ template }) => {
-  expectProblem(await tampered(template, (db) => db.prepare(`UPDATE events SET metadata = json_set(metadata, '$.actor.id', 'per_someoneElse1') WHERE position = ?`).run(P + 1)), P + 1, 'modified');
-  expectProblem(await tampered(template, (db) => db.prepare(`UPDATE events SET recorded_at = '2020-01-01T00:00:00.000Z' WHERE position = ?`).run(P + 2)), P + 2, 'modified');
-  expectProblem(await tampered(template, (db) => db.prepare(`UPDATE events SET type = 'PartnerTerminated' WHERE position = ?`).run(P + 3)), P + 3, 'modified');
-  expectProblem(await tampered(template, (db) => db.prepare(`UPDATE events SET data = '{not json' WHERE position = ?`).run(P + 4)), P + 4, 'modified');
+  expectProblem(
+    await tampered(template, (db) =>
+      db
+        .prepare(`UPDATE events SET metadata = json_set(metadata, '$.actor.id', 'per_someoneElse1') WHERE position = ?`)
+        .run(P + 1),
+    ),
+    P + 1,
+    'modified',
+  );
+  expectProblem(
+    await tampered(template, (db) =>
+      db.prepare(`UPDATE events SET recorded_at = '2020-01-01T00:00:00.000Z' WHERE position = ?`).run(P + 2),
+    ),
+    P + 2,
+    'modified',
+  );
+  expectProblem(
+    await tampered(template, (db) =>
+      db.prepare(`UPDATE events SET type = 'PartnerTerminated' WHERE position = ?`).run(P + 3),
+    ),
+    P + 3,
+    'modified',
+  );
+  expectProblem(
+    await tampered(template, (db) => db.prepare(`UPDATE events SET data = '{not json' WHERE position = ?`).run(P + 4)),
+    P + 4,
+    'modified',
+  );
 });
 
 test('modified: the first and the last event', async ({ template, head }) => {
-  expectProblem(await tampered(template, (db) => db.prepare(`UPDATE events SET data = json_patch(data, '{"x":1}') WHERE position = 1`).run()), 1, 'modified');
-  expectProblem(await tampered(template, (db) => db.prepare(`UPDATE events SET data = json_patch(data, '{"x":1}') WHERE position = ?`).run(head.position)), head.position, 'modified');
+  expectProblem(
+    await tampered(template, (db) =>
+      db.prepare(`UPDATE events SET data = json_patch(data, '{"x":1}') WHERE position = 1`).run(),
+    ),
+    1,
+    'modified',
+  );
+  expectProblem(
+    await tampered(template, (db) =>
+      db.prepare(`UPDATE events SET data = json_patch(data, '{"x":1}') WHERE position = ?`).run(head.position),
+    ),
+    head.position,
+    'modified',
+  );
 });
 
 test('deleted: one event, and several, leaving a gap', async ({ template }) => {
   const one = await tampered(template, (db) => db.prepare('DELETE FROM events WHERE position = ?').run(P));
   expectProblem(one, P, 'deleted');
-  const three = await tampered(template, (db) => db.prepare('DELETE FROM events WHERE position BETWEEN ? AND ?').run(P, P + 2));
+  const three = await tampered(template, (db) =>
+    db.prepare('DELETE FROM events WHERE position BETWEEN ? AND ?').run(P, P + 2),
+  );
   expectProblem(three, P, 'deleted');
   assert.match(three.problem!.detail, /3 event/);
 });
@@ -116,10 +162,12 @@ test('a rewritten chain: the stream versions still give a removal away', async (
   let expected = 0;
   const report = await tampered(template, (db) => {
     // Remove an event that has a successor in its stream, renumber, and recompute every hash after it.
-    const victim = db.prepare(
-      `SELECT e.position, s.position AS successor FROM events e JOIN events s ON s.stream_id = e.stream_id AND s.version = e.version + 1
+    const victim = db
+      .prepare(
+        `SELECT e.position, s.position AS successor FROM events e JOIN events s ON s.stream_id = e.stream_id AND s.version = e.version + 1
        WHERE e.position >= ? ORDER BY e.position LIMIT 1`,
-    ).get(P) as { position: number; successor: number };
+      )
+      .get(P) as { position: number; successor: number };
     expected = victim.successor - 1;
     db.prepare('DELETE FROM events WHERE position = ?').run(victim.position);
     shiftPositions(db, victim.position + 1, -1);
@@ -135,7 +183,10 @@ test('a truncated log verifies on its own, and an anchor recorded earlier catche
   expectProblem(await tampered(template, cut, head), head.position - 1, 'deleted');
 });
 
-test('a chain rewritten from the start matches itself, but not an anchor recorded earlier', async ({ template, head }) => {
+test('a chain rewritten from the start matches itself, but not an anchor recorded earlier', async ({
+  template,
+  head,
+}) => {
   const rewrite = (db: Database.Database) => {
     db.prepare(`UPDATE events SET data = json_patch(data, '{"x":1}') WHERE position = ?`).run(P);
     rehashFrom(db, P);

@@ -9,7 +9,13 @@ import * as assert from 'uvu/assert';
  */
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-interface FigureJson { label: string; value: number; unit: string; target?: { op: string; value: number }; met?: boolean }
+interface FigureJson {
+  label: string;
+  value: number;
+  unit: string;
+  target?: { op: string; value: number };
+  met?: boolean;
+}
 interface BenchJson {
   machine: { cpus: number; node: string; sqlite: string };
   settings: { quick: boolean; events: number; benchmarks: string[] };
@@ -19,7 +25,10 @@ interface BenchJson {
 
 const runBench = (args: string[]) =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/main.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/main.ts', ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -29,24 +38,81 @@ const runBench = (args: string[]) =>
 
 /** The figures of issue 2's benchmarks, the deal benchmarks (issue 3), visibility (issue 5), the seed and the dashboards (issue 6). */
 const expected = [
-  'baseline.eventsPerSec', 'baseline.transactionMs',
-  'rawAppends.sequentialEventsPerSec', 'rawAppends.sequentialPctOfBaseline', 'rawAppends.concurrentEventsPerSec', 'rawAppends.concurrentPctOfBaseline',
-  'commands.commandsPerSec', 'commands.p50Ms', 'commands.p99Ms', 'commands.failed', 'commands.projectionLagEvents', 'commands.projectionCatchUpMs',
-  'httpCommands.commandsPerSec', 'httpCommands.p50Ms', 'httpCommands.p99Ms', 'httpCommands.non2xx', 'httpCommands.errors',
-  'rebuild.eventsPerSec', 'rebuild.peakRssMb', 'rebuild.maxRssMb', 'rebuild.seconds',
-  'reads.partnersListP50Ms', 'reads.partnersListP99Ms', 'reads.partnerByIdP50Ms', 'reads.partnerByIdP99Ms',
-  'reads.partnersListManagerP50Ms', 'reads.partnersListManagerP99Ms',
-  'dealCommands.registrationsPerSec', 'dealCommands.registrationP50Ms', 'dealCommands.registrationP99Ms',
-  'dealCommands.approvalsPerSec', 'dealCommands.approvalP50Ms', 'dealCommands.approvalP99Ms', 'dealCommands.failed', 'dealCommands.conflicts',
-  'httpDeals.registrationsPerSec', 'httpDeals.registrationP50Ms', 'httpDeals.registrationP99Ms',
-  'httpDeals.approvalsPerSec', 'httpDeals.approvalP50Ms', 'httpDeals.approvalP99Ms', 'httpDeals.non2xx', 'httpDeals.errors',
-  'visibility.contentListP50Ms', 'visibility.contentListP99Ms', 'visibility.audienceMembersP50Ms', 'visibility.audienceMembersP99Ms',
+  'baseline.eventsPerSec',
+  'baseline.transactionMs',
+  'rawAppends.sequentialEventsPerSec',
+  'rawAppends.sequentialPctOfBaseline',
+  'rawAppends.concurrentEventsPerSec',
+  'rawAppends.concurrentPctOfBaseline',
+  'commands.commandsPerSec',
+  'commands.p50Ms',
+  'commands.p99Ms',
+  'commands.failed',
+  'commands.projectionLagEvents',
+  'commands.projectionCatchUpMs',
+  'httpCommands.commandsPerSec',
+  'httpCommands.p50Ms',
+  'httpCommands.p99Ms',
+  'httpCommands.non2xx',
+  'httpCommands.errors',
+  'rebuild.eventsPerSec',
+  'rebuild.peakRssMb',
+  'rebuild.maxRssMb',
+  'rebuild.seconds',
+  'reads.partnersListP50Ms',
+  'reads.partnersListP99Ms',
+  'reads.partnerByIdP50Ms',
+  'reads.partnerByIdP99Ms',
+  'reads.partnersListManagerP50Ms',
+  'reads.partnersListManagerP99Ms',
+  'dealCommands.registrationsPerSec',
+  'dealCommands.registrationP50Ms',
+  'dealCommands.registrationP99Ms',
+  'dealCommands.approvalsPerSec',
+  'dealCommands.approvalP50Ms',
+  'dealCommands.approvalP99Ms',
+  'dealCommands.failed',
+  'dealCommands.conflicts',
+  'httpDeals.registrationsPerSec',
+  'httpDeals.registrationP50Ms',
+  'httpDeals.registrationP99Ms',
+  'httpDeals.approvalsPerSec',
+  'httpDeals.approvalP50Ms',
+  'httpDeals.approvalP99Ms',
+  'httpDeals.non2xx',
+  'httpDeals.errors',
+  'visibility.contentListP50Ms',
+  'visibility.contentListP99Ms',
+  'visibility.audienceMembersP50Ms',
+  'visibility.audienceMembersP99Ms',
   'visibility.accessRebuildSeconds',
-  'seed.events', 'seed.seconds', 'seed.commandSeconds', 'seed.eventsPerSec', 'seed.readModelSeconds',
-  ...['channelHealth', 'channelHealthPast', 'channelHealthManager', 'scorecards', 'scorecardsByAttainment', 'scorecardsManager',
-    'partnerScorecard', 'tierSignals', 'pipeline', 'pipelineManager'].flatMap((c) => [`dashboards.${c}P50Ms`, `dashboards.${c}P99Ms`]),
-  ...['overview', 'overviewManager', 'partners', 'partner', 'pipeline', 'pipelineManager', 'homeAdmin', 'homeSales']
-    .flatMap((c) => [`consolePages.${c}P50Ms`, `consolePages.${c}P95Ms`]),
+  'seed.events',
+  'seed.seconds',
+  'seed.commandSeconds',
+  'seed.eventsPerSec',
+  'seed.readModelSeconds',
+  ...[
+    'channelHealth',
+    'channelHealthPast',
+    'channelHealthManager',
+    'scorecards',
+    'scorecardsByAttainment',
+    'scorecardsManager',
+    'partnerScorecard',
+    'tierSignals',
+    'pipeline',
+    'pipelineManager',
+  ].flatMap((c) => [`dashboards.${c}P50Ms`, `dashboards.${c}P99Ms`]),
+  ...[
+    'overview',
+    'overviewManager',
+    'partners',
+    'partner',
+    'pipeline',
+    'pipelineManager',
+    'homeAdmin',
+    'homeSales',
+  ].flatMap((c) => [`consolePages.${c}P50Ms`, `consolePages.${c}P95Ms`]),
 ];
 /** Units that count occurrences may be 0; rates, durations and sizes must be positive. */
 const countUnits = new Set(['events', 'commands', 'requests']);
@@ -65,7 +131,20 @@ test('stdout is one JSON document with the machine and the settings', ({ doc }) 
   assert.match(doc.machine.sqlite, /^3\./);
   assert.is(doc.settings.quick, true);
   assert.ok(doc.settings.events > 0);
-  for (const name of ['baseline', 'rawAppends', 'commands', 'httpCommands', 'dealCommands', 'httpDeals', 'rebuild', 'reads', 'visibility', 'seed', 'dashboards', 'consolePages']) {
+  for (const name of [
+    'baseline',
+    'rawAppends',
+    'commands',
+    'httpCommands',
+    'dealCommands',
+    'httpDeals',
+    'rebuild',
+    'reads',
+    'visibility',
+    'seed',
+    'dashboards',
+    'consolePages',
+  ]) {
     assert.ok(doc.settings.benchmarks.includes(name), name);
   }
 });
@@ -99,8 +178,14 @@ test('the HTTP benchmarks measured on connections the warm-up had already opened
   }
 });
 
-test('the in-process deal benchmark registered and approved every deal; only the deliberate collisions were refused', ({ doc }) => {
-  const details = doc.details.dealCommands as { registrations: number; approvals: number; collidingRegistrations: number };
+test('the in-process deal benchmark registered and approved every deal; only the deliberate collisions were refused', ({
+  doc,
+}) => {
+  const details = doc.details.dealCommands as {
+    registrations: number;
+    approvals: number;
+    collidingRegistrations: number;
+  };
   assert.is(doc.figures['dealCommands.failed'].value, 0);
   assert.ok(details.collidingRegistrations > 0, 'the run included colliding registrations');
   // Each colliding pair has two registrations of one customer by two partners: one approval of the pair is refused.
@@ -109,7 +194,10 @@ test('the in-process deal benchmark registered and approved every deal; only the
 });
 
 test('the HTTP deal benchmark registered and approved every deal with 2xx answers only', ({ doc }) => {
-  const details = doc.details.httpDeals as { registration: { requests: number; ok: number }; approval: { requests: number; ok: number } };
+  const details = doc.details.httpDeals as {
+    registration: { requests: number; ok: number };
+    approval: { requests: number; ok: number };
+  };
   assert.is(doc.figures['httpDeals.non2xx'].value, 0, JSON.stringify(details));
   assert.is(doc.figures['httpDeals.errors'].value, 0);
   assert.ok(details.registration.ok > 0);
@@ -120,12 +208,23 @@ test('the HTTP deal benchmark registered and approved every deal with 2xx answer
 
 test('the rebuild replayed the whole generated store', ({ doc }) => {
   const rebuild = doc.details.rebuild as { events: number; rssSamples: number };
-  assert.ok(rebuild.events >= doc.settings.events, `${rebuild.events} events generated for --events ${doc.settings.events}`);
+  assert.ok(
+    rebuild.events >= doc.settings.events,
+    `${rebuild.events} events generated for --events ${doc.settings.events}`,
+  );
   assert.ok(rebuild.rssSamples >= 1, 'RSS was sampled during the rebuild');
 });
 
-test('the visibility benchmark generated people and content, and the access projection made them visible', ({ doc }) => {
-  const details = doc.details.visibility as { people: number; contents: number; events: number; visibilityRows: number; samples: number };
+test('the visibility benchmark generated people and content, and the access projection made them visible', ({
+  doc,
+}) => {
+  const details = doc.details.visibility as {
+    people: number;
+    contents: number;
+    events: number;
+    visibilityRows: number;
+    samples: number;
+  };
   assert.ok(details.people > 0 && details.contents > 0, JSON.stringify(details));
   // Every person registers and joins, every item is published: at least one event each.
   assert.ok(details.events >= details.people * 2 + details.contents, JSON.stringify(details));
@@ -133,16 +232,23 @@ test('the visibility benchmark generated people and content, and the access proj
   assert.ok(details.samples > 0);
 });
 
-test('the seed benchmark built a channel through the pipeline; the dashboards read that store, every case answered', ({ doc }) => {
+test('the seed benchmark built a channel through the pipeline; the dashboards read that store, every case answered', ({
+  doc,
+}) => {
   const seed = doc.details.seed as { partners: number; people: number; deals: number };
   const events = doc.figures['seed.events'].value;
   assert.ok(seed.partners > 0 && seed.people > 0 && seed.deals > 0, JSON.stringify(seed));
   assert.ok(events > seed.partners + seed.people + seed.deals, `${events} events`);
   assert.ok(doc.figures['seed.seconds'].value >= doc.figures['seed.commandSeconds'].value);
-  const dashboards = doc.details.dashboards as { events: number; requestsPerCase: number; samples: Record<string, number> };
+  const dashboards = doc.details.dashboards as {
+    events: number;
+    requestsPerCase: number;
+    samples: Record<string, number>;
+  };
   assert.is(dashboards.events, events, 'the dashboards ran on the seeded store');
   assert.is(Object.keys(dashboards.samples).length, 10);
-  for (const [name, n] of Object.entries(dashboards.samples)) assert.is(n, dashboards.requestsPerCase, `${name}: a quick case is far inside its time budget`);
+  for (const [name, n] of Object.entries(dashboards.samples))
+    assert.is(n, dashboards.requestsPerCase, `${name}: a quick case is far inside its time budget`);
 });
 
 test.run();

@@ -24,7 +24,11 @@ test('a channel manager or a partner admin may not change the settings', async (
   const admin = await f.employee(await f.activePartner(), 'admin');
   const head = await f.head();
   for (const principal of [cm.principal, admin.principal])
-    await refused(f.commands.channel.changeSettings(f.ctx(), principal, { dealProtectionDays: 60 }), 'forbidden', 'only vendor admins change channel settings');
+    await refused(
+      f.commands.channel.changeSettings(f.ctx(), principal, { dealProtectionDays: 60 }),
+      'forbidden',
+      'only vendor admins change channel settings',
+    );
   assert.is(await f.head(), head);
 });
 

@@ -6,7 +6,12 @@ import * as assert from 'uvu/assert';
 import { nanoidGenerator } from '../../app/nanoidGenerator.js';
 import { createPlatform } from '../../app/platform.js';
 import { commandLayer } from '../../commands/commandLayer.js';
-import { plannedIds, type CommandContext, type CommandOutcome, type CommandResult } from '../../commands/pipeline/index.js';
+import {
+  plannedIds,
+  type CommandContext,
+  type CommandOutcome,
+  type CommandResult,
+} from '../../commands/pipeline/index.js';
 import { ADMIN_KEY_PRINCIPAL, systemPrincipal, type Principal } from '../../domain/access/index.js';
 import { manualClock } from '../../domain/shared/clock.js';
 import type { DomainErrorCode, EmployeeRole, Tier } from '../../domain/shared/index.js';
@@ -19,7 +24,13 @@ import type { Actor, StoredEvent } from '../../eventstore/port.js';
 export const openCommandLayer = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'prm-commands-'));
   const clock = manualClock('2026-06-01T09:00:00.000Z');
-  const platform = await createPlatform({ databaseFile: join(dir, 'prm.db'), clock, ids: nanoidGenerator, startProjections: false, startPolicies: false });
+  const platform = await createPlatform({
+    databaseFile: join(dir, 'prm.db'),
+    clock,
+    ids: nanoidGenerator,
+    startProjections: false,
+    startPolicies: false,
+  });
   const commands = commandLayer({ pipeline: platform.pipeline, ids: plannedIds(platform.ids) });
   const system = systemPrincipal('test');
   const admin = ADMIN_KEY_PRINCIPAL;
@@ -38,18 +49,42 @@ export const openCommandLayer = async () => {
   let partners = 0;
   const activePartner = async (region = 'emea', tier: Tier = 'silver') => {
     const n = ++partners;
-    const { id } = await must(commands.partner.apply(ctx(), system, { name: `Partner ${n}`, website: `https://www.partner-${n}.example`, country: 'DE', region, type: 'reseller' }));
+    const { id } = await must(
+      commands.partner.apply(ctx(), system, {
+        name: `Partner ${n}`,
+        website: `https://www.partner-${n}.example`,
+        country: 'DE',
+        region,
+        type: 'reseller',
+      }),
+    );
     await must(commands.partner.approve(ctx(), system, { partnerId: id, tier }));
-    await must(commands.partner.signAgreement(ctx(), system, { partnerId: id, agreementVersion: '2026.1', signedBy: 'Jane Doe' }));
+    await must(
+      commands.partner.signAgreement(ctx(), system, {
+        partnerId: id,
+        agreementVersion: '2026.1',
+        signedBy: 'Jane Doe',
+      }),
+    );
     return id;
   };
   let people = 0;
-  const registered = async () => (await must(commands.person.register(ctx(), system, { name: `Person ${++people}`, email: `person-${people}@test.example` }))).id;
+  const registered = async () =>
+    (
+      await must(
+        commands.person.register(ctx(), system, { name: `Person ${++people}`, email: `person-${people}@test.example` }),
+      )
+    ).id;
   /** A person employed by the partner, and the principal the access read model gives them. */
   const employee = async (partnerId: string, role: EmployeeRole = 'sales') => {
     const personId = await registered();
     await must(commands.person.join(ctx(), system, { partnerId, personId, role }));
-    const principal: Principal = { kind: 'person', personId, vendorRoles: [], employer: { partnerId, role, status: 'active' } };
+    const principal: Principal = {
+      kind: 'person',
+      personId,
+      vendorRoles: [],
+      employer: { partnerId, role, status: 'active' },
+    };
     return { personId, principal };
   };
   /** A channel manager for `regions`. */
@@ -66,7 +101,18 @@ export const openCommandLayer = async () => {
   };
 
   return {
-    platform, clock, commands, system, admin, ctx, must, activePartner, registered, employee, channelManager, eventsOf,
+    platform,
+    clock,
+    commands,
+    system,
+    admin,
+    ctx,
+    must,
+    activePartner,
+    registered,
+    employee,
+    channelManager,
+    eventsOf,
     head: () => platform.store.headPosition(),
     dispose: async () => {
       await platform.close();

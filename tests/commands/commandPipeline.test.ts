@@ -7,16 +7,34 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createCommandPipeline, eventIdFor, PreconditionFailed, type CommandContext, type CommandPipeline, type CommandWork } from '../../commands/pipeline/index.js';
+import {
+  createCommandPipeline,
+  eventIdFor,
+  PreconditionFailed,
+  type CommandContext,
+  type CommandPipeline,
+  type CommandWork,
+} from '../../commands/pipeline/index.js';
 import { replay } from '../../domain/shared/index.js';
 import { WrongExpectedVersion } from '../../eventstore/errors.js';
 import type { StoredEvent } from '../../eventstore/port.js';
-import { counterDecider, foreignCount, openCounterStore, type CounterEvent, type CounterStore } from './counterFixture.js';
+import {
+  counterDecider,
+  foreignCount,
+  openCounterStore,
+  type CounterEvent,
+  type CounterStore,
+} from './counterFixture.js';
 
 const test = suite<{ s: CounterStore; pipeline: CommandPipeline }>('Command pipeline');
 test.before.each(async (ctx) => {
   ctx.s = await openCounterStore();
-  ctx.pipeline = createCommandPipeline({ store: ctx.s.store, clock: ctx.s.clock, schemaVersionOf: ctx.s.registry.currentVersion, maxAttempts: 4 });
+  ctx.pipeline = createCommandPipeline({
+    store: ctx.s.store,
+    clock: ctx.s.clock,
+    schemaVersionOf: ctx.s.registry.currentVersion,
+    maxAttempts: 4,
+  });
 });
 test.after.each(async (ctx) => ctx.s.dispose());
 
@@ -26,11 +44,18 @@ const context = (over: Partial<CommandContext> = {}): CommandContext => {
   return { actor: { kind: 'admin-key', id: 'admin' }, commandId, correlationId: commandId, ...over };
 };
 /** Counts `by` on `stream`; `meanwhile` runs between loading and appending, once per attempt. */
-const count = (stream: string, by: number, opts: { limit?: number; meanwhile?: (attempt: number) => Promise<void> } = {}) => {
+const count = (
+  stream: string,
+  by: number,
+  opts: { limit?: number; meanwhile?: (attempt: number) => Promise<void> } = {},
+) => {
   let attempts = 0;
   const work: CommandWork = async (uow) => {
     attempts++;
-    const decided = await uow.decide(counterDecider, stream, { type: 'Count', data: { by, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) } });
+    const decided = await uow.decide(counterDecider, stream, {
+      type: 'Count',
+      data: { by, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) },
+    });
     await opts.meanwhile?.(attempts);
     return E.map(() => ({ id: stream, streamId: stream }))(decided);
   };
@@ -47,7 +72,19 @@ test('a command appends its events and answers id, stream, version and position'
   const r = await pipeline.execute(ctx, count('counter-a', 3).work);
   assert.equal(r, E.right({ id: 'counter-a', streamId: 'counter-a', version: 1, position: 1 }));
   const [stored] = await events(s, 'counter-a');
-  assert.equal([stored.type, stored.data, stored.metadata], ['Counted', { by: 3 }, { actor: { kind: 'admin-key', id: 'admin' }, commandId: ctx.commandId, correlationId: 'corr-1', causationId: 'evt_cause' }]);
+  assert.equal(
+    [stored.type, stored.data, stored.metadata],
+    [
+      'Counted',
+      { by: 3 },
+      {
+        actor: { kind: 'admin-key', id: 'admin' },
+        commandId: ctx.commandId,
+        correlationId: 'corr-1',
+        causationId: 'evt_cause',
+      },
+    ],
+  );
 });
 
 test('a refusal appends nothing', async ({ s, pipeline }) => {
@@ -57,31 +94,58 @@ test('a refusal appends nothing', async ({ s, pipeline }) => {
 });
 
 test('on a version conflict the whole work runs again on fresh state', async ({ s, pipeline }) => {
-  const c = count('counter-a', 1, { meanwhile: async (attempt) => void (attempt === 1 && (await s.store.append('counter-a', [foreignCount(10)], { expected: 'any' }))) });
+  const c = count('counter-a', 1, {
+    meanwhile: async (attempt) =>
+      void (attempt === 1 && (await s.store.append('counter-a', [foreignCount(10)], { expected: 'any' }))),
+  });
   const r = await pipeline.execute(context(), c.work);
   assert.is(c.attempts(), 2);
   assert.equal(E.map((x: { version: number }) => x.version)(r), E.right(2));
-  assert.equal((await events(s, 'counter-a')).map((e) => e.data), [{ by: 10 }, { by: 1 }]);
+  assert.equal(
+    (await events(s, 'counter-a')).map((e) => e.data),
+    [{ by: 10 }, { by: 1 }],
+  );
 });
 
 test('the retry decides on fresh state: a rule broken only by the other writer refuses', async ({ s, pipeline }) => {
-  const c = count('counter-a', 5, { limit: 10, meanwhile: async (attempt) => void (attempt === 1 && (await s.store.append('counter-a', [foreignCount(8)], { expected: 'any' }))) });
+  const c = count('counter-a', 5, {
+    limit: 10,
+    meanwhile: async (attempt) =>
+      void (attempt === 1 && (await s.store.append('counter-a', [foreignCount(8)], { expected: 'any' }))),
+  });
   const r = await pipeline.execute(context(), c.work);
   assert.ok(E.isLeft(r) && r.left.code === 'limit_exceeded', JSON.stringify(r));
-  assert.equal((await events(s, 'counter-a')).map((e) => e.data), [{ by: 8 }]);
+  assert.equal(
+    (await events(s, 'counter-a')).map((e) => e.data),
+    [{ by: 8 }],
+  );
 });
 
-test('retries are bounded: after maxAttempts conflicts the conflict is thrown and nothing of ours is appended', async ({ s, pipeline }) => {
-  const c = count('counter-a', 1, { meanwhile: async () => void (await s.store.append('counter-a', [foreignCount(1)], { expected: 'any' })) });
-  const error = await pipeline.execute(context(), c.work).then(() => undefined, (e: unknown) => e);
+test('retries are bounded: after maxAttempts conflicts the conflict is thrown and nothing of ours is appended', async ({
+  s,
+  pipeline,
+}) => {
+  const c = count('counter-a', 1, {
+    meanwhile: async () => void (await s.store.append('counter-a', [foreignCount(1)], { expected: 'any' })),
+  });
+  const error = await pipeline.execute(context(), c.work).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.instance(error, WrongExpectedVersion);
   assert.is(c.attempts(), 4);
   assert.ok((await events(s, 'counter-a')).every((e) => e.metadata.actor.id === 'other-writer'));
 });
 
-test('If-Match: a stale expected version is PreconditionFailed before anything is appended', async ({ s, pipeline }) => {
+test('If-Match: a stale expected version is PreconditionFailed before anything is appended', async ({
+  s,
+  pipeline,
+}) => {
   await pipeline.execute(context(), count('counter-a', 1).work);
-  const error = await pipeline.execute(context({ expectedVersion: 0 }), count('counter-a', 1).work).then(() => undefined, (e: unknown) => e);
+  const error = await pipeline.execute(context({ expectedVersion: 0 }), count('counter-a', 1).work).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.instance(error, PreconditionFailed);
   assert.equal([(error as PreconditionFailed).expected, (error as PreconditionFailed).actual], [0, 1]);
   assert.is(await s.store.headPosition(), 1);
@@ -89,17 +153,28 @@ test('If-Match: a stale expected version is PreconditionFailed before anything i
 });
 
 test('If-Match: a conflict during the append is PreconditionFailed, not a retry', async ({ s, pipeline }) => {
-  const c = count('counter-a', 1, { meanwhile: async () => void (await s.store.append('counter-a', [foreignCount(1)], { expected: 'any' })) });
-  const error = await pipeline.execute(context({ expectedVersion: 0 }), c.work).then(() => undefined, (e: unknown) => e);
+  const c = count('counter-a', 1, {
+    meanwhile: async () => void (await s.store.append('counter-a', [foreignCount(1)], { expected: 'any' })),
+  });
+  const error = await pipeline.execute(context({ expectedVersion: 0 }), c.work).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.instance(error, PreconditionFailed);
   assert.equal([c.attempts(), (error as PreconditionFailed).actual], [1, 1]);
 });
 
-test('event ids derive from the command id: the same command run again is a no-op with the same answer', async ({ s, pipeline }) => {
+test('event ids derive from the command id: the same command run again is a no-op with the same answer', async ({
+  s,
+  pipeline,
+}) => {
   const ctx = context();
   const first = await pipeline.execute(ctx, count('counter-a', 2).work);
   const stored = await events(s, 'counter-a');
-  assert.equal(stored.map((e) => e.eventId), [eventIdFor(ctx.commandId, 'counter-a', 0)]);
+  assert.equal(
+    stored.map((e) => e.eventId),
+    [eventIdFor(ctx.commandId, 'counter-a', 0)],
+  );
   assert.is(eventIdFor(ctx.commandId, 'counter-a', 0), eventIdFor(ctx.commandId, 'counter-a', 0));
   assert.is.not(eventIdFor(ctx.commandId, 'counter-a', 0), eventIdFor(ctx.commandId, 'counter-a', 1));
   assert.is.not(eventIdFor(ctx.commandId, 'counter-a', 0), eventIdFor(`${ctx.commandId}x`, 'counter-a', 0));
@@ -108,14 +183,20 @@ test('event ids derive from the command id: the same command run again is a no-o
   assert.is(await s.store.headPosition(), 1);
 });
 
-test('a re-run command leaves the cached state as it was: the next command decides on the real total', async ({ s, pipeline }) => {
+test('a re-run command leaves the cached state as it was: the next command decides on the real total', async ({
+  s,
+  pipeline,
+}) => {
   const ctx = context();
   await pipeline.execute(ctx, count('counter-a', 6).work);
   await pipeline.execute(ctx, count('counter-a', 6).work);
   assert.equal(pipeline.cache.get('counter-a'), { state: { total: 6, seen: 1 }, version: 1 });
   const r = await pipeline.execute(context(), count('counter-a', 4, { limit: 10 }).work);
   assert.ok(E.isRight(r), `6 + 4 is within 10: ${JSON.stringify(r)}`);
-  assert.equal(pipeline.cache.get('counter-a'), { state: replay(counterDecider, (await events(s, 'counter-a')) as unknown as CounterEvent[]), version: 2 });
+  assert.equal(pipeline.cache.get('counter-a'), {
+    state: replay(counterDecider, (await events(s, 'counter-a')) as unknown as CounterEvent[]),
+    version: 2,
+  });
 });
 
 test('the cache catches up when another writer appended between commands', async ({ s, pipeline }) => {
@@ -129,10 +210,16 @@ test('the cache catches up when another writer appended between commands', async
   const ok = await pipeline.execute(context(), count('counter-a', 1, { limit: 10 }).work);
   assert.ok(E.isRight(ok));
   const stored = await events(s, 'counter-a');
-  assert.equal(pipeline.cache.get('counter-a'), { state: replay(counterDecider, stored as unknown as CounterEvent[]), version: stored.length });
+  assert.equal(pipeline.cache.get('counter-a'), {
+    state: replay(counterDecider, stored as unknown as CounterEvent[]),
+    version: stored.length,
+  });
 });
 
-test('several streams in one command are appended atomically: a conflict on one appends neither', async ({ s, pipeline }) => {
+test('several streams in one command are appended atomically: a conflict on one appends neither', async ({
+  s,
+  pipeline,
+}) => {
   let attempts = 0;
   const work: CommandWork = async (uow) => {
     attempts++;
@@ -148,7 +235,10 @@ test('several streams in one command are appended atomically: a conflict on one 
   const r = await pipeline.execute(context(), work);
   assert.ok(E.isRight(r));
   assert.is(attempts, 2);
-  assert.equal([(await events(s, 'counter-a')).length, (await events(s, 'counter-b')).map((e) => e.data)], [1, [{ by: 7 }, { by: 1 }]]);
+  assert.equal(
+    [(await events(s, 'counter-a')).length, (await events(s, 'counter-b')).map((e) => e.data)],
+    [1, [{ by: 7 }, { by: 1 }]],
+  );
   assert.equal(E.map((x: { version: number; position: number }) => [x.version, x.position])(r), E.right([1, 3]));
 });
 

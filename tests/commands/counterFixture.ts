@@ -33,7 +33,11 @@ export const foreignCount = (by: number): NewEvent => ({
   eventId: `evt_foreign${++seq}x${Date.now()}`,
   type: 'Counted',
   data: { by },
-  metadata: { actor: { kind: 'system', id: 'other-writer' }, commandId: `cmd_other${seq}`, correlationId: `cmd_other${seq}` },
+  metadata: {
+    actor: { kind: 'system', id: 'other-writer' },
+    commandId: `cmd_other${seq}`,
+    correlationId: `cmd_other${seq}`,
+  },
 });
 
 /** A real, migrated SQLite event store in a temp directory, validating `Counted` events. */
@@ -43,7 +47,11 @@ export const openCounterStore = async () => {
   const registry = createEventRegistry([Counted]);
   const { connection, store } = await openSqliteStore(join(dir, 'prm.db'), { clock, registry });
   return {
-    dir, clock, registry, connection, store,
+    dir,
+    clock,
+    registry,
+    connection,
+    store,
     dispose: async () => {
       await store.close();
       connection.db.close();

@@ -33,14 +33,22 @@ const all = async (s: CounterStore) => {
 };
 
 test('fifty appends submitted in one tick commit in one transaction, gap-free', async ({ s, statements }) => {
-  const results = await Promise.all(Array.from({ length: 50 }, (_, i) => s.store.append(`counter-${i}`, [foreignCount(i)], { expected: 'no_stream' })));
+  const results = await Promise.all(
+    Array.from({ length: 50 }, (_, i) => s.store.append(`counter-${i}`, [foreignCount(i)], { expected: 'no_stream' })),
+  );
   assert.equal([begins(statements), commits(statements)], [1, 1]);
-  assert.equal(results.flatMap((r) => r.positions), Array.from({ length: 50 }, (_, i) => i + 1));
+  assert.equal(
+    results.flatMap((r) => r.positions),
+    Array.from({ length: 50 }, (_, i) => i + 1),
+  );
   const stored = await all(s);
   assert.is(new Set(stored.map((e) => e.recordedAt)).size, 1, 'one batch, one recordedAt');
 });
 
-test('appends awaited one after the other each get their own transaction (the counter is honest)', async ({ s, statements }) => {
+test('appends awaited one after the other each get their own transaction (the counter is honest)', async ({
+  s,
+  statements,
+}) => {
   for (let i = 0; i < 5; i++) await s.store.append(`counter-${i}`, [foreignCount(i)], { expected: 'no_stream' });
   assert.equal([begins(statements), commits(statements)], [5, 5]);
 });
@@ -51,14 +59,26 @@ test('a stale writer in a batch fails alone: the others commit in the same trans
     s.store.append('counter-a', [foreignCount(2)], { expected: 'no_stream' }),
     s.store.append('counter-b', [foreignCount(3)], { expected: 'no_stream' }),
   ]);
-  assert.equal(outcomes.map((o) => o.status), ['fulfilled', 'rejected', 'fulfilled']);
+  assert.equal(
+    outcomes.map((o) => o.status),
+    ['fulfilled', 'rejected', 'fulfilled'],
+  );
   assert.instance((outcomes[1] as PromiseRejectedResult).reason, WrongExpectedVersion);
   assert.equal([begins(statements), commits(statements)], [1, 1]);
   const stored = await all(s);
-  assert.equal(stored.map((e) => [e.position, e.streamId, e.data]), [[1, 'counter-a', { by: 1 }], [2, 'counter-b', { by: 3 }]]);
+  assert.equal(
+    stored.map((e) => [e.position, e.streamId, e.data]),
+    [
+      [1, 'counter-a', { by: 1 }],
+      [2, 'counter-b', { by: 3 }],
+    ],
+  );
 });
 
-test('an invalid event fails alone, and so does a multi-stream append with one bad expectation', async ({ s, statements }) => {
+test('an invalid event fails alone, and so does a multi-stream append with one bad expectation', async ({
+  s,
+  statements,
+}) => {
   await s.store.append('counter-c', [foreignCount(0)], { expected: 'no_stream' });
   statements.length = 0;
   const outcomes = await Promise.allSettled([
@@ -69,19 +89,34 @@ test('an invalid event fails alone, and so does a multi-stream append with one b
     ]),
     s.store.append('counter-b', [foreignCount(3)], { expected: 'no_stream' }),
   ]);
-  assert.equal(outcomes.map((o) => o.status), ['rejected', 'rejected', 'fulfilled']);
+  assert.equal(
+    outcomes.map((o) => o.status),
+    ['rejected', 'rejected', 'fulfilled'],
+  );
   assert.instance((outcomes[0] as PromiseRejectedResult).reason, InvalidEvent);
   assert.instance((outcomes[1] as PromiseRejectedResult).reason, WrongExpectedVersion);
   assert.equal([begins(statements), commits(statements)], [1, 1]);
-  assert.equal((await all(s)).map((e) => e.streamId), ['counter-c', 'counter-b'], 'the half of the multi-stream append was rolled back');
+  assert.equal(
+    (await all(s)).map((e) => e.streamId),
+    ['counter-c', 'counter-b'],
+    'the half of the multi-stream append was rolled back',
+  );
 });
 
 test('64 concurrent commands through the pipeline share a handful of transactions', async ({ s, statements }) => {
-  const pipeline = createCommandPipeline({ store: s.store, clock: s.clock, schemaVersionOf: s.registry.currentVersion });
+  const pipeline = createCommandPipeline({
+    store: s.store,
+    clock: s.clock,
+    schemaVersionOf: s.registry.currentVersion,
+  });
   const results = await Promise.all(
     Array.from({ length: 64 }, (_, i) =>
-      pipeline.execute({ actor: { kind: 'system', id: 't' }, commandId: `cmd_group${i}`, correlationId: `cmd_group${i}` }, async (uow) =>
-        E.map(() => ({ id: `${i}`, streamId: `counter-${i}` }))(await uow.decide(counterDecider, `counter-${i}`, { type: 'Count', data: { by: 1 } })),
+      pipeline.execute(
+        { actor: { kind: 'system', id: 't' }, commandId: `cmd_group${i}`, correlationId: `cmd_group${i}` },
+        async (uow) =>
+          E.map(() => ({ id: `${i}`, streamId: `counter-${i}` }))(
+            await uow.decide(counterDecider, `counter-${i}`, { type: 'Count', data: { by: 1 } }),
+          ),
       ),
     ),
   );

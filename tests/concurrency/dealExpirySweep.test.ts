@@ -30,10 +30,17 @@ const approvedDeals = async (t: TestApp, count: number) => {
   const seller = await employee(t, partnerId, 'sales');
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const r = await t.post('/deals', {
-      partnerId, customer: { name: `Customer ${i}`, domain: `lapsing${i}.de`, country: 'DE' }, productLine: 'compute',
-      estimatedValue: { amountMinor: 1_000_000, currency: 'EUR' }, expectedCloseDate: '2026-12-31',
-    }, seller.token);
+    const r = await t.post(
+      '/deals',
+      {
+        partnerId,
+        customer: { name: `Customer ${i}`, domain: `lapsing${i}.de`, country: 'DE' },
+        productLine: 'compute',
+        estimatedValue: { amountMinor: 1_000_000, currency: 'EUR' },
+        expectedCloseDate: '2026-12-31',
+      },
+      seller.token,
+    );
     const id = expectStatus(r, 201).body.id as string;
     expectStatus(await t.post(`/deals/${id}/approve`, { protectionDays: 1 }), 200);
     ids.push(id);
@@ -84,16 +91,36 @@ test('two platforms on one SQLite file sweep at the same time: each deal expired
     const ids = await approvedDeals(t, 30);
     t.clock.advance(2 * DAY);
     // A second platform on the same file, like a CLI next to the server: no projections of its own.
-    const other = await createPlatform({ databaseFile: join(t.dir, 'prm.db'), clock: t.clock, ids: nanoidGenerator, startProjections: false });
+    const other = await createPlatform({
+      databaseFile: join(t.dir, 'prm.db'),
+      clock: t.clock,
+      ids: nanoidGenerator,
+      startProjections: false,
+    });
     try {
       const gate = raceGate([t.platform.store, other.store]);
-      const sweeps = [dealExpirySweeper(t.platform), dealExpirySweeper(other), dealExpirySweeper(t.platform), dealExpirySweeper(other)];
+      const sweeps = [
+        dealExpirySweeper(t.platform),
+        dealExpirySweeper(other),
+        dealExpirySweeper(t.platform),
+        dealExpirySweeper(other),
+      ];
       const reports = await Promise.all(sweeps.map((s) => s.sweep(t.clock.now())));
-      assert.is(reports.reduce((n, r) => n + r.changed, 0), ids.length, JSON.stringify(reports));
-      assert.ok(reports.every((r) => (r.failed ?? 0) === 0 && r.examined === ids.length), JSON.stringify(reports));
+      assert.is(
+        reports.reduce((n, r) => n + r.changed, 0),
+        ids.length,
+        JSON.stringify(reports),
+      );
+      assert.ok(
+        reports.every((r) => (r.failed ?? 0) === 0 && r.examined === ids.length),
+        JSON.stringify(reports),
+      );
       assert.ok(gate.losses() > 0, 'some expiries lost the race on the expected version');
       const { expired, releases } = await expiryCounts(t.platform.store);
-      assert.equal(ids.map((id) => expired.get(id)), ids.map(() => 1));
+      assert.equal(
+        ids.map((id) => expired.get(id)),
+        ids.map(() => 1),
+      );
       assert.is(releases, ids.length);
       const again = await dealExpirySweeper(other).sweep(t.clock.now());
       assert.is(again.changed, 0, 'a later sweep (read model not yet caught up, or caught up) changes nothing');
@@ -110,16 +137,35 @@ test('a sweep finds lapsed deals in the part of the log the read model has not r
   try {
     const partnerId = await activePartner(t, { name: 'Tail Reseller' });
     const seller = await employee(t, partnerId, 'sales');
-    const id = expectStatus(await t.post('/deals', {
-      partnerId, customer: { name: 'Tail', domain: 'tail.de', country: 'DE' }, productLine: 'compute',
-      estimatedValue: { amountMinor: 1_000, currency: 'EUR' }, expectedCloseDate: '2026-12-31',
-    }, seller.token), 201).body.id as string;
+    const id = expectStatus(
+      await t.post(
+        '/deals',
+        {
+          partnerId,
+          customer: { name: 'Tail', domain: 'tail.de', country: 'DE' },
+          productLine: 'compute',
+          estimatedValue: { amountMinor: 1_000, currency: 'EUR' },
+          expectedCloseDate: '2026-12-31',
+        },
+        seller.token,
+      ),
+      201,
+    ).body.id as string;
     // Projections stop (as in a CLI process); the approval reaches only the log.
     await t.platform.runner.stop();
     const deals = dealCommands({ pipeline: t.platform.pipeline, ids: t.platform.ids });
-    const approved = await deals.approve({ actor: { kind: 'admin-key', id: 'admin' }, commandId: 'cmd_tailapproval1', correlationId: 'cmd_tailapproval1' }, ADMIN_KEY_PRINCIPAL, id, { protectionDays: 1 });
+    const approved = await deals.approve(
+      { actor: { kind: 'admin-key', id: 'admin' }, commandId: 'cmd_tailapproval1', correlationId: 'cmd_tailapproval1' },
+      ADMIN_KEY_PRINCIPAL,
+      id,
+      { protectionDays: 1 },
+    );
     assert.ok(E.isRight(approved));
-    assert.is((await t.platform.reader.get<{ status: string }>('SELECT status FROM deals WHERE deal_id = ?', [id]))?.status, 'submitted', 'the read model lags');
+    assert.is(
+      (await t.platform.reader.get<{ status: string }>('SELECT status FROM deals WHERE deal_id = ?', [id]))?.status,
+      'submitted',
+      'the read model lags',
+    );
     t.clock.advance(DAY - 1);
     assert.equal(await lapsedDealCandidates(t.platform, t.clock.now()), []);
     t.clock.advance(1);
@@ -169,10 +215,18 @@ test('two `prm expire-deals` processes at once: each deal expired once', async (
     assert.equal([a.code, b.code], [0, 0], a.out + b.out);
     const changed = [a, b].map((r) => Number(/deal-expiry: (\d+) changed/.exec(r.out)?.[1] ?? NaN));
     assert.is(changed[0] + changed[1], ids.length, a.out + b.out);
-    const platform = await createPlatform({ databaseFile: join(dir, 'prm.db'), clock: systemClock, ids: nanoidGenerator, startProjections: false });
+    const platform = await createPlatform({
+      databaseFile: join(dir, 'prm.db'),
+      clock: systemClock,
+      ids: nanoidGenerator,
+      startProjections: false,
+    });
     try {
       const { expired, releases } = await expiryCounts(platform.store);
-      assert.equal(ids.map((id) => expired.get(id)), ids.map(() => 1));
+      assert.equal(
+        ids.map((id) => expired.get(id)),
+        ids.map(() => 1),
+      );
       assert.is(releases, ids.length);
     } finally {
       await platform.close();

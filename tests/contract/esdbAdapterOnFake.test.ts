@@ -13,7 +13,12 @@ const client = createFakeEsdbClient();
 eventStoreContract(
   'esdb adapter on an in-memory EventStoreDB stand-in',
   async ({ clock, registry }) => {
-    const store = createEsdbEventStore(client, { clock, validate: registry.validate, upcast: registry.upcast, pollMs: 50 });
+    const store = createEsdbEventStore(client, {
+      clock,
+      validate: registry.validate,
+      upcast: registry.upcast,
+      pollMs: 50,
+    });
     return { store, dispose: () => store.close() };
   },
   { multiWriter: false },

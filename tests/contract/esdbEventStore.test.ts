@@ -14,14 +14,21 @@ import { eventStoreContract } from './eventStoreContract.js';
 const url = process.env.PRM_ESDB_URL;
 
 if (!url) {
-  console.log('esdb contract: NOT RUN (set PRM_ESDB_URL, e.g. esdb://localhost:2113?tls=false, to run it against a server)');
+  console.log(
+    'esdb contract: NOT RUN (set PRM_ESDB_URL, e.g. esdb://localhost:2113?tls=false, to run it against a server)',
+  );
   suite('EventStore contract: esdb (not run: PRM_ESDB_URL unset)').run();
 } else {
   eventStoreContract(
     'esdb',
     async ({ clock, registry }) => {
       const client = EventStoreDBClient.connectionString(url);
-      const store = createEsdbEventStore(client, { clock, validate: registry.validate, upcast: registry.upcast, pollMs: 50 });
+      const store = createEsdbEventStore(client, {
+        clock,
+        validate: registry.validate,
+        upcast: registry.upcast,
+        pollMs: 50,
+      });
       return {
         store,
         dispose: async () => {

@@ -7,8 +7,17 @@ import * as assert from 'uvu/assert';
 import { z } from 'zod';
 import { manualClock, type Clock } from '../../domain/shared/clock.js';
 import {
-  createEventRegistry, EventIdConflict, eventHash, GENESIS_HASH, InvalidEvent, WrongExpectedVersion,
-  type AppendResult, type EventRegistry, type EventStore, type NewEvent, type StoredEvent,
+  createEventRegistry,
+  EventIdConflict,
+  eventHash,
+  GENESIS_HASH,
+  InvalidEvent,
+  WrongExpectedVersion,
+  type AppendResult,
+  type EventRegistry,
+  type EventStore,
+  type NewEvent,
+  type StoredEvent,
 } from '../../eventstore/index.js';
 
 export interface ContractFixture {
@@ -77,13 +86,19 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory, optio
     assert.is(await fx.store.streamVersion(s), 3);
     assert.is(await fx.store.headPosition(), before + 3);
     const events = await collect(fx.store.readStream(s));
-    assert.equal(events.map((e) => e.version), [1, 2, 3]);
+    assert.equal(
+      events.map((e) => e.version),
+      [1, 2, 3],
+    );
   });
 
   test('no_stream refuses an existing stream', async ({ fx }) => {
     const s = stream();
     await fx.store.append(s, [newEvent()], { expected: 'no_stream' });
-    const e = (await rejects(fx.store.append(s, [newEvent()], { expected: 'no_stream' }), WrongExpectedVersion)) as WrongExpectedVersion;
+    const e = (await rejects(
+      fx.store.append(s, [newEvent()], { expected: 'no_stream' }),
+      WrongExpectedVersion,
+    )) as WrongExpectedVersion;
     assert.is(e.actual, 1);
     assert.is(await fx.store.streamVersion(s), 1);
   });
@@ -100,7 +115,10 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory, optio
   test('an exact version must match the stream', async ({ fx }) => {
     const s = stream();
     await fx.store.append(s, [newEvent(), newEvent()], { expected: 0 === 0 ? 'no_stream' : 0 });
-    const e = (await rejects(fx.store.append(s, [newEvent()], { expected: 1 }), WrongExpectedVersion)) as WrongExpectedVersion;
+    const e = (await rejects(
+      fx.store.append(s, [newEvent()], { expected: 1 }),
+      WrongExpectedVersion,
+    )) as WrongExpectedVersion;
     assert.is(e.actual, 2);
     assert.is(e.streamId, s);
     const r = await fx.store.append(s, [newEvent()], { expected: 2 });
@@ -141,11 +159,19 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory, optio
       { streamId: a, events: [newEvent()], expected: 'no_stream' },
       { streamId: b, events: [newEvent()], expected: 1 },
     ]);
-    assert.equal(ok.map((r) => r.nextVersion), [1, 2]);
-    assert.equal(ok.map((r) => r.positions.length), [1, 1]);
+    assert.equal(
+      ok.map((r) => r.nextVersion),
+      [1, 2],
+    );
+    assert.equal(
+      ok.map((r) => r.positions.length),
+      [1, 1],
+    );
   });
 
-  test('appending the same event ids to the same stream again is a no-op returning the original result', async ({ fx }) => {
+  test('appending the same event ids to the same stream again is a no-op returning the original result', async ({
+    fx,
+  }) => {
     const s = stream();
     const events = [newEvent(), newEvent()];
     const first = await fx.store.append(s, events, { expected: 'no_stream' });
@@ -180,7 +206,10 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory, optio
     assert.equal(mine.data, { n: 7 });
     assert.is(mine.metadata.actor.kind, 'system');
     assert.ok(mine.metadata.commandId.startsWith('cmd_'));
-    assert.equal(all.map((e) => e.position), all.map((_, i) => all[0].position + i));
+    assert.equal(
+      all.map((e) => e.position),
+      all.map((_, i) => all[0].position + i),
+    );
   });
 
   test('a body that fails its schema is refused and nothing is stored', async ({ fx }) => {
@@ -196,13 +225,25 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory, optio
     await fx.store.append(s, many, { expected: 'no_stream' });
     const forwards = await collect(fx.store.readStream(s));
     assert.is(forwards.length, 1203);
-    assert.equal(forwards.slice(0, 3).map((e) => (e.data as { n: number }).n), [1, 2, 3]);
+    assert.equal(
+      forwards.slice(0, 3).map((e) => (e.data as { n: number }).n),
+      [1, 2, 3],
+    );
     const backwards = await collect(fx.store.readStream(s, { direction: 'backwards' }));
-    assert.equal(backwards.slice(0, 2).map((e) => e.version), [1203, 1202]);
+    assert.equal(
+      backwards.slice(0, 2).map((e) => e.version),
+      [1203, 1202],
+    );
     const window = await collect(fx.store.readStream(s, { from: 500, to: 502 }));
-    assert.equal(window.map((e) => e.version), [500, 501, 502]);
+    assert.equal(
+      window.map((e) => e.version),
+      [500, 501, 502],
+    );
     const back = await collect(fx.store.readStream(s, { from: 3, direction: 'backwards' }));
-    assert.equal(back.map((e) => e.version), [3, 2, 1]);
+    assert.equal(
+      back.map((e) => e.version),
+      [3, 2, 1],
+    );
     assert.equal(await collect(fx.store.readStream(stream())), []);
   });
 
@@ -213,18 +254,29 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory, optio
     await fx.store.append(a, [newEvent('ThingHappened'), newEvent('OtherThing')], { expected: 'no_stream' });
     await fx.store.append(b, [newEvent('ThingHappened')], { expected: 'no_stream' });
     const after = await collect(fx.store.readAll({ after: head }));
-    assert.equal(after.map((e) => e.position), [head + 1, head + 2, head + 3]);
+    assert.equal(
+      after.map((e) => e.position),
+      [head + 1, head + 2, head + 3],
+    );
     assert.is((await collect(fx.store.readAll({ after: head, limit: 2 }))).length, 2);
     const things = await collect(fx.store.readAll({ after: head, filter: { types: ['ThingHappened'] } }));
-    assert.equal(things.map((e) => e.streamId), [a, b]);
+    assert.equal(
+      things.map((e) => e.streamId),
+      [a, b],
+    );
     const betas = await collect(fx.store.readAll({ after: head, filter: { streamPrefix: 'beta-' } }));
-    assert.equal(betas.map((e) => e.streamId), [b]);
+    assert.equal(
+      betas.map((e) => e.streamId),
+      [b],
+    );
   });
 
   test('concurrent appends expecting the same version: exactly one wins', async ({ fx }) => {
     const s = stream();
     await fx.store.append(s, [newEvent()], { expected: 'no_stream' });
-    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => fx.store.append(s, [newEvent()], { expected: 1 })));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, () => fx.store.append(s, [newEvent()], { expected: 1 })),
+    );
     assert.is(outcomes.filter((o) => o.status === 'fulfilled').length, 1);
     for (const o of outcomes) if (o.status === 'rejected') assert.instance(o.reason, WrongExpectedVersion);
     assert.is(await fx.store.streamVersion(s), 2);
@@ -233,7 +285,9 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory, optio
   test('subscribe catches up, then follows live appends, with a filter', async ({ fx }) => {
     const head = await fx.store.headPosition();
     const s = stream();
-    await fx.store.append(s, [newEvent('ThingHappened', { n: 1 }), newEvent('OtherThing', {})], { expected: 'no_stream' });
+    await fx.store.append(s, [newEvent('ThingHappened', { n: 1 }), newEvent('OtherThing', {})], {
+      expected: 'no_stream',
+    });
     const seen: number[] = [];
     const sub = fx.store.subscribe({
       after: head,
@@ -257,7 +311,10 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory, optio
       fx.store.append(bad, [twice, newEvent(), twice], { expected: 'no_stream' }),
       fx.store.append(c, [newEvent(), newEvent()], { expected: 'no_stream' }),
     ]);
-    assert.equal(outcomes.map((o) => o.status), ['fulfilled', 'rejected', 'fulfilled']);
+    assert.equal(
+      outcomes.map((o) => o.status),
+      ['fulfilled', 'rejected', 'fulfilled'],
+    );
     assert.is(await fx.store.streamVersion(bad), 0);
     assert.is(await fx.store.streamVersion(c), 2);
     const positions = outcomes.flatMap((o) => (o.status === 'fulfilled' ? o.value.positions : []));
@@ -269,7 +326,9 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory, optio
     }
   });
 
-  test('within one group: a retry, an id reused on another stream and a stream moved by an earlier append are judged as if sequential', async ({ fx }) => {
+  test('within one group: a retry, an id reused on another stream and a stream moved by an earlier append are judged as if sequential', async ({
+    fx,
+  }) => {
     const [a, b, c] = [stream(), stream(), stream()];
     const shared = newEvent();
     await fx.store.append(c, [newEvent()], { expected: 'no_stream' });
@@ -282,7 +341,10 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory, optio
       fx.store.append(c, [newEvent()], { expected: 1 }),
       fx.store.append(c, [newEvent()], { expected: 2 }),
     ]);
-    assert.equal(outcomes.map((o) => o.status), ['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    assert.equal(
+      outcomes.map((o) => o.status),
+      ['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled'],
+    );
     const [first, retry] = outcomes as PromiseFulfilledResult<AppendResult>[];
     assert.equal(retry.value, first.value);
     assert.instance((outcomes[2] as PromiseRejectedResult).reason, EventIdConflict);
@@ -292,13 +354,18 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory, optio
     assert.is(await fx.store.streamVersion(b), 0);
   });
 
-  test('appendMany: one stream twice follows on, an id repeated across its streams is refused whole', async ({ fx }) => {
+  test('appendMany: one stream twice follows on, an id repeated across its streams is refused whole', async ({
+    fx,
+  }) => {
     const [a, b] = [stream(), stream()];
     const twice = await fx.store.appendMany([
       { streamId: a, events: [newEvent()], expected: 'no_stream' },
       { streamId: a, events: [newEvent(), newEvent()], expected: 1 },
     ]);
-    assert.equal(twice.map((r) => r.nextVersion), [1, 3]);
+    assert.equal(
+      twice.map((r) => r.nextVersion),
+      [1, 3],
+    );
     const head = await fx.store.headPosition();
     const shared = newEvent();
     await rejects(
@@ -312,7 +379,9 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory, optio
     assert.is(await fx.store.streamVersion(b), 0);
   });
 
-  test('a retry after the stream moved on gets its original result; a batch mixing stored and new ids is refused', async ({ fx }) => {
+  test('a retry after the stream moved on gets its original result; a batch mixing stored and new ids is refused', async ({
+    fx,
+  }) => {
     const s = stream();
     const events = [newEvent(), newEvent()];
     const first = await fx.store.append(s, events, { expected: 'no_stream' });
@@ -337,33 +406,44 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory, optio
     assert.equal(heard, r.positions);
   });
 
-  const multiWriterTest = 'two stores on one log (two processes): positions gap-free, chain unbroken, expectations enforced';
+  const multiWriterTest =
+    'two stores on one log (two processes): positions gap-free, chain unbroken, expectations enforced';
   // Not registered rather than test.skip: tests/run.ts counts uvu's skips as failures.
   if (options.multiWriter === false) console.log(`${adapter}: not run (single writer per log): ${multiWriterTest}`);
-  else test(multiWriterTest, async ({ fx }) => {
-    if (!fx.openAnother) throw new Error('the fixture has no openAnother');
-    const other = await fx.openAnother();
-    const before = await fx.store.headPosition();
-    const shared = stream();
-    await other.append(shared, [newEvent()], { expected: 'no_stream' });
-    const writers = [fx.store, other];
-    const [written, raced] = await Promise.all([
-      Promise.all(Array.from({ length: 20 }, (_, i) => writers[i % 2].append(stream(), [newEvent(), newEvent()], { expected: 'no_stream' }))),
-      Promise.allSettled(Array.from({ length: 10 }, (_, i) => writers[i % 2].append(shared, [newEvent()], { expected: 1 }))),
-    ]);
-    assert.is(raced.filter((o) => o.status === 'fulfilled').length, 1);
-    for (const o of raced) if (o.status === 'rejected') assert.instance(o.reason, WrongExpectedVersion);
-    assert.is(new Set(written.flatMap((r) => r.positions)).size, 40);
-    assert.is(await fx.store.headPosition(), before + 42);
-    assert.is(await other.headPosition(), before + 42);
-    const all = await collect(other.readAll());
-    assert.equal(all.map((e) => e.position), all.map((_, i) => i + 1));
-    let previous = GENESIS_HASH;
-    for (const { hash, ...rest } of all) {
-      assert.is(hash, eventHash(previous, rest), `hash at ${rest.position}`);
-      previous = hash;
-    }
-  });
+  else
+    test(multiWriterTest, async ({ fx }) => {
+      if (!fx.openAnother) throw new Error('the fixture has no openAnother');
+      const other = await fx.openAnother();
+      const before = await fx.store.headPosition();
+      const shared = stream();
+      await other.append(shared, [newEvent()], { expected: 'no_stream' });
+      const writers = [fx.store, other];
+      const [written, raced] = await Promise.all([
+        Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            writers[i % 2].append(stream(), [newEvent(), newEvent()], { expected: 'no_stream' }),
+          ),
+        ),
+        Promise.allSettled(
+          Array.from({ length: 10 }, (_, i) => writers[i % 2].append(shared, [newEvent()], { expected: 1 })),
+        ),
+      ]);
+      assert.is(raced.filter((o) => o.status === 'fulfilled').length, 1);
+      for (const o of raced) if (o.status === 'rejected') assert.instance(o.reason, WrongExpectedVersion);
+      assert.is(new Set(written.flatMap((r) => r.positions)).size, 40);
+      assert.is(await fx.store.headPosition(), before + 42);
+      assert.is(await other.headPosition(), before + 42);
+      const all = await collect(other.readAll());
+      assert.equal(
+        all.map((e) => e.position),
+        all.map((_, i) => i + 1),
+      );
+      let previous = GENESIS_HASH;
+      for (const { hash, ...rest } of all) {
+        assert.is(hash, eventHash(previous, rest), `hash at ${rest.position}`);
+        previous = hash;
+      }
+    });
 
   return test;
 };

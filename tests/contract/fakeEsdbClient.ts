@@ -7,8 +7,15 @@
  */
 import { EventEmitter } from 'node:events';
 import {
-  StreamNotFoundError, WrongExpectedVersionError, type AppendExpectedRevision, type AppendResult, type EventData,
-  type EventStoreDBClient, type Position, type ReadPosition, type ReadRevision,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type AppendExpectedRevision,
+  type AppendResult,
+  type EventData,
+  type EventStoreDBClient,
+  type Position,
+  type ReadPosition,
+  type ReadRevision,
 } from '@eventstore/db-client';
 
 interface Recorded {
@@ -34,8 +41,14 @@ export const createFakeEsdbClient = () => {
     streams.set(streamId, list);
     commit += 37n + BigInt(Math.floor(Math.random() * 500)); // not gap-free, like a real log
     const r: Recorded = {
-      streamId, id: e.id, revision: BigInt(list.length), type: e.type, isJson: true, created: new Date(),
-      data: JSON.parse(JSON.stringify(e.data)), metadata: e.metadata === undefined ? undefined : JSON.parse(JSON.stringify(e.metadata)),
+      streamId,
+      id: e.id,
+      revision: BigInt(list.length),
+      type: e.type,
+      isJson: true,
+      created: new Date(),
+      data: JSON.parse(JSON.stringify(e.data)),
+      metadata: e.metadata === undefined ? undefined : JSON.parse(JSON.stringify(e.metadata)),
       position: { commit, prepare: commit },
     };
     list.push(r);
@@ -43,7 +56,11 @@ export const createFakeEsdbClient = () => {
     return r;
   };
 
-  const appendToStream = async (streamName: string, events: EventData | EventData[], o: { expectedRevision?: AppendExpectedRevision } = {}): Promise<AppendResult> => {
+  const appendToStream = async (
+    streamName: string,
+    events: EventData | EventData[],
+    o: { expectedRevision?: AppendExpectedRevision } = {},
+  ): Promise<AppendResult> => {
     await new Promise((r) => setImmediate(r));
     const list = streams.get(streamName);
     const current = list && list.length > 0 ? BigInt(list.length - 1) : undefined;
@@ -58,25 +75,42 @@ export const createFakeEsdbClient = () => {
     for (const e of Array.isArray(events) ? events : [events]) {
       last = record(streamName, e);
       // ESDB's $by_category projection writes a link for every event: a system event in $all.
-      record(`$ce-${streamName.split('-')[0]}`, { id: crypto.randomUUID(), type: '$>', data: `${last.revision}@${streamName}`, metadata: undefined });
+      record(`$ce-${streamName.split('-')[0]}`, {
+        id: crypto.randomUUID(),
+        type: '$>',
+        data: `${last.revision}@${streamName}`,
+        metadata: undefined,
+      });
       for (const s of live) s.emit('data', { event: last });
     }
     return { success: true, nextExpectedRevision: last?.revision ?? current ?? -1n, position: last?.position };
   };
 
-  async function* readStream(streamName: string, o: { fromRevision?: ReadRevision; direction?: 'forwards' | 'backwards'; maxCount?: number | bigint } = {}) {
+  async function* readStream(
+    streamName: string,
+    o: { fromRevision?: ReadRevision; direction?: 'forwards' | 'backwards'; maxCount?: number | bigint } = {},
+  ) {
     await new Promise((r) => setImmediate(r));
     const list = streams.get(streamName);
     if (!list || list.length === 0) throw new StreamNotFoundError(undefined, streamName);
     const max = Number(o.maxCount ?? Number.MAX_SAFE_INTEGER);
     const backwards = o.direction === 'backwards';
     const lastRev = list.length - 1;
-    let i = o.fromRevision === undefined || o.fromRevision === 'start' ? (backwards ? lastRev : 0) : o.fromRevision === 'end' ? lastRev : Number(o.fromRevision);
+    let i =
+      o.fromRevision === undefined || o.fromRevision === 'start'
+        ? backwards
+          ? lastRev
+          : 0
+        : o.fromRevision === 'end'
+          ? lastRev
+          : Number(o.fromRevision);
     if (backwards) i = Math.min(i, lastRev);
     for (let n = 0; n < max && i >= 0 && i <= lastRev; n++, i += backwards ? -1 : 1) yield { event: list[i] };
   }
 
-  async function* readAll(o: { fromPosition?: ReadPosition; direction?: 'forwards' | 'backwards'; maxCount?: number | bigint } = {}) {
+  async function* readAll(
+    o: { fromPosition?: ReadPosition; direction?: 'forwards' | 'backwards'; maxCount?: number | bigint } = {},
+  ) {
     await new Promise((r) => setImmediate(r));
     const max = Number(o.maxCount ?? Number.MAX_SAFE_INTEGER);
     const from = o.fromPosition ?? 'start';

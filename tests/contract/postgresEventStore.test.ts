@@ -33,7 +33,12 @@ const freshLog = async (clock: Clock = manualClock('2026-01-01T00:00:00.000Z')) 
     const pool = new pg.Pool({ connectionString: server.url, options: `-c search_path=${schema}`, max: 4 });
     pools.push(pool);
     await ensurePostgresSchema(pool);
-    const store = createPostgresEventStore(pool, { clock, validate: registry.validate, upcast: registry.upcast, pollMs: 50 });
+    const store = createPostgresEventStore(pool, {
+      clock,
+      validate: registry.validate,
+      upcast: registry.upcast,
+      pollMs: 50,
+    });
     stores.push(store);
     return store;
   };
@@ -65,14 +70,18 @@ specifics('writer processes racing on one log keep positions gap-free and the ch
     const store = await log.open();
     await store.append('shared-1', [newEvent()], { expected: 'no_stream' });
     const writer = join(import.meta.dirname, 'postgresWriterProcess.ts');
-    const run = (name: string) => promisify(execFile)(process.execPath, ['--import', 'tsx', writer, server.url, log.schema, name, '25']);
+    const run = (name: string) =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', writer, server.url, log.schema, name, '25']);
     const outputs = await Promise.all(['p1', 'p2', 'p3'].map(run));
     const summaries = outputs.map((o) => JSON.parse(o.stdout) as { won: number; lost: number });
     const won = summaries.reduce((n, s) => n + s.won, 0);
     assert.is(await store.streamVersion('shared-1'), 1 + won);
     const all = await collect(store.readAll());
     assert.is(all.length, 1 + 3 * 25 * 2 + won);
-    assert.equal(all.map((e) => e.position), all.map((_, i) => i + 1));
+    assert.equal(
+      all.map((e) => e.position),
+      all.map((_, i) => i + 1),
+    );
     let previous = GENESIS_HASH;
     for (const { hash, ...rest } of all) {
       assert.is(hash, eventHash(previous, rest), `hash at ${rest.position}`);
@@ -107,7 +116,13 @@ specifics('the same history stored by SQLite and PostgreSQL reads back identical
   try {
     const pgStore = await log.open();
     const history = [
-      { streamId: 'thing-1', events: [newEvent('ThingHappened', { n: 1 }), newEvent('OtherThing', { z: 'é\u0000"\\', a: [1, { b: null }], k: 1e21 })] },
+      {
+        streamId: 'thing-1',
+        events: [
+          newEvent('ThingHappened', { n: 1 }),
+          newEvent('OtherThing', { z: 'é\u0000"\\', a: [1, { b: null }], k: 1e21 }),
+        ],
+      },
       { streamId: 'thing-2', events: [newEvent('OtherThing', { nested: { y: 2, x: 1 }, emoji: '🚀' })] },
       { streamId: 'thing-1', events: [newEvent('ThingHappened', { n: -0 })] },
     ];

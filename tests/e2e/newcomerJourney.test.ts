@@ -9,7 +9,13 @@ test.before(async (ctx) => {
 test.after(async (ctx) => ctx.t?.dispose());
 
 test('apply, approve, sign, register two people, join, certify: ready for storage', async ({ t }) => {
-  const partner = await t.post('/partners', { name: 'Acme Storage', website: 'https://acme.example', country: 'DE', region: 'emea', type: 'reseller' });
+  const partner = await t.post('/partners', {
+    name: 'Acme Storage',
+    website: 'https://acme.example',
+    country: 'DE',
+    region: 'emea',
+    type: 'reseller',
+  });
   assert.is(partner.status, 201, JSON.stringify(partner.body));
   const id = partner.body.id as string;
   assert.match(id, /^ptr_/);
@@ -21,7 +27,12 @@ test('apply, approve, sign, register two people, join, certify: ready for storag
   assert.is(ann.status, 201);
   assert.is((await t.post(`/partners/${id}/employees`, { personId: ann.body.id, role: 'admin' })).status, 200);
   assert.is((await t.post(`/partners/${id}/employees`, { personId: bob.body.id, role: 'sales' })).status, 200);
-  const program = await t.post('/programs', { name: 'Storage Associate', productLine: 'storage', validForDays: 365, points: 100 });
+  const program = await t.post('/programs', {
+    name: 'Storage Associate',
+    productLine: 'storage',
+    validForDays: 365,
+    points: 100,
+  });
   assert.is(program.status, 201, JSON.stringify(program.body));
   const cert = await t.post(`/people/${bob.body.id}/certifications`, { programId: program.body.id });
   assert.is(cert.status, 200, JSON.stringify(cert.body));

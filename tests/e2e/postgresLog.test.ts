@@ -19,14 +19,25 @@ test.after(async (ctx) => {
 });
 
 test('a partner becomes ready to sell with every event in PostgreSQL', async ({ t, pg }) => {
-  const partner = await t.post('/partners', { name: 'Acme', website: 'https://acme.example', country: 'DE', region: 'emea', type: 'reseller' });
+  const partner = await t.post('/partners', {
+    name: 'Acme',
+    website: 'https://acme.example',
+    country: 'DE',
+    region: 'emea',
+    type: 'reseller',
+  });
   assert.is(partner.status, 201, JSON.stringify(partner.body));
   const id = partner.body.id as string;
   assert.is((await t.post(`/partners/${id}/approve`, { tier: 'gold' })).status, 200);
   assert.is((await t.post(`/partners/${id}/agreements`, { agreementVersion: '1', signedBy: 'Jo' })).status, 200);
   const person = await t.post('/people', { name: 'Bo', email: 'bo@acme.example' });
   assert.is((await t.post(`/partners/${id}/employees`, { personId: person.body.id, role: 'sales' })).status, 200);
-  const program = await t.post('/programs', { name: 'Compute Pro', productLine: 'compute', validForDays: 30, points: 0 });
+  const program = await t.post('/programs', {
+    name: 'Compute Pro',
+    productLine: 'compute',
+    validForDays: 30,
+    points: 0,
+  });
   assert.is((await t.post(`/people/${person.body.id}/certifications`, { programId: program.body.id })).status, 200);
   const view = await t.get(`/partners/${id}`);
   assert.equal(view.body.readyProductLines, ['compute']);

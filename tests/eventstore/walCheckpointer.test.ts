@@ -26,7 +26,10 @@ test('commits no longer checkpoint; the worker copies every frame into the datab
     assert.is(db.pragma('wal_autocheckpoint', { simple: true }), 0);
     db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
     const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
-    for (let batch = 0; batch < 50; batch++) db.transaction(() => { for (let i = 0; i < 200; i++) insert.run('x'.repeat(200)); })();
+    for (let batch = 0; batch < 50; batch++)
+      db.transaction(() => {
+        for (let i = 0; i < 200; i++) insert.run('x'.repeat(200));
+      })();
     // About 2 MB went into the WAL; the database file only grows that large when a checkpoint copies it there.
     assert.ok(await waitFor(() => statSync(path).size > 1_000_000), 'the worker checkpointed');
     const [status] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
@@ -51,14 +54,22 @@ test('under sustained writes the WAL stays bounded: past the limit the writer fi
     // run; the WAL's size is watched over the second half, once the worker has long been running.
     let largestWal = 0;
     for (let batch = 0; batch < 2400; batch++) {
-      db.transaction(() => { for (let i = 0; i < 50; i++) insert.run('x'.repeat(1000)); })();
+      db.transaction(() => {
+        for (let i = 0; i < 50; i++) insert.run('x'.repeat(1000));
+      })();
       if (batch % 50 === 0) {
         if (batch >= 1200) largestWal = Math.max(largestWal, statSync(`${path}-wal`).size);
         await new Promise((r) => setImmediate(r));
       }
     }
-    assert.ok(statSync(path).size > 40_000_000, `the worker copied the writes into the database file (${statSync(path).size} bytes; WAL up to ${largestWal})`);
-    assert.ok(largestWal < 40_000_000, `the WAL stayed bounded (largest ${largestWal} bytes in the second half of ~120 MB written)`);
+    assert.ok(
+      statSync(path).size > 40_000_000,
+      `the worker copied the writes into the database file (${statSync(path).size} bytes; WAL up to ${largestWal})`,
+    );
+    assert.ok(
+      largestWal < 40_000_000,
+      `the WAL stayed bounded (largest ${largestWal} bytes in the second half of ~120 MB written)`,
+    );
   } finally {
     await connection.close();
     rmSync(dir, { recursive: true, force: true });

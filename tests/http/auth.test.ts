@@ -7,7 +7,15 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { signToken } from '../../http/jwt.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../support/testApp.js';
-import { activePartner, employee, expectProblem, expectStatus, refused, registerPerson, vendorStaff } from './fixtures.js';
+import {
+  activePartner,
+  employee,
+  expectProblem,
+  expectStatus,
+  refused,
+  registerPerson,
+  vendorStaff,
+} from './fixtures.js';
 
 const test = suite<{ t: TestApp }>('HTTP: authentication and public endpoints');
 test.before.each(async (ctx) => {
@@ -18,11 +26,19 @@ test.after.each(async (ctx) => ctx.t?.dispose());
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 
 test('no token is 401 unauthenticated with a Bearer challenge, for queries and commands alike', async ({ t }) => {
-  for (const r of [await t.get('/partners', null), await t.get('/me', null), await refused(t, () => t.post('/partners', {}, null))]) {
+  for (const r of [
+    await t.get('/partners', null),
+    await t.get('/me', null),
+    await refused(t, () => t.post('/partners', {}, null)),
+  ]) {
     expectProblem(r, 401, 'unauthenticated');
     assert.is(r.headers['www-authenticate'], 'Bearer');
   }
-  expectProblem(await t.request('GET', '/partners', undefined, null, { authorization: `Basic ${ADMIN_KEY}` }), 401, 'unauthenticated');
+  expectProblem(
+    await t.request('GET', '/partners', undefined, null, { authorization: `Basic ${ADMIN_KEY}` }),
+    401,
+    'unauthenticated',
+  );
 });
 
 test('a wrong admin key, garbage, or a token signed with another secret is 401 invalid_token', async ({ t }) => {
@@ -46,7 +62,8 @@ test('a tampered payload, alg none, or a token for an unknown person is 401', as
     const input = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: victim, iat: now, exp: now + 3600 })}`;
     return `${input}.${createHmac('sha256', 'test-jwt-secret-0123456789abcdef0123456789').update(input).digest('base64url')}`;
   })();
-  for (const token of [swappedSub, none, noneSigned, t.tokenFor('per_unknown00001')]) expectProblem(await t.get('/me', token), 401, 'invalid_token');
+  for (const token of [swappedSub, none, noneSigned, t.tokenFor('per_unknown00001')])
+    expectProblem(await t.get('/me', token), 401, 'invalid_token');
   expectStatus(await t.get('/me', t.tokenFor(victim)), 200);
 });
 
@@ -60,7 +77,9 @@ test('a token expires: valid until exp, 401 from then on', async ({ t }) => {
   expectProblem(await t.get('/me', token), 401, 'invalid_token');
 });
 
-test('POST /auth/tokens: a vendor admin gets {token, expiresAt} for a person; the token authenticates as them', async ({ t }) => {
+test('POST /auth/tokens: a vendor admin gets {token, expiresAt} for a person; the token authenticates as them', async ({
+  t,
+}) => {
   const id = await registerPerson(t);
   const r = expectStatus(await t.post('/auth/tokens', { personId: id, ttlSeconds: 120 }), 201);
   assert.is(r.body.expiresAt, new Date(t.clock.now().getTime() + 120_000).toISOString());
@@ -79,7 +98,11 @@ test('a person with the vendor_admin role issues tokens too; nobody else does (4
   const admin = await vendorStaff(t, 'vendor_admin');
   expectStatus(await t.post('/auth/tokens', { personId: target }, admin.token), 201);
   const partnerAdmin = await employee(t, await activePartner(t), 'admin');
-  for (const token of [(await vendorStaff(t, 'channel_manager')).token, (await vendorStaff(t, 'auditor')).token, partnerAdmin.token]) {
+  for (const token of [
+    (await vendorStaff(t, 'channel_manager')).token,
+    (await vendorStaff(t, 'auditor')).token,
+    partnerAdmin.token,
+  ]) {
     expectProblem(await t.post('/auth/tokens', { personId: target }, token), 403, 'forbidden');
   }
 });
@@ -87,9 +110,15 @@ test('a person with the vendor_admin role issues tokens too; nobody else does (4
 test('POST /auth/tokens refuses an unknown person (404) and bad input (400 with paths)', async ({ t }) => {
   expectProblem(await t.post('/auth/tokens', { personId: 'per_unknown00001' }), 404, 'not_found');
   const id = await registerPerson(t);
-  expectProblem(await t.post('/auth/tokens', { personId: id, ttlSeconds: 59 }), 400, 'validation_failed', ['ttlSeconds']);
-  expectProblem(await t.post('/auth/tokens', { personId: id, ttlSeconds: 31 * 86_400 }), 400, 'validation_failed', ['ttlSeconds']);
-  expectProblem(await t.post('/auth/tokens', { personId: id, ttlSeconds: 60.5 }), 400, 'validation_failed', ['ttlSeconds']);
+  expectProblem(await t.post('/auth/tokens', { personId: id, ttlSeconds: 59 }), 400, 'validation_failed', [
+    'ttlSeconds',
+  ]);
+  expectProblem(await t.post('/auth/tokens', { personId: id, ttlSeconds: 31 * 86_400 }), 400, 'validation_failed', [
+    'ttlSeconds',
+  ]);
+  expectProblem(await t.post('/auth/tokens', { personId: id, ttlSeconds: 60.5 }), 400, 'validation_failed', [
+    'ttlSeconds',
+  ]);
   expectProblem(await t.post('/auth/tokens', { personId: 'ptr_abcdefgh' }), 400, 'validation_failed', ['personId']);
   expectProblem(await t.post('/auth/tokens', { personId: id, role: 'admin' }), 400, 'validation_failed', ['role']);
   expectProblem(await t.post('/auth/tokens', '{"personId":'), 400, 'malformed_json');
@@ -119,17 +148,41 @@ test('/openapi.json needs no token and documents every foundation route with its
   const doc = expectStatus(await t.get('/openapi.json', null), 200).body;
   assert.is(doc.openapi, '3.1.0');
   const routes: [string, string][] = [
-    ['post', '/partners'], ['post', '/partners/{id}/approve'], ['post', '/partners/{id}/reject'], ['post', '/partners/{id}/agreements'],
-    ['post', '/partners/{id}/tier'], ['post', '/partners/{id}/region'], ['post', '/partners/{id}/channel-manager'], ['post', '/partners/{id}/quotas'],
-    ['post', '/partners/{id}/suspend'], ['post', '/partners/{id}/reinstate'], ['post', '/partners/{id}/terminate'], ['post', '/people'],
-    ['post', '/people/{id}/vendor-roles'], ['post', '/people/{id}/vendor-roles/{role}/revoke'], ['post', '/partners/{id}/employees'],
-    ['post', '/partners/{id}/employees/{personId}/role'], ['post', '/partners/{id}/employees/{personId}/leave'], ['post', '/programs'],
-    ['post', '/programs/{id}/retire'], ['post', '/people/{id}/certifications'], ['post', '/people/{id}/certifications/{programId}/renew'],
-    ['post', '/people/{id}/certifications/{programId}/revoke'], ['put', '/channel/settings'], ['post', '/auth/tokens'],
-    ['get', '/me'], ['get', '/partners'], ['get', '/partners/{id}'], ['get', '/partners/{id}/employees'], ['get', '/people/{id}'],
-    ['get', '/programs'], ['get', '/programs/{id}'], ['get', '/channel/settings'],
+    ['post', '/partners'],
+    ['post', '/partners/{id}/approve'],
+    ['post', '/partners/{id}/reject'],
+    ['post', '/partners/{id}/agreements'],
+    ['post', '/partners/{id}/tier'],
+    ['post', '/partners/{id}/region'],
+    ['post', '/partners/{id}/channel-manager'],
+    ['post', '/partners/{id}/quotas'],
+    ['post', '/partners/{id}/suspend'],
+    ['post', '/partners/{id}/reinstate'],
+    ['post', '/partners/{id}/terminate'],
+    ['post', '/people'],
+    ['post', '/people/{id}/vendor-roles'],
+    ['post', '/people/{id}/vendor-roles/{role}/revoke'],
+    ['post', '/partners/{id}/employees'],
+    ['post', '/partners/{id}/employees/{personId}/role'],
+    ['post', '/partners/{id}/employees/{personId}/leave'],
+    ['post', '/programs'],
+    ['post', '/programs/{id}/retire'],
+    ['post', '/people/{id}/certifications'],
+    ['post', '/people/{id}/certifications/{programId}/renew'],
+    ['post', '/people/{id}/certifications/{programId}/revoke'],
+    ['put', '/channel/settings'],
+    ['post', '/auth/tokens'],
+    ['get', '/me'],
+    ['get', '/partners'],
+    ['get', '/partners/{id}'],
+    ['get', '/partners/{id}/employees'],
+    ['get', '/people/{id}'],
+    ['get', '/programs'],
+    ['get', '/programs/{id}'],
+    ['get', '/channel/settings'],
   ];
-  for (const [method, path] of routes) assert.ok(doc.paths[path]?.[method], `${method.toUpperCase()} ${path} is documented`);
+  for (const [method, path] of routes)
+    assert.ok(doc.paths[path]?.[method], `${method.toUpperCase()} ${path} is documented`);
   const apply = doc.paths['/partners'].post.requestBody.content['application/json'].schema;
   assert.equal([...apply.required].sort(), ['country', 'name', 'region', 'type', 'website']);
   assert.is(apply.additionalProperties, false);

@@ -21,7 +21,16 @@ const send = (t: TestApp, c: CommandCase, body: unknown, headers: Record<string,
   refused(t, () => t.request(c.method, url, body, undefined, headers));
 const MB = 'x'.repeat(1 << 20);
 /** A value of another JSON type than the valid one. */
-const wrongType = (v: unknown): unknown => (typeof v === 'string' ? 42 : typeof v === 'number' ? String(v) : Array.isArray(v) ? 'list' : typeof v === 'object' ? 'object' : null);
+const wrongType = (v: unknown): unknown =>
+  typeof v === 'string'
+    ? 42
+    : typeof v === 'number'
+      ? String(v)
+      : Array.isArray(v)
+        ? 'list'
+        : typeof v === 'object'
+          ? 'object'
+          : null;
 
 test('the catalogue covers every foundation command route', ({ cases }) => {
   assert.is(cases.length, 23);
@@ -38,38 +47,66 @@ test('malformed JSON is 400 malformed_json', async ({ t, cases }) => {
 
 test('a body that is not an object is 400 at the root', async ({ t, cases }) => {
   for (const c of cases) {
-    for (const body of ['[]', '"text"', '42', 'true', '[{}]']) expectProblem(await send(t, c, body), 400, 'validation_failed', ['']);
+    for (const body of ['[]', '"text"', '42', 'true', '[{}]'])
+      expectProblem(await send(t, c, body), 400, 'validation_failed', ['']);
   }
 });
 
 test('a body that is not JSON is 415; a body over 4 MB is 413', async ({ t, cases }) => {
   for (const c of cases) {
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x']) {
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/xml',
+      'multipart/form-data; boundary=x',
+    ]) {
       expectProblem(await send(t, c, c.body, { 'content-type': type }), 415, 'unsupported_media_type');
     }
     expectProblem(await send(t, c, { ...c.body, padding: 'x'.repeat(5 << 20) }), 413, 'payload_too_large');
   }
 });
 
-test('an unknown field is 400 at its own path, also next to valid fields and in nested objects', async ({ t, cases }) => {
+test('an unknown field is 400 at its own path, also next to valid fields and in nested objects', async ({
+  t,
+  cases,
+}) => {
   for (const c of cases) {
     const r = await send(t, c, { ...c.body, isAdmin: true, __proto__x: 1 });
     expectProblem(r, 400, 'validation_failed', ['isAdmin', '__proto__x']);
-    expectProblem(await send(t, c, `{"__proto__":{"isAdmin":true},${JSON.stringify(c.body).slice(1)}`.replace(',}', '}')), 400, 'validation_failed', ['__proto__']);
+    expectProblem(
+      await send(t, c, `{"__proto__":{"isAdmin":true},${JSON.stringify(c.body).slice(1)}`.replace(',}', '}')),
+      400,
+      'validation_failed',
+      ['__proto__'],
+    );
   }
   const quota = cases.find((c) => c.route.endsWith('/quotas'))!;
-  expectProblem(await send(t, quota, { period: '2026-Q3', amount: { amountMinor: 1, currency: 'EUR', fx: 1.1 } }), 400, 'validation_failed', ['amount.fx']);
+  expectProblem(
+    await send(t, quota, { period: '2026-Q3', amount: { amountMinor: 1, currency: 'EUR', fx: 1.1 } }),
+    400,
+    'validation_failed',
+    ['amount.fx'],
+  );
 });
 
 test('each missing required field is named', async ({ t, cases }) => {
-  const optional = new Set(['parentPartnerId', 'regions', 'reason:leave', 'earnedAt', 'dealProtectionDays', 'productLines']);
+  const optional = new Set([
+    'parentPartnerId',
+    'regions',
+    'reason:leave',
+    'earnedAt',
+    'dealProtectionDays',
+    'productLines',
+  ]);
   for (const c of cases) {
     for (const key of Object.keys(c.body)) {
       if (optional.has(key) || optional.has(`${key}:${c.route.split('/').pop()}`)) continue;
       const { [key]: _dropped, ...rest } = c.body;
       expectProblem(await send(t, c, rest), 400, 'validation_failed', [key]);
     }
-    const required = Object.keys(c.body).filter((k) => !optional.has(k) && !optional.has(`${k}:${c.route.split('/').pop()}`));
+    const required = Object.keys(c.body).filter(
+      (k) => !optional.has(k) && !optional.has(`${k}:${c.route.split('/').pop()}`),
+    );
     if (required.length) expectProblem(await send(t, c, {}), 400, 'validation_failed', required);
   }
 });
@@ -86,8 +123,10 @@ test('each field of the wrong JSON type is named; null is not a value', async ({
 test('a 1 MB string in any field (or as an unknown field) is 400 at that field', async ({ t, cases }) => {
   for (const c of cases) {
     for (const [key, value] of Object.entries(c.body)) {
-      if (typeof value === 'string') expectProblem(await send(t, c, { ...c.body, [key]: MB }), 400, 'validation_failed', [key]);
-      if (Array.isArray(value)) expectProblem(await send(t, c, { ...c.body, [key]: [MB] }), 400, 'validation_failed', [`${key}[0]`]);
+      if (typeof value === 'string')
+        expectProblem(await send(t, c, { ...c.body, [key]: MB }), 400, 'validation_failed', [key]);
+      if (Array.isArray(value))
+        expectProblem(await send(t, c, { ...c.body, [key]: [MB] }), 400, 'validation_failed', [`${key}[0]`]);
     }
     expectProblem(await send(t, c, { ...c.body, note: MB }), 400, 'validation_failed', ['note']);
   }
@@ -95,7 +134,8 @@ test('a 1 MB string in any field (or as an unknown field) is 400 at that field',
 
 test('a malformed id in the path is 400 at params.<name>', async ({ t, cases }) => {
   for (const c of cases) {
-    for (const [url, path] of c.badUrls) expectProblem(await send(t, c, c.body, {}, url), 400, 'validation_failed', [path]);
+    for (const [url, path] of c.badUrls)
+      expectProblem(await send(t, c, c.body, {}, url), 400, 'validation_failed', [path]);
   }
 });
 
@@ -104,7 +144,9 @@ test('a malformed If-Match or Idempotency-Key header is 400 at the header', asyn
     for (const ifMatch of ['abc', '"-1"', '"1.5"', '"1", "2"', '*'])
       expectProblem(await send(t, c, c.body, { 'if-match': ifMatch }), 400, 'validation_failed', ['headers.if-match']);
     for (const key of [' ', 'has space', 'x'.repeat(256), 'tab\there'])
-      expectProblem(await send(t, c, c.body, { 'idempotency-key': key }), 400, 'validation_failed', ['headers.idempotency-key']);
+      expectProblem(await send(t, c, c.body, { 'idempotency-key': key }), 400, 'validation_failed', [
+        'headers.idempotency-key',
+      ]);
   }
 });
 

@@ -1,5 +1,13 @@
 import type { TestApp } from '../support/testApp.js';
-import { activePartner, applyPartner, defineProgram, employee, expectStatus, partnerBody, registerPerson } from './fixtures.js';
+import {
+  activePartner,
+  applyPartner,
+  defineProgram,
+  employee,
+  expectStatus,
+  partnerBody,
+  registerPerson,
+} from './fixtures.js';
 
 /** One command route of the foundation with a body it would accept, aimed at real targets. */
 export interface CommandCase {
@@ -13,7 +21,12 @@ export interface CommandCase {
 
 /** Malformed ids for a path parameter of the given prefix. */
 const badIds = (prefix: string, wrongPrefixId: string) => [
-  'nope', `${prefix}_abc`, `${prefix}_${'a'.repeat(41)}`, `${prefix}_abc%24%25%5E%26*()`, wrongPrefixId, `${prefix.toUpperCase()}_abcdefgh`,
+  'nope',
+  `${prefix}_abc`,
+  `${prefix}_${'a'.repeat(41)}`,
+  `${prefix}_abc%24%25%5E%26*()`,
+  wrongPrefixId,
+  `${prefix.toUpperCase()}_abcdefgh`,
 ];
 
 /** Every command route of the foundation slice (README's command table), ready to be sent. */
@@ -26,11 +39,19 @@ export const commandCatalog = async (t: TestApp): Promise<CommandCase[]> => {
   expectStatus(await t.post(`/people/${worker.id}/certifications`, { programId: program }), 200);
 
   const cases: CommandCase[] = [];
-  const add = (method: 'POST' | 'PUT', route: string, params: Record<string, [string, string]>, body: Record<string, unknown>) => {
+  const add = (
+    method: 'POST' | 'PUT',
+    route: string,
+    params: Record<string, [string, string]>,
+    body: Record<string, unknown>,
+  ) => {
     const fill = (overrides: Record<string, string> = {}) =>
       route.replace(/:(\w+)/g, (_m, name: string) => overrides[name] ?? params[name][0]);
     const badUrls = Object.entries(params).flatMap(([name, [, prefix]]) =>
-      badIds(prefix, prefix === 'per' ? partner : person).map((id) => [fill({ [name]: id }), `params.${name}`] as const));
+      badIds(prefix, prefix === 'per' ? partner : person).map(
+        (id) => [fill({ [name]: id }), `params.${name}`] as const,
+      ),
+    );
     cases.push({ method, route, url: fill(), body, badUrls });
   };
   const ofPartner = { id: [partner, 'ptr'] } as Record<string, [string, string]>;
@@ -47,7 +68,10 @@ export const commandCatalog = async (t: TestApp): Promise<CommandCase[]> => {
   add('POST', '/partners/:id/tier', ofPartner, { tier: 'gold', reason: 'growth' });
   add('POST', '/partners/:id/region', ofPartner, { region: 'apac' });
   add('POST', '/partners/:id/channel-manager', ofPartner, { personId: person });
-  add('POST', '/partners/:id/quotas', ofPartner, { period: '2026-Q3', amount: { amountMinor: 100_000, currency: 'EUR' } });
+  add('POST', '/partners/:id/quotas', ofPartner, {
+    period: '2026-Q3',
+    amount: { amountMinor: 100_000, currency: 'EUR' },
+  });
   add('POST', '/partners/:id/suspend', ofPartner, { reason: 'audit' });
   add('POST', '/partners/:id/reinstate', ofPartner, {});
   add('POST', '/partners/:id/terminate', ofPartner, { reason: 'ended' });

@@ -4,7 +4,9 @@ import { startTestApp, type TestApp } from '../support/testApp.js';
 import { expectProblem, expectStatus } from './fixtures.js';
 import { scorecardWorld, type ScorecardWorld } from './scorecardFixtures.js';
 
-const test = suite<{ t: TestApp; w: ScorecardWorld }>("the console's figures: health per region, certified people over time, like-for-like revenue, expiring protections, a partner's certifications");
+const test = suite<{ t: TestApp; w: ScorecardWorld }>(
+  "the console's figures: health per region, certified people over time, like-for-like revenue, expiring protections, a partner's certifications",
+);
 test.before(async (ctx) => {
   ctx.t = await startTestApp({ now: '2026-03-10T09:00:00.000Z' });
   ctx.w = await scorecardWorld(ctx.t);
@@ -14,12 +16,18 @@ test.after(async (ctx) => ctx.t.dispose());
 
 const EUR = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 
-test('channel health per region: each region against an even share of the desired count; a manager gets their regions', async ({ t, w }) => {
+test('channel health per region: each region against an even share of the desired count; a manager gets their regions', async ({
+  t,
+  w,
+}) => {
   const r = expectStatus(await t.get('/dashboards/regions'), 200).body;
   assert.is(r.period, '2026-Q2');
   assert.is(r.regionsInChannel, 2);
   assert.is(r.desiredPartnerCountPerRegion, 1.5);
-  assert.equal(r.items.map((i: { region: string }) => i.region), ['apac', 'emea']);
+  assert.equal(
+    r.items.map((i: { region: string }) => i.region),
+    ['apac', 'emea'],
+  );
   const [apac, emea] = r.items;
   assert.is(emea.partners.active, 1);
   assert.equal(emea.quota, { withQuota: 1, achieving: 1, achievingPct: 100 });
@@ -29,7 +37,10 @@ test('channel health per region: each region against an even share of the desire
   assert.equal(apac.quota, { withQuota: 1, achieving: 0, achievingPct: 0 });
   assert.is(apac.quadrant.name, 'emerging_growth');
   const mine = expectStatus(await t.get('/dashboards/regions', t.tokenFor(w.emeaManager.id)), 200).body;
-  assert.equal(mine.items.map((i: { region: string }) => i.region), ['emea']);
+  assert.equal(
+    mine.items.map((i: { region: string }) => i.region),
+    ['emea'],
+  );
   assert.is(mine.desiredPartnerCountPerRegion, 1.5);
   const past = expectStatus(await t.get('/dashboards/regions?period=2026-Q1'), 200).body;
   assert.equal(past.items.find((i: { region: string }) => i.region === 'emea').revenue.won, EUR(6_000_000));
@@ -39,15 +50,33 @@ test('channel health per region: each region against an even share of the desire
 
 test('certified people at each period end, over the partners the caller sees', async ({ t, w }) => {
   const all = expectStatus(await t.get('/dashboards/certified-people?periods=3'), 200).body;
-  assert.equal(all.items.map((i: { period: string }) => i.period), ['2025-Q4', '2026-Q1', '2026-Q2']);
-  assert.equal(all.items.map((i: { employees: number }) => i.employees), [0, 3, 3]);
+  assert.equal(
+    all.items.map((i: { period: string }) => i.period),
+    ['2025-Q4', '2026-Q1', '2026-Q2'],
+  );
+  assert.equal(
+    all.items.map((i: { employees: number }) => i.employees),
+    [0, 3, 3],
+  );
   // The storage certification was earned on 2026-06-01, inside the running quarter, which counts now.
-  assert.equal(all.items.map((i: { certifiedPeople: number }) => i.certifiedPeople), [0, 0, 1]);
-  assert.equal(all.items.map((i: { partial: boolean }) => i.partial), [false, false, true]);
+  assert.equal(
+    all.items.map((i: { certifiedPeople: number }) => i.certifiedPeople),
+    [0, 0, 1],
+  );
+  assert.equal(
+    all.items.map((i: { partial: boolean }) => i.partial),
+    [false, false, true],
+  );
   assert.is(all.items[1].at, '2026-04-01T00:00:00.000Z');
-  const manager = expectStatus(await t.get('/dashboards/certified-people?periods=1', t.tokenFor(w.emeaManager.id)), 200).body;
+  const manager = expectStatus(
+    await t.get('/dashboards/certified-people?periods=1', t.tokenFor(w.emeaManager.id)),
+    200,
+  ).body;
   assert.equal(manager.items[0], { ...manager.items[0], employees: 2, certifiedPeople: 1 });
-  const partner = expectStatus(await t.get('/dashboards/certified-people?periods=1', t.tokenFor(w.bSeller.id)), 200).body;
+  const partner = expectStatus(
+    await t.get('/dashboards/certified-people?periods=1', t.tokenFor(w.bSeller.id)),
+    200,
+  ).body;
   assert.equal([partner.items[0].employees, partner.items[0].certifiedPeople], [1, 0]);
   expectProblem(await t.get('/dashboards/certified-people?periods=40'), 400, 'validation_failed', ['query.periods']);
 });
@@ -57,24 +86,62 @@ test('won revenue between two closing dates: what a running quarter is compared 
   assert.equal(q2.byCurrency, [{ currency: 'EUR', amountMinor: 17_000_000, deals: 2 }]);
   const firstDay = expectStatus(await t.get('/dashboards/won-revenue?from=2026-05-14&to=2026-05-14'), 200).body;
   assert.equal(firstDay.byCurrency, [{ currency: 'EUR', amountMinor: 12_000_000, deals: 1 }]);
-  assert.equal(expectStatus(await t.get(`/dashboards/won-revenue?from=2026-04-01&to=2026-06-30&partnerId=${w.b}`), 200).body.byCurrency, [{ currency: 'EUR', amountMinor: 5_000_000, deals: 1 }]);
-  assert.equal(expectStatus(await t.get('/dashboards/won-revenue?from=2026-01-01&to=2026-06-30&region=emea'), 200).body.byCurrency, [{ currency: 'EUR', amountMinor: 18_000_000, deals: 2 }]);
-  assert.equal(expectStatus(await t.get('/dashboards/won-revenue?from=2026-04-01&to=2026-06-30', t.tokenFor(w.emeaManager.id)), 200).body.byCurrency, [{ currency: 'EUR', amountMinor: 12_000_000, deals: 1 }]);
+  assert.equal(
+    expectStatus(await t.get(`/dashboards/won-revenue?from=2026-04-01&to=2026-06-30&partnerId=${w.b}`), 200).body
+      .byCurrency,
+    [{ currency: 'EUR', amountMinor: 5_000_000, deals: 1 }],
+  );
+  assert.equal(
+    expectStatus(await t.get('/dashboards/won-revenue?from=2026-01-01&to=2026-06-30&region=emea'), 200).body.byCurrency,
+    [{ currency: 'EUR', amountMinor: 18_000_000, deals: 2 }],
+  );
+  assert.equal(
+    expectStatus(
+      await t.get('/dashboards/won-revenue?from=2026-04-01&to=2026-06-30', t.tokenFor(w.emeaManager.id)),
+      200,
+    ).body.byCurrency,
+    [{ currency: 'EUR', amountMinor: 12_000_000, deals: 1 }],
+  );
   // A partner's people see their own partner's revenue, as in its scorecard; nothing of another.
-  assert.equal(expectStatus(await t.get('/dashboards/won-revenue?from=2026-04-01&to=2026-06-30', t.tokenFor(w.bSeller.id)), 200).body.byCurrency, [{ currency: 'EUR', amountMinor: 5_000_000, deals: 1 }]);
-  assert.equal(expectStatus(await t.get(`/dashboards/won-revenue?from=2026-04-01&to=2026-06-30&partnerId=${w.a}`, t.tokenFor(w.bSeller.id)), 200).body.byCurrency, []);
-  expectProblem(await t.get('/dashboards/won-revenue?from=2026-05-01&to=2026-04-30'), 400, 'validation_failed', ['query.to']);
-  expectProblem(await t.get('/dashboards/won-revenue?from=2024-01-01&to=2026-04-30'), 400, 'validation_failed', ['query.to']);
+  assert.equal(
+    expectStatus(await t.get('/dashboards/won-revenue?from=2026-04-01&to=2026-06-30', t.tokenFor(w.bSeller.id)), 200)
+      .body.byCurrency,
+    [{ currency: 'EUR', amountMinor: 5_000_000, deals: 1 }],
+  );
+  assert.equal(
+    expectStatus(
+      await t.get(`/dashboards/won-revenue?from=2026-04-01&to=2026-06-30&partnerId=${w.a}`, t.tokenFor(w.bSeller.id)),
+      200,
+    ).body.byCurrency,
+    [],
+  );
+  expectProblem(await t.get('/dashboards/won-revenue?from=2026-05-01&to=2026-04-30'), 400, 'validation_failed', [
+    'query.to',
+  ]);
+  expectProblem(await t.get('/dashboards/won-revenue?from=2024-01-01&to=2026-04-30'), 400, 'validation_failed', [
+    'query.to',
+  ]);
   expectProblem(await t.get('/dashboards/won-revenue?from=2026-05-01'), 400, 'validation_failed', ['query.to']);
 });
 
 test("a partner's certifications: its current employees', to whoever sees the partner", async ({ t, w }) => {
   const a = expectStatus(await t.get(`/partners/${w.a}/certifications`), 200).body;
   assert.is(a.items.length, 1);
-  assert.equal({ ...a.items[0], programId: undefined, programName: undefined }, {
-    personId: w.aSeller.id, personName: 'Employee sales', programId: undefined, programName: undefined, productLine: 'storage',
-    earnedAt: '2026-06-01T09:00:00.000Z', expiresAt: '2027-06-01T09:00:00.000Z', renewedAt: null, revokedAt: null, valid: true,
-  });
+  assert.equal(
+    { ...a.items[0], programId: undefined, programName: undefined },
+    {
+      personId: w.aSeller.id,
+      personName: 'Employee sales',
+      programId: undefined,
+      programName: undefined,
+      productLine: 'storage',
+      earnedAt: '2026-06-01T09:00:00.000Z',
+      expiresAt: '2027-06-01T09:00:00.000Z',
+      renewedAt: null,
+      revokedAt: null,
+      valid: true,
+    },
+  );
   expectStatus(await t.get(`/partners/${w.a}/certifications`, t.tokenFor(w.emeaManager.id)), 200);
   expectStatus(await t.get(`/partners/${w.a}/certifications`, t.tokenFor(w.aAdmin.id)), 200);
   expectProblem(await t.get(`/partners/${w.a}/certifications`, t.tokenFor(w.bSeller.id)), 404, 'not_found');
@@ -82,10 +149,25 @@ test("a partner's certifications: its current employees', to whoever sees the pa
   assert.equal(expectStatus(await t.get(`/partners/${w.b}/certifications`), 200).body.items, []);
 });
 
-test('protections ending soon: approved registrations by their end, soonest first, as visible as the deals', async ({ t, w }) => {
-  const register = async (domain: string) => expectStatus(await t.post('/deals', {
-    partnerId: w.a, customer: { name: domain, domain, country: 'DE' }, productLine: 'storage', estimatedValue: EUR(100_000), expectedCloseDate: '2026-12-31',
-  }, t.tokenFor(w.aSeller.id)), 201).body.id as string;
+test('protections ending soon: approved registrations by their end, soonest first, as visible as the deals', async ({
+  t,
+  w,
+}) => {
+  const register = async (domain: string) =>
+    expectStatus(
+      await t.post(
+        '/deals',
+        {
+          partnerId: w.a,
+          customer: { name: domain, domain, country: 'DE' },
+          productLine: 'storage',
+          estimatedValue: EUR(100_000),
+          expectedCloseDate: '2026-12-31',
+        },
+        t.tokenFor(w.aSeller.id),
+      ),
+      201,
+    ).body.id as string;
   const late = await register('late-customer.de');
   const soon = await register('soon-customer.de');
   const pending = await register('pending-customer.de');
@@ -98,15 +180,39 @@ test('protections ending soon: approved registrations by their end, soonest firs
   assert.is(both.body.items[0].protectedUntil, '2026-06-30T09:00:00.000Z');
   assert.not.ok(ids(both).includes(pending));
   const first = expectStatus(await t.get('/dashboards/expiring-protections?withinDays=120&limit=1'), 200).body;
-  assert.equal(first.items.map((d: { id: string }) => d.id), [soon]);
-  assert.equal(ids(expectStatus(await t.get(`/dashboards/expiring-protections?withinDays=120&limit=1&cursor=${first.nextCursor}`), 200)), [late]);
-  assert.equal(ids(expectStatus(await t.get('/dashboards/expiring-protections?withinDays=120', t.tokenFor(w.aSeller.id)), 200)), [soon, late]);
-  assert.equal(ids(expectStatus(await t.get('/dashboards/expiring-protections?withinDays=120', t.tokenFor(w.bSeller.id)), 200)), []);
-  assert.equal(ids(expectStatus(await t.get(`/dashboards/expiring-protections?withinDays=120&partnerId=${w.b}`), 200)), []);
+  assert.equal(
+    first.items.map((d: { id: string }) => d.id),
+    [soon],
+  );
+  assert.equal(
+    ids(
+      expectStatus(
+        await t.get(`/dashboards/expiring-protections?withinDays=120&limit=1&cursor=${first.nextCursor}`),
+        200,
+      ),
+    ),
+    [late],
+  );
+  assert.equal(
+    ids(expectStatus(await t.get('/dashboards/expiring-protections?withinDays=120', t.tokenFor(w.aSeller.id)), 200)),
+    [soon, late],
+  );
+  assert.equal(
+    ids(expectStatus(await t.get('/dashboards/expiring-protections?withinDays=120', t.tokenFor(w.bSeller.id)), 200)),
+    [],
+  );
+  assert.equal(
+    ids(expectStatus(await t.get(`/dashboards/expiring-protections?withinDays=120&partnerId=${w.b}`), 200)),
+    [],
+  );
   t.clock.set('2026-07-01T09:00:00.000Z');
   assert.equal(ids(expectStatus(await t.get('/dashboards/expiring-protections?withinDays=120'), 200)), [late]);
-  expectProblem(await t.get('/dashboards/expiring-protections?withinDays=0'), 400, 'validation_failed', ['query.withinDays']);
-  expectProblem(await t.get('/dashboards/expiring-protections?cursor=nope'), 400, 'validation_failed', ['query.cursor']);
+  expectProblem(await t.get('/dashboards/expiring-protections?withinDays=0'), 400, 'validation_failed', [
+    'query.withinDays',
+  ]);
+  expectProblem(await t.get('/dashboards/expiring-protections?cursor=nope'), 400, 'validation_failed', [
+    'query.cursor',
+  ]);
 });
 
 test.run();

@@ -7,7 +7,15 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { publish } from './contentFixtures.js';
-import { activePartner, defineProgram, employee, expectProblem, expectStatus, registerPerson, vendorStaff } from './fixtures.js';
+import {
+  activePartner,
+  defineProgram,
+  employee,
+  expectProblem,
+  expectStatus,
+  registerPerson,
+  vendorStaff,
+} from './fixtures.js';
 
 const test = suite<{ t: TestApp }>('HTTP: audience members and visible content');
 test.before.each(async (ctx) => {
@@ -17,11 +25,25 @@ test.after.each(async (ctx) => ctx.t?.dispose());
 
 const DAY = 86_400_000;
 const members = async (t: TestApp, contentId: string, query = '', token?: string) =>
-  (expectStatus(await t.get(`/content/${contentId}/audience-members?limit=500${query}`, token), 200).body.items as { personId: string }[]).map((m) => m.personId).sort();
+  (
+    expectStatus(await t.get(`/content/${contentId}/audience-members?limit=500${query}`, token), 200).body.items as {
+      personId: string;
+    }[]
+  )
+    .map((m) => m.personId)
+    .sort();
 const visibleOf = async (t: TestApp, personId: string, token?: string) =>
-  (expectStatus(await t.get(`/people/${personId}/visible-content?limit=500`, token), 200).body.items as { id: string }[]).map((i) => i.id).sort();
+  (
+    expectStatus(await t.get(`/people/${personId}/visible-content?limit=500`, token), 200).body.items as {
+      id: string;
+    }[]
+  )
+    .map((i) => i.id)
+    .sort();
 
-test('vendor admins and auditors inspect; channel managers and analysts get 403; partner people and the unaffiliated 404', async ({ t }) => {
+test('vendor admins and auditors inspect; channel managers and analysts get 403; partner people and the unaffiliated 404', async ({
+  t,
+}) => {
   const acme = await activePartner(t, { region: 'emea' });
   const seller = await employee(t, acme, 'sales');
   const boss = await employee(t, acme, 'admin');
@@ -46,10 +68,20 @@ test('vendor admins and auditors inspect; channel managers and analysts get 403;
   expectProblem(await t.get(`/content/${item}/audience-members`, null), 401, 'unauthenticated');
 });
 
-test('audience members: the people the audience reaches plus vendor staff, filterable by partner, paged', async ({ t }) => {
+test('audience members: the people the audience reaches plus vendor staff, filterable by partner, paged', async ({
+  t,
+}) => {
   const acme = await activePartner(t, { name: 'Acme', region: 'emea' }, 'gold');
-  const globex = await activePartner(t, { name: 'Globex', region: 'emea', website: 'https://globex.example' }, 'silver');
-  const acmePeople = [await employee(t, acme, 'sales'), await employee(t, acme, 'sales'), await employee(t, acme, 'technical')];
+  const globex = await activePartner(
+    t,
+    { name: 'Globex', region: 'emea', website: 'https://globex.example' },
+    'silver',
+  );
+  const acmePeople = [
+    await employee(t, acme, 'sales'),
+    await employee(t, acme, 'sales'),
+    await employee(t, acme, 'technical'),
+  ];
   const globexSeller = await employee(t, globex, 'sales');
   const staff = await vendorStaff(t, 'analyst');
   const item = await publish(t, { regions: ['emea'], roles: ['sales'] });
@@ -57,20 +89,35 @@ test('audience members: the people the audience reaches plus vendor staff, filte
   assert.equal(await members(t, item, `&partnerId=${acme}`), [acmePeople[0].id, acmePeople[1].id].sort());
   const page = expectStatus(await t.get(`/content/${item}/audience-members?limit=3`), 200).body;
   assert.is(page.items.length, 3);
-  const rest = expectStatus(await t.get(`/content/${item}/audience-members?limit=3&cursor=${page.nextCursor}`), 200).body;
+  const rest = expectStatus(
+    await t.get(`/content/${item}/audience-members?limit=3&cursor=${page.nextCursor}`),
+    200,
+  ).body;
   assert.equal([rest.items.length, rest.nextCursor], [1, null]);
   const seller = page.items.concat(rest.items).find((m: { personId: string }) => m.personId === globexSeller.id);
-  assert.equal({ partnerId: seller.partnerId, role: seller.role, vendorRoles: seller.vendorRoles, validUntil: seller.validUntil, name: seller.name },
-    { partnerId: globex, role: 'sales', vendorRoles: [], validUntil: null, name: 'Employee sales' });
+  assert.equal(
+    {
+      partnerId: seller.partnerId,
+      role: seller.role,
+      vendorRoles: seller.vendorRoles,
+      validUntil: seller.validUntil,
+      name: seller.name,
+    },
+    { partnerId: globex, role: 'sales', vendorRoles: [], validUntil: null, name: 'Employee sales' },
+  );
   const analyst = page.items.concat(rest.items).find((m: { personId: string }) => m.personId === staff.id);
   assert.equal([analyst.partnerId, analyst.vendorRoles], [null, ['analyst']]);
-  expectProblem(await t.get(`/content/${item}/audience-members?partnerId=acme`), 400, 'validation_failed', ['query.partnerId']);
+  expectProblem(await t.get(`/content/${item}/audience-members?partnerId=acme`), 400, 'validation_failed', [
+    'query.partnerId',
+  ]);
   // Retired: nobody.
   expectStatus(await t.post(`/content/${item}/retire`, {}), 200);
   assert.equal(await members(t, item), []);
 });
 
-test('both honour validUntil against the clock: an expired certification drops the person at that instant', async ({ t }) => {
+test('both honour validUntil against the clock: an expired certification drops the person at that instant', async ({
+  t,
+}) => {
   const acme = await activePartner(t);
   const seller = await employee(t, acme, 'sales');
   const program = await defineProgram(t, 'storage', 10);
@@ -89,7 +136,9 @@ test('both honour validUntil against the clock: an expired certification drops t
   assert.equal(await visibleOf(t, seller.id), [open]);
 });
 
-test('a person\'s visible content follows them: vendor staff see every published item, a departed employee none', async ({ t }) => {
+test("a person's visible content follows them: vendor staff see every published item, a departed employee none", async ({
+  t,
+}) => {
   const acme = await activePartner(t);
   const seller = await employee(t, acme, 'sales');
   const staff = await vendorStaff(t, 'channel_manager', ['apac']);
@@ -100,7 +149,9 @@ test('a person\'s visible content follows them: vendor staff see every published
   assert.equal(await visibleOf(t, seller.id), []);
   expectStatus(await t.post(`/people/${staff.id}/vendor-roles/channel_manager/revoke`, {}), 200);
   assert.equal(await visibleOf(t, staff.id), [], 'a revoked vendor role takes the content with it');
-  expectProblem(await t.get(`/people/${seller.id}/visible-content?kind=memo`), 400, 'validation_failed', ['query.kind']);
+  expectProblem(await t.get(`/people/${seller.id}/visible-content?kind=memo`), 400, 'validation_failed', [
+    'query.kind',
+  ]);
 });
 
 test.run();

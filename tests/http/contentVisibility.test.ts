@@ -8,7 +8,16 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { publish, seesExactly, visibleIds } from './contentFixtures.js';
-import { activePartner, approvedPartner, defineProgram, employee, expectProblem, expectStatus, registerPerson, vendorStaff } from './fixtures.js';
+import {
+  activePartner,
+  approvedPartner,
+  defineProgram,
+  employee,
+  expectProblem,
+  expectStatus,
+  registerPerson,
+  vendorStaff,
+} from './fixtures.js';
 
 const test = suite<{ t: TestApp }>('HTTP: content visibility');
 test.before.each(async (ctx) => {
@@ -21,9 +30,14 @@ const DAY = 86_400_000;
 /** Two partners and their people: Acme (emea, gold reseller) and Globex (apac, silver msp). */
 const world = async (t: TestApp) => {
   const acme = await activePartner(t, { name: 'Acme', region: 'emea', type: 'reseller' }, 'gold');
-  const globex = await activePartner(t, { name: 'Globex', region: 'apac', type: 'msp', website: 'https://globex.example' }, 'silver');
+  const globex = await activePartner(
+    t,
+    { name: 'Globex', region: 'apac', type: 'msp', website: 'https://globex.example' },
+    'silver',
+  );
   return {
-    acme, globex,
+    acme,
+    globex,
     acmeSales: await employee(t, acme, 'sales'),
     acmeTech: await employee(t, acme, 'technical'),
     globexSales: await employee(t, globex, 'sales'),
@@ -44,14 +58,35 @@ test('each audience list selects by its attribute; lists combine with AND, value
     goldApac: await publish(t, { tiers: ['gold'], regions: ['apac'] }),
   };
   const among = Object.values(items);
-  await seesExactly(t, w.acmeSales.token, among, [items.all, items.gold, items.silverOrGold, items.goldSales], 'acme sales');
-  await seesExactly(t, w.acmeTech.token, among, [items.all, items.gold, items.silverOrGold, items.technical], 'acme technical');
-  await seesExactly(t, w.globexSales.token, among, [items.all, items.silverOrGold, items.apac, items.msp, items.globexOnly], 'globex sales');
+  await seesExactly(
+    t,
+    w.acmeSales.token,
+    among,
+    [items.all, items.gold, items.silverOrGold, items.goldSales],
+    'acme sales',
+  );
+  await seesExactly(
+    t,
+    w.acmeTech.token,
+    among,
+    [items.all, items.gold, items.silverOrGold, items.technical],
+    'acme technical',
+  );
+  await seesExactly(
+    t,
+    w.globexSales.token,
+    among,
+    [items.all, items.silverOrGold, items.apac, items.msp, items.globexOnly],
+    'globex sales',
+  );
   // The item itself: 200 when visible, 404 (not 403) when not.
   expectStatus(await t.get(`/content/${items.gold}`, w.acmeSales.token), 200);
   expectProblem(await t.get(`/content/${items.gold}`, w.globexSales.token), 404, 'not_found');
   // Partner people never see an audience (it may name other partners).
-  assert.is(expectStatus(await t.get(`/content/${items.globexOnly}`, w.globexSales.token), 200).body.audience, undefined);
+  assert.is(
+    expectStatus(await t.get(`/content/${items.globexOnly}`, w.globexSales.token), 200).body.audience,
+    undefined,
+  );
 });
 
 test('tier, region and role changes and audience changes take effect on the next request', async ({ t }) => {
@@ -74,7 +109,9 @@ test('tier, region and role changes and audience changes take effect on the next
   expectProblem(await t.get(`/content/${managers}`, w.acmeSales.token), 404, 'not_found');
 });
 
-test('required programs: visible while every certification is held and valid; ends at the expiry instant', async ({ t }) => {
+test('required programs: visible while every certification is held and valid; ends at the expiry instant', async ({
+  t,
+}) => {
   const w = await world(t);
   const storage = await defineProgram(t, 'storage', 30);
   const network = await defineProgram(t, 'network', 60);
@@ -100,12 +137,19 @@ test('required programs: visible while every certification is held and valid; en
   // Renewal brings it back (from now, as it had lapsed).
   expectStatus(await t.post(`/people/${w.acmeSales.id}/certifications/${storage}/renew`, {}), 200);
   await seesExactly(t, token, among, [both, storageOnly], 'after renewal');
-  assert.is(expectStatus(await t.get(`/content/${both}`, token), 200).body.validUntil, new Date(start + 60 * DAY).toISOString(), 'now bounded by network');
-  expectStatus(await t.post(`/people/${w.acmeSales.id}/certifications/${network}/revoke`, { reason: 'exam fraud' }), 200);
+  assert.is(
+    expectStatus(await t.get(`/content/${both}`, token), 200).body.validUntil,
+    new Date(start + 60 * DAY).toISOString(),
+    'now bounded by network',
+  );
+  expectStatus(
+    await t.post(`/people/${w.acmeSales.id}/certifications/${network}/revoke`, { reason: 'exam fraud' }),
+    200,
+  );
   await seesExactly(t, token, among, [storageOnly], 'after revocation');
 });
 
-test('a departed employee loses the partner\'s content on the very next request, with the same token', async ({ t }) => {
+test("a departed employee loses the partner's content on the very next request, with the same token", async ({ t }) => {
   const w = await world(t);
   const acmeOnly = await publish(t, { partnerIds: [w.acme] });
   const everyone = await publish(t, {});
@@ -118,7 +162,9 @@ test('a departed employee loses the partner\'s content on the very next request,
   await seesExactly(t, w.acmeSales.token, [acmeOnly, everyone], [everyone]);
 });
 
-test('people of a suspended partner see nothing until it is reinstated; of a terminated one, nothing', async ({ t }) => {
+test('people of a suspended partner see nothing until it is reinstated; of a terminated one, nothing', async ({
+  t,
+}) => {
   const w = await world(t);
   const everyone = await publish(t, {});
   const acmeOnly = await publish(t, { partnerIds: [w.acme] });
@@ -133,36 +179,58 @@ test('people of a suspended partner see nothing until it is reinstated; of a ter
   assert.equal(await visibleIds(t, w.acmeTech.token), []);
 });
 
-test('approved partners\' people see content; people without an employer see none; vendor staff see every published item', async ({ t }) => {
+test("approved partners' people see content; people without an employer see none; vendor staff see every published item", async ({
+  t,
+}) => {
   const approved = await approvedPartner(t, { region: 'emea' }, 'gold');
   const newcomer = await employee(t, approved, 'marketing');
   const loner = await registerPerson(t, 'Lone Wolf');
-  const items = [await publish(t, {}), await publish(t, { tiers: ['platinum'] }), await publish(t, { roles: ['admin'] })];
+  const items = [
+    await publish(t, {}),
+    await publish(t, { tiers: ['platinum'] }),
+    await publish(t, { roles: ['admin'] }),
+  ];
   await seesExactly(t, newcomer.token, items, [items[0]]);
   assert.equal(await visibleIds(t, t.tokenFor(loner)), []);
   for (const role of ['vendor_admin', 'channel_manager', 'auditor', 'analyst']) {
     const staff = await vendorStaff(t, role, role === 'channel_manager' ? ['apac'] : undefined);
     await seesExactly(t, staff.token, items, items, role);
-    assert.ok(expectStatus(await t.get(`/content/${items[1]}`, staff.token), 200).body.audience, 'vendor staff see the audience');
+    assert.ok(
+      expectStatus(await t.get(`/content/${items[1]}`, staff.token), 200).body.audience,
+      'vendor staff see the audience',
+    );
   }
   await seesExactly(t, (await vendorStaff(t, 'analyst')).token, items, items);
   const asAdminKey = await visibleIds(t, undefined);
-  assert.equal(items.filter((i) => asAdminKey.includes(i)), items, 'the admin key sees everything');
+  assert.equal(
+    items.filter((i) => asAdminKey.includes(i)),
+    items,
+    'the admin key sees everything',
+  );
 });
 
 test('lists filter by kind and page with cursors; bad queries are 400', async ({ t }) => {
   const w = await world(t);
   const guides = [];
-  for (let i = 0; i < 5; i++) guides.push(await publish(t, { regions: ['emea'] }, { kind: 'playbook', title: `Playbook ${i}` }));
+  for (let i = 0; i < 5; i++)
+    guides.push(await publish(t, { regions: ['emea'] }, { kind: 'playbook', title: `Playbook ${i}` }));
   const other = await publish(t, {}, { kind: 'announcement' });
   const page1 = expectStatus(await t.get('/content?kind=playbook&limit=2', w.acmeSales.token), 200).body;
   assert.is(page1.items.length, 2);
-  const page2 = expectStatus(await t.get(`/content?kind=playbook&limit=2&cursor=${page1.nextCursor}`, w.acmeSales.token), 200).body;
-  const page3 = expectStatus(await t.get(`/content?kind=playbook&limit=2&cursor=${page2.nextCursor}`, w.acmeSales.token), 200).body;
+  const page2 = expectStatus(
+    await t.get(`/content?kind=playbook&limit=2&cursor=${page1.nextCursor}`, w.acmeSales.token),
+    200,
+  ).body;
+  const page3 = expectStatus(
+    await t.get(`/content?kind=playbook&limit=2&cursor=${page2.nextCursor}`, w.acmeSales.token),
+    200,
+  ).body;
   assert.is(page3.nextCursor, null);
   const ids = [...page1.items, ...page2.items, ...page3.items].map((i: { id: string }) => i.id);
   assert.equal(ids, [...guides].sort());
-  assert.ok(page1.items.every((i: { kind: string; validUntil: unknown }) => i.kind === 'playbook' && i.validUntil === null));
+  assert.ok(
+    page1.items.every((i: { kind: string; validUntil: unknown }) => i.kind === 'playbook' && i.validUntil === null),
+  );
   assert.equal(await visibleIds(t, w.globexSales.token, 'kind=playbook'), []);
   assert.ok((await visibleIds(t, w.globexSales.token, 'kind=announcement')).includes(other));
   expectProblem(await t.get('/content?kind=brochure', w.acmeSales.token), 400, 'validation_failed', ['query.kind']);

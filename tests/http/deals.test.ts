@@ -27,13 +27,30 @@ const ADMIN = undefined;
 
 test('a sales rep registers a deal: 201, the domain normalised, submitted and unflagged', async ({ t, w }) => {
   const domain = fresh();
-  const r = expectStatus(await t.post('/deals', body(w, `https://WWW.Sales.${domain.toUpperCase()}./contact`), w.seller.token), 201);
+  const r = expectStatus(
+    await t.post('/deals', body(w, `https://WWW.Sales.${domain.toUpperCase()}./contact`), w.seller.token),
+    201,
+  );
   assert.match(r.body.id, /^deal_/);
   assert.equal([r.body.streamId, r.body.version, r.headers.etag], [`deal-${r.body.id}`, 1, '"1"']);
   const deal = await dealOf(t, r.body.id, w.seller.token);
   assert.equal(
-    { domain: deal.customer.domain, status: deal.status, conflict: deal.conflict, registeredBy: deal.registeredBy, partnerId: deal.partnerId, value: deal.estimatedValue },
-    { domain, status: 'submitted', conflict: false, registeredBy: w.seller.id, partnerId: w.emea, value: { amountMinor: 5_000_000, currency: 'EUR' } },
+    {
+      domain: deal.customer.domain,
+      status: deal.status,
+      conflict: deal.conflict,
+      registeredBy: deal.registeredBy,
+      partnerId: deal.partnerId,
+      value: deal.estimatedValue,
+    },
+    {
+      domain,
+      status: 'submitted',
+      conflict: false,
+      registeredBy: w.seller.id,
+      partnerId: w.emea,
+      value: { amountMinor: 5_000_000, currency: 'EUR' },
+    },
   );
   assert.equal(deal.conflicts, undefined, 'partners never see conflict details');
 });
@@ -65,7 +82,10 @@ test('bad input is 400 with field paths and appends nothing', async ({ t, w }) =
   expectProblem(await refused(t, () => t.post('/deals', '{"partnerId":', w.seller.token)), 400, 'malformed_json');
 });
 
-test('only the partner\'s own people register: vendor staff 403, other partners and outsiders 404, inactive partners 409', async ({ t, w }) => {
+test("only the partner's own people register: vendor staff 403, other partners and outsiders 404, inactive partners 409", async ({
+  t,
+  w,
+}) => {
   const input = body(w, fresh());
   for (const token of [undefined, w.vendorAdmin.token, w.emeaManager.token])
     expectProblem(await refused(t, () => t.post('/deals', input, token)), 403, 'forbidden');
@@ -75,8 +95,22 @@ test('only the partner\'s own people register: vendor staff 403, other partners 
   expectProblem(await refused(t, () => t.post('/deals', input, t.tokenFor(outsider))), 404, 'not_found');
   const approvedOnly = await approvedPartner(t, { name: 'Not Yet Signed' });
   const early = await employee(t, approvedOnly, 'admin');
-  expectProblem(await refused(t, () => t.post('/deals', dealBody(approvedOnly, { customer: { name: 'C', domain: fresh(), country: 'DE' } }), early.token)), 409, 'invalid_state');
-  expectProblem(await refused(t, () => t.post('/deals', dealBody('ptr_unknown000001'), w.seller.token)), 404, 'not_found');
+  expectProblem(
+    await refused(t, () =>
+      t.post(
+        '/deals',
+        dealBody(approvedOnly, { customer: { name: 'C', domain: fresh(), country: 'DE' } }),
+        early.token,
+      ),
+    ),
+    409,
+    'invalid_state',
+  );
+  expectProblem(
+    await refused(t, () => t.post('/deals', dealBody('ptr_unknown000001'), w.seller.token)),
+    404,
+    'not_found',
+  );
 });
 
 test('a person who left the partner can no longer register for it', async ({ t, w }) => {
@@ -85,17 +119,35 @@ test('a person who left the partner can no longer register for it', async ({ t, 
   expectProblem(await refused(t, () => t.post('/deals', body(w, fresh()), leaver.token)), 404, 'not_found');
 });
 
-test('the same customer and product line from two partners: both flagged, the vendor sees them side by side', async ({ t, w }) => {
+test('the same customer and product line from two partners: both flagged, the vendor sees them side by side', async ({
+  t,
+  w,
+}) => {
   const domain = fresh();
   const a = await registerDeal(t, w.seller.token, body(w, domain));
-  const b = await registerDeal(t, w.apacSeller.token, dealBody(w.apac, { customer: { name: 'Same Customer', domain: `https://eu.shop.${domain}/`, country: 'GB' } }));
-  const other = await registerDeal(t, w.apacSeller.token, dealBody(w.apac, { customer: { name: 'Same Customer', domain, country: 'GB' }, productLine: 'compute' }));
+  const b = await registerDeal(
+    t,
+    w.apacSeller.token,
+    dealBody(w.apac, { customer: { name: 'Same Customer', domain: `https://eu.shop.${domain}/`, country: 'GB' } }),
+  );
+  const other = await registerDeal(
+    t,
+    w.apacSeller.token,
+    dealBody(w.apac, { customer: { name: 'Same Customer', domain, country: 'GB' }, productLine: 'compute' }),
+  );
   assert.is((await dealOf(t, other)).conflict, false, 'another product line is another opportunity');
   const [seenA, seenB] = [await dealOf(t, a, w.seller.token), await dealOf(t, b, w.apacSeller.token)];
   assert.equal([seenA.conflict, seenB.conflict], [true, true]);
-  assert.equal([seenA.conflicts, seenB.conflicts], [undefined, undefined], 'each partner sees only its own deal and the flag');
+  assert.equal(
+    [seenA.conflicts, seenB.conflicts],
+    [undefined, undefined],
+    'each partner sees only its own deal and the flag',
+  );
   const vendor = await dealOf(t, b, w.vendorAdmin.token);
-  assert.equal(vendor.conflicts.map((c: { id: string; partnerId: string }) => [c.id, c.partnerId]), [[a, w.emea]]);
+  assert.equal(
+    vendor.conflicts.map((c: { id: string; partnerId: string }) => [c.id, c.partnerId]),
+    [[a, w.emea]],
+  );
   assert.is(vendor.conflictsOutsideYourScope, 0);
   // The EMEA channel manager sees deal a, and that it collides with something outside its regions.
   const emeaView = await dealOf(t, a, w.emeaManager.token);
@@ -110,16 +162,27 @@ test('registering the same customer twice for one partner is a duplicate (409), 
   expectProblem(await refused(t, () => t.post('/deals', body(w, `www.${domain}`), w.seller2.token)), 409, 'duplicate');
 });
 
-test('approval protects for dealProtectionDays; a colliding approval is 409 channel_conflict and appends nothing', async ({ t, w }) => {
+test('approval protects for dealProtectionDays; a colliding approval is 409 channel_conflict and appends nothing', async ({
+  t,
+  w,
+}) => {
   const domain = fresh();
   const a = await registerDeal(t, w.seller.token, body(w, domain));
-  const b = await registerDeal(t, w.apacSeller.token, dealBody(w.apac, { customer: { name: 'C', domain, country: 'GB' } }));
+  const b = await registerDeal(
+    t,
+    w.apacSeller.token,
+    dealBody(w.apac, { customer: { name: 'C', domain, country: 'GB' } }),
+  );
   const approved = expectStatus(await t.post(`/deals/${a}/approve`, {}, w.emeaManager.token), 200);
   assert.equal([approved.body.id, approved.body.version], [a, 2]);
   const deal = await dealOf(t, a);
   assert.equal([deal.status, deal.protectionActive, deal.protectionDays], ['approved', true, 90]);
   assert.is(deal.protectedUntil, new Date(t.clock.now().getTime() + 90 * DAY).toISOString());
-  expectProblem(await refused(t, () => t.post(`/deals/${b}/approve`, {}, w.apacManager.token)), 409, 'channel_conflict');
+  expectProblem(
+    await refused(t, () => t.post(`/deals/${b}/approve`, {}, w.apacManager.token)),
+    409,
+    'channel_conflict',
+  );
   expectProblem(await refused(t, () => t.post(`/deals/${a}/approve`, {}, w.emeaManager.token)), 409, 'invalid_state');
   assert.is((await dealOf(t, b)).status, 'submitted', 'the other registration waits');
 });
@@ -133,11 +196,24 @@ test('protectionDays overrides the channel setting, which changes the default', 
   expectStatus(await t.post(`/deals/${b}/approve`, {}, w.emeaManager.token), 200);
   assert.is((await dealOf(t, b)).protectionDays, 45);
   expectStatus(await t.put('/channel/settings', { dealProtectionDays: 90 }), 200);
-  for (const bad of [{ protectionDays: 0 }, { protectionDays: 1.5 }, { protectionDays: 4000 }, { protectionDays: '30' }])
-    expectProblem(await refused(t, () => t.post(`/deals/${a}/approve`, bad, w.emeaManager.token)), 400, 'validation_failed', ['protectionDays']);
+  for (const bad of [
+    { protectionDays: 0 },
+    { protectionDays: 1.5 },
+    { protectionDays: 4000 },
+    { protectionDays: '30' },
+  ])
+    expectProblem(
+      await refused(t, () => t.post(`/deals/${a}/approve`, bad, w.emeaManager.token)),
+      400,
+      'validation_failed',
+      ['protectionDays'],
+    );
 });
 
-test('who decides: the partner\'s channel manager or a vendor admin; partner people 403, other regions 404', async ({ t, w }) => {
+test("who decides: the partner's channel manager or a vendor admin; partner people 403, other regions 404", async ({
+  t,
+  w,
+}) => {
   const a = await registerDeal(t, w.seller.token, body(w, fresh()));
   for (const token of [w.seller.token, w.admin.token, w.manager.token]) {
     expectProblem(await refused(t, () => t.post(`/deals/${a}/approve`, {}, token)), 403, 'forbidden');
@@ -148,16 +224,30 @@ test('who decides: the partner\'s channel manager or a vendor admin; partner peo
   expectProblem(await refused(t, () => t.post(`/deals/${a}/approve`, {}, w.apacAdmin.token)), 404, 'not_found');
   expectProblem(await refused(t, () => t.post(`/deals/${a}/approve`, {}, w.seller2.token)), 404, 'not_found', []);
   expectProblem(await refused(t, () => t.post('/deals/deal_doesnotexist1/approve', {})), 404, 'not_found');
-  expectProblem(await refused(t, () => t.post('/deals/not-a-deal/approve', {})), 400, 'validation_failed', ['params.id']);
+  expectProblem(await refused(t, () => t.post('/deals/not-a-deal/approve', {})), 400, 'validation_failed', [
+    'params.id',
+  ]);
   expectStatus(await t.post(`/deals/${a}/approve`, {}), 200);
 });
 
 test('reject with a reason frees the customer for the next registration', async ({ t, w }) => {
   const domain = fresh();
   const a = await registerDeal(t, w.seller.token, body(w, domain));
-  const b = await registerDeal(t, w.apacSeller.token, dealBody(w.apac, { customer: { name: 'C', domain, country: 'GB' } }));
-  expectProblem(await refused(t, () => t.post(`/deals/${a}/reject`, {}, w.emeaManager.token)), 400, 'validation_failed', ['reason']);
-  expectStatus(await t.post(`/deals/${a}/reject`, { reason: 'the customer is a named direct account' }, w.emeaManager.token), 200);
+  const b = await registerDeal(
+    t,
+    w.apacSeller.token,
+    dealBody(w.apac, { customer: { name: 'C', domain, country: 'GB' } }),
+  );
+  expectProblem(
+    await refused(t, () => t.post(`/deals/${a}/reject`, {}, w.emeaManager.token)),
+    400,
+    'validation_failed',
+    ['reason'],
+  );
+  expectStatus(
+    await t.post(`/deals/${a}/reject`, { reason: 'the customer is a named direct account' }, w.emeaManager.token),
+    200,
+  );
   const rejected = await dealOf(t, a, w.seller.token);
   assert.equal([rejected.status, rejected.reason], ['rejected', 'the customer is a named direct account']);
   expectProblem(await refused(t, () => t.post(`/deals/${a}/approve`, {}, w.emeaManager.token)), 409, 'invalid_state');
@@ -177,54 +267,146 @@ test('withdraw: the registrant or the partner admin/manager, only before approva
   expectProblem(await refused(t, () => t.post(`/deals/${c}/withdraw`, {}, w.seller.token)), 409, 'invalid_state');
 });
 
-test('extend: a later date with a reason, at most maxDealExtensions times; dates mean the end of that day', async ({ t, w }) => {
+test('extend: a later date with a reason, at most maxDealExtensions times; dates mean the end of that day', async ({
+  t,
+  w,
+}) => {
   const a = await registerDeal(t, w.seller.token, body(w, fresh()));
   expectStatus(await t.post(`/deals/${a}/approve`, {}, w.emeaManager.token), 200);
   t.clock.advance(60 * DAY);
   const [seller, manager] = [t.tokenFor(w.seller.id), t.tokenFor(w.emeaManager.id)];
   const extend = (input: unknown, token = manager) => t.post(`/deals/${a}/extend`, input, token);
-  expectProblem(await refused(t, () => extend({ protectedUntil: '2026-09-15', reason: 'board meets later' }, seller)), 403, 'forbidden');
-  expectProblem(await refused(t, () => extend({ protectedUntil: '2026-08-01', reason: 'earlier' })), 400, 'validation_failed', ['protectedUntil']);
-  expectProblem(await refused(t, () => extend({ protectedUntil: 'next month', reason: 'x' })), 400, 'validation_failed', ['protectedUntil']);
+  expectProblem(
+    await refused(t, () => extend({ protectedUntil: '2026-09-15', reason: 'board meets later' }, seller)),
+    403,
+    'forbidden',
+  );
+  expectProblem(
+    await refused(t, () => extend({ protectedUntil: '2026-08-01', reason: 'earlier' })),
+    400,
+    'validation_failed',
+    ['protectedUntil'],
+  );
+  expectProblem(
+    await refused(t, () => extend({ protectedUntil: 'next month', reason: 'x' })),
+    400,
+    'validation_failed',
+    ['protectedUntil'],
+  );
   expectProblem(await refused(t, () => extend({ protectedUntil: '2026-09-15' })), 400, 'validation_failed', ['reason']);
   // At most one protection period (90 days) from now: 2026-10-29.
-  expectProblem(await refused(t, () => extend({ protectedUntil: '2026-10-30', reason: 'too far' })), 400, 'validation_failed', ['protectedUntil']);
+  expectProblem(
+    await refused(t, () => extend({ protectedUntil: '2026-10-30', reason: 'too far' })),
+    400,
+    'validation_failed',
+    ['protectedUntil'],
+  );
   expectStatus(await extend({ protectedUntil: '2026-09-15', reason: 'board meets later' }), 200);
   const once = await dealOf(t, a);
   assert.equal([once.protectedUntil, once.extensionCount], ['2026-09-15T23:59:59.999Z', 1]);
   expectStatus(await extend({ protectedUntil: '2026-09-20T12:00:00Z', reason: 'procurement' }, ADMIN), 200);
   assert.is((await dealOf(t, a)).protectedUntil, '2026-09-20T12:00:00.000Z');
-  expectProblem(await refused(t, () => extend({ protectedUntil: '2026-09-25', reason: 'third' })), 422, 'limit_exceeded');
+  expectProblem(
+    await refused(t, () => extend({ protectedUntil: '2026-09-25', reason: 'third' })),
+    422,
+    'limit_exceeded',
+  );
   t.clock.set(START);
 });
 
-test('won: amount and closing date, by the partner or its channel manager; the claim stays closed to others', async ({ t, w }) => {
+test('won: amount and closing date, by the partner or its channel manager; the claim stays closed to others', async ({
+  t,
+  w,
+}) => {
   const domain = fresh();
   const a = await registerDeal(t, w.seller.token, body(w, domain));
   expectStatus(await t.post(`/deals/${a}/approve`, {}, w.emeaManager.token), 200);
-  expectProblem(await refused(t, () => t.post(`/deals/${a}/won`, { amount: { amountMinor: 4_900_000, currency: 'EUR' }, closedAt: '2026-06-02' }, w.seller.token)), 400, 'validation_failed', ['closedAt']);
-  expectProblem(await refused(t, () => t.post(`/deals/${a}/won`, { amount: { amountMinor: -1, currency: 'EUR' }, closedAt: '2026-06-01' }, w.seller.token)), 400, 'validation_failed', ['amount.amountMinor']);
-  expectProblem(await refused(t, () => t.post(`/deals/${a}/won`, { amount: { amountMinor: 1, currency: 'EUR' } }, w.seller.token)), 400, 'validation_failed', ['closedAt']);
-  const win = expectStatus(await t.post(`/deals/${a}/won`, { amount: { amountMinor: 4_900_000, currency: 'EUR' }, closedAt: '2026-06-01' }, w.seller.token), 200);
+  expectProblem(
+    await refused(t, () =>
+      t.post(
+        `/deals/${a}/won`,
+        { amount: { amountMinor: 4_900_000, currency: 'EUR' }, closedAt: '2026-06-02' },
+        w.seller.token,
+      ),
+    ),
+    400,
+    'validation_failed',
+    ['closedAt'],
+  );
+  expectProblem(
+    await refused(t, () =>
+      t.post(
+        `/deals/${a}/won`,
+        { amount: { amountMinor: -1, currency: 'EUR' }, closedAt: '2026-06-01' },
+        w.seller.token,
+      ),
+    ),
+    400,
+    'validation_failed',
+    ['amount.amountMinor'],
+  );
+  expectProblem(
+    await refused(t, () => t.post(`/deals/${a}/won`, { amount: { amountMinor: 1, currency: 'EUR' } }, w.seller.token)),
+    400,
+    'validation_failed',
+    ['closedAt'],
+  );
+  const win = expectStatus(
+    await t.post(
+      `/deals/${a}/won`,
+      { amount: { amountMinor: 4_900_000, currency: 'EUR' }, closedAt: '2026-06-01' },
+      w.seller.token,
+    ),
+    200,
+  );
   // DealWon earns points through a policy: let it settle so that refusals below can be counted.
   await t.platform.policies.waitFor(win.body.position);
   await t.platform.runner.waitFor(await t.eventCount());
   const won = await dealOf(t, a);
-  assert.equal([won.status, won.wonAmount, won.closedAt], ['won', { amountMinor: 4_900_000, currency: 'EUR' }, '2026-06-01T00:00:00.000Z']);
-  expectProblem(await refused(t, () => t.post(`/deals/${a}/lost`, { reason: 'x' }, w.seller.token)), 409, 'invalid_state');
-  const b = await registerDeal(t, w.apacSeller.token, dealBody(w.apac, { customer: { name: 'C', domain, country: 'GB' } }));
+  assert.equal(
+    [won.status, won.wonAmount, won.closedAt],
+    ['won', { amountMinor: 4_900_000, currency: 'EUR' }, '2026-06-01T00:00:00.000Z'],
+  );
+  expectProblem(
+    await refused(t, () => t.post(`/deals/${a}/lost`, { reason: 'x' }, w.seller.token)),
+    409,
+    'invalid_state',
+  );
+  const b = await registerDeal(
+    t,
+    w.apacSeller.token,
+    dealBody(w.apac, { customer: { name: 'C', domain, country: 'GB' } }),
+  );
   assert.is((await dealOf(t, b)).conflict, true, 'a won deal still protects its customer');
-  expectProblem(await refused(t, () => t.post(`/deals/${b}/approve`, {}, w.apacManager.token)), 409, 'channel_conflict');
+  expectProblem(
+    await refused(t, () => t.post(`/deals/${b}/approve`, {}, w.apacManager.token)),
+    409,
+    'channel_conflict',
+  );
 });
 
 test('lost: with a reason; it releases the customer to the other partner', async ({ t, w }) => {
   const domain = fresh();
   const a = await registerDeal(t, w.seller.token, body(w, domain));
-  const b = await registerDeal(t, w.apacSeller.token, dealBody(w.apac, { customer: { name: 'C', domain, country: 'GB' } }));
+  const b = await registerDeal(
+    t,
+    w.apacSeller.token,
+    dealBody(w.apac, { customer: { name: 'C', domain, country: 'GB' } }),
+  );
   expectStatus(await t.post(`/deals/${a}/approve`, {}, w.emeaManager.token), 200);
-  expectProblem(await refused(t, () => t.post(`/deals/${b}/approve`, {}, w.apacManager.token)), 409, 'channel_conflict');
-  expectProblem(await refused(t, () => t.post(`/deals/${a}/lost`, {}, w.manager.token)), 400, 'validation_failed', ['reason']);
-  expectProblem(await refused(t, () => t.post(`/deals/${a}/lost`, { reason: 'x' }, w.apacSeller.token)), 404, 'not_found');
+  expectProblem(
+    await refused(t, () => t.post(`/deals/${b}/approve`, {}, w.apacManager.token)),
+    409,
+    'channel_conflict',
+  );
+  expectProblem(await refused(t, () => t.post(`/deals/${a}/lost`, {}, w.manager.token)), 400, 'validation_failed', [
+    'reason',
+  ]);
+  expectProblem(
+    await refused(t, () => t.post(`/deals/${a}/lost`, { reason: 'x' }, w.apacSeller.token)),
+    404,
+    'not_found',
+  );
   expectStatus(await t.post(`/deals/${a}/lost`, { reason: 'lost on price' }, w.manager.token), 200);
   assert.equal([(await dealOf(t, a)).status, (await dealOf(t, a)).reason], ['lost', 'lost on price']);
   expectStatus(await t.post(`/deals/${b}/approve`, {}, w.apacManager.token), 200);
@@ -234,7 +416,11 @@ test('expiry: the sweeper records DealExpired once protection lapsed and release
   const domain = fresh();
   const a = await registerDeal(t, w.seller.token, body(w, domain));
   expectStatus(await t.post(`/deals/${a}/approve`, { protectionDays: 10 }, w.emeaManager.token), 200);
-  const b = await registerDeal(t, w.apacSeller.token, dealBody(w.apac, { customer: { name: 'C', domain, country: 'GB' } }));
+  const b = await registerDeal(
+    t,
+    w.apacSeller.token,
+    dealBody(w.apac, { customer: { name: 'C', domain, country: 'GB' } }),
+  );
   const sweeper = dealExpirySweeper(t.platform);
   t.clock.advance(10 * DAY - 1);
   const early = await sweeper.sweep(t.clock.now());
@@ -242,7 +428,17 @@ test('expiry: the sweeper records DealExpired once protection lapsed and release
   assert.is((await dealOf(t, a)).status, 'approved');
   t.clock.advance(1);
   assert.is((await dealOf(t, a)).protectionActive, false, 'lapsed before the sweeper records it');
-  expectProblem(await refused(t, () => t.post(`/deals/${a}/won`, { amount: { amountMinor: 1, currency: 'EUR' }, closedAt: '2026-06-05' }, t.tokenFor(w.seller.id))), 409, 'invalid_state');
+  expectProblem(
+    await refused(t, () =>
+      t.post(
+        `/deals/${a}/won`,
+        { amount: { amountMinor: 1, currency: 'EUR' }, closedAt: '2026-06-05' },
+        t.tokenFor(w.seller.id),
+      ),
+    ),
+    409,
+    'invalid_state',
+  );
   const report = await sweeper.sweep(t.clock.now());
   assert.equal([report.changed, report.failed ?? 0], [1, 0], JSON.stringify(report));
   await t.platform.runner.waitFor(await t.eventCount());
@@ -256,7 +452,11 @@ test('expiry: the sweeper records DealExpired once protection lapsed and release
 
 test('If-Match and Idempotency-Key work on deal commands', async ({ t, w }) => {
   const a = await registerDeal(t, w.seller.token, body(w, fresh()));
-  expectProblem(await refused(t, () => t.post(`/deals/${a}/approve`, {}, w.emeaManager.token, { 'if-match': '"7"' })), 412, 'version_mismatch');
+  expectProblem(
+    await refused(t, () => t.post(`/deals/${a}/approve`, {}, w.emeaManager.token, { 'if-match': '"7"' })),
+    412,
+    'version_mismatch',
+  );
   expectStatus(await t.post(`/deals/${a}/approve`, {}, w.emeaManager.token, { 'if-match': '"1"' }), 200);
   const key = { 'idempotency-key': `register-${fresh()}` };
   const input = body(w, fresh());

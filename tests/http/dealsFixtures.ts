@@ -35,4 +35,5 @@ export const dealBody = (partnerId: string, over: Record<string, unknown> = {}) 
 export const registerDeal = async (t: TestApp, token: string, body: Record<string, unknown>): Promise<string> =>
   expectStatus(await t.post('/deals', body, token), 201).body.id as string;
 
-export const dealOf = async (t: TestApp, id: string, token?: string) => expectStatus(await t.get(`/deals/${id}`, token), 200).body;
+export const dealOf = async (t: TestApp, id: string, token?: string) =>
+  expectStatus(await t.get(`/deals/${id}`, token), 200).body;

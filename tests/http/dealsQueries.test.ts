@@ -9,7 +9,12 @@ import { dealBody, dealWorld, registerDeal, type DealWorld } from './dealsFixtur
 import { employee, expectProblem, expectStatus, registerPerson, vendorStaff } from './fixtures.js';
 
 const HOUR = 3_600_000;
-interface Ctx { t: TestApp; w: DealWorld; d: Record<string, string>; auditor: string }
+interface Ctx {
+  t: TestApp;
+  w: DealWorld;
+  d: Record<string, string>;
+  auditor: string;
+}
 const test = suite<Ctx>('HTTP: deal queries, metrics and the pipeline dashboard');
 
 /**
@@ -23,9 +28,25 @@ test.before(async (ctx) => {
   ctx.auditor = (await vendorStaff(t, 'auditor')).id;
   const as = (id: string) => t.tokenFor(id);
   const customer = (domain: string) => ({ customer: { name: domain, domain, country: 'DE' } });
-  const d1 = await registerDeal(t, w.seller.token, dealBody(w.emea, { ...customer('acme.com'), expectedCloseDate: '2026-07-15' }));
-  const d2 = await registerDeal(t, w.seller2.token, dealBody(w.emea, { ...customer('beta.com'), productLine: 'compute', estimatedValue: { amountMinor: 100_000, currency: 'USD' } }));
-  const d5 = await registerDeal(t, w.apacSeller.token, dealBody(w.apac, { ...customer('delta.com'), expectedCloseDate: '2026-12-01' }));
+  const d1 = await registerDeal(
+    t,
+    w.seller.token,
+    dealBody(w.emea, { ...customer('acme.com'), expectedCloseDate: '2026-07-15' }),
+  );
+  const d2 = await registerDeal(
+    t,
+    w.seller2.token,
+    dealBody(w.emea, {
+      ...customer('beta.com'),
+      productLine: 'compute',
+      estimatedValue: { amountMinor: 100_000, currency: 'USD' },
+    }),
+  );
+  const d5 = await registerDeal(
+    t,
+    w.apacSeller.token,
+    dealBody(w.apac, { ...customer('delta.com'), expectedCloseDate: '2026-12-01' }),
+  );
   t.clock.advance(2 * HOUR);
   expectStatus(await t.post(`/deals/${d1}/approve`, {}, as(w.emeaManager.id)), 200);
   expectStatus(await t.post(`/deals/${d2}/reject`, { reason: 'house account' }, as(w.emeaManager.id)), 200);
@@ -33,8 +54,19 @@ test.before(async (ctx) => {
   expectStatus(await t.post(`/deals/${d5}/approve`, {}, as(w.apacManager.id)), 200);
   t.clock.set('2026-06-03T09:00:00.000Z');
   const d3 = await registerDeal(t, as(w.apacSeller.id), dealBody(w.apac, customer('www.acme.com')));
-  const d4 = await registerDeal(t, as(w.seller.id), dealBody(w.emea, { ...customer('gamma.com'), productLine: 'network', expectedCloseDate: '2026-08-01' }));
-  const won = expectStatus(await t.post(`/deals/${d1}/won`, { amount: { amountMinor: 4_000_000, currency: 'EUR' }, closedAt: '2026-06-02' }, as(w.seller.id)), 200);
+  const d4 = await registerDeal(
+    t,
+    as(w.seller.id),
+    dealBody(w.emea, { ...customer('gamma.com'), productLine: 'network', expectedCloseDate: '2026-08-01' }),
+  );
+  const won = expectStatus(
+    await t.post(
+      `/deals/${d1}/won`,
+      { amount: { amountMinor: 4_000_000, currency: 'EUR' }, closedAt: '2026-06-02' },
+      as(w.seller.id),
+    ),
+    200,
+  );
   expectStatus(await t.post(`/deals/${d5}/lost`, { reason: 'no budget' }, as(w.apacSeller.id)), 200);
   await t.platform.policies.waitFor(won.body.position);
   ctx.d = { d1, d2, d3, d4, d5 };
@@ -45,12 +77,19 @@ const ids = async (t: TestApp, url: string, token?: string): Promise<string[]> =
   const r = expectStatus(await t.get(url, token ?? undefined), 200);
   return r.body.items.map((i: { id: string }) => i.id);
 };
-const names = (d: Record<string, string>, list: string[]) => list.map((id) => Object.keys(d).find((k) => d[k] === id) ?? id);
+const names = (d: Record<string, string>, list: string[]) =>
+  list.map((id) => Object.keys(d).find((k) => d[k] === id) ?? id);
 
-test('who sees which deals: vendor readers all, channel managers their partners, partner roles as DESIGN §6', async ({ t, w, d, auditor }) => {
+test('who sees which deals: vendor readers all, channel managers their partners, partner roles as DESIGN §6', async ({
+  t,
+  w,
+  d,
+  auditor,
+}) => {
   const sees = async (id?: string) => names(d, await ids(t, '/deals', id === undefined ? undefined : t.tokenFor(id)));
   assert.equal(await sees(), ['d4', 'd3', 'd5', 'd2', 'd1'], 'newest first');
-  for (const reader of [w.vendorAdmin.id, w.analyst.id, auditor]) assert.equal(await sees(reader), ['d4', 'd3', 'd5', 'd2', 'd1']);
+  for (const reader of [w.vendorAdmin.id, w.analyst.id, auditor])
+    assert.equal(await sees(reader), ['d4', 'd3', 'd5', 'd2', 'd1']);
   assert.equal(await sees(w.emeaManager.id), ['d4', 'd2', 'd1']);
   assert.equal(await sees(w.apacManager.id), ['d3', 'd5']);
   assert.equal(await sees(w.admin.id), ['d4', 'd2', 'd1']);
@@ -63,7 +102,7 @@ test('who sees which deals: vendor readers all, channel managers their partners,
   assert.equal(await sees(colleague.id), [], 'a new colleague registered nothing');
 });
 
-test('GET /deals/:id of another partner, or another rep\'s deal for sales, is 404', async ({ t, w, d }) => {
+test("GET /deals/:id of another partner, or another rep's deal for sales, is 404", async ({ t, w, d }) => {
   expectStatus(await t.get(`/deals/${d.d3}`, t.tokenFor(w.seller.id)), 404);
   expectStatus(await t.get(`/deals/${d.d2}`, t.tokenFor(w.seller.id)), 404);
   expectStatus(await t.get(`/deals/${d.d1}`, t.tokenFor(w.apacManager.id)), 404);
@@ -71,10 +110,13 @@ test('GET /deals/:id of another partner, or another rep\'s deal for sales, is 40
   expectStatus(await t.get('/deals/deal_unknown000001'), 404);
   const view = expectStatus(await t.get(`/deals/${d.d1}`), 200);
   assert.is(view.headers.etag, `"${view.body.version}"`);
-  assert.equal([view.body.status, view.body.wonAmount, view.body.closedAt], ['won', { amountMinor: 4_000_000, currency: 'EUR' }, '2026-06-02T00:00:00.000Z']);
+  assert.equal(
+    [view.body.status, view.body.wonAmount, view.body.closedAt],
+    ['won', { amountMinor: 4_000_000, currency: 'EUR' }, '2026-06-02T00:00:00.000Z'],
+  );
 });
 
-test('a former employee sees none of the former partner\'s deals', async ({ t, w, d }) => {
+test("a former employee sees none of the former partner's deals", async ({ t, w, d }) => {
   const leaver = await employee(t, w.emea, 'admin');
   assert.equal(names(d, await ids(t, '/deals', t.tokenFor(leaver.id))), ['d4', 'd2', 'd1']);
   expectStatus(await t.post(`/partners/${w.emea}/employees/${leaver.id}/leave`, {}), 200);
@@ -82,7 +124,11 @@ test('a former employee sees none of the former partner\'s deals', async ({ t, w
   expectStatus(await t.get(`/deals/${d.d1}`, t.tokenFor(leaver.id)), 404);
 });
 
-test('filters: partner, status, product line, conflict, customer domain (normalised), registrant, dates, protection', async ({ t, w, d }) => {
+test('filters: partner, status, product line, conflict, customer domain (normalised), registrant, dates, protection', async ({
+  t,
+  w,
+  d,
+}) => {
   const q = async (query: string) => names(d, await ids(t, `/deals?${query}`));
   assert.equal(await q(`partnerId=${w.apac}`), ['d3', 'd5']);
   assert.equal(await q('status=submitted'), ['d4', 'd3']);
@@ -96,7 +142,15 @@ test('filters: partner, status, product line, conflict, customer domain (normali
   assert.equal(await q('expectedCloseFrom=2026-08-01&expectedCloseTo=2026-09-30'), ['d4', 'd3', 'd2']);
   assert.equal(await q('protectionActive=true'), []);
   assert.equal(await q('status=won&productLine=storage'), ['d1']);
-  for (const [query, path] of [['status=open', 'query.status'], ['conflict=yes', 'query.conflict'], ['customerDomain=10.0.0.1', 'query.customerDomain'], ['registeredFrom=June', 'query.registeredFrom'], ['limit=0', 'query.limit'], ['cursor=abc', 'query.cursor'], ['colour=red', 'query.colour']])
+  for (const [query, path] of [
+    ['status=open', 'query.status'],
+    ['conflict=yes', 'query.conflict'],
+    ['customerDomain=10.0.0.1', 'query.customerDomain'],
+    ['registeredFrom=June', 'query.registeredFrom'],
+    ['limit=0', 'query.limit'],
+    ['cursor=abc', 'query.cursor'],
+    ['colour=red', 'query.colour'],
+  ])
     expectProblem(await t.get(`/deals?${query}`), 400, 'validation_failed', [path]);
 });
 
@@ -113,44 +167,102 @@ test('cursor pagination walks every visible deal once, newest first', async ({ t
   assert.equal(names(d, seen), ['d4', 'd3', 'd5', 'd2', 'd1']);
 });
 
-test('per-partner metrics: counts, conflict rate, median time to approval, lead conversion, won value', async ({ t, w }) => {
+test('per-partner metrics: counts, conflict rate, median time to approval, lead conversion, won value', async ({
+  t,
+  w,
+}) => {
   const emea = expectStatus(await t.get(`/partners/${w.emea}/deal-metrics`), 200).body;
   assert.equal(
     { ...emea, partnerId: undefined },
     {
-      partnerId: undefined, partnerName: 'Emea Reseller GmbH', registered: 3, approved: 1, rejected: 1, withdrawn: 0, won: 1, lost: 0, expired: 0,
-      conflicted: 1, open: 1, conflictRate: 0.3333, approvalRate: 0.5, medianHoursToApproval: 2, leadConversion: 0.5,
-      wonValue: [{ currency: 'EUR', amountMinor: 4_000_000 }], from: null, to: null,
+      partnerId: undefined,
+      partnerName: 'Emea Reseller GmbH',
+      registered: 3,
+      approved: 1,
+      rejected: 1,
+      withdrawn: 0,
+      won: 1,
+      lost: 0,
+      expired: 0,
+      conflicted: 1,
+      open: 1,
+      conflictRate: 0.3333,
+      approvalRate: 0.5,
+      medianHoursToApproval: 2,
+      leadConversion: 0.5,
+      wonValue: [{ currency: 'EUR', amountMinor: 4_000_000 }],
+      from: null,
+      to: null,
     },
   );
   const apac = expectStatus(await t.get(`/partners/${w.apac}/deal-metrics`, t.tokenFor(w.apacAdmin.id)), 200).body;
-  assert.equal([apac.registered, apac.approved, apac.lost, apac.conflicted, apac.conflictRate, apac.medianHoursToApproval, apac.leadConversion, apac.open], [2, 1, 1, 1, 0.5, 4, 0, 1]);
+  assert.equal(
+    [
+      apac.registered,
+      apac.approved,
+      apac.lost,
+      apac.conflicted,
+      apac.conflictRate,
+      apac.medianHoursToApproval,
+      apac.leadConversion,
+      apac.open,
+    ],
+    [2, 1, 1, 1, 0.5, 4, 0, 1],
+  );
   const window = expectStatus(await t.get(`/partners/${w.emea}/deal-metrics?from=2026-06-02&to=2026-06-30`), 200).body;
-  assert.equal([window.registered, window.won, window.conflictRate, window.medianHoursToApproval, window.leadConversion], [1, 0, 0, null, null]);
+  assert.equal(
+    [window.registered, window.won, window.conflictRate, window.medianHoursToApproval, window.leadConversion],
+    [1, 0, 0, null, null],
+  );
   expectStatus(await t.get(`/partners/${w.apac}/deal-metrics`, t.tokenFor(w.seller.id)), 404);
   const own = expectStatus(await t.get(`/partners/${w.emea}/deal-metrics`, t.tokenFor(w.seller2.id)), 200).body;
-  assert.equal([own.registered, own.rejected], [1, 1], 'a sales rep\'s metrics cover the deals they may see');
-  expectProblem(await t.get(`/partners/${w.emea}/deal-metrics?from=yesterday`), 400, 'validation_failed', ['query.from']);
+  assert.equal([own.registered, own.rejected], [1, 1], "a sales rep's metrics cover the deals they may see");
+  expectProblem(await t.get(`/partners/${w.emea}/deal-metrics?from=yesterday`), 400, 'validation_failed', [
+    'query.from',
+  ]);
 });
 
-test('pipeline dashboard: totals by status and product line, metrics per partner, within the caller\'s scope', async ({ t, w }) => {
+test("pipeline dashboard: totals by status and product line, metrics per partner, within the caller's scope", async ({
+  t,
+  w,
+}) => {
   const all = expectStatus(await t.get('/dashboards/pipeline'), 200).body;
   assert.equal([all.totals.registered, all.totals.conflicted, all.totals.protectionActive], [5, 2, 0]);
-  assert.equal(all.totals.byStatus.map((s: { status: string; count: number }) => [s.status, s.count]), [['lost', 1], ['rejected', 1], ['submitted', 2], ['won', 1]]);
+  assert.equal(
+    all.totals.byStatus.map((s: { status: string; count: number }) => [s.status, s.count]),
+    [
+      ['lost', 1],
+      ['rejected', 1],
+      ['submitted', 2],
+      ['won', 1],
+    ],
+  );
   const storage = all.totals.byProductLine.find((l: { productLine: string }) => l.productLine === 'storage');
-  assert.equal([storage.count, storage.statuses, storage.estimatedValue], [3, { lost: 1, submitted: 1, won: 1 }, [{ currency: 'EUR', amountMinor: 15_000_000 }]]);
+  assert.equal(
+    [storage.count, storage.statuses, storage.estimatedValue],
+    [3, { lost: 1, submitted: 1, won: 1 }, [{ currency: 'EUR', amountMinor: 15_000_000 }]],
+  );
   const compute = all.totals.byProductLine.find((l: { productLine: string }) => l.productLine === 'compute');
   assert.equal(compute.estimatedValue, [{ currency: 'USD', amountMinor: 100_000 }]);
   assert.equal(all.partners.items.map((p: { partnerId: string }) => p.partnerId).sort(), [w.apac, w.emea].sort());
   const first = expectStatus(await t.get('/dashboards/pipeline?limit=1'), 200).body;
-  const second = expectStatus(await t.get(`/dashboards/pipeline?limit=1&cursor=${first.partners.nextCursor}`), 200).body;
+  const second = expectStatus(
+    await t.get(`/dashboards/pipeline?limit=1&cursor=${first.partners.nextCursor}`),
+    200,
+  ).body;
   assert.equal([first.partners.items.length, second.partners.items.length, second.partners.nextCursor], [1, 1, null]);
   assert.is.not(first.partners.items[0].partnerId, second.partners.items[0].partnerId);
   const emeaOnly = expectStatus(await t.get('/dashboards/pipeline', t.tokenFor(w.emeaManager.id)), 200).body;
-  assert.equal([emeaOnly.totals.registered, emeaOnly.partners.items.map((p: { partnerId: string }) => p.partnerId)], [3, [w.emea]]);
+  assert.equal(
+    [emeaOnly.totals.registered, emeaOnly.partners.items.map((p: { partnerId: string }) => p.partnerId)],
+    [3, [w.emea]],
+  );
   const storageOnly = expectStatus(await t.get('/dashboards/pipeline?productLine=storage'), 200).body;
   assert.is(storageOnly.totals.registered, 3);
-  const none = expectStatus(await t.get('/dashboards/pipeline', t.tokenFor(await registerPerson(t, 'Nobody'))), 200).body;
+  const none = expectStatus(
+    await t.get('/dashboards/pipeline', t.tokenFor(await registerPerson(t, 'Nobody'))),
+    200,
+  ).body;
   assert.equal([none.totals.registered, none.partners.items], [0, []]);
 });
 

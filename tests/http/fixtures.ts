@@ -4,7 +4,12 @@ import type { Response, TestApp } from '../support/testApp.js';
 /** Shared setup for the HTTP specs: partners, people and tokens built through the public API. */
 
 export const partnerBody = (over: Record<string, unknown> = {}) => ({
-  name: 'Acme Storage GmbH', website: 'https://acme.example', country: 'DE', region: 'emea', type: 'reseller', ...over,
+  name: 'Acme Storage GmbH',
+  website: 'https://acme.example',
+  country: 'DE',
+  region: 'emea',
+  type: 'reseller',
+  ...over,
 });
 
 /** Asserts the status, showing the body when it differs. */
@@ -22,7 +27,8 @@ export const expectProblem = (r: Response, status: number, code: string, paths: 
   assert.type(r.body.title, 'string');
   assert.type(r.body.detail, 'string');
   const seen = ((r.body.errors ?? []) as { path: string }[]).map((e) => e.path);
-  for (const path of paths) assert.ok(seen.includes(path), `expected an error at '${path}', got ${JSON.stringify(seen)}`);
+  for (const path of paths)
+    assert.ok(seen.includes(path), `expected an error at '${path}', got ${JSON.stringify(seen)}`);
 };
 
 /**
@@ -83,4 +89,7 @@ export const vendorStaff = async (t: TestApp, role: string, regions?: readonly s
 };
 
 export const defineProgram = async (t: TestApp, productLine = 'storage', validForDays = 365) =>
-  expectStatus(await t.post('/programs', { name: `${productLine} associate`, productLine, validForDays, points: 100 }), 201).body.id as string;
+  expectStatus(
+    await t.post('/programs', { name: `${productLine} associate`, productLine, validForDays, points: 100 }),
+    201,
+  ).body.id as string;

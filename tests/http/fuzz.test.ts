@@ -35,46 +35,80 @@ test('arbitrary JSON bodies', async ({ t, cases }) => {
   await fc.assert(
     fc.asyncProperty(fc.integer({ min: 0, max: cases.length - 1 }), fc.jsonValue({ maxDepth: 3 }), async (i, body) => {
       const c = cases[i];
-      await check(t, () => t.request(c.method, c.url, JSON.stringify(body)), `${c.method} ${c.route} ${JSON.stringify(body)}`);
+      await check(
+        t,
+        () => t.request(c.method, c.url, JSON.stringify(body)),
+        `${c.method} ${c.route} ${JSON.stringify(body)}`,
+      );
     }),
     runs,
   );
 });
 
 test('valid bodies with one field replaced, added or removed', async ({ t, cases }) => {
-  const field = fc.oneof(fc.constantFrom('name', 'tier', 'region', 'amount', 'role', 'personId', 'programId', 'reason', 'productLines'), fc.string({ maxLength: 12 }));
+  const field = fc.oneof(
+    fc.constantFrom('name', 'tier', 'region', 'amount', 'role', 'personId', 'programId', 'reason', 'productLines'),
+    fc.string({ maxLength: 12 }),
+  );
   await fc.assert(
-    fc.asyncProperty(fc.integer({ min: 0, max: cases.length - 1 }), field, fc.option(fc.jsonValue({ maxDepth: 2 })), async (i, key, value) => {
-      const c = cases[i];
-      const body: Record<string, unknown> = { ...c.body };
-      if (value === null) delete body[key];
-      else body[key] = value;
-      await check(t, () => t.request(c.method, c.url, body), `${c.method} ${c.route} ${JSON.stringify(body)}`);
-    }),
+    fc.asyncProperty(
+      fc.integer({ min: 0, max: cases.length - 1 }),
+      field,
+      fc.option(fc.jsonValue({ maxDepth: 2 })),
+      async (i, key, value) => {
+        const c = cases[i];
+        const body: Record<string, unknown> = { ...c.body };
+        if (value === null) delete body[key];
+        else body[key] = value;
+        await check(t, () => t.request(c.method, c.url, body), `${c.method} ${c.route} ${JSON.stringify(body)}`);
+      },
+    ),
     runs,
   );
 });
 
 test('arbitrary text as a JSON body', async ({ t, cases }) => {
   await fc.assert(
-    fc.asyncProperty(fc.integer({ min: 0, max: cases.length - 1 }), fc.string({ unit: 'binary', maxLength: 64 }), async (i, text) => {
-      const c = cases[i];
-      await check(t, () => t.request(c.method, c.url, text), `${c.method} ${c.route} ${JSON.stringify(text)}`);
-    }),
+    fc.asyncProperty(
+      fc.integer({ min: 0, max: cases.length - 1 }),
+      fc.string({ unit: 'binary', maxLength: 64 }),
+      async (i, text) => {
+        const c = cases[i];
+        await check(t, () => t.request(c.method, c.url, text), `${c.method} ${c.route} ${JSON.stringify(text)}`);
+      },
+    ),
     runs,
   );
 });
 
 test('arbitrary path segments and headers', async ({ t, cases }) => {
-  const header = fc.record({ 'if-match': fc.string({ maxLength: 20 }), 'idempotency-key': fc.string({ maxLength: 20 }), 'x-correlation-id': fc.string({ maxLength: 200 }) }, { requiredKeys: [] });
+  const header = fc.record(
+    {
+      'if-match': fc.string({ maxLength: 20 }),
+      'idempotency-key': fc.string({ maxLength: 20 }),
+      'x-correlation-id': fc.string({ maxLength: 200 }),
+    },
+    { requiredKeys: [] },
+  );
   await fc.assert(
-    fc.asyncProperty(fc.integer({ min: 0, max: cases.length - 1 }), fc.string({ maxLength: 30 }), header, async (i, segment, headers) => {
-      const c = cases[i];
-      const url = c.url.replace(/(ptr|per|prg)_[\w-]+/, encodeURIComponent(segment));
-      // Header values must be sendable at all: fastify.inject refuses control characters itself.
-      const sendable = Object.fromEntries(Object.entries(headers).filter(([, v]) => /^[\x20-\x7e]*$/.test(v as string))) as Record<string, string>;
-      await check(t, () => t.request(c.method, url, c.body, undefined, sendable), `${c.method} ${url} ${JSON.stringify(sendable)}`);
-    }),
+    fc.asyncProperty(
+      fc.integer({ min: 0, max: cases.length - 1 }),
+      fc.string({ maxLength: 30 }),
+      header,
+      async (i, segment, headers) => {
+        const c = cases[i];
+        const url = c.url.replace(/(ptr|per|prg)_[\w-]+/, encodeURIComponent(segment));
+        // Header values must be sendable at all: fastify.inject refuses control characters itself.
+        const sendable = Object.fromEntries(
+          Object.entries(headers).filter(([, v]) => /^[\x20-\x7e]*$/.test(v as string)),
+        ) as Record<string, string>;
+        await check(
+          t,
+          () => t.request(c.method, url, c.body, undefined, sendable),
+          `${c.method} ${url} ${JSON.stringify(sendable)}`,
+        );
+      },
+    ),
     runs,
   );
 });

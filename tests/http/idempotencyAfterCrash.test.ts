@@ -36,7 +36,10 @@ test('a create: the retry names the same partner, and there is still one', async
   const key = { 'idempotency-key': 'apply-acme-1' };
   const first = await retried(t, () => t.post('/partners', partnerBody(), undefined, key), 201);
   const list = expectStatus(await t.get('/partners'), 200).body.items as { id: string }[];
-  assert.equal(list.map((p) => p.id), [first.body.id]);
+  assert.equal(
+    list.map((p) => p.id),
+    [first.body.id],
+  );
 });
 
 test('a change the stream has moved past since: the retry still answers what it did then', async ({ t }) => {
@@ -66,8 +69,11 @@ test('a deal registration by a partner employee, decided again at its original i
   const token = t.tokenFor(seller.id, 30 * 86_400);
   const closing = new Date(t.clock.now().getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
   const body = {
-    partnerId: partner, customer: { name: 'Customer Ltd', domain: 'customer.co.uk', country: 'GB' }, productLine: 'storage',
-    estimatedValue: { amountMinor: 500_000, currency: 'EUR' }, expectedCloseDate: closing,
+    partnerId: partner,
+    customer: { name: 'Customer Ltd', domain: 'customer.co.uk', country: 'GB' },
+    productLine: 'storage',
+    estimatedValue: { amountMinor: 500_000, currency: 'EUR' },
+    expectedCloseDate: closing,
   };
   const key = { 'idempotency-key': 'deal-1' };
   const first = expectStatus(await t.post('/deals', body, token, key), 201);

@@ -8,7 +8,14 @@ import { startTestApp, type TestApp } from '../support/testApp.js';
 import { expectProblem, refused } from './fixtures.js';
 import { allocateFund, approvedRequest, channelCast, eur, proof, submitRequest, type Cast } from './mdfFixtures.js';
 
-interface Ctx { t: TestApp; cast: Cast; fundId: string; requestId: string; claimId: string; pendingRequest: string }
+interface Ctx {
+  t: TestApp;
+  cast: Cast;
+  fundId: string;
+  requestId: string;
+  claimId: string;
+  pendingRequest: string;
+}
 const test = suite<Ctx>('MDF bad input');
 test.before(async (ctx) => {
   ctx.t = await startTestApp({ now: '2026-04-01T09:00:00.000Z' });
@@ -17,7 +24,11 @@ test.before(async (ctx) => {
   Object.assign(ctx, { fundId, requestId });
   ctx.pendingRequest = await submitRequest(ctx.t, fundId, ctx.cast.ann.token, { amount: eur(1_000) });
   ctx.t.clock.set('2026-04-15T00:00:00.000Z');
-  const claim = await ctx.t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(100_000), proof }, ctx.cast.ann.token);
+  const claim = await ctx.t.post(
+    `/mdf/funds/${fundId}/claims`,
+    { requestId, amount: eur(100_000), proof },
+    ctx.cast.ann.token,
+  );
   ctx.claimId = claim.body.id;
 });
 test.after(async (ctx) => ctx.t?.dispose());
@@ -57,7 +68,8 @@ test('allocate: bad amounts, periods, instants, partner ids, unknown fields', as
 test('request: bad amounts, currency mismatch, activity, description, activity date', async ({ t, cast, fundId }) => {
   const url = `/mdf/funds/${fundId}/requests`;
   const base = { activity: 'event', description: 'Roadshow', amount: eur(1), activityDate: '2026-04-20' };
-  for (const [amount, suffix] of badAmounts) await expectBad(t, url, { ...base, amount }, `amount${suffix}`, cast.ann.token);
+  for (const [amount, suffix] of badAmounts)
+    await expectBad(t, url, { ...base, amount }, `amount${suffix}`, cast.ann.token);
   await expectBad(t, url, { ...base, amount: { amountMinor: 1, currency: 'USD' } }, 'amount.currency', cast.ann.token);
   await expectBad(t, url, { ...base, activity: 'party' }, 'activity', cast.ann.token);
   await expectBad(t, url, { ...base, description: '   ' }, 'description', cast.ann.token);
@@ -67,9 +79,14 @@ test('request: bad amounts, currency mismatch, activity, description, activity d
   await expectBad(t, url, { ...base, submittedBy: cast.bob.id }, 'submittedBy', cast.ann.token);
 });
 
-test('approve and reject a request: bad amounts, currency mismatch, empty reason', async ({ t, fundId, pendingRequest }) => {
+test('approve and reject a request: bad amounts, currency mismatch, empty reason', async ({
+  t,
+  fundId,
+  pendingRequest,
+}) => {
   const url = `/mdf/funds/${fundId}/requests/${pendingRequest}/approve`;
-  for (const [amount, suffix] of badAmounts) await expectBad(t, url, { approvedAmount: amount }, `approvedAmount${suffix}`);
+  for (const [amount, suffix] of badAmounts)
+    await expectBad(t, url, { approvedAmount: amount }, `approvedAmount${suffix}`);
   await expectBad(t, url, { approvedAmount: { amountMinor: 1, currency: 'GBP' } }, 'approvedAmount.currency');
   await expectBad(t, url, {}, 'approvedAmount');
   await expectBad(t, `/mdf/funds/${fundId}/requests/${pendingRequest}/reject`, { reason: '' }, 'reason');
@@ -79,26 +96,61 @@ test('approve and reject a request: bad amounts, currency mismatch, empty reason
 test('claim: bad amounts, currency mismatch, proof of performance', async ({ t, cast, fundId, requestId }) => {
   const url = `/mdf/funds/${fundId}/claims`;
   const base = { requestId, amount: eur(1), proof };
-  for (const [amount, suffix] of badAmounts) await expectBad(t, url, { ...base, amount }, `amount${suffix}`, cast.ann.token);
+  for (const [amount, suffix] of badAmounts)
+    await expectBad(t, url, { ...base, amount }, `amount${suffix}`, cast.ann.token);
   await expectBad(t, url, { ...base, amount: { amountMinor: 1, currency: 'USD' } }, 'amount.currency', cast.ann.token);
   await expectBad(t, url, { ...base, proof: [] }, 'proof', cast.ann.token);
   await expectBad(t, url, { requestId, amount: eur(1) }, 'proof', cast.ann.token);
-  await expectBad(t, url, { ...base, proof: [{ name: 'x', uri: 'javascript:alert(1)' }] }, 'proof[0].uri', cast.ann.token);
+  await expectBad(
+    t,
+    url,
+    { ...base, proof: [{ name: 'x', uri: 'javascript:alert(1)' }] },
+    'proof[0].uri',
+    cast.ann.token,
+  );
   await expectBad(t, url, { ...base, proof: [{ name: 'x', uri: 'not a uri' }] }, 'proof[0].uri', cast.ann.token);
-  await expectBad(t, url, { ...base, proof: [{ name: 'x', uri: 'https://a.example/x', sha256: 'abc' }] }, 'proof[0].sha256', cast.ann.token);
-  await expectBad(t, url, { ...base, proof: [{ name: '', uri: 'https://a.example/x' }] }, 'proof[0].name', cast.ann.token);
-  await expectBad(t, url, { ...base, proof: [{ name: 'x', uri: 'https://a.example/x', size: 3 }] }, 'proof[0].size', cast.ann.token);
+  await expectBad(
+    t,
+    url,
+    { ...base, proof: [{ name: 'x', uri: 'https://a.example/x', sha256: 'abc' }] },
+    'proof[0].sha256',
+    cast.ann.token,
+  );
+  await expectBad(
+    t,
+    url,
+    { ...base, proof: [{ name: '', uri: 'https://a.example/x' }] },
+    'proof[0].name',
+    cast.ann.token,
+  );
+  await expectBad(
+    t,
+    url,
+    { ...base, proof: [{ name: 'x', uri: 'https://a.example/x', size: 3 }] },
+    'proof[0].size',
+    cast.ann.token,
+  );
   await expectBad(t, url, { ...base, proof: Array.from({ length: 51 }, () => proof[0]) }, 'proof', cast.ann.token);
   await expectBad(t, url, { ...base, requestId: 'req-1' }, 'requestId', cast.ann.token);
 });
 
-test('approve, reject and pay a claim: bad amounts, currency mismatch, payment reference', async ({ t, fundId, claimId }) => {
+test('approve, reject and pay a claim: bad amounts, currency mismatch, payment reference', async ({
+  t,
+  fundId,
+  claimId,
+}) => {
   const url = `/mdf/funds/${fundId}/claims/${claimId}/approve`;
-  for (const [amount, suffix] of badAmounts) await expectBad(t, url, { approvedAmount: amount }, `approvedAmount${suffix}`);
+  for (const [amount, suffix] of badAmounts)
+    await expectBad(t, url, { approvedAmount: amount }, `approvedAmount${suffix}`);
   await expectBad(t, url, { approvedAmount: { amountMinor: 1, currency: 'USD' } }, 'approvedAmount.currency');
   await expectBad(t, `/mdf/funds/${fundId}/claims/${claimId}/reject`, { reason: 7 }, 'reason');
   await expectBad(t, `/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: '' }, 'paymentReference');
-  await expectBad(t, `/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: 'x'.repeat(129) }, 'paymentReference');
+  await expectBad(
+    t,
+    `/mdf/funds/${fundId}/claims/${claimId}/pay`,
+    { paymentReference: 'x'.repeat(129) },
+    'paymentReference',
+  );
   await expectBad(t, `/mdf/funds/${fundId}/claims/${claimId}/pay`, {}, 'paymentReference');
   await expectBad(t, `/mdf/funds/${fundId}/close`, { reason: 1 }, 'reason');
   await expectBad(t, `/mdf/funds/${fundId}/close`, { force: true }, 'force');
@@ -109,9 +161,25 @@ test('malformed ids in the path: 400; well-formed unknown ids: 404', async ({ t,
   await expectBad(t, `/mdf/funds/${fundId}/requests/nope/approve`, { approvedAmount: eur(1) }, 'params.requestId');
   await expectBad(t, `/mdf/funds/${fundId}/claims/nope/pay`, { paymentReference: 'P' }, 'params.claimId');
   expectProblem(await refused(t, () => t.post('/mdf/funds/mdf_unknown000001/close', {})), 404, 'not_found');
-  expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/requests/req_unknown00001/approve`, { approvedAmount: eur(1) })), 404, 'not_found');
-  expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/claims/clm_unknown00001/pay`, { paymentReference: 'P' })), 404, 'not_found');
-  expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/claims`, { requestId: 'req_unknown00001', amount: eur(1), proof })), 404, 'not_found');
+  expectProblem(
+    await refused(t, () =>
+      t.post(`/mdf/funds/${fundId}/requests/req_unknown00001/approve`, { approvedAmount: eur(1) }),
+    ),
+    404,
+    'not_found',
+  );
+  expectProblem(
+    await refused(t, () => t.post(`/mdf/funds/${fundId}/claims/clm_unknown00001/pay`, { paymentReference: 'P' })),
+    404,
+    'not_found',
+  );
+  expectProblem(
+    await refused(t, () =>
+      t.post(`/mdf/funds/${fundId}/claims`, { requestId: 'req_unknown00001', amount: eur(1), proof }),
+    ),
+    404,
+    'not_found',
+  );
   expectProblem(await t.get('/mdf/funds/mdf_unknown000001'), 404, 'not_found');
   expectProblem(await t.get('/mdf/funds/x'), 400, 'validation_failed', ['params.id']);
   expectProblem(await t.get(`/mdf/funds?partnerId=${requestId}`), 400, 'validation_failed', ['query.partnerId']);

@@ -18,17 +18,37 @@ export const channelCast = async (t: TestApp) => {
   // Tokens that outlive the clock moves of the specs (claims come weeks after requests).
   const long = <P extends { id: string }>(p: P) => ({ ...p, token: t.tokenFor(p.id, 400 * 86_400) });
   return {
-    acme, globex, ann: long(ann), bob: long(bob), gil: long(gil), emeaManager: long(emeaManager), apacManager: long(apacManager), auditor: long(auditor),
+    acme,
+    globex,
+    ann: long(ann),
+    bob: long(bob),
+    gil: long(gil),
+    emeaManager: long(emeaManager),
+    apacManager: long(apacManager),
+    auditor: long(auditor),
   };
 };
 export type Cast = Awaited<ReturnType<typeof channelCast>>;
 
 export const allocateFund = async (t: TestApp, partnerId: string, over: Record<string, unknown> = {}) =>
-  expectStatus(await t.post('/mdf/funds', { partnerId, period: '2026-Q2', amount: eur(1_000_000), expiresAt: '2026-07-01T00:00:00Z', ...over }), 201).body.id as string;
+  expectStatus(
+    await t.post('/mdf/funds', {
+      partnerId,
+      period: '2026-Q2',
+      amount: eur(1_000_000),
+      expiresAt: '2026-07-01T00:00:00Z',
+      ...over,
+    }),
+    201,
+  ).body.id as string;
 
 export const submitRequest = async (t: TestApp, fundId: string, token: string, over: Record<string, unknown> = {}) =>
   expectStatus(
-    await t.post(`/mdf/funds/${fundId}/requests`, { activity: 'event', description: 'Storage roadshow', amount: eur(400_000), activityDate: '2026-04-10', ...over }, token),
+    await t.post(
+      `/mdf/funds/${fundId}/requests`,
+      { activity: 'event', description: 'Storage roadshow', amount: eur(400_000), activityDate: '2026-04-10', ...over },
+      token,
+    ),
     201,
   ).body.id as string;
 
@@ -36,6 +56,13 @@ export const submitRequest = async (t: TestApp, fundId: string, token: string, o
 export const approvedRequest = async (t: TestApp, cast: Cast) => {
   const fundId = await allocateFund(t, cast.acme);
   const requestId = await submitRequest(t, fundId, cast.ann.token);
-  expectStatus(await t.post(`/mdf/funds/${fundId}/requests/${requestId}/approve`, { approvedAmount: eur(400_000) }, cast.emeaManager.token), 200);
+  expectStatus(
+    await t.post(
+      `/mdf/funds/${fundId}/requests/${requestId}/approve`,
+      { approvedAmount: eur(400_000) },
+      cast.emeaManager.token,
+    ),
+    200,
+  );
   return { fundId, requestId };
 };

@@ -17,10 +17,17 @@ test.before.each(async (ctx) => {
 test.after.each(async (ctx) => ctx.t?.dispose());
 
 const fundBody = (partnerId: string, over: Record<string, unknown> = {}) => ({
-  partnerId, period: '2026-Q2', amount: eur(1_000_000), expiresAt: '2026-07-01T00:00:00Z', ...over,
+  partnerId,
+  period: '2026-Q2',
+  amount: eur(1_000_000),
+  expiresAt: '2026-07-01T00:00:00Z',
+  ...over,
 });
 
-test('a second fund for the same partner and period: 409 duplicate; another period or partner is fine', async ({ t, cast }) => {
+test('a second fund for the same partner and period: 409 duplicate; another period or partner is fine', async ({
+  t,
+  cast,
+}) => {
   const first = await allocateFund(t, cast.acme);
   const second = await refused(t, () => t.post('/mdf/funds', fundBody(cast.acme, { amount: eur(5) })));
   expectProblem(second, 409, 'duplicate');
@@ -31,7 +38,9 @@ test('a second fund for the same partner and period: 409 duplicate; another peri
 
 test('concurrent allocations for one partner and period: exactly one fund', async ({ t, cast }) => {
   const before = await t.eventCount();
-  const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => t.post('/mdf/funds', fundBody(cast.acme, { amount: eur(1_000 + i) }))));
+  const answers = await Promise.all(
+    Array.from({ length: 8 }, (_, i) => t.post('/mdf/funds', fundBody(cast.acme, { amount: eur(1_000 + i) }))),
+  );
   assert.equal(answers.map((a) => a.status).sort(), [201, 409, 409, 409, 409, 409, 409, 409]);
   assert.is(await t.eventCount(), before + 2);
   const funds = (await t.get(`/mdf/funds?partnerId=${cast.acme}`)).body.items;
@@ -46,13 +55,38 @@ test('a fund for a partner that is not operating: 409', async ({ t, cast }) => {
 test('overspend: a request or an approval beyond what is available is 422 insufficient_funds', async ({ t, cast }) => {
   const { fundId } = await approvedRequest(t, cast);
   const tooMuch = await refused(t, () =>
-    t.post(`/mdf/funds/${fundId}/requests`, { activity: 'event', description: 'x', amount: eur(600_001), activityDate: '2026-04-10' }, cast.ann.token));
+    t.post(
+      `/mdf/funds/${fundId}/requests`,
+      { activity: 'event', description: 'x', amount: eur(600_001), activityDate: '2026-04-10' },
+      cast.ann.token,
+    ),
+  );
   expectProblem(tooMuch, 422, 'insufficient_funds');
   const a = await submitRequest(t, fundId, cast.ann.token, { amount: eur(600_000) });
   const b = await submitRequest(t, fundId, cast.ann.token, { amount: eur(600_000) });
-  expectStatus(await t.post(`/mdf/funds/${fundId}/requests/${a}/approve`, { approvedAmount: eur(500_000) }, cast.emeaManager.token), 200);
-  expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/requests/${b}/approve`, { approvedAmount: eur(100_001) }, cast.emeaManager.token)), 422, 'insufficient_funds');
-  expectStatus(await t.post(`/mdf/funds/${fundId}/requests/${b}/approve`, { approvedAmount: eur(100_000) }, cast.emeaManager.token), 200);
+  expectStatus(
+    await t.post(
+      `/mdf/funds/${fundId}/requests/${a}/approve`,
+      { approvedAmount: eur(500_000) },
+      cast.emeaManager.token,
+    ),
+    200,
+  );
+  expectProblem(
+    await refused(t, () =>
+      t.post(`/mdf/funds/${fundId}/requests/${b}/approve`, { approvedAmount: eur(100_001) }, cast.emeaManager.token),
+    ),
+    422,
+    'insufficient_funds',
+  );
+  expectStatus(
+    await t.post(
+      `/mdf/funds/${fundId}/requests/${b}/approve`,
+      { approvedAmount: eur(100_000) },
+      cast.emeaManager.token,
+    ),
+    200,
+  );
   const view = (await t.get(`/mdf/funds/${fundId}`)).body;
   assert.equal([view.balances.committed.amountMinor, view.balances.available.amountMinor], [1_000_000, 0]);
 });
@@ -60,36 +94,73 @@ test('overspend: a request or an approval beyond what is available is 422 insuff
 test('approving more than was requested: 422 limit_exceeded', async ({ t, cast }) => {
   const fundId = await allocateFund(t, cast.acme);
   const requestId = await submitRequest(t, fundId, cast.ann.token, { amount: eur(1_000) });
-  expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/requests/${requestId}/approve`, { approvedAmount: eur(1_001) })), 422, 'limit_exceeded');
+  expectProblem(
+    await refused(t, () =>
+      t.post(`/mdf/funds/${fundId}/requests/${requestId}/approve`, { approvedAmount: eur(1_001) }),
+    ),
+    422,
+    'limit_exceeded',
+  );
 });
 
 test('concurrent approvals never commit more than allocated', async ({ t, cast }) => {
   const fundId = await allocateFund(t, cast.acme);
   const ids = [];
   for (let i = 0; i < 6; i++) ids.push(await submitRequest(t, fundId, cast.ann.token, { amount: eur(300_000) }));
-  const answers = await Promise.all(ids.map((id) => t.post(`/mdf/funds/${fundId}/requests/${id}/approve`, { approvedAmount: eur(300_000) })));
+  const answers = await Promise.all(
+    ids.map((id) => t.post(`/mdf/funds/${fundId}/requests/${id}/approve`, { approvedAmount: eur(300_000) })),
+  );
   assert.equal(answers.map((a) => a.status).sort(), [200, 200, 200, 422, 422, 422]);
   const view = (await t.get(`/mdf/funds/${fundId}`)).body;
   assert.equal([view.balances.committed.amountMinor, view.balances.available.amountMinor], [900_000, 100_000]);
 });
 
-test('a claim over the approved amount: 422 limit_exceeded; a claim approval over the claim: 422', async ({ t, cast }) => {
+test('a claim over the approved amount: 422 limit_exceeded; a claim approval over the claim: 422', async ({
+  t,
+  cast,
+}) => {
   const { fundId, requestId } = await approvedRequest(t, cast);
   t.clock.set('2026-04-11T00:00:00.000Z');
-  expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(400_001), proof }, cast.ann.token)), 422, 'limit_exceeded');
-  const claimId = expectStatus(await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(400_000), proof }, cast.ann.token), 201).body.id;
-  expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/claims/${claimId}/approve`, { approvedAmount: eur(400_001) })), 422, 'limit_exceeded');
+  expectProblem(
+    await refused(t, () =>
+      t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(400_001), proof }, cast.ann.token),
+    ),
+    422,
+    'limit_exceeded',
+  );
+  const claimId = expectStatus(
+    await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(400_000), proof }, cast.ann.token),
+    201,
+  ).body.id;
+  expectProblem(
+    await refused(t, () => t.post(`/mdf/funds/${fundId}/claims/${claimId}/approve`, { approvedAmount: eur(400_001) })),
+    422,
+    'limit_exceeded',
+  );
 });
 
 test('a claim is paid once; a second claim on a paid request is refused', async ({ t, cast }) => {
   const { fundId, requestId } = await approvedRequest(t, cast);
   t.clock.set('2026-04-11T00:00:00.000Z');
-  const claimId = expectStatus(await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(100_000), proof }, cast.ann.token), 201).body.id;
-  expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: 'P-1' })), 409, 'invalid_state');
+  const claimId = expectStatus(
+    await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(100_000), proof }, cast.ann.token),
+    201,
+  ).body.id;
+  expectProblem(
+    await refused(t, () => t.post(`/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: 'P-1' })),
+    409,
+    'invalid_state',
+  );
   expectStatus(await t.post(`/mdf/funds/${fundId}/claims/${claimId}/approve`, { approvedAmount: eur(100_000) }), 200);
-  const pays = await Promise.all([1, 2, 3].map((n) => t.post(`/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: `P-${n}` })));
+  const pays = await Promise.all(
+    [1, 2, 3].map((n) => t.post(`/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: `P-${n}` })),
+  );
   assert.equal(pays.map((p) => p.status).sort(), [200, 409, 409]);
-  expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(1), proof }, cast.ann.token)), 409, 'invalid_state');
+  expectProblem(
+    await refused(t, () => t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(1), proof }, cast.ann.token)),
+    409,
+    'invalid_state',
+  );
   const view = (await t.get(`/mdf/funds/${fundId}`)).body;
   assert.equal([view.balances.paid.amountMinor, view.balances.committed.amountMinor], [100_000, 0]);
 });
@@ -109,18 +180,36 @@ test('claims before the activity or after the claim deadline (mdfClaimDays) are 
   expectStatus(await claim(), 201);
 });
 
-test('after the fund expires nothing happens but paying approved claims; closing ends it as well', async ({ t, cast }) => {
+test('after the fund expires nothing happens but paying approved claims; closing ends it as well', async ({
+  t,
+  cast,
+}) => {
   const { fundId, requestId } = await approvedRequest(t, cast);
   const pending = await submitRequest(t, fundId, cast.ann.token, { amount: eur(1) });
   t.clock.set('2026-04-11T00:00:00.000Z');
-  const claimId = expectStatus(await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(50_000), proof }, cast.ann.token), 201).body.id;
+  const claimId = expectStatus(
+    await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(50_000), proof }, cast.ann.token),
+    201,
+  ).body.id;
   expectStatus(await t.post(`/mdf/funds/${fundId}/claims/${claimId}/approve`, { approvedAmount: eur(50_000) }), 200);
   t.clock.set('2026-07-01T00:00:00.000Z');
   assert.is((await t.get(`/mdf/funds/${fundId}`)).body.status, 'expired');
   const body = { activity: 'event', description: 'x', amount: eur(1), activityDate: '2026-06-30' };
-  expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/requests`, body, cast.ann.token)), 409, 'invalid_state');
-  expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/requests/${pending}/approve`, { approvedAmount: eur(1) })), 409, 'invalid_state');
-  expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/requests/${pending}/reject`, { reason: 'late' })), 409, 'invalid_state');
+  expectProblem(
+    await refused(t, () => t.post(`/mdf/funds/${fundId}/requests`, body, cast.ann.token)),
+    409,
+    'invalid_state',
+  );
+  expectProblem(
+    await refused(t, () => t.post(`/mdf/funds/${fundId}/requests/${pending}/approve`, { approvedAmount: eur(1) })),
+    409,
+    'invalid_state',
+  );
+  expectProblem(
+    await refused(t, () => t.post(`/mdf/funds/${fundId}/requests/${pending}/reject`, { reason: 'late' })),
+    409,
+    'invalid_state',
+  );
   expectStatus(await t.post(`/mdf/funds/${fundId}/close`, {}), 200);
   expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/close`, {})), 409, 'invalid_state');
   expectStatus(await t.post(`/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: 'LATE-1' }), 200);

@@ -12,7 +12,14 @@ const test = suite<{ t: TestApp; cast: Cast }>('points bad input');
 test.before(async (ctx) => {
   ctx.t = await startTestApp({ now: '2026-04-01T09:00:00.000Z' });
   ctx.cast = await channelCast(ctx.t);
-  expectStatus(await ctx.t.post(`/partners/${ctx.cast.acme}/points/adjustments`, { points: 1_000, reason: 'seed', personId: ctx.cast.bob.id }), 200);
+  expectStatus(
+    await ctx.t.post(`/partners/${ctx.cast.acme}/points/adjustments`, {
+      points: 1_000,
+      reason: 'seed',
+      personId: ctx.cast.bob.id,
+    }),
+    200,
+  );
 });
 test.after(async (ctx) => ctx.t?.dispose());
 
@@ -23,14 +30,18 @@ const expectBad = async (t: TestApp, url: string, body: unknown, path: string, t
 
 test('adjustments: points must be a non-zero whole number within bounds', async ({ t, cast }) => {
   const url = `/partners/${cast.acme}/points/adjustments`;
-  for (const points of [...badPoints, 0, -1_000_000_001, -(2 ** 53)]) await expectBad(t, url, { points, reason: 'x' }, 'points');
+  for (const points of [...badPoints, 0, -1_000_000_001, -(2 ** 53)])
+    await expectBad(t, url, { points, reason: 'x' }, 'points');
   await expectBad(t, url, { points: 1 }, 'reason');
   await expectBad(t, url, { points: 1, reason: '' }, 'reason');
   await expectBad(t, url, { points: 1, reason: 'x', personId: 'bob' }, 'personId');
   await expectBad(t, url, { points: 1, reason: 'x', sourceEventId: 'evt_x' }, 'sourceEventId');
 });
 
-test('redemptions: points must be a positive whole number within bounds, with a reward and a person', async ({ t, cast }) => {
+test('redemptions: points must be a positive whole number within bounds, with a reward and a person', async ({
+  t,
+  cast,
+}) => {
   const url = `/partners/${cast.acme}/points/redemptions`;
   const base = { personId: cast.bob.id, rewardId: 'mug' };
   for (const points of [...badPoints, 0, -5]) await expectBad(t, url, { ...base, points }, 'points', cast.bob.token);
@@ -44,10 +55,25 @@ test('redemptions: points must be a positive whole number within bounds, with a 
 
 test('malformed partner ids: 400; bodies that are not objects: 400; queries checked too', async ({ t, cast }) => {
   await expectBad(t, '/partners/acme/points/adjustments', { points: 1, reason: 'x' }, 'params.id');
-  expectProblem(await refused(t, () => t.post(`/partners/${cast.acme}/points/redemptions`, '[]', cast.bob.token)), 400, 'validation_failed');
-  expectProblem(await refused(t, () => t.post(`/partners/${cast.acme}/points/adjustments`, '{"points": 1,')), 400, 'malformed_json');
-  expectProblem(await t.get(`/partners/${cast.acme}/points?personId=bob`), 400, 'validation_failed', ['query.personId']);
-  expectProblem(await t.get(`/partners/${cast.acme}/points?cursor=${Buffer.from('"x"').toString('base64url')}`), 400, 'validation_failed', ['query.cursor']);
+  expectProblem(
+    await refused(t, () => t.post(`/partners/${cast.acme}/points/redemptions`, '[]', cast.bob.token)),
+    400,
+    'validation_failed',
+  );
+  expectProblem(
+    await refused(t, () => t.post(`/partners/${cast.acme}/points/adjustments`, '{"points": 1,')),
+    400,
+    'malformed_json',
+  );
+  expectProblem(await t.get(`/partners/${cast.acme}/points?personId=bob`), 400, 'validation_failed', [
+    'query.personId',
+  ]);
+  expectProblem(
+    await t.get(`/partners/${cast.acme}/points?cursor=${Buffer.from('"x"').toString('base64url')}`),
+    400,
+    'validation_failed',
+    ['query.cursor'],
+  );
   expectProblem(await t.get(`/partners/${cast.acme}/points?limit=0`), 400, 'validation_failed', ['query.limit']);
   expectProblem(await t.get('/partners/x/points'), 400, 'validation_failed', ['params.id']);
 });

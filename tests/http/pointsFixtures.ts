@@ -9,13 +9,35 @@ export const settle = async (t: TestApp) => {
 };
 
 /** A deal registered by `registrant` for `partnerId`, approved, then won for `amountMinor` EUR. */
-export const wonDeal = async (t: TestApp, partnerId: string, registrant: string, amountMinor: number, domain = `customer-${Math.random().toString(36).slice(2, 8)}.com`) => {
-  const deal = expectStatus(await t.post('/deals', {
-    partnerId, customer: { name: 'Initech', domain, country: 'DE' }, productLine: 'storage',
-    estimatedValue: { amountMinor, currency: 'EUR' }, expectedCloseDate: '2026-09-30',
-  }, registrant), 201).body.id as string;
+export const wonDeal = async (
+  t: TestApp,
+  partnerId: string,
+  registrant: string,
+  amountMinor: number,
+  domain = `customer-${Math.random().toString(36).slice(2, 8)}.com`,
+) => {
+  const deal = expectStatus(
+    await t.post(
+      '/deals',
+      {
+        partnerId,
+        customer: { name: 'Initech', domain, country: 'DE' },
+        productLine: 'storage',
+        estimatedValue: { amountMinor, currency: 'EUR' },
+        expectedCloseDate: '2026-09-30',
+      },
+      registrant,
+    ),
+    201,
+  ).body.id as string;
   expectStatus(await t.post(`/deals/${deal}/approve`, {}), 200);
-  const won = expectStatus(await t.post(`/deals/${deal}/won`, { amount: { amountMinor, currency: 'EUR' }, closedAt: t.clock.now().toISOString() }), 200);
+  const won = expectStatus(
+    await t.post(`/deals/${deal}/won`, {
+      amount: { amountMinor, currency: 'EUR' },
+      closedAt: t.clock.now().toISOString(),
+    }),
+    200,
+  );
   return { dealId: deal, position: won.body.position as number };
 };
 

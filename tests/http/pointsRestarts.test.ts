@@ -24,7 +24,14 @@ test.before.each(async (ctx) => {
   const program = await defineProgram(ctx.t);
   expectStatus(await ctx.t.post(`/people/${ctx.cast.bob.id}/certifications`, { programId: program }), 200);
   await settle(ctx.t);
-  expectStatus(await ctx.t.post(`/partners/${ctx.cast.acme}/points/redemptions`, { personId: ctx.cast.bob.id, points: 600, rewardId: 'headset' }, ctx.cast.bob.token), 200);
+  expectStatus(
+    await ctx.t.post(
+      `/partners/${ctx.cast.acme}/points/redemptions`,
+      { personId: ctx.cast.bob.id, points: 600, rewardId: 'headset' },
+      ctx.cast.bob.token,
+    ),
+    200,
+  );
 });
 test.after.each(async (ctx) => ctx.t?.dispose());
 
@@ -34,7 +41,8 @@ const snapshot = async (t: TestApp) => {
   for (const table of tables) out[table] = await t.platform.reader.all(`SELECT * FROM ${table} ORDER BY 1, 2`);
   return out;
 };
-const earnedEvents = async (t: TestApp) => (await t.platform.reader.all("SELECT event_id FROM events WHERE type = 'PointsEarned'")).length;
+const earnedEvents = async (t: TestApp) =>
+  (await t.platform.reader.all("SELECT event_id FROM events WHERE type = 'PointsEarned'")).length;
 
 test('the starting point: three awards (two deals, one certification), one redemption', async ({ t, cast }) => {
   assert.is(await earnedEvents(t), 3);
@@ -52,11 +60,17 @@ test('a rebuild of the read models gives the same points and awards nothing agai
 
 test('a restarted platform awards nothing twice, also after losing its policy checkpoints', async ({ t }) => {
   const file = join(t.dir, 'prm.db');
-  const open = (startPolicies = true) => createPlatform({ databaseFile: file, clock: t.clock, ids: nanoidGenerator, startPolicies });
+  const open = (startPolicies = true) =>
+    createPlatform({ databaseFile: file, clock: t.clock, ids: nanoidGenerator, startPolicies });
   const before = await snapshot(t);
   await t.platform.close();
   // The suite's dispose would close the platform again: from here on it only closes the app and cleans up.
-  Object.assign(t, { dispose: async () => { await t.app.close(); rmSync(t.dir, { recursive: true, force: true }); } });
+  Object.assign(t, {
+    dispose: async () => {
+      await t.app.close();
+      rmSync(t.dir, { recursive: true, force: true });
+    },
+  });
 
   const restarted = await open();
   await restarted.policies.waitFor(await restarted.store.headPosition());
@@ -69,10 +83,14 @@ test('a restarted platform awards nothing twice, also after losing its policy ch
 
   const amnesiac = await open();
   await amnesiac.policies.waitFor(await amnesiac.store.headPosition());
-  assert.ok((amnesiac.policies.positions().get('points-for-won-deals') ?? 0) > 0, 'the policies went through the whole log again');
+  assert.ok(
+    (amnesiac.policies.positions().get('points-for-won-deals') ?? 0) > 0,
+    'the policies went through the whole log again',
+  );
   await amnesiac.runner.waitFor(await amnesiac.store.headPosition());
   assert.is((await amnesiac.reader.all("SELECT 1 FROM events WHERE type = 'PointsEarned'")).length, 3);
-  for (const table of tables) assert.equal(await amnesiac.reader.all(`SELECT * FROM ${table} ORDER BY 1, 2`), before[table], table);
+  for (const table of tables)
+    assert.equal(await amnesiac.reader.all(`SELECT * FROM ${table} ORDER BY 1, 2`), before[table], table);
   await amnesiac.close();
 });
 

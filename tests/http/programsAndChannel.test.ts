@@ -14,27 +14,47 @@ test.before.each(async (ctx) => {
 test.after.each(async (ctx) => ctx.t?.dispose());
 
 test('define answers 201; the program is listed and readable', async ({ t }) => {
-  const r = expectStatus(await t.post('/programs', { name: 'Storage Associate', productLine: 'storage', validForDays: 365, points: 100 }), 201);
+  const r = expectStatus(
+    await t.post('/programs', { name: 'Storage Associate', productLine: 'storage', validForDays: 365, points: 100 }),
+    201,
+  );
   assert.match(r.body.id, /^prg_/);
   assert.is(r.body.streamId, `program-${r.body.id}`);
   const one = expectStatus(await t.get(`/programs/${r.body.id}`), 200);
   assert.equal(
     { ...one.body, definedAt: undefined },
-    { id: r.body.id, name: 'Storage Associate', productLine: 'storage', validForDays: 365, points: 100, status: 'active', definedAt: undefined },
+    {
+      id: r.body.id,
+      name: 'Storage Associate',
+      productLine: 'storage',
+      validForDays: 365,
+      points: 100,
+      status: 'active',
+      definedAt: undefined,
+    },
   );
   assert.is(one.headers.etag, '"1"');
   const list = expectStatus(await t.get('/programs'), 200).body;
-  assert.equal(list.items.map((p: { id: string }) => p.id), [r.body.id]);
+  assert.equal(
+    list.items.map((p: { id: string }) => p.id),
+    [r.body.id],
+  );
 });
 
 test('a program must name one of the channel product lines: otherwise 400 at productLine', async ({ t }) => {
   expectProblem(
-    await refused(t, () => t.post('/programs', { name: 'Quantum', productLine: 'quantum', validForDays: 365, points: 1 })),
-    400, 'validation_failed', ['productLine'],
+    await refused(t, () =>
+      t.post('/programs', { name: 'Quantum', productLine: 'quantum', validForDays: 365, points: 1 }),
+    ),
+    400,
+    'validation_failed',
+    ['productLine'],
   );
 });
 
-test('retire: listed as retired and filtered by status; retiring again is 409, an unknown program 404', async ({ t }) => {
+test('retire: listed as retired and filtered by status; retiring again is 409, an unknown program 404', async ({
+  t,
+}) => {
   const kept = await defineProgram(t, 'compute');
   const retired = await defineProgram(t, 'storage');
   expectStatus(await t.post(`/programs/${retired}/retire`, {}), 200);
@@ -54,24 +74,39 @@ test('programs page by id without gaps', async ({ t }) => {
   const second = expectStatus(await t.get(`/programs?limit=2&cursor=${first.nextCursor}`), 200).body;
   const third = expectStatus(await t.get(`/programs?limit=2&cursor=${second.nextCursor}`), 200).body;
   assert.is(third.nextCursor, null);
-  assert.equal([...first.items, ...second.items, ...third.items].map((p: { id: string }) => p.id), ids.sort());
+  assert.equal(
+    [...first.items, ...second.items, ...third.items].map((p: { id: string }) => p.id),
+    ids.sort(),
+  );
 });
 
 test('channel settings: defaults before any change', async ({ t }) => {
   const settings = expectStatus(await t.get('/channel/settings'), 200).body;
   assert.equal(settings, {
-    desiredPartnerCount: 100, quotaAttainmentThresholdPct: 50, dealProtectionDays: 90, maxDealExtensions: 2, minCertifiedForReady: 1,
-    mdfClaimDays: 60, pointsPerWonAmountUnit: 0.01, pointsExpiryMonths: 24, productLines: ['storage', 'compute', 'network', 'software', 'services'],
+    desiredPartnerCount: 100,
+    quotaAttainmentThresholdPct: 50,
+    dealProtectionDays: 90,
+    maxDealExtensions: 2,
+    minCertifiedForReady: 1,
+    mdfClaimDays: 60,
+    pointsPerWonAmountUnit: 0.01,
+    pointsExpiryMonths: 24,
+    productLines: ['storage', 'compute', 'network', 'software', 'services'],
     tierCriteria: {},
   });
 });
 
-test('PUT any subset: changed keys only, the rest keep their values; repeating a change appends nothing', async ({ t }) => {
+test('PUT any subset: changed keys only, the rest keep their values; repeating a change appends nothing', async ({
+  t,
+}) => {
   const r = expectStatus(await t.put('/channel/settings', { dealProtectionDays: 60, desiredPartnerCount: 250 }), 200);
   assert.equal([r.body.id, r.body.streamId, r.body.version], ['channel-settings', 'channel-settings', 1]);
   expectStatus(await t.put('/channel/settings', { maxDealExtensions: 3 }), 200);
   const settings = expectStatus(await t.get('/channel/settings'), 200).body;
-  assert.equal([settings.dealProtectionDays, settings.desiredPartnerCount, settings.maxDealExtensions, settings.mdfClaimDays], [60, 250, 3, 60]);
+  assert.equal(
+    [settings.dealProtectionDays, settings.desiredPartnerCount, settings.maxDealExtensions, settings.mdfClaimDays],
+    [60, 250, 3, 60],
+  );
   const again = await refused(t, () => t.put('/channel/settings', { dealProtectionDays: 60 }));
   assert.equal([again.status, again.body.version], [200, 2]);
 });
@@ -93,7 +128,14 @@ test('new product lines admit new programs and show in readiness', async ({ t })
   const partner = expectStatus(await t.get(`/partners/${partnerId}`), 200).body;
   assert.equal(Object.keys(partner.readiness), ['storage', 'security']);
   assert.equal(partner.readyProductLines, ['security']);
-  expectProblem(await refused(t, () => t.post('/programs', { name: 'Compute', productLine: 'compute', validForDays: 365, points: 1 })), 400, 'validation_failed', ['productLine']);
+  expectProblem(
+    await refused(t, () =>
+      t.post('/programs', { name: 'Compute', productLine: 'compute', validForDays: 365, points: 1 }),
+    ),
+    400,
+    'validation_failed',
+    ['productLine'],
+  );
 });
 
 test('minCertifiedForReady decides readiness at query time', async ({ t }) => {
@@ -114,9 +156,19 @@ test('only vendor admins define and retire programs or change settings', async (
   const manager = expectStatus(await t.post('/people', { name: 'Cm', email: 'cm@vendor.example' }), 201).body.id;
   expectStatus(await t.post(`/people/${manager}/vendor-roles`, { role: 'channel_manager' }), 200);
   const token = t.tokenFor(manager);
-  expectProblem(await refused(t, () => t.post('/programs', { name: 'X', productLine: 'storage', validForDays: 1, points: 1 }, token)), 403, 'forbidden');
+  expectProblem(
+    await refused(t, () =>
+      t.post('/programs', { name: 'X', productLine: 'storage', validForDays: 1, points: 1 }, token),
+    ),
+    403,
+    'forbidden',
+  );
   expectProblem(await refused(t, () => t.post(`/programs/${program}/retire`, {}, token)), 403, 'forbidden');
-  expectProblem(await refused(t, () => t.put('/channel/settings', { dealProtectionDays: 10 }, token)), 403, 'forbidden');
+  expectProblem(
+    await refused(t, () => t.put('/channel/settings', { dealProtectionDays: 10 }, token)),
+    403,
+    'forbidden',
+  );
   // Everyone authenticated reads settings and programs.
   expectStatus(await t.get('/channel/settings', token), 200);
   expectStatus(await t.get(`/programs/${program}`, token), 200);

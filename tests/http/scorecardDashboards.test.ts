@@ -4,7 +4,9 @@ import { startTestApp, type TestApp } from '../support/testApp.js';
 import { expectProblem, expectStatus } from './fixtures.js';
 import { scorecardWorld, type ScorecardWorld } from './scorecardFixtures.js';
 
-const test = suite<{ t: TestApp; w: ScorecardWorld }>('channel health, the channel quadrant and tier signals over HTTP');
+const test = suite<{ t: TestApp; w: ScorecardWorld }>(
+  'channel health, the channel quadrant and tier signals over HTTP',
+);
 test.before(async (ctx) => {
   ctx.t = await startTestApp({ now: '2026-03-10T09:00:00.000Z' });
   ctx.w = await scorecardWorld(ctx.t);
@@ -14,7 +16,9 @@ test.after(async (ctx) => ctx.t?.dispose());
 const EUR = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 const settings = (t: TestApp, body: unknown) => t.put('/channel/settings', body).then((r) => expectStatus(r, 200));
 
-test('channel health: partners, share achieving quota, revenue growth, lead conversion, ready-to-sell share', async ({ t }) => {
+test('channel health: partners, share achieving quota, revenue growth, lead conversion, ready-to-sell share', async ({
+  t,
+}) => {
   await settings(t, { desiredPartnerCount: 3, quotaAttainmentThresholdPct: 50 });
   const h = expectStatus(await t.get('/dashboards/channel-health'), 200).body;
   assert.is(h.period, '2026-Q2');
@@ -37,8 +41,14 @@ test('the quadrant follows desiredPartnerCount and quotaAttainmentThresholdPct',
   await settings(t, { desiredPartnerCount: 3, quotaAttainmentThresholdPct: 50 });
   const scaling = await quadrant();
   assert.equal(scaling, {
-    name: 'scaling', activePartners: 2, desiredPartnerCount: 3, partnerCoveragePct: 66.67, achievingQuotaPct: 50,
-    quotaAttainmentThresholdPct: 50, enoughPartners: false, performing: true,
+    name: 'scaling',
+    activePartners: 2,
+    desiredPartnerCount: 3,
+    partnerCoveragePct: 66.67,
+    achievingQuotaPct: 50,
+    quotaAttainmentThresholdPct: 50,
+    enoughPartners: false,
+    performing: true,
   });
   await settings(t, { quotaAttainmentThresholdPct: 60 });
   assert.is((await quadrant()).name, 'emerging_growth');
@@ -48,7 +58,9 @@ test('the quadrant follows desiredPartnerCount and quotaAttainmentThresholdPct',
   assert.is((await quadrant()).name, 'continuous_improvement');
 });
 
-test('a past period counts the partners active at its end; nobody with a quota is below the threshold', async ({ t }) => {
+test('a past period counts the partners active at its end; nobody with a quota is below the threshold', async ({
+  t,
+}) => {
   const h = expectStatus(await t.get('/dashboards/channel-health?period=2026-Q1'), 200).body;
   assert.is(h.partners.active, 2);
   assert.equal(h.quota, { withQuota: 0, achieving: 0, achievingPct: null });
@@ -60,7 +72,10 @@ test('a past period counts the partners active at its end; nobody with a quota i
   assert.equal(before.partners.byStatus, {});
 });
 
-test('a regional channel manager also gets the KPIs of their own partners; partner people get 403', async ({ t, w }) => {
+test('a regional channel manager also gets the KPIs of their own partners; partner people get 403', async ({
+  t,
+  w,
+}) => {
   const h = expectStatus(await t.get('/dashboards/channel-health', t.tokenFor(w.emeaManager.id)), 200).body;
   assert.is(h.partners.active, 2);
   assert.is(h.managed.partners.active, 1);
@@ -88,25 +103,40 @@ test('tier signals: an upgrade when a higher tier is met, a downgrade below the 
   // A won 60,000 + 120,000 in the window and has one certified person: gold.
   assert.is(byPartner[w.a].signal, 'upgrade');
   assert.is(byPartner[w.a].suggestedTier, 'gold');
-  assert.equal(byPartner[w.a].wonRevenue, [EUR(18_000_000)].map((m) => ({ currency: m.currency, amountMinor: m.amountMinor })));
+  assert.equal(
+    byPartner[w.a].wonRevenue,
+    [EUR(18_000_000)].map((m) => ({ currency: m.currency, amountMinor: m.amountMinor })),
+  );
   assert.is(byPartner[w.a].certifiedPeople, 1);
   // B won 50,000: below silver's 100,000.
   assert.is(byPartner[w.b].signal, 'downgrade');
   assert.is(byPartner[w.b].suggestedTier, 'registered');
   assert.is(byPartner[w.b].current.wonRevenue.met, false);
   const downgrades = expectStatus(await t.get('/dashboards/tier-signals?signal=downgrade'), 200).body;
-  assert.equal(downgrades.items.map((i: { partnerId: string }) => i.partnerId), [w.b]);
+  assert.equal(
+    downgrades.items.map((i: { partnerId: string }) => i.partnerId),
+    [w.b],
+  );
   const managed = expectStatus(await t.get('/dashboards/tier-signals', t.tokenFor(w.emeaManager.id)), 200).body;
-  assert.equal(managed.items.map((i: { partnerId: string }) => i.partnerId), [w.a]);
+  assert.equal(
+    managed.items.map((i: { partnerId: string }) => i.partnerId),
+    [w.a],
+  );
   // Acting on the signal with the existing command clears it.
   expectStatus(await t.post(`/partners/${w.a}/tier`, { tier: 'gold', reason: 'tier signal: gold criteria met' }), 200);
   const after = expectStatus(await t.get('/dashboards/tier-signals'), 200).body;
-  assert.equal(after.items.map((i: { partnerId: string }) => i.partnerId), [w.b]);
+  assert.equal(
+    after.items.map((i: { partnerId: string }) => i.partnerId),
+    [w.b],
+  );
 });
 
 test('tier signals page by partner id', async ({ t }) => {
   await settings(t, {
-    tierCriteria: { silver: { minWonRevenue: EUR(100_000_000), minCertifiedPeople: 0 }, gold: { minWonRevenue: EUR(200_000_000), minCertifiedPeople: 0 } },
+    tierCriteria: {
+      silver: { minWonRevenue: EUR(100_000_000), minCertifiedPeople: 0 },
+      gold: { minWonRevenue: EUR(200_000_000), minCertifiedPeople: 0 },
+    },
   });
   const first = expectStatus(await t.get('/dashboards/tier-signals?limit=1'), 200).body;
   assert.is(first.items.length, 1);

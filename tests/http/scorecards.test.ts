@@ -4,7 +4,9 @@ import { startTestApp, type TestApp } from '../support/testApp.js';
 import { expectProblem, expectStatus } from './fixtures.js';
 import { scorecardWorld, type ScorecardWorld } from './scorecardFixtures.js';
 
-const test = suite<{ t: TestApp; w: ScorecardWorld }>('scorecards over HTTP: every KPI on a channel with known figures');
+const test = suite<{ t: TestApp; w: ScorecardWorld }>(
+  'scorecards over HTTP: every KPI on a channel with known figures',
+);
 test.before(async (ctx) => {
   ctx.t = await startTestApp({ now: '2026-03-10T09:00:00.000Z' });
   ctx.w = await scorecardWorld(ctx.t);
@@ -13,7 +15,10 @@ test.after(async (ctx) => ctx.t?.dispose());
 
 const EUR = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 
-test("a partner's scorecard for the running period: quota, revenue, attainment, growth, deals, conversion, approval time", async ({ t, w }) => {
+test("a partner's scorecard for the running period: quota, revenue, attainment, growth, deals, conversion, approval time", async ({
+  t,
+  w,
+}) => {
   const s = expectStatus(await t.get(`/partners/${w.a}/scorecard`), 200).body;
   assert.is(s.period, '2026-Q2');
   assert.is(s.previousPeriod, '2026-Q1');
@@ -23,7 +28,16 @@ test("a partner's scorecard for the running period: quota, revenue, attainment, 
   assert.is(s.achievedQuota, true);
   assert.equal(s.previousWonRevenue, EUR(6_000_000));
   assert.is(s.growthPct, 100);
-  assert.equal(s.deals, { registered: 2, conflicted: 0, approved: 1, rejected: 1, withdrawn: 0, won: 1, lost: 0, expired: 0 });
+  assert.equal(s.deals, {
+    registered: 2,
+    conflicted: 0,
+    approved: 1,
+    rejected: 1,
+    withdrawn: 0,
+    won: 1,
+    lost: 0,
+    expired: 0,
+  });
   assert.is(s.leadConversionPct, 50);
   assert.is(s.medianHoursToApproval, 2);
   assert.is(s.timeToFirstDealDays, 0);
@@ -56,8 +70,16 @@ test('a past period and the trend of the last eight periods', async ({ t, w }) =
   assert.is(q1.attainmentPct, null);
   assert.is(q1.medianHoursToApproval, 24);
   const s = expectStatus(await t.get(`/partners/${w.a}/scorecard`), 200).body;
-  assert.equal(s.trend.map((p: { period: string }) => p.period), ['2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2']);
-  assert.equal(s.trend[7], { period: '2026-Q2', quota: EUR(10_000_000), wonRevenue: EUR(12_000_000), attainmentPct: 120 });
+  assert.equal(
+    s.trend.map((p: { period: string }) => p.period),
+    ['2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2'],
+  );
+  assert.equal(s.trend[7], {
+    period: '2026-Q2',
+    quota: EUR(10_000_000),
+    wonRevenue: EUR(12_000_000),
+    attainmentPct: 120,
+  });
   assert.equal(s.trend[6], { period: '2026-Q1', quota: null, wonRevenue: EUR(6_000_000), attainmentPct: null });
   assert.equal(s.wonRevenueByCurrency, [{ currency: 'EUR', amountMinor: 12_000_000, deals: 1 }]);
 });
@@ -75,27 +97,51 @@ test('the scorecards list: channel members only, sorted by attainment with curso
   assert.is(all.period, '2026-Q2');
   assert.equal(all.items.map((s: { partnerId: string }) => s.partnerId).sort(), [w.a, w.b].sort());
   const first = expectStatus(await t.get('/scorecards?sort=attainment&limit=1'), 200).body;
-  assert.equal(first.items.map((s: { partnerId: string }) => s.partnerId), [w.a]);
+  assert.equal(
+    first.items.map((s: { partnerId: string }) => s.partnerId),
+    [w.a],
+  );
   assert.type(first.nextCursor, 'string');
   const second = expectStatus(await t.get(`/scorecards?sort=attainment&limit=1&cursor=${first.nextCursor}`), 200).body;
-  assert.equal(second.items.map((s: { partnerId: string }) => s.partnerId), [w.b]);
+  assert.equal(
+    second.items.map((s: { partnerId: string }) => s.partnerId),
+    [w.b],
+  );
   assert.is(second.nextCursor, null);
   const won = expectStatus(await t.get('/scorecards?sort=won'), 200).body;
-  assert.equal(won.items.map((s: { wonRevenue: { amountMinor: number } }) => s.wonRevenue.amountMinor), [12_000_000, 5_000_000]);
+  assert.equal(
+    won.items.map((s: { wonRevenue: { amountMinor: number } }) => s.wonRevenue.amountMinor),
+    [12_000_000, 5_000_000],
+  );
   const applicants = expectStatus(await t.get('/scorecards?status=applied'), 200).body;
-  assert.equal(applicants.items.map((s: { partnerId: string }) => s.partnerId), [w.c]);
+  assert.equal(
+    applicants.items.map((s: { partnerId: string }) => s.partnerId),
+    [w.c],
+  );
   const emea = expectStatus(await t.get('/scorecards?region=apac'), 200).body;
-  assert.equal(emea.items.map((s: { partnerId: string }) => s.partnerId), [w.b]);
+  assert.equal(
+    emea.items.map((s: { partnerId: string }) => s.partnerId),
+    [w.b],
+  );
 });
 
-test('who sees which scorecards: a regional channel manager their region, an employee their own partner', async ({ t, w }) => {
+test('who sees which scorecards: a regional channel manager their region, an employee their own partner', async ({
+  t,
+  w,
+}) => {
   const managed = expectStatus(await t.get('/scorecards', t.tokenFor(w.emeaManager.id)), 200).body;
-  assert.equal(managed.items.map((s: { partnerId: string }) => s.partnerId), [w.a]);
+  assert.equal(
+    managed.items.map((s: { partnerId: string }) => s.partnerId),
+    [w.a],
+  );
   expectProblem(await t.get(`/partners/${w.b}/scorecard`, t.tokenFor(w.emeaManager.id)), 404, 'not_found');
   expectStatus(await t.get(`/partners/${w.a}/scorecard`, t.tokenFor(w.aSeller.id)), 200);
   expectProblem(await t.get(`/partners/${w.b}/scorecard`, t.tokenFor(w.aSeller.id)), 404, 'not_found');
   const own = expectStatus(await t.get('/scorecards', t.tokenFor(w.bSeller.id)), 200).body;
-  assert.equal(own.items.map((s: { partnerId: string }) => s.partnerId), [w.b]);
+  assert.equal(
+    own.items.map((s: { partnerId: string }) => s.partnerId),
+    [w.b],
+  );
   expectStatus(await t.get(`/partners/${w.b}/scorecard`, t.tokenFor(w.analyst.id)), 200);
 });
 

@@ -20,7 +20,7 @@ test.after.each(async (ctx) => ctx.t.dispose());
 
 const logSynchronous = (t: TestApp) => t.platform.connection.db.pragma('synchronous', { simple: true });
 
-test('after projection batches, the event store\'s writer connection is still synchronous=FULL', async ({ t }) => {
+test("after projection batches, the event store's writer connection is still synchronous=FULL", async ({ t }) => {
   assert.is(logSynchronous(t), FULL);
   await activePartner(t);
   await quiescent(t);
@@ -30,7 +30,9 @@ test('after projection batches, the event store\'s writer connection is still sy
   assert.is(logSynchronous(t), FULL);
 });
 
-test('read models commit on another connection, synchronous=NORMAL, while the log connection stays FULL and idle', async ({ t }) => {
+test('read models commit on another connection, synchronous=NORMAL, while the log connection stays FULL and idle', async ({
+  t,
+}) => {
   const seen = await t.platform.writeDb.transaction(async (tx) => ({
     readModels: (await tx.get<{ synchronous: number }>('PRAGMA synchronous'))?.synchronous,
     log: logSynchronous(t),
@@ -51,7 +53,18 @@ test('an append waits for a read-model transaction in progress (one write lock),
     order.push('read models committed');
   });
   const append = t.platform.store
-    .append('counter-x', [{ eventId: 'evt_durability_1', type: 'ProgramRetired', data: {}, metadata: { actor: { kind: 'system', id: 't' }, commandId: 'c', correlationId: 'c' } }], { expected: 'any' })
+    .append(
+      'counter-x',
+      [
+        {
+          eventId: 'evt_durability_1',
+          type: 'ProgramRetired',
+          data: {},
+          metadata: { actor: { kind: 'system', id: 't' }, commandId: 'c', correlationId: 'c' },
+        },
+      ],
+      { expected: 'any' },
+    )
     .then((result) => {
       order.push('appended');
       return result;
@@ -62,7 +75,9 @@ test('an append waits for a read-model transaction in progress (one write lock),
   const [, appended] = await Promise.all([transaction, append]);
   assert.equal(order, ['read models committed', 'appended']);
   assert.is(appended.positions.length, 1);
-  const kept = await t.platform.reader.get<{ n: number }>(`SELECT COUNT(*) AS n FROM idempotency_keys WHERE scope_key = 'k'`);
+  const kept = await t.platform.reader.get<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM idempotency_keys WHERE scope_key = 'k'`,
+  );
   assert.is(kept?.n, 1);
 });
 

@@ -5,7 +5,14 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createProjectionRunner, defineProjection, sqliteSqlDb, type Projection, type ProjectionRunner, type TransactionalSqlDb } from '../../projections/index.js';
+import {
+  createProjectionRunner,
+  defineProjection,
+  sqliteSqlDb,
+  type Projection,
+  type ProjectionRunner,
+  type TransactionalSqlDb,
+} from '../../projections/index.js';
 import { foreignCount, openCounterStore, type CounterStore } from '../commands/counterFixture.js';
 
 /**
@@ -40,7 +47,9 @@ const test = suite<Ctx>('Projection runner');
 test.before.each(async (ctx) => {
   ctx.s = await openCounterStore();
   for (const name of ['tally', 'tally2']) {
-    ctx.s.connection.db.exec(`CREATE TABLE ${name} (id INTEGER PRIMARY KEY, total INTEGER NOT NULL, events INTEGER NOT NULL)`);
+    ctx.s.connection.db.exec(
+      `CREATE TABLE ${name} (id INTEGER PRIMARY KEY, total INTEGER NOT NULL, events INTEGER NOT NULL)`,
+    );
     ctx.s.connection.db.exec(`CREATE TABLE ${name}_log (position INTEGER PRIMARY KEY, by INTEGER NOT NULL)`);
   }
   const db = sqliteSqlDb(ctx.s.connection);
@@ -55,7 +64,14 @@ test.after.each(async (ctx) => {
 });
 
 const runner = (ctx: Ctx, projections: readonly Projection[], batchSize = 1000) => {
-  const r = createProjectionRunner({ store: ctx.s.store, db: ctx.db, projections, batchSize, rebuildBatchSize: batchSize, pollMs: 60_000 });
+  const r = createProjectionRunner({
+    store: ctx.s.store,
+    db: ctx.db,
+    projections,
+    batchSize,
+    rebuildBatchSize: batchSize,
+    pollMs: 60_000,
+  });
   ctx.runners.push(r);
   return r;
 };
@@ -66,8 +82,16 @@ const appendCounts = async (ctx: Ctx, values: readonly number[]) => {
 const tally = async (ctx: Ctx, name = 'tally') => {
   const row = await ctx.db.get<{ total: number; events: number }>(`SELECT total, events FROM ${name} WHERE id = 1`);
   const log = await ctx.db.all<{ position: number }>(`SELECT position FROM ${name}_log ORDER BY position`);
-  const checkpoint = await ctx.db.get<{ position: number }>('SELECT position FROM projection_checkpoints WHERE name = ?', [name]);
-  return { total: row?.total ?? 0, events: row?.events ?? 0, positions: log.map((r) => r.position), checkpoint: checkpoint?.position ?? 0 };
+  const checkpoint = await ctx.db.get<{ position: number }>(
+    'SELECT position FROM projection_checkpoints WHERE name = ?',
+    [name],
+  );
+  return {
+    total: row?.total ?? 0,
+    events: row?.events ?? 0,
+    positions: log.map((r) => r.position),
+    checkpoint: checkpoint?.position ?? 0,
+  };
 };
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -98,7 +122,10 @@ test('a crash mid-batch rolls back the batch with its checkpoint; the restart ap
   await appendCounts(ctx, range(1, 12));
   ctx.poison.add(8);
   const crashing = runner(ctx, [tallyProjection('tally', ctx.poison)], 5);
-  const failure = await crashing.start().then(() => undefined, (e: unknown) => e);
+  const failure = await crashing.start().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.match(String(failure), /poisoned at 8/);
   await crashing.stop();
   // Events 6 and 7 were applied inside the failed batch: rolled back together with its checkpoint.
@@ -115,7 +142,10 @@ test('a failing live batch rejects its waiters; the next append retries it and a
   await r.waitFor(await appendCounts(ctx, [1]));
   ctx.poison.add(2);
   const head = await appendCounts(ctx, [2]);
-  const rejected = await r.waitFor(head).then(() => undefined, (e: unknown) => e);
+  const rejected = await r.waitFor(head).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.match(String(rejected), /poisoned at 2/);
   assert.equal(await tally(ctx), { total: 1, events: 1, positions: [1], checkpoint: 1 });
   ctx.poison.clear();
@@ -141,7 +171,11 @@ test('events a projection does not handle still move its checkpoint', async (ctx
   await appendCounts(ctx, range(1, 3));
   const r = runner(ctx, [idle]);
   await r.start();
-  assert.is((await ctx.db.get<{ position: number }>("SELECT position FROM projection_checkpoints WHERE name = 'idle'"))?.position, 3);
+  assert.is(
+    (await ctx.db.get<{ position: number }>("SELECT position FROM projection_checkpoints WHERE name = 'idle'"))
+      ?.position,
+    3,
+  );
   assert.is(r.position(), 3);
 });
 
@@ -155,10 +189,17 @@ test('rebuild clears the named projections and replays the log into them, report
   await r.rebuild(['tally2'], (done, total) => progress.push([done, total]));
   assert.equal(await tally(ctx, 'tally2'), { total: 55, events: 10, positions: range(1, 10), checkpoint: 10 });
   assert.is((await tally(ctx, 'tally')).total, -1, 'only the named projection was rebuilt');
-  assert.equal(progress, [[4, 10], [8, 10], [10, 10]]);
+  assert.equal(progress, [
+    [4, 10],
+    [8, 10],
+    [10, 10],
+  ]);
   await r.rebuild();
   assert.is((await tally(ctx, 'tally')).total, 55);
-  const unknown = await r.rebuild(['nope']).then(() => undefined, (e: unknown) => e);
+  const unknown = await r.rebuild(['nope']).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.match(String(unknown), /unknown projection/);
   assert.is((await tally(ctx, 'tally')).events, 10, 'a refused rebuild clears nothing');
 });

@@ -16,7 +16,13 @@ import type { Column, Tables } from '../../infra/sql/tables.js';
 import { migrateToLatest } from '../../migrations/migrateToLatest.js';
 import { tables } from '../../projections/readModels/database.js';
 
-interface ColumnInfo { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }
+interface ColumnInfo {
+  name: string;
+  type: string;
+  notnull: number;
+  dflt_value: string | null;
+  pk: number;
+}
 
 /** Tables the declarations do not own: the event store's log, and the migrator's bookkeeping. */
 const OWNED_ELSEWHERE = new Set(['events', 'kysely_migration', 'kysely_migration_lock']);
@@ -32,10 +38,15 @@ const affinity = (declared: string) => {
 };
 
 const actualTables = (db: Database.Database) =>
-  (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[])
+  (
+    db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .all() as { name: string }[]
+  )
     .map((r) => r.name)
     .filter((name) => !OWNED_ELSEWHERE.has(name));
-const columnsOf = (db: Database.Database, table: string) => db.prepare(`PRAGMA table_info(${table})`).all() as ColumnInfo[];
+const columnsOf = (db: Database.Database, table: string) =>
+  db.prepare(`PRAGMA table_info(${table})`).all() as ColumnInfo[];
 
 /** Every way the database and the declarations differ, one line each. */
 const differences = (db: Database.Database, declared: Tables): string[] => {
@@ -54,15 +65,28 @@ const differences = (db: Database.Database, declared: Tables): string[] => {
       }
       // SQLite lets a non-integer primary key hold NULL unless NOT NULL is spelt out; we never store one.
       const nullable = c.notnull === 0 && c.pk === 0;
-      if (d.nullable !== nullable) out.push(`${name}.${c.name}: declared ${d.nullable ? 'nullable' : 'not null'}, is ${nullable ? 'nullable' : 'not null'}`);
-      if (affinity(d.type) !== affinity(c.type)) out.push(`${name}.${c.name}: declared ${d.type} (${affinity(d.type)} affinity), is ${c.type} (${affinity(c.type)})`);
+      if (d.nullable !== nullable)
+        out.push(
+          `${name}.${c.name}: declared ${d.nullable ? 'nullable' : 'not null'}, is ${nullable ? 'nullable' : 'not null'}`,
+        );
+      if (affinity(d.type) !== affinity(c.type))
+        out.push(
+          `${name}.${c.name}: declared ${d.type} (${affinity(d.type)} affinity), is ${c.type} (${affinity(c.type)})`,
+        );
       else if (d.type !== c.type.toLowerCase()) out.push(`${name}.${c.name}: declared ${d.type}, is ${c.type}`);
-      if (d.hasDefault !== (c.dflt_value !== null)) out.push(`${name}.${c.name}: declared ${d.hasDefault ? 'with' : 'without'} a default, dflt_value ${c.dflt_value}`);
+      if (d.hasDefault !== (c.dflt_value !== null))
+        out.push(
+          `${name}.${c.name}: declared ${d.hasDefault ? 'with' : 'without'} a default, dflt_value ${c.dflt_value}`,
+        );
     }
     for (const column of Object.keys(table.columns))
       if (!columns.some((c) => c.name === column)) out.push(`${name}.${column}: declared, no such column`);
-    const key = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
-    if (key.join() !== table.primaryKey.join()) out.push(`${name}: primary key declared (${table.primaryKey.join(', ')}), is (${key.join(', ')})`);
+    const key = columns
+      .filter((c) => c.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((c) => c.name);
+    if (key.join() !== table.primaryKey.join())
+      out.push(`${name}: primary key declared (${table.primaryKey.join(', ')}), is (${key.join(', ')})`);
   }
   return out;
 };
@@ -78,18 +102,29 @@ test.after((ctx) => {
   rmSync(ctx.dir, { recursive: true, force: true });
 });
 
-test('every table and column of a freshly migrated database is declared, and every declared one exists, alike', ({ db }) => {
+test('every table and column of a freshly migrated database is declared, and every declared one exists, alike', ({
+  db,
+}) => {
   assert.equal(differences(db, tables), []);
   assert.ok(actualTables(db).length >= 39, 'the read models, checkpoints, idempotency keys and the audit access log');
 });
 
-test('the comparison sees drift either way: a missing, an extra and a changed column, an undeclared table, a wrong key', ({ db }) => {
+test('the comparison sees drift either way: a missing, an extra and a changed column, an undeclared table, a wrong key', ({
+  db,
+}) => {
   const { partners, deals, idempotency_keys: _dropped, ...rest } = tables;
   const { domain: _domain, ...partnerColumns } = partners.columns;
   const drifted: Tables = {
     ...rest,
-    partners: { ...partners, columns: { ...partnerColumns, nickname: { type: 'text', nullable: true, hasDefault: false } } },
-    deals: { ...deals, columns: { ...deals.columns, status: { type: 'integer', nullable: true, hasDefault: false } }, primaryKey: ['partner_id'] },
+    partners: {
+      ...partners,
+      columns: { ...partnerColumns, nickname: { type: 'text', nullable: true, hasDefault: false } },
+    },
+    deals: {
+      ...deals,
+      columns: { ...deals.columns, status: { type: 'integer', nullable: true, hasDefault: false } },
+      primaryKey: ['partner_id'],
+    },
   };
   assert.equal(differences(db, drifted).sort(), [
     'deals.status: declared integer (INTEGER affinity), is TEXT (TEXT)',
@@ -102,7 +137,10 @@ test('the comparison sees drift either way: a missing, an extra and a changed co
 });
 
 test("the events table is the event store's: exactly the columns it reads and writes", ({ db }) => {
-  assert.equal(columnsOf(db, 'events').map((c) => c.name), EVENT_COLUMNS.split(', '));
+  assert.equal(
+    columnsOf(db, 'events').map((c) => c.name),
+    EVENT_COLUMNS.split(', '),
+  );
 });
 
 test.run();

@@ -14,7 +14,11 @@ import { startTestApp, type TestApp } from '../support/testApp.js';
 const test = suite<{ t: TestApp; other: Platform }>('projections: two runners on one database');
 test.before.each(async (ctx) => {
   ctx.t = await startTestApp();
-  ctx.other = await createPlatform({ databaseFile: join(ctx.t.dir, 'prm.db'), clock: ctx.t.clock, ids: nanoidGenerator });
+  ctx.other = await createPlatform({
+    databaseFile: join(ctx.t.dir, 'prm.db'),
+    clock: ctx.t.clock,
+    ids: nanoidGenerator,
+  });
 });
 test.after.each(async (ctx) => {
   await ctx.other.close();
@@ -37,7 +41,10 @@ test('both follow the log and every event is applied exactly once', async ({ t, 
   await other.runner.waitFor(head);
   await t.platform.runner.waitFor(head);
   const counts = await t.platform.reader.all<{ employee_count: number }>('SELECT employee_count FROM partners');
-  assert.equal(counts.map((c) => Number(c.employee_count)), [3, 3, 3, 3]);
+  assert.equal(
+    counts.map((c) => Number(c.employee_count)),
+    [3, 3, 3, 3],
+  );
   const live = await dump(t.platform);
   await t.platform.runner.rebuild();
   assert.equal(await dump(t.platform), live);
@@ -55,7 +62,10 @@ test('a rebuild in one process while the other follows the log ends equal to a r
   const concurrent = await dump(t.platform);
   await t.platform.runner.rebuild();
   assert.equal(await dump(t.platform), concurrent);
-  const row = await t.platform.reader.get<{ employee_count: number; tier: string }>('SELECT employee_count, tier FROM partners WHERE partner_id = ?', [partner]);
+  const row = await t.platform.reader.get<{ employee_count: number; tier: string }>(
+    'SELECT employee_count, tier FROM partners WHERE partner_id = ?',
+    [partner],
+  );
   assert.equal({ ...row, employee_count: Number(row?.employee_count) }, { employee_count: 5, tier: 'gold' });
 });
 

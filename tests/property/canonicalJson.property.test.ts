@@ -21,40 +21,86 @@ const reference = (value: unknown): string => {
 const test = suite('canonicalJson');
 
 test('equals the reference for any JSON value', () => {
-  fc.assert(fc.property(fc.jsonValue(), (v) => canonicalJson(v) === reference(v)), { numRuns: 2000 });
+  fc.assert(
+    fc.property(fc.jsonValue(), (v) => canonicalJson(v) === reference(v)),
+    { numRuns: 2000 },
+  );
 });
 
 test('equals the reference for values with undefined members, unicode keys, NaN and -0', () => {
   const value = fc.letrec((tie) => ({
-    leaf: fc.oneof(fc.constant(undefined), fc.constant(null), fc.double(), fc.integer(), fc.boolean(), fc.string({ unit: 'binary' })),
-    node: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('node'), { maxLength: 5 }), fc.dictionary(fc.string({ unit: 'binary', maxLength: 6 }), tie('node'), { maxKeys: 6 })),
+    leaf: fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.string({ unit: 'binary' }),
+    ),
+    node: fc.oneof(
+      { depthSize: 'small' },
+      tie('leaf'),
+      fc.array(tie('node'), { maxLength: 5 }),
+      fc.dictionary(fc.string({ unit: 'binary', maxLength: 6 }), tie('node'), { maxKeys: 6 }),
+    ),
   })).node;
-  fc.assert(fc.property(value, (v) => canonicalJson(v) === reference(v)), { numRuns: 2000 });
+  fc.assert(
+    fc.property(value, (v) => canonicalJson(v) === reference(v)),
+    { numRuns: 2000 },
+  );
 });
 
 test('sorts keys by code unit and drops undefined members', () => {
-  assert.is(canonicalJson({ b: 1, a: [undefined, { d: undefined, c: 'x' }], B: null, é: 2 }), '{"B":null,"a":[null,{"c":"x"}],"b":1,"é":2}');
+  assert.is(
+    canonicalJson({ b: 1, a: [undefined, { d: undefined, c: 'x' }], B: null, é: 2 }),
+    '{"B":null,"a":[null,{"c":"x"}],"b":1,"é":2}',
+  );
 });
 
 /** The hash as first defined: sha-256 of the previous hash and the reference JSON of the nine envelope fields. */
 const referenceHash = (previous: string, e: Parameters<typeof eventHash>[1]) =>
-  createHash('sha256').update(previous).update(reference({
-    position: e.position, streamId: e.streamId, version: e.version, eventId: e.eventId, type: e.type,
-    schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata, recordedAt: e.recordedAt,
-  })).digest('hex');
+  createHash('sha256')
+    .update(previous)
+    .update(
+      reference({
+        position: e.position,
+        streamId: e.streamId,
+        version: e.version,
+        eventId: e.eventId,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        data: e.data,
+        metadata: e.metadata,
+        recordedAt: e.recordedAt,
+      }),
+    )
+    .digest('hex');
 
 test('an event hash is the reference hash', () => {
   const event = {
-    position: 7, streamId: 'partner-ptr_abcdef', version: 2, eventId: 'evt_1', type: 'PartnerApproved', schemaVersion: 1,
-    data: { tier: 'gold', note: undefined }, metadata: { actor: { kind: 'admin-key' as const, id: 'admin' }, commandId: 'cmd_1', correlationId: 'cmd_1' },
+    position: 7,
+    streamId: 'partner-ptr_abcdef',
+    version: 2,
+    eventId: 'evt_1',
+    type: 'PartnerApproved',
+    schemaVersion: 1,
+    data: { tier: 'gold', note: undefined },
+    metadata: { actor: { kind: 'admin-key' as const, id: 'admin' }, commandId: 'cmd_1', correlationId: 'cmd_1' },
     recordedAt: '2026-06-01T09:00:00.000Z',
   };
   assert.is(eventHash(GENESIS_HASH, event), referenceHash(GENESIS_HASH, event));
   fc.assert(
     fc.property(
       fc.record({
-        position: fc.nat(), streamId: fc.string(), version: fc.nat(), eventId: fc.string(), type: fc.string(), schemaVersion: fc.nat(),
-        data: fc.jsonValue(), metadata: fc.jsonValue(), recordedAt: fc.string(),
+        position: fc.nat(),
+        streamId: fc.string(),
+        version: fc.nat(),
+        eventId: fc.string(),
+        type: fc.string(),
+        schemaVersion: fc.nat(),
+        data: fc.jsonValue(),
+        metadata: fc.jsonValue(),
+        recordedAt: fc.string(),
       }),
       fc.string(),
       (e, previous) => eventHash(previous, e as never) === referenceHash(previous, e as never),

@@ -29,7 +29,16 @@ const proof = [{ name: 'photos', uri: 'https://files.example.com/p.zip' }];
  * and now and then a malformed amount (zero, another currency, the largest safe integer).
  */
 interface Step {
-  readonly op: 'allocate' | 'submit' | 'approve' | 'reject' | 'claim' | 'approveClaim' | 'rejectClaim' | 'pay' | 'close';
+  readonly op:
+    | 'allocate'
+    | 'submit'
+    | 'approve'
+    | 'reject'
+    | 'claim'
+    | 'approveClaim'
+    | 'rejectClaim'
+    | 'pay'
+    | 'close';
   readonly pick: number;
   readonly sharePct: number;
   readonly odd: 'none' | 'zero' | 'usd' | 'huge';
@@ -40,15 +49,22 @@ interface Step {
 }
 const step: fc.Arbitrary<Step> = fc.record({
   op: fc.oneof(
-    { arbitrary: fc.constant('allocate' as const), weight: 1 }, { arbitrary: fc.constant('submit' as const), weight: 4 },
-    { arbitrary: fc.constant('approve' as const), weight: 4 }, { arbitrary: fc.constant('reject' as const), weight: 1 },
-    { arbitrary: fc.constant('claim' as const), weight: 4 }, { arbitrary: fc.constant('approveClaim' as const), weight: 3 },
-    { arbitrary: fc.constant('rejectClaim' as const), weight: 1 }, { arbitrary: fc.constant('pay' as const), weight: 3 },
+    { arbitrary: fc.constant('allocate' as const), weight: 1 },
+    { arbitrary: fc.constant('submit' as const), weight: 4 },
+    { arbitrary: fc.constant('approve' as const), weight: 4 },
+    { arbitrary: fc.constant('reject' as const), weight: 1 },
+    { arbitrary: fc.constant('claim' as const), weight: 4 },
+    { arbitrary: fc.constant('approveClaim' as const), weight: 3 },
+    { arbitrary: fc.constant('rejectClaim' as const), weight: 1 },
+    { arbitrary: fc.constant('pay' as const), weight: 3 },
     { arbitrary: fc.constant('close' as const), weight: 1 },
   ),
   pick: fc.nat(20),
   sharePct: fc.oneof(fc.constantFrom(25, 50, 100), fc.integer({ min: 0, max: 130 })),
-  odd: fc.oneof({ arbitrary: fc.constant('none' as const), weight: 12 }, { arbitrary: fc.constantFrom('zero' as const, 'usd' as const, 'huge' as const), weight: 1 }),
+  odd: fc.oneof(
+    { arbitrary: fc.constant('none' as const), weight: 12 },
+    { arbitrary: fc.constantFrom('zero' as const, 'usd' as const, 'huge' as const), weight: 1 },
+  ),
   advanceMs: fc.integer({ min: 0, max: 4 * 86_400_000 }),
   claimDays: fc.constantFrom(5, 30, 60),
   activityDate: fc.constantFrom('2026-03-01', '2026-03-05', '2026-03-20', '2026-04-15', '2026-05-30', '2026-06-10'),
@@ -60,7 +76,13 @@ const steps = fc.array(step, { minLength: 5, maxLength: 80, size: 'max' });
 const commandFor = (x: Step, s: FundState, counter: number): MdfCommand => {
   const share = (of: number) => Math.floor((of * x.sharePct) / 100);
   const amount = (of: number): Money =>
-    x.odd === 'zero' ? money(0, 'EUR') : x.odd === 'usd' ? money(share(of) + 1, 'USD') : x.odd === 'huge' ? money(Number.MAX_SAFE_INTEGER, 'EUR') : money(share(of), 'EUR');
+    x.odd === 'zero'
+      ? money(0, 'EUR')
+      : x.odd === 'usd'
+        ? money(share(of) + 1, 'USD')
+        : x.odd === 'huge'
+          ? money(Number.MAX_SAFE_INTEGER, 'EUR')
+          : money(share(of), 'EUR');
   const requests = Object.values(s.requests);
   const claims = Object.values(s.claims);
   const request = requests[x.pick % (requests.length + 1)];
@@ -69,16 +91,48 @@ const commandFor = (x: Step, s: FundState, counter: number): MdfCommand => {
   const claimId = claim?.claimId ?? 'clm_unknown0001';
   switch (x.op) {
     case 'allocate':
-      return { type: 'AllocateFund', data: { fundId: 'mdf_fund000001', partnerId: 'ptr_acme00001', period: '2026-Q2', amount: amount(2_000_000), expiresAt: EXPIRES, partnerStatus: x.partnerStatus } };
+      return {
+        type: 'AllocateFund',
+        data: {
+          fundId: 'mdf_fund000001',
+          partnerId: 'ptr_acme00001',
+          period: '2026-Q2',
+          amount: amount(2_000_000),
+          expiresAt: EXPIRES,
+          partnerStatus: x.partnerStatus,
+        },
+      };
     case 'submit':
       // Now and then a request id already used.
-      return { type: 'SubmitRequest', data: { requestId: x.pick === 0 && request ? requestId : `req_r${String(counter).padStart(8, '0')}`, activity: 'event', description: 'x', amount: amount(s.allocated), activityDate: x.activityDate, submittedBy: 'per_ann000001' } };
+      return {
+        type: 'SubmitRequest',
+        data: {
+          requestId: x.pick === 0 && request ? requestId : `req_r${String(counter).padStart(8, '0')}`,
+          activity: 'event',
+          description: 'x',
+          amount: amount(s.allocated),
+          activityDate: x.activityDate,
+          submittedBy: 'per_ann000001',
+        },
+      };
     case 'approve':
-      return { type: 'ApproveRequest', data: { requestId, approvedAmount: amount(request?.amountMinor ?? 1000), claimDays: x.claimDays } };
+      return {
+        type: 'ApproveRequest',
+        data: { requestId, approvedAmount: amount(request?.amountMinor ?? 1000), claimDays: x.claimDays },
+      };
     case 'reject':
       return { type: 'RejectRequest', data: { requestId, reason: 'no' } };
     case 'claim':
-      return { type: 'SubmitClaim', data: { claimId: x.pick === 0 && claim ? claimId : `clm_c${String(counter).padStart(8, '0')}`, requestId, amount: amount(request?.approvedMinor ?? request?.amountMinor ?? 1000), proof, submittedBy: 'per_ann000001' } };
+      return {
+        type: 'SubmitClaim',
+        data: {
+          claimId: x.pick === 0 && claim ? claimId : `clm_c${String(counter).padStart(8, '0')}`,
+          requestId,
+          amount: amount(request?.approvedMinor ?? request?.amountMinor ?? 1000),
+          proof,
+          submittedBy: 'per_ann000001',
+        },
+      };
     case 'approveClaim':
       return { type: 'ApproveClaim', data: { claimId, approvedAmount: amount(claim?.amountMinor ?? 1000) } };
     case 'rejectClaim':
@@ -95,7 +149,8 @@ const seenEvents = new Set<string>();
 /** Invariants computed from the log alone. */
 const checkLog = (log: readonly { event: MdfEvent; at: number }[]) => {
   const allocatedEvent = log.find((l) => l.event.type === 'MdfFundAllocated')?.event;
-  if (!allocatedEvent || allocatedEvent.type !== 'MdfFundAllocated') return assert.is(log.length, 0, 'events before the allocation');
+  if (!allocatedEvent || allocatedEvent.type !== 'MdfFundAllocated')
+    return assert.is(log.length, 0, 'events before the allocation');
   const { currency, amountMinor: allocated } = allocatedEvent.data.amount;
   const approvedByRequest = new Map<string, number>();
   const requestOfClaim = new Map<string, string>();
@@ -107,14 +162,24 @@ const checkLog = (log: readonly { event: MdfEvent; at: number }[]) => {
   for (const { event, at } of log) {
     seenEvents.add(event.type);
     const data = event.data as Record<string, unknown>;
-    for (const key of ['amount', 'approvedAmount']) if (key in data) assert.is((data[key] as Money).currency, currency, `${event.type} in another currency`);
-    if (at >= Date.parse(EXPIRES)) assert.ok(['MdfClaimPaid', 'MdfFundClosed'].includes(event.type), `${event.type} after the fund expired`);
+    for (const key of ['amount', 'approvedAmount'])
+      if (key in data) assert.is((data[key] as Money).currency, currency, `${event.type} in another currency`);
+    if (at >= Date.parse(EXPIRES))
+      assert.ok(['MdfClaimPaid', 'MdfFundClosed'].includes(event.type), `${event.type} after the fund expired`);
     if (closedAt !== undefined) assert.is(event.type, 'MdfClaimPaid', `${event.type} after the fund closed`);
     switch (event.type) {
-      case 'MdfRequestApproved': approvedByRequest.set(event.data.requestId, event.data.approvedAmount.amountMinor); break;
-      case 'MdfClaimSubmitted': requestOfClaim.set(event.data.claimId, event.data.requestId); break;
-      case 'MdfClaimApproved': approvedByClaim.set(event.data.claimId, event.data.approvedAmount.amountMinor); break;
-      case 'MdfFundClosed': closedAt = at; break;
+      case 'MdfRequestApproved':
+        approvedByRequest.set(event.data.requestId, event.data.approvedAmount.amountMinor);
+        break;
+      case 'MdfClaimSubmitted':
+        requestOfClaim.set(event.data.claimId, event.data.requestId);
+        break;
+      case 'MdfClaimApproved':
+        approvedByClaim.set(event.data.claimId, event.data.approvedAmount.amountMinor);
+        break;
+      case 'MdfFundClosed':
+        closedAt = at;
+        break;
       case 'MdfClaimPaid': {
         const { claimId: id } = event.data;
         const request = requestOfClaim.get(id) ?? '';
@@ -127,7 +192,8 @@ const checkLog = (log: readonly { event: MdfEvent; at: number }[]) => {
         paid += amountPaid;
         break;
       }
-      default: break;
+      default:
+        break;
     }
     const promised = [...approvedByRequest].filter(([r]) => !settledRequests.has(r)).reduce((n, [, a]) => n + a, 0);
     assert.ok(promised + paid <= allocated, `promised ${promised} + paid ${paid} exceed the allocation ${allocated}`);
@@ -139,12 +205,18 @@ const checkState = (s: FundState) => {
   const requests = Object.values(s.requests);
   const claims = Object.values(s.claims);
   const settled = (r: (typeof requests)[number]) => r.claimId !== undefined && s.claims[r.claimId]?.status === 'paid';
-  const committed = requests.filter((r) => r.status === 'approved' && !settled(r)).reduce((n, r) => n + (r.approvedMinor ?? 0), 0);
+  const committed = requests
+    .filter((r) => r.status === 'approved' && !settled(r))
+    .reduce((n, r) => n + (r.approvedMinor ?? 0), 0);
   const paid = claims.filter((c) => c.status === 'paid').reduce((n, c) => n + (c.approvedMinor ?? 0), 0);
   const claimed = claims.filter((c) => c.status !== 'rejected').reduce((n, c) => n + c.amountMinor, 0);
   assert.equal([s.committed, s.paid, s.claimed], [committed, paid, claimed], 'running balances');
-  assert.ok(available(s) >= 0 && s.committed >= 0 && s.paid >= 0, `negative balance: ${JSON.stringify([available(s), s.committed, s.paid])}`);
-  for (const c of claims) if (c.status === 'paid') assert.ok((c.approvedMinor ?? 0) <= c.amountMinor, 'paid more than claimed');
+  assert.ok(
+    available(s) >= 0 && s.committed >= 0 && s.paid >= 0,
+    `negative balance: ${JSON.stringify([available(s), s.committed, s.paid])}`,
+  );
+  for (const c of claims)
+    if (c.status === 'paid') assert.ok((c.approvedMinor ?? 0) <= c.amountMinor, 'paid more than claimed');
 };
 
 const run = (input: readonly Step[]) => {
@@ -170,17 +242,23 @@ const run = (input: readonly Step[]) => {
 const test = suite('MDF fund properties');
 
 test('any sequence of MDF commands never commits or pays more than allocated, nor pays a claim twice', () => {
-  fc.assert(fc.property(steps, (input) => void run(input)), { numRuns: 1500 });
+  fc.assert(
+    fc.property(steps, (input) => void run(input)),
+    { numRuns: 1500 },
+  );
   assert.is(seenEvents.size, 9, `the sequences produce every MDF event: ${[...seenEvents].join(', ')}`);
 });
 
 test('replaying the log (also through JSON, as from the store) gives the state of the fold', () => {
-  fc.assert(fc.property(steps, (input) => {
-    const { state, log } = run(input);
-    const events = log.map((l) => l.event);
-    assert.equal(replay(fundDecider, events), state);
-    assert.equal(replay(fundDecider, JSON.parse(JSON.stringify(events)) as MdfEvent[]), state);
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(steps, (input) => {
+      const { state, log } = run(input);
+      const events = log.map((l) => l.event);
+      assert.equal(replay(fundDecider, events), state);
+      assert.equal(replay(fundDecider, JSON.parse(JSON.stringify(events)) as MdfEvent[]), state);
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test.run();

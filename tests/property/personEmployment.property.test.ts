@@ -11,7 +11,12 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { isOperating } from '../../domain/partner/index.js';
 import {
-  isCertificationValid, PersonRegistered, personDecider, type PersonCommand, type PersonEvent, type PersonState,
+  isCertificationValid,
+  PersonRegistered,
+  personDecider,
+  type PersonCommand,
+  type PersonEvent,
+  type PersonState,
 } from '../../domain/person/index.js';
 import { addDays, EmployeeRole, replay, VendorRole } from '../../domain/shared/index.js';
 import { assertValidEvents, SPEC_NOW } from '../support/deciderSpec.js';
@@ -43,7 +48,15 @@ const vendorRole = fc.constantFrom(...VendorRole.options);
 const step: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('join' as const), partner, role: employeeRole }), weight: 6 },
   { arbitrary: fc.record({ kind: fc.constant('leave' as const), partner, current: fc.boolean() }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant('changeRole' as const), partner, current: fc.boolean(), role: employeeRole }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('changeRole' as const),
+      partner,
+      current: fc.boolean(),
+      role: employeeRole,
+    }),
+    weight: 2,
+  },
   {
     arbitrary: fc.record(
       { kind: fc.constant('grant' as const), role: vendorRole, regions: fc.subarray(['emea', 'apac', 'latam']) },
@@ -62,9 +75,23 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     }),
     weight: 4,
   },
-  { arbitrary: fc.record({ kind: fc.constant('renew' as const), program, validForDays: fc.integer({ min: 1, max: 400 }) }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('renew' as const),
+      program,
+      validForDays: fc.integer({ min: 1, max: 400 }),
+    }),
+    weight: 2,
+  },
   { arbitrary: fc.record({ kind: fc.constant('revokeCert' as const), program }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant('partnerStatus' as const), partner, status: fc.constantFrom(...partnerStatuses) }), weight: 4 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('partnerStatus' as const),
+      partner,
+      status: fc.constantFrom(...partnerStatuses),
+    }),
+    weight: 4,
+  },
   { arbitrary: fc.record({ kind: fc.constant('wait' as const), days: fc.integer({ min: 0, max: 200 }) }), weight: 3 },
 );
 const scenario = fc.record({
@@ -85,7 +112,15 @@ const commandFor = (s: Step, state: PersonState, world: World): PersonCommand | 
     case 'join': {
       const partnerId = partners[s.partner];
       const currentEmployerStatus = employer ? world.statuses[employer] : undefined;
-      return { type: 'JoinPartner', data: { partnerId, role: s.role, partnerStatus: world.statuses[partnerId], ...(currentEmployerStatus ? { currentEmployerStatus } : {}) } };
+      return {
+        type: 'JoinPartner',
+        data: {
+          partnerId,
+          role: s.role,
+          partnerStatus: world.statuses[partnerId],
+          ...(currentEmployerStatus ? { currentEmployerStatus } : {}),
+        },
+      };
     }
     case 'leave':
       return { type: 'LeavePartner', data: { partnerId: target(s.partner, s.current) } };
@@ -97,10 +132,21 @@ const commandFor = (s: Step, state: PersonState, world: World): PersonCommand | 
       return { type: 'RevokeVendorRole', data: { role: s.role } };
     case 'earn': {
       const earnedAt = addDays(world.now, -s.daysAgo).toISOString();
-      return { type: 'EarnCertification', data: { programId: programs[s.program], earnedAt, validForDays: s.validForDays, programStatus: s.programStatus } };
+      return {
+        type: 'EarnCertification',
+        data: {
+          programId: programs[s.program],
+          earnedAt,
+          validForDays: s.validForDays,
+          programStatus: s.programStatus,
+        },
+      };
     }
     case 'renew':
-      return { type: 'RenewCertification', data: { programId: programs[s.program], validForDays: s.validForDays, programStatus: 'active' } };
+      return {
+        type: 'RenewCertification',
+        data: { programId: programs[s.program], validForDays: s.validForDays, programStatus: 'active' },
+      };
     case 'revokeCert':
       return { type: 'RevokeCertification', data: { programId: programs[s.program], reason: 'exam fraud' } };
     case 'partnerStatus':
@@ -121,7 +167,10 @@ const apply = (before: PersonState, event: PersonEvent, world: World): PersonSta
   switch (event.type) {
     case 'EmployeeJoined':
       assert.is(before.employment, undefined, 'joined a partner while working for another');
-      assert.ok(isOperating(world.statuses[event.data.partnerId] ?? 'none'), `joined a partner that is ${world.statuses[event.data.partnerId]}`);
+      assert.ok(
+        isOperating(world.statuses[event.data.partnerId] ?? 'none'),
+        `joined a partner that is ${world.statuses[event.data.partnerId]}`,
+      );
       assert.equal(before.vendorRoles, {}, 'vendor staff joined a partner');
       count('joined');
       break;
@@ -160,17 +209,31 @@ const checkState = (state: PersonState, now: Date) => {
   assert.ok(!(state.employment && Object.keys(state.vendorRoles).length > 0), 'vendor staff is employed');
   for (const [programId, c] of Object.entries(state.certifications)) {
     const expiresAt = Date.parse(c.expiresAt);
-    const probes = [now, new Date(expiresAt - 1), new Date(expiresAt), new Date(expiresAt + 1), new Date(Date.parse(c.earnedAt))];
+    const probes = [
+      now,
+      new Date(expiresAt - 1),
+      new Date(expiresAt),
+      new Date(expiresAt + 1),
+      new Date(Date.parse(c.earnedAt)),
+    ];
     for (const t of probes) {
       const valid = isCertificationValid(c, t);
       if (c.revoked) assert.not.ok(valid, `revoked ${programId} is valid at ${t.toISOString()}`);
-      else assert.is(valid, t.getTime() < expiresAt, `${programId} validity at ${t.toISOString()} (expires ${c.expiresAt})`);
+      else
+        assert.is(
+          valid,
+          t.getTime() < expiresAt,
+          `${programId} validity at ${t.toISOString()} (expires ${c.expiresAt})`,
+        );
     }
   }
 };
 
 const run = ({ statuses, steps }: { statuses: string[]; steps: Step[] }) => {
-  const world: World = { now: new Date(SPEC_NOW), statuses: Object.fromEntries(partners.map((p, i) => [p, statuses[i] ?? 'none'])) };
+  const world: World = {
+    now: new Date(SPEC_NOW),
+    statuses: Object.fromEntries(partners.map((p, i) => [p, statuses[i] ?? 'none'])),
+  };
   let state = personDecider.evolve(personDecider.initialState, registered);
   const log: PersonEvent[] = [registered];
   for (const s of steps) {
@@ -193,10 +256,22 @@ const run = ({ statuses, steps }: { statuses: string[]; steps: Step[] }) => {
 const test = suite('person employment and certification properties');
 
 test('random sequences never break the employment and certification rules', () => {
-  fc.assert(fc.property(scenario, (sc) => void run(sc)), { numRuns: 400 });
+  fc.assert(
+    fc.property(scenario, (sc) => void run(sc)),
+    { numRuns: 400 },
+  );
   for (const what of [
-    'joined', 'left', 'left a terminated employer on joining another', 'vendor role granted', 'earned', 'earned again after revocation', 'renewed', 'revoked',
-    'refused invalid_state', 'refused not_found', 'refused validation_failed',
+    'joined',
+    'left',
+    'left a terminated employer on joining another',
+    'vendor role granted',
+    'earned',
+    'earned again after revocation',
+    'renewed',
+    'revoked',
+    'refused invalid_state',
+    'refused not_found',
+    'refused validation_failed',
   ])
     assert.ok((seen[what] ?? 0) > 0, `the sequences never exercised "${what}": ${JSON.stringify(seen)}`);
 });
@@ -206,7 +281,11 @@ test('replaying the produced events gives the state of the incremental fold', ()
     fc.property(scenario, (sc) => {
       const { state, log } = run(sc);
       assert.equal(replay(personDecider, log), state);
-      assert.equal(replay(personDecider, JSON.parse(JSON.stringify(log)) as PersonEvent[]), state, 'replay after a JSON round trip');
+      assert.equal(
+        replay(personDecider, JSON.parse(JSON.stringify(log)) as PersonEvent[]),
+        state,
+        'replay after a JSON round trip',
+      );
     }),
     { numRuns: 200 },
   );

@@ -15,7 +15,11 @@ import { facts, openPolicyHarness } from './pointsPolicyHarness.js';
 
 const partners = ['ptr_award00001', 'ptr_award00002'];
 const people = ['per_award00001', 'per_award00002', 'per_award00003'];
-const programs: [string, number][] = [['prg_award00001', 100], ['prg_award00002', 0], ['prg_award00003', 35]];
+const programs: [string, number][] = [
+  ['prg_award00001', 100],
+  ['prg_award00002', 0],
+  ['prg_award00003', 35],
+];
 
 type Fact =
   | { kind: 'rate'; rate: number }
@@ -27,21 +31,42 @@ type Fact =
 const fact: fc.Arbitrary<Fact> = fc.oneof(
   { arbitrary: fc.constantFrom(0, 0.25, 0.5, 1, 2.5).map((rate): Fact => ({ kind: 'rate', rate })), weight: 1 },
   {
-    arbitrary: fc.record({
-      partner: fc.nat(1), person: fc.nat(2), currency: fc.constantFrom('EUR' as const, 'JPY' as const),
-      amountMinor: fc.oneof(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 100, max: 100_000_000 })),
-    }).map((d): Fact => ({ kind: 'deal', ...d })),
+    arbitrary: fc
+      .record({
+        partner: fc.nat(1),
+        person: fc.nat(2),
+        currency: fc.constantFrom('EUR' as const, 'JPY' as const),
+        amountMinor: fc.oneof(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 100, max: 100_000_000 })),
+      })
+      .map((d): Fact => ({ kind: 'deal', ...d })),
     weight: 4,
   },
-  { arbitrary: fc.record({ person: fc.nat(2), partner: fc.nat(1) }).map((d): Fact => ({ kind: 'employment', ...d })), weight: 2 },
-  { arbitrary: fc.record({ person: fc.nat(2), program: fc.nat(2) }).map((d): Fact => ({ kind: 'certify', ...d })), weight: 3 },
-  { arbitrary: fc.constantFrom('restart' as const, 'rewind' as const, 'race' as const).map((mode): Fact => ({ kind: 'crash', mode })), weight: 2 },
+  {
+    arbitrary: fc.record({ person: fc.nat(2), partner: fc.nat(1) }).map((d): Fact => ({ kind: 'employment', ...d })),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({ person: fc.nat(2), program: fc.nat(2) }).map((d): Fact => ({ kind: 'certify', ...d })),
+    weight: 3,
+  },
+  {
+    arbitrary: fc
+      .constantFrom('restart' as const, 'rewind' as const, 'race' as const)
+      .map((mode): Fact => ({ kind: 'crash', mode })),
+    weight: 2,
+  },
 );
 
 /** The rule, written independently of the policy: whole currency units times the rate, rounded down. */
-const dealPoints = (amountMinor: number, currency: 'EUR' | 'JPY', rate: number) => Math.floor((amountMinor * rate) / (currency === 'EUR' ? 100 : 1));
+const dealPoints = (amountMinor: number, currency: 'EUR' | 'JPY', rate: number) =>
+  Math.floor((amountMinor * rate) / (currency === 'EUR' ? 100 : 1));
 
-interface Expected { partnerId: string; personId?: string; points: number; sourceEventId: string }
+interface Expected {
+  partnerId: string;
+  personId?: string;
+  points: number;
+  sourceEventId: string;
+}
 
 const scenario = async (history: readonly Fact[]) => {
   const h = await openPolicyHarness();
@@ -70,7 +95,13 @@ const scenario = async (history: readonly Fact[]) => {
           await f.registers(dealId, partners[x.partner], people[x.person]);
           const source = await f.wins(dealId, x.amountMinor, x.currency);
           const points = dealPoints(x.amountMinor, x.currency, rate);
-          if (points > 0) expected.push({ partnerId: partners[x.partner], personId: people[x.person], points, sourceEventId: source });
+          if (points > 0)
+            expected.push({
+              partnerId: partners[x.partner],
+              personId: people[x.person],
+              points,
+              sourceEventId: source,
+            });
           break;
         }
         case 'employment': {
@@ -88,7 +119,12 @@ const scenario = async (history: readonly Fact[]) => {
           const source = await f.certifies(people[x.person], programs[x.program][0]);
           const partner = employer.get(x.person);
           if (partner !== undefined && programs[x.program][1] > 0)
-            expected.push({ partnerId: partners[partner], personId: people[x.person], points: programs[x.program][1], sourceEventId: source });
+            expected.push({
+              partnerId: partners[partner],
+              personId: people[x.person],
+              points: programs[x.program][1],
+              sourceEventId: source,
+            });
           break;
         }
         case 'crash': {

@@ -10,7 +10,14 @@ import { isRight } from 'fp-ts/lib/Either.js';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  balanceOf, expiryCutoff, ledgerDecider, PARTNER_POT, potOf, type LedgerState, type PointsCommand, type PointsEvent,
+  balanceOf,
+  expiryCutoff,
+  ledgerDecider,
+  PARTNER_POT,
+  potOf,
+  type LedgerState,
+  type PointsCommand,
+  type PointsEvent,
 } from '../../domain/points/index.js';
 import { replay } from '../../domain/shared/index.js';
 import { assertValidEvents } from '../support/deciderSpec.js';
@@ -20,33 +27,86 @@ const START = Date.parse('2026-01-01T00:00:00.000Z');
 const people = ['per_ann000001', 'per_bob000001', 'per_eve000001'];
 const person = fc.option(fc.constantFrom(...people), { nil: undefined });
 const pointsN = fc.oneof(fc.integer({ min: 1, max: 500 }), fc.constantFrom(1, 1_000_000_000));
-const source = fc.constantFrom('evt_src000001', 'evt_src000002', 'evt_src000003', 'evt_src000004', 'evt_src000005', 'evt_src000006');
+const source = fc.constantFrom(
+  'evt_src000001',
+  'evt_src000002',
+  'evt_src000003',
+  'evt_src000004',
+  'evt_src000005',
+  'evt_src000006',
+);
 
 const command: fc.Arbitrary<PointsCommand> = fc.oneof(
-  { arbitrary: fc.record({ personId: person, points: pointsN, sourceEventId: source, lagDays: fc.integer({ min: 0, max: 90 }) })
-      .map(({ personId, points, sourceEventId, lagDays }): PointsCommand => ({
-        // earnedAt is filled in at run time: the source happened `lagDays` before now (late policies).
-        type: 'EarnPoints', data: { ...(personId ? { personId } : {}), points, reason: 'r', sourceEventId, earnedAt: `lag:${lagDays}` },
-      })), weight: 4 },
-  { arbitrary: fc.record({ personId: person, points: fc.integer({ min: -600, max: 600 }).filter((n) => n !== 0), known: fc.boolean() })
-      .map(({ personId, points, known }): PointsCommand => ({ type: 'AdjustPoints', data: { ...(personId ? { personId } : {}), points, reason: 'r', personKnown: known } })), weight: 3 },
-  { arbitrary: fc.record({ personId: fc.constantFrom(...people), points: fc.integer({ min: 1, max: 700 }), from: fc.constantFrom('person' as const, 'partner' as const) })
-      .map(({ personId, points, from }): PointsCommand => ({ type: 'RedeemPoints', data: { personId, points, rewardId: 'mug', from } })), weight: 3 },
-  { arbitrary: fc.integer({ min: 1, max: 6 }).map((m): PointsCommand => ({ type: 'ExpirePoints', data: { expiryMonths: m } })), weight: 2 },
+  {
+    arbitrary: fc
+      .record({ personId: person, points: pointsN, sourceEventId: source, lagDays: fc.integer({ min: 0, max: 90 }) })
+      .map(
+        ({ personId, points, sourceEventId, lagDays }): PointsCommand => ({
+          // earnedAt is filled in at run time: the source happened `lagDays` before now (late policies).
+          type: 'EarnPoints',
+          data: { ...(personId ? { personId } : {}), points, reason: 'r', sourceEventId, earnedAt: `lag:${lagDays}` },
+        }),
+      ),
+    weight: 4,
+  },
+  {
+    arbitrary: fc
+      .record({
+        personId: person,
+        points: fc.integer({ min: -600, max: 600 }).filter((n) => n !== 0),
+        known: fc.boolean(),
+      })
+      .map(
+        ({ personId, points, known }): PointsCommand => ({
+          type: 'AdjustPoints',
+          data: { ...(personId ? { personId } : {}), points, reason: 'r', personKnown: known },
+        }),
+      ),
+    weight: 3,
+  },
+  {
+    arbitrary: fc
+      .record({
+        personId: fc.constantFrom(...people),
+        points: fc.integer({ min: 1, max: 700 }),
+        from: fc.constantFrom('person' as const, 'partner' as const),
+      })
+      .map(
+        ({ personId, points, from }): PointsCommand => ({
+          type: 'RedeemPoints',
+          data: { personId, points, rewardId: 'mug', from },
+        }),
+      ),
+    weight: 3,
+  },
+  {
+    arbitrary: fc
+      .integer({ min: 1, max: 6 })
+      .map((m): PointsCommand => ({ type: 'ExpirePoints', data: { expiryMonths: m } })),
+    weight: 2,
+  },
 );
-const steps = fc.array(fc.record({ command, advanceDays: fc.integer({ min: 0, max: 40 }) }), { minLength: 3, maxLength: 60, size: 'max' });
+const steps = fc.array(fc.record({ command, advanceDays: fc.integer({ min: 0, max: 40 }) }), {
+  minLength: 3,
+  maxLength: 60,
+  size: 'max',
+});
 
 const seen = new Set<string>();
 
 const withTime = (c: PointsCommand, now: number): PointsCommand =>
   c.type === 'EarnPoints' && c.data.earnedAt.startsWith('lag:')
-    ? { ...c, data: { ...c.data, earnedAt: new Date(now - Number(c.data.earnedAt.slice(4)) * 86_400_000).toISOString() } }
+    ? {
+        ...c,
+        data: { ...c.data, earnedAt: new Date(now - Number(c.data.earnedAt.slice(4)) * 86_400_000).toISOString() },
+      }
     : c;
 
 const checkState = (s: LedgerState) => {
   for (const [pot, lots] of Object.entries(s.pots)) {
     for (const lot of lots) assert.ok(lot.points > 0, `a lot of ${lot.points} in pot '${pot}'`);
-    for (let i = 1; i < lots.length; i++) assert.ok(Date.parse(lots[i - 1].at) <= Date.parse(lots[i].at), `pot '${pot}' is not oldest first`);
+    for (let i = 1; i < lots.length; i++)
+      assert.ok(Date.parse(lots[i - 1].at) <= Date.parse(lots[i].at), `pot '${pot}' is not oldest first`);
   }
 };
 
@@ -63,9 +123,15 @@ const balancesFromLog = (log: readonly PointsEvent[]) => {
         sources.add(e.data.sourceEventId);
         add(potOf(e.data.personId), e.data.points);
         break;
-      case 'PointsAdjusted': add(potOf(e.data.personId), e.data.points); break;
-      case 'PointsRedeemed': add(e.data.from === 'partner' ? PARTNER_POT : e.data.personId, -e.data.points); break;
-      case 'PointsExpired': add(potOf(e.data.personId), -e.data.points); break;
+      case 'PointsAdjusted':
+        add(potOf(e.data.personId), e.data.points);
+        break;
+      case 'PointsRedeemed':
+        add(e.data.from === 'partner' ? PARTNER_POT : e.data.personId, -e.data.points);
+        break;
+      case 'PointsExpired':
+        add(potOf(e.data.personId), -e.data.points);
+        break;
     }
     for (const [pot, n] of pots) assert.ok(n >= 0, `pot '${pot}' went to ${n} after ${e.type}`);
   }
@@ -87,27 +153,41 @@ const run = (input: readonly { command: PointsCommand; advanceDays: number }[]) 
     checkState(state);
     if (c.type === 'ExpirePoints') {
       const cutoff = Date.parse(expiryCutoff(new Date(now), c.data.expiryMonths));
-      for (const lots of Object.values(state.pots)) for (const lot of lots) assert.ok(Date.parse(lot.at) > cutoff, 'points older than the cutoff survived expiry');
+      for (const lots of Object.values(state.pots))
+        for (const lot of lots) assert.ok(Date.parse(lot.at) > cutoff, 'points older than the cutoff survived expiry');
     }
   }
   const fromLog = balancesFromLog(log);
-  for (const [pot, lots] of Object.entries(state.pots)) assert.is(balanceOf(lots), fromLog.get(pot) ?? 0, `balance of pot '${pot}'`);
+  for (const [pot, lots] of Object.entries(state.pots))
+    assert.is(balanceOf(lots), fromLog.get(pot) ?? 0, `balance of pot '${pot}'`);
   return { state, log };
 };
 
 const test = suite('incentives ledger properties');
 
 test('balances never go negative and always equal what the log adds and takes; a source earns once', () => {
-  fc.assert(fc.property(steps, (input) => void run(input)), { numRuns: 1500 });
-  assert.equal([...seen].sort(), ['PointsAdjusted+', 'PointsAdjusted-', 'PointsEarned', 'PointsExpired', 'PointsRedeemed']);
+  fc.assert(
+    fc.property(steps, (input) => void run(input)),
+    { numRuns: 1500 },
+  );
+  assert.equal([...seen].sort(), [
+    'PointsAdjusted+',
+    'PointsAdjusted-',
+    'PointsEarned',
+    'PointsExpired',
+    'PointsRedeemed',
+  ]);
 });
 
 test('replaying the log (also through JSON) gives the state of the fold', () => {
-  fc.assert(fc.property(steps, (input) => {
-    const { state, log } = run(input);
-    assert.equal(replay(ledgerDecider, log), state);
-    assert.equal(replay(ledgerDecider, JSON.parse(JSON.stringify(log)) as PointsEvent[]), state);
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(steps, (input) => {
+      const { state, log } = run(input);
+      assert.equal(replay(ledgerDecider, log), state);
+      assert.equal(replay(ledgerDecider, JSON.parse(JSON.stringify(log)) as PointsEvent[]), state);
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test.run();

@@ -25,14 +25,19 @@ const test = suite('Property: projections and replay');
 const dump = async (t: TestApp) => {
   const tables = [...new Set(allProjections.flatMap((p) => p.tables))].sort();
   const out: Record<string, string[]> = {};
-  for (const table of tables) out[table] = (await t.platform.writeDb.all(`SELECT * FROM ${table}`)).map((r) => JSON.stringify(r)).sort();
+  for (const table of tables)
+    out[table] = (await t.platform.writeDb.all(`SELECT * FROM ${table}`)).map((r) => JSON.stringify(r)).sort();
   return out;
 };
 
 type Fold = { initialState: unknown; evolve: (s: unknown, e: DomainEvent) => unknown };
 const deciderOf = (streamId: string): Fold | undefined => {
   const byPrefix: [string, unknown][] = [
-    ['partner-', partnerDecider], ['person-', personDecider], ['program-', programDecider], ['email-', emailReservationDecider], ['channel-settings', channelDecider],
+    ['partner-', partnerDecider],
+    ['person-', personDecider],
+    ['program-', programDecider],
+    ['email-', emailReservationDecider],
+    ['channel-settings', channelDecider],
   ];
   return byPrefix.find(([prefix]) => streamId.startsWith(prefix))?.[1] as Fold | undefined;
 };
@@ -88,9 +93,14 @@ test('replaying a stream is deterministic and equals the state the pipeline deci
           const domainEvents = events.map((e) => ({ type: e.type, data: e.data }));
           const once = replay(decider, domainEvents);
           assert.equal(replay(decider, domainEvents), once, `${streamId}: two replays agree`);
-          assert.equal(replay(decider, JSON.parse(JSON.stringify(domainEvents)) as DomainEvent[]), once, `${streamId}: after a JSON round trip`);
+          assert.equal(
+            replay(decider, JSON.parse(JSON.stringify(domainEvents)) as DomainEvent[]),
+            once,
+            `${streamId}: after a JSON round trip`,
+          );
           const cached = t.platform.pipeline.cache.get(streamId);
-          if (cached && cached.version === events.length) assert.equal(cached.state, once, `${streamId}: the pipeline's cached state`);
+          if (cached && cached.version === events.length)
+            assert.equal(cached.state, once, `${streamId}: the pipeline's cached state`);
         }
       }),
     ),

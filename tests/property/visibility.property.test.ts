@@ -38,11 +38,20 @@ const replayer = (t: TestApp) => {
       after = e.position;
       const id = e.streamId.slice(e.streamId.indexOf('-') + 1);
       if (e.streamId.startsWith('partner-'))
-        world.partners.set(id, partnerDecider.evolve(world.partners.get(id) ?? partnerDecider.initialState, e as unknown as PartnerEvent));
+        world.partners.set(
+          id,
+          partnerDecider.evolve(world.partners.get(id) ?? partnerDecider.initialState, e as unknown as PartnerEvent),
+        );
       else if (e.streamId.startsWith('person-'))
-        world.people.set(id, personDecider.evolve(world.people.get(id) ?? personDecider.initialState, e as unknown as PersonEvent));
+        world.people.set(
+          id,
+          personDecider.evolve(world.people.get(id) ?? personDecider.initialState, e as unknown as PersonEvent),
+        );
       else if (e.streamId.startsWith('content-'))
-        world.contents.set(id, contentDecider.evolve(world.contents.get(id) ?? contentDecider.initialState, e as unknown as ContentEvent));
+        world.contents.set(
+          id,
+          contentDecider.evolve(world.contents.get(id) ?? contentDecider.initialState, e as unknown as ContentEvent),
+        );
     }
     return world;
   };
@@ -58,13 +67,19 @@ const ruleSees = (w: World, personId: string, content: ContentState, now: Date):
   const partner = w.partners.get(person.employment.partnerId);
   if (!partner || !['approved', 'active'].includes(partner.status)) return false;
   const a = content.audience as Audience;
-  const has = (list: readonly string[] | undefined, v: string | undefined) => !list || (v !== undefined && list.includes(v));
-  return has(a.tiers, partner.tier) && has(a.regions, partner.region) && has(a.partnerTypes, partner.type)
-    && has(a.roles, person.employment.role) && has(a.partnerIds, person.employment.partnerId)
-    && (a.requiredPrograms ?? []).every((p) => {
+  const has = (list: readonly string[] | undefined, v: string | undefined) =>
+    !list || (v !== undefined && list.includes(v));
+  return (
+    has(a.tiers, partner.tier) &&
+    has(a.regions, partner.region) &&
+    has(a.partnerTypes, partner.type) &&
+    has(a.roles, person.employment.role) &&
+    has(a.partnerIds, person.employment.partnerId) &&
+    (a.requiredPrograms ?? []).every((p) => {
       const c = person.certifications[p];
       return c !== undefined && !c.revoked && now.getTime() < Date.parse(c.expiresAt);
-    });
+    })
+  );
 };
 
 /** The earliest expiry among the required certifications (null without any) for a partner person; null for vendor staff. */
@@ -94,20 +109,27 @@ type Step =
   | { kind: 'check' };
 
 interface GenAudience {
-  tiers?: string[]; regions?: string[]; partnerTypes?: string[]; roles?: string[]; requiredPrograms?: number[]; partnerIds?: number[];
+  tiers?: string[];
+  regions?: string[];
+  partnerTypes?: string[];
+  roles?: string[];
+  requiredPrograms?: number[];
+  partnerIds?: number[];
 }
 const nonEmpty = <T>(values: readonly T[]) => fc.subarray([...values], { minLength: 1 });
-const audience: fc.Arbitrary<GenAudience> = fc.record(
-  {
-    tiers: nonEmpty(Tier.options),
-    regions: nonEmpty(REGIONS),
-    partnerTypes: nonEmpty(PartnerType.options),
-    roles: nonEmpty(EmployeeRole.options),
-    requiredPrograms: nonEmpty([0, 1]),
-    partnerIds: nonEmpty([0, 1, 2]),
-  },
-  { requiredKeys: [] },
-).filter((a) => Object.keys(a).length <= 2);
+const audience: fc.Arbitrary<GenAudience> = fc
+  .record(
+    {
+      tiers: nonEmpty(Tier.options),
+      regions: nonEmpty(REGIONS),
+      partnerTypes: nonEmpty(PartnerType.options),
+      roles: nonEmpty(EmployeeRole.options),
+      requiredPrograms: nonEmpty([0, 1]),
+      partnerIds: nonEmpty([0, 1, 2]),
+    },
+    { requiredKeys: [] },
+  )
+  .filter((a) => Object.keys(a).length <= 2);
 /** Items requiring both programs are what tell the earliest expiry from any other. */
 const anyAudience = fc.oneof(
   { weight: 3, arbitrary: audience },
@@ -119,16 +141,51 @@ const partner = fc.nat({ max: PARTNERS - 1 });
 const program = fc.nat({ max: PROGRAMS - 1 });
 const content = fc.nat({ max: 5 });
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('join' as const), person, partner, role: fc.constantFrom(...EmployeeRole.options) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('join' as const),
+      person,
+      partner,
+      role: fc.constantFrom(...EmployeeRole.options),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('leave' as const), person }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('role' as const), person, role: fc.constantFrom(...EmployeeRole.options) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('role' as const),
+      person,
+      role: fc.constantFrom(...EmployeeRole.options),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('vendor' as const), person, grant: fc.boolean() }) },
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('earn' as const), person, program, hoursAgo: fc.integer({ min: 0, max: 60 }) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('earn' as const),
+      person,
+      program,
+      hoursAgo: fc.integer({ min: 0, max: 60 }),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('renew' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('revoke' as const), pick: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('tier' as const), partner, tier: fc.constantFrom(...Tier.options) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('region' as const), partner, region: fc.constantFrom(...REGIONS) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('suspend' as const, 'reinstate' as const, 'terminate' as const), partner }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('tier' as const), partner, tier: fc.constantFrom(...Tier.options) }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('region' as const), partner, region: fc.constantFrom(...REGIONS) }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('suspend' as const, 'reinstate' as const, 'terminate' as const),
+      partner,
+    }),
+  },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('publish' as const), audience: anyAudience }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('audience' as const), content, audience: anyAudience }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('retire' as const), content }) },
@@ -137,10 +194,21 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 const scenario = fc.record({
   partners: fc.array(
-    fc.record({ region: fc.constantFrom(...REGIONS), type: fc.constantFrom(...PartnerType.options), tier: fc.constantFrom(...Tier.options), active: fc.boolean() }),
+    fc.record({
+      region: fc.constantFrom(...REGIONS),
+      type: fc.constantFrom(...PartnerType.options),
+      tier: fc.constantFrom(...Tier.options),
+      active: fc.boolean(),
+    }),
     { minLength: PARTNERS, maxLength: PARTNERS },
   ),
-  employers: fc.array(fc.record({ partner: fc.option(partner, { nil: undefined, freq: 8 }), role: fc.constantFrom(...EmployeeRole.options) }), { minLength: PEOPLE, maxLength: PEOPLE }),
+  employers: fc.array(
+    fc.record({
+      partner: fc.option(partner, { nil: undefined, freq: 8 }),
+      role: fc.constantFrom(...EmployeeRole.options),
+    }),
+    { minLength: PEOPLE, maxLength: PEOPLE },
+  ),
   steps: fc.array(step, { minLength: 10, maxLength: 40, size: 'max' }),
 });
 type Scenario = typeof scenario extends fc.Arbitrary<infer S> ? S : never;
@@ -148,7 +216,10 @@ type Scenario = typeof scenario extends fc.Arbitrary<infer S> ? S : never;
 // ---- running a history through the API ----
 
 interface Ids {
-  partners: string[]; people: string[]; programs: string[]; contents: string[];
+  partners: string[];
+  people: string[];
+  programs: string[];
+  contents: string[];
   /** Certifications earned so far (person, program), for renewals and revocations to pick from. */
   earned: [string, string][];
 }
@@ -165,19 +236,30 @@ const ok = async (r: Promise<{ status: number; body: unknown }>, kind = 'setup')
 const setUp = async (t: TestApp, s: Scenario): Promise<Ids> => {
   const ids: Ids = { partners: [], people: [], programs: [], contents: [], earned: [] };
   for (const [i, p] of s.partners.entries()) {
-    const r = await t.post('/partners', { name: `Partner ${i}`, website: `https://p${i}.example`, country: 'DE', region: p.region, type: p.type });
+    const r = await t.post('/partners', {
+      name: `Partner ${i}`,
+      website: `https://p${i}.example`,
+      country: 'DE',
+      region: p.region,
+      type: p.type,
+    });
     ids.partners.push(r.body.id);
     await ok(t.post(`/partners/${r.body.id}/approve`, { tier: p.tier }));
-    if (p.active) await ok(t.post(`/partners/${r.body.id}/agreements`, { agreementVersion: '1', signedBy: 'Jane Doe' }));
+    if (p.active)
+      await ok(t.post(`/partners/${r.body.id}/agreements`, { agreementVersion: '1', signedBy: 'Jane Doe' }));
   }
   for (let i = 0; i < PEOPLE; i++) {
     const id = (await t.post('/people', { name: `Person ${i}`, email: `p${i}@example.com` })).body.id as string;
     ids.people.push(id);
     const start = s.employers[i];
-    if (start.partner !== undefined) await ok(t.post(`/partners/${ids.partners[start.partner]}/employees`, { personId: id, role: start.role }));
+    if (start.partner !== undefined)
+      await ok(t.post(`/partners/${ids.partners[start.partner]}/employees`, { personId: id, role: start.role }));
   }
   for (let i = 0; i < PROGRAMS; i++)
-    ids.programs.push((await t.post('/programs', { name: `Program ${i}`, productLine: 'storage', validForDays: 2 + 3 * i, points: 1 })).body.id);
+    ids.programs.push(
+      (await t.post('/programs', { name: `Program ${i}`, productLine: 'storage', validForDays: 2 + 3 * i, points: 1 }))
+        .body.id,
+    );
   return ids;
 };
 
@@ -189,31 +271,77 @@ const toAudience = (a: GenAudience, ids: Ids) => ({
 
 const run = async (t: TestApp, s: Step, ids: Ids, check: (full: boolean) => Promise<void>) => {
   const pid = 'person' in s ? ids.people[s.person] : '';
-  const employer = async () => ((await t.get(`/people/${pid}`)).body.employer?.partnerId as string | undefined);
+  const employer = async () => (await t.get(`/people/${pid}`)).body.employer?.partnerId as string | undefined;
   switch (s.kind) {
-    case 'join': return void (await ok(t.post(`/partners/${ids.partners[s.partner]}/employees`, { personId: pid, role: s.role }), s.kind));
-    case 'leave': { const e = await employer(); if (e) await ok(t.post(`/partners/${e}/employees/${pid}/leave`, {}), s.kind); return; }
-    case 'role': { const e = await employer(); if (e) await ok(t.post(`/partners/${e}/employees/${pid}/role`, { role: s.role }), s.kind); return; }
+    case 'join':
+      return void (await ok(
+        t.post(`/partners/${ids.partners[s.partner]}/employees`, { personId: pid, role: s.role }),
+        s.kind,
+      ));
+    case 'leave': {
+      const e = await employer();
+      if (e) await ok(t.post(`/partners/${e}/employees/${pid}/leave`, {}), s.kind);
+      return;
+    }
+    case 'role': {
+      const e = await employer();
+      if (e) await ok(t.post(`/partners/${e}/employees/${pid}/role`, { role: s.role }), s.kind);
+      return;
+    }
     case 'vendor':
-      return void (await ok(s.grant ? t.post(`/people/${pid}/vendor-roles`, { role: 'analyst' }) : t.post(`/people/${pid}/vendor-roles/analyst/revoke`, {}), s.kind));
+      return void (await ok(
+        s.grant
+          ? t.post(`/people/${pid}/vendor-roles`, { role: 'analyst' })
+          : t.post(`/people/${pid}/vendor-roles/analyst/revoke`, {}),
+        s.kind,
+      ));
     case 'earn': {
       const programId = ids.programs[s.program];
-      const r = await ok(t.post(`/people/${pid}/certifications`, { programId, earnedAt: new Date(t.clock.now().getTime() - s.hoursAgo * HOUR).toISOString() }), s.kind);
+      const r = await ok(
+        t.post(`/people/${pid}/certifications`, {
+          programId,
+          earnedAt: new Date(t.clock.now().getTime() - s.hoursAgo * HOUR).toISOString(),
+        }),
+        s.kind,
+      );
       if (r.status === 200) ids.earned.push([pid, programId]);
       return;
     }
-    case 'renew': case 'revoke': {
+    case 'renew':
+    case 'revoke': {
       if (ids.earned.length === 0) return;
       const [personId, programId] = ids.earned[s.pick % ids.earned.length];
-      await ok(t.post(`/people/${personId}/certifications/${programId}/${s.kind}`, s.kind === 'revoke' ? { reason: 'audit' } : {}), s.kind);
+      await ok(
+        t.post(
+          `/people/${personId}/certifications/${programId}/${s.kind}`,
+          s.kind === 'revoke' ? { reason: 'audit' } : {},
+        ),
+        s.kind,
+      );
       return;
     }
-    case 'tier': return void (await ok(t.post(`/partners/${ids.partners[s.partner]}/tier`, { tier: s.tier, reason: 'review' }), s.kind));
-    case 'region': return void (await ok(t.post(`/partners/${ids.partners[s.partner]}/region`, { region: s.region }), s.kind));
-    case 'suspend': case 'terminate': return void (await ok(t.post(`/partners/${ids.partners[s.partner]}/${s.kind}`, { reason: 'review' }), s.kind));
-    case 'reinstate': return void (await ok(t.post(`/partners/${ids.partners[s.partner]}/reinstate`, {}), s.kind));
+    case 'tier':
+      return void (await ok(
+        t.post(`/partners/${ids.partners[s.partner]}/tier`, { tier: s.tier, reason: 'review' }),
+        s.kind,
+      ));
+    case 'region':
+      return void (await ok(t.post(`/partners/${ids.partners[s.partner]}/region`, { region: s.region }), s.kind));
+    case 'suspend':
+    case 'terminate':
+      return void (await ok(t.post(`/partners/${ids.partners[s.partner]}/${s.kind}`, { reason: 'review' }), s.kind));
+    case 'reinstate':
+      return void (await ok(t.post(`/partners/${ids.partners[s.partner]}/reinstate`, {}), s.kind));
     case 'publish': {
-      const r = await ok(t.post('/content', { title: 'Item', kind: 'collateral', uri: 'https://cdn.example/x', audience: toAudience(s.audience, ids) }), s.kind);
+      const r = await ok(
+        t.post('/content', {
+          title: 'Item',
+          kind: 'collateral',
+          uri: 'https://cdn.example/x',
+          audience: toAudience(s.audience, ids),
+        }),
+        s.kind,
+      );
       assert.is(r.status, 201, JSON.stringify(r.body));
       ids.contents.push((r.body as { id: string }).id);
       return;
@@ -223,9 +351,15 @@ const run = async (t: TestApp, s: Step, ids: Ids, check: (full: boolean) => Prom
       if (c) await ok(t.post(`/content/${c}/audience`, { audience: toAudience(s.audience, ids) }), s.kind);
       return;
     }
-    case 'retire': { const c = ids.contents[s.content % Math.max(1, ids.contents.length)]; if (c) await ok(t.post(`/content/${c}/retire`, {}), s.kind); return; }
-    case 'wait': return t.clock.advance(s.hours * HOUR);
-    case 'check': return check(true);
+    case 'retire': {
+      const c = ids.contents[s.content % Math.max(1, ids.contents.length)];
+      if (c) await ok(t.post(`/content/${c}/retire`, {}), s.kind);
+      return;
+    }
+    case 'wait':
+      return t.clock.advance(s.hours * HOUR);
+    case 'check':
+      return check(true);
   }
 };
 
@@ -251,8 +385,17 @@ const checker = (t: TestApp, ids: Ids) => {
       stats.hidden += ids.contents.length - expected.length;
       stats.bounded += items.filter((i) => i.validUntil !== null).length;
       const person = w.people.get(personId)!;
-      stats.expiredHidden += Object.values(person.certifications).some((c) => !c.revoked && Date.parse(c.expiresAt) <= now.getTime()) ? 1 : 0;
-      for (const item of items) assert.equal(item.validUntil, expectedUntil(w, personId, w.contents.get(item.id)!), `validUntil of ${item.id} for ${personId}`);
+      stats.expiredHidden += Object.values(person.certifications).some(
+        (c) => !c.revoked && Date.parse(c.expiresAt) <= now.getTime(),
+      )
+        ? 1
+        : 0;
+      for (const item of items)
+        assert.equal(
+          item.validUntil,
+          expectedUntil(w, personId, w.contents.get(item.id)!),
+          `validUntil of ${item.id} for ${personId}`,
+        );
     }
     if (!full) return;
     for (const contentId of ids.contents) {
@@ -265,19 +408,27 @@ const checker = (t: TestApp, ids: Ids) => {
         // Vendor staff also read retired items one by one (README); everyone else exactly what the rule lets them see.
         const staff = Object.keys(w.people.get(personId)!.vendorRoles).length > 0;
         const one = await t.get(`/content/${contentId}`, t.tokenFor(personId));
-        assert.is(one.status, staff || expected.includes(personId) ? 200 : 404, `GET /content/${contentId} for ${personId}`);
+        assert.is(
+          one.status,
+          staff || expected.includes(personId) ? 200 : 404,
+          `GET /content/${contentId} for ${personId}`,
+        );
       }
     }
   };
 };
 
 const ACCESS_TABLES = {
-  access_principals: 'person_id', access_partners: 'partner_id', access_certifications: 'person_id, program_id',
-  access_contents: 'content_id', access_visible_content: 'person_id, content_id',
+  access_principals: 'person_id',
+  access_partners: 'partner_id',
+  access_certifications: 'person_id, program_id',
+  access_contents: 'content_id',
+  access_visible_content: 'person_id, content_id',
 };
 const snapshot = async (t: TestApp) => {
   const out: Record<string, unknown[]> = {};
-  for (const [table, order] of Object.entries(ACCESS_TABLES)) out[table] = await t.platform.writeDb.all(`SELECT * FROM ${table} ORDER BY ${order}`);
+  for (const [table, order] of Object.entries(ACCESS_TABLES))
+    out[table] = await t.platform.writeDb.all(`SELECT * FROM ${table} ORDER BY ${order}`);
   return out;
 };
 

@@ -26,7 +26,11 @@ interface Ack {
 const call = async (base: string, method: string, url: string, body?: unknown, key?: string) => {
   const res = await fetch(`${base}${url}`, {
     method,
-    headers: { authorization: `Bearer ${ADMIN_KEY}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(key ? { 'idempotency-key': key } : {}) },
+    headers: {
+      authorization: `Bearer ${ADMIN_KEY}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(key ? { 'idempotency-key': key } : {}),
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- arbitrary JSON answers
@@ -37,7 +41,13 @@ const call = async (base: string, method: string, url: string, body?: unknown, k
  * Runs `workers` onboarding journeys in a loop (apply, approve, sign, register, join, quota), each
  * command with its own Idempotency-Key, and kills the server once `killAfter` commands were acknowledged.
  */
-const loadUntilKilled = async (server: ServerProcess, round: string, workers: number, killAfter: number, acks: Ack[]) => {
+const loadUntilKilled = async (
+  server: ServerProcess,
+  round: string,
+  workers: number,
+  killAfter: number,
+  acks: Ack[],
+) => {
   let killed = false;
   let inFlight = 0;
   let inFlightAtKill = -1;
@@ -63,12 +73,32 @@ const loadUntilKilled = async (server: ServerProcess, round: string, workers: nu
     for (let i = 0; !killed; i++) {
       const tag = `${round}-${w}-${i}`;
       try {
-        const partner = await send('POST', '/partners', { name: `Partner ${tag}`, website: 'https://p.example', country: 'FR', region: 'emea', type: 'msp' }, `${tag}-apply`);
+        const partner = await send(
+          'POST',
+          '/partners',
+          { name: `Partner ${tag}`, website: 'https://p.example', country: 'FR', region: 'emea', type: 'msp' },
+          `${tag}-apply`,
+        );
         await send('POST', `/partners/${partner.id}/approve`, { tier: 'silver' }, `${tag}-approve`);
-        await send('POST', `/partners/${partner.id}/agreements`, { agreementVersion: '1', signedBy: 'Signer' }, `${tag}-sign`);
-        const person = await send('POST', '/people', { name: `Person ${tag}`, email: `${tag}@crash.example` }, `${tag}-register`);
+        await send(
+          'POST',
+          `/partners/${partner.id}/agreements`,
+          { agreementVersion: '1', signedBy: 'Signer' },
+          `${tag}-sign`,
+        );
+        const person = await send(
+          'POST',
+          '/people',
+          { name: `Person ${tag}`, email: `${tag}@crash.example` },
+          `${tag}-register`,
+        );
         await send('POST', `/partners/${partner.id}/employees`, { personId: person.id, role: 'sales' }, `${tag}-join`);
-        await send('POST', `/partners/${partner.id}/quotas`, { period: '2026-Q3', amount: { amountMinor: 1000 * i, currency: 'EUR' } }, `${tag}-quota`);
+        await send(
+          'POST',
+          `/partners/${partner.id}/quotas`,
+          { period: '2026-Q3', amount: { amountMinor: 1000 * i, currency: 'EUR' } },
+          `${tag}-quota`,
+        );
       } catch (error) {
         if (!killed) unexpected.push(String(error));
         return;
@@ -89,9 +119,15 @@ const loadUntilKilled = async (server: ServerProcess, round: string, workers: nu
 const expectAllAcknowledgedInLog = (dbFile: string, acks: readonly Ack[]) => {
   const db = new Database(dbFile, { readonly: true });
   try {
-    const find = db.prepare(`SELECT COUNT(*) AS n FROM events WHERE stream_id = ? AND version = ? AND json_extract(metadata, '$.idempotencyKey') = ?`);
+    const find = db.prepare(
+      `SELECT COUNT(*) AS n FROM events WHERE stream_id = ? AND version = ? AND json_extract(metadata, '$.idempotencyKey') = ?`,
+    );
     const missing = acks.filter((a) => (find.get(a.answer.streamId, a.answer.version, a.key) as { n: number }).n !== 1);
-    assert.equal(missing.map((a) => `${a.method} ${a.url} ${a.key}`), [], 'every acknowledged command is in the log');
+    assert.equal(
+      missing.map((a) => `${a.method} ${a.url} ${a.key}`),
+      [],
+      'every acknowledged command is in the log',
+    );
     const head = (db.prepare('SELECT MAX(position) AS p FROM events').get() as { p: number }).p;
     assert.ok(head >= Math.max(...acks.map((a) => a.answer.position)));
   } finally {
@@ -103,11 +139,18 @@ const expectVisibleAndReplayed = async (server: ServerProcess, acks: readonly Ac
   const head = (await call(server.url, 'GET', '/health')).body.headPosition;
   for (const a of acks) {
     const replay = await call(server.url, a.method, a.url, a.body, a.key);
-    assert.equal([replay.status, replay.body, replay.replayed], [a.status, a.answer, 'true'], `${a.key} replays its acknowledged answer`);
+    assert.equal(
+      [replay.status, replay.body, replay.replayed],
+      [a.status, a.answer, 'true'],
+      `${a.key} replays its acknowledged answer`,
+    );
     const kind = a.answer.streamId.startsWith('partner-') ? 'partners' : 'people';
     const view = await call(server.url, 'GET', `/${kind}/${a.answer.id}`);
     assert.is(view.status, 200, `${kind}/${a.answer.id} is visible`);
-    assert.ok(view.body.version >= a.answer.version, `${a.answer.streamId} is at ${view.body.version}, acknowledged ${a.answer.version}`);
+    assert.ok(
+      view.body.version >= a.answer.version,
+      `${a.answer.streamId} is at ${view.body.version}, acknowledged ${a.answer.version}`,
+    );
   }
   assert.is((await call(server.url, 'GET', '/health')).body.headPosition, head, 'the replays appended nothing');
 };
@@ -117,7 +160,16 @@ const dumpReadModels = (dbFile: string) => {
   const db = new Database(dbFile, { readonly: true });
   try {
     const tables = [...new Set(allProjections.flatMap((p) => p.tables))].sort();
-    return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t}`).all().map((r) => JSON.stringify(r)).sort()]));
+    return Object.fromEntries(
+      tables.map((t) => [
+        t,
+        db
+          .prepare(`SELECT * FROM ${t}`)
+          .all()
+          .map((r) => JSON.stringify(r))
+          .sort(),
+      ]),
+    );
   } finally {
     db.close();
   }
@@ -127,7 +179,9 @@ const allPartners = async (server: ServerProcess) => {
   const items: unknown[] = [];
   let cursor: string | null = null;
   do {
-    const page: { items: unknown[]; nextCursor: string | null } = (await call(server.url, 'GET', `/partners?limit=500${cursor ? `&cursor=${cursor}` : ''}`)).body;
+    const page: { items: unknown[]; nextCursor: string | null } = (
+      await call(server.url, 'GET', `/partners?limit=500${cursor ? `&cursor=${cursor}` : ''}`)
+    ).body;
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);

@@ -26,7 +26,8 @@ const child = async (file: string, mode: string) => {
     ...h.store,
     appendMany: async (appends) => {
       const results = await h.store.appendMany(appends);
-      if (mode === 'kill-after-award' && appends.some((a) => a.events.some((e) => e.type === 'PointsEarned'))) process.kill(process.pid, 'SIGKILL');
+      if (mode === 'kill-after-award' && appends.some((a) => a.events.some((e) => e.type === 'PointsEarned')))
+        process.kill(process.pid, 'SIGKILL');
       return results;
     },
   };
@@ -39,19 +40,23 @@ const child = async (file: string, mode: string) => {
 
 const runChild = (file: string, mode: string) => {
   const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
-    env: { ...process.env, PRM_POLICY_CHILD: file, PRM_POLICY_MODE: mode }, stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, PRM_POLICY_CHILD: file, PRM_POLICY_MODE: mode },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   proc.stderr.on('data', (d) => (stderr += d));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
-    proc.on('exit', (code, signal) => resolve({ code, signal, stderr })));
+    proc.on('exit', (code, signal) => resolve({ code, signal, stderr })),
+  );
   return { proc, exited };
 };
 
 const awardsIn = (file: string) => {
   const db = new Database(file, { readonly: true });
   try {
-    return db.prepare(`SELECT json_extract(data, '$.sourceEventId') AS source FROM events WHERE type = 'PointsEarned'`).all() as { source: string }[];
+    return db
+      .prepare(`SELECT json_extract(data, '$.sourceEventId') AS source FROM events WHERE type = 'PointsEarned'`)
+      .all() as { source: string }[];
   } finally {
     db.close();
   }
@@ -75,7 +80,9 @@ test.before.each((ctx) => {
 });
 test.after.each((ctx) => rmSync(ctx.dir, { recursive: true, force: true }));
 
-test('SIGKILLed after the award was appended and before the checkpoint: one award after the restart', async ({ file }) => {
+test('SIGKILLed after the award was appended and before the checkpoint: one award after the restart', async ({
+  file,
+}) => {
   const h = await openPolicyHarness(file);
   const f = facts(h);
   await f.person('per_crash00001');
@@ -88,15 +95,29 @@ test('SIGKILLed after the award was appended and before the checkpoint: one awar
 
   const { signal } = await runChild(file, 'kill-after-award').exited;
   assert.is(signal, 'SIGKILL');
-  assert.equal(awardsIn(file).map((a) => a.source), [won], 'the award survived the kill');
+  assert.equal(
+    awardsIn(file).map((a) => a.source),
+    [won],
+    'the award survived the kill',
+  );
   const reopened = await openPolicyHarness(file);
-  const checkpoint = reopened.connection.db.prepare(`SELECT position FROM policy_checkpoints WHERE name = 'points-for-won-deals'`).get() as { position: number } | undefined;
-  const wonAt = (reopened.connection.db.prepare('SELECT position FROM events WHERE event_id = ?').get(won) as { position: number }).position;
+  const checkpoint = reopened.connection.db
+    .prepare(`SELECT position FROM policy_checkpoints WHERE name = 'points-for-won-deals'`)
+    .get() as { position: number } | undefined;
+  const wonAt = (
+    reopened.connection.db.prepare('SELECT position FROM events WHERE event_id = ?').get(won) as { position: number }
+  ).position;
   assert.ok((checkpoint?.position ?? 0) < wonAt, 'the checkpoint had not moved past the source event');
 
   const awards = await awardsAfterRestart(reopened);
   // 10,000 EUR at the default 0.01 points per euro; the program's 100 points.
-  assert.equal(awards.map((a) => [a.sourceEventId, a.points]).sort(), [[won, 100], [certified, 100]].sort());
+  assert.equal(
+    awards.map((a) => [a.sourceEventId, a.points]).sort(),
+    [
+      [won, 100],
+      [certified, 100],
+    ].sort(),
+  );
 });
 
 test('SIGKILLed at any moment while awarding many deals: each deal earns once after the restart', async ({ file }) => {
@@ -125,7 +146,11 @@ test('SIGKILLed at any moment while awarding many deals: each deal earns once af
 
   const awards = await awardsAfterRestart(await openPolicyHarness(file));
   assert.equal(awards.map((a) => a.sourceEventId).sort(), [...sources].sort(), 'every deal earned exactly once');
-  assert.equal(awards.map((a) => a.points).reduce((a, b) => a + b, 0), (60 * 61) / 2, 'one point per euro, once');
+  assert.equal(
+    awards.map((a) => a.points).reduce((a, b) => a + b, 0),
+    (60 * 61) / 2,
+    'one point per euro, once',
+  );
 });
 
 if (CHILD) await child(CHILD, process.env.PRM_POLICY_MODE ?? 'run');

@@ -40,13 +40,17 @@ export interface ServerProcess {
 }
 
 const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
 
 /** Starts `prm serve` as a child process on a SQLite file in `dataDir`; resolves once it listens. */
 export const startServer = async (dataDir: string): Promise<ServerProcess> => {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts', 'serve'], {
-    cwd: repoRoot, env: environment(dataDir, port), stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: repoRoot,
+    env: environment(dataDir, port),
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   await new Promise<void>((resolve, reject) => {
@@ -83,9 +87,15 @@ export const startServer = async (dataDir: string): Promise<ServerProcess> => {
 /** Runs a `prm` CLI command to completion with the same environment. */
 export const runCli = (dataDir: string, args: readonly string[]) =>
   new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts', ...args], { cwd: repoRoot, env: environment(dataDir, 0), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts', ...args], {
+      cwd: repoRoot,
+      env: environment(dataDir, 0),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`prm ${args.join(' ')} failed (${code}):\n${output}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`prm ${args.join(' ')} failed (${code}):\n${output}`)),
+    );
   });

@@ -5,7 +5,9 @@ import { expectStatus, quiescent } from '../http/fixtures.js';
 import { scorecardWorld, type ScorecardWorld } from '../http/scorecardFixtures.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
-const test = suite<{ t: TestApp; w: ScorecardWorld }>('scorecards projection: rebuilt alone, equal to the incremental model');
+const test = suite<{ t: TestApp; w: ScorecardWorld }>(
+  'scorecards projection: rebuilt alone, equal to the incremental model',
+);
 test.before(async (ctx) => {
   ctx.t = await startTestApp({ now: '2026-03-10T09:00:00.000Z' });
   ctx.w = await scorecardWorld(ctx.t);
@@ -14,7 +16,8 @@ test.after(async (ctx) => ctx.t?.dispose());
 
 const snapshot = async (t: TestApp) => {
   const out: Record<string, unknown[]> = {};
-  for (const table of scorecardsProjection.tables) out[table] = await t.platform.reader.all(`SELECT * FROM ${table} ORDER BY 1, 2`);
+  for (const table of scorecardsProjection.tables)
+    out[table] = await t.platform.reader.all(`SELECT * FROM ${table} ORDER BY 1, 2`);
   return out;
 };
 
@@ -26,9 +29,26 @@ test('a rebuild of the scorecards projection alone gives the same tables, row fo
   assert.equal(await snapshot(t), before);
 });
 
-test('the projection never reads another projection: emptying the others changes nothing of its rebuild', async ({ t }) => {
+test('the projection never reads another projection: emptying the others changes nothing of its rebuild', async ({
+  t,
+}) => {
   const before = await snapshot(t);
-  const others = ['deals', 'deal_conflicts', 'partners', 'partner_quotas', 'people', 'employments', 'certifications', 'programs', 'mdf_funds', 'mdf_requests', 'mdf_claims', 'points_partners', 'points_people', 'points_ledger'];
+  const others = [
+    'deals',
+    'deal_conflicts',
+    'partners',
+    'partner_quotas',
+    'people',
+    'employments',
+    'certifications',
+    'programs',
+    'mdf_funds',
+    'mdf_requests',
+    'mdf_claims',
+    'points_partners',
+    'points_people',
+    'points_ledger',
+  ];
   await t.platform.writeDb.transaction(async (tx) => {
     for (const table of others) await tx.run(`DELETE FROM ${table}`);
   });
@@ -37,9 +57,13 @@ test('the projection never reads another projection: emptying the others changes
   await t.platform.runner.rebuild();
 });
 
-test('stored expiries, not validity: the readiness columns hold timestamps that a later clock judges', async ({ t, w }) => {
+test('stored expiries, not validity: the readiness columns hold timestamps that a later clock judges', async ({
+  t,
+  w,
+}) => {
   const row = await t.platform.reader.get<{ certified_expiries: string; line_expiries: string; ready_until: string }>(
-    'SELECT certified_expiries, line_expiries, ready_until FROM scorecard_partners WHERE partner_id = ?', [w.a],
+    'SELECT certified_expiries, line_expiries, ready_until FROM scorecard_partners WHERE partner_id = ?',
+    [w.a],
   );
   const expiry = Date.parse('2027-06-01T09:00:00.000Z');
   assert.equal(JSON.parse(row?.certified_expiries ?? ''), [expiry]);
@@ -47,16 +71,22 @@ test('stored expiries, not validity: the readiness columns hold timestamps that 
   assert.is(row?.ready_until, '2027-06-01T09:00:00.000Z');
 });
 
-test('minCertifiedForReady: raising it re-derives every partner\'s ready_until', async ({ t, w }) => {
+test("minCertifiedForReady: raising it re-derives every partner's ready_until", async ({ t, w }) => {
   expectStatus(await t.put('/channel/settings', { minCertifiedForReady: 2 }), 200);
   await quiescent(t);
-  const two = await t.platform.reader.get<{ ready_until: string | null }>('SELECT ready_until FROM scorecard_partners WHERE partner_id = ?', [w.a]);
+  const two = await t.platform.reader.get<{ ready_until: string | null }>(
+    'SELECT ready_until FROM scorecard_partners WHERE partner_id = ?',
+    [w.a],
+  );
   assert.is(two?.ready_until, null);
   const s = expectStatus(await t.get(`/partners/${w.a}/scorecard`), 200).body;
   assert.equal(s.readiness.storage, { certified: 1, ready: false });
   expectStatus(await t.put('/channel/settings', { minCertifiedForReady: 1 }), 200);
   await quiescent(t);
-  const one = await t.platform.reader.get<{ ready_until: string | null }>('SELECT ready_until FROM scorecard_partners WHERE partner_id = ?', [w.a]);
+  const one = await t.platform.reader.get<{ ready_until: string | null }>(
+    'SELECT ready_until FROM scorecard_partners WHERE partner_id = ?',
+    [w.a],
+  );
   assert.is(one?.ready_until, '2027-06-01T09:00:00.000Z');
 });
 

@@ -12,7 +12,10 @@ const criteria = {
   gold: { minWonRevenue: EUR(500), minCertifiedPeople: 3 },
   platinum: { minWonRevenue: EUR(2000), minCertifiedPeople: 5 },
 };
-const figures = (won: number, certifiedPeople: number, currency = 'EUR') => ({ wonByCurrency: new Map([[currency, won]]), certifiedPeople });
+const figures = (won: number, certifiedPeople: number, currency = 'EUR') => ({
+  wonByCurrency: new Map([[currency, won]]),
+  certifiedPeople,
+});
 
 const test = suite('tier signals, readiness and the quadrant: the rules');
 
@@ -50,13 +53,18 @@ test('readiness from expiries: the k-th latest expiry is how long k people stay 
   const now = new Date(25);
   assert.is(certifiedPeopleNow('[30,20,10]', now), 1);
   assert.equal(readinessNow('{"storage":[30,26],"compute":[20]}', ['storage', 'compute', 'network'], 2, now), {
-    readiness: { storage: { certified: 2, ready: true }, compute: { certified: 0, ready: false }, network: { certified: 0, ready: false } },
+    readiness: {
+      storage: { certified: 2, ready: true },
+      compute: { certified: 0, ready: false },
+      network: { certified: 0, ready: false },
+    },
     readyProductLines: ['storage'],
   });
 });
 
 test('the quadrant: enough partners against the desired count, performing against the threshold', () => {
-  const kpis = (active: number, achievingPct: number | null) => ({ partners: { active }, quota: { achievingPct } }) as unknown as ChannelKpis;
+  const kpis = (active: number, achievingPct: number | null) =>
+    ({ partners: { active }, quota: { achievingPct } }) as unknown as ChannelKpis;
   const settings = { ...defaultChannelSettings, desiredPartnerCount: 10, quotaAttainmentThresholdPct: 50 };
   assert.is(quadrantOf(kpis(9, 49.99), settings).name, 'emerging_growth');
   assert.is(quadrantOf(kpis(9, 50), settings).name, 'scaling');

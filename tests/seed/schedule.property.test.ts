@@ -26,18 +26,22 @@ const execute = (batches: { reads: string[]; writes: string[]; id: number }[][])
 };
 
 test('every read sees, and every write leaves, what the sequential plan would', () => {
-  fc.assert(fc.property(plan, fc.integer(), (steps, salt) => {
-    const tasks = steps.map((s, id) => ({ ...s, id, run: async () => undefined }));
-    const byTask = new Map<SeedTask, (typeof tasks)[number]>(tasks.map((t) => [t as SeedTask, t]));
-    const scheduled = rounds(tasks).map((round, r) =>
-      round.map((t) => byTask.get(t)!).sort((x, y) => ((x.id * 31 + salt + r) % 7) - ((y.id * 31 + salt + r) % 7)));
-    // No two tasks of a round write one stream: no version conflict, no retry.
-    for (const round of scheduled) {
-      const written = round.flatMap((t) => t.writes);
-      assert.is(new Set(written).size, written.length);
-    }
-    assert.equal(execute(scheduled), execute(tasks.map((t) => [t])));
-  }), { numRuns: 500 });
+  fc.assert(
+    fc.property(plan, fc.integer(), (steps, salt) => {
+      const tasks = steps.map((s, id) => ({ ...s, id, run: async () => undefined }));
+      const byTask = new Map<SeedTask, (typeof tasks)[number]>(tasks.map((t) => [t as SeedTask, t]));
+      const scheduled = rounds(tasks).map((round, r) =>
+        round.map((t) => byTask.get(t)!).sort((x, y) => ((x.id * 31 + salt + r) % 7) - ((y.id * 31 + salt + r) % 7)),
+      );
+      // No two tasks of a round write one stream: no version conflict, no retry.
+      for (const round of scheduled) {
+        const written = round.flatMap((t) => t.writes);
+        assert.is(new Set(written).size, written.length);
+      }
+      assert.equal(execute(scheduled), execute(tasks.map((t) => [t])));
+    }),
+    { numRuns: 500 },
+  );
 });
 
 test('independent tasks share one round; a chain of writes to one stream takes one round each', () => {

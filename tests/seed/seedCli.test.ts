@@ -14,7 +14,10 @@ test.after((ctx) => rmSync(ctx.dir, { recursive: true, force: true }));
 
 const prm = (dir: string, ...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', join(root, 'app/main.ts'), ...args], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, PRM_DATA_DIR: dir, PRM_LOG_LEVEL: 'silent', FORCE_COLOR: '0' }, timeout: 300_000,
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, PRM_DATA_DIR: dir, PRM_LOG_LEVEL: 'silent', FORCE_COLOR: '0' },
+    timeout: 300_000,
   });
 
 test('seeds an empty data directory, reports what it built and how to sign in', ({ dir }) => {

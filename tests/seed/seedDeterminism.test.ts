@@ -9,11 +9,17 @@ test('two seeds with the same options end on the same event at the same position
   const first = await seededStore(options);
   const second = await seededStore(options);
   try {
-    assert.ok((first.head?.position ?? 0) > 1000, `a small channel still has a thousand events, got ${first.head?.position}`);
+    assert.ok(
+      (first.head?.position ?? 0) > 1000,
+      `a small channel still has a thousand events, got ${first.head?.position}`,
+    );
     assert.equal(second.head, first.head);
     assert.equal(second.report.deals, first.report.deals);
     // Ids come from the seed too: the same partners exist in both stores.
-    const ids = async (s: typeof first) => (await s.platform.reader.all<{ partner_id: string }>('SELECT partner_id FROM partners ORDER BY partner_id')).map((r) => r.partner_id);
+    const ids = async (s: typeof first) =>
+      (await s.platform.reader.all<{ partner_id: string }>('SELECT partner_id FROM partners ORDER BY partner_id')).map(
+        (r) => r.partner_id,
+      );
     assert.equal(await ids(second), await ids(first));
   } finally {
     await first.dispose();

@@ -11,12 +11,16 @@ test('the read models follow the seed, and the live policy runner and the seed a
   try {
     const report = await seedChannel(t.platform, t.clock, { partners: 3, seed: 8, until: '2026-03-31', bulk: false });
     await quiescent(t);
-    const one = async (sql: string) => Number(Object.values((await t.platform.reader.get<Record<string, number>>(sql)) ?? {})[0]);
+    const one = async (sql: string) =>
+      Number(Object.values((await t.platform.reader.get<Record<string, number>>(sql)) ?? {})[0]);
     assert.is(await one('SELECT COUNT(*) FROM scorecard_partners'), report.partners);
     assert.is(await one('SELECT MIN(position) FROM projection_checkpoints'), await t.eventCount());
     const earned = await one(`SELECT COUNT(*) FROM events WHERE type = 'PointsEarned'`);
     assert.ok(earned > 10);
-    assert.is(await one(`SELECT COUNT(DISTINCT json_extract(data, '$.sourceEventId')) FROM events WHERE type = 'PointsEarned'`), earned);
+    assert.is(
+      await one(`SELECT COUNT(DISTINCT json_extract(data, '$.sourceEventId')) FROM events WHERE type = 'PointsEarned'`),
+      earned,
+    );
     const admin = await t.get('/dashboards/channel-health');
     assert.is(admin.status, 200);
     assert.ok(admin.body.partners.active >= 1);

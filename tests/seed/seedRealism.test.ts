@@ -10,7 +10,8 @@ test.before(async (ctx) => {
 });
 test.after(async (ctx) => ctx.s.dispose());
 
-const one = async (s: Store, sql: string, params: unknown[] = []) => Number(Object.values((await s.platform.reader.get<Record<string, number>>(sql, params)) ?? {})[0] ?? 0);
+const one = async (s: Store, sql: string, params: unknown[] = []) =>
+  Number(Object.values((await s.platform.reader.get<Record<string, number>>(sql, params)) ?? {})[0] ?? 0);
 
 test('Pareto: about a fifth of the partners bring about four fifths of the won revenue', async ({ s }) => {
   const rows = await s.platform.reader.all<{ won: number }>(
@@ -27,30 +28,63 @@ test('two simulated years of regions, tiers, types, statuses and two-tier distri
   assert.is(await one(s, 'SELECT COUNT(DISTINCT region) FROM partners'), 4);
   assert.ok((await one(s, `SELECT COUNT(DISTINCT tier) FROM partners WHERE status = 'active'`)) >= 3);
   assert.ok((await one(s, `SELECT COUNT(*) FROM partners WHERE type = 'distributor'`)) >= 1);
-  assert.ok((await one(s, `SELECT COUNT(*) FROM partners r JOIN partners d ON d.partner_id = r.parent_partner_id WHERE d.type = 'distributor' AND r.type = 'reseller'`)) >= 1);
-  assert.ok((await one(s, `SELECT COUNT(*) FROM partners WHERE status IN ('rejected', 'terminated', 'suspended')`)) >= 1);
+  assert.ok(
+    (await one(
+      s,
+      `SELECT COUNT(*) FROM partners r JOIN partners d ON d.partner_id = r.parent_partner_id WHERE d.type = 'distributor' AND r.type = 'reseller'`,
+    )) >= 1,
+  );
+  assert.ok(
+    (await one(s, `SELECT COUNT(*) FROM partners WHERE status IN ('rejected', 'terminated', 'suspended')`)) >= 1,
+  );
   const days = await one(s, `SELECT julianday(MAX(recorded_at)) - julianday(MIN(recorded_at)) FROM events`);
   assert.ok(days > 600, `events span ${days} days`);
   // Every partner approved before the last simulated quarter has a quota for it (later ones only when a quarter of it was left).
-  assert.is(await one(s, `SELECT COUNT(*) FROM partners p WHERE p.status = 'active' AND p.approved_at < '2026-04-01' AND NOT EXISTS (
-    SELECT 1 FROM partner_quotas q WHERE q.partner_id = p.partner_id AND q.period = '2026-Q2')`), 0);
+  assert.is(
+    await one(
+      s,
+      `SELECT COUNT(*) FROM partners p WHERE p.status = 'active' AND p.approved_at < '2026-04-01' AND NOT EXISTS (
+    SELECT 1 FROM partner_quotas q WHERE q.partner_id = p.partner_id AND q.period = '2026-Q2')`,
+    ),
+    0,
+  );
   assert.ok((await one(s, `SELECT COUNT(*) FROM partner_quotas WHERE period = '2026-Q2'`)) >= 30);
 });
 
 test('people join and leave; some leavers join another partner with their certifications', async ({ s }) => {
   assert.ok((await one(s, 'SELECT COUNT(*) FROM employments WHERE left_at IS NOT NULL')) >= 5);
-  assert.ok((await one(s, `SELECT COUNT(*) FROM (SELECT person_id FROM employments GROUP BY person_id HAVING COUNT(DISTINCT partner_id) > 1)`)) >= 1);
-  assert.ok((await one(s, `SELECT COUNT(*) FROM certifications WHERE expires_at < '2026-06-30' AND revoked_at IS NULL`)) >= 1, 'some certifications expired');
-  assert.ok((await one(s, 'SELECT COUNT(*) FROM certifications WHERE renewed_at IS NOT NULL')) >= 1, 'some were renewed');
-  assert.ok((await one(s, `SELECT COUNT(*) FROM certifications WHERE expires_at > '2026-06-30' AND revoked_at IS NULL`)) >= 10, 'many are valid');
+  assert.ok(
+    (await one(
+      s,
+      `SELECT COUNT(*) FROM (SELECT person_id FROM employments GROUP BY person_id HAVING COUNT(DISTINCT partner_id) > 1)`,
+    )) >= 1,
+  );
+  assert.ok(
+    (await one(s, `SELECT COUNT(*) FROM certifications WHERE expires_at < '2026-06-30' AND revoked_at IS NULL`)) >= 1,
+    'some certifications expired',
+  );
+  assert.ok(
+    (await one(s, 'SELECT COUNT(*) FROM certifications WHERE renewed_at IS NOT NULL')) >= 1,
+    'some were renewed',
+  );
+  assert.ok(
+    (await one(s, `SELECT COUNT(*) FROM certifications WHERE expires_at > '2026-06-30' AND revoked_at IS NULL`)) >= 10,
+    'many are valid',
+  );
 });
 
 test('deals with every outcome, and channel conflicts flagged side by side', async ({ s }) => {
-  const statuses = (await s.platform.reader.all<{ status: string }>('SELECT DISTINCT status FROM deals')).map((r) => r.status);
-  for (const status of ['submitted', 'approved', 'won', 'lost', 'expired', 'rejected', 'withdrawn']) assert.ok(statuses.includes(status), `a ${status} deal`);
+  const statuses = (await s.platform.reader.all<{ status: string }>('SELECT DISTINCT status FROM deals')).map(
+    (r) => r.status,
+  );
+  for (const status of ['submitted', 'approved', 'won', 'lost', 'expired', 'rejected', 'withdrawn'])
+    assert.ok(statuses.includes(status), `a ${status} deal`);
   const registered = await one(s, 'SELECT COUNT(*) FROM deals');
   const collided = await one(s, `SELECT COUNT(*) FROM events WHERE type = 'DealConflictDetected'`);
-  assert.ok(collided / registered > 0.02 && collided / registered < 0.1, `${collided} of ${registered} registrations collided`);
+  assert.ok(
+    collided / registered > 0.02 && collided / registered < 0.1,
+    `${collided} of ${registered} registrations collided`,
+  );
   assert.ok((await one(s, 'SELECT COUNT(*) FROM deal_conflicts')) >= 2 * collided);
 });
 
@@ -58,11 +92,16 @@ test('MDF funds are spent: requests approved and rejected, claims paid', async (
   assert.ok((await one(s, 'SELECT COUNT(*) FROM mdf_funds')) >= 20);
   assert.ok((await one(s, `SELECT COUNT(*) FROM mdf_requests WHERE status = 'rejected'`)) >= 1);
   assert.ok((await one(s, `SELECT COUNT(*) FROM mdf_claims WHERE status = 'paid'`)) >= 10);
-  assert.ok((await one(s, 'SELECT SUM(paid_minor) FROM mdf_funds')) < (await one(s, 'SELECT SUM(allocated_minor) FROM mdf_funds')));
+  assert.ok(
+    (await one(s, 'SELECT SUM(paid_minor) FROM mdf_funds')) <
+      (await one(s, 'SELECT SUM(allocated_minor) FROM mdf_funds')),
+  );
 });
 
 test("points are earned by the policies' own handlers (their command ids) and redeemed", async ({ s }) => {
-  const earned = await s.platform.reader.all<{ metadata: string }>(`SELECT metadata FROM events WHERE type = 'PointsEarned'`);
+  const earned = await s.platform.reader.all<{ metadata: string }>(
+    `SELECT metadata FROM events WHERE type = 'PointsEarned'`,
+  );
   assert.ok(earned.length >= 50);
   const names = allPolicies.map((p) => p.name);
   for (const row of earned) {

@@ -10,11 +10,21 @@ import { manualClock } from '../../domain/shared/clock.js';
 export const seededStore = async (options: { partners: number; seed: number; until: string }) => {
   const dir = mkdtempSync(join(tmpdir(), 'prm-seed-'));
   const clock = manualClock(`${options.until}T00:00:00.000Z`);
-  const platform = await createPlatform({ databaseFile: join(dir, 'prm.db'), clock, ids: nanoidGenerator, startProjections: false, startPolicies: false });
+  const platform = await createPlatform({
+    databaseFile: join(dir, 'prm.db'),
+    clock,
+    ids: nanoidGenerator,
+    startProjections: false,
+    startPolicies: false,
+  });
   const report = await seedChannel(platform, clock, { ...options, bulk: true });
-  const head = await platform.reader.get<{ position: number; hash: string }>('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1');
+  const head = await platform.reader.get<{ position: number; hash: string }>(
+    'SELECT position, hash FROM events ORDER BY position DESC LIMIT 1',
+  );
   return {
-    platform, report, head,
+    platform,
+    report,
+    head,
     dispose: async () => {
       await platform.close();
       rmSync(dir, { recursive: true, force: true });

@@ -15,7 +15,14 @@
 import { isLeft, isRight } from 'fp-ts/lib/Either.js';
 import * as assert from 'uvu/assert';
 import { eventDefinitions } from '../../domain/index.js';
-import { replay, type Decider, type DomainCommand, type DomainError, type DomainErrorCode, type DomainEvent } from '../../domain/shared/index.js';
+import {
+  replay,
+  type Decider,
+  type DomainCommand,
+  type DomainError,
+  type DomainErrorCode,
+  type DomainEvent,
+} from '../../domain/shared/index.js';
 
 /** The instant every spec runs at unless it says otherwise. */
 export const SPEC_NOW = new Date('2026-03-15T12:00:00.000Z');
@@ -35,7 +42,9 @@ export const assertValidEvents = (events: readonly DomainEvent[]) => {
     if (!schema) continue;
     const parsed = schema.safeParse(event.data);
     if (!parsed.success)
-      fail(`the decider produced a ${event.type} its own schema refuses: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+      fail(
+        `the decider produced a ${event.type} its own schema refuses: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+      );
   }
 };
 
@@ -53,13 +62,17 @@ export const spec = <C extends DomainCommand, Ev extends DomainEvent, S>(decider
       const decision = decider.decide(command, before, new Date(now));
       return {
         then: (expected) => {
-          if (isLeft(decision)) return fail(`expected ${command.type} to be accepted, but it was refused (${describe(decision.left)})`);
+          if (isLeft(decision))
+            return fail(`expected ${command.type} to be accepted, but it was refused (${describe(decision.left)})`);
           assert.equal(decision.right, expected, `events produced by ${command.type}`);
           assertValidEvents(decision.right);
           return replay({ initialState: before, evolve: decider.evolve }, decision.right);
         },
         thenFails: (code, fragment) => {
-          if (isRight(decision)) return fail(`expected ${command.type} to be refused with ${code}, but it produced ${JSON.stringify(decision.right)}`);
+          if (isRight(decision))
+            return fail(
+              `expected ${command.type} to be refused with ${code}, but it produced ${JSON.stringify(decision.right)}`,
+            );
           assert.is(decision.left.code, code, `refusal code of ${command.type} (${describe(decision.left)})`);
           if (fragment !== undefined) assert.match(decision.left.message, fragment);
           return decision.left;

@@ -34,7 +34,9 @@ const run = (binary: string, args: readonly string[], cwd: string) =>
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${binary} exited with ${code}: ${output}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${binary} exited with ${code}: ${output}`)),
+    );
   });
 
 const freePort = () =>
@@ -78,7 +80,8 @@ const waitForConnections = async (url: string, deadline: number) => {
 };
 
 export const startPostgres = async (): Promise<PostgresServer> => {
-  if (!existsSync(join(BIN, 'initdb'))) throw new Error(`no PostgreSQL binaries in ${BIN} (set PRM_PG_BIN to their directory)`);
+  if (!existsSync(join(BIN, 'initdb')))
+    throw new Error(`no PostgreSQL binaries in ${BIN} (set PRM_PG_BIN to their directory)`);
   const dir = mkdtempSync(join(tmpdir(), 'prm-pg-'));
   if (asRoot) {
     const { uid, gid } = postgresOwner();
@@ -118,14 +121,23 @@ export const startPostgres = async (): Promise<PostgresServer> => {
   };
 
   try {
-    await run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync', '--no-instructions'], dir);
+    await run(
+      'initdb',
+      ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync', '--no-instructions'],
+      dir,
+    );
     // A free port can be taken between probing and binding: try a few.
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
       // Durability of a throwaway server is worthless: fsync off keeps the suite fast.
       const serverOptions = [
-        `-p ${port}`, '-c listen_addresses=127.0.0.1', `-c unix_socket_directories=${dir}`,
-        '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200',
+        `-p ${port}`,
+        '-c listen_addresses=127.0.0.1',
+        `-c unix_socket_directories=${dir}`,
+        '-c fsync=off',
+        '-c synchronous_commit=off',
+        '-c full_page_writes=off',
+        '-c max_connections=200',
       ].join(' ');
       try {
         await run('pg_ctl', ['start', '-D', data, '-l', log, '-w', '-t', '60', '-o', serverOptions], dir);

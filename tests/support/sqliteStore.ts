@@ -9,6 +9,10 @@ import { migrateToLatest } from '../../migrations/migrateToLatest.js';
 export const openSqliteStore = async (path: string, deps: { clock: Clock; registry: EventRegistry }) => {
   const connection = openSqlite(path);
   await migrateToLatest(new Kysely<unknown>({ dialect: new SqliteDialect({ database: connection.db }) }));
-  const store = createSqliteEventStore(connection, { clock: deps.clock, validate: deps.registry.validate, upcast: deps.registry.upcast });
+  const store = createSqliteEventStore(connection, {
+    clock: deps.clock,
+    validate: deps.registry.validate,
+    upcast: deps.registry.upcast,
+  });
   return { connection, store };
 };

@@ -22,14 +22,29 @@ export interface Response {
 export const startTestApp = async (options: { now?: string; eventStore?: EventStoreChoice } = {}) => {
   const dir = mkdtempSync(join(tmpdir(), 'prm-test-'));
   const clock = manualClock(options.now ?? '2026-06-01T09:00:00.000Z');
-  const platform: Platform = await createPlatform({ databaseFile: join(dir, 'prm.db'), clock, ids: nanoidGenerator, eventStore: options.eventStore });
+  const platform: Platform = await createPlatform({
+    databaseFile: join(dir, 'prm.db'),
+    clock,
+    ids: nanoidGenerator,
+    eventStore: options.eventStore,
+  });
   const app: FastifyInstance = await buildApp(platform, { adminKey: ADMIN_KEY, jwtSecret: JWT_SECRET });
 
-  const request = async (method: string, url: string, body?: unknown, token: string | null = ADMIN_KEY, headers: Record<string, string> = {}): Promise<Response> => {
+  const request = async (
+    method: string,
+    url: string,
+    body?: unknown,
+    token: string | null = ADMIN_KEY,
+    headers: Record<string, string> = {},
+  ): Promise<Response> => {
     const res = await app.inject({
       method: method as 'GET',
       url,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
     });
     const text = res.body;
@@ -48,10 +63,17 @@ export const startTestApp = async (options: { now?: string; eventStore?: EventSt
   };
 
   return {
-    app, platform, clock, dir, request, tokenFor,
+    app,
+    platform,
+    clock,
+    dir,
+    request,
+    tokenFor,
     get: (url: string, token?: string | null) => request('GET', url, undefined, token),
-    post: (url: string, body: unknown = {}, token?: string | null, headers?: Record<string, string>) => request('POST', url, body, token, headers),
-    put: (url: string, body: unknown = {}, token?: string | null, headers?: Record<string, string>) => request('PUT', url, body, token, headers),
+    post: (url: string, body: unknown = {}, token?: string | null, headers?: Record<string, string>) =>
+      request('POST', url, body, token, headers),
+    put: (url: string, body: unknown = {}, token?: string | null, headers?: Record<string, string>) =>
+      request('PUT', url, body, token, headers),
     eventCount: () => platform.store.headPosition(),
     dispose: async () => {
       await app.close();

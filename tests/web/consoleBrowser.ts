@@ -38,7 +38,13 @@ export const startConsole = async (): Promise<Console> => {
   const dir = mkdtempSync(join(tmpdir(), 'prm-console-'));
   const file = join(dir, 'prm.db');
   const clock = manualClock(`${UNTIL}T00:00:00.000Z`);
-  const seeding = await createPlatform({ databaseFile: file, clock, ids: nanoidGenerator, startProjections: false, startPolicies: false });
+  const seeding = await createPlatform({
+    databaseFile: file,
+    clock,
+    ids: nanoidGenerator,
+    startProjections: false,
+    startPolicies: false,
+  });
   const report = await seedChannel(seeding, clock, { partners: 14, seed: 21, until: UNTIL, bulk: true });
   await seeding.close();
   clock.set(`${UNTIL}T17:00:00.000Z`);
@@ -50,17 +56,37 @@ export const startConsole = async (): Promise<Console> => {
     return signToken(SECRET, { sub, iat, exp: iat + 3600 });
   };
   const call = async (method: 'GET' | 'POST', path: string, body: unknown, as: string) => {
-    const r = await app.inject({ method, url: path, headers: { authorization: `Bearer ${as}` }, ...(body === undefined ? {} : { payload: body as object }) });
+    const r = await app.inject({
+      method,
+      url: path,
+      headers: { authorization: `Bearer ${as}` },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
     assert.ok(r.statusCode < 300, `${method} ${path}: ${r.statusCode} ${r.body}`);
     return JSON.parse(r.body);
   };
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   mkdirSync(SHOTS, { recursive: true });
   return {
-    dir, platform, app, base, browser, report, token,
+    dir,
+    platform,
+    app,
+    base,
+    browser,
+    report,
+    token,
     api: (path, as = ADMIN_KEY) => call('GET', path, undefined, as),
     post: (path, body, as = ADMIN_KEY) => call('POST', path, body, as),
     close: async () => {
@@ -90,16 +116,24 @@ export const signIn = async (page: Page, base: string, token: string, hash = '')
 
 /** Goes to a console route (a new history entry) and waits until its data is on screen, every part of it loaded. */
 export const visit = async (page: Page, hash: string) => {
-  await page.evaluate(`document.getElementById('page').removeAttribute('data-ready'); location.hash = ${JSON.stringify(hash)};`);
+  await page.evaluate(
+    `document.getElementById('page').removeAttribute('data-ready'); location.hash = ${JSON.stringify(hash)};`,
+  );
   await page.waitForSelector('#page[data-ready]');
-  assert.equal(await page.$$eval('[data-failed]', (els) => els.map((e) => e.textContent)), [], `a part of ${hash} failed`);
+  assert.equal(
+    await page.$$eval('[data-failed]', (els) => els.map((e) => e.textContent)),
+    [],
+    `a part of ${hash} failed`,
+  );
 };
 
 /** axe-core over the page: no serious or critical violation (the issue's bar). */
 export const axe = async (page: Page, what: string) => {
   // Evaluated through the DevTools protocol: the page's content security policy does not apply.
   if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(axeSource);
-  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`)) as { id: string; impact: string; help: string; nodes: string[] }[];
+  const violations = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`,
+  )) as { id: string; impact: string; help: string; nodes: string[] }[];
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.equal(bad, [], `${what}: ${JSON.stringify(bad, null, 1)}`);
 };
@@ -115,11 +149,18 @@ export const shoot = async (page: Page, name: string) => {
 
 /** The page is no wider than the window (nothing to scroll sideways but tables inside their own frame). */
 export const fitsWidth = async (page: Page, what: string) => {
-  const [scroll, width] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as [number, number];
+  const [scroll, width] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as [
+    number,
+    number,
+  ];
   // On failure, name what sticks out (outside the tables' own scrolling frames).
-  const wide = scroll <= width ? '' : await page.evaluate(`[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.table-wrap'))
+  const wide =
+    scroll <= width
+      ? ''
+      : await page.evaluate(`[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.table-wrap'))
     .slice(0, 8).map((e) => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')`);
   assert.ok(scroll <= width, `${what}: the page is ${scroll} px wide in a ${width} px window: ${wide}`);
 };
 
-export const texts = (page: Page, selector: string) => page.$$eval(selector, (els) => els.map((e) => (e.textContent ?? '').trim()));
+export const texts = (page: Page, selector: string) =>
+  page.$$eval(selector, (els) => els.map((e) => (e.textContent ?? '').trim()));

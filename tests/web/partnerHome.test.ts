@@ -3,20 +3,47 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { axe, fitsWidth, shoot, signIn, startConsole, texts, visit, watch, type Console } from './consoleBrowser.js';
 
-interface Person { id: string; name: string; partnerId: string; partnerName: string; token: string }
-interface Ctx {
-  c: Console; page: Page; problems: string[]; admin: Person; rep: Person;
-  names: Map<string, string>; content: Record<string, string>; bodies: unknown[];
+interface Person {
+  id: string;
+  name: string;
+  partnerId: string;
+  partnerName: string;
+  token: string;
 }
-const test = suite<Ctx>("partner people's home in headless Chromium: a partner admin and a sales rep see what is theirs, and nothing of another partner");
+interface Ctx {
+  c: Console;
+  page: Page;
+  problems: string[];
+  admin: Person;
+  rep: Person;
+  names: Map<string, string>;
+  content: Record<string, string>;
+  bodies: unknown[];
+}
+const test = suite<Ctx>(
+  "partner people's home in headless Chromium: a partner admin and a sales rep see what is theirs, and nothing of another partner",
+);
 
 const personAt = async (c: Console, role: string, notAt: string[] = []): Promise<Person> => {
-  const row = await c.platform.reader.get<{ person_id: string; name: string; partner_id: string; partner_name: string }>(
+  const row = await c.platform.reader.get<{
+    person_id: string;
+    name: string;
+    partner_id: string;
+    partner_name: string;
+  }>(
     `SELECT pe.person_id, pe.name, p.partner_id, p.name AS partner_name FROM people pe JOIN partners p ON p.partner_id = pe.partner_id
      WHERE pe.partner_role = ? AND p.status = 'active' AND p.partner_id NOT IN (${notAt.map(() => '?').join(', ') || "''"})
-     ORDER BY p.employee_count DESC, pe.person_id LIMIT 1`, [role, ...notAt]);
+     ORDER BY p.employee_count DESC, pe.person_id LIMIT 1`,
+    [role, ...notAt],
+  );
   assert.ok(row, `an active partner's ${role}`);
-  return { id: row.person_id, name: row.name, partnerId: row.partner_id, partnerName: row.partner_name, token: c.token(row.person_id) };
+  return {
+    id: row.person_id,
+    name: row.name,
+    partnerId: row.partner_id,
+    partnerName: row.partner_name,
+    token: c.token(row.person_id),
+  };
 };
 
 test.before(async (ctx) => {
@@ -25,10 +52,18 @@ test.before(async (ctx) => {
   ctx.rep = await personAt(c, 'sales', [ctx.admin.partnerId]);
   const partners = await c.api('/partners?limit=500&status=active');
   ctx.names = new Map(partners.items.map((p: { id: string; name: string }) => [p.id, p.name]));
-  const other = partners.items.find((p: { id: string }) => p.id !== ctx.admin.partnerId && p.id !== ctx.rep.partnerId).id as string;
+  const other = partners.items.find((p: { id: string }) => p.id !== ctx.admin.partnerId && p.id !== ctx.rep.partnerId)
+    .id as string;
   // Content for everyone, for the admin's partner only, for another partner only, and for sales people.
   const publish = async (title: string, audience: object) =>
-    (await c.post('/content', { title, kind: 'playbook', uri: `https://content.example.com/${encodeURIComponent(title)}`, audience })).id as string;
+    (
+      await c.post('/content', {
+        title,
+        kind: 'playbook',
+        uri: `https://content.example.com/${encodeURIComponent(title)}`,
+        audience,
+      })
+    ).id as string;
   ctx.content = {
     everyone: await publish('Channel price list 2026', {}),
     adminPartner: await publish('Joint plan for the admin partner', { partnerIds: [ctx.admin.partnerId] }),
@@ -39,7 +74,8 @@ test.before(async (ctx) => {
   ctx.problems = watch(ctx.page);
   ctx.bodies = [];
   ctx.page.on('response', async (r) => {
-    if ((r.headers()['content-type'] ?? '').startsWith('application/json')) ctx.bodies.push(await r.json().catch(() => null));
+    if ((r.headers()['content-type'] ?? '').startsWith('application/json'))
+      ctx.bodies.push(await r.json().catch(() => null));
   });
 });
 test.after(async (ctx) => ctx.c?.close());
@@ -59,8 +95,12 @@ const partnerIdsIn = (value: unknown, out = new Set<string>()): Set<string> => {
 /** Nothing of another partner: no other partner's id in any answer, no other partner's name on the page. */
 const onlyTheirs = async (ctx: Ctx, who: Person) => {
   const ids = partnerIdsIn(ctx.bodies);
-  assert.equal([...ids].filter((id) => id !== who.partnerId), [], `answers carried other partners' ids`);
-  const text = await ctx.page.textContent('body') ?? '';
+  assert.equal(
+    [...ids].filter((id) => id !== who.partnerId),
+    [],
+    `answers carried other partners' ids`,
+  );
+  const text = (await ctx.page.textContent('body')) ?? '';
   const html = await ctx.page.content();
   for (const [id, name] of ctx.names) {
     if (id === who.partnerId) continue;
@@ -70,7 +110,10 @@ const onlyTheirs = async (ctx: Ctx, who: Person) => {
   assert.not.ok(text.includes('Confidential plan for another partner'));
 };
 
-const ids = (page: Page, table: string) => page.$$eval(`[data-testid=${table}] tbody tr[data-id]`, (rows) => rows.map((r) => (r as HTMLElement).dataset.id ?? ''));
+const ids = (page: Page, table: string) =>
+  page.$$eval(`[data-testid=${table}] tbody tr[data-id]`, (rows) =>
+    rows.map((r) => (r as HTMLElement).dataset.id ?? ''),
+  );
 
 test('a partner admin lands on their home: readiness, expiring certifications, content, deals, points, MDF', async (ctx) => {
   const { c, page, admin } = ctx;
@@ -83,14 +126,20 @@ test('a partner admin lands on their home: readiness, expiring certifications, c
   assert.is((await ids(page, 'readiness-lines')).length, Object.keys(partner.readiness).length);
   assert.equal((await ids(page, 'content')).sort(), [ctx.content.everyone, ctx.content.adminPartner].sort());
   const deals = await c.api('/deals?limit=200', admin.token);
-  assert.match(await page.textContent('#my-deal-list-count') ?? '', new RegExp(`^${deals.items.length.toLocaleString('en')} rows?`));
+  assert.match(
+    (await page.textContent('#my-deal-list-count')) ?? '',
+    new RegExp(`^${deals.items.length.toLocaleString('en')} rows?`),
+  );
   assert.ok(await page.isVisible('#mdf'));
   const funds = await c.api(`/mdf/funds?partnerId=${admin.partnerId}`, admin.token);
   assert.is((await ids(page, 'funds')).length, funds.items.length);
   const points = await c.api(`/partners/${admin.partnerId}/points`, admin.token);
   assert.is(await page.textContent('[data-tile=points-balance] .value'), points.balance.toLocaleString('en'));
   const certs = await c.api(`/partners/${admin.partnerId}/certifications`, admin.token);
-  const soon = certs.items.filter((x: { valid: boolean; expiresAt: string }) => x.valid && Date.parse(x.expiresAt) - Date.parse('2026-06-20T17:00:00Z') <= 60 * 86_400_000);
+  const soon = certs.items.filter(
+    (x: { valid: boolean; expiresAt: string }) =>
+      x.valid && Date.parse(x.expiresAt) - Date.parse('2026-06-20T17:00:00Z') <= 60 * 86_400_000,
+  );
   assert.is((await ids(page, 'expiring-certifications')).length, soon.length);
   await onlyTheirs(ctx, admin);
   await axe(page, 'home (partner admin)');
@@ -108,9 +157,12 @@ test("a partner admin's own partner page works; another partner's and the vendor
   const other = [...names.keys()].find((id) => id !== admin.partnerId) ?? '';
   await page.evaluate(`location.hash = '#/partners/${other}'`);
   await page.waitForSelector('#page .error-box');
-  assert.match(await page.textContent('#page .error-box') ?? '', /Not found, or not visible to you/);
+  assert.match((await page.textContent('#page .error-box')) ?? '', /Not found, or not visible to you/);
   // The API's 404s (and the browser's note of each) were the only failed requests.
-  assert.equal(ctx.problems.filter((p) => !p.includes(other) && !p.includes('status of 404')), []);
+  assert.equal(
+    ctx.problems.filter((p) => !p.includes(other) && !p.includes('status of 404')),
+    [],
+  );
   ctx.problems.length = 0;
   ctx.bodies.length = 0;
 });
@@ -135,10 +187,13 @@ test('a sales rep: their own registrations, their own points, content for sales 
   assert.equal((await ids(page, 'content')).sort(), [ctx.content.everyone, ctx.content.sales].sort());
   const deals = await c.api('/deals?limit=200', rep.token);
   assert.ok(deals.items.every((d: { registeredBy: string }) => d.registeredBy === rep.id));
-  assert.match(await page.textContent('#my-deal-list-count') ?? '', new RegExp(`^${deals.items.length.toLocaleString('en')} rows?`));
-  assert.match(await page.textContent('#my-deals-title') ?? '', /Your deal registrations/);
-  assert.ok(await page.isHidden('#mdf') || (await page.$('#mdf')) === null);
-  assert.match(await page.textContent('[data-tile=points-balance] .label') ?? '', /Your balance/);
+  assert.match(
+    (await page.textContent('#my-deal-list-count')) ?? '',
+    new RegExp(`^${deals.items.length.toLocaleString('en')} rows?`),
+  );
+  assert.match((await page.textContent('#my-deals-title')) ?? '', /Your deal registrations/);
+  assert.ok((await page.isHidden('#mdf')) || (await page.$('#mdf')) === null);
+  assert.match((await page.textContent('[data-tile=points-balance] .label')) ?? '', /Your balance/);
   const points = await c.api(`/partners/${rep.partnerId}/points`, rep.token);
   assert.is(points.scope, 'person');
   assert.is(await page.textContent('[data-tile=points-balance] .value'), points.balance.toLocaleString('en'));
@@ -161,17 +216,30 @@ test('keyboard: a skip link first, then the navigation; focus is visible', async
   await page.waitForSelector('#page[data-ready]');
   for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
   assert.is(await page.evaluate('document.activeElement.textContent'), 'My partner');
-  const outline = (await page.evaluate('(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; })()')) as string[];
+  const outline = (await page.evaluate(
+    '(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; })()',
+  )) as string[];
   assert.is.not(outline[0], 'none');
   assert.ok(Number.parseFloat(outline[1]) >= 2, outline.join(' '));
 });
 
 test('each part of a page loads on its own: a failing part says so and offers Retry, the rest still shows', async (ctx) => {
   const { page } = ctx;
-  await page.route('**/partners/*/points*', (route) => route.fulfill({ status: 500, contentType: 'application/problem+json', body: JSON.stringify({ status: 500, detail: 'the points are down' }) }));
-  await page.evaluate(`document.getElementById('page').removeAttribute('data-ready'); location.hash = '#/home?again=1'`);
+  await page.route('**/partners/*/points*', (route) =>
+    route.fulfill({
+      status: 500,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({ status: 500, detail: 'the points are down' }),
+    }),
+  );
+  await page.evaluate(
+    `document.getElementById('page').removeAttribute('data-ready'); location.hash = '#/home?again=1'`,
+  );
   await page.waitForSelector('#page[data-ready]');
-  assert.match(await page.textContent('#points .error-box') ?? '', /Could not load points\. The server answered 500: the points are down/);
+  assert.match(
+    (await page.textContent('#points .error-box')) ?? '',
+    /Could not load points\. The server answered 500: the points are down/,
+  );
   assert.ok((await ids(page, 'content')).length > 0);
   await page.unroute('**/partners/*/points*');
   await page.click('#points [data-retry]');
@@ -185,12 +253,17 @@ test('each part of a page loads on its own: a failing part says so and offers Re
   await page.waitForSelector('#content .loading[role=status]');
   await page.waitForSelector('#page[data-ready]');
   await page.unroute('**/content?*');
-  assert.ok(ctx.problems.every((p) => p.includes('/points') || p.includes('status of 500')), ctx.problems.join('\n'));
+  assert.ok(
+    ctx.problems.every((p) => p.includes('/points') || p.includes('status of 500')),
+    ctx.problems.join('\n'),
+  );
   ctx.problems.length = 0;
 });
 
 test('the axe check itself catches a violation (so a clean report means something)', async ({ page }) => {
-  await page.evaluate(`document.getElementById('page').insertAdjacentHTML('beforeend', '<input id="unlabelled" type="text">')`);
+  await page.evaluate(
+    `document.getElementById('page').insertAdjacentHTML('beforeend', '<input id="unlabelled" type="text">')`,
+  );
   let failed = false;
   try {
     await axe(page, 'planted');

@@ -42,8 +42,21 @@ test('TypeScript modules are served transpiled to JavaScript, from web/src and i
 });
 
 test('nothing else under web/ is reachable', async ({ t }) => {
-  for (const path of ['/src/missing.js', '/src/app.ts', '/src/..%2FwebRoutes.js', '/src/web-routes.js', '/webRoutes.ts', '/src/types.d.js',
-    '/src/pages/..%2F..%2FwebRoutes.js', '/src/pages/..%2Fapp.js', '/src/other/app.js', '/src/pages/missing.js', '/src/ui/html.ts', '/index.html', '/favicon.png'])
+  for (const path of [
+    '/src/missing.js',
+    '/src/app.ts',
+    '/src/..%2FwebRoutes.js',
+    '/src/web-routes.js',
+    '/webRoutes.ts',
+    '/src/types.d.js',
+    '/src/pages/..%2F..%2FwebRoutes.js',
+    '/src/pages/..%2Fapp.js',
+    '/src/other/app.js',
+    '/src/pages/missing.js',
+    '/src/ui/html.ts',
+    '/index.html',
+    '/favicon.png',
+  ])
     assert.ok([404, 401].includes((await t.get(path, null)).status), path);
 });
 

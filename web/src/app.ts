@@ -34,7 +34,9 @@ const render = async () => {
   document.title = `${page.title} · PRM channel console`;
   setHtml(byId('nav'), navHtml(session.viewer, route.path));
   const started = performance.now();
-  await section(root, page.title.toLowerCase(), () => page.render({ api: session!.api, viewer: session!.viewer, route, signal: controller.signal, root }));
+  await section(root, page.title.toLowerCase(), () =>
+    page.render({ api: session!.api, viewer: session!.viewer, route, signal: controller.signal, root }),
+  );
   if (controller.signal.aborted) return;
   root.dataset.ready = `${route.path}?${route.query}`;
   root.dataset.renderMs = String(Math.round(performance.now() - started));
@@ -80,7 +82,12 @@ const start = () => {
     try {
       await signIn(byId<HTMLInputElement>('token').value.trim());
     } catch (e) {
-      setHtml(error, isApiError(e) && e.status === 401 ? html`That token is not valid (or has expired).` : html`Could not sign in: ${(e as Error).message}`);
+      setHtml(
+        error,
+        isApiError(e) && e.status === 401
+          ? html`That token is not valid (or has expired).`
+          : html`Could not sign in: ${(e as Error).message}`,
+      );
       error.hidden = false;
       byId('token').focus();
     }

@@ -21,7 +21,9 @@ const entries: readonly Entry[] = [
 
 /** The entry a path belongs to: the longest matching prefix. */
 const owner = (path: string, list: readonly Entry[]) =>
-  [...list].sort((a, b) => b.path.length - a.path.length).find((e) => (e.path === '/' ? path === '/' : path === e.path || path.startsWith(`${e.path}/`)));
+  [...list]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((e) => (e.path === '/' ? path === '/' : path === e.path || path.startsWith(`${e.path}/`)));
 
 export const navHtml = (v: Viewer, at: string): Html => {
   const mine = entries.filter((e) => e.for(v));

@@ -13,15 +13,24 @@ export interface Route {
 export const parseRoute = (hash: string): Route => {
   const body = hash.replace(/^#/, '');
   const [path = '', search = ''] = body.split('?', 2);
-  const clean = `/${path.split('/').filter(Boolean).map((s) => decodeURIComponent(s)).join('/')}`;
+  const clean = `/${path
+    .split('/')
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s))
+    .join('/')}`;
   return { path: clean, segments: clean.split('/').filter(Boolean), query: new URLSearchParams(search) };
 };
 
 export const currentRoute = (): Route => parseRoute(location.hash);
 
 export const href = (path: string, query: Record<string, string | undefined | null> = {}): string => {
-  const q = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
-  const encoded = path.split('/').map((s) => encodeURIComponent(s)).join('/');
+  const q = new URLSearchParams(
+    Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
+  );
+  const encoded = path
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
   return `#${encoded}${q.size ? `?${q}` : ''}`;
 };
 

@@ -21,9 +21,12 @@ export const loadViewer = async (api: Api): Promise<Viewer> => {
   if (p.kind === 'admin-key') return { me, vendor: true, isVendorAdmin: true, description: 'Admin key · vendor admin' };
   const employer = p.employer;
   // The header names the partner, never its id.
-  const partner = employer ? await api.get<Partner>(`/partners/${encodeURIComponent(employer.partnerId)}`).catch(() => undefined) : undefined;
+  const partner = employer
+    ? await api.get<Partner>(`/partners/${encodeURIComponent(employer.partnerId)}`).catch(() => undefined)
+    : undefined;
   const managing = p.vendorRoles.filter((g) => g.role === 'channel_manager');
-  const regions = managing.length && managing.every((g) => g.regions) ? managing.flatMap((g) => g.regions ?? []) : undefined;
+  const regions =
+    managing.length && managing.every((g) => g.regions) ? managing.flatMap((g) => g.regions ?? []) : undefined;
   const roles = p.vendorRoles.map((g) => `${label(g.role)}${g.regions ? ` (${g.regions.join(', ')})` : ''}`);
   const work = employer ? [`${label(employer.role)} at ${partner?.name ?? 'their partner'}`] : [];
   return {
@@ -32,7 +35,9 @@ export const loadViewer = async (api: Api): Promise<Viewer> => {
     isVendorAdmin: p.vendorRoles.some((g) => g.role === 'vendor_admin'),
     regions,
     personId: p.personId,
-    partner: employer ? { id: employer.partnerId, name: partner?.name ?? employer.partnerId, role: employer.role } : undefined,
+    partner: employer
+      ? { id: employer.partnerId, name: partner?.name ?? employer.partnerId, role: employer.role }
+      : undefined,
     description: `${me.profile?.name ?? p.personId} · ${[...roles, ...work].join(', ') || 'no role'}`,
   };
 };

@@ -13,7 +13,12 @@ export type { Page } from './api.js';
 export type Scorecard = ScorecardView;
 export interface ScorecardDetail extends ScorecardView {
   readonly asOf: string;
-  readonly trend: readonly { period: string; quota: Money | null; wonRevenue: Money | null; attainmentPct: number | null }[];
+  readonly trend: readonly {
+    period: string;
+    quota: Money | null;
+    wonRevenue: Money | null;
+    attainmentPct: number | null;
+  }[];
 }
 export interface ScorecardList {
   readonly period: string;
@@ -37,7 +42,13 @@ export interface RegionHealth {
 }
 export interface CertifiedTrend {
   readonly asOf: string;
-  readonly items: readonly { period: string; at: string; partial: boolean; employees: number; certifiedPeople: number }[];
+  readonly items: readonly {
+    period: string;
+    at: string;
+    partial: boolean;
+    employees: number;
+    certifiedPeople: number;
+  }[];
 }
 export interface WonRevenue {
   readonly from: string;
@@ -63,11 +74,18 @@ export interface Pipeline {
     readonly conflicted: number;
     readonly protectionActive: number;
     readonly byStatus: readonly { status: string; count: number; estimatedValue: Money[] }[];
-    readonly byProductLine: readonly { productLine: string; count: number; statuses: Record<string, number>; estimatedValue: Money[] }[];
+    readonly byProductLine: readonly {
+      productLine: string;
+      count: number;
+      statuses: Record<string, number>;
+      estimatedValue: Money[];
+    }[];
   };
   readonly partners: { readonly items: readonly DealMetrics[]; readonly nextCursor: string | null };
 }
-export type Partner = ReturnType<typeof partnerView> & { readonly quotas?: readonly { period: string; amount: Money }[] };
+export type Partner = ReturnType<typeof partnerView> & {
+  readonly quotas?: readonly { period: string; amount: Money }[];
+};
 export interface Employee {
   readonly id: string;
   readonly name: string;
@@ -88,7 +106,10 @@ export interface PartnerCertification {
   readonly valid: boolean;
 }
 export type Fund = ReturnType<typeof fundView>;
-export type FundDetail = Fund & { readonly requests: ReturnType<typeof requestView>[]; readonly claims: ReturnType<typeof claimView>[] };
+export type FundDetail = Fund & {
+  readonly requests: ReturnType<typeof requestView>[];
+  readonly claims: ReturnType<typeof claimView>[];
+};
 export interface PointsEntry {
   readonly position: number;
   readonly kind: string;

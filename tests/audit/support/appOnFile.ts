@@ -28,8 +28,12 @@ export const appOnCopy = async (source: string, now = '2026-06-01T09:00:00.000Z'
   const app = await buildApp(platform, { adminKey: ADMIN_KEY, jwtSecret: JWT_SECRET });
   const request = async (method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, token: string = ADMIN_KEY) => {
     const res = await app.inject({
-      method, url,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      method,
+      url,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
     });
     let json: unknown = res.body;
@@ -45,7 +49,12 @@ export const appOnCopy = async (source: string, now = '2026-06-01T09:00:00.000Z'
     return signToken(JWT_SECRET, { sub: personId, iat, exp: iat + 3600 });
   };
   return {
-    app, platform, clock, dir: tmp.dir, databaseFile, tokenFor,
+    app,
+    platform,
+    clock,
+    dir: tmp.dir,
+    databaseFile,
+    tokenFor,
     get: (url: string, token?: string) => request('GET', url, undefined, token),
     post: (url: string, body: unknown = {}, token?: string) => request('POST', url, body, token),
     put: (url: string, body: unknown = {}, token?: string) => request('PUT', url, body, token),
@@ -61,7 +70,10 @@ export const appOnCopy = async (source: string, now = '2026-06-01T09:00:00.000Z'
  * A seeded store file to copy from: built once through the API by `seed`, then closed (its WAL folded
  * into the file) so that copies of it are complete.
  */
-export const seededTemplate = async (seed: (t: Awaited<ReturnType<typeof appOnCopy>>) => Promise<unknown>, now?: string) => {
+export const seededTemplate = async (
+  seed: (t: Awaited<ReturnType<typeof appOnCopy>>) => Promise<unknown>,
+  now?: string,
+) => {
   const tmp = tempDir('template');
   const empty = tmp.file('empty.db');
   openSqlite(empty).db.close();

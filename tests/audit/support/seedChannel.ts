@@ -7,7 +7,8 @@ export interface Seedable {
   readonly clock: { advance: (ms: number) => void };
 }
 
-const ok = async (r: Promise<{ status: number; body: any }>) => { // eslint-disable-line -- JSON answers
+const ok = async (r: Promise<{ status: number; body: any }>) => {
+  // eslint-disable-line -- JSON answers
   const res = await r;
   assert.ok(res.status === 200 || res.status === 201, `seeding failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; position: number };
@@ -23,23 +24,38 @@ const types = ['reseller', 'msp', 'referral'] as const;
  */
 export const seedChannel = async (t: Seedable, partners = 20) => {
   const step = () => t.clock.advance(60_000);
-  const program = await ok(t.post('/programs', { name: 'Storage Associate', productLine: 'storage', validForDays: 365, points: 100 }));
+  const program = await ok(
+    t.post('/programs', { name: 'Storage Associate', productLine: 'storage', validForDays: 365, points: 100 }),
+  );
   const partnerIds: string[] = [];
   const personIds: string[] = [];
   for (let i = 0; i < partners; i++) {
     step();
-    const partner = await ok(t.post('/partners', {
-      name: `Partner ${i}`, website: `https://www.partner-${i}.example/home`, country: 'DE', region: regions[i % 3], type: types[i % 3],
-    }));
+    const partner = await ok(
+      t.post('/partners', {
+        name: `Partner ${i}`,
+        website: `https://www.partner-${i}.example/home`,
+        country: 'DE',
+        region: regions[i % 3],
+        type: types[i % 3],
+      }),
+    );
     partnerIds.push(partner.id);
     step();
     await ok(t.post(`/partners/${partner.id}/approve`, { tier: 'silver' }));
     step();
     await ok(t.post(`/partners/${partner.id}/agreements`, { agreementVersion: '2026.1', signedBy: `Signer ${i}` }));
-    await ok(t.post(`/partners/${partner.id}/quotas`, { period: '2026-Q3', amount: { amountMinor: 1_000_000 + i, currency: 'EUR' } }));
+    await ok(
+      t.post(`/partners/${partner.id}/quotas`, {
+        period: '2026-Q3',
+        amount: { amountMinor: 1_000_000 + i, currency: 'EUR' },
+      }),
+    );
     for (const role of ['admin', 'sales'] as const) {
       step();
-      const person = await ok(t.post('/people', { name: `Person ${i} ${role}`, email: `${role}.${i}@Partner-${i}.example` }));
+      const person = await ok(
+        t.post('/people', { name: `Person ${i} ${role}`, email: `${role}.${i}@Partner-${i}.example` }),
+      );
       personIds.push(person.id);
       await ok(t.post(`/partners/${partner.id}/employees`, { personId: person.id, role }));
       if (role === 'sales') await ok(t.post(`/people/${person.id}/certifications`, { programId: program.id }));

@@ -37,16 +37,25 @@ export const moveEvent = (db: Database.Database, from: number, to: number) => {
 };
 
 const insertRow = (db: Database.Database, row: EventRow) =>
-  db.prepare(
-    `INSERT INTO events (position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash)
+  db
+    .prepare(
+      `INSERT INTO events (position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash)
      VALUES (@position, @stream_id, @version, @event_id, @type, @schema_version, @data, @metadata, @recorded_at, @hash)`,
-  ).run(row);
+    )
+    .run(row);
 
 /** A forged event: a partner nobody approved, made to look like an ordinary entry. */
 export const forgedRow = (position: number, recordedAt: string): EventRow => ({
-  position, stream_id: 'partner-ptr_forged00000001', version: 1, event_id: 'evt_forged000000000001', type: 'PartnerApproved', schema_version: 1,
-  data: '{"tier":"platinum"}', metadata: '{"actor":{"kind":"admin-key","id":"admin"},"commandId":"cmd_forged0001","correlationId":"cmd_forged0001"}',
-  recorded_at: recordedAt, hash: 'f'.repeat(64),
+  position,
+  stream_id: 'partner-ptr_forged00000001',
+  version: 1,
+  event_id: 'evt_forged000000000001',
+  type: 'PartnerApproved',
+  schema_version: 1,
+  data: '{"tier":"platinum"}',
+  metadata: '{"actor":{"kind":"admin-key","id":"admin"},"commandId":"cmd_forged0001","correlationId":"cmd_forged0001"}',
+  recorded_at: recordedAt,
+  hash: 'f'.repeat(64),
 });
 
 /** Inserts a forged event at `position`, later events renumbered; with `rehash` its own hash links correctly. */
@@ -60,8 +69,15 @@ export const insertForged = (db: Database.Database, position: number, rehash: bo
 
 export const hashOf = (previousHash: string, r: EventRow) =>
   eventHash(previousHash, {
-    position: r.position, streamId: r.stream_id, version: r.version, eventId: r.event_id, type: r.type,
-    schemaVersion: r.schema_version, data: JSON.parse(r.data), metadata: JSON.parse(r.metadata), recordedAt: r.recorded_at,
+    position: r.position,
+    streamId: r.stream_id,
+    version: r.version,
+    eventId: r.event_id,
+    type: r.type,
+    schemaVersion: r.schema_version,
+    data: JSON.parse(r.data),
+    metadata: JSON.parse(r.metadata),
+    recordedAt: r.recorded_at,
   });
 
 /** Recomputes every hash from `from` on: a forger who knows the algorithm covering their tracks. */

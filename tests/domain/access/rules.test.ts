@@ -7,16 +7,34 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  ADMIN_KEY_PRINCIPAL, employerIs, hasVendorRole, isChannelStaff, isPartnerAdminOf, isVendorAdmin, managesPartner, personIdOf,
-  readsEverything, seesPartner, type Employer, type PartnerScope, type Principal, type VendorRoleGrant,
+  ADMIN_KEY_PRINCIPAL,
+  employerIs,
+  hasVendorRole,
+  isChannelStaff,
+  isPartnerAdminOf,
+  isVendorAdmin,
+  managesPartner,
+  personIdOf,
+  readsEverything,
+  seesPartner,
+  type Employer,
+  type PartnerScope,
+  type Principal,
+  type VendorRoleGrant,
 } from '../../../domain/access/index.js';
 
 const acme: PartnerScope = { partnerId: 'ptr_acme00001', region: 'emea', channelManagerId: 'per_assigned01' };
 const globex: PartnerScope = { partnerId: 'ptr_globex0001', region: 'apac' };
 const nowhere: PartnerScope = { partnerId: 'ptr_nowhere001' };
 
-const person = (personId: string, vendorRoles: VendorRoleGrant[] = [], employer?: Employer): Principal => ({ kind: 'person', personId, vendorRoles, employer });
-const employeeOf = (partnerId: string, status: string, role: Employer['role'] = 'admin') => person('per_employee01', [], { partnerId, role, status });
+const person = (personId: string, vendorRoles: VendorRoleGrant[] = [], employer?: Employer): Principal => ({
+  kind: 'person',
+  personId,
+  vendorRoles,
+  employer,
+});
+const employeeOf = (partnerId: string, status: string, role: Employer['role'] = 'admin') =>
+  person('per_employee01', [], { partnerId, role, status });
 
 const vendorAdmin = person('per_vadmin001', [{ role: 'vendor_admin' }]);
 const emeaManager = person('per_emeacm001', [{ role: 'channel_manager', regions: ['emea'] }]);
@@ -29,7 +47,8 @@ const nobody = person('per_nobody001');
 const test = suite('access rules');
 
 test('the admin key holds every vendor role, reads, manages and sees everything', () => {
-  for (const role of ['vendor_admin', 'channel_manager', 'auditor', 'analyst'] as const) assert.ok(hasVendorRole(ADMIN_KEY_PRINCIPAL, role));
+  for (const role of ['vendor_admin', 'channel_manager', 'auditor', 'analyst'] as const)
+    assert.ok(hasVendorRole(ADMIN_KEY_PRINCIPAL, role));
   assert.ok(isVendorAdmin(ADMIN_KEY_PRINCIPAL));
   assert.ok(readsEverything(ADMIN_KEY_PRINCIPAL));
   assert.ok(isChannelStaff(ADMIN_KEY_PRINCIPAL));
@@ -99,7 +118,10 @@ test('an assigned person whose channel_manager role was revoked no longer manage
   assert.not.ok(seesPartner(plainPerson, acme));
 });
 
-for (const [name, reader] of [['an auditor', auditor], ['an analyst', analyst]] as const) {
+for (const [name, reader] of [
+  ['an auditor', auditor],
+  ['an analyst', analyst],
+] as const) {
   test(`${name} reads and sees every partner but manages none`, () => {
     assert.ok(readsEverything(reader));
     assert.not.ok(isVendorAdmin(reader));
@@ -152,7 +174,8 @@ test('a departed employee (no employer any more) sees nothing of the former part
 });
 
 test('a person with no role and no employer sees, reads and manages nothing', () => {
-  for (const role of ['vendor_admin', 'channel_manager', 'auditor', 'analyst'] as const) assert.not.ok(hasVendorRole(nobody, role));
+  for (const role of ['vendor_admin', 'channel_manager', 'auditor', 'analyst'] as const)
+    assert.not.ok(hasVendorRole(nobody, role));
   assert.not.ok(isVendorAdmin(nobody));
   assert.not.ok(readsEverything(nobody));
   assert.not.ok(isChannelStaff(nobody));

@@ -5,7 +5,12 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { channelDecider, ChannelSettingsChange, ChannelSettingsChanged, defaultChannelSettings } from '../../../domain/channel/index.js';
+import {
+  channelDecider,
+  ChannelSettingsChange,
+  ChannelSettingsChanged,
+  defaultChannelSettings,
+} from '../../../domain/channel/index.js';
 import { money } from '../../../domain/shared/index.js';
 import { spec } from '../../support/deciderSpec.js';
 
@@ -34,18 +39,33 @@ test('a changed setting is recorded and applied', () => {
 test('only the settings that really change are recorded', () => {
   channel
     .given([ChannelSettingsChanged.create({ mdfClaimDays: 30 })])
-    .when({ type: 'ChangeChannelSettings', data: { dealProtectionDays: 90, mdfClaimDays: 45, maxDealExtensions: 2, desiredPartnerCount: 250 } })
+    .when({
+      type: 'ChangeChannelSettings',
+      data: { dealProtectionDays: 90, mdfClaimDays: 45, maxDealExtensions: 2, desiredPartnerCount: 250 },
+    })
     .then([ChannelSettingsChanged.create({ mdfClaimDays: 45, desiredPartnerCount: 250 })]);
 });
 
 test('a change to nothing records nothing', () => {
   channel.given([]).when({ type: 'ChangeChannelSettings', data: {} }).then([]);
-  channel.given([]).when({ type: 'ChangeChannelSettings', data: { dealProtectionDays: 90, productLines: [...defaultChannelSettings.productLines] } }).then([]);
-  channel.given([ChannelSettingsChanged.create({ pointsExpiryMonths: 12 })]).when({ type: 'ChangeChannelSettings', data: { pointsExpiryMonths: 12 } }).then([]);
+  channel
+    .given([])
+    .when({
+      type: 'ChangeChannelSettings',
+      data: { dealProtectionDays: 90, productLines: [...defaultChannelSettings.productLines] },
+    })
+    .then([]);
+  channel
+    .given([ChannelSettingsChanged.create({ pointsExpiryMonths: 12 })])
+    .when({ type: 'ChangeChannelSettings', data: { pointsExpiryMonths: 12 } })
+    .then([]);
 });
 
 test('an absent (undefined) setting is not a change', () => {
-  channel.given([]).when({ type: 'ChangeChannelSettings', data: { dealProtectionDays: undefined, mdfClaimDays: 30 } }).then([ChannelSettingsChanged.create({ mdfClaimDays: 30 })]);
+  channel
+    .given([])
+    .when({ type: 'ChangeChannelSettings', data: { dealProtectionDays: undefined, mdfClaimDays: 30 } })
+    .then([ChannelSettingsChanged.create({ mdfClaimDays: 30 })]);
 });
 
 test('the product lines are replaced as a whole', () => {
@@ -68,7 +88,12 @@ test('tier criteria are set per tier and merge with the criteria of other tiers'
 test('tier criteria equal in content (keys in another order) are not a change', () => {
   channel
     .given([ChannelSettingsChanged.create({ tierCriteria: { gold } })])
-    .when({ type: 'ChangeChannelSettings', data: { tierCriteria: { gold: { minCertifiedPeople: 3, minWonRevenue: { currency: 'USD', amountMinor: 10_000_000 } } } } })
+    .when({
+      type: 'ChangeChannelSettings',
+      data: {
+        tierCriteria: { gold: { minCertifiedPeople: 3, minWonRevenue: { currency: 'USD', amountMinor: 10_000_000 } } },
+      },
+    })
     .then([]);
 });
 
@@ -82,10 +107,18 @@ test('a changed criterion of a tier is recorded', () => {
 
 test('successive changes accumulate', () => {
   const state = channel
-    .given([ChannelSettingsChanged.create({ dealProtectionDays: 30 }), ChannelSettingsChanged.create({ maxDealExtensions: 0 })])
+    .given([
+      ChannelSettingsChanged.create({ dealProtectionDays: 30 }),
+      ChannelSettingsChanged.create({ maxDealExtensions: 0 }),
+    ])
     .when({ type: 'ChangeChannelSettings', data: { minCertifiedForReady: 4 } })
     .then([ChannelSettingsChanged.create({ minCertifiedForReady: 4 })]);
-  assert.equal(state, { ...defaultChannelSettings, dealProtectionDays: 30, maxDealExtensions: 0, minCertifiedForReady: 4 });
+  assert.equal(state, {
+    ...defaultChannelSettings,
+    dealProtectionDays: 30,
+    maxDealExtensions: 0,
+    minCertifiedForReady: 4,
+  });
 });
 
 const refused: Array<[string, unknown]> = [
@@ -103,7 +136,10 @@ const refused: Array<[string, unknown]> = [
   ['duplicate product lines', { productLines: ['storage', 'storage'] }],
   ['a product line that is not a slug', { productLines: ['Storage Arrays'] }],
   ['a tier that does not exist', { tierCriteria: { diamond: gold } }],
-  ['a criterion with negative revenue', { tierCriteria: { gold: { ...gold, minWonRevenue: { amountMinor: -1, currency: 'USD' } } } }],
+  [
+    'a criterion with negative revenue',
+    { tierCriteria: { gold: { ...gold, minWonRevenue: { amountMinor: -1, currency: 'USD' } } } },
+  ],
   ['a criterion with an unknown key', { tierCriteria: { gold: { ...gold, bonus: 1 } } }],
   ['a setting that does not exist', { dealProtectionWeeks: 4 }],
   ['a number given as a string', { dealProtectionDays: '90' }],
@@ -116,8 +152,16 @@ for (const [what, change] of refused) {
 
 test('the settings schema accepts every setting at its bounds', () => {
   const change = {
-    desiredPartnerCount: 0, quotaAttainmentThresholdPct: 1000, dealProtectionDays: 3650, maxDealExtensions: 0, minCertifiedForReady: 1,
-    mdfClaimDays: 1, pointsPerWonAmountUnit: 0, pointsExpiryMonths: 240, productLines: ['storage'], tierCriteria: { platinum: gold },
+    desiredPartnerCount: 0,
+    quotaAttainmentThresholdPct: 1000,
+    dealProtectionDays: 3650,
+    maxDealExtensions: 0,
+    minCertifiedForReady: 1,
+    mdfClaimDays: 1,
+    pointsPerWonAmountUnit: 0,
+    pointsExpiryMonths: 240,
+    productLines: ['storage'],
+    tierCriteria: { platinum: gold },
   };
   assert.equal(ChannelSettingsChange.parse(change), change);
 });

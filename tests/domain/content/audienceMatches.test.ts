@@ -4,11 +4,21 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { audienceMatches, audienceReach, contentViewerOf, reachOf, type AudienceCandidate } from '../../../domain/content/index.js';
+import {
+  audienceMatches,
+  audienceReach,
+  contentViewerOf,
+  reachOf,
+  type AudienceCandidate,
+} from '../../../domain/content/index.js';
 
 const now = new Date('2026-06-01T00:00:00.000Z');
 const ann: AudienceCandidate = {
-  partnerId: 'ptr_acme00001', tier: 'gold', region: 'emea', partnerType: 'reseller', role: 'sales',
+  partnerId: 'ptr_acme00001',
+  tier: 'gold',
+  region: 'emea',
+  partnerType: 'reseller',
+  role: 'sales',
   certifications: {
     prg_storage001: { expiresAt: '2026-09-01T00:00:00.000Z', revoked: false },
     prg_network001: { expiresAt: '2026-07-01T00:00:00.000Z', revoked: false },
@@ -37,7 +47,19 @@ test('any-of within a list', () => {
 });
 
 test('all-of across lists: one failing list excludes', () => {
-  assert.ok(audienceMatches({ tiers: ['gold'], regions: ['emea'], roles: ['sales'], partnerTypes: ['reseller'], partnerIds: ['ptr_acme00001'] }, ann, now));
+  assert.ok(
+    audienceMatches(
+      {
+        tiers: ['gold'],
+        regions: ['emea'],
+        roles: ['sales'],
+        partnerTypes: ['reseller'],
+        partnerIds: ['ptr_acme00001'],
+      },
+      ann,
+      now,
+    ),
+  );
   assert.not.ok(audienceMatches({ tiers: ['gold'], regions: ['apac'] }, ann, now));
   assert.not.ok(audienceMatches({ tiers: ['gold'], regions: ['emea'], roles: ['technical'] }, ann, now));
 });
@@ -50,29 +72,39 @@ test('a partner without a tier (or region, type) is outside any list of that dim
 });
 
 test('required programs: all held; the reach ends at the earliest expiry', () => {
-  assert.equal(audienceReach({ requiredPrograms: ['prg_storage001'] }, ann), { validUntil: '2026-09-01T00:00:00.000Z' });
-  assert.equal(audienceReach({ requiredPrograms: ['prg_storage001', 'prg_network001'] }, ann), { validUntil: '2026-07-01T00:00:00.000Z' });
+  assert.equal(audienceReach({ requiredPrograms: ['prg_storage001'] }, ann), {
+    validUntil: '2026-09-01T00:00:00.000Z',
+  });
+  assert.equal(audienceReach({ requiredPrograms: ['prg_storage001', 'prg_network001'] }, ann), {
+    validUntil: '2026-07-01T00:00:00.000Z',
+  });
   assert.is(audienceReach({ requiredPrograms: ['prg_storage001', 'prg_missing001'] }, ann), undefined);
 });
 
 test('a revoked certification never counts; an expired one stops counting at its expiry instant', () => {
   assert.is(audienceReach({ requiredPrograms: ['prg_revoked001'] }, ann), undefined);
-  assert.equal(audienceReach({ requiredPrograms: ['prg_expired001'] }, ann), { validUntil: '2026-05-01T00:00:00.000Z' });
+  assert.equal(audienceReach({ requiredPrograms: ['prg_expired001'] }, ann), {
+    validUntil: '2026-05-01T00:00:00.000Z',
+  });
   assert.not.ok(audienceMatches({ requiredPrograms: ['prg_expired001'] }, ann, now));
   const audience = { requiredPrograms: ['prg_network001'] };
   assert.ok(audienceMatches(audience, ann, new Date('2026-06-30T23:59:59.999Z')));
   assert.not.ok(audienceMatches(audience, ann, new Date('2026-07-01T00:00:00.000Z')));
 });
 
-test('who sees content at all: vendor staff everything, operating partners\' people by audience, others nothing', () => {
+test("who sees content at all: vendor staff everything, operating partners' people by audience, others nothing", () => {
   const audience = { tiers: ['platinum' as const] };
   assert.equal(reachOf(contentViewerOf({ hasVendorRole: true, certifications: {} }), audience), { validUntil: null });
-  const employee = (status: string) => contentViewerOf({
-    hasVendorRole: false, certifications: {}, employer: { partnerId: 'ptr_acme00001', role: 'sales', status, tier: 'platinum', region: 'emea', type: 'msp' },
-  });
+  const employee = (status: string) =>
+    contentViewerOf({
+      hasVendorRole: false,
+      certifications: {},
+      employer: { partnerId: 'ptr_acme00001', role: 'sales', status, tier: 'platinum', region: 'emea', type: 'msp' },
+    });
   assert.equal(reachOf(employee('active'), audience), { validUntil: null });
   assert.equal(reachOf(employee('approved'), audience), { validUntil: null });
-  for (const status of ['suspended', 'terminated', 'rejected', 'applied']) assert.is(reachOf(employee(status), audience), undefined, status);
+  for (const status of ['suspended', 'terminated', 'rejected', 'applied'])
+    assert.is(reachOf(employee(status), audience), undefined, status);
   assert.is(reachOf(contentViewerOf({ hasVendorRole: false, certifications: {} }), {}), undefined);
 });
 

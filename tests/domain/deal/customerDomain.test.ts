@@ -15,7 +15,17 @@ const refusal = (input: string) => {
 };
 
 test('case, scheme, credentials, port, path, query, www and a trailing dot fold away', () => {
-  for (const input of ['acme.com', 'ACME.com', ' Acme.COM ', 'https://acme.com', 'http://www.acme.com/', 'https://user:pw@www.acme.com:8443/a/b?c=d#e', 'acme.com.', 'WWW.ACME.COM.', 'acme.com/contact'])
+  for (const input of [
+    'acme.com',
+    'ACME.com',
+    ' Acme.COM ',
+    'https://acme.com',
+    'http://www.acme.com/',
+    'https://user:pw@www.acme.com:8443/a/b?c=d#e',
+    'acme.com.',
+    'WWW.ACME.COM.',
+    'acme.com/contact',
+  ])
     assert.is(domainOf(input), 'acme.com', input);
 });
 
@@ -39,11 +49,27 @@ test('internationalised names are stored in ASCII form, whichever way they were 
 });
 
 test('IP addresses are refused as such', () => {
-  for (const input of ['192.168.1.1', 'http://10.0.0.1/x', '[::1]', '2001:db8::1', '1.2.3']) assert.match(refusal(input), /IP address/, input);
+  for (const input of ['192.168.1.1', 'http://10.0.0.1/x', '[::1]', '2001:db8::1', '1.2.3'])
+    assert.match(refusal(input), /IP address/, input);
 });
 
 test('invalid names, unknown suffixes and bare public suffixes are refused', () => {
-  for (const input of ['', '   ', 'acme', 'localhost', 'acme..com', '-acme.com', 'acme_x.com', `${'a'.repeat(64)}.com`, 'acme.local', 'acme.notatld', 'co.uk', 'com', 'http://', 'acme com'])
+  for (const input of [
+    '',
+    '   ',
+    'acme',
+    'localhost',
+    'acme..com',
+    '-acme.com',
+    'acme_x.com',
+    `${'a'.repeat(64)}.com`,
+    'acme.local',
+    'acme.notatld',
+    'co.uk',
+    'com',
+    'http://',
+    'acme com',
+  ])
     refusal(input);
   assert.match(refusal('acme.notatld'), /unknown top-level domain/);
   assert.match(refusal('co.uk'), /public suffix/);

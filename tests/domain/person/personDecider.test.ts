@@ -5,8 +5,18 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  CertificationEarned, CertificationRenewed, CertificationRevoked, EmployeeJoined, EmployeeLeft, EmployeeRoleChanged,
-  isCertificationValid, PersonRegistered, personDecider, VendorRoleGranted, VendorRoleRevoked, type PersonCommand,
+  CertificationEarned,
+  CertificationRenewed,
+  CertificationRevoked,
+  EmployeeJoined,
+  EmployeeLeft,
+  EmployeeRoleChanged,
+  isCertificationValid,
+  PersonRegistered,
+  personDecider,
+  VendorRoleGranted,
+  VendorRoleRevoked,
+  type PersonCommand,
   type PersonEvent,
 } from '../../../domain/person/index.js';
 import { SPEC_NOW, spec } from '../../support/deciderSpec.js';
@@ -19,8 +29,16 @@ const storageProgram = 'prg_storage001';
 const registered = PersonRegistered.create({ personId, name: 'Ada Lovelace', email: 'ada@acme.example' });
 const joinedAcme = EmployeeJoined.create({ partnerId: acme, role: 'sales' });
 const asChannelManager = VendorRoleGranted.create({ role: 'channel_manager', regions: ['emea'] });
-const earned = CertificationEarned.create({ programId: storageProgram, earnedAt: '2026-01-01T00:00:00.000Z', expiresAt: '2027-01-01T00:00:00.000Z' });
-const expired = CertificationEarned.create({ programId: storageProgram, earnedAt: '2025-01-01T00:00:00.000Z', expiresAt: '2026-01-01T00:00:00.000Z' });
+const earned = CertificationEarned.create({
+  programId: storageProgram,
+  earnedAt: '2026-01-01T00:00:00.000Z',
+  expiresAt: '2027-01-01T00:00:00.000Z',
+});
+const expired = CertificationEarned.create({
+  programId: storageProgram,
+  earnedAt: '2025-01-01T00:00:00.000Z',
+  expiresAt: '2026-01-01T00:00:00.000Z',
+});
 const revoked = CertificationRevoked.create({ programId: storageProgram, reason: 'exam fraud' });
 
 const person = spec(personDecider);
@@ -39,13 +57,18 @@ const test = suite('person decider');
 // --- registration ---
 
 test('a person registers', () => {
-  const state = person.given([]).when({ type: 'RegisterPerson', data: { personId, name: 'Ada Lovelace', email: 'ada@acme.example' } }).then([registered]);
+  const state = person
+    .given([])
+    .when({ type: 'RegisterPerson', data: { personId, name: 'Ada Lovelace', email: 'ada@acme.example' } })
+    .then([registered]);
   assert.is(state.status, 'registered');
   assert.is(state.email, 'ada@acme.example');
 });
 
 test('a person cannot register twice', () => {
-  given().when({ type: 'RegisterPerson', data: { personId, name: 'Ada', email: 'other@acme.example' } }).thenFails('duplicate', 'already exists');
+  given()
+    .when({ type: 'RegisterPerson', data: { personId, name: 'Ada', email: 'other@acme.example' } })
+    .thenFails('duplicate', 'already exists');
 });
 
 test('every command but RegisterPerson on a person never registered: not found', () => {
@@ -65,12 +88,16 @@ test('every command but RegisterPerson on a person never registered: not found',
 // --- vendor roles ---
 
 test('a vendor role is granted, with the regions it covers', () => {
-  const state = given().when({ type: 'GrantVendorRole', data: { role: 'channel_manager', regions: ['emea'] } }).then([asChannelManager]);
+  const state = given()
+    .when({ type: 'GrantVendorRole', data: { role: 'channel_manager', regions: ['emea'] } })
+    .then([asChannelManager]);
   assert.equal(state.vendorRoles, { channel_manager: { regions: ['emea'] } });
 });
 
 test('a vendor role without regions covers every region', () => {
-  const state = given().when({ type: 'GrantVendorRole', data: { role: 'vendor_admin' } }).then([VendorRoleGranted.create({ role: 'vendor_admin' })]);
+  const state = given()
+    .when({ type: 'GrantVendorRole', data: { role: 'vendor_admin' } })
+    .then([VendorRoleGranted.create({ role: 'vendor_admin' })]);
   assert.equal(state.vendorRoles, { vendor_admin: {} });
 });
 
@@ -85,7 +112,9 @@ test('granting a held role with the same regions (in any order) is refused', () 
   given(VendorRoleGranted.create({ role: 'channel_manager', regions: ['emea', 'apac'] }))
     .when({ type: 'GrantVendorRole', data: { role: 'channel_manager', regions: ['apac', 'emea'] } })
     .thenFails('invalid_state', 'already granted');
-  given(VendorRoleGranted.create({ role: 'analyst' })).when({ type: 'GrantVendorRole', data: { role: 'analyst' } }).thenFails('invalid_state', 'already granted');
+  given(VendorRoleGranted.create({ role: 'analyst' }))
+    .when({ type: 'GrantVendorRole', data: { role: 'analyst' } })
+    .thenFails('invalid_state', 'already granted');
 });
 
 test('a global grant and a grant for no region are different grants', () => {
@@ -95,7 +124,9 @@ test('a global grant and a grant for no region are different grants', () => {
 });
 
 test('a partner employee cannot hold a vendor role', () => {
-  given(joinedAcme).when({ type: 'GrantVendorRole', data: { role: 'auditor' } }).thenFails('invalid_state', 'partner employee cannot hold a vendor role');
+  given(joinedAcme)
+    .when({ type: 'GrantVendorRole', data: { role: 'auditor' } })
+    .thenFails('invalid_state', 'partner employee cannot hold a vendor role');
 });
 
 test('a held vendor role is revoked', () => {
@@ -106,7 +137,9 @@ test('a held vendor role is revoked', () => {
 });
 
 test('revoking a role not held is refused', () => {
-  given().when({ type: 'RevokeVendorRole', data: { role: 'auditor' } }).thenFails('invalid_state', 'not held');
+  given()
+    .when({ type: 'RevokeVendorRole', data: { role: 'auditor' } })
+    .thenFails('invalid_state', 'not held');
   given(VendorRoleGranted.create({ role: 'auditor' }), VendorRoleRevoked.create({ role: 'auditor' }))
     .when({ type: 'RevokeVendorRole', data: { role: 'auditor' } })
     .thenFails('invalid_state', 'not held');
@@ -122,13 +155,18 @@ for (const status of ['approved', 'active']) {
 }
 
 test('a person who left a partner joins another', () => {
-  given(joinedAcme, EmployeeLeft.create({ partnerId: acme })).when(join(globex, 'active')).then([EmployeeJoined.create({ partnerId: globex, role: 'sales' })]);
+  given(joinedAcme, EmployeeLeft.create({ partnerId: acme }))
+    .when(join(globex, 'active'))
+    .then([EmployeeJoined.create({ partnerId: globex, role: 'sales' })]);
 });
 
 test('joining another partner while the employer is terminated leaves the terminated one first', () => {
   const state = given(joinedAcme)
     .when(join(globex, 'active', 'terminated'))
-    .then([EmployeeLeft.create({ partnerId: acme, reason: 'partner terminated' }), EmployeeJoined.create({ partnerId: globex, role: 'sales' })]);
+    .then([
+      EmployeeLeft.create({ partnerId: acme, reason: 'partner terminated' }),
+      EmployeeJoined.create({ partnerId: globex, role: 'sales' }),
+    ]);
   assert.equal(state.employment, { partnerId: globex, role: 'sales' });
 });
 
@@ -143,11 +181,15 @@ for (const status of ['applied', 'suspended', 'terminated', 'rejected']) {
 }
 
 test('vendor staff cannot join a partner', () => {
-  given(VendorRoleGranted.create({ role: 'analyst' })).when(join(acme, 'active')).thenFails('invalid_state', 'vendor staff cannot join');
+  given(VendorRoleGranted.create({ role: 'analyst' }))
+    .when(join(acme, 'active'))
+    .thenFails('invalid_state', 'vendor staff cannot join');
 });
 
 test('a former vendor whose roles were all revoked can join a partner', () => {
-  given(VendorRoleGranted.create({ role: 'analyst' }), VendorRoleRevoked.create({ role: 'analyst' })).when(join(acme, 'active')).then([joinedAcme]);
+  given(VendorRoleGranted.create({ role: 'analyst' }), VendorRoleRevoked.create({ role: 'analyst' }))
+    .when(join(acme, 'active'))
+    .then([joinedAcme]);
 });
 
 test('joining the partner one already works for is refused', () => {
@@ -156,7 +198,9 @@ test('joining the partner one already works for is refused', () => {
 
 for (const employerStatus of [undefined, 'approved', 'active', 'suspended']) {
   test(`a person works for one partner at a time: no joining while the employer is ${employerStatus ?? 'unknown'}`, () => {
-    given(joinedAcme).when(join(globex, 'active', employerStatus)).thenFails('invalid_state', 'leave first');
+    given(joinedAcme)
+      .when(join(globex, 'active', employerStatus))
+      .thenFails('invalid_state', 'leave first');
   });
 }
 
@@ -168,32 +212,54 @@ test('an employee role changes, recording from and to', () => {
 });
 
 test('changing to the role already held is refused', () => {
-  given(joinedAcme).when({ type: 'ChangeEmployeeRole', data: { partnerId: acme, role: 'sales' } }).thenFails('invalid_state', 'already has role sales');
+  given(joinedAcme)
+    .when({ type: 'ChangeEmployeeRole', data: { partnerId: acme, role: 'sales' } })
+    .thenFails('invalid_state', 'already has role sales');
 });
 
 test('the role can only change at the current employer', () => {
-  given().when({ type: 'ChangeEmployeeRole', data: { partnerId: acme, role: 'admin' } }).thenFails('not_found', 'not an employee of this partner');
-  given(joinedAcme).when({ type: 'ChangeEmployeeRole', data: { partnerId: globex, role: 'admin' } }).thenFails('not_found', 'not an employee');
-  given(joinedAcme, EmployeeLeft.create({ partnerId: acme })).when({ type: 'ChangeEmployeeRole', data: { partnerId: acme, role: 'admin' } }).thenFails('not_found');
+  given()
+    .when({ type: 'ChangeEmployeeRole', data: { partnerId: acme, role: 'admin' } })
+    .thenFails('not_found', 'not an employee of this partner');
+  given(joinedAcme)
+    .when({ type: 'ChangeEmployeeRole', data: { partnerId: globex, role: 'admin' } })
+    .thenFails('not_found', 'not an employee');
+  given(joinedAcme, EmployeeLeft.create({ partnerId: acme }))
+    .when({ type: 'ChangeEmployeeRole', data: { partnerId: acme, role: 'admin' } })
+    .thenFails('not_found');
 });
 
 test('an employee leaves, with or without a reason', () => {
-  const state = given(joinedAcme).when({ type: 'LeavePartner', data: { partnerId: acme, reason: 'new job' } }).then([EmployeeLeft.create({ partnerId: acme, reason: 'new job' })]);
+  const state = given(joinedAcme)
+    .when({ type: 'LeavePartner', data: { partnerId: acme, reason: 'new job' } })
+    .then([EmployeeLeft.create({ partnerId: acme, reason: 'new job' })]);
   assert.is(state.employment, undefined);
-  given(joinedAcme).when({ type: 'LeavePartner', data: { partnerId: acme } }).then([EmployeeLeft.create({ partnerId: acme })]);
+  given(joinedAcme)
+    .when({ type: 'LeavePartner', data: { partnerId: acme } })
+    .then([EmployeeLeft.create({ partnerId: acme })]);
 });
 
 test('one can only leave the current employer', () => {
-  given().when({ type: 'LeavePartner', data: { partnerId: acme } }).thenFails('not_found', 'not an employee of this partner');
-  given(joinedAcme).when({ type: 'LeavePartner', data: { partnerId: globex } }).thenFails('not_found');
-  given(joinedAcme, EmployeeLeft.create({ partnerId: acme })).when({ type: 'LeavePartner', data: { partnerId: acme } }).thenFails('not_found');
+  given()
+    .when({ type: 'LeavePartner', data: { partnerId: acme } })
+    .thenFails('not_found', 'not an employee of this partner');
+  given(joinedAcme)
+    .when({ type: 'LeavePartner', data: { partnerId: globex } })
+    .thenFails('not_found');
+  given(joinedAcme, EmployeeLeft.create({ partnerId: acme }))
+    .when({ type: 'LeavePartner', data: { partnerId: acme } })
+    .thenFails('not_found');
 });
 
 // --- certifications (SPEC_NOW is 2026-03-15T12:00Z) ---
 
 test('a certification is earned and expires validForDays after it was earned', () => {
   const state = given().when(earn('2026-01-01T00:00:00.000Z')).then([earned]);
-  assert.equal(state.certifications[storageProgram], { earnedAt: '2026-01-01T00:00:00.000Z', expiresAt: '2027-01-01T00:00:00.000Z', revoked: false });
+  assert.equal(state.certifications[storageProgram], {
+    earnedAt: '2026-01-01T00:00:00.000Z',
+    expiresAt: '2027-01-01T00:00:00.000Z',
+    revoked: false,
+  });
   assert.ok(isCertificationValid(state.certifications[storageProgram], SPEC_NOW));
 });
 
@@ -205,35 +271,60 @@ test('certifications belong to the person and travel with them across employers'
 });
 
 test('an expired certification is earned again', () => {
-  given(expired).when(earn('2026-03-01T00:00:00.000Z')).then([
-    CertificationEarned.create({ programId: storageProgram, earnedAt: '2026-03-01T00:00:00.000Z', expiresAt: '2027-03-01T00:00:00.000Z' }),
-  ]);
+  given(expired)
+    .when(earn('2026-03-01T00:00:00.000Z'))
+    .then([
+      CertificationEarned.create({
+        programId: storageProgram,
+        earnedAt: '2026-03-01T00:00:00.000Z',
+        expiresAt: '2027-03-01T00:00:00.000Z',
+      }),
+    ]);
 });
 
 test('a revoked certification is earned again and is valid again', () => {
   const state = given(earned, revoked)
     .when(earn('2026-03-01T00:00:00.000Z'))
-    .then([CertificationEarned.create({ programId: storageProgram, earnedAt: '2026-03-01T00:00:00.000Z', expiresAt: '2027-03-01T00:00:00.000Z' })]);
+    .then([
+      CertificationEarned.create({
+        programId: storageProgram,
+        earnedAt: '2026-03-01T00:00:00.000Z',
+        expiresAt: '2027-03-01T00:00:00.000Z',
+      }),
+    ]);
   assert.ok(isCertificationValid(state.certifications[storageProgram], SPEC_NOW));
 });
 
 test('a certification of a program that does not exist: not found', () => {
-  given().when(earn('2026-03-01T00:00:00.000Z', 365, 'none')).thenFails('not_found', 'program not found');
+  given()
+    .when(earn('2026-03-01T00:00:00.000Z', 365, 'none'))
+    .thenFails('not_found', 'program not found');
 });
 
 test('a certification of a retired program is refused', () => {
-  given().when(earn('2026-03-01T00:00:00.000Z', 365, 'retired')).thenFails('invalid_state', 'retired');
+  given()
+    .when(earn('2026-03-01T00:00:00.000Z', 365, 'retired'))
+    .thenFails('invalid_state', 'retired');
 });
 
 test('a certification cannot be earned in the future', () => {
   const error = given().when(earn('2026-03-15T12:00:00.001Z')).thenFails('validation_failed', 'in the future');
-  assert.equal(error.errors?.map((e) => e.path), ['earnedAt']);
+  assert.equal(
+    error.errors?.map((e) => e.path),
+    ['earnedAt'],
+  );
 });
 
 test('a certification earned exactly now is accepted', () => {
-  given().when(earn('2026-03-15T12:00:00.000Z', 1)).then([
-    CertificationEarned.create({ programId: storageProgram, earnedAt: '2026-03-15T12:00:00.000Z', expiresAt: '2026-03-16T12:00:00.000Z' }),
-  ]);
+  given()
+    .when(earn('2026-03-15T12:00:00.000Z', 1))
+    .then([
+      CertificationEarned.create({
+        programId: storageProgram,
+        earnedAt: '2026-03-15T12:00:00.000Z',
+        expiresAt: '2026-03-16T12:00:00.000Z',
+      }),
+    ]);
 });
 
 test('a certification held and valid cannot be earned again: renew it', () => {
@@ -241,50 +332,96 @@ test('a certification held and valid cannot be earned again: renew it', () => {
 });
 
 test('a certification that would already have expired is refused', () => {
-  const error = given().when(earn('2025-03-15T12:00:00.000Z', 365)).thenFails('validation_failed', 'already have expired');
-  assert.equal(error.errors?.map((e) => e.path), ['earnedAt']);
+  const error = given()
+    .when(earn('2025-03-15T12:00:00.000Z', 365))
+    .thenFails('validation_failed', 'already have expired');
+  assert.equal(
+    error.errors?.map((e) => e.path),
+    ['earnedAt'],
+  );
 });
 
 test('a valid certification renewed early runs on from its current expiry', () => {
   const state = given(earned)
-    .when({ type: 'RenewCertification', data: { programId: storageProgram, validForDays: 365, programStatus: 'active' } })
-    .then([CertificationRenewed.create({ programId: storageProgram, renewedAt: SPEC_NOW.toISOString(), expiresAt: '2028-01-01T00:00:00.000Z' })]);
+    .when({
+      type: 'RenewCertification',
+      data: { programId: storageProgram, validForDays: 365, programStatus: 'active' },
+    })
+    .then([
+      CertificationRenewed.create({
+        programId: storageProgram,
+        renewedAt: SPEC_NOW.toISOString(),
+        expiresAt: '2028-01-01T00:00:00.000Z',
+      }),
+    ]);
   assert.is(state.certifications[storageProgram]?.expiresAt, '2028-01-01T00:00:00.000Z');
   assert.is(state.certifications[storageProgram]?.earnedAt, '2026-01-01T00:00:00.000Z');
 });
 
 test('an expired certification renewed runs from now', () => {
   const state = given(expired)
-    .when({ type: 'RenewCertification', data: { programId: storageProgram, validForDays: 10, programStatus: 'active' } })
-    .then([CertificationRenewed.create({ programId: storageProgram, renewedAt: SPEC_NOW.toISOString(), expiresAt: '2026-03-25T12:00:00.000Z' })]);
+    .when({
+      type: 'RenewCertification',
+      data: { programId: storageProgram, validForDays: 10, programStatus: 'active' },
+    })
+    .then([
+      CertificationRenewed.create({
+        programId: storageProgram,
+        renewedAt: SPEC_NOW.toISOString(),
+        expiresAt: '2026-03-25T12:00:00.000Z',
+      }),
+    ]);
   assert.ok(isCertificationValid(state.certifications[storageProgram], SPEC_NOW));
 });
 
 test('renewing a certification never held: not found', () => {
-  given().when({ type: 'RenewCertification', data: { programId: storageProgram, validForDays: 365, programStatus: 'active' } }).thenFails('not_found', 'not held');
+  given()
+    .when({
+      type: 'RenewCertification',
+      data: { programId: storageProgram, validForDays: 365, programStatus: 'active' },
+    })
+    .thenFails('not_found', 'not held');
 });
 
 test('a certification of a retired program cannot be renewed', () => {
-  given(earned).when({ type: 'RenewCertification', data: { programId: storageProgram, validForDays: 365, programStatus: 'retired' } }).thenFails('invalid_state', 'retired');
+  given(earned)
+    .when({
+      type: 'RenewCertification',
+      data: { programId: storageProgram, validForDays: 365, programStatus: 'retired' },
+    })
+    .thenFails('invalid_state', 'retired');
 });
 
 test('a revoked certification cannot be renewed', () => {
-  given(earned, revoked).when({ type: 'RenewCertification', data: { programId: storageProgram, validForDays: 365, programStatus: 'active' } }).thenFails('invalid_state', 'earn it again');
+  given(earned, revoked)
+    .when({
+      type: 'RenewCertification',
+      data: { programId: storageProgram, validForDays: 365, programStatus: 'active' },
+    })
+    .thenFails('invalid_state', 'earn it again');
 });
 
 test('a certification is revoked and is no longer valid', () => {
-  const state = given(earned).when({ type: 'RevokeCertification', data: { programId: storageProgram, reason: 'exam fraud' } }).then([revoked]);
+  const state = given(earned)
+    .when({ type: 'RevokeCertification', data: { programId: storageProgram, reason: 'exam fraud' } })
+    .then([revoked]);
   assert.is(state.certifications[storageProgram]?.revoked, true);
   assert.not.ok(isCertificationValid(state.certifications[storageProgram], SPEC_NOW));
 });
 
 test('an expired certification can still be revoked', () => {
-  given(expired).when({ type: 'RevokeCertification', data: { programId: storageProgram, reason: 'exam fraud' } }).then([revoked]);
+  given(expired)
+    .when({ type: 'RevokeCertification', data: { programId: storageProgram, reason: 'exam fraud' } })
+    .then([revoked]);
 });
 
 test('revoking a certification never held: not found; revoking twice: refused', () => {
-  given().when({ type: 'RevokeCertification', data: { programId: storageProgram, reason: 'x' } }).thenFails('not_found', 'not held');
-  given(earned, revoked).when({ type: 'RevokeCertification', data: { programId: storageProgram, reason: 'x' } }).thenFails('invalid_state', 'already revoked');
+  given()
+    .when({ type: 'RevokeCertification', data: { programId: storageProgram, reason: 'x' } })
+    .thenFails('not_found', 'not held');
+  given(earned, revoked)
+    .when({ type: 'RevokeCertification', data: { programId: storageProgram, reason: 'x' } })
+    .thenFails('invalid_state', 'already revoked');
 });
 
 test('a certification is valid exactly while now < expiresAt', () => {

@@ -10,7 +10,7 @@ test('minor unit digits come from ISO-4217', () => {
   assert.equal([minorDigits('EUR'), minorDigits('JPY'), minorDigits('BHD')], [2, 0, 3]);
 });
 
-test('points per whole unit, whatever the currency\'s minor unit', () => {
+test("points per whole unit, whatever the currency's minor unit", () => {
   assert.is(pointsForWonAmount(money(1_234_567, 'EUR'), 1), 12_345);
   assert.is(pointsForWonAmount(money(12_345, 'JPY'), 1), 12_345);
   assert.is(pointsForWonAmount(money(12_345_678, 'BHD'), 1), 12_345);

@@ -6,20 +6,39 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { z } from 'zod';
 import {
-  CountryCode, Email, Instant, IsoDate, MAX_AMOUNT_MINOR, Money, money, Period, periodBounds, periodOf, previousPeriod, Slug, Url,
+  CountryCode,
+  Email,
+  Instant,
+  IsoDate,
+  MAX_AMOUNT_MINOR,
+  Money,
+  money,
+  Period,
+  periodBounds,
+  periodOf,
+  previousPeriod,
+  Slug,
+  Url,
 } from '../../../domain/shared/index.js';
 
 const test = suite('value objects');
 
 const accepts = (schema: z.ZodType, value: unknown, expected: unknown = value) => {
   const result = schema.safeParse(value);
-  assert.ok(result.success, `expected ${JSON.stringify(value)} to be accepted: ${result.error?.issues.map((i) => i.message).join('; ')}`);
+  assert.ok(
+    result.success,
+    `expected ${JSON.stringify(value)} to be accepted: ${result.error?.issues.map((i) => i.message).join('; ')}`,
+  );
   assert.equal(result.data, expected);
 };
 const refuses = (schema: z.ZodType, value: unknown, message?: string) => {
   const result = schema.safeParse(value);
   assert.not.ok(result.success, `expected ${JSON.stringify(value)} to be refused`);
-  if (message) assert.ok(result.error?.issues.some((i) => i.message.includes(message)), `expected an issue "${message}", got ${result.error?.issues.map((i) => i.message).join('; ')}`);
+  if (message)
+    assert.ok(
+      result.error?.issues.some((i) => i.message.includes(message)),
+      `expected an issue "${message}", got ${result.error?.issues.map((i) => i.message).join('; ')}`,
+    );
 };
 
 // --- Money ---
@@ -32,7 +51,8 @@ test('Money: integer minor units in a known upper-case currency', () => {
   assert.equal(money(500), { amountMinor: 500, currency: 'USD' });
 });
 
-test('Money: a negative amount is refused', () => refuses(Money, { amountMinor: -1, currency: 'USD' }, 'must not be negative'));
+test('Money: a negative amount is refused', () =>
+  refuses(Money, { amountMinor: -1, currency: 'USD' }, 'must not be negative'));
 
 test('Money: a fractional amount is refused (never floats)', () => {
   refuses(Money, { amountMinor: 10.5, currency: 'USD' }, 'integer');
@@ -102,7 +122,8 @@ test('IsoDate: an impossible month or day is refused, not thrown', () => {
 });
 
 test('IsoDate: other shapes are refused', () => {
-  for (const s of ['2026-3-15', '15-03-2026', '2026/03/15', '2026-03-15T00:00:00Z', '']) refuses(IsoDate, s, 'must be a date');
+  for (const s of ['2026-3-15', '15-03-2026', '2026/03/15', '2026-03-15T00:00:00Z', ''])
+    refuses(IsoDate, s, 'must be a date');
   refuses(IsoDate, 20260315);
 });
 
@@ -125,7 +146,8 @@ test('Instant: an offset other than Z, or no zone at all, is refused', () => {
 });
 
 test('Instant: an impossible time of day is refused', () => {
-  for (const s of ['2026-11-27T25:00:00Z', '2026-11-27T10:60:00Z', '2026-11-27T10:00:60Z', '2026-13-01T00:00:00Z']) refuses(Instant, s);
+  for (const s of ['2026-11-27T25:00:00Z', '2026-11-27T10:60:00Z', '2026-11-27T10:00:60Z', '2026-13-01T00:00:00Z'])
+    refuses(Instant, s);
 });
 
 test('Instant: a day that does not exist is refused, not rolled over into the next month', () => {
@@ -139,7 +161,8 @@ test('Instant: a day that does not exist is refused, not rolled over into the ne
 
 test('Period: a fiscal quarter YYYY-Qn', () => {
   for (const p of ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']) accepts(Period, p);
-  for (const p of ['2026-Q0', '2026-Q5', '2026Q1', '2026-q1', '26-Q1', '2026-01', '']) refuses(Period, p, 'must be a period');
+  for (const p of ['2026-Q0', '2026-Q5', '2026Q1', '2026-q1', '26-Q1', '2026-01', ''])
+    refuses(Period, p, 'must be a period');
 });
 
 test('Period: of an instant, previous, bounds', () => {
@@ -148,7 +171,10 @@ test('Period: of an instant, previous, bounds', () => {
   assert.is(periodOf(new Date('2026-12-31T23:59:59.999Z')), '2026-Q4');
   assert.is(previousPeriod('2026-Q3'), '2026-Q2');
   assert.is(previousPeriod('2026-Q1'), '2025-Q4');
-  assert.equal(periodBounds('2026-Q4'), { start: new Date('2026-10-01T00:00:00.000Z'), end: new Date('2027-01-01T00:00:00.000Z') });
+  assert.equal(periodBounds('2026-Q4'), {
+    start: new Date('2026-10-01T00:00:00.000Z'),
+    end: new Date('2027-01-01T00:00:00.000Z'),
+  });
 });
 
 // --- Slug ---
@@ -158,7 +184,8 @@ test('Slug: lower-case words joined by single dashes', () => {
 });
 
 test('Slug: upper case, spaces, underscores, stray dashes, empty and overlong are refused', () => {
-  for (const s of ['EMEA', 'north america', 'north_america', '-emea', 'emea-', 'north--america', '', 'é']) refuses(Slug, s);
+  for (const s of ['EMEA', 'north america', 'north_america', '-emea', 'emea-', 'north--america', '', 'é'])
+    refuses(Slug, s);
   accepts(Slug, 'a'.repeat(64));
   refuses(Slug, 'a'.repeat(65), 'at most 64');
 });
@@ -172,18 +199,29 @@ test('Email: an address, trimmed, case kept', () => {
 });
 
 test('Email: not an address is refused', () => {
-  for (const s of ['', 'ada', 'ada@', '@acme.example', 'ada@@acme.example', 'ada acme@acme.example', 'ada@acme']) refuses(Email, s);
+  for (const s of ['', 'ada', 'ada@', '@acme.example', 'ada@@acme.example', 'ada acme@acme.example', 'ada@acme'])
+    refuses(Email, s);
   refuses(Email, `${'a'.repeat(250)}@x.io`, 'at most 254');
 });
 
 // --- Url ---
 
 test('Url: an http or https URL', () => {
-  for (const u of ['https://acme.example', 'http://acme.example/partners?x=1', 'https://acme.example:8443/a#b']) accepts(Url, u);
+  for (const u of ['https://acme.example', 'http://acme.example/partners?x=1', 'https://acme.example:8443/a#b'])
+    accepts(Url, u);
 });
 
 test('Url: other schemes, bare hosts and junk are refused', () => {
-  for (const u of ['ftp://acme.example', 'javascript:alert(1)', 'mailto:ada@acme.example', 'acme.example', 'https://', '', 'not a url']) refuses(Url, u);
+  for (const u of [
+    'ftp://acme.example',
+    'javascript:alert(1)',
+    'mailto:ada@acme.example',
+    'acme.example',
+    'https://',
+    '',
+    'not a url',
+  ])
+    refuses(Url, u);
   refuses(Url, `https://acme.example/${'a'.repeat(2048)}`, 'at most 2048');
 });
 

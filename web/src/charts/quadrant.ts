@@ -49,13 +49,26 @@ export const quadrantChart = (q: Quadrant, dots: readonly QuadrantDot[]): Html =
     { name: 'sub_optimized', x0: 100, x1: xMax, y0: 0, y1: t },
     { name: 'continuous_improvement', x0: 100, x1: xMax, y0: t, y1: 100 },
   ] as const;
-  const rects = cells.map((c) => `<rect data-cell="${c.name}" x="${x(c.x0)}" y="${y(c.y1)}" width="${x(c.x1) - x(c.x0)}" height="${y(c.y0) - y(c.y1)}"
+  const rects = cells
+    .map(
+      (
+        c,
+      ) => `<rect data-cell="${c.name}" x="${x(c.x0)}" y="${y(c.y1)}" width="${x(c.x1) - x(c.x0)}" height="${y(c.y0) - y(c.y1)}"
       fill="${c.name === q.name ? '#e3ecff' : '#f7f8fb'}" stroke="#d5dae3"/>
     <text x="${(x(c.x0) + x(c.x1)) / 2}" y="${y(c.y1) + 18}" text-anchor="middle" font-size="13" font-weight="${c.name === q.name ? 700 : 400}"
-      fill="${c.name === q.name ? '#1b4597' : '#4a5468'}">${quadrantNames[c.name]}</text>`).join('');
-  const xTicks = Array.from({ length: xMax / 50 + 1 }, (_, i) => i * 50).filter((v) => v % (xMax > 300 ? 100 : 50) === 0)
-    .map((v) => `<text x="${x(v)}" y="${H - M.bottom + 16}" text-anchor="middle" font-size="11" fill="#4a5468">${v}%</text>`).join('');
-  const yTicks = [0, 25, 50, 75, 100].map((v) => `<text x="${M.left - 8}" y="${y(v) + 4}" text-anchor="end" font-size="11" fill="#4a5468">${v}%</text>`).join('');
+      fill="${c.name === q.name ? '#1b4597' : '#4a5468'}">${quadrantNames[c.name]}</text>`,
+    )
+    .join('');
+  const xTicks = Array.from({ length: xMax / 50 + 1 }, (_, i) => i * 50)
+    .filter((v) => v % (xMax > 300 ? 100 : 50) === 0)
+    .map(
+      (v) =>
+        `<text x="${x(v)}" y="${H - M.bottom + 16}" text-anchor="middle" font-size="11" fill="#4a5468">${v}%</text>`,
+    )
+    .join('');
+  const yTicks = [0, 25, 50, 75, 100]
+    .map((v) => `<text x="${M.left - 8}" y="${y(v) + 4}" text-anchor="end" font-size="11" fill="#4a5468">${v}%</text>`)
+    .join('');
   // Labels beside the current dots, moved down when one would overlap a label already placed.
   const placed: { x: number; y: number }[] = [];
   const labelAt = (cx: number, cy: number) => {
@@ -64,20 +77,38 @@ export const quadrantChart = (q: Quadrant, dots: readonly QuadrantDot[]): Html =
     placed.push({ x: cx, y: ly });
     return ly;
   };
-  const marks = dots.map((d, i) => {
-    const colour = colours[i % colours.length];
-    const points = d.trail.filter((p) => p.coverage !== null).map((p) => ({ ...p, cx: x(p.coverage ?? 0), cy: y(p.achieving ?? 0) }));
-    if (!points.length) return '';
-    const now = points[points.length - 1];
-    const trail = points.length > 1 ? `<polyline points="${points.map((p) => `${p.cx},${p.cy}`).join(' ')}" fill="none" stroke="${colour}" stroke-width="1.5" stroke-opacity="0.6"/>` : '';
-    const past = points.slice(0, -1).map((p, k) => `<circle cx="${p.cx}" cy="${p.cy}" r="3" fill="${colour}" fill-opacity="${0.25 + (0.5 * (k + 1)) / points.length}"/>`).join('');
-    return `<g data-dot="${escape(d.id)}">${trail}${past}
+  const marks = dots
+    .map((d, i) => {
+      const colour = colours[i % colours.length];
+      const points = d.trail
+        .filter((p) => p.coverage !== null)
+        .map((p) => ({ ...p, cx: x(p.coverage ?? 0), cy: y(p.achieving ?? 0) }));
+      if (!points.length) return '';
+      const now = points[points.length - 1];
+      const trail =
+        points.length > 1
+          ? `<polyline points="${points.map((p) => `${p.cx},${p.cy}`).join(' ')}" fill="none" stroke="${colour}" stroke-width="1.5" stroke-opacity="0.6"/>`
+          : '';
+      const past = points
+        .slice(0, -1)
+        .map(
+          (p, k) =>
+            `<circle cx="${p.cx}" cy="${p.cy}" r="3" fill="${colour}" fill-opacity="${0.25 + (0.5 * (k + 1)) / points.length}"/>`,
+        )
+        .join('');
+      return `<g data-dot="${escape(d.id)}">${trail}${past}
       <circle data-testid="quadrant-point" cx="${now.cx}" cy="${now.cy}" r="${i === 0 ? 8 : 6}" fill="${now.partial ? '#fff' : colour}" stroke="${colour}" stroke-width="${now.partial ? 3 : 2}"/>
       <text x="${now.cx + 10}" y="${labelAt(now.cx, now.cy)}" font-size="12" font-weight="600" fill="${colour}">${escape(d.label)}</text></g>`;
-  }).join('');
+    })
+    .join('');
   const legend = dots.map((d, i) => {
     const now = d.trail[d.trail.length - 1];
-    const path = d.trail.map((p) => `${shortPeriod(p.period)}${p.partial ? ' (to date)' : ''}: ${pct(p.coverage, 0)} of desired, ${pct(p.achieving, 0)} at quota`).join('; ');
+    const path = d.trail
+      .map(
+        (p) =>
+          `${shortPeriod(p.period)}${p.partial ? ' (to date)' : ''}: ${pct(p.coverage, 0)} of desired, ${pct(p.achieving, 0)} at quota`,
+      )
+      .join('; ');
     return html`<li data-legend="${d.id}"><span class="swatch c${i % colours.length}" aria-hidden="true"></span><strong>${d.label}</strong>:
       ${pct(now?.coverage ?? null, 0)} of desired partners, ${pct(now?.achieving ?? null, 0)} achieving quota${d.note ? html` <span class="muted">(${d.note})</span>` : ''}
       <span class="sr-only">Trail: ${path}.</span></li>`;

@@ -42,17 +42,32 @@ export const trendChart = (s: TrendSpec): Html => {
     const prev = s.points[i - 1];
     if (i === 0 || p.value === null || prev?.value === null || prev === undefined) return;
     const dashed = p.partial ? ' stroke-dasharray="4 3"' : '';
-    segments.push(`<line x1="${x(i - 1)}" y1="${y(prev.value)}" x2="${x(i)}" y2="${y(p.value)}" stroke="#2456b8" stroke-width="2"${dashed}/>`);
+    segments.push(
+      `<line x1="${x(i - 1)}" y1="${y(prev.value)}" x2="${x(i)}" y2="${y(p.value)}" stroke="#2456b8" stroke-width="2"${dashed}/>`,
+    );
   });
-  const dots = s.points.map((p, i) => (p.value === null ? '' :
-    `<circle cx="${x(i)}" cy="${y(p.value)}" r="3.5" fill="${p.partial ? '#fff' : '#2456b8'}" stroke="#2456b8" stroke-width="2"/>`)).join('');
+  const dots = s.points
+    .map((p, i) =>
+      p.value === null
+        ? ''
+        : `<circle cx="${x(i)}" cy="${y(p.value)}" r="3.5" fill="${p.partial ? '#fff' : '#2456b8'}" stroke="#2456b8" stroke-width="2"/>`,
+    )
+    .join('');
   // Every other period is named (from the latest back): eight would not fit a small multiple.
-  const labels = s.points.map((p, i) => ((s.points.length - 1 - i) % 2 ? '' : `<text x="${x(i)}" y="${H - 8}" text-anchor="middle" font-size="10" fill="#4a5468">${shortPeriod(p.period)}</text>`)).join('');
+  const labels = s.points
+    .map((p, i) =>
+      (s.points.length - 1 - i) % 2
+        ? ''
+        : `<text x="${x(i)}" y="${H - 8}" text-anchor="middle" font-size="10" fill="#4a5468">${shortPeriod(p.period)}</text>`,
+    )
+    .join('');
   const ref = s.reference
     ? `<line x1="${M.left}" x2="${W - M.right}" y1="${y(s.reference.value)}" y2="${y(s.reference.value)}" stroke="#8a4b00" stroke-dasharray="3 3"/>`
     : '';
   const last = [...s.points].reverse().find((p) => p.value !== null);
-  const describe = s.points.map((p) => `${p.period}${p.partial ? ' (to date)' : ''}: ${p.value === null ? 'none' : s.format(p.value)}`).join('; ');
+  const describe = s.points
+    .map((p) => `${p.period}${p.partial ? ' (to date)' : ''}: ${p.value === null ? 'none' : s.format(p.value)}`)
+    .join('; ');
   return html`<figure class="trend" data-trend="${s.id}">
     <figcaption><span class="trend-title">${s.title}</span> <strong>${last?.value === undefined || last.value === null ? '–' : s.format(last.value)}</strong>${last?.partial ? html` <span class="muted">${s.partialWord ?? 'to date'}</span>` : ''}</figcaption>
     <svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${s.title}: ${describe}${s.reference ? `; ${s.reference.label} ${s.format(s.reference.value)}` : ''}">

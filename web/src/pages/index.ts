@@ -16,7 +16,10 @@ export interface Page {
 const notFound: Page = {
   title: 'Not found',
   render: async ({ root }) =>
-    setHtml(root, html`<h1 tabindex="-1">Not found</h1><p>There is no such page here. <a href="${href('/')}">Back to the start</a>.</p>`),
+    setHtml(
+      root,
+      html`<h1 tabindex="-1">Not found</h1><p>There is no such page here. <a href="${href('/')}">Back to the start</a>.</p>`,
+    ),
 };
 
 /**

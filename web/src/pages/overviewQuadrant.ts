@@ -22,32 +22,56 @@ export const overviewQuadrant = (el: HTMLElement, { series, regions, asOf }: Inp
   const current = series[series.length - 1];
   const q = current.quadrant;
   const partial = (p: string) => progress(p, asOf).partial;
-  const dots: QuadrantDot[] = [{
-    id: 'channel', label: 'Channel',
-    trail: series.map((h) => ({ period: h.period, coverage: h.quadrant.partnerCoveragePct, achieving: h.quadrant.achievingQuotaPct, partial: partial(h.period) })),
-  }];
+  const dots: QuadrantDot[] = [
+    {
+      id: 'channel',
+      label: 'Channel',
+      trail: series.map((h) => ({
+        period: h.period,
+        coverage: h.quadrant.partnerCoveragePct,
+        achieving: h.quadrant.achievingQuotaPct,
+        partial: partial(h.period),
+      })),
+    },
+  ];
   const latest = regions[regions.length - 1];
   if (current.managed) {
     // The share of the desired count that the manager's regions stand for.
     const desired = latest.desiredPartnerCountPerRegion * Math.max(1, latest.items.length);
     dots.push({
-      id: 'managed', label: 'Your partners', note: `against ${count(Math.round(desired))} desired, the even share of ${latest.items.length || 1} region(s)`,
-      trail: series.map((h) => ({ period: h.period, coverage: share(h.managed?.partners.active ?? 0, desired), achieving: h.managed?.quota.achievingPct ?? null, partial: partial(h.period) })),
+      id: 'managed',
+      label: 'Your partners',
+      note: `against ${count(Math.round(desired))} desired, the even share of ${latest.items.length || 1} region(s)`,
+      trail: series.map((h) => ({
+        period: h.period,
+        coverage: share(h.managed?.partners.active ?? 0, desired),
+        achieving: h.managed?.quota.achievingPct ?? null,
+        partial: partial(h.period),
+      })),
     });
   } else {
     for (const item of latest.items) {
       dots.push({
-        id: `region-${item.region}`, label: item.region.toUpperCase(),
+        id: `region-${item.region}`,
+        label: item.region.toUpperCase(),
         trail: regions.map((r) => {
           const it = r.items.find((i) => i.region === item.region);
-          return { period: r.period, coverage: it?.quadrant.partnerCoveragePct ?? null, achieving: it?.quadrant.achievingQuotaPct ?? null, partial: partial(r.period) };
+          return {
+            period: r.period,
+            coverage: it?.quadrant.partnerCoveragePct ?? null,
+            achieving: it?.quadrant.achievingQuotaPct ?? null,
+            partial: partial(r.period),
+          };
         }),
       });
     }
   }
-  setHtml(el, html`${quadrantChart(q, dots)}
+  setHtml(
+    el,
+    html`${quadrantChart(q, dots)}
     <p data-testid="quadrant-name"><strong>${quadrantNames[q.name]}</strong>: ${count(q.activePartners)} active of ${count(q.desiredPartnerCount)} desired partners;
       ${pct(q.achievingQuotaPct)} of those with a quota achieved it (threshold ${q.quotaAttainmentThresholdPct}%).
       ${current.managed ? '' : html`Regions stand against an even share of the desired count (${count(latest.desiredPartnerCountPerRegion)} each): no region has a target of its own.`}
-      Trails show the last four quarters; a hollow dot is a quarter to date.</p>`);
+      Trails show the last four quarters; a hollow dot is a quarter to date.</p>`,
+  );
 };

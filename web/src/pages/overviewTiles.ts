@@ -14,7 +14,9 @@ interface Input {
 }
 
 const change = (v: number | null, against: string): Html =>
-  v === null ? html`nothing won ${against} to compare` : html`<span class="${v >= 0 ? 'up' : 'down'}">${signed(v)}</span> vs ${against}`;
+  v === null
+    ? html`nothing won ${against} to compare`
+    : html`<span class="${v >= 0 ? 'up' : 'down'}">${signed(v)}</span> vs ${against}`;
 
 /**
  * The KPI tiles of a period. A running period is compared like for like (its first N days with the
@@ -41,10 +43,30 @@ export const overviewTiles = ({ health, progress: pr, certified, comparison, lfl
   const scope = health.managed ? ' · your partners' : '';
   return tiles([
     tile('partners', `Active partners${scope}`, count(k.partners.active), partnersSub),
-    tile('quota', `Achieving quota${toDate}${scope}`, pct(k.quota.achievingPct), `${count(k.quota.achieving)} of ${count(k.quota.withQuota)} with a quota; threshold ${q.quotaAttainmentThresholdPct}%`),
+    tile(
+      'quota',
+      `Achieving quota${toDate}${scope}`,
+      pct(k.quota.achievingPct),
+      `${count(k.quota.achieving)} of ${count(k.quota.withQuota)} with a quota; threshold ${q.quotaAttainmentThresholdPct}%`,
+    ),
     tile('revenue', `Won revenue${toDate}${scope}`, money(won), revenueSub),
-    tile('conversion', `Deal conversion${toDate}${scope}`, pct(k.leads.conversionPct), `${count(k.leads.won)} won of ${count(k.leads.closed)} closed registrations`),
-    tile('ready', `Ready to sell${scope}`, pct(k.readiness.readySharePct), `${count(k.readiness.ready)} of ${count(k.partners.active)} active partners, now`),
-    tile('certified', `Certified people${scope}`, count(latest?.certifiedPeople ?? null), `of ${count(latest?.employees ?? null)} partner employees${latest?.partial ? ', now' : ''}`),
+    tile(
+      'conversion',
+      `Deal conversion${toDate}${scope}`,
+      pct(k.leads.conversionPct),
+      `${count(k.leads.won)} won of ${count(k.leads.closed)} closed registrations`,
+    ),
+    tile(
+      'ready',
+      `Ready to sell${scope}`,
+      pct(k.readiness.readySharePct),
+      `${count(k.readiness.ready)} of ${count(k.partners.active)} active partners, now`,
+    ),
+    tile(
+      'certified',
+      `Certified people${scope}`,
+      count(latest?.certifiedPeople ?? null),
+      `of ${count(latest?.employees ?? null)} partner employees${latest?.partial ? ', now' : ''}`,
+    ),
   ]);
 };

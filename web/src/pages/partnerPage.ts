@@ -14,7 +14,8 @@ import { pointsSection } from './pointsTables.js';
 import { readinessTable } from './readinessTable.js';
 import { scorecardSection } from './scorecardSection.js';
 
-const card = (id: string, title: string) => html`<section class="card" aria-labelledby="${id}-title"><h2 id="${id}-title">${title}</h2><div id="${id}"></div></section>`;
+const card = (id: string, title: string) =>
+  html`<section class="card" aria-labelledby="${id}-title"><h2 id="${id}-title">${title}</h2><div id="${id}"></div></section>`;
 
 /**
  * One partner: its scorecard for a period with the eight-period trend, readiness per product line,
@@ -33,7 +34,9 @@ export const partnerPage = {
     const now = scorecard.asOf;
     const pr = progress(scorecard.period, now);
     document.title = `${partner.name} · PRM channel console`;
-    setHtml(root, html`<div class="page-head">
+    setHtml(
+      root,
+      html`<div class="page-head">
         <p class="crumbs"><a href="${href('/partners', { period: scorecard.period })}">Partners</a> /</p>
         <h1 tabindex="-1" data-testid="partner-name">${partner.name}</h1>
         <p class="facts"><span class="tier">${partner.tier ?? 'no tier'}</span> · ${label(partner.status)} · ${regionName(partner.region)} · ${label(partner.type)} · ${partner.country}
@@ -47,7 +50,8 @@ export const partnerPage = {
       ${card('people', 'People and certifications')}
       ${card('deals', 'Deal registrations')}
       ${card('mdf', 'MDF funds and claims')}
-      ${card('points', 'Points')}`);
+      ${card('points', 'Points')}`,
+    );
     onPeriodChange(root);
     const part = (name: string) => root.querySelector(`#${name}`) as HTMLElement;
     let names = new Map<string, string>();
@@ -55,17 +59,26 @@ export const partnerPage = {
     await Promise.all([
       section(part('scorecard'), 'the scorecard', async () => {
         const lfl = pr.partial && pr.day > 0 ? likeForLike(pr) : undefined;
-        const comparison = lfl ? await api.get<WonRevenue>(withQuery('/dashboards/won-revenue', { from: lfl.from, to: lfl.to, partnerId: id }), signal) : undefined;
+        const comparison = lfl
+          ? await api.get<WonRevenue>(
+              withQuery('/dashboards/won-revenue', { from: lfl.from, to: lfl.to, partnerId: id }),
+              signal,
+            )
+          : undefined;
         scorecardSection(part('scorecard'), scorecard, pr, lfl && comparison ? { ...lfl, won: comparison } : undefined);
       }),
       section(part('readiness'), 'readiness', async () => readinessTable(part('readiness'), partner)),
-      section(part('expiring'), 'protections', () => expiringSection(part('expiring'), api, signal, { partnerId: id, now, id: 'expiring-deals', withinDays: 30 })),
+      section(part('expiring'), 'protections', () =>
+        expiringSection(part('expiring'), api, signal, { partnerId: id, now, id: 'expiring-deals', withinDays: 30 }),
+      ),
       section(part('people'), 'people', async () => {
         const { employees, certifications } = await people;
         names = new Map(employees.map((e) => [e.id, e.name]));
         partnerPeople(part('people'), employees, certifications, now, id);
       }),
-      section(part('deals'), 'deal registrations', () => dealsSection(part('deals'), api, signal, { partnerId: id, now, id: 'deals' })),
+      section(part('deals'), 'deal registrations', () =>
+        dealsSection(part('deals'), api, signal, { partnerId: id, now, id: 'deals' }),
+      ),
       section(part('mdf'), 'MDF funds', () => fundsSection(part('mdf'), api, signal, id, true)),
       section(part('points'), 'points', async () => {
         await people.catch(() => undefined);

@@ -15,22 +15,37 @@ export const partnersPage = {
   render: async ({ api, route, signal, root }: PageContext) => {
     const period = route.query.get('period') ?? undefined;
     const first = await api.get<ScorecardList>(withQuery('/scorecards', { period, limit: 500 }), signal);
-    const rest = first.nextCursor ? await api.all<Scorecard>(`/scorecards?period=${first.period}`, signal, { from: first.nextCursor }) : { items: [] };
+    const rest = first.nextCursor
+      ? await api.all<Scorecard>(`/scorecards?period=${first.period}`, signal, { from: first.nextCursor })
+      : { items: [] };
     const rows = [...first.items, ...rest.items];
     const pr = progress(first.period, first.asOf);
-    setHtml(root, html`<div class="page-head">
+    setHtml(
+      root,
+      html`<div class="page-head">
         <h1 tabindex="-1">Partners <small data-testid="partner-count">${plural(rows.length, 'partner')}</small></h1>
         <p class="muted">${periodLabel(pr)}${pr.partial ? ': quota, won revenue and deals are to date' : ''}</p>
         ${periodPicker('partners-period', first.period, first.asOf)}
       </div>
-      <section class="card" aria-label="Partner scorecards"><div id="partners-table"></div></section>`);
+      <section class="card" aria-label="Partner scorecards"><div id="partners-table"></div></section>`,
+    );
     onPeriodChange(root);
-    dataTable<Scorecard>(root.querySelector('#partners-table') as HTMLElement, {
-      id: 'partners', caption: `Partner scorecards, ${first.period}`, csvName: `partners-${first.period}`, rowKey: (s) => s.partnerId,
-      sort: { key: 'attainment', dir: 'desc' }, statePrefix: '', pageSize: 100, rowHref: (s) => href(`/partners/${s.partnerId}`, { period: first.period }),
-      search: { label: 'Search', text: (s) => `${s.name} ${s.country} ${s.partnerId}` },
-      filters: scorecardFilters(rows),
-      columns: scorecardColumns(first.period),
-    }, rows);
+    dataTable<Scorecard>(
+      root.querySelector('#partners-table') as HTMLElement,
+      {
+        id: 'partners',
+        caption: `Partner scorecards, ${first.period}`,
+        csvName: `partners-${first.period}`,
+        rowKey: (s) => s.partnerId,
+        sort: { key: 'attainment', dir: 'desc' },
+        statePrefix: '',
+        pageSize: 100,
+        rowHref: (s) => href(`/partners/${s.partnerId}`, { period: first.period }),
+        search: { label: 'Search', text: (s) => `${s.name} ${s.country} ${s.partnerId}` },
+        filters: scorecardFilters(rows),
+        columns: scorecardColumns(first.period),
+      },
+      rows,
+    );
   },
 };

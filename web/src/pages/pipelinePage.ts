@@ -32,16 +32,20 @@ export const pipelinePage = {
       api.all<Scorecard>('/scorecards', signal),
     ]);
     let metrics = [...pipeline.partners.items];
-    for (let cursor = pipeline.partners.nextCursor; cursor;) {
+    for (let cursor = pipeline.partners.nextCursor; cursor; ) {
       const next = await api.get<Pipeline>(withQuery('/dashboards/pipeline', { ...query, limit: 500, cursor }), signal);
       metrics = [...metrics, ...next.partners.items];
       cursor = next.partners.nextCursor;
     }
     const partners = new Map(scorecards.items.map((s) => [s.partnerId, s]));
     const t = pipeline.totals;
-    const open = t.byStatus.filter((s) => s.status === 'submitted' || s.status === 'approved').reduce((n, s) => n + s.count, 0);
+    const open = t.byStatus
+      .filter((s) => s.status === 'submitted' || s.status === 'approved')
+      .reduce((n, s) => n + s.count, 0);
     const periods = periodsUpTo(periodOf(pipeline.asOf), 8).reverse();
-    setHtml(root, html`<div class="page-head">
+    setHtml(
+      root,
+      html`<div class="page-head">
         <h1 tabindex="-1">Pipeline</h1>
         <form class="filters" id="pipeline-filters">
           <label>Product line <select name="productLine" id="pipeline-line"><option value="">All</option>
@@ -51,48 +55,112 @@ export const pipelinePage = {
         </form>
       </div>
       ${tiles([
-        tile('registered', 'Registrations', count(t.registered), registered ? `registered in ${registered}` : 'all time'),
+        tile(
+          'registered',
+          'Registrations',
+          count(t.registered),
+          registered ? `registered in ${registered}` : 'all time',
+        ),
         tile('open', 'Open', count(open), 'submitted or approved'),
         tile('protected', 'Protected now', count(t.protectionActive), 'approved, protection running'),
         tile('conflicted', 'Channel conflicts', count(t.conflicted), 'collided with another partner'),
       ])}
       <div class="row">
         <section class="card" aria-labelledby="stage-title"><h2 id="stage-title">By stage</h2>
-          ${barChart('stage', 'Registrations by stage', t.byStatus.map((s) => ({ label: label(s.status), value: s.count, display: `${count(s.count)} · ${money(first(s.estimatedValue))}` })))}
+          ${barChart(
+            'stage',
+            'Registrations by stage',
+            t.byStatus.map((s) => ({
+              label: label(s.status),
+              value: s.count,
+              display: `${count(s.count)} · ${money(first(s.estimatedValue))}`,
+            })),
+          )}
           <div id="stage-table"></div></section>
         <section class="card" aria-labelledby="line-title"><h2 id="line-title">By product line</h2>
-          ${barChart('line', 'Registrations by product line', t.byProductLine.map((l) => ({ label: label(l.productLine), value: l.count, display: `${count(l.count)} · ${money(first(l.estimatedValue))}` })))}
+          ${barChart(
+            'line',
+            'Registrations by product line',
+            t.byProductLine.map((l) => ({
+              label: label(l.productLine),
+              value: l.count,
+              display: `${count(l.count)} · ${money(first(l.estimatedValue))}`,
+            })),
+          )}
           <div id="line-table"></div></section>
       </div>
       <section class="card" aria-labelledby="region-title"><h2 id="region-title">By region</h2><div id="region-part"></div></section>
       <section class="card" aria-labelledby="pp-title"><h2 id="pp-title">Partners</h2><div id="pipeline-partners-part"></div></section>
-      <section class="card" aria-labelledby="exp-title"><h2 id="exp-title">Protections ending within 30 days</h2><div id="pipeline-expiring"></div></section>`);
+      <section class="card" aria-labelledby="exp-title"><h2 id="exp-title">Protections ending within 30 days</h2><div id="pipeline-expiring"></div></section>`,
+    );
     root.querySelector('#pipeline-filters')?.addEventListener('change', (e) => {
       const select = e.target as HTMLSelectElement;
       go(currentRoute().path, { ...Object.fromEntries(currentRoute().query), [select.name]: select.value });
     });
-    dataTable(root.querySelector('#stage-table') as HTMLElement, {
-      id: 'stages', caption: 'Registrations by stage', csvName: 'pipeline-by-stage', rowKey: (s) => s.status, sort: { key: 'count', dir: 'desc' },
-      columns: [
-        { key: 'status', label: 'Stage', value: (s) => s.status, cell: (s) => label(s.status) },
-        { key: 'count', label: 'Registrations', numeric: true, value: (s) => s.count, cell: (s) => count(s.count) },
-        { key: 'value', label: 'Estimated value', numeric: true, value: (s) => first(s.estimatedValue)?.amountMinor ?? null, money: (s) => first(s.estimatedValue), cell: (s) => money(first(s.estimatedValue)) },
-      ],
-    }, t.byStatus);
-    dataTable(root.querySelector('#line-table') as HTMLElement, {
-      id: 'lines', caption: 'Registrations by product line', csvName: 'pipeline-by-product-line', rowKey: (l) => l.productLine, sort: { key: 'count', dir: 'desc' },
-      columns: [
-        { key: 'line', label: 'Product line', value: (l) => l.productLine, cell: (l) => label(l.productLine) },
-        { key: 'count', label: 'Registrations', numeric: true, value: (l) => l.count, cell: (l) => count(l.count) },
-        { key: 'open', label: 'Open', numeric: true, value: (l) => (l.statuses.submitted ?? 0) + (l.statuses.approved ?? 0) },
-        { key: 'won', label: 'Won', numeric: true, value: (l) => l.statuses.won ?? 0 },
-        { key: 'value', label: 'Estimated value', numeric: true, value: (l) => first(l.estimatedValue)?.amountMinor ?? null, money: (l) => first(l.estimatedValue), cell: (l) => money(first(l.estimatedValue)) },
-      ],
-    }, t.byProductLine);
+    dataTable(
+      root.querySelector('#stage-table') as HTMLElement,
+      {
+        id: 'stages',
+        caption: 'Registrations by stage',
+        csvName: 'pipeline-by-stage',
+        rowKey: (s) => s.status,
+        sort: { key: 'count', dir: 'desc' },
+        columns: [
+          { key: 'status', label: 'Stage', value: (s) => s.status, cell: (s) => label(s.status) },
+          { key: 'count', label: 'Registrations', numeric: true, value: (s) => s.count, cell: (s) => count(s.count) },
+          {
+            key: 'value',
+            label: 'Estimated value',
+            numeric: true,
+            value: (s) => first(s.estimatedValue)?.amountMinor ?? null,
+            money: (s) => first(s.estimatedValue),
+            cell: (s) => money(first(s.estimatedValue)),
+          },
+        ],
+      },
+      t.byStatus,
+    );
+    dataTable(
+      root.querySelector('#line-table') as HTMLElement,
+      {
+        id: 'lines',
+        caption: 'Registrations by product line',
+        csvName: 'pipeline-by-product-line',
+        rowKey: (l) => l.productLine,
+        sort: { key: 'count', dir: 'desc' },
+        columns: [
+          { key: 'line', label: 'Product line', value: (l) => l.productLine, cell: (l) => label(l.productLine) },
+          { key: 'count', label: 'Registrations', numeric: true, value: (l) => l.count, cell: (l) => count(l.count) },
+          {
+            key: 'open',
+            label: 'Open',
+            numeric: true,
+            value: (l) => (l.statuses.submitted ?? 0) + (l.statuses.approved ?? 0),
+          },
+          { key: 'won', label: 'Won', numeric: true, value: (l) => l.statuses.won ?? 0 },
+          {
+            key: 'value',
+            label: 'Estimated value',
+            numeric: true,
+            value: (l) => first(l.estimatedValue)?.amountMinor ?? null,
+            money: (l) => first(l.estimatedValue),
+            cell: (l) => money(first(l.estimatedValue)),
+          },
+        ],
+      },
+      t.byProductLine,
+    );
     const regions = regionRows(metrics, partners);
     regionTable(root.querySelector('#region-part') as HTMLElement, regions);
     pipelinePartners(root.querySelector('#pipeline-partners-part') as HTMLElement, metrics as DealMetrics[], partners);
     await section(root.querySelector('#pipeline-expiring') as HTMLElement, 'protections', () =>
-      expiringSection(root.querySelector('#pipeline-expiring') as HTMLElement, api, signal, { now: pipeline.asOf, id: 'pipeline-expiring-deals', withinDays: 30, withPartner: true, productLine: productLine || undefined }));
+      expiringSection(root.querySelector('#pipeline-expiring') as HTMLElement, api, signal, {
+        now: pipeline.asOf,
+        id: 'pipeline-expiring-deals',
+        withinDays: 30,
+        withPartner: true,
+        productLine: productLine || undefined,
+      }),
+    );
   },
 };

@@ -11,14 +11,35 @@ interface Line {
 
 /** Readiness per product line: validly certified current employees, ready at the channel's minimum. */
 export const readinessTable = (el: HTMLElement, partner: Partner) => {
-  const lines: Line[] = Object.entries(partner.readiness).map(([line, r]) => ({ line, certified: r.certified, ready: r.ready }));
-  setHtml(el, html`<p>Ready to sell <strong>${count(partner.readyProductLines.length)} of ${count(lines.length)}</strong> product lines now.</p><div id="readiness-table"></div>`);
-  dataTable<Line>(el.querySelector('#readiness-table') as HTMLElement, {
-    id: 'readiness-lines', caption: 'Readiness per product line', csvName: `readiness-${partner.id}`, rowKey: (l) => l.line, sort: { key: 'line', dir: 'asc' },
-    columns: [
-      { key: 'line', label: 'Product line', value: (l) => l.line, cell: (l) => label(l.line) },
-      { key: 'certified', label: 'Certified people', numeric: true, value: (l) => l.certified },
-      { key: 'ready', label: 'Ready', value: (l) => (l.ready ? 'yes' : 'no'), cell: (l) => html`<span class="state ${l.ready ? 'valid' : 'expired'}">${l.ready ? 'ready' : 'not ready'}</span>` },
-    ],
-  }, lines);
+  const lines: Line[] = Object.entries(partner.readiness).map(([line, r]) => ({
+    line,
+    certified: r.certified,
+    ready: r.ready,
+  }));
+  setHtml(
+    el,
+    html`<p>Ready to sell <strong>${count(partner.readyProductLines.length)} of ${count(lines.length)}</strong> product lines now.</p><div id="readiness-table"></div>`,
+  );
+  dataTable<Line>(
+    el.querySelector('#readiness-table') as HTMLElement,
+    {
+      id: 'readiness-lines',
+      caption: 'Readiness per product line',
+      csvName: `readiness-${partner.id}`,
+      rowKey: (l) => l.line,
+      sort: { key: 'line', dir: 'asc' },
+      columns: [
+        { key: 'line', label: 'Product line', value: (l) => l.line, cell: (l) => label(l.line) },
+        { key: 'certified', label: 'Certified people', numeric: true, value: (l) => l.certified },
+        {
+          key: 'ready',
+          label: 'Ready',
+          value: (l) => (l.ready ? 'yes' : 'no'),
+          cell: (l) =>
+            html`<span class="state ${l.ready ? 'valid' : 'expired'}">${l.ready ? 'ready' : 'not ready'}</span>`,
+        },
+      ],
+    },
+    lines,
+  );
 };

@@ -16,5 +16,6 @@ export const onPeriodChange = (root: HTMLElement) => {
     select.addEventListener('change', () => {
       const route = currentRoute();
       go(route.path, { ...Object.fromEntries(route.query), period: select.value });
-    }));
+    }),
+  );
 };

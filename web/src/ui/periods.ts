@@ -10,7 +10,8 @@ export const previousPeriod = (p: string): string => {
   return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
 };
 
-export const periodOf = (iso: string): string => `${iso.slice(0, 4)}-Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
+export const periodOf = (iso: string): string =>
+  `${iso.slice(0, 4)}-Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
 
 /** The last `n` periods up to and including `p`, oldest first. */
 export const periodsUpTo = (p: string, n: number): string[] => {
@@ -46,7 +47,8 @@ export const progress = (p: string, now: string): Progress => {
 };
 
 /** `2026-Q2 · quarter to date, day 62 of 92`, or just `2026-Q2`. */
-export const periodLabel = (pr: Progress): string => (pr.partial ? `${pr.period} · quarter to date, day ${pr.day} of ${pr.days}` : pr.period);
+export const periodLabel = (pr: Progress): string =>
+  pr.partial ? `${pr.period} · quarter to date, day ${pr.day} of ${pr.days}` : pr.period;
 
 /** The same first days of the previous period (dates, inclusive): what a partial period is compared with. */
 export const likeForLike = (pr: Progress) => {

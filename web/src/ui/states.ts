@@ -1,7 +1,8 @@
 import { isAbort, isApiError } from '../api.js';
 import { html, setHtml, type Html } from './html.js';
 
-export const loading = (what: string): Html => html`<p class="loading" role="status"><span class="spinner" aria-hidden="true"></span> Loading ${what}…</p>`;
+export const loading = (what: string): Html =>
+  html`<p class="loading" role="status"><span class="spinner" aria-hidden="true"></span> Loading ${what}…</p>`;
 
 const message = (e: unknown): string => {
   if (isApiError(e)) {
@@ -25,7 +26,10 @@ export const section = async (el: HTMLElement, what: string, load: () => Promise
     await load();
   } catch (e) {
     if (isAbort(e)) return;
-    setHtml(el, html`<div class="error-box" role="alert"><p>Could not load ${what}. ${message(e)}</p><button type="button" class="secondary" data-retry>Retry</button></div>`);
+    setHtml(
+      el,
+      html`<div class="error-box" role="alert"><p>Could not load ${what}. ${message(e)}</p><button type="button" class="secondary" data-retry>Retry</button></div>`,
+    );
     el.querySelector('[data-retry]')?.addEventListener('click', () => void section(el, what, load));
     el.dataset.failed = 'true';
   } finally {

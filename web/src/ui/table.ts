@@ -62,31 +62,50 @@ export const dataTable = <T>(el: HTMLElement, spec: TableSpec<T>, initialRows: r
     q: query.get(key('q')) ?? '',
     filters: Object.fromEntries((spec.filters ?? []).map((f) => [f.key, query.get(key(f.key)) ?? ''])),
     sort: query.get(key('sort'))?.replace(/^-/, '') ?? spec.sort?.key ?? spec.columns[0].key,
-    dir: (query.get(key('sort'))?.startsWith('-') ? 'desc' : query.get(key('sort')) ? 'asc' : spec.sort?.dir ?? 'asc') as 'asc' | 'desc',
+    dir: (query.get(key('sort'))?.startsWith('-')
+      ? 'desc'
+      : query.get(key('sort'))
+        ? 'asc'
+        : (spec.sort?.dir ?? 'asc')) as 'asc' | 'desc',
     shown: spec.pageSize ?? 200,
   };
   const save = () => {
     if (spec.statePrefix === undefined) return;
-    const sortDefault = state.sort === (spec.sort?.key ?? spec.columns[0].key) && state.dir === (spec.sort?.dir ?? 'asc');
-    replaceQuery({ [key('q')]: state.q, ...Object.fromEntries(Object.entries(state.filters).map(([k, v]) => [key(k), v])), [key('sort')]: sortDefault ? '' : `${state.dir === 'desc' ? '-' : ''}${state.sort}` });
+    const sortDefault =
+      state.sort === (spec.sort?.key ?? spec.columns[0].key) && state.dir === (spec.sort?.dir ?? 'asc');
+    replaceQuery({
+      [key('q')]: state.q,
+      ...Object.fromEntries(Object.entries(state.filters).map(([k, v]) => [key(k), v])),
+      [key('sort')]: sortDefault ? '' : `${state.dir === 'desc' ? '-' : ''}${state.sort}`,
+    });
   };
 
   const visible = () => {
     const q = state.q.trim().toLowerCase();
     const column = spec.columns.find((c) => c.key === state.sort) ?? spec.columns[0];
-    const sortValue = (r: T) => (column.money ? column.money(r)?.amountMinor ?? null : column.value(r));
+    const sortValue = (r: T) => (column.money ? (column.money(r)?.amountMinor ?? null) : column.value(r));
     const dir = state.dir === 'asc' ? 1 : -1;
     return rows
-      .filter((r) => (!q || (spec.search?.text(r) ?? '').toLowerCase().includes(q)) && (spec.filters ?? []).every((f) => !state.filters[f.key] || f.test(r, state.filters[f.key])))
+      .filter(
+        (r) =>
+          (!q || (spec.search?.text(r) ?? '').toLowerCase().includes(q)) &&
+          (spec.filters ?? []).every((f) => !state.filters[f.key] || f.test(r, state.filters[f.key])),
+      )
       .map((r) => ({ r, v: sortValue(r) }))
-      .sort((a, b) => (a.v === null || b.v === null ? compare(a.v, b.v) : compare(a.v, b.v) * dir) || compare(spec.rowKey(a.r), spec.rowKey(b.r)))
+      .sort(
+        (a, b) =>
+          (a.v === null || b.v === null ? compare(a.v, b.v) : compare(a.v, b.v) * dir) ||
+          compare(spec.rowKey(a.r), spec.rowKey(b.r)),
+      )
       .map((x) => x.r);
   };
 
   const tools = html`<div class="table-tools">
     ${spec.search ? html`<label>${spec.search.label} <input type="search" id="${spec.id}-q" value="${state.q}" autocomplete="off"></label>` : ''}
-    ${(spec.filters ?? []).map((f) => html`<label>${f.label} <select id="${spec.id}-${f.key}" data-filter="${f.key}">
-      <option value="">All</option>${f.options.map((o) => html`<option value="${o.value}" ${state.filters[f.key] === o.value ? raw('selected') : ''}>${o.label}</option>`)}</select></label>`)}
+    ${(spec.filters ?? []).map(
+      (f) => html`<label>${f.label} <select id="${spec.id}-${f.key}" data-filter="${f.key}">
+      <option value="">All</option>${f.options.map((o) => html`<option value="${o.value}" ${state.filters[f.key] === o.value ? raw('selected') : ''}>${o.label}</option>`)}</select></label>`,
+    )}
     <span class="count" role="status" id="${spec.id}-count"></span>
     <button type="button" class="secondary" data-csv>Export CSV</button>
   </div>
@@ -103,20 +122,37 @@ export const dataTable = <T>(el: HTMLElement, spec: TableSpec<T>, initialRows: r
       const sort = c.key === state.sort ? (state.dir === 'asc' ? 'ascending' : 'descending') : 'none';
       return html`<th scope="col" data-key="${c.key}" aria-sort="${sort}" class="${c.numeric ? 'num' : ''}"><button type="button" data-sort="${c.key}">${c.label}</button></th>`;
     });
-    const body = drawn.map((r) => html`<tr data-id="${spec.rowKey(r)}" ${spec.rowHref ? html`data-href="${spec.rowHref(r)}" class="link-row"` : ''}>${spec.columns.map((c) =>
-      html`<td data-col="${c.key}" class="${[c.numeric ? 'num' : '', c.wrap ? 'wrap' : ''].join(' ').trim()}">${c.cell ? c.cell(r) : String(c.value(r) ?? '–')}</td>`)}</tr>`);
-    const empty = list.length === 0 ? html`<tr><td colspan="${spec.columns.length}" class="empty">${rows.length ? 'Nothing matches these filters.' : spec.empty ?? 'Nothing here yet.'}</td></tr>` : '';
-    setHtml(table, html`<caption class="sr-only">${spec.caption}</caption><thead><tr>${head}</tr></thead><tbody>${body}${empty}</tbody>`);
+    const body = drawn.map(
+      (r) =>
+        html`<tr data-id="${spec.rowKey(r)}" ${spec.rowHref ? html`data-href="${spec.rowHref(r)}" class="link-row"` : ''}>${spec.columns.map(
+          (c) =>
+            html`<td data-col="${c.key}" class="${[c.numeric ? 'num' : '', c.wrap ? 'wrap' : ''].join(' ').trim()}">${c.cell ? c.cell(r) : String(c.value(r) ?? '–')}</td>`,
+        )}</tr>`,
+    );
+    const empty =
+      list.length === 0
+        ? html`<tr><td colspan="${spec.columns.length}" class="empty">${rows.length ? 'Nothing matches these filters.' : (spec.empty ?? 'Nothing here yet.')}</td></tr>`
+        : '';
+    setHtml(
+      table,
+      html`<caption class="sr-only">${spec.caption}</caption><thead><tr>${head}</tr></thead><tbody>${body}${empty}</tbody>`,
+    );
     (el.querySelector(`#${spec.id}-count`) as HTMLElement).textContent =
-      list.length === rows.length ? plural(rows.length, 'row') : `${count(list.length)} of ${plural(rows.length, 'row')}`;
+      list.length === rows.length
+        ? plural(rows.length, 'row')
+        : `${count(list.length)} of ${plural(rows.length, 'row')}`;
     more.hidden = list.length <= state.shown;
-    more.textContent = more.hidden ? '' : `Show ${count(Math.min(spec.pageSize ?? 200, list.length - state.shown))} more (${count(list.length - state.shown)} not shown)`;
+    more.textContent = more.hidden
+      ? ''
+      : `Show ${count(Math.min(spec.pageSize ?? 200, list.length - state.shown))} more (${count(list.length - state.shown)} not shown)`;
   };
 
   const csv = () => {
     const header: string[] = [];
     for (const c of spec.columns) header.push(...(c.money ? [c.label, `${c.label} currency`] : [c.label]));
-    const body = visible().map((r) => spec.columns.flatMap((c): Cell[] => (c.money ? [major(c.money(r)), c.money(r)?.currency ?? null] : [c.value(r)])));
+    const body = visible().map((r) =>
+      spec.columns.flatMap((c): Cell[] => (c.money ? [major(c.money(r)), c.money(r)?.currency ?? null] : [c.value(r)])),
+    );
     download(`${spec.csvName}.csv`, toCsv(header, body));
   };
 
@@ -139,7 +175,8 @@ export const dataTable = <T>(el: HTMLElement, spec: TableSpec<T>, initialRows: r
   el.addEventListener('click', (e) => {
     const target = (e.target as HTMLElement).closest<HTMLElement>('[data-sort], [data-csv], [data-more]');
     const row = (e.target as HTMLElement).closest<HTMLElement>('tr[data-href]');
-    if (!target && row && !(e.target as HTMLElement).closest('a, button, input, select')) location.hash = row.dataset.href ?? '';
+    if (!target && row && !(e.target as HTMLElement).closest('a, button, input, select'))
+      location.hash = row.dataset.href ?? '';
     if (!target || !el.contains(target)) return;
     if (target.dataset.sort) {
       const k = target.dataset.sort;
