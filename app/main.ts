@@ -30,9 +30,8 @@ program
     await platform.runner.rebuild(options.projection, bar.update);
     bar.stop();
     const head = await platform.store.headPosition();
-    console.log(
-      `rebuilt ${options.projection?.join(', ') ?? 'all projections'}: ${head} events in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`rebuilt ${options.projection?.join(', ') ?? 'all projections'}: ${head} events in ${seconds} s`);
     await platform.close();
   });
 

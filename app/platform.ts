@@ -29,7 +29,10 @@ import { upcasters } from './upcasters.js';
 
 /** Everything the server, the CLI and the benchmarks run on: one SQLite file by default. */
 export interface Platform {
-  /** The file's first connection: migrations, and the log's appends when the log lives here (synchronous=FULL, its alone). */
+  /**
+   * The file's first connection: migrations, and the log's appends when the log lives here
+   * (synchronous=FULL, its alone).
+   */
   readonly connection: SqliteConnection;
   /** Which adapter holds the log (read models are always in the SQLite file). */
   readonly logKind: EventStoreChoice['kind'];

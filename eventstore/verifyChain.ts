@@ -61,7 +61,9 @@ export const verifyChain = async (source: RawLogSource, options: ChainCheckOptio
         kind: 'modified',
         streamId: row.streamId,
         eventId: row.eventId,
-        detail: `the chain up to position ${row.position} was rewritten: its hash is ${row.hash}, the anchor recorded ${options.anchor.hash}; the change is at or before this position`,
+        detail:
+          `the chain up to position ${row.position} was rewritten: its hash is ${row.hash}, ` +
+          `the anchor recorded ${options.anchor.hash}; the change is at or before this position`,
       });
     }
     trail.push({ position: row.position, hash: row.hash });

@@ -32,7 +32,8 @@ export const classifyBreak = (
         return at(
           b.position + 1,
           'inserted',
-          `${p - b.position - 1} event(s) were inserted at position ${b.position + 1}; the event now at ${p} was written at ${b.position + 1}`,
+          `${p - b.position - 1} event(s) were inserted at position ${b.position + 1}; ` +
+            `the event now at ${p} was written at ${b.position + 1}`,
         );
     }
   }

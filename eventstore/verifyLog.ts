@@ -31,7 +31,9 @@ export const verifyLog = async (source: RawLogSource, options: VerifyOptions = {
     problem = {
       position: head.position + 1,
       kind: 'deleted',
-      detail: `the log ends at position ${head.position}, but an anchor recorded position ${anchor.position}: events ${head.position + 1}..${anchor.position} were removed`,
+      detail:
+        `the log ends at position ${head.position}, but an anchor recorded position ${anchor.position}: ` +
+        `events ${head.position + 1}..${anchor.position} were removed`,
     };
   return {
     ok: problem === undefined,

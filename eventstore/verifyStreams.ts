@@ -40,7 +40,9 @@ export const verifyStreams = async (
           position: e.position,
           kind: 'reordered',
           streamId: e.streamId,
-          detail: `version ${e.version} of stream ${e.streamId} is at position ${e.position}, before version ${version} at ${position}`,
+          detail:
+            `version ${e.version} of stream ${e.streamId} is at position ${e.position}, ` +
+            `before version ${version} at ${position}`,
         });
     }
     stream = e.streamId;

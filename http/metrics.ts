@@ -50,7 +50,9 @@ export const createMetrics = (): Metrics & {
         for (const [labels, h] of series) {
           const inner = labels.slice(1, -1);
           const join = (extra: string) => `{${inner ? `${inner},` : ''}${extra}}`;
-          BUCKETS.forEach((b, i) => lines.push(`${name}_bucket${join(`le="${b}"`)} ${h.buckets[i]}`));
+          BUCKETS.forEach((b, i) => {
+            lines.push(`${name}_bucket${join(`le="${b}"`)} ${h.buckets[i]}`);
+          });
           lines.push(`${name}_bucket${join('le="+Inf"')} ${h.count}`);
           lines.push(`${name}_sum${labels} ${h.sum}`);
           lines.push(`${name}_count${labels} ${h.count}`);

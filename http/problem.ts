@@ -39,7 +39,7 @@ export const problem = (status: number, code: string, detail: string, errors?: r
   status,
   detail,
   code,
-  ...(errors && errors.length ? { errors } : {}),
+  ...(errors?.length ? { errors } : {}),
 });
 
 /** DESIGN §6: how each domain refusal reads over HTTP. */

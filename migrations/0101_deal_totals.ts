@@ -41,19 +41,21 @@ export const up = async (db: Db) => {
   );
 
   const approved = sql`CASE WHEN approved_at IS NOT NULL THEN 1 ELSE 0 END`;
-  await sql`INSERT INTO deal_partner_totals (partner_id, product_line, status, currency, won_currency, deals, estimated_value_minor, approved, conflicted, won_amount_minor)
-    SELECT partner_id, product_line, status, currency, CASE WHEN status = 'won' THEN COALESCE(won_currency, '') ELSE '' END,
+  await sql`INSERT INTO deal_partner_totals (partner_id, product_line, status, currency, won_currency,
+      deals, estimated_value_minor, approved, conflicted, won_amount_minor)
+    SELECT partner_id, product_line, status, currency,
+           CASE WHEN status = 'won' THEN COALESCE(won_currency, '') ELSE '' END,
            COUNT(*), SUM(estimated_value_minor), SUM(${approved}), SUM(conflict),
            SUM(CASE WHEN status = 'won' THEN COALESCE(won_amount_minor, 0) ELSE 0 END)
     FROM deals GROUP BY 1, 2, 3, 4, 5`.execute(db);
   await sql`INSERT INTO deal_line_totals (product_line, status, currency, deals, estimated_value_minor, conflicted)
-    SELECT product_line, status, currency, COUNT(*), SUM(estimated_value_minor), SUM(conflict) FROM deals GROUP BY 1, 2, 3`.execute(
-    db,
-  );
-  await sql`INSERT INTO deal_day_totals (registered_day, product_line, status, currency, deals, estimated_value_minor, conflicted)
-    SELECT substr(registered_at, 1, 10), product_line, status, currency, COUNT(*), SUM(estimated_value_minor), SUM(conflict) FROM deals GROUP BY 1, 2, 3, 4`.execute(
-    db,
-  );
+    SELECT product_line, status, currency, COUNT(*), SUM(estimated_value_minor), SUM(conflict)
+    FROM deals GROUP BY 1, 2, 3`.execute(db);
+  await sql`INSERT INTO deal_day_totals
+      (registered_day, product_line, status, currency, deals, estimated_value_minor, conflicted)
+    SELECT substr(registered_at, 1, 10), product_line, status, currency,
+           COUNT(*), SUM(estimated_value_minor), SUM(conflict)
+    FROM deals GROUP BY 1, 2, 3, 4`.execute(db);
 
   const approvals = sql<boolean>`approval_seconds IS NOT NULL`;
   // A partner's approval durations in order; the window and product line are checked inside the index.

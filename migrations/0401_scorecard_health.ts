@@ -9,9 +9,8 @@ export const up = async (db: Kysely<unknown>) => {
   await db.schema.alterTable('scorecard_partner_status').addColumn('next_changed_at', 'text').execute();
   await sql`UPDATE scorecard_partner_status SET next_changed_at = (
     SELECT MIN(n.changed_at) FROM scorecard_partner_status n
-    WHERE n.partner_id = scorecard_partner_status.partner_id AND n.position > scorecard_partner_status.position)`.execute(
-    db,
-  );
+    WHERE n.partner_id = scorecard_partner_status.partner_id
+      AND n.position > scorecard_partner_status.position)`.execute(db);
   await db.schema
     .createIndex('scorecard_partner_status_at')
     .on('scorecard_partner_status')

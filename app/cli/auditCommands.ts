@@ -47,7 +47,8 @@ export const registerAuditCommands = (program: Command) => {
   program
     .command('verify')
     .description(
-      'walk the hash chain and stream versions; name the first position modified, deleted, inserted or reordered (exit 1)',
+      'walk the hash chain and stream versions; ' +
+        'name the first position modified, deleted, inserted or reordered (exit 1)',
     )
     .option(
       '--anchor <position:hash>',
@@ -67,8 +68,8 @@ export const registerAuditCommands = (program: Command) => {
         console.log(
           '(keep this line elsewhere; `prm verify --anchor <it>` later also proves nothing was cut off or rewritten)',
         );
-      } else {
-        const p = report.problem!;
+      } else if (report.problem) {
+        const p = report.problem;
         console.log(`TAMPERED: ${p.kind} at position ${p.position}${p.streamId ? ` (stream ${p.streamId})` : ''}`);
         console.log(p.detail);
       }
@@ -111,15 +112,17 @@ export const registerAuditCommands = (program: Command) => {
       total = Math.max(0, exported.head.position - after);
       await pipeline(Readable.from(exported.lines), options.to ? createWriteStream(options.to) : process.stdout);
       bar.stop();
+      const { head } = exported;
       console.error(
-        `exported ${total} events (positions ${after + 1}..${exported.head.position}), head ${exported.head.position}:${exported.head.hash}`,
+        `exported ${total} events (positions ${after + 1}..${head.position}), head ${head.position}:${head.hash}`,
       );
     });
 
   program
     .command('import')
     .description(
-      'load an NDJSON export into an empty store (or one it continues): same positions and hashes, verified, all or nothing; then rebuild read models',
+      'load an NDJSON export into an empty store (or one it continues): ' +
+        'same positions and hashes, verified, all or nothing; then rebuild read models',
     )
     .argument('<file>')
     .action(async (file: string) => {
@@ -133,8 +136,10 @@ export const registerAuditCommands = (program: Command) => {
       try {
         const report = await importLogFile(platform, file, { imported: (n) => bar.update(n, n), rebuilt: bar.update });
         bar.stop();
+        const { head } = report;
         console.log(
-          `imported ${report.imported} events (positions ${report.first}..${report.head.position}), head ${report.head.position}:${report.head.hash}; read models rebuilt`,
+          `imported ${report.imported} events (positions ${report.first}..${head.position}), ` +
+            `head ${head.position}:${head.hash}; read models rebuilt`,
         );
       } catch (error) {
         bar.stop();

@@ -21,7 +21,10 @@ const title = (s: string) =>
     .map((x) => x[0].toUpperCase() + x.slice(1))
     .join(' ');
 
-/** A customer and product line the partner has no open registration for: mostly returning customers, sometimes new ones. */
+/**
+ * A customer and product line the partner has no open registration for: mostly returning customers,
+ * sometimes new ones.
+ */
 const ownTarget = (w: World, p: SimPartner): { domain: string; line: string } => {
   const pool = 15 + Math.round(8 * Math.sqrt(p.strength));
   for (let attempt = 0; attempt < 4; attempt++) {
@@ -54,7 +57,10 @@ const conflictTarget = (w: World, p: SimPartner): SimDeal | undefined => {
   return undefined;
 };
 
-/** Today's registrations of every active partner: Poisson in its deal rate, about 5% colliding with another partner's. */
+/**
+ * Today's registrations of every active partner: Poisson in its deal rate, about 5% colliding with
+ * another partner's.
+ */
 export const planRegistrations = (w: World) => {
   for (const p of w.partners) {
     if (p.status !== 'active') continue;

@@ -46,7 +46,10 @@ export const CURRENCY = 'EUR';
 export const DAY = 86_400_000;
 export const eur = (units: number) => ({ amountMinor: Math.round(units) * 100, currency: CURRENCY });
 
-/** `model.tierCriteria` as the channel settings hold them (money in EUR minor units): set on day 0, and what tier reviews check. */
+/**
+ * `model.tierCriteria` as the channel settings hold them (money in EUR minor units): set on day 0, and
+ * what tier reviews check.
+ */
 export const tierCriteriaMoney: ChannelSettings['tierCriteria'] = Object.fromEntries(
   Object.entries(model.tierCriteria).map(([tier, c]) => [
     tier,

@@ -45,7 +45,10 @@ export const planAwards = (w: World, deps: PolicyDeps, sources: readonly StoredE
   }
 };
 
-/** Quarterly: people with a good balance redeem part of it; the strongest partners get a bonus on their shared points. */
+/**
+ * Quarterly: people with a good balance redeem part of it; the strongest partners get a bonus on their
+ * shared points.
+ */
 export const planRedemptions = (w: World) => {
   for (const p of w.partners) {
     if (p.status !== 'active') continue;

@@ -25,7 +25,8 @@ export const rounds = (tasks: readonly SeedTask[]): SeedTask[][] => {
     for (const key of task.writes) round = Math.max(round, (lastWrite.get(key) ?? -1) + 1, lastRead.get(key) ?? 0);
     for (const key of task.reads) lastRead.set(key, Math.max(lastRead.get(key) ?? 0, round));
     for (const key of task.writes) lastWrite.set(key, round);
-    (out[round] ??= []).push(task);
+    out[round] ??= [];
+    out[round].push(task);
   }
   return out;
 };

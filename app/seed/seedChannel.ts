@@ -18,7 +18,10 @@ import { createWorld } from './world.js';
 export interface SeedOptions {
   readonly partners: number;
   readonly seed: number;
-  /** Last simulated day, `YYYY-MM-DD`; the simulation covers the eight quarters before its quarter and the quarter up to it. */
+  /**
+   * Last simulated day, `YYYY-MM-DD`; the simulation covers the eight quarters before its quarter and
+   * the quarter up to it.
+   */
   readonly until: string;
   /**
    * Bulk load (the CLI, benchmarks): projections and policies are not running; the seed runs the

@@ -31,7 +31,8 @@ export const registerSeedCommand = (program: Command) =>
   program
     .command('seed')
     .description(
-      'build a realistic synthetic channel through the command layer: two simulated years up to --until (deterministic for --seed and --until)',
+      'build a realistic synthetic channel through the command layer: ' +
+        'two simulated years up to --until (deterministic for --seed and --until)',
     )
     .option('--partners <n>', 'number of partners', positiveInt, 100)
     .option('--seed <s>', 'seed of the pseudo-random generator', seedNumber, 1)
@@ -54,7 +55,8 @@ export const registerSeedCommand = (program: Command) =>
       if ((await platform.store.headPosition()) > 0) {
         await platform.close();
         program.error(
-          `the store at ${config.databaseFile} already holds events: seed into an empty data directory (PRM_DATA_DIR)`,
+          `the store at ${config.databaseFile} already holds events: ` +
+            'seed into an empty data directory (PRM_DATA_DIR)',
         );
       }
       // One bar per phase, each made when its phase starts (its rate counts from there).
@@ -77,19 +79,23 @@ export const registerSeedCommand = (program: Command) =>
       await platform.close();
       const s = report.seconds;
       console.log(
-        `seeded ${report.partners} partners, ${report.people} people, ${report.deals} deal registrations (${report.conflicts} channel conflicts)`,
+        `seeded ${report.partners} partners, ${report.people} people, ` +
+          `${report.deals} deal registrations (${report.conflicts} channel conflicts)`,
       );
+      const total = (s.commands + s.projections).toFixed(1);
+      const eventsPerSecond = Math.round(report.events / Math.max(0.1, s.commands));
       console.log(
-        `${report.events} events from ${report.from} to ${report.until} in ${(s.commands + s.projections).toFixed(1)} s ` +
-          `(commands ${s.commands} s, ${Math.round(report.events / Math.max(0.1, s.commands))} events/s; read models ${s.projections} s)`,
+        `${report.events} events from ${report.from} to ${report.until} in ${total} s ` +
+          `(commands ${s.commands} s, ${eventsPerSecond} events/s; read models ${s.projections} s)`,
       );
       console.log(`store: ${config.databaseFile}`);
       const [manager] = Object.values(report.channelManagers).flat();
       // Every command below names the data directory it seeded: without it they would open ./data.
       const env = `PRM_DATA_DIR=${config.dataDir}`;
+      const keyWhere = adminKey.created ? `generated: ${adminKey.value}` : `${config.dataDir}/admin.key`;
       console.log(
         `\nSign in to the console (${env} npm start, then http://${config.host}:${config.port}/) with the admin key` +
-          `${adminKey.created ? ` (generated: ${adminKey.value})` : ` (${config.dataDir}/admin.key)`}, or a person's token:`,
+          ` (${keyWhere}), or a person's token:`,
       );
       console.log(`  ${env} npm run prm -- token ${report.vendorAdminId}   # the vendor admin`);
       if (manager) console.log(`  ${env} npm run prm -- token ${manager}   # a regional channel manager`);

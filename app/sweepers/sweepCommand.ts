@@ -24,7 +24,8 @@ export const addSweepCommand = (
         const report = await sweeper.sweep(platform.clock.now());
         const failed = report.failed ?? 0;
         console.log(
-          `${sweeper.name}: ${report.changed} changed, ${report.skipped} skipped, ${failed} failed (of ${report.examined} examined)`,
+          `${sweeper.name}: ${report.changed} changed, ${report.skipped} skipped, ` +
+            `${failed} failed (of ${report.examined} examined)`,
         );
         if (failed > 0) process.exitCode = 1;
       } finally {

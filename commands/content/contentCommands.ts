@@ -21,7 +21,10 @@ const audienceFacts = async (uow: UnitOfWork, audience: Audience): Promise<Audie
   return { programStatuses, partnerStatuses };
 };
 
-/** Content commands, independent of HTTP: channel staff publish, re-target and retire items (see contentAuthorization). */
+/**
+ * Content commands, independent of HTTP: channel staff publish, re-target and retire items (see
+ * contentAuthorization).
+ */
 export const contentCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerator }) => {
   const { pipeline, ids } = deps;
   return {

@@ -37,7 +37,8 @@ export const dealCommandRoutes = (app: FastifyInstance, kit: CommandKit, deals: 
 
   dealRoute(
     'approve',
-    "Approve: protect the deal for the channel's dealProtectionDays, or protectionDays (409 channel_conflict when another partner holds it)",
+    "Approve: protect the deal for the channel's dealProtectionDays, or protectionDays " +
+      '(409 channel_conflict when another partner holds it)',
     S.ApproveDealBody,
     deals.approve,
   );

@@ -27,7 +27,10 @@ export const managesPersonOf = async (uow: UnitOfWork, p: Caller, person: Person
   });
 };
 
-/** Whether the caller may know this person exists: themselves, vendor readers, staff over their employer, colleagues. */
+/**
+ * Whether the caller may know this person exists: themselves, vendor readers, staff over their
+ * employer, colleagues.
+ */
 export const visiblePerson = async (uow: UnitOfWork, p: Caller, person: PersonState, personId: string) => {
   if (personIdOf(p) === personId || readsEverything(p)) return true;
   if (await managesPersonOf(uow, p, person)) return true;

@@ -75,7 +75,10 @@ export const personCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerat
   const programFacts = async (uow: UnitOfWork, programId: string) =>
     (await uow.load(programDecider, programStream(programId))).state;
 
-  /** A command on an employee of a partner; the employment is the partner's to manage (or the person's own, to leave). */
+  /**
+   * A command on an employee of a partner; the employment is the partner's to manage (or the person's
+   * own, to leave).
+   */
   const onEmployee =
     <I extends { partnerId: string; personId: string }>(
       action: 'role' | 'leave',

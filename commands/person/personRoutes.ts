@@ -6,7 +6,10 @@ import type { CommandContext, CommandOutcome } from '../pipeline/index.js';
 import type { PersonCommands } from './personCommands.js';
 import * as S from './personSchemas.js';
 
-/** The people commands over HTTP: registration, vendor roles, certifications, and employment under /partners/:id/employees. */
+/**
+ * The people commands over HTTP: registration, vendor roles, certifications, and employment under
+ * /partners/:id/employees.
+ */
 export const personCommandRoutes = (app: FastifyInstance, kit: CommandKit, people: PersonCommands) => {
   commandRoute(
     app,
@@ -22,7 +25,10 @@ export const personCommandRoutes = (app: FastifyInstance, kit: CommandKit, peopl
     ({ body, principal, ctx }) => people.register(ctx, principal, body),
   );
 
-  /** A route whose params and body together are the command's input (`id` is the person, or the partner under /partners). */
+  /**
+   * A route whose params and body together are the command's input (`id` is the person, or the
+   * partner under /partners).
+   */
   const route = <P extends z.ZodType, B extends z.ZodType, I>(
     url: string,
     summary: string,

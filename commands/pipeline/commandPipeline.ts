@@ -83,7 +83,10 @@ export const createCommandPipeline = (options: CommandPipelineOptions): CommandP
       try {
         const results = await store.appendMany(appends);
         staged.forEach((s, i) => {
-          if (uow.replaying) return cache.delete(s.streamId);
+          if (uow.replaying) {
+            cache.delete(s.streamId);
+            return;
+          }
           // A re-run command (same event ids) appends nothing and answers the original result: its
           // events are already in the loaded (and cached) state; evolving again would count them twice.
           if (results[i].nextVersion === s.expected + s.events.length)

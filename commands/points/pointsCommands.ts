@@ -78,7 +78,10 @@ export const pointsCommands = (deps: { pipeline: CommandPipeline }) => {
         return E.map(() => ({ id: partnerId, streamId }))(decided);
       }),
 
-    /** Points earned from a source event (a won deal, a certification); the ledger refuses a source twice (`duplicate`). */
+    /**
+     * Points earned from a source event (a won deal, a certification); the ledger refuses a source
+     * twice (`duplicate`).
+     */
     earn: (ctx: CommandContext, principal: Caller, input: { readonly partnerId: string } & Earning): CommandOutcome =>
       pipeline.execute(ctx, async (uow) => {
         const refused = onlySystem(principal, 'earned');

@@ -15,13 +15,19 @@ export interface PointsExpiryDeps {
   readonly store: EventStore;
   /** The pipeline the ledger commands (commands/points/pointsCommands.ts) run on. */
   readonly pipeline: CommandPipeline;
-  /** The read models (`points_ledger`, `points_partners` and their checkpoint), to find ledgers without scanning the log. */
+  /**
+   * The read models (`points_ledger`, `points_partners` and their checkpoint), to find ledgers without
+   * scanning the log.
+   */
   readonly reader: SqlDb;
   readonly ids: IdGenerator;
   readonly onError?: (partnerId: string, error: unknown) => void;
 }
 
-/** A sweep's counts over ledgers (changed: points expired; skipped: nothing left to expire), and the points that expired. */
+/**
+ * A sweep's counts over ledgers (changed: points expired; skipped: nothing left to expire), and the
+ * points that expired.
+ */
 export interface PointsExpiryReport extends SweepCounts {
   readonly points: number;
 }

@@ -8,7 +8,10 @@ import { forbidden } from '../auth/refusals.js';
 import type { CommandContext, CommandOutcome, CommandPipeline } from '../pipeline/index.js';
 import type { DefineProgramBody } from './programSchemas.js';
 
-/** Certification programs, independent of HTTP: only vendor admins define and retire them (programs are public, so never 404 for being unseen). */
+/**
+ * Certification programs, independent of HTTP: only vendor admins define and retire them (programs
+ * are public, so never 404 for being unseen).
+ */
 export const programCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerator }) => {
   const { pipeline, ids } = deps;
   return {

@@ -78,7 +78,8 @@ const decide = (command: ClaimCommand, state: ClaimState, now: Date) => {
         return E.left(
           domainError(
             'channel_conflict',
-            `registration ${holder.dealId} of another partner holds protection for this customer and product line until ${holder.protectedUntil}`,
+            `registration ${holder.dealId} of another partner holds protection for this customer and product line ` +
+              `until ${holder.protectedUntil}`,
           ),
         );
       return E.right([ev.DealClaimHeld.create(command.data)]);

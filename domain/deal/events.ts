@@ -17,7 +17,10 @@ import { CustomerDomain } from './customerDomain.js';
 
 export const Customer = z.object({ name: Name, domain: CustomerDomain, country: CountryCode });
 
-/** A partner's employee registers a deal; `registeredAt` is the decider's `now` (closing dates are checked against it). */
+/**
+ * A partner's employee registers a deal; `registeredAt` is the decider's `now` (closing dates are
+ * checked against it).
+ */
 export const DealRegistered = defineEvent(
   'DealRegistered',
   z.object({
@@ -31,7 +34,10 @@ export const DealRegistered = defineEvent(
     registeredAt: Instant,
   }),
 );
-/** The registration collides with other partners' pending or protected registrations of the same customer and product line. */
+/**
+ * The registration collides with other partners' pending or protected registrations of the same
+ * customer and product line.
+ */
 export const DealConflictDetected = defineEvent(
   'DealConflictDetected',
   z.object({ conflictingDealIds: z.array(DealId).min(1).max(100_000) }),

@@ -11,8 +11,7 @@ export class PartialAppendError extends Error {
     readonly written: readonly AppendResult[],
     override readonly cause: unknown,
   ) {
-    super(
-      `appendMany stored ${written.length} stream(s) before failing: ${cause instanceof Error ? cause.message : String(cause)}`,
-    );
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`appendMany stored ${written.length} stream(s) before failing: ${reason}`);
   }
 }

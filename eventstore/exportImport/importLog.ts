@@ -63,25 +63,30 @@ export const importNdjson = async (
         if (imported === 0 && e.position !== start.position + 1) {
           throw new ImportRefused(
             start.position === 0
-              ? `the file starts at position ${e.position}: an empty store needs the log from position 1 (an export without --after)`
-              : `the store is not empty (it ends at position ${start.position}): import into an empty store, or a file that continues this log from position ${start.position + 1}`,
+              ? `the file starts at position ${e.position}: ` +
+                  'an empty store needs the log from position 1 (an export without --after)'
+              : `the store is not empty (it ends at position ${start.position}): import into an empty store, ` +
+                  `or a file that continues this log from position ${start.position + 1}`,
             lineNo,
           );
         }
         if (e.position !== prev.position + 1)
           throw new ImportRefused(
-            `position ${e.position} follows ${prev.position}: ${e.position > prev.position ? 'events are missing' : 'events are out of order'}`,
+            `position ${e.position} follows ${prev.position}: ` +
+              (e.position > prev.position ? 'events are missing' : 'events are out of order'),
             lineNo,
           );
         if (eventHash(prev.hash, e) !== e.hash)
           throw new ImportRefused(
-            `the hash chain is broken at position ${e.position}: the event does not match its hash or its predecessor`,
+            `the hash chain is broken at position ${e.position}: ` +
+              'the event does not match its hash or its predecessor',
             lineNo,
           );
         const version = streamVersion(e.streamId);
         if (e.version !== version + 1)
           throw new ImportRefused(
-            `stream ${e.streamId} is at version ${version}, the event at position ${e.position} has version ${e.version}`,
+            `stream ${e.streamId} is at version ${version}, ` +
+              `the event at position ${e.position} has version ${e.version}`,
             lineNo,
           );
         try {

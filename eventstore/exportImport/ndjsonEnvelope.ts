@@ -6,7 +6,8 @@ import type { RawEvent } from '../verifyReport.js';
  * their stored JSON text, so the file holds exactly what the log holds (and what was hashed).
  */
 export const toNdjsonLine = (e: RawEvent): string =>
-  `{"position":${e.position},"streamId":${JSON.stringify(e.streamId)},"version":${e.version},"eventId":${JSON.stringify(e.eventId)},` +
+  `{"position":${e.position},"streamId":${JSON.stringify(e.streamId)},"version":${e.version},` +
+  `"eventId":${JSON.stringify(e.eventId)},` +
   `"type":${JSON.stringify(e.type)},"schemaVersion":${e.schemaVersion},"data":${e.data},"metadata":${e.metadata},` +
   `"recordedAt":${JSON.stringify(e.recordedAt)},"hash":${JSON.stringify(e.hash)}}`;
 

@@ -35,7 +35,10 @@ SELECT 1, coalesce((SELECT position FROM events ORDER BY position DESC LIMIT 1),
           coalesce((SELECT hash FROM events ORDER BY position DESC LIMIT 1), $1)
 ON CONFLICT (id) DO NOTHING`;
 
-/** Creates the tables in the connection's current schema if missing; safe to run concurrently from several processes. */
+/**
+ * Creates the tables in the connection's current schema if missing; safe to run concurrently from
+ * several processes.
+ */
 export const ensurePostgresSchema = async (pool: {
   connect: () => Promise<Queryable & { release: (e?: Error) => void }>;
 }) => {

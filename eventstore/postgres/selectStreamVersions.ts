@@ -6,7 +6,8 @@ export const selectStreamVersions = async (
   streamIds: readonly string[],
 ): Promise<Map<string, number>> => {
   const { rows } = await db.query<{ stream_id: string; version: number | null }>(
-    `SELECT s.stream_id, (SELECT version FROM events WHERE stream_id = s.stream_id ORDER BY version DESC LIMIT 1) AS version
+    `SELECT s.stream_id,
+       (SELECT version FROM events WHERE stream_id = s.stream_id ORDER BY version DESC LIMIT 1) AS version
      FROM unnest($1::text[]) AS s(stream_id)`,
     [streamIds],
   );

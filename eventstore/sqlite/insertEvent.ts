@@ -14,7 +14,8 @@ export interface InsertEventRow {
   hash: string;
 }
 
-const INSERT = `INSERT INTO events (position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash)
+const INSERT = `INSERT INTO events
+  (position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** Inserts a row whose body and metadata are already JSON text (imports, fixtures). */

@@ -3,10 +3,12 @@ import { EVENT_COLUMNS, type SqlEventRow } from '../eventRow.js';
 
 export const prepareSelectStreamEvents = (db: Database) => {
   const forwards = db.prepare(
-    `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version ASC LIMIT ?`,
+    `SELECT ${EVENT_COLUMNS} FROM events ` +
+      'WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version ASC LIMIT ?',
   );
   const backwards = db.prepare(
-    `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND version <= ? AND version >= ? ORDER BY version DESC LIMIT ?`,
+    `SELECT ${EVENT_COLUMNS} FROM events ` +
+      'WHERE stream_id = ? AND version <= ? AND version >= ? ORDER BY version DESC LIMIT ?',
   );
   return (
     streamId: string,

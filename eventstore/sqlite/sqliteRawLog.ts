@@ -6,7 +6,10 @@ import { prepareSelectHead } from './selectHead.js';
 import { prepareSelectStreamIndexPage } from './selectStreamIndexPage.js';
 
 const PAGE = 1000;
-/** Reads are synchronous: between pages, let the server answer other requests (a verify of a large log takes seconds). */
+/**
+ * Reads are synchronous: between pages, let the server answer other requests (a verify of a large log
+ * takes seconds).
+ */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const rowToRaw = (r: EventRow): RawEvent => ({

@@ -17,7 +17,10 @@ export const sqliteStoredLog = (path: string, reader: Database): StoredLog => {
   const statements = new Map<string, Statement>();
   const rows = (sql: string, params: readonly unknown[]) => {
     let stmt = statements.get(sql);
-    if (!stmt) statements.set(sql, (stmt = reader.prepare(sql)));
+    if (!stmt) {
+      stmt = reader.prepare(sql);
+      statements.set(sql, stmt);
+    }
     return (stmt.all(params) as EventRow[]).map(rowToRaw);
   };
   return {

@@ -85,7 +85,10 @@ interface Node {
 const node = (): Node => ({ next: new Map() });
 const step = (from: Node, token: string): Node => {
   let to = from.next.get(token);
-  if (!to) from.next.set(token, (to = node()));
+  if (!to) {
+    to = node();
+    from.next.set(token, to);
+  }
   return to;
 };
 const NULL = ' IS NULL';
@@ -134,7 +137,10 @@ export const tableStatements = <Ts extends Tables>(db: SqlDb, tables: Ts): Table
   const texts = new Map<SqlText<unknown>, PreparedSql>();
   const text = (statement: SqlText<unknown>) => {
     let stmt = texts.get(statement);
-    if (!stmt) texts.set(statement, (stmt = db.prepare(statement.text)));
+    if (!stmt) {
+      stmt = db.prepare(statement.text);
+      texts.set(statement, stmt);
+    }
     return stmt;
   };
 
@@ -168,7 +174,8 @@ export const tableStatements = <Ts extends Tables>(db: SqlDb, tables: Ts): Table
     insert: async (table, row) => {
       const params: unknown[] = [];
       const leaf = walk(step(roots.insert, table), row as Values, params);
-      await (leaf.stmt ??= db.prepare(insertSql(table, row as Values))).run(params);
+      leaf.stmt ??= db.prepare(insertSql(table, row as Values));
+      await leaf.stmt.run(params);
     },
     upsert: async (table, row, onConflict = {}) => {
       const params: unknown[] = [];
@@ -176,19 +183,22 @@ export const tableStatements = <Ts extends Tables>(db: SqlDb, tables: Ts): Table
         walkList(walk(step(roots.upsert, table), row as Values, params), onConflict.set),
         onConflict.add,
       );
-      await (leaf.stmt ??= db.prepare(upsertSql(table, row as Values, onConflict))).run(params);
+      leaf.stmt ??= db.prepare(upsertSql(table, row as Values, onConflict));
+      await leaf.stmt.run(params);
     },
     update: (table, where, change) => {
       const params: unknown[] = [];
       const set = change.set as Values | undefined;
       const add = change.add as Values | undefined;
       const leaf = walkWhere(walk(walk(step(roots.update, table), set, params), add, params), where as Values, params);
-      return (leaf.stmt ??= db.prepare(updateSql(table, where as Values, set, add))).run(params);
+      leaf.stmt ??= db.prepare(updateSql(table, where as Values, set, add));
+      return leaf.stmt.run(params);
     },
     delete: (table, where) => {
       const params: unknown[] = [];
       const leaf = walkWhere(step(roots.delete, table), where as Values, params);
-      return (leaf.stmt ??= db.prepare(`DELETE FROM ${table}${whereSql(table, where as Values)}`)).run(params);
+      leaf.stmt ??= db.prepare(`DELETE FROM ${table}${whereSql(table, where as Values)}`);
+      return leaf.stmt.run(params);
     },
     select: (table, columns, where, options = {}) => {
       const params: unknown[] = [];
@@ -204,14 +214,14 @@ export const tableStatements = <Ts extends Tables>(db: SqlDb, tables: Ts): Table
         leaf = step(leaf, 'OFFSET');
         params.push(options.offset);
       }
-      return (leaf.stmt ??= db.prepare(
-        selectSql(table, columns, where as Values, options as SelectOptions<Table>),
-      )).all(params);
+      leaf.stmt ??= db.prepare(selectSql(table, columns, where as Values, options as SelectOptions<Table>));
+      return leaf.stmt.all(params);
     },
     selectOne: (table, columns, where) => {
       const params: unknown[] = [];
       const leaf = walkWhere(walkList(step(roots.selectOne, table), columns), where as Values, params);
-      return (leaf.stmt ??= db.prepare(selectSql(table, columns, where as Values, {}))).get(params);
+      leaf.stmt ??= db.prepare(selectSql(table, columns, where as Values, {}));
+      return leaf.stmt.get(params);
     },
     execute: (statement, params) => text(statement).run(params),
     query: (statement, params) => text(statement).all(params),

@@ -67,7 +67,10 @@ const groupCertifications = (rows: readonly CertificationRow[]) => {
   const byPerson = new Map<string, Certifications>();
   for (const r of rows) {
     let held = byPerson.get(r.person_id);
-    if (!held) byPerson.set(r.person_id, (held = {}));
+    if (!held) {
+      held = {};
+      byPerson.set(r.person_id, held);
+    }
     held[r.program_id] = { expiresAt: r.expires_at, revoked: Number(r.revoked) === 1 };
   }
   return byPerson;

@@ -10,6 +10,9 @@ const byConnection = new WeakMap<SqlDb, ReadModelDb>();
 
 export const readModelDb = (db: SqlDb): ReadModelDb => {
   let typed = byConnection.get(db);
-  if (!typed) byConnection.set(db, (typed = tableStatements(db, tables)));
+  if (!typed) {
+    typed = tableStatements(db, tables);
+    byConnection.set(db, typed);
+  }
   return typed;
 };

@@ -14,7 +14,10 @@ const set = (db: ReadModelDb, e: StoredEvent, columns: Partner) =>
     { set: { updated_at: e.recordedAt, ...columns } },
   );
 
-/** A status change: the current status, and a history row so that channel health can ask "active at a period's end?". */
+/**
+ * A status change: the current status, and a history row so that channel health can ask "active at a
+ * period's end?".
+ */
 const status = async (db: ReadModelDb, e: StoredEvent, to: string, extra: Partner = {}) => {
   await set(db, e, { status: to, status_changed_at: e.recordedAt, ...extra });
   await history(db, idOfStream(e.streamId), e, to);

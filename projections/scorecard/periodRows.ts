@@ -62,7 +62,8 @@ const ADD_WIN = sqlText(
   `INSERT INTO ${p.$} (${p.partner_id}, ${p.period}, ${p.deals_won}, ${p.currency}, ${p.won_minor})
    VALUES (?, ?, 1, ?, ?)
    ON CONFLICT (${p.partner_id}, ${p.period}) DO UPDATE SET ${p.deals_won} = ${p.$}.${p.deals_won} + 1,
-     ${p.currency} = COALESCE(${p.$}.${p.currency}, excluded.${p.currency}), ${p.won_minor} = ${p.$}.${p.won_minor} + ${added},
+     ${p.currency} = COALESCE(${p.$}.${p.currency}, excluded.${p.currency}),
+     ${p.won_minor} = ${p.$}.${p.won_minor} + ${added},
      ${p.attainment_pct} = ${attainment(`${p.$}.${p.won_minor} + ${added}`, `${p.$}.${p.quota_minor}`)}`,
 );
 

@@ -13,7 +13,8 @@ const logAccess = (db: TransactionalSqlDb, request: FastifyRequest, principal: P
   const actor = actorOf(principal);
   return db.transaction((tx) =>
     tx.run(
-      'INSERT INTO audit_access_log (at, actor_kind, actor_id, method, route, url, status) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO audit_access_log (at, actor_kind, actor_id, method, route, url, status) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?)',
       [
         at.toISOString(),
         actor.kind,

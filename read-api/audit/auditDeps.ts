@@ -3,7 +3,10 @@ import type { EventStore } from '../../eventstore/port.js';
 import type { StoredLog } from '../../eventstore/storedLog.js';
 import type { SqlDb, TransactionalSqlDb } from '../../infra/sql/sqlDb.js';
 
-/** What the audit routes need: the log (as stored, through the audit port; upcast, through the store) and the access log. */
+/**
+ * What the audit routes need: the log (as stored, through the audit port; upcast, through the store)
+ * and the access log.
+ */
 export interface AuditDeps {
   /** Stored rows, verify and export; when it is `unavailable`, the routes reading stored rows answer 501. */
   readonly log: StoredLog;

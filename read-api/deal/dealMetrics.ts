@@ -22,7 +22,10 @@ export const median = (sorted: readonly number[]) =>
       : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
 export const listOf = <T>(map: Map<string, T[]>, key: string) => {
   let list = map.get(key);
-  if (!list) map.set(key, (list = []));
+  if (!list) {
+    list = [];
+    map.set(key, list);
+  }
   return list;
 };
 export const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00.000Z`) + 86_400_000).toISOString();
@@ -110,7 +113,10 @@ export interface DealCounts {
   readonly conflicted: number;
 }
 
-/** A partner's metrics from its counts, the median approval duration in seconds and its won amounts (both ways of counting end here). */
+/**
+ * A partner's metrics from its counts, the median approval duration in seconds and its won amounts
+ * (both ways of counting end here).
+ */
 export const metricsOf = (
   partnerId: string,
   partnerName: string | null,

@@ -32,7 +32,8 @@ export const expiringProtectionRoutes = (app: FastifyInstance, deps: QueryDeps) 
       tags: ['deals', 'dashboards'],
       query: Query,
       summary:
-        'Approved deal registrations whose protection ends within `withinDays` (default 30), soonest first, filtered by what the caller may see',
+        'Approved deal registrations whose protection ends within `withinDays` (default 30), soonest first, ' +
+        'filtered by what the caller may see',
     },
     async ({ query, principal }) => {
       const now = deps.now();

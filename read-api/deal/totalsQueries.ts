@@ -34,7 +34,10 @@ const fromTotals = (scope: DealScope, f: TotalsFilter) => !windowed(f) && scope.
  */
 const deals = (scope: DealScope) => (scope.kind === 'registrant' ? 'deals INDEXED BY deals_registrant' : 'deals');
 
-/** WHERE conditions on `partner_id`, `registered_by`, `product_line` and (over deals) `registered_at`, with their parameters. */
+/**
+ * WHERE conditions on `partner_id`, `registered_by`, `product_line` and (over deals) `registered_at`,
+ * with their parameters.
+ */
 const conditions = (scope: DealScope, f: TotalsFilter, overDeals: boolean) => {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -58,9 +61,12 @@ const conditions = (scope: DealScope, f: TotalsFilter, overDeals: boolean) => {
 const partnerTotals = (scope: DealScope, f: TotalsFilter) =>
   fromTotals(scope, f)
     ? 'deal_partner_totals'
-    : `(SELECT partner_id, registered_by, product_line, status, currency, CASE WHEN status = 'won' THEN COALESCE(won_currency, '') ELSE '' END AS won_currency,
-          1 AS deals, estimated_value_minor, CASE WHEN approved_at IS NOT NULL THEN 1 ELSE 0 END AS approved, conflict AS conflicted,
-          CASE WHEN status = 'won' THEN COALESCE(won_amount_minor, 0) ELSE 0 END AS won_amount_minor, registered_at FROM ${deals(scope)})`;
+    : `(SELECT partner_id, registered_by, product_line, status, currency,
+          CASE WHEN status = 'won' THEN COALESCE(won_currency, '') ELSE '' END AS won_currency,
+          1 AS deals, estimated_value_minor, CASE WHEN approved_at IS NOT NULL THEN 1 ELSE 0 END AS approved,
+          conflict AS conflicted,
+          CASE WHEN status = 'won' THEN COALESCE(won_amount_minor, 0) ELSE 0 END AS won_amount_minor,
+          registered_at FROM ${deals(scope)})`;
 
 export interface StatusGroup {
   status: string;
@@ -74,14 +80,16 @@ export interface StatusGroup {
 /** Deals, estimated value and conflicts by status, product line and currency. */
 export const totalsByGroup = async (reader: SqlDb, scope: DealScope, f: TotalsFilter): Promise<StatusGroup[]> => {
   const select =
-    'SELECT status, product_line, currency, SUM(deals) AS n, SUM(estimated_value_minor) AS value, SUM(conflicted) AS conflicted';
+    'SELECT status, product_line, currency, SUM(deals) AS n, SUM(estimated_value_minor) AS value, ' +
+    'SUM(conflicted) AS conflicted';
   const order = ' GROUP BY status, product_line, currency ORDER BY status, product_line, currency';
   if (scope.kind === 'all' && f.partnerId === undefined) {
     const { sql, params } = conditions(scope, f, false);
     if (!windowed(f))
       return reader.all<StatusGroup>(`${select} FROM deal_line_totals WHERE 1 = 1${sql}${order}`, params);
     const days = [...(f.from === undefined ? [] : [f.from]), ...(f.to === undefined ? [] : [f.to])];
-    const range = `${f.from === undefined ? '' : ' AND registered_day >= ?'}${f.to === undefined ? '' : ' AND registered_day <= ?'}`;
+    const range =
+      (f.from === undefined ? '' : ' AND registered_day >= ?') + (f.to === undefined ? '' : ' AND registered_day <= ?');
     return reader.all<StatusGroup>(`${select} FROM deal_day_totals WHERE 1 = 1${sql}${range}${order}`, [
       ...params,
       ...days,
@@ -120,7 +128,8 @@ export const partnersWithDeals = async (
         )
       : // Partner by partner (index on partner and registration instant) rather than through every deal.
         await reader.all<{ partner_id: string }>(
-          `SELECT DISTINCT partner_id FROM deals WHERE partner_id IN (SELECT DISTINCT partner_id FROM deal_partner_totals WHERE 1 = 1${after})${sql}
+          `SELECT DISTINCT partner_id FROM deals
+         WHERE partner_id IN (SELECT DISTINCT partner_id FROM deal_partner_totals WHERE 1 = 1${after})${sql}
          ORDER BY partner_id LIMIT ?`,
           [...(cursor === undefined ? [] : [cursor]), ...params, limit],
         );
@@ -142,14 +151,16 @@ export const metricsFromTotals = async (
   const { sql, params } = conditions(scope, f, !fromTotals(scope, f));
   const from = `FROM ${partnerTotals(scope, f)} AS t WHERE partner_id IN (${marks})${sql}`;
   const status = (s: string) => `SUM(CASE WHEN status = '${s}' THEN deals ELSE 0 END) AS ${s}`;
+  const byStatus = ['rejected', 'withdrawn', 'won', 'lost', 'expired'].map(status).join(', ');
   const counts = await reader.all<CountRow>(
-    `SELECT partner_id, SUM(deals) AS registered, SUM(approved) AS approved, ${['rejected', 'withdrawn', 'won', 'lost', 'expired'].map(status).join(', ')},
+    `SELECT partner_id, SUM(deals) AS registered, SUM(approved) AS approved, ${byStatus},
             SUM(conflicted) AS conflicted ${from} GROUP BY partner_id`,
     [...partnerIds, ...params],
   );
   if (counts.length === 0) return result;
   const won = await reader.all<{ partner_id: string; won_currency: string; amount: number }>(
-    `SELECT partner_id, won_currency, SUM(won_amount_minor) AS amount ${from} AND status = 'won' GROUP BY partner_id, won_currency ORDER BY partner_id, won_currency`,
+    `SELECT partner_id, won_currency, SUM(won_amount_minor) AS amount ${from} AND status = 'won'
+     GROUP BY partner_id, won_currency ORDER BY partner_id, won_currency`,
     [...partnerIds, ...params],
   );
   const wonOf = new Map<string, Amounts>();
@@ -186,7 +197,8 @@ const middleDurations = async (
 ) => {
   const { sql, params } = conditions(scope.kind === 'registrant' ? scope : { kind: 'all' }, f, true);
   const rows = await reader.all<{ s: number }>(
-    `SELECT approval_seconds AS s FROM ${deals(scope)} WHERE partner_id = ?${sql} AND approval_seconds IS NOT NULL ORDER BY approval_seconds LIMIT ? OFFSET ?`,
+    `SELECT approval_seconds AS s FROM ${deals(scope)}
+     WHERE partner_id = ?${sql} AND approval_seconds IS NOT NULL ORDER BY approval_seconds LIMIT ? OFFSET ?`,
     [partnerId, ...params, 2 - (approved % 2), Math.floor((approved - 1) / 2)],
   );
   return rows.map((r) => Number(r.s));

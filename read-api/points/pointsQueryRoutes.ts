@@ -29,7 +29,8 @@ export const pointsQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       method: 'GET',
       url: '/partners/:id/points',
       summary:
-        "A partner's points: balances per partner and per person, and the ledger (newest first). A partner's people other than its admins see their own points only.",
+        "A partner's points: balances per partner and per person, and the ledger (newest first). " +
+        "A partner's people other than its admins see their own points only.",
       tags: ['points'],
       params: z.strictObject({ id: PartnerId }),
       query: Query,

@@ -24,7 +24,8 @@ export const certifiedTrendRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       tags: ['scorecards', 'dashboards'],
       query: Query,
       summary:
-        'Employees and certified people of the partners the caller sees at the end of each of the last `periods` periods up to `period` (default: current; the running period counts now)',
+        'Employees and certified people of the partners the caller sees at the end of each of the last `periods` ' +
+        'periods up to `period` (default: current; the running period counts now)',
     },
     async ({ query, principal }) => {
       const now = deps.now();
@@ -33,10 +34,11 @@ export const certifiedTrendRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       const items = [];
       for (const p of periodsUpTo(period, query.periods)) {
         const end = periodBounds(p).end;
-        const at = (end < now ? end : now).toISOString();
+        const at = new Date(Math.min(end.getTime(), now.getTime())).toISOString();
         const row = await deps.reader.get<{ employees: number; certified: number | null }>(
           `SELECT COUNT(*) AS employees,
-           SUM(CASE WHEN EXISTS (SELECT 1 FROM certifications c WHERE c.person_id = e.person_id AND c.earned_at <= ? AND c.expires_at > ?
+           SUM(CASE WHEN EXISTS (SELECT 1 FROM certifications c
+             WHERE c.person_id = e.person_id AND c.earned_at <= ? AND c.expires_at > ?
              AND (c.revoked_at IS NULL OR c.revoked_at > ?)) THEN 1 ELSE 0 END) AS certified
          FROM employments e JOIN scorecard_partners sp ON sp.partner_id = e.partner_id
          WHERE e.joined_at <= ? AND (e.left_at IS NULL OR e.left_at > ?) AND ${scope.sql}`,

@@ -50,7 +50,8 @@ export const channelKpis = async (db: SqlDb, scope: Scope, period: string, now: 
        SUM(CASE WHEN ${active} AND p.quota_minor > 0 AND p.won_minor >= p.quota_minor THEN 1 ELSE 0 END) AS achieving,
        SUM(CASE WHEN ${active} AND sp.ready_until > ? THEN 1 ELSE 0 END) AS ready,
        SUM(COALESCE(p.deals_registered, 0)) AS registered, SUM(COALESCE(p.deals_won, 0)) AS won,
-       SUM(COALESCE(p.deals_won, 0) + COALESCE(p.deals_lost, 0) + COALESCE(p.deals_expired, 0) + COALESCE(p.deals_rejected, 0) + COALESCE(p.deals_withdrawn, 0)) AS closed
+       SUM(COALESCE(p.deals_won, 0) + COALESCE(p.deals_lost, 0) + COALESCE(p.deals_expired, 0)
+         + COALESCE(p.deals_rejected, 0) + COALESCE(p.deals_withdrawn, 0)) AS closed
      FROM ${source.from} LEFT JOIN scorecard_periods p ON p.partner_id = sp.partner_id AND p.period = ?
      WHERE ${scope.sql} ${source.where}
      GROUP BY ${source.status}, sp.tier`,

@@ -17,7 +17,9 @@ export const channelHealthRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       tags: ['scorecards', 'dashboards'],
       query: z.strictObject({ period: Period.optional() }),
       summary:
-        'Channel health for a period (default: current): partner count vs desired, share achieving quota, revenue growth, lead conversion, ready-to-sell share and the channel quadrant; for a regional channel manager also `managed`, the same KPIs over their partners',
+        'Channel health for a period (default: current): partner count vs desired, share achieving quota, ' +
+        'revenue growth, lead conversion, ready-to-sell share and the channel quadrant; ' +
+        'for a regional channel manager also `managed`, the same KPIs over their partners',
     },
     async ({ query, principal }) => {
       if (!isVendorStaff(principal)) return E.left(domainError('forbidden', 'channel health is for vendor staff'));

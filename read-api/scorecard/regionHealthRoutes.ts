@@ -25,7 +25,8 @@ export const regionHealthRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       tags: ['scorecards', 'dashboards'],
       query: z.strictObject({ period: Period.optional() }),
       summary:
-        "Channel health per region for a period (default: current), over the partners the caller sees, each with its quadrant against an even share of the channel's desired partner count",
+        'Channel health per region for a period (default: current), over the partners the caller sees, ' +
+        "each with its quadrant against an even share of the channel's desired partner count",
     },
     async ({ query, principal }) => {
       if (!isVendorStaff(principal)) return E.left(domainError('forbidden', 'channel health is for vendor staff'));

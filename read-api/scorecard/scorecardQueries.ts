@@ -1,12 +1,16 @@
 import type { Database } from '../../projections/readModels/database.js';
 
-/** Columns of a scorecard row: the partner, its period figures and the previous period's revenue in the same currency. */
+/**
+ * Columns of a scorecard row: the partner, its period figures and the previous period's revenue in the
+ * same currency.
+ */
 export const scorecardColumns = `
-  sp.partner_id, sp.name, sp.country, sp.region, sp.type, sp.parent_partner_id, sp.status, sp.tier, sp.channel_manager_id,
-  sp.applied_at, sp.activated_at, sp.status_changed_at, sp.first_deal_at, sp.first_win_at, sp.employee_count, sp.points_balance,
-  sp.certified_expiries, sp.line_expiries, sp.ready_until, sp.updated_at,
-  p.period AS figures_period, p.quota_minor, p.quota_currency, p.currency, p.won_minor, p.attainment_pct, p.deals_registered,
-  p.deals_conflicted, p.deals_approved, p.deals_rejected, p.deals_withdrawn, p.deals_won, p.deals_lost, p.deals_expired,
+  sp.partner_id, sp.name, sp.country, sp.region, sp.type, sp.parent_partner_id, sp.status, sp.tier,
+  sp.channel_manager_id, sp.applied_at, sp.activated_at, sp.status_changed_at, sp.first_deal_at, sp.first_win_at,
+  sp.employee_count, sp.points_balance, sp.certified_expiries, sp.line_expiries, sp.ready_until, sp.updated_at,
+  p.period AS figures_period, p.quota_minor, p.quota_currency, p.currency, p.won_minor, p.attainment_pct,
+  p.deals_registered, p.deals_conflicted, p.deals_approved, p.deals_rejected, p.deals_withdrawn, p.deals_won,
+  p.deals_lost, p.deals_expired,
   p.approval_median_seconds, p.mdf_currency, p.mdf_allocated_minor, p.mdf_approved_minor, p.mdf_paid_minor,
   pr.won_minor AS previous_won_minor`;
 

@@ -89,7 +89,8 @@ export const scorecardRoutes = (app: FastifyInstance, deps: QueryDeps) => {
           [params.id, ...window],
         ),
         reader.all<{ currency: string; won_minor: number; deals_won: number }>(
-          'SELECT currency, won_minor, deals_won FROM scorecard_revenue WHERE partner_id = ? AND period = ? ORDER BY currency',
+          'SELECT currency, won_minor, deals_won FROM scorecard_revenue ' +
+            'WHERE partner_id = ? AND period = ? ORDER BY currency',
           [params.id, period],
         ),
       ]);
@@ -128,7 +129,8 @@ export const scorecardRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       tags: ['scorecards'],
       query: ListQuery,
       summary:
-        'Scorecards of the partners the caller may see for a period (default: current), sortable by partner, name, attainment or won revenue',
+        'Scorecards of the partners the caller may see for a period (default: current), ' +
+        'sortable by partner, name, attainment or won revenue',
     },
     async ({ query, principal }) => {
       const now = deps.now();
@@ -161,9 +163,11 @@ export const scorecardRoutes = (app: FastifyInstance, deps: QueryDeps) => {
           [...params, query.limit + 1],
         );
       } else {
-        // Sorting whole rows would carry every column of every partner through the sort: sort the keys, then fetch the page.
+        // Sorting whole rows would carry every column of every partner through the sort: sort the keys,
+        // then fetch the page.
+        const order = `${sort.expr} ${sort.desc ? 'DESC' : 'ASC'}, sp.partner_id`;
         const keys = await reader.all<{ partner_id: string }>(
-          `SELECT sp.partner_id ${scorecardJoins} WHERE ${where.join(' AND ')} ORDER BY ${sort.expr} ${sort.desc ? 'DESC' : 'ASC'}, sp.partner_id LIMIT ?`,
+          `SELECT sp.partner_id ${scorecardJoins} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`,
           [...params, query.limit + 1],
         );
         const ids = keys.map((k) => k.partner_id);

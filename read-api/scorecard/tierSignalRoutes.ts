@@ -29,7 +29,8 @@ export const tierSignalRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       tags: ['scorecards', 'dashboards'],
       query: Query,
       summary:
-        "Active partners whose won revenue (last four periods) and certified people meet a higher tier's criteria, or fall below their own (channel settings tierCriteria); change the tier with POST /partners/:id/tier",
+        "Active partners whose won revenue (last four periods) and certified people meet a higher tier's criteria, " +
+        'or fall below their own (channel settings tierCriteria); change the tier with POST /partners/:id/tier',
     },
     async ({ query, principal }) => {
       if (!isVendorStaff(principal)) return E.left(domainError('forbidden', 'tier signals are for vendor staff'));
@@ -40,10 +41,12 @@ export const tierSignalRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       const settings = await readChannelSettings(deps.reader);
       const partners = await deps.reader.all<{ partner_id: string; tier: TierName; certified_expiries: string }>(
         `SELECT sp.partner_id, sp.tier, sp.certified_expiries FROM scorecard_partners sp
-       WHERE sp.status = 'active' AND sp.tier IS NOT NULL AND ${scope.sql} ${query.cursor ? 'AND sp.partner_id > ?' : ''} ORDER BY sp.partner_id`,
+       WHERE sp.status = 'active' AND sp.tier IS NOT NULL AND ${scope.sql}
+       ${query.cursor ? 'AND sp.partner_id > ?' : ''} ORDER BY sp.partner_id`,
         [...scope.params, ...(query.cursor ? [query.cursor] : [])],
       );
-      // Running totals of the four periods up to this one (the projection adds each win to its period and the three after).
+      // Running totals of the four periods up to this one (the projection adds each win to its period
+      // and the three after).
       const revenue = await deps.reader.all<{ partner_id: string; currency: string; won: number }>(
         'SELECT partner_id, currency, won_minor AS won FROM scorecard_trailing_revenue WHERE period = ?',
         [period],
@@ -71,7 +74,8 @@ export const tierSignalRoutes = (app: FastifyInstance, deps: QueryDeps) => {
               region: string;
               channel_manager_id: string | null;
             }>(
-              `SELECT partner_id, name, region, channel_manager_id FROM scorecard_partners WHERE partner_id IN (${ids.map(() => '?').join(', ')})`,
+              'SELECT partner_id, name, region, channel_manager_id FROM scorecard_partners ' +
+                `WHERE partner_id IN (${ids.map(() => '?').join(', ')})`,
               ids,
             )
           : []

@@ -24,7 +24,8 @@ export const wonRevenueRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       tags: ['scorecards', 'dashboards'],
       query: Query,
       summary:
-        'Won revenue per currency by closing date in [from, to] (at most 400 days), over the partners the caller sees, optionally one partner or region',
+        'Won revenue per currency by closing date in [from, to] (at most 400 days), ' +
+        'over the partners the caller sees, optionally one partner or region',
     },
     async ({ query, principal }) => {
       const from = Date.parse(`${query.from}T00:00:00.000Z`);
