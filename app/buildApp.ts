@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { commandRoutes, commandScopedIds } from '../commands/index.js';
 import { useAuthentication } from '../http/authenticate.js';
 import { useProblemErrors } from '../http/errorHandling.js';
+import { problemServerOptions } from '../http/frameworkErrors.js';
 import { sqlIdempotencyStore } from '../http/idempotency.js';
 import { createMetrics, useRequestMetrics } from '../http/metrics.js';
 import { tokenRoute } from '../http/tokenRoute.js';
@@ -26,6 +27,8 @@ const BODY_LIMIT = 4 * 1024 * 1024;
 /** The HTTP API over a platform: commands, queries, auth, OpenAPI, health and metrics. */
 export const buildApp = async (platform: Platform, options: AppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
+    // fastify's own refusals (undecodable URLs, malformed requests) as problem+json too.
+    ...problemServerOptions,
     logger: { level: options.logLevel ?? 'silent' },
     // Large enough that a 1 MB string reaches validation and gets a 400 with its field path.
     bodyLimit: BODY_LIMIT,
