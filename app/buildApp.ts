@@ -83,6 +83,7 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
       projections: platform.runner,
       headPosition: platform.store.headPosition,
     }),
+    readModelPosition: platform.runner.position,
     now,
   };
   commandRoutes(app, kit, platform.pipeline);
@@ -109,9 +110,14 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
   metrics.gauge('prm_projection_position', 'position every projection has reached', () => platform.runner.position());
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => {
-    const head = await platform.store.headPosition();
+    const { status, reasons } = platform.health.report();
+    // A log that cannot even be read is the most degraded state of all; /health still answers.
+    const head = await platform.store.headPosition().catch(() => undefined);
+    if (head === undefined)
+      return { status: 'degraded', reasons: [...reasons, { component: 'event-log', code: 'database_unavailable' }] };
     return {
-      status: 'ok',
+      status,
+      reasons,
       headPosition: head,
       projectionPosition: platform.runner.position(),
       projectionLag: head - platform.runner.position(),
