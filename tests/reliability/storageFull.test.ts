@@ -120,6 +120,22 @@ test('the log cannot grow: 507 storage_full, nothing appended or recorded, reads
     expectStatus((await register(t)).r, 201);
   }));
 
+test('an audit read that cannot be recorded is refused (507 problem+json); other reads serve', async () =>
+  withApp(async (t) => {
+    expectStatus((await register(t)).r, 201);
+    await capReadModels(t);
+    let refusal: Response | undefined;
+    for (let i = 0; i < 400 && !refusal; i++) {
+      const r = await t.get('/audit/events?limit=1');
+      if (r.status !== 200) refusal = r;
+    }
+    assert.ok(refusal, 'the audit access log never filled');
+    expectProblem(refusal, 507, 'storage_full');
+    expectStatus(await t.get('/partners'), 200);
+    await uncap(t);
+    expectStatus(await t.get('/audit/events?limit=1'), 200);
+  }));
+
 /** Every row of every projection table, sorted: the read models' whole state. */
 const dump = async (t: TestApp) => {
   const tables = [...new Set(allProjections.flatMap((p) => p.tables))].sort();
