@@ -45,7 +45,8 @@ export const useProblemErrors = (app: FastifyInstance) => {
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
     const allowed = allowedMethods(path);
-    if (allowed.length)
+    // A route of this method that found nothing (a static file) is a 404 like any other.
+    if (allowed.length && !allowed.includes(request.method))
       return sendProblem(
         reply.header('allow', allowed.join(', ')),
         problem(405, 'method_not_allowed', `${path} answers ${allowed.join(', ')}, not ${request.method}`),

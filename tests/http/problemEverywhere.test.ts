@@ -87,6 +87,8 @@ test('static files of the console: a miss or a traversal attempt is 404 problem+
     const r = await t.get(path, null);
     expectProblem(r, 404, 'not_found');
   }
+  // The API documentation's own static files too.
+  expectProblem(await t.get('/docs/static/missing.js', null), 404, 'not_found');
   const icon = await t.get('/favicon.ico', null);
   assert.is(icon.status, 200);
   assert.match(String(icon.headers['content-type']), /^image\/svg\+xml/);
