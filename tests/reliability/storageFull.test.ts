@@ -145,7 +145,7 @@ const dump = async (t: TestApp) => {
   return out;
 };
 
-test('disk full four times under 16 concurrent commands: nothing acknowledged lost, chain intact, rebuild equal', async () =>
+test('disk full four times under 16 concurrent commands: nothing acknowledged lost, chain intact', async () =>
   withApp(async (t) => {
     const acked: { id: string; streamId: string; body: unknown; key?: string }[] = [];
     const refused: { email: string; key?: string }[] = [];
