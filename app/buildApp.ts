@@ -113,14 +113,13 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
     const { status, reasons } = platform.health.report();
     // A log that cannot even be read is the most degraded state of all; /health still answers.
     const head = await platform.store.headPosition().catch(() => undefined);
-    if (head === undefined)
-      return { status: 'degraded', reasons: [...reasons, { component: 'event-log', code: 'database_unavailable' }] };
+    const unreadable = { component: 'event-log', code: 'database_unavailable', detail: 'the log cannot be read' };
     return {
-      status,
-      reasons,
-      headPosition: head,
+      status: head === undefined ? 'degraded' : status,
+      reasons: head === undefined ? [...reasons, unreadable] : reasons,
+      headPosition: head ?? null,
       projectionPosition: platform.runner.position(),
-      projectionLag: head - platform.runner.position(),
+      projectionLag: head === undefined ? null : head - platform.runner.position(),
     };
   });
   app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
