@@ -35,22 +35,18 @@ const partnerAction: fc.Arbitrary<Step> = fc.oneof(
     .record({ partner: index, tier })
     .map(({ partner, tier: t }) => ({ kind: 'partner' as const, partner, action: 'approve', body: { tier: t } })),
   index.map((partner) => ({ kind: 'partner' as const, partner, action: 'reject', body: { reason: 'not a fit' } })),
-  fc
-    .record({ partner: index, v: fc.constantFrom('1', '2') })
-    .map(({ partner, v }) => ({
-      kind: 'partner' as const,
-      partner,
-      action: 'agreements',
-      body: { agreementVersion: v, signedBy: 'Signer' },
-    })),
-  fc
-    .record({ partner: index, tier })
-    .map(({ partner, tier: t }) => ({
-      kind: 'partner' as const,
-      partner,
-      action: 'tier',
-      body: { tier: t, reason: 'review' },
-    })),
+  fc.record({ partner: index, v: fc.constantFrom('1', '2') }).map(({ partner, v }) => ({
+    kind: 'partner' as const,
+    partner,
+    action: 'agreements',
+    body: { agreementVersion: v, signedBy: 'Signer' },
+  })),
+  fc.record({ partner: index, tier }).map(({ partner, tier: t }) => ({
+    kind: 'partner' as const,
+    partner,
+    action: 'tier',
+    body: { tier: t, reason: 'review' },
+  })),
   fc
     .record({ partner: index, region })
     .map(({ partner, region: r }) => ({ kind: 'partner' as const, partner, action: 'region', body: { region: r } })),

@@ -1,4 +1,4 @@
-import { html, raw, escape, type Html } from '../ui/html.js';
+import { html, raw, escapeHtml, type Html } from '../ui/html.js';
 import { pct } from '../ui/format.js';
 import { shortPeriod } from '../ui/periods.js';
 import type { Quadrant } from '../types.js';
@@ -96,9 +96,9 @@ export const quadrantChart = (q: Quadrant, dots: readonly QuadrantDot[]): Html =
             `<circle cx="${p.cx}" cy="${p.cy}" r="3" fill="${colour}" fill-opacity="${0.25 + (0.5 * (k + 1)) / points.length}"/>`,
         )
         .join('');
-      return `<g data-dot="${escape(d.id)}">${trail}${past}
+      return `<g data-dot="${escapeHtml(d.id)}">${trail}${past}
       <circle data-testid="quadrant-point" cx="${now.cx}" cy="${now.cy}" r="${i === 0 ? 8 : 6}" fill="${now.partial ? '#fff' : colour}" stroke="${colour}" stroke-width="${now.partial ? 3 : 2}"/>
-      <text x="${now.cx + 10}" y="${labelAt(now.cx, now.cy)}" font-size="12" font-weight="600" fill="${colour}">${escape(d.label)}</text></g>`;
+      <text x="${now.cx + 10}" y="${labelAt(now.cx, now.cy)}" font-size="12" font-weight="600" fill="${colour}">${escapeHtml(d.label)}</text></g>`;
     })
     .join('');
   const legend = dots.map((d, i) => {

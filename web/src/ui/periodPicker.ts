@@ -12,10 +12,10 @@ export const periodPicker = (id: string, chosen: string, asOf: string): Html => 
 
 /** Wires the pickers under `root`: choosing a period navigates to the same page for it. */
 export const onPeriodChange = (root: HTMLElement) => {
-  root.querySelectorAll<HTMLSelectElement>('[data-period-picker]').forEach((select) =>
+  root.querySelectorAll<HTMLSelectElement>('[data-period-picker]').forEach((select) => {
     select.addEventListener('change', () => {
       const route = currentRoute();
       go(route.path, { ...Object.fromEntries(route.query), period: select.value });
-    }),
-  );
+    });
+  });
 };
