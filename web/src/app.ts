@@ -21,7 +21,10 @@ let session: { api: Api; viewer: Viewer } | undefined;
 let running: AbortController | undefined;
 let first = true;
 
-/** Draws the route's page; marks `#page[data-ready]` with the route once its data is on screen (tests and the benchmark wait for it). */
+/**
+ * Draws the route's page; marks `#page[data-ready]` with the route once its data is on screen (tests and the
+ * benchmark wait for it).
+ */
 const render = async () => {
   if (!session) return;
   running?.abort();

@@ -28,6 +28,10 @@ export const html = (strings: TemplateStringsArray, ...values: Value[]): Html =>
 /** Markup we wrote ourselves (never API data). */
 export const raw = (s: string): Html => ({ __html: s });
 
+/** An `<option>`, marked `selected` when it is the chosen one. */
+export const option = (value: string, label: Html | string, selected: boolean): Html =>
+  html`<option value="${value}" ${selected ? raw('selected') : ''}>${label}</option>`;
+
 export const setHtml = (el: Element, content: Html) => {
   el.innerHTML = content.__html;
 };

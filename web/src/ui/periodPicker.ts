@@ -1,12 +1,15 @@
 import { go, currentRoute } from '../router.js';
-import { html, raw, type Html } from './html.js';
+import { html, option, type Html } from './html.js';
 import { periodLabel, periodsUpTo, periodOf, progress } from './periods.js';
 
-/** The eight periods up to the current one (by the server's clock), the chosen one selected; a change is a new history entry. */
+/**
+ * The eight periods up to the current one (by the server's clock), the chosen one selected; a change is a
+ * new history entry.
+ */
 export const periodPicker = (id: string, chosen: string, asOf: string): Html => {
   const periods = periodsUpTo(periodOf(asOf), 8).reverse();
   return html`<label class="period">Period <select id="${id}" data-testid="period" data-period-picker>
-    ${periods.map((p) => html`<option value="${p}" ${p === chosen ? raw('selected') : ''}>${periodLabel(progress(p, asOf))}</option>`)}
+    ${periods.map((p) => option(p, periodLabel(progress(p, asOf)), p === chosen))}
   </select></label>`;
 };
 
