@@ -29,7 +29,10 @@ export type Role = (typeof roles)[number];
 let counter = 0;
 
 /** A value unique within the process: emails, websites, agreement versions. */
-export const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
+export const unique = () => {
+  counter += 1;
+  return `${Date.now().toString(36)}${counter}`;
+};
 
 const ok = (r: Response, status: number, what: string) => {
   assert.is(r.status, status, `${what}: ${r.status} ${JSON.stringify(r.body)}`);

@@ -17,7 +17,10 @@ const created = async (w: MatrixWorld, url: string, body: unknown, status: numbe
 };
 
 /** A period no fund of the own partner has yet (one fund per partner and period). */
-export const freshPeriod = () => `${2100 + (periods += 1)}-Q1`;
+export const freshPeriod = () => {
+  periods += 1;
+  return `${2100 + periods}-Q1`;
+};
 /** The body of a new fund for the own partner. */
 export const fundBody = (w: MatrixWorld) => ({
   partnerId: w.own,

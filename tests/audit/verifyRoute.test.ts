@@ -5,6 +5,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { verifyLog } from '../../eventstore/verifyLog.js';
+import { must } from '../support/must.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { seedChannel } from './support/seedChannel.js';
 import { moveEvent, withDb } from './support/tamper.js';
@@ -30,10 +31,10 @@ test('an intact log: ok, every event checked, the head to keep as an anchor', as
   assert.equal([wrong.body.ok, wrong.body.problem.kind, wrong.body.problem.position], [false, 'modified', head]);
 });
 
-const firstOf = async (t: TestApp, type: string) =>
-  (await t.platform.reader.get<{ position: number }>('SELECT MIN(position) AS position FROM events WHERE type = ?', [
-    type,
-  ]))!.position;
+const firstOf = async (t: TestApp, type: string) => {
+  const sql = 'SELECT MIN(position) AS position FROM events WHERE type = ?';
+  return must(await t.platform.reader.get<{ position: number }>(sql, [type]), `the first ${type}`).position;
+};
 
 test('an event edited in the live file: modified, at its position', async ({ t }) => {
   const approved = await firstOf(t, 'PartnerApproved');

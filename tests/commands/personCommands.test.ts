@@ -6,6 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { must } from '../support/must.js';
 import { accepted, openCommandLayer, refused, type CommandLayerFixture } from './commandLayerFixture.js';
 
 const test = suite<{ f: CommandLayerFixture }>('people commands');
@@ -121,9 +122,9 @@ test("certifications: the partner's channel manager records one; an unknown prog
     'not allowed to record an earned certification',
   );
   await accepted(f.commands.person.earnCertification(f.ctx(), cm.principal, { personId: tech.personId, programId }));
-  const earned = (await f.eventsOf(`person-${tech.personId}`)).at(-1);
+  const earned = must((await f.eventsOf(`person-${tech.personId}`)).at(-1), 'the last event of the person');
   assert.equal(
-    [earned?.type, (earned?.data as { earnedAt: string }).earnedAt],
+    [earned.type, (earned.data as { earnedAt: string }).earnedAt],
     ['CertificationEarned', f.clock.now().toISOString()],
   );
   await refused(

@@ -114,7 +114,7 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory, optio
 
   test('an exact version must match the stream', async ({ fx }) => {
     const s = stream();
-    await fx.store.append(s, [newEvent(), newEvent()], { expected: 0 === 0 ? 'no_stream' : 0 });
+    await fx.store.append(s, [newEvent(), newEvent()], { expected: 'no_stream' });
     const e = (await rejects(
       fx.store.append(s, [newEvent()], { expected: 1 }),
       WrongExpectedVersion,

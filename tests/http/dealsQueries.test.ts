@@ -23,8 +23,10 @@ const test = suite<Ctx>('HTTP: deal queries, metrics and the pipeline dashboard'
  * d5 apac seller, delta.com storage: approved after 4 h, lost.
  */
 test.before(async (ctx) => {
-  const t = (ctx.t = await startTestApp({ now: '2026-06-01T09:00:00.000Z' }));
-  const w = (ctx.w = await dealWorld(t));
+  ctx.t = await startTestApp({ now: '2026-06-01T09:00:00.000Z' });
+  const t = ctx.t;
+  ctx.w = await dealWorld(t);
+  const w = ctx.w;
   ctx.auditor = (await vendorStaff(t, 'auditor')).id;
   const as = (id: string) => t.tokenFor(id);
   const customer = (domain: string) => ({ customer: { name: domain, domain, country: 'DE' } });

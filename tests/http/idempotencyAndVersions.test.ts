@@ -7,6 +7,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { StoredEvent } from '../../eventstore/port.js';
+import { must } from '../support/must.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import {
   activePartner,
@@ -256,7 +257,7 @@ test('every event carries actor, command id, correlation and causation ids and t
     await t.post(`/partners/${partner}/employees`, { personId: person, role: 'sales' }, admin.token, headers),
     200,
   );
-  const joined = (await streamEvents(t, `person-${person}`)).at(-1)!;
+  const joined = must((await streamEvents(t, `person-${person}`)).at(-1), 'the last event of the person');
   assert.is(joined.type, 'EmployeeJoined');
   assert.equal(
     { ...joined.metadata, commandId: undefined },

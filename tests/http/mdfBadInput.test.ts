@@ -6,7 +6,7 @@
 import { suite } from 'uvu';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { expectProblem, refused } from './fixtures.js';
-import { allocateFund, approvedRequest, channelCast, eur, proof, submitRequest, type Cast } from './mdfFixtures.js';
+import { approvedRequest, channelCast, eur, proof, submitRequest, type Cast } from './mdfFixtures.js';
 
 interface Ctx {
   t: TestApp;

@@ -42,7 +42,7 @@ test('read models commit on another connection, synchronous=NORMAL, while the lo
 });
 
 test('an append waits for a read-model transaction in progress (one write lock), then both commit', async ({ t }) => {
-  let release = () => undefined as void;
+  let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => (release = resolve));
   const order: string[] = [];
   const transaction = t.platform.writeDb.transaction(async (tx) => {

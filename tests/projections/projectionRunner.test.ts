@@ -54,7 +54,13 @@ test.before.each(async (ctx) => {
   }
   const db = sqliteSqlDb(ctx.s.connection);
   ctx.transactions = 0;
-  ctx.db = { ...db, transaction: (work) => (ctx.transactions++, db.transaction(work)) };
+  ctx.db = {
+    ...db,
+    transaction: (work) => {
+      ctx.transactions++;
+      return db.transaction(work);
+    },
+  };
   ctx.poison = new Set();
   ctx.runners = [];
 });

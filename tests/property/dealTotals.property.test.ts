@@ -121,7 +121,8 @@ interface Ctx {
 const test = suite<Ctx>('property: deal totals equal the direct computation over deals');
 
 test.before(async (ctx) => {
-  const t = (ctx.t = await startTestApp({ now: '2026-02-02T08:00:00.000Z' }));
+  ctx.t = await startTestApp({ now: '2026-02-02T08:00:00.000Z' });
+  const t = ctx.t;
   const partners = [
     await activePartner(t, { name: 'North GmbH', region: 'emea' }),
     await activePartner(t, { name: 'South SARL', region: 'emea' }),

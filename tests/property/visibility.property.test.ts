@@ -13,6 +13,7 @@ import { contentDecider, type Audience, type ContentEvent, type ContentState } f
 import { partnerDecider, type PartnerEvent, type PartnerState } from '../../domain/partner/index.js';
 import { personDecider, type PersonEvent, type PersonState } from '../../domain/person/index.js';
 import { EmployeeRole, PartnerType, Tier } from '../../domain/shared/index.js';
+import { must } from '../support/must.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const REGIONS = ['emea', 'apac'] as const;
@@ -84,7 +85,7 @@ const ruleSees = (w: World, personId: string, content: ContentState, now: Date):
 
 /** The earliest expiry among the required certifications (null without any) for a partner person; null for vendor staff. */
 const expectedUntil = (w: World, personId: string, content: ContentState): string | null => {
-  const person = w.people.get(personId)!;
+  const person = must(w.people.get(personId), `person ${personId}`);
   if (Object.keys(person.vendorRoles).length > 0) return null;
   const expiries = (content.audience?.requiredPrograms ?? []).map((p) => person.certifications[p].expiresAt);
   return expiries.length ? expiries.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b)) : null;
@@ -379,12 +380,14 @@ const checker = (t: TestApp, ids: Ids) => {
       const r = await t.get('/content?limit=500', t.tokenFor(personId));
       assert.is(r.status, 200, JSON.stringify(r.body));
       const items = r.body.items as { id: string; validUntil: string | null }[];
-      const expected = ids.contents.filter((c) => ruleSees(w, personId, w.contents.get(c)!, now)).sort();
+      const expected = ids.contents
+        .filter((c) => ruleSees(w, personId, must(w.contents.get(c), `content ${c}`), now))
+        .sort();
       assert.equal(items.map((i) => i.id).sort(), expected, `GET /content for ${personId} at ${now.toISOString()}`);
       stats.seen += expected.length;
       stats.hidden += ids.contents.length - expected.length;
       stats.bounded += items.filter((i) => i.validUntil !== null).length;
-      const person = w.people.get(personId)!;
+      const person = must(w.people.get(personId), `person ${personId}`);
       stats.expiredHidden += Object.values(person.certifications).some(
         (c) => !c.revoked && Date.parse(c.expiresAt) <= now.getTime(),
       )
@@ -393,7 +396,7 @@ const checker = (t: TestApp, ids: Ids) => {
       for (const item of items)
         assert.equal(
           item.validUntil,
-          expectedUntil(w, personId, w.contents.get(item.id)!),
+          expectedUntil(w, personId, must(w.contents.get(item.id), `content ${item.id}`)),
           `validUntil of ${item.id} for ${personId}`,
         );
     }
@@ -402,11 +405,13 @@ const checker = (t: TestApp, ids: Ids) => {
       const r = await t.get(`/content/${contentId}/audience-members?limit=500`);
       assert.is(r.status, 200);
       const actual = (r.body.items as { personId: string }[]).map((m) => m.personId).sort();
-      const expected = ids.people.filter((p) => ruleSees(w, p, w.contents.get(contentId)!, now)).sort();
+      const expected = ids.people
+        .filter((p) => ruleSees(w, p, must(w.contents.get(contentId), `content ${contentId}`), now))
+        .sort();
       assert.equal(actual, expected, `audience members of ${contentId}`);
       for (const personId of ids.people) {
         // Vendor staff also read retired items one by one (README); everyone else exactly what the rule lets them see.
-        const staff = Object.keys(w.people.get(personId)!.vendorRoles).length > 0;
+        const staff = Object.keys(must(w.people.get(personId), `person ${personId}`).vendorRoles).length > 0;
         const one = await t.get(`/content/${contentId}`, t.tokenFor(personId));
         assert.is(
           one.status,

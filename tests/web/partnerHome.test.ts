@@ -47,7 +47,8 @@ const personAt = async (c: Console, role: string, notAt: string[] = []): Promise
 };
 
 test.before(async (ctx) => {
-  const c = (ctx.c = await startConsole());
+  ctx.c = await startConsole();
+  const c = ctx.c;
   ctx.admin = await personAt(c, 'admin');
   ctx.rep = await personAt(c, 'sales', [ctx.admin.partnerId]);
   const partners = await c.api('/partners?limit=500&status=active');
@@ -82,7 +83,7 @@ test.after(async (ctx) => ctx.c?.close());
 
 /** Every partner id any API answer of the walk carried. */
 const partnerIdsIn = (value: unknown, out = new Set<string>()): Set<string> => {
-  if (Array.isArray(value)) value.forEach((v) => partnerIdsIn(v, out));
+  if (Array.isArray(value)) for (const v of value) partnerIdsIn(v, out);
   else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       if (typeof v === 'string' && /^ptr_/.test(v)) out.add(v);
