@@ -13,6 +13,7 @@ import { contentDecider, type Audience, type ContentEvent, type ContentState } f
 import { partnerDecider, type PartnerEvent, type PartnerState } from '../../domain/partner/index.js';
 import { personDecider, type PersonEvent, type PersonState } from '../../domain/person/index.js';
 import { EmployeeRole, PartnerType, Tier } from '../../domain/shared/index.js';
+import { at, maybe, str } from '../support/json.js';
 import { must } from '../support/must.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
@@ -244,13 +245,13 @@ const setUp = async (t: TestApp, s: Scenario): Promise<Ids> => {
       region: p.region,
       type: p.type,
     });
-    ids.partners.push(r.body.id);
-    await ok(t.post(`/partners/${r.body.id}/approve`, { tier: p.tier }));
+    ids.partners.push(str(r.body, 'id'));
+    await ok(t.post(`/partners/${at(r.body, 'id')}/approve`, { tier: p.tier }));
     if (p.active)
-      await ok(t.post(`/partners/${r.body.id}/agreements`, { agreementVersion: '1', signedBy: 'Jane Doe' }));
+      await ok(t.post(`/partners/${at(r.body, 'id')}/agreements`, { agreementVersion: '1', signedBy: 'Jane Doe' }));
   }
   for (let i = 0; i < PEOPLE; i++) {
-    const id = (await t.post('/people', { name: `Person ${i}`, email: `p${i}@example.com` })).body.id as string;
+    const id = str((await t.post('/people', { name: `Person ${i}`, email: `p${i}@example.com` })).body, 'id');
     ids.people.push(id);
     const start = s.employers[i];
     if (start.partner !== undefined)
@@ -258,8 +259,17 @@ const setUp = async (t: TestApp, s: Scenario): Promise<Ids> => {
   }
   for (let i = 0; i < PROGRAMS; i++)
     ids.programs.push(
-      (await t.post('/programs', { name: `Program ${i}`, productLine: 'storage', validForDays: 2 + 3 * i, points: 1 }))
-        .body.id,
+      str(
+        (
+          await t.post('/programs', {
+            name: `Program ${i}`,
+            productLine: 'storage',
+            validForDays: 2 + 3 * i,
+            points: 1,
+          })
+        ).body,
+        'id',
+      ),
     );
   return ids;
 };
@@ -272,7 +282,8 @@ const toAudience = (a: GenAudience, ids: Ids) => ({
 
 const run = async (t: TestApp, s: Step, ids: Ids, check: (full: boolean) => Promise<void>) => {
   const pid = 'person' in s ? ids.people[s.person] : '';
-  const employer = async () => (await t.get(`/people/${pid}`)).body.employer?.partnerId as string | undefined;
+  const employer = async () =>
+    maybe(at((await t.get(`/people/${pid}`)).body, 'employer'), 'partnerId') as string | undefined;
   switch (s.kind) {
     case 'join':
       return void (await ok(
@@ -379,7 +390,7 @@ const checker = (t: TestApp, ids: Ids) => {
     for (const personId of ids.people) {
       const r = await t.get('/content?limit=500', t.tokenFor(personId));
       assert.is(r.status, 200, JSON.stringify(r.body));
-      const items = r.body.items as { id: string; validUntil: string | null }[];
+      const items = at(r.body, 'items') as { id: string; validUntil: string | null }[];
       const expected = ids.contents
         .filter((c) => ruleSees(w, personId, must(w.contents.get(c), `content ${c}`), now))
         .sort();
@@ -404,7 +415,7 @@ const checker = (t: TestApp, ids: Ids) => {
     for (const contentId of ids.contents) {
       const r = await t.get(`/content/${contentId}/audience-members?limit=500`);
       assert.is(r.status, 200);
-      const actual = (r.body.items as { personId: string }[]).map((m) => m.personId).sort();
+      const actual = (at(r.body, 'items') as { personId: string }[]).map((m) => m.personId).sort();
       const expected = ids.people
         .filter((p) => ruleSees(w, p, must(w.contents.get(contentId), `content ${contentId}`), now))
         .sort();

@@ -28,8 +28,8 @@ export interface Console {
   readonly report: SeedReport;
   readonly token: (personId: string) => string;
   /** GET as someone (the admin key by default), asserting 200. */
-  readonly api: <T = any>(path: string, token?: string) => Promise<T>; // eslint-disable-line -- tests read arbitrary JSON
-  readonly post: (path: string, body: unknown, token?: string) => Promise<any>; // eslint-disable-line
+  readonly api: (path: string, token?: string) => Promise<unknown>;
+  readonly post: (path: string, body: unknown, token?: string) => Promise<unknown>;
   readonly close: () => Promise<void>;
 }
 
@@ -63,7 +63,8 @@ export const startConsole = async (): Promise<Console> => {
       ...(body === undefined ? {} : { payload: body as object }),
     });
     assert.ok(r.statusCode < 300, `${method} ${path}: ${r.statusCode} ${r.body}`);
-    return JSON.parse(r.body);
+    const answer: unknown = JSON.parse(r.body);
+    return answer;
   };
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { at, list, num, obj, str } from '../support/json.js';
 import { axe, fitsWidth, shoot, signIn, startConsole, texts, visit, watch, type Console } from './consoleBrowser.js';
 
 interface Person {
@@ -51,20 +52,23 @@ test.before(async (ctx) => {
   const c = ctx.c;
   ctx.admin = await personAt(c, 'admin');
   ctx.rep = await personAt(c, 'sales', [ctx.admin.partnerId]);
-  const partners = await c.api('/partners?limit=500&status=active');
-  ctx.names = new Map(partners.items.map((p: { id: string; name: string }) => [p.id, p.name]));
-  const other = partners.items.find((p: { id: string }) => p.id !== ctx.admin.partnerId && p.id !== ctx.rep.partnerId)
-    .id as string;
+  const partners = obj(await c.api('/partners?limit=500&status=active'));
+  ctx.names = new Map(list(partners.items).map((p) => [str(p, 'id'), str(p, 'name')]));
+  const other = str(
+    list(partners.items).find((p) => at(p, 'id') !== ctx.admin.partnerId && at(p, 'id') !== ctx.rep.partnerId),
+    'id',
+  );
   // Content for everyone, for the admin's partner only, for another partner only, and for sales people.
   const publish = async (title: string, audience: object) =>
-    (
+    str(
       await c.post('/content', {
         title,
         kind: 'playbook',
         uri: `https://content.example.com/${encodeURIComponent(title)}`,
         audience,
-      })
-    ).id as string;
+      }),
+      'id',
+    );
   ctx.content = {
     everyone: await publish('Channel price list 2026', {}),
     adminPartner: await publish('Joint plan for the admin partner', { partnerIds: [ctx.admin.partnerId] }),
@@ -123,23 +127,22 @@ test('a partner admin lands on their home: readiness, expiring certifications, c
   assert.equal(await texts(page, '[data-testid=nav] a'), ['My partner']);
   assert.is(await page.getAttribute('[data-testid=nav] a', 'aria-current'), 'page');
   assert.is(await page.textContent('[data-testid=partner-name]'), admin.partnerName);
-  const partner = await c.api(`/partners/${admin.partnerId}`, admin.token);
-  assert.is((await ids(page, 'readiness-lines')).length, Object.keys(partner.readiness).length);
+  const partner = obj(await c.api(`/partners/${admin.partnerId}`, admin.token));
+  assert.is((await ids(page, 'readiness-lines')).length, Object.keys(obj(partner, 'readiness')).length);
   assert.equal((await ids(page, 'content')).sort(), [ctx.content.everyone, ctx.content.adminPartner].sort());
-  const deals = await c.api('/deals?limit=200', admin.token);
+  const deals = obj(await c.api('/deals?limit=200', admin.token));
   assert.match(
     (await page.textContent('#my-deal-list-count')) ?? '',
-    new RegExp(`^${deals.items.length.toLocaleString('en')} rows?`),
+    new RegExp(`^${num(deals.items, 'length').toLocaleString('en')} rows?`),
   );
   assert.ok(await page.isVisible('#mdf'));
-  const funds = await c.api(`/mdf/funds?partnerId=${admin.partnerId}`, admin.token);
-  assert.is((await ids(page, 'funds')).length, funds.items.length);
-  const points = await c.api(`/partners/${admin.partnerId}/points`, admin.token);
-  assert.is(await page.textContent('[data-tile=points-balance] .value'), points.balance.toLocaleString('en'));
-  const certs = await c.api(`/partners/${admin.partnerId}/certifications`, admin.token);
-  const soon = certs.items.filter(
-    (x: { valid: boolean; expiresAt: string }) =>
-      x.valid && Date.parse(x.expiresAt) - Date.parse('2026-06-20T17:00:00Z') <= 60 * 86_400_000,
+  const funds = obj(await c.api(`/mdf/funds?partnerId=${admin.partnerId}`, admin.token));
+  assert.is((await ids(page, 'funds')).length, list(funds.items).length);
+  const points = obj(await c.api(`/partners/${admin.partnerId}/points`, admin.token));
+  assert.is(await page.textContent('[data-tile=points-balance] .value'), num(points.balance).toLocaleString('en'));
+  const certs = obj(await c.api(`/partners/${admin.partnerId}/certifications`, admin.token));
+  const soon = list(certs.items).filter(
+    (x) => at(x, 'valid') && Date.parse(str(x, 'expiresAt')) - Date.parse('2026-06-20T17:00:00Z') <= 60 * 86_400_000,
   );
   assert.is((await ids(page, 'expiring-certifications')).length, soon.length);
   await onlyTheirs(ctx, admin);
@@ -186,18 +189,18 @@ test('a sales rep: their own registrations, their own points, content for sales 
   await signIn(page, c.base, rep.token);
   assert.is(await page.textContent('[data-testid=who]'), `${rep.name} · Sales at ${rep.partnerName}`);
   assert.equal((await ids(page, 'content')).sort(), [ctx.content.everyone, ctx.content.sales].sort());
-  const deals = await c.api('/deals?limit=200', rep.token);
-  assert.ok(deals.items.every((d: { registeredBy: string }) => d.registeredBy === rep.id));
+  const deals = obj(await c.api('/deals?limit=200', rep.token));
+  assert.ok(list(deals.items).every((d) => at(d, 'registeredBy') === rep.id));
   assert.match(
     (await page.textContent('#my-deal-list-count')) ?? '',
-    new RegExp(`^${deals.items.length.toLocaleString('en')} rows?`),
+    new RegExp(`^${num(deals.items, 'length').toLocaleString('en')} rows?`),
   );
   assert.match((await page.textContent('#my-deals-title')) ?? '', /Your deal registrations/);
   assert.ok((await page.isHidden('#mdf')) || (await page.$('#mdf')) === null);
   assert.match((await page.textContent('[data-tile=points-balance] .label')) ?? '', /Your balance/);
-  const points = await c.api(`/partners/${rep.partnerId}/points`, rep.token);
+  const points = obj(await c.api(`/partners/${rep.partnerId}/points`, rep.token));
   assert.is(points.scope, 'person');
-  assert.is(await page.textContent('[data-tile=points-balance] .value'), points.balance.toLocaleString('en'));
+  assert.is(await page.textContent('[data-tile=points-balance] .value'), num(points.balance).toLocaleString('en'));
   await onlyTheirs(ctx, rep);
   await axe(page, 'home (sales rep)');
   await shoot(page, 'sales-rep-home');
