@@ -75,30 +75,28 @@ test('analysts, channel managers and partner users get 403; no token 401', async
   assert.is((await t.get('/audit/events?limit=0', analyst.token)).status, 403);
 });
 
-test('every call is logged with its actor, route and status, refusals included; 401s have no actor and are not', async ({
-  t,
-  auditor,
-  analyst,
-  partnerId,
-}) => {
-  const before = (await logRows(t)).length;
-  await t.get('/audit/verify', null);
-  await t.get(`/audit/streams/partner-${partnerId}/state?asOf=2`, auditor.token);
-  await t.get('/audit/events?type=nope', auditor.token);
-  await t.get('/audit/export', analyst.token);
-  await t.get('/audit/verify');
-  const rows = (await logRows(t)).slice(before);
-  assert.equal(
-    rows.map((r) => [r.actor_kind, r.actor_id, r.method, r.route, r.status]),
-    [
-      ['person', auditor.id, 'GET', '/audit/streams/:streamId/state', 200],
-      ['person', auditor.id, 'GET', '/audit/events', 400],
-      ['person', analyst.id, 'GET', '/audit/export', 403],
-      ['admin-key', 'admin', 'GET', '/audit/verify', 200],
-    ],
-  );
-  assert.is(rows[0].url, `/audit/streams/partner-${partnerId}/state?asOf=2`);
-});
+test(
+  'every call is logged with its actor, route and status, refusals included; ' + '401s have no actor and are not',
+  async ({ t, auditor, analyst, partnerId }) => {
+    const before = (await logRows(t)).length;
+    await t.get('/audit/verify', null);
+    await t.get(`/audit/streams/partner-${partnerId}/state?asOf=2`, auditor.token);
+    await t.get('/audit/events?type=nope', auditor.token);
+    await t.get('/audit/export', analyst.token);
+    await t.get('/audit/verify');
+    const rows = (await logRows(t)).slice(before);
+    assert.equal(
+      rows.map((r) => [r.actor_kind, r.actor_id, r.method, r.route, r.status]),
+      [
+        ['person', auditor.id, 'GET', '/audit/streams/:streamId/state', 200],
+        ['person', auditor.id, 'GET', '/audit/events', 400],
+        ['person', analyst.id, 'GET', '/audit/export', 403],
+        ['admin-key', 'admin', 'GET', '/audit/verify', 200],
+      ],
+    );
+    assert.is(rows[0].url, `/audit/streams/partner-${partnerId}/state?asOf=2`);
+  },
+);
 
 test('auditors read the access log through the API, filtered by actor and paged', async ({ t, auditor, analyst }) => {
   await t.get('/audit/verify', analyst.token);

@@ -31,7 +31,8 @@ test('the committed fixture is what its generator writes, and holds v1 events of
     const versions = withDb(V1_STORE, (db) =>
       db
         .prepare(
-          `SELECT type, schema_version AS v, COUNT(*) AS n FROM events WHERE type IN ('PartnerApplied', 'PersonRegistered') GROUP BY type, v`,
+          `SELECT type, schema_version AS v, COUNT(*) AS n FROM events
+           WHERE type IN ('PartnerApplied', 'PersonRegistered') GROUP BY type, v`,
         )
         .all(),
     );
@@ -73,33 +74,34 @@ test('every stored event upcasts to a body its current schema accepts', async ({
   assert.ok(n >= 21);
 });
 
-test('the directory shows the derived domains; people show canonical emails; readiness and employers are replayed', async ({
-  t,
-}) => {
-  const acme = obj((await t.get(`/partners/${ids.acme}`)).body);
-  assert.equal(
-    [acme.status, acme.tier, acme.type, acme.domain, acme.website],
-    ['active', 'gold', 'distributor', 'acme-storage.example', 'https://WWW.Acme-Storage.example/partners'],
-  );
-  const byte = obj((await t.get(`/partners/${ids.byte}`)).body);
-  assert.equal(
-    [byte.status, byte.domain, byte.parentPartnerId, byte.employeeCount, byte.readyProductLines],
-    ['active', 'byte-resellers.co.uk', ids.acme, 1, ['storage']],
-  );
-  assert.is(at((await t.get(`/partners/${ids.cloud}`)).body, 'domain'), 'cloudnine.example');
-  const domains = withDb(t.databaseFile, (db) =>
-    db.prepare('SELECT partner_id, domain FROM partners ORDER BY partner_id').all(),
-  );
-  assert.equal(domains, [
-    { partner_id: ids.acme, domain: 'acme-storage.example' },
-    { partner_id: ids.byte, domain: 'byte-resellers.co.uk' },
-    { partner_id: ids.cloud, domain: 'cloudnine.example' },
-  ]);
-  const ann = obj((await t.get(`/people/${ids.ann}`)).body);
-  assert.is(ann.email, 'ann.admin@acme-storage.example');
-  // Ann's own token works: the access model was projected from the old events too.
-  assert.is((await t.get(`/partners/${ids.acme}`, t.tokenFor(ids.ann))).status, 200);
-});
+test(
+  'the directory shows the derived domains; ' + 'people show canonical emails; readiness and employers are replayed',
+  async ({ t }) => {
+    const acme = obj((await t.get(`/partners/${ids.acme}`)).body);
+    assert.equal(
+      [acme.status, acme.tier, acme.type, acme.domain, acme.website],
+      ['active', 'gold', 'distributor', 'acme-storage.example', 'https://WWW.Acme-Storage.example/partners'],
+    );
+    const byte = obj((await t.get(`/partners/${ids.byte}`)).body);
+    assert.equal(
+      [byte.status, byte.domain, byte.parentPartnerId, byte.employeeCount, byte.readyProductLines],
+      ['active', 'byte-resellers.co.uk', ids.acme, 1, ['storage']],
+    );
+    assert.is(at((await t.get(`/partners/${ids.cloud}`)).body, 'domain'), 'cloudnine.example');
+    const domains = withDb(t.databaseFile, (db) =>
+      db.prepare('SELECT partner_id, domain FROM partners ORDER BY partner_id').all(),
+    );
+    assert.equal(domains, [
+      { partner_id: ids.acme, domain: 'acme-storage.example' },
+      { partner_id: ids.byte, domain: 'byte-resellers.co.uk' },
+      { partner_id: ids.cloud, domain: 'cloudnine.example' },
+    ]);
+    const ann = obj((await t.get(`/people/${ids.ann}`)).body);
+    assert.is(ann.email, 'ann.admin@acme-storage.example');
+    // Ann's own token works: the access model was projected from the old events too.
+    assert.is((await t.get(`/partners/${ids.acme}`, t.tokenFor(ids.ann))).status, 200);
+  },
+);
 
 test('auditors see the stored v1 bytes, or the upcast body on request, and the replayed state', async ({ t }) => {
   const carol = t.tokenFor(ids.carol);
@@ -150,7 +152,8 @@ test('the old log passes verify, and so does it with new v2 events appended afte
   const stored = withDb(t.databaseFile, (db) =>
     db
       .prepare(
-        `SELECT type, schema_version, data FROM events WHERE position > ? AND type IN ('PersonRegistered', 'PartnerApplied') ORDER BY position`,
+        `SELECT type, schema_version, data FROM events
+         WHERE position > ? AND type IN ('PersonRegistered', 'PartnerApplied') ORDER BY position`,
       )
       .all(head),
   ) as { type: string; schema_version: number; data: string }[];

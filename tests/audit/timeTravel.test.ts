@@ -61,9 +61,8 @@ test.before(async (ctx) => {
 test.after(async (ctx) => ctx.t?.dispose());
 
 const stateOf = async (t: TestApp, streamId: string, asOf?: string | number) => {
-  const r = await t.get(
-    `/audit/streams/${encodeURIComponent(streamId)}/state${asOf === undefined ? '' : `?asOf=${encodeURIComponent(String(asOf))}`}`,
-  );
+  const query = asOf === undefined ? '' : `?asOf=${encodeURIComponent(String(asOf))}`;
+  const r = await t.get(`/audit/streams/${encodeURIComponent(streamId)}/state${query}`);
   assert.is(r.status, 200, JSON.stringify(r.body));
   return r;
 };

@@ -166,7 +166,8 @@ test('a rewritten chain: the stream versions still give a removal away', async (
     // Remove an event that has a successor in its stream, renumber, and recompute every hash after it.
     const victim = db
       .prepare(
-        `SELECT e.position, s.position AS successor FROM events e JOIN events s ON s.stream_id = e.stream_id AND s.version = e.version + 1
+        `SELECT e.position, s.position AS successor
+       FROM events e JOIN events s ON s.stream_id = e.stream_id AND s.version = e.version + 1
        WHERE e.position >= ? ORDER BY e.position LIMIT 1`,
       )
       .get(P) as { position: number; successor: number };

@@ -123,41 +123,42 @@ test("a partner admin manages their own people and signs their own agreement, bu
   expectStatus(await t.post(`/partners/${partner}/employees/${recruit}/leave`, {}, admin.token), 200);
 });
 
-test('a channel manager acts in their regions: elsewhere onboarding is 403 and existing partners are invisible (404)', async ({
-  t,
-}) => {
-  const emea = await applyPartner(t, { region: 'emea' });
-  const apac = await applyPartner(t, { region: 'apac' });
-  const manager = await vendorStaff(t, 'channel_manager', ['emea']);
-  expectStatus(await t.post(`/partners/${emea}/approve`, { tier: 'gold' }, manager.token), 200);
-  expectStatus(await t.post('/partners', partnerBody({ region: 'emea' }), manager.token), 201);
-  expectProblem(
-    await refused(t, () => t.post('/partners', partnerBody({ region: 'apac' }), manager.token)),
-    403,
-    'forbidden',
-  );
-  expectProblem(
-    await refused(t, () => t.post(`/partners/${apac}/approve`, { tier: 'gold' }, manager.token)),
-    404,
-    'not_found',
-  );
-  expectProblem(await t.get(`/partners/${apac}`, manager.token), 404, 'not_found');
-  const listed = list(expectStatus(await t.get('/partners', manager.token), 200).body, 'items').map((p) =>
-    at(p, 'region'),
-  );
-  assert.ok(listed.length === 2 && listed.every((r) => r === 'emea'), JSON.stringify(listed));
-  // Only vendor admins terminate or assign channel managers, even in the manager's own region.
-  expectProblem(
-    await refused(t, () => t.post(`/partners/${emea}/terminate`, { reason: 'x' }, manager.token)),
-    403,
-    'forbidden',
-  );
-  expectProblem(
-    await refused(t, () => t.post(`/partners/${emea}/channel-manager`, { personId: manager.id }, manager.token)),
-    403,
-    'forbidden',
-  );
-});
+test(
+  'a channel manager acts in their regions: ' + 'elsewhere onboarding is 403 and existing partners are invisible (404)',
+  async ({ t }) => {
+    const emea = await applyPartner(t, { region: 'emea' });
+    const apac = await applyPartner(t, { region: 'apac' });
+    const manager = await vendorStaff(t, 'channel_manager', ['emea']);
+    expectStatus(await t.post(`/partners/${emea}/approve`, { tier: 'gold' }, manager.token), 200);
+    expectStatus(await t.post('/partners', partnerBody({ region: 'emea' }), manager.token), 201);
+    expectProblem(
+      await refused(t, () => t.post('/partners', partnerBody({ region: 'apac' }), manager.token)),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await refused(t, () => t.post(`/partners/${apac}/approve`, { tier: 'gold' }, manager.token)),
+      404,
+      'not_found',
+    );
+    expectProblem(await t.get(`/partners/${apac}`, manager.token), 404, 'not_found');
+    const listed = list(expectStatus(await t.get('/partners', manager.token), 200).body, 'items').map((p) =>
+      at(p, 'region'),
+    );
+    assert.ok(listed.length === 2 && listed.every((r) => r === 'emea'), JSON.stringify(listed));
+    // Only vendor admins terminate or assign channel managers, even in the manager's own region.
+    expectProblem(
+      await refused(t, () => t.post(`/partners/${emea}/terminate`, { reason: 'x' }, manager.token)),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await refused(t, () => t.post(`/partners/${emea}/channel-manager`, { personId: manager.id }, manager.token)),
+      403,
+      'forbidden',
+    );
+  },
+);
 
 test('a channel manager assigned to a partner outside their regions manages it', async ({ t }) => {
   const apac = await applyPartner(t, { region: 'apac' });

@@ -6,7 +6,8 @@ import { expectProblem, expectStatus } from './fixtures.js';
 import { scorecardWorld, type ScorecardWorld } from './scorecardFixtures.js';
 
 const test = suite<{ t: TestApp; w: ScorecardWorld }>(
-  "the console's figures: health per region, certified people over time, like-for-like revenue, expiring protections, a partner's certifications",
+  "the console's figures: health per region, certified people over time, " +
+    "like-for-like revenue, expiring protections, a partner's certifications",
 );
 test.before(async (ctx) => {
   ctx.t = await startTestApp({ now: '2026-03-10T09:00:00.000Z' });
@@ -17,44 +18,45 @@ test.after(async (ctx) => ctx.t.dispose());
 
 const EUR = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 
-test('channel health per region: each region against an even share of the desired count; a manager gets their regions', async ({
-  t,
-  w,
-}) => {
-  const r = obj(expectStatus(await t.get('/dashboards/regions'), 200).body);
-  assert.is(r.period, '2026-Q2');
-  assert.is(r.regionsInChannel, 2);
-  assert.is(r.desiredPartnerCountPerRegion, 1.5);
-  assert.equal(
-    list(r.items).map((i) => at(i, 'region')),
-    ['apac', 'emea'],
-  );
-  const [apac, emea] = list(r.items);
-  assert.is(at(emea, 'partners', 'active'), 1);
-  assert.equal(at(emea, 'quota'), { withQuota: 1, achieving: 1, achievingPct: 100 });
-  assert.equal(at(emea, 'revenue', 'won'), EUR(12_000_000));
-  assert.is(at(emea, 'quadrant', 'name'), 'scaling');
-  assert.is(at(emea, 'quadrant', 'partnerCoveragePct'), 66.67);
-  assert.equal(at(apac, 'quota'), { withQuota: 1, achieving: 0, achievingPct: 0 });
-  assert.is(at(apac, 'quadrant', 'name'), 'emerging_growth');
-  const mine = obj(expectStatus(await t.get('/dashboards/regions', t.tokenFor(w.emeaManager.id)), 200).body);
-  assert.equal(
-    list(mine.items).map((i) => at(i, 'region')),
-    ['emea'],
-  );
-  assert.is(mine.desiredPartnerCountPerRegion, 1.5);
-  const past = obj(expectStatus(await t.get('/dashboards/regions?period=2026-Q1'), 200).body);
-  assert.equal(
-    at(
-      list(past.items).find((i) => at(i, 'region') === 'emea'),
-      'revenue',
-      'won',
-    ),
-    EUR(6_000_000),
-  );
-  expectProblem(await t.get('/dashboards/regions', t.tokenFor(w.aAdmin.id)), 403, 'forbidden');
-  expectProblem(await t.get('/dashboards/regions?period=2026Q1'), 400, 'validation_failed', ['query.period']);
-});
+test(
+  'channel health per region: each region against an even share of the desired count; ' +
+    'a manager gets their regions',
+  async ({ t, w }) => {
+    const r = obj(expectStatus(await t.get('/dashboards/regions'), 200).body);
+    assert.is(r.period, '2026-Q2');
+    assert.is(r.regionsInChannel, 2);
+    assert.is(r.desiredPartnerCountPerRegion, 1.5);
+    assert.equal(
+      list(r.items).map((i) => at(i, 'region')),
+      ['apac', 'emea'],
+    );
+    const [apac, emea] = list(r.items);
+    assert.is(at(emea, 'partners', 'active'), 1);
+    assert.equal(at(emea, 'quota'), { withQuota: 1, achieving: 1, achievingPct: 100 });
+    assert.equal(at(emea, 'revenue', 'won'), EUR(12_000_000));
+    assert.is(at(emea, 'quadrant', 'name'), 'scaling');
+    assert.is(at(emea, 'quadrant', 'partnerCoveragePct'), 66.67);
+    assert.equal(at(apac, 'quota'), { withQuota: 1, achieving: 0, achievingPct: 0 });
+    assert.is(at(apac, 'quadrant', 'name'), 'emerging_growth');
+    const mine = obj(expectStatus(await t.get('/dashboards/regions', t.tokenFor(w.emeaManager.id)), 200).body);
+    assert.equal(
+      list(mine.items).map((i) => at(i, 'region')),
+      ['emea'],
+    );
+    assert.is(mine.desiredPartnerCountPerRegion, 1.5);
+    const past = obj(expectStatus(await t.get('/dashboards/regions?period=2026-Q1'), 200).body);
+    assert.equal(
+      at(
+        list(past.items).find((i) => at(i, 'region') === 'emea'),
+        'revenue',
+        'won',
+      ),
+      EUR(6_000_000),
+    );
+    expectProblem(await t.get('/dashboards/regions', t.tokenFor(w.aAdmin.id)), 403, 'forbidden');
+    expectProblem(await t.get('/dashboards/regions?period=2026Q1'), 400, 'validation_failed', ['query.period']);
+  },
+);
 
 test('certified people at each period end, over the partners the caller sees', async ({ t, w }) => {
   const all = obj(expectStatus(await t.get('/dashboards/certified-people?periods=3'), 200).body);

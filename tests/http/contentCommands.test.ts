@@ -66,21 +66,22 @@ test('a vendor admin publishes: 201 with id, stream, version and position; the i
   assert.is(item.headers.etag, '"1"');
 });
 
-test('channel managers publish, change audiences and retire; auditors, analysts and partner people may not publish', async ({
-  t,
-}) => {
-  const cm = await vendorStaff(t, 'channel_manager', ['apac']);
-  const id = await publish(t, {}, {}, cm.token);
-  expectStatus(await t.post(`/content/${id}/audience`, { audience: { roles: ['sales'] } }, cm.token), 200);
-  expectStatus(await t.post(`/content/${id}/retire`, {}, cm.token), 200);
-  const partner = await activePartner(t);
-  for (const who of [
-    await vendorStaff(t, 'auditor'),
-    await vendorStaff(t, 'analyst'),
-    await employee(t, partner, 'admin'),
-  ])
-    expectProblem(await refused(t, () => t.post('/content', contentBody(), who.token)), 403, 'forbidden');
-});
+test(
+  'channel managers publish, change audiences and retire; ' + 'auditors, analysts and partner people may not publish',
+  async ({ t }) => {
+    const cm = await vendorStaff(t, 'channel_manager', ['apac']);
+    const id = await publish(t, {}, {}, cm.token);
+    expectStatus(await t.post(`/content/${id}/audience`, { audience: { roles: ['sales'] } }, cm.token), 200);
+    expectStatus(await t.post(`/content/${id}/retire`, {}, cm.token), 200);
+    const partner = await activePartner(t);
+    for (const who of [
+      await vendorStaff(t, 'auditor'),
+      await vendorStaff(t, 'analyst'),
+      await employee(t, partner, 'admin'),
+    ])
+      expectProblem(await refused(t, () => t.post('/content', contentBody(), who.token)), 403, 'forbidden');
+  },
+);
 
 test('partner people: 403 on an item they can see, 404 on one they cannot (existence not revealed)', async ({ t }) => {
   const partner = await activePartner(t, { region: 'emea' });

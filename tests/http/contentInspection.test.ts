@@ -45,32 +45,34 @@ const visibleOf = async (t: TestApp, personId: string, token?: string) =>
     .map((i) => i.id)
     .sort();
 
-test('vendor admins and auditors inspect; channel managers and analysts get 403; partner people and the unaffiliated 404', async ({
-  t,
-}) => {
-  const acme = await activePartner(t, { region: 'emea' });
-  const seller = await employee(t, acme, 'sales');
-  const boss = await employee(t, acme, 'admin');
-  const item = await publish(t, {});
-  const admin = await vendorStaff(t, 'vendor_admin');
-  const auditor = await vendorStaff(t, 'auditor');
-  for (const token of [undefined, admin.token, auditor.token]) {
-    assert.ok((await members(t, item, '', token)).includes(seller.id));
-    assert.ok((await visibleOf(t, seller.id, token)).includes(item));
-  }
-  for (const who of [await vendorStaff(t, 'channel_manager'), await vendorStaff(t, 'analyst')]) {
-    expectProblem(await t.get(`/content/${item}/audience-members`, who.token), 403, 'forbidden');
-    expectProblem(await t.get(`/people/${seller.id}/visible-content`, who.token), 403, 'forbidden');
-  }
-  for (const token of [seller.token, boss.token, t.tokenFor(await registerPerson(t))]) {
-    expectProblem(await t.get(`/content/${item}/audience-members`, token), 404, 'not_found');
-    expectProblem(await t.get(`/people/${seller.id}/visible-content`, token), 404, 'not_found');
-  }
-  expectProblem(await t.get(`/people/${seller.id}/visible-content`, seller.token), 404, 'not_found', []);
-  expectProblem(await t.get('/content/cnt_unknown00001/audience-members'), 404, 'not_found');
-  expectProblem(await t.get('/people/per_unknown00001/visible-content'), 404, 'not_found');
-  expectProblem(await t.get(`/content/${item}/audience-members`, null), 401, 'unauthenticated');
-});
+test(
+  'vendor admins and auditors inspect; channel managers and analysts get 403; ' +
+    'partner people and the unaffiliated 404',
+  async ({ t }) => {
+    const acme = await activePartner(t, { region: 'emea' });
+    const seller = await employee(t, acme, 'sales');
+    const boss = await employee(t, acme, 'admin');
+    const item = await publish(t, {});
+    const admin = await vendorStaff(t, 'vendor_admin');
+    const auditor = await vendorStaff(t, 'auditor');
+    for (const token of [undefined, admin.token, auditor.token]) {
+      assert.ok((await members(t, item, '', token)).includes(seller.id));
+      assert.ok((await visibleOf(t, seller.id, token)).includes(item));
+    }
+    for (const who of [await vendorStaff(t, 'channel_manager'), await vendorStaff(t, 'analyst')]) {
+      expectProblem(await t.get(`/content/${item}/audience-members`, who.token), 403, 'forbidden');
+      expectProblem(await t.get(`/people/${seller.id}/visible-content`, who.token), 403, 'forbidden');
+    }
+    for (const token of [seller.token, boss.token, t.tokenFor(await registerPerson(t))]) {
+      expectProblem(await t.get(`/content/${item}/audience-members`, token), 404, 'not_found');
+      expectProblem(await t.get(`/people/${seller.id}/visible-content`, token), 404, 'not_found');
+    }
+    expectProblem(await t.get(`/people/${seller.id}/visible-content`, seller.token), 404, 'not_found', []);
+    expectProblem(await t.get('/content/cnt_unknown00001/audience-members'), 404, 'not_found');
+    expectProblem(await t.get('/people/per_unknown00001/visible-content'), 404, 'not_found');
+    expectProblem(await t.get(`/content/${item}/audience-members`, null), 401, 'unauthenticated');
+  },
+);
 
 test('audience members: the people the audience reaches plus vendor staff, filterable by partner, paged', async ({
   t,
@@ -155,22 +157,23 @@ test('both honour validUntil against the clock: an expired certification drops t
   assert.equal(await visibleOf(t, seller.id), [open]);
 });
 
-test("a person's visible content follows them: vendor staff see every published item, a departed employee none", async ({
-  t,
-}) => {
-  const acme = await activePartner(t);
-  const seller = await employee(t, acme, 'sales');
-  const staff = await vendorStaff(t, 'channel_manager', ['apac']);
-  const items = [await publish(t, {}), await publish(t, { tiers: ['platinum'] })];
-  assert.equal(await visibleOf(t, staff.id), [...items].sort());
-  assert.equal(await visibleOf(t, seller.id), [items[0]]);
-  expectStatus(await t.post(`/partners/${acme}/employees/${seller.id}/leave`, {}), 200);
-  assert.equal(await visibleOf(t, seller.id), []);
-  expectStatus(await t.post(`/people/${staff.id}/vendor-roles/channel_manager/revoke`, {}), 200);
-  assert.equal(await visibleOf(t, staff.id), [], 'a revoked vendor role takes the content with it');
-  expectProblem(await t.get(`/people/${seller.id}/visible-content?kind=memo`), 400, 'validation_failed', [
-    'query.kind',
-  ]);
-});
+test(
+  "a person's visible content follows them: " + 'vendor staff see every published item, a departed employee none',
+  async ({ t }) => {
+    const acme = await activePartner(t);
+    const seller = await employee(t, acme, 'sales');
+    const staff = await vendorStaff(t, 'channel_manager', ['apac']);
+    const items = [await publish(t, {}), await publish(t, { tiers: ['platinum'] })];
+    assert.equal(await visibleOf(t, staff.id), [...items].sort());
+    assert.equal(await visibleOf(t, seller.id), [items[0]]);
+    expectStatus(await t.post(`/partners/${acme}/employees/${seller.id}/leave`, {}), 200);
+    assert.equal(await visibleOf(t, seller.id), []);
+    expectStatus(await t.post(`/people/${staff.id}/vendor-roles/channel_manager/revoke`, {}), 200);
+    assert.equal(await visibleOf(t, staff.id), [], 'a revoked vendor role takes the content with it');
+    expectProblem(await t.get(`/people/${seller.id}/visible-content?kind=memo`), 400, 'validation_failed', [
+      'query.kind',
+    ]);
+  },
+);
 
 test.run();

@@ -180,35 +180,37 @@ test('people of a suspended partner see nothing until it is reinstated; of a ter
   assert.equal(await visibleIds(t, w.acmeTech.token), []);
 });
 
-test("approved partners' people see content; people without an employer see none; vendor staff see every published item", async ({
-  t,
-}) => {
-  const approved = await approvedPartner(t, { region: 'emea' }, 'gold');
-  const newcomer = await employee(t, approved, 'marketing');
-  const loner = await registerPerson(t, 'Lone Wolf');
-  const items = [
-    await publish(t, {}),
-    await publish(t, { tiers: ['platinum'] }),
-    await publish(t, { roles: ['admin'] }),
-  ];
-  await seesExactly(t, newcomer.token, items, [items[0]]);
-  assert.equal(await visibleIds(t, t.tokenFor(loner)), []);
-  for (const role of ['vendor_admin', 'channel_manager', 'auditor', 'analyst']) {
-    const staff = await vendorStaff(t, role, role === 'channel_manager' ? ['apac'] : undefined);
-    await seesExactly(t, staff.token, items, items, role);
-    assert.ok(
-      at(expectStatus(await t.get(`/content/${items[1]}`, staff.token), 200).body, 'audience'),
-      'vendor staff see the audience',
+test(
+  "approved partners' people see content; " +
+    'people without an employer see none; vendor staff see every published item',
+  async ({ t }) => {
+    const approved = await approvedPartner(t, { region: 'emea' }, 'gold');
+    const newcomer = await employee(t, approved, 'marketing');
+    const loner = await registerPerson(t, 'Lone Wolf');
+    const items = [
+      await publish(t, {}),
+      await publish(t, { tiers: ['platinum'] }),
+      await publish(t, { roles: ['admin'] }),
+    ];
+    await seesExactly(t, newcomer.token, items, [items[0]]);
+    assert.equal(await visibleIds(t, t.tokenFor(loner)), []);
+    for (const role of ['vendor_admin', 'channel_manager', 'auditor', 'analyst']) {
+      const staff = await vendorStaff(t, role, role === 'channel_manager' ? ['apac'] : undefined);
+      await seesExactly(t, staff.token, items, items, role);
+      assert.ok(
+        at(expectStatus(await t.get(`/content/${items[1]}`, staff.token), 200).body, 'audience'),
+        'vendor staff see the audience',
+      );
+    }
+    await seesExactly(t, (await vendorStaff(t, 'analyst')).token, items, items);
+    const asAdminKey = await visibleIds(t, undefined);
+    assert.equal(
+      items.filter((i) => asAdminKey.includes(i)),
+      items,
+      'the admin key sees everything',
     );
-  }
-  await seesExactly(t, (await vendorStaff(t, 'analyst')).token, items, items);
-  const asAdminKey = await visibleIds(t, undefined);
-  assert.equal(
-    items.filter((i) => asAdminKey.includes(i)),
-    items,
-    'the admin key sees everything',
-  );
-});
+  },
+);
 
 test('lists filter by kind and page with cursors; bad queries are 400', async ({ t }) => {
   const w = await world(t);

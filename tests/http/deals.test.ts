@@ -83,36 +83,37 @@ test('bad input is 400 with field paths and appends nothing', async ({ t, w }) =
   expectProblem(await refused(t, () => t.post('/deals', '{"partnerId":', w.seller.token)), 400, 'malformed_json');
 });
 
-test("only the partner's own people register: vendor staff 403, other partners and outsiders 404, inactive partners 409", async ({
-  t,
-  w,
-}) => {
-  const input = body(w, fresh());
-  for (const token of [undefined, w.vendorAdmin.token, w.emeaManager.token])
-    expectProblem(await refused(t, () => t.post('/deals', input, token)), 403, 'forbidden');
-  expectProblem(await refused(t, () => t.post('/deals', input, w.analyst.token)), 403, 'forbidden');
-  expectProblem(await refused(t, () => t.post('/deals', input, w.apacSeller.token)), 404, 'not_found');
-  const outsider = await registerPerson(t, 'Nobody');
-  expectProblem(await refused(t, () => t.post('/deals', input, t.tokenFor(outsider))), 404, 'not_found');
-  const approvedOnly = await approvedPartner(t, { name: 'Not Yet Signed' });
-  const early = await employee(t, approvedOnly, 'admin');
-  expectProblem(
-    await refused(t, () =>
-      t.post(
-        '/deals',
-        dealBody(approvedOnly, { customer: { name: 'C', domain: fresh(), country: 'DE' } }),
-        early.token,
+test(
+  "only the partner's own people register: " +
+    'vendor staff 403, other partners and outsiders 404, inactive partners 409',
+  async ({ t, w }) => {
+    const input = body(w, fresh());
+    for (const token of [undefined, w.vendorAdmin.token, w.emeaManager.token])
+      expectProblem(await refused(t, () => t.post('/deals', input, token)), 403, 'forbidden');
+    expectProblem(await refused(t, () => t.post('/deals', input, w.analyst.token)), 403, 'forbidden');
+    expectProblem(await refused(t, () => t.post('/deals', input, w.apacSeller.token)), 404, 'not_found');
+    const outsider = await registerPerson(t, 'Nobody');
+    expectProblem(await refused(t, () => t.post('/deals', input, t.tokenFor(outsider))), 404, 'not_found');
+    const approvedOnly = await approvedPartner(t, { name: 'Not Yet Signed' });
+    const early = await employee(t, approvedOnly, 'admin');
+    expectProblem(
+      await refused(t, () =>
+        t.post(
+          '/deals',
+          dealBody(approvedOnly, { customer: { name: 'C', domain: fresh(), country: 'DE' } }),
+          early.token,
+        ),
       ),
-    ),
-    409,
-    'invalid_state',
-  );
-  expectProblem(
-    await refused(t, () => t.post('/deals', dealBody('ptr_unknown000001'), w.seller.token)),
-    404,
-    'not_found',
-  );
-});
+      409,
+      'invalid_state',
+    );
+    expectProblem(
+      await refused(t, () => t.post('/deals', dealBody('ptr_unknown000001'), w.seller.token)),
+      404,
+      'not_found',
+    );
+  },
+);
 
 test('a person who left the partner can no longer register for it', async ({ t, w }) => {
   const leaver = await employee(t, w.emea, 'sales');
@@ -163,30 +164,30 @@ test('registering the same customer twice for one partner is a duplicate (409), 
   expectProblem(await refused(t, () => t.post('/deals', body(w, `www.${domain}`), w.seller2.token)), 409, 'duplicate');
 });
 
-test('approval protects for dealProtectionDays; a colliding approval is 409 channel_conflict and appends nothing', async ({
-  t,
-  w,
-}) => {
-  const domain = fresh();
-  const a = await registerDeal(t, w.seller.token, body(w, domain));
-  const b = await registerDeal(
-    t,
-    w.apacSeller.token,
-    dealBody(w.apac, { customer: { name: 'C', domain, country: 'GB' } }),
-  );
-  const approved = expectStatus(await t.post(`/deals/${a}/approve`, {}, w.emeaManager.token), 200);
-  assert.equal([at(approved.body, 'id'), at(approved.body, 'version')], [a, 2]);
-  const deal = obj(await dealOf(t, a));
-  assert.equal([deal.status, deal.protectionActive, deal.protectionDays], ['approved', true, 90]);
-  assert.is(deal.protectedUntil, new Date(t.clock.now().getTime() + 90 * DAY).toISOString());
-  expectProblem(
-    await refused(t, () => t.post(`/deals/${b}/approve`, {}, w.apacManager.token)),
-    409,
-    'channel_conflict',
-  );
-  expectProblem(await refused(t, () => t.post(`/deals/${a}/approve`, {}, w.emeaManager.token)), 409, 'invalid_state');
-  assert.is(at(await dealOf(t, b), 'status'), 'submitted', 'the other registration waits');
-});
+test(
+  'approval protects for dealProtectionDays; ' + 'a colliding approval is 409 channel_conflict and appends nothing',
+  async ({ t, w }) => {
+    const domain = fresh();
+    const a = await registerDeal(t, w.seller.token, body(w, domain));
+    const b = await registerDeal(
+      t,
+      w.apacSeller.token,
+      dealBody(w.apac, { customer: { name: 'C', domain, country: 'GB' } }),
+    );
+    const approved = expectStatus(await t.post(`/deals/${a}/approve`, {}, w.emeaManager.token), 200);
+    assert.equal([at(approved.body, 'id'), at(approved.body, 'version')], [a, 2]);
+    const deal = obj(await dealOf(t, a));
+    assert.equal([deal.status, deal.protectionActive, deal.protectionDays], ['approved', true, 90]);
+    assert.is(deal.protectedUntil, new Date(t.clock.now().getTime() + 90 * DAY).toISOString());
+    expectProblem(
+      await refused(t, () => t.post(`/deals/${b}/approve`, {}, w.apacManager.token)),
+      409,
+      'channel_conflict',
+    );
+    expectProblem(await refused(t, () => t.post(`/deals/${a}/approve`, {}, w.emeaManager.token)), 409, 'invalid_state');
+    assert.is(at(await dealOf(t, b), 'status'), 'submitted', 'the other registration waits');
+  },
+);
 
 test('protectionDays overrides the channel setting, which changes the default', async ({ t, w }) => {
   const a = await registerDeal(t, w.seller.token, body(w, fresh()));

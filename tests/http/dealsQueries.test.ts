@@ -127,35 +127,34 @@ test("a former employee sees none of the former partner's deals", async ({ t, w,
   expectStatus(await t.get(`/deals/${d.d1}`, t.tokenFor(leaver.id)), 404);
 });
 
-test('filters: partner, status, product line, conflict, customer domain (normalised), registrant, dates, protection', async ({
-  t,
-  w,
-  d,
-}) => {
-  const q = async (query: string) => names(d, await ids(t, `/deals?${query}`));
-  assert.equal(await q(`partnerId=${w.apac}`), ['d3', 'd5']);
-  assert.equal(await q('status=submitted'), ['d4', 'd3']);
-  assert.equal(await q('productLine=storage'), ['d3', 'd5', 'd1']);
-  assert.equal(await q('conflict=true'), ['d3', 'd1']);
-  assert.equal(await q('conflict=false'), ['d4', 'd5', 'd2']);
-  assert.equal(await q(`customerDomain=${encodeURIComponent('https://Shop.ACME.com/')}`), ['d3', 'd1']);
-  assert.equal(await q(`registeredBy=${w.seller.id}`), ['d4', 'd1']);
-  assert.equal(await q('registeredFrom=2026-06-02'), ['d4', 'd3']);
-  assert.equal(await q('registeredTo=2026-06-01'), ['d5', 'd2', 'd1']);
-  assert.equal(await q('expectedCloseFrom=2026-08-01&expectedCloseTo=2026-09-30'), ['d4', 'd3', 'd2']);
-  assert.equal(await q('protectionActive=true'), []);
-  assert.equal(await q('status=won&productLine=storage'), ['d1']);
-  for (const [query, path] of [
-    ['status=open', 'query.status'],
-    ['conflict=yes', 'query.conflict'],
-    ['customerDomain=10.0.0.1', 'query.customerDomain'],
-    ['registeredFrom=June', 'query.registeredFrom'],
-    ['limit=0', 'query.limit'],
-    ['cursor=abc', 'query.cursor'],
-    ['colour=red', 'query.colour'],
-  ])
-    expectProblem(await t.get(`/deals?${query}`), 400, 'validation_failed', [path]);
-});
+test(
+  'filters: partner, status, product line, conflict, ' + 'customer domain (normalised), registrant, dates, protection',
+  async ({ t, w, d }) => {
+    const q = async (query: string) => names(d, await ids(t, `/deals?${query}`));
+    assert.equal(await q(`partnerId=${w.apac}`), ['d3', 'd5']);
+    assert.equal(await q('status=submitted'), ['d4', 'd3']);
+    assert.equal(await q('productLine=storage'), ['d3', 'd5', 'd1']);
+    assert.equal(await q('conflict=true'), ['d3', 'd1']);
+    assert.equal(await q('conflict=false'), ['d4', 'd5', 'd2']);
+    assert.equal(await q(`customerDomain=${encodeURIComponent('https://Shop.ACME.com/')}`), ['d3', 'd1']);
+    assert.equal(await q(`registeredBy=${w.seller.id}`), ['d4', 'd1']);
+    assert.equal(await q('registeredFrom=2026-06-02'), ['d4', 'd3']);
+    assert.equal(await q('registeredTo=2026-06-01'), ['d5', 'd2', 'd1']);
+    assert.equal(await q('expectedCloseFrom=2026-08-01&expectedCloseTo=2026-09-30'), ['d4', 'd3', 'd2']);
+    assert.equal(await q('protectionActive=true'), []);
+    assert.equal(await q('status=won&productLine=storage'), ['d1']);
+    for (const [query, path] of [
+      ['status=open', 'query.status'],
+      ['conflict=yes', 'query.conflict'],
+      ['customerDomain=10.0.0.1', 'query.customerDomain'],
+      ['registeredFrom=June', 'query.registeredFrom'],
+      ['limit=0', 'query.limit'],
+      ['cursor=abc', 'query.cursor'],
+      ['colour=red', 'query.colour'],
+    ])
+      expectProblem(await t.get(`/deals?${query}`), 400, 'validation_failed', [path]);
+  },
+);
 
 test('cursor pagination walks every visible deal once, newest first', async ({ t, d }) => {
   const seen: string[] = [];

@@ -35,27 +35,28 @@ const streamEvents = async (t: TestApp, streamId: string) => {
   return events;
 };
 
-test('GET answers an ETag with the stream version; a command with that If-Match applies and answers the next one', async ({
-  t,
-}) => {
-  const id = await applyPartner(t);
-  const seen = expectStatus(await t.get(`/partners/${id}`), 200);
-  assert.is(seen.headers.etag, '"1"');
-  const done = expectStatus(
-    await t.post(`/partners/${id}/approve`, { tier: 'gold' }, undefined, { 'if-match': seen.headers.etag as string }),
-    200,
-  );
-  assert.equal([at(done.body, 'version'), done.headers.etag], [2, '"2"']);
-  // Weak and bare forms name the same version.
-  const tiers = ['platinum', 'silver', 'gold'];
-  for (const [i, form] of ['W/"2"', '3', ' "4" '].entries()) {
-    const r = expectStatus(
-      await t.post(`/partners/${id}/tier`, { tier: tiers[i], reason: 'x' }, undefined, { 'if-match': form }),
+test(
+  'GET answers an ETag with the stream version; ' + 'a command with that If-Match applies and answers the next one',
+  async ({ t }) => {
+    const id = await applyPartner(t);
+    const seen = expectStatus(await t.get(`/partners/${id}`), 200);
+    assert.is(seen.headers.etag, '"1"');
+    const done = expectStatus(
+      await t.post(`/partners/${id}/approve`, { tier: 'gold' }, undefined, { 'if-match': seen.headers.etag as string }),
       200,
     );
-    assert.is(at(r.body, 'version'), 3 + i);
-  }
-});
+    assert.equal([at(done.body, 'version'), done.headers.etag], [2, '"2"']);
+    // Weak and bare forms name the same version.
+    const tiers = ['platinum', 'silver', 'gold'];
+    for (const [i, form] of ['W/"2"', '3', ' "4" '].entries()) {
+      const r = expectStatus(
+        await t.post(`/partners/${id}/tier`, { tier: tiers[i], reason: 'x' }, undefined, { 'if-match': form }),
+        200,
+      );
+      assert.is(at(r.body, 'version'), 3 + i);
+    }
+  },
+);
 
 test('a stale If-Match is 412 version_mismatch naming both versions, and appends nothing', async ({ t }) => {
   const id = await activePartner(t);
@@ -105,31 +106,32 @@ test('two writers with the same If-Match: exactly one wins, the other gets 412',
   assert.is(at(expectStatus(await t.get(`/partners/${id}`), 200).body, 'version'), 5);
 });
 
-test('concurrent conflicting commands never both succeed: one approval of an applicant, one employer per person', async ({
-  t,
-}) => {
-  const id = await applyPartner(t);
-  const approvals = await Promise.all(
-    ['silver', 'gold', 'platinum', 'registered', 'gold', 'silver'].map((tier) =>
-      t.post(`/partners/${id}/approve`, { tier }),
-    ),
-  );
-  assert.equal(approvals.map((r) => r.status).sort(), [200, 409, 409, 409, 409, 409]);
-  assert.is((await streamEvents(t, `partner-${id}`)).filter((e) => e.type === 'PartnerApproved').length, 1);
-  const partners = [await activePartner(t), await activePartner(t), await activePartner(t), await activePartner(t)];
-  const person = await registerPerson(t);
-  const joins = await Promise.all(
-    partners.map((p) => t.post(`/partners/${p}/employees`, { personId: person, role: 'sales' })),
-  );
-  assert.equal(joins.map((r) => r.status).sort(), [200, 409, 409, 409]);
-  const total = await Promise.all(
-    partners.map(async (p) => num(expectStatus(await t.get(`/partners/${p}`), 200).body, 'employeeCount')),
-  );
-  assert.is(
-    total.reduce((a, b) => a + b, 0),
-    1,
-  );
-});
+test(
+  'concurrent conflicting commands never both succeed: ' + 'one approval of an applicant, one employer per person',
+  async ({ t }) => {
+    const id = await applyPartner(t);
+    const approvals = await Promise.all(
+      ['silver', 'gold', 'platinum', 'registered', 'gold', 'silver'].map((tier) =>
+        t.post(`/partners/${id}/approve`, { tier }),
+      ),
+    );
+    assert.equal(approvals.map((r) => r.status).sort(), [200, 409, 409, 409, 409, 409]);
+    assert.is((await streamEvents(t, `partner-${id}`)).filter((e) => e.type === 'PartnerApproved').length, 1);
+    const partners = [await activePartner(t), await activePartner(t), await activePartner(t), await activePartner(t)];
+    const person = await registerPerson(t);
+    const joins = await Promise.all(
+      partners.map((p) => t.post(`/partners/${p}/employees`, { personId: person, role: 'sales' })),
+    );
+    assert.equal(joins.map((r) => r.status).sort(), [200, 409, 409, 409]);
+    const total = await Promise.all(
+      partners.map(async (p) => num(expectStatus(await t.get(`/partners/${p}`), 200).body, 'employeeCount')),
+    );
+    assert.is(
+      total.reduce((a, b) => a + b, 0),
+      1,
+    );
+  },
+);
 
 test('an Idempotency-Key retry replays the first answer, marked idempotent-replayed, and appends nothing', async ({
   t,

@@ -5,7 +5,10 @@ import { at } from '../support/json.js';
 import { activePartner, expectProblem, expectStatus, refused } from './fixtures.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
-/** A stale If-Match answers 412 before anything is decided: the client learns its view is stale, not a refusal based on it. */
+/**
+ * A stale If-Match answers 412 before anything is decided: the client learns its view is stale, not a refusal
+ * based on it.
+ */
 const test = suite<{ t: TestApp }>('If-Match is judged before the command');
 test.before.each(async (ctx) => {
   ctx.t = await startTestApp();

@@ -240,112 +240,124 @@ test("who allocates: the partner's channel manager or a vendor admin; others 403
   expectStatus(await t.post('/mdf/funds', body), 201);
 });
 
-test("who requests and claims: the partner's admins; its other people 403, other partners 404, channel managers 403", async ({
-  t,
-  cast,
-}) => {
-  const fundId = await allocateFund(t, cast.acme);
-  const body = { activity: 'event', description: 'Roadshow', amount: eur(1_000), activityDate: '2026-04-10' };
-  expectProblem(
-    await refused(t, () => t.post(`/mdf/funds/${fundId}/requests`, body, cast.bob.token)),
-    403,
-    'forbidden',
-  );
-  expectProblem(
-    await refused(t, () => t.post(`/mdf/funds/${fundId}/requests`, body, cast.gil.token)),
-    404,
-    'not_found',
-  );
-  expectProblem(
-    await refused(t, () => t.post(`/mdf/funds/${fundId}/requests`, body, cast.emeaManager.token)),
-    403,
-    'forbidden',
-  );
-  expectProblem(
-    await refused(t, () => t.post(`/mdf/funds/${fundId}/requests`, body, cast.apacManager.token)),
-    404,
-    'not_found',
-  );
-  const requestId = await submitRequest(t, fundId, cast.ann.token);
-  expectStatus(
-    await t.post(
-      `/mdf/funds/${fundId}/requests/${requestId}/approve`,
-      { approvedAmount: eur(1_000) },
-      cast.emeaManager.token,
-    ),
-    200,
-  );
-  t.clock.set('2026-04-11T00:00:00.000Z');
-  const claim = { requestId, amount: eur(1_000), proof };
-  expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/claims`, claim, cast.bob.token)), 403, 'forbidden');
-  expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/claims`, claim, cast.gil.token)), 404, 'not_found');
-  expectStatus(await t.post(`/mdf/funds/${fundId}/claims`, claim, cast.ann.token), 201);
-});
-
-test("who decides and pays: the channel manager or a vendor admin; the partner's admin 403, another region 404", async ({
-  t,
-  cast,
-}) => {
-  const fundId = await allocateFund(t, cast.acme);
-  const requestId = await submitRequest(t, fundId, cast.ann.token);
-  const approve = `/mdf/funds/${fundId}/requests/${requestId}/approve`;
-  expectProblem(await refused(t, () => t.post(approve, { approvedAmount: eur(1) }, cast.ann.token)), 403, 'forbidden');
-  expectProblem(
-    await refused(t, () => t.post(approve, { approvedAmount: eur(1) }, cast.apacManager.token)),
-    404,
-    'not_found',
-  );
-  expectProblem(
-    await refused(t, () =>
-      t.post(`/mdf/funds/${fundId}/requests/${requestId}/reject`, { reason: 'x' }, cast.bob.token),
-    ),
-    403,
-    'forbidden',
-  );
-  expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/close`, {}, cast.ann.token)), 403, 'forbidden');
-  expectStatus(await t.post(approve, { approvedAmount: eur(400_000) }), 200);
-  t.clock.set('2026-04-11T00:00:00.000Z');
-  const claimId = at(
+test(
+  "who requests and claims: the partner's admins; " + 'its other people 403, other partners 404, channel managers 403',
+  async ({ t, cast }) => {
+    const fundId = await allocateFund(t, cast.acme);
+    const body = { activity: 'event', description: 'Roadshow', amount: eur(1_000), activityDate: '2026-04-10' };
+    expectProblem(
+      await refused(t, () => t.post(`/mdf/funds/${fundId}/requests`, body, cast.bob.token)),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await refused(t, () => t.post(`/mdf/funds/${fundId}/requests`, body, cast.gil.token)),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await refused(t, () => t.post(`/mdf/funds/${fundId}/requests`, body, cast.emeaManager.token)),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await refused(t, () => t.post(`/mdf/funds/${fundId}/requests`, body, cast.apacManager.token)),
+      404,
+      'not_found',
+    );
+    const requestId = await submitRequest(t, fundId, cast.ann.token);
     expectStatus(
-      await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(1_000), proof }, cast.ann.token),
-      201,
-    ).body,
-    'id',
-  );
-  expectProblem(
-    await refused(t, () =>
-      t.post(`/mdf/funds/${fundId}/claims/${claimId}/approve`, { approvedAmount: eur(1_000) }, cast.ann.token),
-    ),
-    403,
-    'forbidden',
-  );
-  expectStatus(
-    await t.post(
-      `/mdf/funds/${fundId}/claims/${claimId}/approve`,
-      { approvedAmount: eur(1_000) },
-      cast.emeaManager.token,
-    ),
-    200,
-  );
-  expectProblem(
-    await refused(t, () =>
-      t.post(`/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: 'P-1' }, cast.ann.token),
-    ),
-    403,
-    'forbidden',
-  );
-  expectProblem(
-    await refused(t, () =>
-      t.post(`/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: 'P-1' }, cast.auditor.token),
-    ),
-    403,
-    'forbidden',
-  );
-  expectStatus(
-    await t.post(`/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: 'P-1' }, cast.emeaManager.token),
-    200,
-  );
-});
+      await t.post(
+        `/mdf/funds/${fundId}/requests/${requestId}/approve`,
+        { approvedAmount: eur(1_000) },
+        cast.emeaManager.token,
+      ),
+      200,
+    );
+    t.clock.set('2026-04-11T00:00:00.000Z');
+    const claim = { requestId, amount: eur(1_000), proof };
+    expectProblem(
+      await refused(t, () => t.post(`/mdf/funds/${fundId}/claims`, claim, cast.bob.token)),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await refused(t, () => t.post(`/mdf/funds/${fundId}/claims`, claim, cast.gil.token)),
+      404,
+      'not_found',
+    );
+    expectStatus(await t.post(`/mdf/funds/${fundId}/claims`, claim, cast.ann.token), 201);
+  },
+);
+
+test(
+  'who decides and pays: the channel manager or a vendor admin; ' + "the partner's admin 403, another region 404",
+  async ({ t, cast }) => {
+    const fundId = await allocateFund(t, cast.acme);
+    const requestId = await submitRequest(t, fundId, cast.ann.token);
+    const approve = `/mdf/funds/${fundId}/requests/${requestId}/approve`;
+    expectProblem(
+      await refused(t, () => t.post(approve, { approvedAmount: eur(1) }, cast.ann.token)),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await refused(t, () => t.post(approve, { approvedAmount: eur(1) }, cast.apacManager.token)),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await refused(t, () =>
+        t.post(`/mdf/funds/${fundId}/requests/${requestId}/reject`, { reason: 'x' }, cast.bob.token),
+      ),
+      403,
+      'forbidden',
+    );
+    expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/close`, {}, cast.ann.token)), 403, 'forbidden');
+    expectStatus(await t.post(approve, { approvedAmount: eur(400_000) }), 200);
+    t.clock.set('2026-04-11T00:00:00.000Z');
+    const claimId = at(
+      expectStatus(
+        await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(1_000), proof }, cast.ann.token),
+        201,
+      ).body,
+      'id',
+    );
+    expectProblem(
+      await refused(t, () =>
+        t.post(`/mdf/funds/${fundId}/claims/${claimId}/approve`, { approvedAmount: eur(1_000) }, cast.ann.token),
+      ),
+      403,
+      'forbidden',
+    );
+    expectStatus(
+      await t.post(
+        `/mdf/funds/${fundId}/claims/${claimId}/approve`,
+        { approvedAmount: eur(1_000) },
+        cast.emeaManager.token,
+      ),
+      200,
+    );
+    expectProblem(
+      await refused(t, () =>
+        t.post(`/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: 'P-1' }, cast.ann.token),
+      ),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await refused(t, () =>
+        t.post(`/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: 'P-1' }, cast.auditor.token),
+      ),
+      403,
+      'forbidden',
+    );
+    expectStatus(
+      await t.post(`/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: 'P-1' }, cast.emeaManager.token),
+      200,
+    );
+  },
+);
 
 test("who sees funds: the partner's people and its channel staff; never another partner (404, not listed)", async ({
   t,

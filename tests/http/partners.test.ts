@@ -85,33 +85,39 @@ test('reject ends an application: a rejected partner cannot be approved or signe
   expectProblem(await refused(t, () => t.post(`/partners/${id}/reject`, { reason: 'again' })), 409, 'invalid_state');
 });
 
-test('signing the agreement activates an approved partner; the same version twice is 409; an applicant cannot sign', async ({
-  t,
-}) => {
-  const applicant = await applyPartner(t);
-  expectProblem(
-    await refused(t, () =>
-      t.post(`/partners/${applicant}/agreements`, { agreementVersion: '1', signedBy: 'Jane Doe' }),
-    ),
-    409,
-    'invalid_state',
-  );
-  const id = await approvedPartner(t);
-  const signed = expectStatus(
-    await t.post(`/partners/${id}/agreements`, { agreementVersion: '2026.1', signedBy: 'Jane Doe' }),
-    200,
-  );
-  assert.is(at(signed.body, 'version'), 4, 'PartnerAgreementSigned and PartnerActivated');
-  const partner = obj(await view(t, id));
-  assert.equal([partner.status, partner.agreementVersion, typeof partner.activatedAt], ['active', '2026.1', 'string']);
-  expectProblem(
-    await refused(t, () => t.post(`/partners/${id}/agreements`, { agreementVersion: '2026.1', signedBy: 'Jane Doe' })),
-    409,
-    'invalid_state',
-  );
-  expectStatus(await t.post(`/partners/${id}/agreements`, { agreementVersion: '2027.1', signedBy: 'Jane Doe' }), 200);
-  assert.is(at(await view(t, id), 'agreementVersion'), '2027.1');
-});
+test(
+  'signing the agreement activates an approved partner; ' + 'the same version twice is 409; an applicant cannot sign',
+  async ({ t }) => {
+    const applicant = await applyPartner(t);
+    expectProblem(
+      await refused(t, () =>
+        t.post(`/partners/${applicant}/agreements`, { agreementVersion: '1', signedBy: 'Jane Doe' }),
+      ),
+      409,
+      'invalid_state',
+    );
+    const id = await approvedPartner(t);
+    const signed = expectStatus(
+      await t.post(`/partners/${id}/agreements`, { agreementVersion: '2026.1', signedBy: 'Jane Doe' }),
+      200,
+    );
+    assert.is(at(signed.body, 'version'), 4, 'PartnerAgreementSigned and PartnerActivated');
+    const partner = obj(await view(t, id));
+    assert.equal(
+      [partner.status, partner.agreementVersion, typeof partner.activatedAt],
+      ['active', '2026.1', 'string'],
+    );
+    expectProblem(
+      await refused(t, () =>
+        t.post(`/partners/${id}/agreements`, { agreementVersion: '2026.1', signedBy: 'Jane Doe' }),
+      ),
+      409,
+      'invalid_state',
+    );
+    expectStatus(await t.post(`/partners/${id}/agreements`, { agreementVersion: '2027.1', signedBy: 'Jane Doe' }), 200);
+    assert.is(at(await view(t, id), 'agreementVersion'), '2027.1');
+  },
+);
 
 test('tier and region change; a change to the current value is 409', async ({ t }) => {
   const id = await activePartner(t, {}, 'silver');
@@ -156,35 +162,42 @@ test('a channel manager is assigned only when the person holds the role; an unkn
   );
 });
 
-test('quotas per period are shown on the partner, the latest amount per period wins; an applicant has no quota', async ({
-  t,
-}) => {
-  const id = await activePartner(t);
-  expectStatus(
-    await t.post(`/partners/${id}/quotas`, { period: '2026-Q3', amount: { amountMinor: 5_000_000, currency: 'EUR' } }),
-    200,
-  );
-  expectStatus(
-    await t.post(`/partners/${id}/quotas`, { period: '2026-Q4', amount: { amountMinor: 0, currency: 'EUR' } }),
-    200,
-  );
-  expectStatus(
-    await t.post(`/partners/${id}/quotas`, { period: '2026-Q3', amount: { amountMinor: 7_500_000, currency: 'EUR' } }),
-    200,
-  );
-  assert.equal(at(await view(t, id), 'quotas'), [
-    { period: '2026-Q3', amount: { amountMinor: 7_500_000, currency: 'EUR' } },
-    { period: '2026-Q4', amount: { amountMinor: 0, currency: 'EUR' } },
-  ]);
-  const applicant = await applyPartner(t);
-  expectProblem(
-    await refused(t, () =>
-      t.post(`/partners/${applicant}/quotas`, { period: '2026-Q3', amount: { amountMinor: 1, currency: 'EUR' } }),
-    ),
-    409,
-    'invalid_state',
-  );
-});
+test(
+  'quotas per period are shown on the partner, the latest amount per period wins; ' + 'an applicant has no quota',
+  async ({ t }) => {
+    const id = await activePartner(t);
+    expectStatus(
+      await t.post(`/partners/${id}/quotas`, {
+        period: '2026-Q3',
+        amount: { amountMinor: 5_000_000, currency: 'EUR' },
+      }),
+      200,
+    );
+    expectStatus(
+      await t.post(`/partners/${id}/quotas`, { period: '2026-Q4', amount: { amountMinor: 0, currency: 'EUR' } }),
+      200,
+    );
+    expectStatus(
+      await t.post(`/partners/${id}/quotas`, {
+        period: '2026-Q3',
+        amount: { amountMinor: 7_500_000, currency: 'EUR' },
+      }),
+      200,
+    );
+    assert.equal(at(await view(t, id), 'quotas'), [
+      { period: '2026-Q3', amount: { amountMinor: 7_500_000, currency: 'EUR' } },
+      { period: '2026-Q4', amount: { amountMinor: 0, currency: 'EUR' } },
+    ]);
+    const applicant = await applyPartner(t);
+    expectProblem(
+      await refused(t, () =>
+        t.post(`/partners/${applicant}/quotas`, { period: '2026-Q3', amount: { amountMinor: 1, currency: 'EUR' } }),
+      ),
+      409,
+      'invalid_state',
+    );
+  },
+);
 
 test('suspend and reinstate toggle an active partner; each refuses the wrong state', async ({ t }) => {
   const id = await activePartner(t);
@@ -260,40 +273,49 @@ test('commands and queries on an unknown partner are 404', async ({ t }) => {
   expectProblem(await t.get('/partners/ptr_unknown00001/employees'), 404, 'not_found');
 });
 
-test('the directory filters by status, tier, region, type, parent and name, and pages without gaps or repeats', async () => {
-  const t = await startTestApp();
-  try {
-    const ids: string[] = [];
-    for (let i = 0; i < 7; i++)
-      ids.push(
-        await activePartner(t, { name: `Pager ${i}`, region: i % 2 ? 'apac' : 'emea' }, i < 3 ? 'gold' : 'silver'),
+test(
+  'the directory filters by status, tier, region, type, ' + 'parent and name, and pages without gaps or repeats',
+  async () => {
+    const t = await startTestApp();
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 7; i++)
+        ids.push(
+          await activePartner(t, { name: `Pager ${i}`, region: i % 2 ? 'apac' : 'emea' }, i < 3 ? 'gold' : 'silver'),
+        );
+      const applicant = await applyPartner(t, { name: 'Waiting Ltd', type: 'msp' });
+      const partnersWhere = async (query: string) => expectStatus(await t.get(`/partners?${query}`), 200).body;
+      assert.is(
+        list(await partnersWhere('status=applied'), 'items')
+          .map((p) => at(p, 'id'))
+          .join(),
+        applicant,
       );
-    const applicant = await applyPartner(t, { name: 'Waiting Ltd', type: 'msp' });
-    const partnersWhere = async (query: string) => expectStatus(await t.get(`/partners?${query}`), 200).body;
-    assert.is(
-      list(await partnersWhere('status=applied'), 'items')
-        .map((p) => at(p, 'id'))
-        .join(),
-      applicant,
-    );
-    assert.is(list(await partnersWhere('tier=gold'), 'items').length, 3);
-    assert.is(list(await partnersWhere('region=apac'), 'items').length, 3);
-    assert.is(list(await partnersWhere('type=msp'), 'items').length, 1);
-    assert.is(at(await partnersWhere('q=Pager%203'), 'items', 0, 'id'), ids[3]);
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await partnersWhere(`limit=3${cursor ? `&cursor=${cursor}` : ''}`);
-      assert.ok(list(page, 'items').length <= 3);
-      seen.push(...list(page, 'items').map((p) => str(p, 'id')));
-      cursor = strOrNull(page, 'nextCursor');
-    } while (cursor);
-    assert.equal(seen, [...ids, applicant].sort());
-    const one = list(await partnersWhere('limit=50'), 'items').find((p) => at(p, 'id') === ids[0]);
-    assert.equal(Object.keys(obj(one, 'readiness')).sort(), ['compute', 'network', 'services', 'software', 'storage']);
-  } finally {
-    await t.dispose();
-  }
-});
+      assert.is(list(await partnersWhere('tier=gold'), 'items').length, 3);
+      assert.is(list(await partnersWhere('region=apac'), 'items').length, 3);
+      assert.is(list(await partnersWhere('type=msp'), 'items').length, 1);
+      assert.is(at(await partnersWhere('q=Pager%203'), 'items', 0, 'id'), ids[3]);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await partnersWhere(`limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+        assert.ok(list(page, 'items').length <= 3);
+        seen.push(...list(page, 'items').map((p) => str(p, 'id')));
+        cursor = strOrNull(page, 'nextCursor');
+      } while (cursor);
+      assert.equal(seen, [...ids, applicant].sort());
+      const one = list(await partnersWhere('limit=50'), 'items').find((p) => at(p, 'id') === ids[0]);
+      assert.equal(Object.keys(obj(one, 'readiness')).sort(), [
+        'compute',
+        'network',
+        'services',
+        'software',
+        'storage',
+      ]);
+    } finally {
+      await t.dispose();
+    }
+  },
+);
 
 test.run();

@@ -46,14 +46,17 @@ test('register answers 201; the profile keeps the email lower-cased and has no e
   assert.is(r.headers.etag, `"${p.version}"`);
 });
 
-test('an email is unique case-insensitively: ANN@x after ann@x is 409 duplicate at path email, nothing appended', async ({
-  t,
-}) => {
-  expectStatus(await t.post('/people', { name: 'Ann', email: 'ann@x.example' }), 201);
-  for (const email of ['ann@x.example', 'ANN@x.example', 'Ann@X.EXAMPLE', ' ann@x.example ']) {
-    expectProblem(await refused(t, () => t.post('/people', { name: 'Ann Again', email })), 409, 'duplicate', ['email']);
-  }
-});
+test(
+  'an email is unique case-insensitively: ' + 'ANN@x after ann@x is 409 duplicate at path email, nothing appended',
+  async ({ t }) => {
+    expectStatus(await t.post('/people', { name: 'Ann', email: 'ann@x.example' }), 201);
+    for (const email of ['ann@x.example', 'ANN@x.example', 'Ann@X.EXAMPLE', ' ann@x.example ']) {
+      expectProblem(await refused(t, () => t.post('/people', { name: 'Ann Again', email })), 409, 'duplicate', [
+        'email',
+      ]);
+    }
+  },
+);
 
 test('concurrent registrations of one address: exactly one succeeds', async ({ t }) => {
   const before = await t.eventCount();
@@ -66,37 +69,46 @@ test('concurrent registrations of one address: exactly one succeeds', async ({ t
   assert.is(await t.eventCount(), before + 2, 'one PersonRegistered and one EmailReserved');
 });
 
-test('vendor roles: grant, re-grant with other regions, revoke; granting the same again or revoking what is not held is 409', async ({
-  t,
-}) => {
-  const id = await registerPerson(t);
-  expectStatus(await t.post(`/people/${id}/vendor-roles`, { role: 'channel_manager', regions: ['emea'] }), 200);
-  expectProblem(
-    await refused(t, () => t.post(`/people/${id}/vendor-roles`, { role: 'channel_manager', regions: ['emea'] })),
-    409,
-    'invalid_state',
-  );
-  expectStatus(await t.post(`/people/${id}/vendor-roles`, { role: 'channel_manager', regions: ['emea', 'apac'] }), 200);
-  expectStatus(await t.post(`/people/${id}/vendor-roles`, { role: 'auditor' }), 200);
-  assert.equal(at(await person(t, id), 'vendorRoles'), [
-    { role: 'auditor' },
-    { role: 'channel_manager', regions: ['emea', 'apac'] },
-  ]);
-  expectStatus(await t.post(`/people/${id}/vendor-roles/auditor/revoke`, {}), 200);
-  expectProblem(await refused(t, () => t.post(`/people/${id}/vendor-roles/auditor/revoke`, {})), 409, 'invalid_state');
-  expectProblem(
-    await refused(t, () => t.post(`/people/${id}/vendor-roles/janitor/revoke`, {})),
-    400,
-    'validation_failed',
-    ['params.role'],
-  );
-  assert.equal(at(await person(t, id), 'vendorRoles'), [{ role: 'channel_manager', regions: ['emea', 'apac'] }]);
-  expectProblem(
-    await refused(t, () => t.post('/people/per_unknown00001/vendor-roles', { role: 'auditor' })),
-    404,
-    'not_found',
-  );
-});
+test(
+  'vendor roles: grant, re-grant with other regions, revoke; ' +
+    'granting the same again or revoking what is not held is 409',
+  async ({ t }) => {
+    const id = await registerPerson(t);
+    expectStatus(await t.post(`/people/${id}/vendor-roles`, { role: 'channel_manager', regions: ['emea'] }), 200);
+    expectProblem(
+      await refused(t, () => t.post(`/people/${id}/vendor-roles`, { role: 'channel_manager', regions: ['emea'] })),
+      409,
+      'invalid_state',
+    );
+    expectStatus(
+      await t.post(`/people/${id}/vendor-roles`, { role: 'channel_manager', regions: ['emea', 'apac'] }),
+      200,
+    );
+    expectStatus(await t.post(`/people/${id}/vendor-roles`, { role: 'auditor' }), 200);
+    assert.equal(at(await person(t, id), 'vendorRoles'), [
+      { role: 'auditor' },
+      { role: 'channel_manager', regions: ['emea', 'apac'] },
+    ]);
+    expectStatus(await t.post(`/people/${id}/vendor-roles/auditor/revoke`, {}), 200);
+    expectProblem(
+      await refused(t, () => t.post(`/people/${id}/vendor-roles/auditor/revoke`, {})),
+      409,
+      'invalid_state',
+    );
+    expectProblem(
+      await refused(t, () => t.post(`/people/${id}/vendor-roles/janitor/revoke`, {})),
+      400,
+      'validation_failed',
+      ['params.role'],
+    );
+    assert.equal(at(await person(t, id), 'vendorRoles'), [{ role: 'channel_manager', regions: ['emea', 'apac'] }]);
+    expectProblem(
+      await refused(t, () => t.post('/people/per_unknown00001/vendor-roles', { role: 'auditor' })),
+      404,
+      'not_found',
+    );
+  },
+);
 
 test('joining: employer and role on the profile, employee count and list on the partner', async ({ t }) => {
   const partnerId = await activePartner(t);
@@ -234,31 +246,33 @@ test('an employee of a terminated partner joins another directly: the old spell 
   );
 });
 
-test('certifications: earned with derived expiry, valid until then; a held valid one is 409; expired ones can be earned again', async ({
-  t,
-}) => {
-  const partnerId = await activePartner(t);
-  const { id } = await employee(t, partnerId);
-  const program = await defineProgram(t, 'storage', 30);
-  expectStatus(await t.post(`/people/${id}/certifications`, { programId: program }), 200);
-  let cert = at(await person(t, id), 'certifications', 0);
-  assert.equal(
-    [at(cert, 'programId'), at(cert, 'productLine'), at(cert, 'valid'), at(cert, 'expiresAt')],
-    [program, 'storage', true, '2026-07-01T09:00:00.000Z'],
-  );
-  assert.equal(at(await partner(t, partnerId), 'readyProductLines'), ['storage']);
-  expectProblem(
-    await refused(t, () => t.post(`/people/${id}/certifications`, { programId: program })),
-    409,
-    'invalid_state',
-  );
-  t.clock.advance(31 * 86_400_000);
-  cert = at(await person(t, id), 'certifications', 0);
-  assert.is(at(cert, 'valid'), false, 'validity is derived from the clock, no event needed');
-  assert.equal(at(await partner(t, partnerId), 'readyProductLines'), []);
-  expectStatus(await t.post(`/people/${id}/certifications`, { programId: program }), 200);
-  assert.is(at(await person(t, id), 'certifications', 0, 'valid'), true);
-});
+test(
+  'certifications: earned with derived expiry, valid until then; ' +
+    'a held valid one is 409; expired ones can be earned again',
+  async ({ t }) => {
+    const partnerId = await activePartner(t);
+    const { id } = await employee(t, partnerId);
+    const program = await defineProgram(t, 'storage', 30);
+    expectStatus(await t.post(`/people/${id}/certifications`, { programId: program }), 200);
+    let cert = at(await person(t, id), 'certifications', 0);
+    assert.equal(
+      [at(cert, 'programId'), at(cert, 'productLine'), at(cert, 'valid'), at(cert, 'expiresAt')],
+      [program, 'storage', true, '2026-07-01T09:00:00.000Z'],
+    );
+    assert.equal(at(await partner(t, partnerId), 'readyProductLines'), ['storage']);
+    expectProblem(
+      await refused(t, () => t.post(`/people/${id}/certifications`, { programId: program })),
+      409,
+      'invalid_state',
+    );
+    t.clock.advance(31 * 86_400_000);
+    cert = at(await person(t, id), 'certifications', 0);
+    assert.is(at(cert, 'valid'), false, 'validity is derived from the clock, no event needed');
+    assert.equal(at(await partner(t, partnerId), 'readyProductLines'), []);
+    expectStatus(await t.post(`/people/${id}/certifications`, { programId: program }), 200);
+    assert.is(at(await person(t, id), 'certifications', 0, 'valid'), true);
+  },
+);
 
 test('earnedAt: a past date counts from then; the future or too far back is 400 at earnedAt', async ({ t }) => {
   const id = await registerPerson(t);

@@ -109,42 +109,48 @@ test('who adjusts: not the partner, not another region (404), not auditors; only
   expectProblem(await refused(t, () => adjust(t, cast.acme, { ...body, personId: cast.gil.id })), 409, 'invalid_state');
 });
 
-test("redemptions: the person for their own points, the partner's admin for anyone, also from the shared points", async ({
-  t,
-  cast,
-}) => {
-  expectStatus(await adjust(t, cast.acme, { points: 100, reason: 'first', personId: cast.bob.id }), 200);
-  t.clock.set('2026-05-01T00:00:00.000Z');
-  expectStatus(await adjust(t, cast.acme, { points: 100, reason: 'second', personId: cast.bob.id }), 200);
-  expectStatus(await adjust(t, cast.acme, { points: 300, reason: 'team' }), 200);
-  expectStatus(
-    await redeem(t, cast.acme, { personId: cast.bob.id, points: 120, rewardId: 'gift-card-100' }, cast.bob.token),
-    200,
-  );
-  expectStatus(await redeem(t, cast.acme, { personId: cast.bob.id, points: 30, rewardId: 'mug' }, cast.ann.token), 200);
-  expectStatus(
-    await redeem(
-      t,
-      cast.acme,
-      { personId: cast.ann.id, points: 250, rewardId: 'team-dinner', from: 'partner' },
-      cast.ann.token,
-    ),
-    200,
-  );
-  const view = await points(t, cast.acme);
-  assert.equal([view.balance, view.sharedBalance, view.redeemed, personBalance(view, cast.bob.id)], [100, 50, 400, 50]);
-  const dinner = at(view.ledger, 'items', 0);
-  assert.equal(
-    [
-      at(dinner, 'kind'),
-      at(dinner, 'points'),
-      at(dinner, 'personId'),
-      at(dinner, 'rewardId'),
-      at(dinner, 'redeemedFrom'),
-    ],
-    ['redeemed', -250, cast.ann.id, 'team-dinner', 'partner'],
-  );
-});
+test(
+  'redemptions: the person for their own points, ' + "the partner's admin for anyone, also from the shared points",
+  async ({ t, cast }) => {
+    expectStatus(await adjust(t, cast.acme, { points: 100, reason: 'first', personId: cast.bob.id }), 200);
+    t.clock.set('2026-05-01T00:00:00.000Z');
+    expectStatus(await adjust(t, cast.acme, { points: 100, reason: 'second', personId: cast.bob.id }), 200);
+    expectStatus(await adjust(t, cast.acme, { points: 300, reason: 'team' }), 200);
+    expectStatus(
+      await redeem(t, cast.acme, { personId: cast.bob.id, points: 120, rewardId: 'gift-card-100' }, cast.bob.token),
+      200,
+    );
+    expectStatus(
+      await redeem(t, cast.acme, { personId: cast.bob.id, points: 30, rewardId: 'mug' }, cast.ann.token),
+      200,
+    );
+    expectStatus(
+      await redeem(
+        t,
+        cast.acme,
+        { personId: cast.ann.id, points: 250, rewardId: 'team-dinner', from: 'partner' },
+        cast.ann.token,
+      ),
+      200,
+    );
+    const view = await points(t, cast.acme);
+    assert.equal(
+      [view.balance, view.sharedBalance, view.redeemed, personBalance(view, cast.bob.id)],
+      [100, 50, 400, 50],
+    );
+    const dinner = at(view.ledger, 'items', 0);
+    assert.equal(
+      [
+        at(dinner, 'kind'),
+        at(dinner, 'points'),
+        at(dinner, 'personId'),
+        at(dinner, 'rewardId'),
+        at(dinner, 'redeemedFrom'),
+      ],
+      ['redeemed', -250, cast.ann.id, 'team-dinner', 'partner'],
+    );
+  },
+);
 
 test('redeeming more than the balance: 422 insufficient_points, nothing appended', async ({ t, cast }) => {
   expectStatus(await adjust(t, cast.acme, { points: 100, reason: 'bonus', personId: cast.bob.id }), 200);

@@ -16,34 +16,35 @@ test.after(async (ctx) => ctx.t?.dispose());
 
 const EUR = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 
-test("a partner's scorecard for the running period: quota, revenue, attainment, growth, deals, conversion, approval time", async ({
-  t,
-  w,
-}) => {
-  const s = obj(expectStatus(await t.get(`/partners/${w.a}/scorecard`), 200).body);
-  assert.is(s.period, '2026-Q2');
-  assert.is(s.previousPeriod, '2026-Q1');
-  assert.equal(s.quota, EUR(10_000_000));
-  assert.equal(s.wonRevenue, EUR(12_000_000));
-  assert.is(s.attainmentPct, 120);
-  assert.is(s.achievedQuota, true);
-  assert.equal(s.previousWonRevenue, EUR(6_000_000));
-  assert.is(s.growthPct, 100);
-  assert.equal(s.deals, {
-    registered: 2,
-    conflicted: 0,
-    approved: 1,
-    rejected: 1,
-    withdrawn: 0,
-    won: 1,
-    lost: 0,
-    expired: 0,
-  });
-  assert.is(s.leadConversionPct, 50);
-  assert.is(s.medianHoursToApproval, 2);
-  assert.is(s.timeToFirstDealDays, 0);
-  assert.is(s.timeToFirstWinDays, 9.6);
-});
+test(
+  "a partner's scorecard for the running period: " +
+    'quota, revenue, attainment, growth, deals, conversion, approval time',
+  async ({ t, w }) => {
+    const s = obj(expectStatus(await t.get(`/partners/${w.a}/scorecard`), 200).body);
+    assert.is(s.period, '2026-Q2');
+    assert.is(s.previousPeriod, '2026-Q1');
+    assert.equal(s.quota, EUR(10_000_000));
+    assert.equal(s.wonRevenue, EUR(12_000_000));
+    assert.is(s.attainmentPct, 120);
+    assert.is(s.achievedQuota, true);
+    assert.equal(s.previousWonRevenue, EUR(6_000_000));
+    assert.is(s.growthPct, 100);
+    assert.equal(s.deals, {
+      registered: 2,
+      conflicted: 0,
+      approved: 1,
+      rejected: 1,
+      withdrawn: 0,
+      won: 1,
+      lost: 0,
+      expired: 0,
+    });
+    assert.is(s.leadConversionPct, 50);
+    assert.is(s.medianHoursToApproval, 2);
+    assert.is(s.timeToFirstDealDays, 0);
+    assert.is(s.timeToFirstWinDays, 9.6);
+  },
+);
 
 test('certified people, readiness, MDF utilisation and points balance', async ({ t, w }) => {
   const s = obj(expectStatus(await t.get(`/partners/${w.a}/scorecard`), 200).body);

@@ -84,7 +84,10 @@ const ruleSees = (w: World, personId: string, content: ContentState, now: Date):
   );
 };
 
-/** The earliest expiry among the required certifications (null without any) for a partner person; null for vendor staff. */
+/**
+ * The earliest expiry among the required certifications (null without any) for a partner person; null for
+ * vendor staff.
+ */
 const expectedUntil = (w: World, personId: string, content: ContentState): string | null => {
   const person = must(w.people.get(personId), `person ${personId}`);
   if (Object.keys(person.vendorRoles).length > 0) return null;
@@ -450,32 +453,36 @@ const snapshot = async (t: TestApp) => {
 
 const test = suite('property: who sees what');
 
-test('GET /content equals the audience rule on the replayed state at every checked instant; a rebuild equals the incremental model', async () => {
-  await fc.assert(
-    fc.asyncProperty(scenario, async (s) => {
-      const t = await startTestApp();
-      try {
-        const ids = await setUp(t, s);
-        const check = checker(t, ids);
-        for (const st of s.steps) {
-          await run(t, st, ids, check);
-          if (st.kind !== 'check') await check(false);
+test(
+  'GET /content equals the audience rule on the replayed state at every checked instant; ' +
+    'a rebuild equals the incremental model',
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async (s) => {
+        const t = await startTestApp();
+        try {
+          const ids = await setUp(t, s);
+          const check = checker(t, ids);
+          for (const st of s.steps) {
+            await run(t, st, ids, check);
+            if (st.kind !== 'check') await check(false);
+          }
+          await check(true);
+          const incremental = await snapshot(t);
+          await t.platform.runner.rebuild(['access']);
+          assert.equal(await snapshot(t), incremental, 'rebuilt access tables equal the incremental ones');
+          await check(true);
+        } finally {
+          await t.dispose();
         }
-        await check(true);
-        const incremental = await snapshot(t);
-        await t.platform.runner.rebuild(['access']);
-        assert.equal(await snapshot(t), incremental, 'rebuilt access tables equal the incremental ones');
-        await check(true);
-      } finally {
-        await t.dispose();
-      }
-    }),
-    { numRuns: Number(process.env.PROPERTY_RUNS ?? 25) },
-  );
-  // The histories must exercise both outcomes and expiry, or the property says little.
-  assert.ok(stats.seen > 0 && stats.hidden > 0, JSON.stringify(stats));
-  assert.ok(stats.expiredHidden > 0, `no check saw an expired certification: ${JSON.stringify(stats)}`);
-  if (process.env.PROPERTY_STATS) console.log(stats, outcomes);
-});
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 25) },
+    );
+    // The histories must exercise both outcomes and expiry, or the property says little.
+    assert.ok(stats.seen > 0 && stats.hidden > 0, JSON.stringify(stats));
+    assert.ok(stats.expiredHidden > 0, `no check saw an expired certification: ${JSON.stringify(stats)}`);
+    if (process.env.PROPERTY_STATS) console.log(stats, outcomes);
+  },
+);
 
 test.run();

@@ -121,7 +121,8 @@ const expectAllAcknowledgedInLog = (dbFile: string, acks: readonly Ack[]) => {
   const db = new Database(dbFile, { readonly: true });
   try {
     const find = db.prepare(
-      `SELECT COUNT(*) AS n FROM events WHERE stream_id = ? AND version = ? AND json_extract(metadata, '$.idempotencyKey') = ?`,
+      `SELECT COUNT(*) AS n FROM events
+       WHERE stream_id = ? AND version = ? AND json_extract(metadata, '$.idempotencyKey') = ?`,
     );
     const missing = acks.filter((a) => (find.get(a.answer.streamId, a.answer.version, a.key) as { n: number }).n !== 1);
     assert.equal(

@@ -43,7 +43,8 @@ export const assertValidEvents = (events: readonly DomainEvent[]) => {
     const parsed = schema.safeParse(event.data);
     if (!parsed.success)
       fail(
-        `the decider produced a ${event.type} its own schema refuses: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+        `the decider produced a ${event.type} its own schema ` +
+          `refuses: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
       );
   }
 };

@@ -133,7 +133,9 @@ export const axe = async (page: Page, what: string) => {
   // Evaluated through the DevTools protocol: the page's content security policy does not apply.
   if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(axeSource);
   const violations = (await page.evaluate(
-    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`,
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    })))`,
   )) as { id: string; impact: string; help: string; nodes: string[] }[];
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.equal(bad, [], `${what}: ${JSON.stringify(bad, null, 1)}`);
@@ -158,8 +160,11 @@ export const fitsWidth = async (page: Page, what: string) => {
   const wide =
     scroll <= width
       ? ''
-      : await page.evaluate(`[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.table-wrap'))
-    .slice(0, 8).map((e) => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')`);
+      : await page.evaluate(`[...document.querySelectorAll('body *')]
+    .filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.table-wrap'))
+    .slice(0, 8)
+    .map((e) => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right))
+    .join(', ')`);
   assert.ok(scroll <= width, `${what}: the page is ${scroll} px wide in a ${width} px window: ${wide}`);
 };
 

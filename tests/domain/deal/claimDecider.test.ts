@@ -95,22 +95,31 @@ test('a lapsed holder blocks nobody, even before the sweeper records its expiry'
     .thenEmits([DealClaimHeld.create({ dealId: b1, partnerId: B, protectedUntil: iso(100) })]);
 });
 
-test('a won deal keeps the claim closed to other partners until its protection ends; its own partner may follow on', () => {
-  const won = [requested(a1, A), held(a1, A), DealClaimWon.create({ dealId: a1 }), requested(b1, B), requested(a2, A)];
-  claim
-    .given(won)
-    .when({ type: 'HoldClaim', data: { dealId: b1, partnerId: B, protectedUntil: iso(90) } })
-    .thenFails('channel_conflict');
-  claim
-    .given(won)
-    .when({ type: 'HoldClaim', data: { dealId: b1, partnerId: B, protectedUntil: iso(180) } }, at(90))
-    .thenEmits([DealClaimHeld.create({ dealId: b1, partnerId: B, protectedUntil: iso(180) })]);
-  const followOn = claim
-    .given(won)
-    .when({ type: 'HoldClaim', data: { dealId: a2, partnerId: A, protectedUntil: iso(30) } })
-    .thenEmits([held(a2, A, 30)]);
-  assert.equal(liveHolder(followOn, SPEC_NOW), { dealId: a2, partnerId: A, protectedUntil: iso(30), won: false });
-});
+test(
+  'a won deal keeps the claim closed to other partners until its protection ends; ' + 'its own partner may follow on',
+  () => {
+    const won = [
+      requested(a1, A),
+      held(a1, A),
+      DealClaimWon.create({ dealId: a1 }),
+      requested(b1, B),
+      requested(a2, A),
+    ];
+    claim
+      .given(won)
+      .when({ type: 'HoldClaim', data: { dealId: b1, partnerId: B, protectedUntil: iso(90) } })
+      .thenFails('channel_conflict');
+    claim
+      .given(won)
+      .when({ type: 'HoldClaim', data: { dealId: b1, partnerId: B, protectedUntil: iso(180) } }, at(90))
+      .thenEmits([DealClaimHeld.create({ dealId: b1, partnerId: B, protectedUntil: iso(180) })]);
+    const followOn = claim
+      .given(won)
+      .when({ type: 'HoldClaim', data: { dealId: a2, partnerId: A, protectedUntil: iso(30) } })
+      .thenEmits([held(a2, A, 30)]);
+    assert.equal(liveHolder(followOn, SPEC_NOW), { dealId: a2, partnerId: A, protectedUntil: iso(30), won: false });
+  },
+);
 
 test('extension re-holds the claim with the new end', () => {
   const state = claim

@@ -197,7 +197,8 @@ test('joining the partner one already works for is refused', () => {
 });
 
 for (const employerStatus of [undefined, 'approved', 'active', 'suspended']) {
-  test(`a person works for one partner at a time: no joining while the employer is ${employerStatus ?? 'unknown'}`, () => {
+  const employer = employerStatus ?? 'unknown';
+  test(`a person works for one partner at a time: no joining while the employer is ${employer}`, () => {
     given(joinedAcme)
       .when(join(globex, 'active', employerStatus))
       .thenFails('invalid_state', 'leave first');
