@@ -138,7 +138,7 @@ test(
     const deals = obj(await c.api('/deals?limit=200', admin.token));
     assert.match(
       (await page.textContent('#my-deal-list-count')) ?? '',
-      new RegExp(`^${num(deals.items, 'length').toLocaleString('en')} rows?`),
+      new RegExp(`^${list(deals.items).length.toLocaleString('en')} rows?`),
     );
     assert.ok(await page.isVisible('#mdf'));
     const funds = obj(await c.api(`/mdf/funds?partnerId=${admin.partnerId}`, admin.token));
@@ -202,7 +202,7 @@ test('a sales rep: their own registrations, their own points, content for sales 
   assert.ok(list(deals.items).every((d) => at(d, 'registeredBy') === rep.id));
   assert.match(
     (await page.textContent('#my-deal-list-count')) ?? '',
-    new RegExp(`^${num(deals.items, 'length').toLocaleString('en')} rows?`),
+    new RegExp(`^${list(deals.items).length.toLocaleString('en')} rows?`),
   );
   assert.match((await page.textContent('#my-deals-title')) ?? '', /Your deal registrations/);
   assert.ok((await page.isHidden('#mdf')) || (await page.$('#mdf')) === null);

@@ -236,13 +236,13 @@ test(
     const certs = obj(await c.api(`/partners/${ctx.partnerId}/certifications`));
     assert.match(
       (await page.textContent('#certifications-count')) ?? '',
-      new RegExp(`^${num(certs.items, 'length').toLocaleString('en')} rows?$`),
+      new RegExp(`^${list(certs.items).length.toLocaleString('en')} rows?$`),
     );
     // The latest 200 registrations first; older ones on demand.
     const deals = obj(await c.api(`/deals?partnerId=${ctx.partnerId}&limit=200`));
     assert.match(
       (await page.textContent('#deals-count')) ?? '',
-      new RegExp(`^${num(deals.items, 'length').toLocaleString('en')} rows?`),
+      new RegExp(`^${list(deals.items).length.toLocaleString('en')} rows?`),
     );
     if (deals.nextCursor) {
       const older = obj(await c.api(`/deals?partnerId=${ctx.partnerId}&limit=500&cursor=${deals.nextCursor}`));
