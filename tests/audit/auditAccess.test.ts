@@ -6,7 +6,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { activePartner, employee, vendorStaff } from '../http/fixtures.js';
-import { at, list, str } from '../support/json.js';
+import { at, list, num } from '../support/json.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 type Caller = { id: string; token: string };
@@ -106,7 +106,7 @@ test('auditors read the access log through the API, filtered by actor and paged'
   assert.ok(list(mine.body, 'items').every((i) => at(i, 'actor', 'id') === analyst.id && at(i, 'status') === 403));
   const page = await t.get('/audit/access-log?limit=2', auditor.token);
   const next = await t.get(`/audit/access-log?limit=2&cursor=${at(page.body, 'nextCursor')}`, auditor.token);
-  assert.ok(str(next.body, 'items', 0, 'id') > str(page.body, 'items', 1, 'id'));
+  assert.ok(num(next.body, 'items', 0, 'id') > num(page.body, 'items', 1, 'id'));
   // Reading the log is itself logged.
   const last = (await logRows(t)).at(-1);
   assert.equal([last?.actor_id, last?.route], [auditor.id, '/audit/access-log']);
