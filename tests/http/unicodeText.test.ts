@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { str } from '../support/json.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { applyPartner, expectProblem, expectStatus, refused } from './fixtures.js';
 
@@ -47,7 +48,7 @@ test('control characters in a name are refused; a reason keeps its line breaks',
   const partner = await applyPartner(t);
   const reason = 'Not a fit:\n- no storage practice\n- region full';
   const r = expectStatus(await t.post(`/partners/${partner}/reject`, { reason }), 200);
-  const [event] = await t.platform.storedLog.streamEvents(r.body.streamId, 1, 1);
+  const [event] = await t.platform.storedLog.streamEvents(str(r.body, 'streamId'), 1, 1);
   assert.is((JSON.parse(event.data) as { reason: string }).reason, reason);
 });
 
@@ -74,9 +75,9 @@ test('property: an accepted name reads back identical from the view and the log'
         return;
       }
       accepted += 1;
-      const view = expectStatus(await t.get(`/people/${r.body.id}`), 200).body as { name: string };
+      const view = expectStatus(await t.get(`/people/${str(r.body, 'id')}`), 200).body as { name: string };
       const events = [];
-      for await (const e of t.platform.store.readStream(r.body.streamId)) events.push(e);
+      for await (const e of t.platform.store.readStream(str(r.body, 'streamId'))) events.push(e);
       const logged = (events[0].data as { name: string }).name;
       assert.is(view.name, name.trim());
       assert.is(logged, view.name);
