@@ -13,7 +13,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { allProjections } from '../../projections/index.js';
 import { expectProblem, expectStatus, quiescent } from '../http/fixtures.js';
-import { num, str } from '../support/json.js';
+import { list, num, str } from '../support/json.js';
 import { startTestApp, type Response, type TestApp } from '../support/testApp.js';
 
 const test = suite('reliability: a full disk');
@@ -57,7 +57,8 @@ const isBehind = (r: Response) => r.headers['prm-read-models'] === 'behind';
 const reasonsOf = async (t: TestApp) => {
   const health = await t.get('/health', null);
   expectStatus(health, 200);
-  return health.body as { status: string; reasons: { component: string; code: string }[] };
+  const reasons = list(health.body, 'reasons').map((r) => ({ component: str(r, 'component'), code: str(r, 'code') }));
+  return { status: str(health.body, 'status'), reasons };
 };
 
 test('read models that cannot follow: the command still answers 201 with PRM-Read-Models: behind', async () =>
