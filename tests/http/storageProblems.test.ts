@@ -1,13 +1,15 @@
 /**
  * Storage failures over HTTP (README Reliability): out of space is `507 storage_full`, a database
  * that cannot be used is `503 database_unavailable` with `Retry-After`; anything else stays a 500.
- * The classifiers look through wrapped errors (`cause`).
+ * The classifiers look through wrapped errors (`cause`). `/health` answers even when the log cannot be read.
  */
 import Fastify from 'fastify';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { isDatabaseUnavailable, isStorageFull, storageFailureOf } from '../../eventstore/errors.js';
 import { useProblemErrors } from '../../http/errorHandling.js';
+import { at, list, str } from '../support/json.js';
+import { startTestApp } from '../support/testApp.js';
 
 const test = suite('HTTP: storage failures as problems');
 const coded = (code: string) => Object.assign(new Error(code), { code });
@@ -39,6 +41,31 @@ test('a route that meets them answers 507, 503 with Retry-After, or 500', async 
   assert.is(other.statusCode, 500);
   assert.is(other.json().code, 'internal_error');
   await app.close();
+});
+
+test('a log that cannot be read: /health still answers 200, degraded with database_unavailable', async () => {
+  const t = await startTestApp();
+  const store = t.platform.store as { headPosition: () => Promise<number> };
+  const headPosition = store.headPosition;
+  try {
+    store.headPosition = () => Promise.reject(coded('SQLITE_IOERR_READ'));
+    const r = await t.get('/health', null);
+    assert.is(r.status, 200);
+    assert.is(str(r.body, 'status'), 'degraded');
+    assert.equal(
+      list(r.body, 'reasons').map((x) => [str(x, 'component'), str(x, 'code')]),
+      [['event-log', 'database_unavailable']],
+    );
+    assert.is(at(r.body, 'headPosition'), null);
+    assert.is(at(r.body, 'projectionLag'), null);
+    store.headPosition = headPosition;
+    const back = await t.get('/health', null);
+    assert.is(str(back.body, 'status'), 'ok');
+    assert.type(at(back.body, 'headPosition'), 'number');
+  } finally {
+    store.headPosition = headPosition;
+    await t.dispose();
+  }
 });
 
 test.run();
