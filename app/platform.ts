@@ -14,6 +14,7 @@ import {
 import { openSqlite, type SqliteConnection } from '../eventstore/sqlite/openSqlite.js';
 import { openReadModelConnection } from '../infra/sql/sqliteSqlDb.js';
 import { migrateToLatest } from '../migrations/migrateToLatest.js';
+import { dropAnalyticsViews, syncAnalyticsViews } from '../projections/analytics/syncAnalyticsViews.js';
 import {
   allProjections,
   createProjectionRunner,
@@ -79,7 +80,11 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
   const connection = openSqlite(options.databaseFile, {
     backgroundCheckpoints: options.backgroundCheckpoints ?? options.startProjections !== false,
   });
-  await migrateToLatest(new Kysely<unknown>({ dialect: new SqliteDialect({ database: connection.db }) }));
+  // Views over the read models step aside while migrations change tables, and follow their declarations.
+  await migrateToLatest(new Kysely<unknown>({ dialect: new SqliteDialect({ database: connection.db }) }), {
+    beforePending: () => dropAnalyticsViews(connection.db),
+  });
+  syncAnalyticsViews(connection.db);
   const registry = createEventRegistry(eventDefinitions, [...upcasters, ...(options.extraUpcasters ?? [])]);
   const readerDb = new Database(options.databaseFile, { readonly: true, fileMustExist: true });
   readerDb.pragma('busy_timeout = 10000');
