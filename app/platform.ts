@@ -12,6 +12,8 @@ import {
   type Upcaster,
 } from '../eventstore/index.js';
 import { openSqlite, type SqliteConnection } from '../eventstore/sqlite/openSqlite.js';
+import type { AnalyticsSource } from '../infra/sql/analyticsSource.js';
+import { sqliteAnalyticsSource } from '../infra/sql/sqliteAnalyticsSource.js';
 import { openReadModelConnection } from '../infra/sql/sqliteSqlDb.js';
 import { migrateToLatest } from '../migrations/migrateToLatest.js';
 import { dropAnalyticsViews, syncAnalyticsViews } from '../projections/analytics/syncAnalyticsViews.js';
@@ -53,6 +55,8 @@ export interface Platform {
   /** Queries on a separate read-only connection: WAL snapshots, never a half-applied batch. */
   readonly reader: SqlDb;
   readonly readModels: Kysely<ReadModels>;
+  /** Read-only SQL for analysts (the analytics views): `prm sql`, `GET /analytics/<view>.csv`. */
+  readonly analytics: AnalyticsSource;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly close: () => Promise<void>;
@@ -115,6 +119,7 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
     writeDb,
     reader,
     readModels,
+    analytics: sqliteAnalyticsSource(options.databaseFile),
     clock: options.clock,
     ids: options.ids,
     close: async () => {

@@ -39,14 +39,18 @@ export const now = per(`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`, 'now()');
 export const flag = (condition: Expr): Expr => sql`CASE WHEN ${condition} THEN 1 ELSE 0 END`;
 
 /** A floating-point division operand. */
-export const real = (x: Expr): Expr => per(`CAST(${render(x, 'sqlite')} AS REAL)`, `CAST(${render(x, 'postgres')} AS numeric)`);
+export const real = (x: Expr): Expr =>
+  per(`CAST(${render(x, 'sqlite')} AS REAL)`, `CAST(${render(x, 'postgres')} AS numeric)`);
 
 /** Rounds to a whole number, halves away from zero (PostgreSQL's round of a double rounds halves to even). */
 export const roundWhole = (x: Expr): Expr => per(`ROUND(${render(x, 'sqlite')})`, `ROUND(${render(x, 'postgres')})`);
 
 /** The larger of two values. */
 export const greatest = (a: Expr, b: Expr): Expr =>
-  per(`MAX(${render(a, 'sqlite')}, ${render(b, 'sqlite')})`, `GREATEST(${render(a, 'postgres')}, ${render(b, 'postgres')})`);
+  per(
+    `MAX(${render(a, 'sqlite')}, ${render(b, 'sqlite')})`,
+    `GREATEST(${render(a, 'postgres')}, ${render(b, 'postgres')})`,
+  );
 
 /** Whole milliseconds from one stored instant to another. */
 export const millisBetween = (from: string, to: string): Expr =>
@@ -67,11 +71,13 @@ export const previousPeriodOf = (period: Expr): Expr =>
     ELSE substr(${period}, 1, 6) || CAST(CAST(substr(${period}, 7, 1) AS INTEGER) - 1 AS TEXT) END`;
 
 /** The same quarter a year earlier. */
-export const yearAgoPeriodOf = (period: Expr): Expr => sql`CAST(${year(period)} - 1 AS TEXT) || substr(${period}, 5, 3)`;
+export const yearAgoPeriodOf = (period: Expr): Expr =>
+  sql`CAST(${year(period)} - 1 AS TEXT) || substr(${period}, 5, 3)`;
 
 /** The first instant of a period, as ISO text. */
 export const periodStartOf = (period: Expr): Expr =>
-  sql`substr(${period}, 1, 4) || CASE substr(${period}, 7, 1) WHEN '1' THEN '-01' WHEN '2' THEN '-04' WHEN '3' THEN '-07'
+  sql`substr(${period}, 1, 4)
+    || CASE substr(${period}, 7, 1) WHEN '1' THEN '-01' WHEN '2' THEN '-04' WHEN '3' THEN '-07'
     ELSE '-10' END || '-01T00:00:00.000Z'`;
 
 /** The first instant after a period, as ISO text. */
@@ -85,5 +91,6 @@ export const periodEndOf = (period: Expr): Expr =>
 export const channelSetting = (key: string, fallback: number): Expr =>
   per(
     `COALESCE((SELECT CAST(s.value AS REAL) FROM channel_settings s WHERE s.key = '${key}'), ${fallback})`,
-    `COALESCE((SELECT CAST(CAST(s.value AS text) AS numeric) FROM channel_settings s WHERE s.key = '${key}'), ${fallback})`,
+    `COALESCE((SELECT CAST(CAST(s.value AS text) AS numeric) FROM channel_settings s
+      WHERE s.key = '${key}'), ${fallback})`,
   );

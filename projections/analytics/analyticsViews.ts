@@ -63,7 +63,9 @@ export const analyticsViewDdl = (d: Dialect, schema?: string): ViewDdl[] => {
 };
 
 /** A view as `GET /analytics/<view>.csv` names it: `deals`, `deals_v1`, or the full `analytics_deals[_v1]`. */
-export const findAnalyticsView = (name: string): { readonly view: AnalyticsView; readonly sqlName: string } | undefined => {
+export const findAnalyticsView = (
+  name: string,
+): { readonly view: AnalyticsView; readonly sqlName: string } | undefined => {
   const full = name.startsWith('analytics_') ? name : `analytics_${name}`;
   const current = currentAnalyticsViews.find((v) => v.name === full);
   if (current) return { view: current, sqlName: current.name };

@@ -46,7 +46,8 @@ export const revenueGrowth = {
   definition:
     'Won revenue of a period (by closing date, per currency) against an earlier period in the same currency: ' +
     '(won − earlier) / earlier × 100; null when the earlier period won nothing. Scorecards and channel health ' +
-    "compare with the previous quarter; `analytics_channel_revenue` also with the same quarter a year earlier (Aberdeen's year-over-year growth).",
+    'compare with the previous quarter; `analytics_channel_revenue` also with the same quarter a year earlier ' +
+    "(Aberdeen's year-over-year growth).",
   api: '`growthPct` of a scorecard; `revenue.growthPct`, `revenue.byCurrency[].growthPct` of channel health',
   views: '`analytics_scorecards.growth_pct`; `analytics_channel_revenue.growth_pct`, `yoy_growth_pct`',
   of: (wonMinor: number, earlierWonMinor: number | null | undefined) => growthPct(wonMinor, earlierWonMinor),
@@ -72,7 +73,8 @@ export const conflictRate = {
   title: 'Conflict rate',
   definition:
     'Of the deal registrations recorded in the period, the share that collided with an earlier pending or ' +
-    "protected registration of another partner for the same customer and product line (`DealConflictDetected` on the registration): collided / registered × 100. " +
+    'protected registration of another partner for the same customer and product line (`DealConflictDetected` ' +
+    'on the registration): collided / registered × 100. ' +
     'Not the share flagged on either side (`conflict_flagged`): a collision also flags the earlier registration.',
   api: '`deals.conflicted` / `deals.registered` of a scorecard',
   views: '`analytics_scorecards.conflict_rate_pct`; `analytics_channel_health.conflict_rate_pct`',
@@ -132,12 +134,20 @@ export const channelQuadrant = {
   definition:
     'DESIGN §5 (LogicBay): enough partners when active partners ≥ `desiredPartnerCount`, performing when partners ' +
     'at quota ≥ `quotaAttainmentThresholdPct` (none with a quota counts as below): `emerging_growth` (fewer, ' +
-    'below), `scaling` (fewer, at or above), `sub_optimized` (enough, below), `continuous_improvement` (enough, at or above).',
+    'below), `scaling` (fewer, at or above), `sub_optimized` (enough, below), `continuous_improvement` ' +
+    '(enough, at or above).',
   api: '`quadrant` of channel health',
   views: '`analytics_channel_health.quadrant`',
   of: (enoughPartners: boolean, performing: boolean): QuadrantName =>
-    enoughPartners ? (performing ? 'continuous_improvement' : 'sub_optimized') : performing ? 'scaling' : 'emerging_growth',
-  performing: (achievingPct: number | null, thresholdPct: number) => achievingPct !== null && achievingPct >= thresholdPct,
+    enoughPartners
+      ? performing
+        ? 'continuous_improvement'
+        : 'sub_optimized'
+      : performing
+        ? 'scaling'
+        : 'emerging_growth',
+  performing: (achievingPct: number | null, thresholdPct: number) =>
+    achievingPct !== null && achievingPct >= thresholdPct,
   sql: (enoughPartners: Expr, performing: Expr) =>
     sql`CASE WHEN ${enoughPartners} THEN CASE WHEN ${performing} THEN 'continuous_improvement' ELSE 'sub_optimized' END
       ELSE CASE WHEN ${performing} THEN 'scaling' ELSE 'emerging_growth' END END`,

@@ -24,7 +24,8 @@ export const growthPct = (current: number, previous: number | null | undefined):
     : null;
 
 export const growthPctSql = (current: Expr, previous: Expr): Expr =>
-  sql`CASE WHEN ${previous} > 0 THEN ${roundWhole(sql`${real(sql`${current} - ${previous}`)} / ${previous} * 10000`)} / 100 END`;
+  sql`CASE WHEN ${previous} > 0
+    THEN ${roundWhole(sql`${real(sql`${current} - ${previous}`)} / ${previous} * 10000`)} / 100 END`;
 
 /** Days (one decimal, never negative) from one ISO instant to another; null until both exist. */
 export const days = (from: string | null, to: string | null): number | null =>

@@ -49,7 +49,7 @@ export const channelHealthV1 = defineView({
     period_end: instant('a.period_end', 'the first instant after it'),
     running: flag(when(sql`${now} < ${at('a.period_end')}`), 'the quarter has not ended yet (figures to date)'),
     active_partners: integer('a.active_partners', 'partners active at its end (now, for the running quarter)'),
-    desired_partner_count: integer(desired, 'the channel setting `desiredPartnerCount` (today\'s value)'),
+    desired_partner_count: integer(desired, "the channel setting `desiredPartnerCount` (today's value)"),
     partner_coverage_pct: decimal(pctSql('a.active_partners', desired), 'active / desired × 100'),
     enough_partners: flag(when(enough), 'active ≥ desired'),
     partners_with_quota: integer('a.with_quota', 'active partners with a quota above zero'),
@@ -63,7 +63,10 @@ export const channelHealthV1 = defineView({
     conflict_rate_pct: decimal(conflictRate.sql('d.collided', 'd.registered'), 'KPI conflict rate'),
     deals_won: integer('d.won', 'wins whose closing date is in the quarter'),
     deals_closed: integer('d.closed', 'registrations that came to an end in the quarter'),
-    lead_conversion_pct: decimal(leadConversion.sql('d.won', 'd.closed'), 'KPI lead conversion (from deal registrations)'),
+    lead_conversion_pct: decimal(
+      leadConversion.sql('d.won', 'd.closed'),
+      'KPI lead conversion (from deal registrations)',
+    ),
   },
   from: sql`FROM ${partnersAtEnd}`,
 });

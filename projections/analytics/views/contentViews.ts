@@ -42,7 +42,10 @@ export const contentAccessV1 = defineView({
     partner_role: text('pr.partner_role', 'their role there'),
     partner_region: text('pr.partner_region', "the employer's region"),
     partner_tier: text('pr.partner_tier', "the employer's tier"),
-    valid_until: instant('v.valid_until', 'visible until then (the earliest expiry of a required certification); null: no end'),
+    valid_until: instant(
+      'v.valid_until',
+      'visible until then (the earliest expiry of a required certification); null: no end',
+    ),
   },
   from: sql`FROM access_visible_content v JOIN access_contents c ON c.content_id = v.content_id
   JOIN access_principals pr ON pr.person_id = v.person_id

@@ -15,7 +15,8 @@ export const mdfV1 = defineView({
     currency: text('f.currency', 'its currency'),
     allocated_minor: integer('f.allocated_minor', 'allocated'),
     approved_minor: integer(
-      `(SELECT COALESCE(SUM(r.approved_minor), 0) FROM mdf_requests r WHERE r.fund_id = f.fund_id AND r.status = 'approved')`,
+      `(SELECT COALESCE(SUM(r.approved_minor), 0) FROM mdf_requests r
+        WHERE r.fund_id = f.fund_id AND r.status = 'approved')`,
       'approved in requests',
     ),
     committed_minor: integer('f.committed_minor', 'promised to approved requests and not yet settled'),

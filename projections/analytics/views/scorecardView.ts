@@ -22,10 +22,19 @@ export const scorecardsV1 = defineView({
     period: text('p.period', 'the quarter, `YYYY-Qn`'),
     quota_minor: integer('p.quota_minor', 'quota for the quarter, or null'),
     quota_currency: text('p.quota_currency', 'its currency'),
-    won_minor: integer('p.won_minor', "won revenue by closing date, in the quota's currency (no quota: the first win's)"),
+    won_minor: integer(
+      'p.won_minor',
+      "won revenue by closing date, in the quota's currency (no quota: the first win's)",
+    ),
     won_currency: text('p.currency', 'currency of `won_minor`, or null before a quota or win'),
-    attainment_pct: decimal('p.attainment_pct', 'won / quota × 100, two decimals rounded half up; null without a quota'),
-    achieved_quota: flag(partnersAtQuota.achievedSql('p.won_minor', 'p.quota_minor'), 'won ≥ quota; null without a quota'),
+    attainment_pct: decimal(
+      'p.attainment_pct',
+      'won / quota × 100, two decimals rounded half up; null without a quota',
+    ),
+    achieved_quota: flag(
+      partnersAtQuota.achievedSql('p.won_minor', 'p.quota_minor'),
+      'won ≥ quota; null without a quota',
+    ),
     previous_won_minor: integer(
       'CASE WHEN p.currency IS NOT NULL THEN COALESCE(pr.won_minor, 0) END',
       'won revenue of the previous quarter in the same currency',
