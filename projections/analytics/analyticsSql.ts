@@ -59,6 +59,13 @@ export const millisBetween = (from: string, to: string): Expr =>
     `ROUND(EXTRACT(EPOCH FROM (CAST(${to} AS timestamptz) - CAST(${from} AS timestamptz))) * 1000)`,
   );
 
+/** Days (one decimal) from now until a stored instant: negative once it passed, null when it is. */
+export const daysFromNow = (column: string): Expr =>
+  per(
+    `ROUND(julianday(${column}) - julianday('now'), 1)`,
+    `ROUND(CAST(EXTRACT(EPOCH FROM (CAST(${column} AS timestamptz) - now())) / 86400 AS numeric), 1)`,
+  );
+
 /** The period `YYYY-Qn` of an ISO instant or date held as text. */
 export const periodOfText = (text: Expr): Expr =>
   sql`substr(${text}, 1, 4) || '-Q' || CAST((CAST(substr(${text}, 6, 2) AS INTEGER) + 2) / 3 AS TEXT)`;

@@ -48,6 +48,8 @@ export interface AnalyticsView {
   readonly columns: Readonly<Record<string, ViewColumn>>;
   /** Everything after the select list: `FROM deals d LEFT JOIN …`, or a dialect's own. */
   readonly from: Expr;
+  /** Cast every column, bare references too: they come from derived tables, which carry no declared type. */
+  readonly castEveryColumn?: boolean;
   /** Set when a later version replaced it: kept until `removeAfter` (two quarters; README "Versions"). */
   readonly deprecated?: { readonly since: string; readonly removeAfter: string };
 }
@@ -60,14 +62,16 @@ export const versionedName = (v: AnalyticsView) => `${v.name}_v${v.version}`;
 const isBareColumn = (sql: string) => /^(\w+\.)?\w+$/.test(sql);
 
 /** One column of the select list: cast to its analytics type unless a bare column reference on SQLite. */
-const selectItem = (name: string, c: ViewColumn, d: Dialect) => {
+const selectItem = (name: string, c: ViewColumn, d: Dialect, castEveryColumn: boolean) => {
   const sql = render(c.sql, d);
   const type = analyticsTypes[c.type][d];
-  return d === 'sqlite' && isBareColumn(sql) ? `${sql} AS ${name}` : `CAST(${sql} AS ${type}) AS ${name}`;
+  return d === 'sqlite' && !castEveryColumn && isBareColumn(sql)
+    ? `${sql} AS ${name}`
+    : `CAST(${sql} AS ${type}) AS ${name}`;
 };
 
 /** The SELECT a view is made of, in a dialect. */
 export const selectOf = (v: AnalyticsView, d: Dialect): string =>
   `SELECT\n  ${Object.entries(v.columns)
-    .map(([name, c]) => selectItem(name, c, d))
+    .map(([name, c]) => selectItem(name, c, d, v.castEveryColumn === true))
     .join(',\n  ')}\n${render(v.from, d)}`.trimEnd();

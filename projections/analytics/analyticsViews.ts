@@ -35,9 +35,10 @@ export const analyticsViewVersions: readonly AnalyticsView[] = [
 ];
 
 /** The latest version of each view, in the order declared: what `analytics_<view>` selects from. */
-export const currentAnalyticsViews: readonly AnalyticsView[] = analyticsViewVersions.filter(
-  (v) => !analyticsViewVersions.some((w) => w.name === v.name && w.version > v.version),
-);
+export const latestVersions = (versions: readonly AnalyticsView[]): AnalyticsView[] =>
+  versions.filter((v) => !versions.some((w) => w.name === v.name && w.version > v.version));
+
+export const currentAnalyticsViews: readonly AnalyticsView[] = latestVersions(analyticsViewVersions);
 
 export interface ViewDdl {
   readonly name: string;
@@ -48,14 +49,17 @@ export interface ViewDdl {
  * The statements that create every view in a dialect: each version, then each stable name over its
  * latest version. On PostgreSQL they live in `schema` (`analytics`), over the read models in `public`.
  */
-export const analyticsViewDdl = (d: Dialect, schema?: string): ViewDdl[] => {
+export const analyticsViewDdl = (
+  d: Dialect,
+  { schema, versions = analyticsViewVersions }: { schema?: string; versions?: readonly AnalyticsView[] } = {},
+): ViewDdl[] => {
   const q = (name: string) => (schema ? `${schema}.${name}` : name);
   return [
-    ...analyticsViewVersions.map((v) => ({
+    ...versions.map((v) => ({
       name: versionedName(v),
       sql: `CREATE VIEW ${q(versionedName(v))} AS\n${selectOf(v, d)}`,
     })),
-    ...currentAnalyticsViews.map((v) => ({
+    ...latestVersions(versions).map((v) => ({
       name: v.name,
       sql: `CREATE VIEW ${q(v.name)} AS SELECT * FROM ${q(versionedName(v))}`,
     })),

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { analyticsViewDdl } from './analyticsViews.js';
+import type { AnalyticsView } from './analyticsView.js';
+import { analyticsViewDdl, analyticsViewVersions } from './analyticsViews.js';
 
 /**
  * The analytics views of a SQLite file, made to match the declarations. Views hold no data, so they are
@@ -27,9 +28,12 @@ export const dropAnalyticsViews = (db: Database.Database) =>
     })
     .immediate();
 
-/** Creates or recreates the views; answers whether anything changed. */
-export const syncAnalyticsViews = (db: Database.Database): boolean => {
-  const wanted = analyticsViewDdl('sqlite');
+/** Creates or recreates the views (every declared version by default); answers whether anything changed. */
+export const syncAnalyticsViews = (
+  db: Database.Database,
+  versions: readonly AnalyticsView[] = analyticsViewVersions,
+): boolean => {
+  const wanted = analyticsViewDdl('sqlite', { versions });
   if (matches(db, wanted)) return false;
   return db
     .transaction(() => {

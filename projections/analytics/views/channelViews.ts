@@ -43,10 +43,13 @@ export const channelHealthV1 = defineView({
   version: 1,
   rowPer: 'quarter with at least one fact in a scorecard',
   key: ['period'],
+  castEveryColumn: true,
   columns: {
     period: text('a.period', 'the quarter'),
     period_start: instant(periodStartOf('a.period'), 'its first instant'),
     period_end: instant('a.period_end', 'the first instant after it'),
+    previous_period: text(previousPeriodOf('a.period'), 'the quarter before'),
+    year_ago_period: text(yearAgoPeriodOf('a.period'), 'the same quarter a year earlier'),
     running: flag(when(sql`${now} < ${at('a.period_end')}`), 'the quarter has not ended yet (figures to date)'),
     active_partners: integer('a.active_partners', 'partners active at its end (now, for the running quarter)'),
     desired_partner_count: integer(desired, "the channel setting `desiredPartnerCount` (today's value)"),

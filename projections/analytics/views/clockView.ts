@@ -10,7 +10,7 @@ const currentPeriod = periodOfText(nowText);
 export const clockV1 = defineView({
   name: 'analytics_clock',
   version: 1,
-  rowPer: 'query: exactly one row',
+  rowPer: 'query (the clock; exactly one row)',
   key: ['now'],
   columns: {
     now: instant(now, 'the instant the query runs'),

@@ -1,5 +1,5 @@
-import { instant as at, now, sql } from '../analyticsSql.js';
-import { defineView, instant, integer, json, text } from '../analyticsView.js';
+import { daysFromNow, instant as at, now, sql } from '../analyticsSql.js';
+import { decimal, defineView, instant, integer, json, text } from '../analyticsView.js';
 
 /** A row of access_visible_content `v` that is visible now (validUntil: expiry without an event). */
 const visibleNow = sql`(v.valid_until IS NULL OR ${at('v.valid_until')} > ${now})`;
@@ -46,6 +46,7 @@ export const contentAccessV1 = defineView({
       'v.valid_until',
       'visible until then (the earliest expiry of a required certification); null: no end',
     ),
+    days_left: decimal(daysFromNow('v.valid_until'), 'days from now until `valid_until`; null: no end'),
   },
   from: sql`FROM access_visible_content v JOIN access_contents c ON c.content_id = v.content_id
   JOIN access_principals pr ON pr.person_id = v.person_id

@@ -1,4 +1,4 @@
-import { instant as at, now, sql } from '../analyticsSql.js';
+import { daysFromNow, instant as at, now, sql } from '../analyticsSql.js';
 import { mdfUtilisation } from '../channelKpis.js';
 import { date, decimal, defineView, instant, integer, json, text } from '../analyticsView.js';
 
@@ -32,6 +32,7 @@ export const mdfV1 = defineView({
       '`open`, `expired` (now past `expires_at`), `closed`',
     ),
     expires_at: instant('f.expires_at', 'when it expires'),
+    days_to_expiry: decimal(daysFromNow('f.expires_at'), 'days from now until it expires (negative: expired)'),
     allocated_at: instant('f.allocated_at', 'when it was allocated'),
     closed_at: instant('f.closed_at', 'when closed, or null'),
     close_reason: text('f.close_reason', 'why, or null'),

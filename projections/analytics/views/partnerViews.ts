@@ -1,4 +1,4 @@
-import { flag as when, instant as at, now, sql } from '../analyticsSql.js';
+import { daysFromNow, flag as when, instant as at, now, sql } from '../analyticsSql.js';
 import { certificationCoverage, pointsLiability, timeToFirstDeal } from '../channelKpis.js';
 import { decimal, defineView, flag, instant, integer, json, text } from '../analyticsView.js';
 
@@ -110,6 +110,7 @@ export const certificationsV1 = defineView({
     earned_at: instant('c.earned_at', 'when first earned'),
     renewed_at: instant('c.renewed_at', 'when last renewed, or null'),
     expires_at: instant('c.expires_at', 'when it expires'),
+    days_to_expiry: decimal(daysFromNow('c.expires_at'), 'days from now until it expires (negative: expired)'),
     revoked_at: instant('c.revoked_at', 'when revoked, or null'),
     revoke_reason: text('c.revoke_reason', 'why, or null'),
     valid_now: flag(when(sql`c.revoked_at IS NULL AND ${at('c.expires_at')} > ${now}`), 'not revoked and not expired'),
