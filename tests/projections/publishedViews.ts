@@ -12,6 +12,7 @@ export const publishedViews: Readonly<Record<string, readonly string[]>> = {
     'current_period_start instant',
     'previous_period text',
     'year_ago_period text',
+    'year_ago instant',
   ],
   analytics_partners_v1: [
     'partner_id text',

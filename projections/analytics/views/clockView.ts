@@ -1,4 +1,13 @@
-import { now, nowText, periodOfText, periodStartOf, previousPeriodOf, sql, yearAgoPeriodOf } from '../analyticsSql.js';
+import {
+  now,
+  nowText,
+  per,
+  periodOfText,
+  periodStartOf,
+  previousPeriodOf,
+  sql,
+  yearAgoPeriodOf,
+} from '../analyticsSql.js';
 import { date, defineView, instant, text } from '../analyticsView.js';
 
 const currentPeriod = periodOfText(nowText);
@@ -19,6 +28,10 @@ export const clockV1 = defineView({
     current_period_start: instant(periodStartOf(currentPeriod), 'the first instant of that quarter'),
     previous_period: text(previousPeriodOf(currentPeriod), 'the quarter before'),
     year_ago_period: text(yearAgoPeriodOf(currentPeriod), 'the same quarter a year earlier'),
+    year_ago: instant(
+      per(`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 year')`, `now() - interval '1 year'`),
+      'the instant a year before now',
+    ),
   },
   from: '',
 });
