@@ -14,6 +14,13 @@ import { channelQuadrant, conflictRate, leadConversion, partnersAtQuota, revenue
 import { decimal, defineView, flag, instant, integer, text } from '../analyticsView.js';
 import { pctSql } from '../kpiArithmetic.js';
 
+const closedDeals = leadConversion.closedSql({
+  won: 'deals_won',
+  lost: 'deals_lost',
+  expired: 'deals_expired',
+  rejected: 'deals_rejected',
+  withdrawn: 'deals_withdrawn',
+});
 const desired = channelSetting('desiredPartnerCount', defaultChannelSettings.desiredPartnerCount);
 const threshold = channelSetting('quotaAttainmentThresholdPct', defaultChannelSettings.quotaAttainmentThresholdPct);
 const achievingPct = partnersAtQuota.sql('a.achieving', 'a.with_quota');
@@ -34,7 +41,7 @@ const partnersAtEnd = sql`(SELECT b.period, b.period_end, COUNT(h.partner_id) AS
     LEFT JOIN scorecard_periods q ON q.partner_id = h.partner_id AND q.period = b.period
     GROUP BY b.period, b.period_end) a
   JOIN (SELECT period, SUM(deals_registered) AS registered, SUM(deals_conflicted) AS collided,
-      SUM(deals_won) AS won, SUM(deals_won + deals_lost + deals_expired + deals_rejected + deals_withdrawn) AS closed
+      SUM(deals_won) AS won, SUM(${closedDeals}) AS closed
     FROM scorecard_periods GROUP BY period) d ON d.period = a.period`;
 
 /** Channel health per quarter: the Aberdeen measures and the LogicBay quadrant, as the API computes them. */
