@@ -3,9 +3,17 @@ import { AnalyticsQueryRefused, WRITES_REFUSED, type AnalyticsRows, type Analyti
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const codeOf = (e: unknown) => (e as { code?: string } | null)?.code;
-/** Statements that only read, by their first keyword (comments and parentheses skipped). */
-const looksLikeQuery = (sql: string) =>
-  /^(select|with|values|table|show|explain)\b/i.test(sql.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/|\()*/, ''));
+/** The first keyword of a statement, comments and parentheses skipped. */
+const firstWord = (sql: string) =>
+  /^\w+/.exec(sql.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/|\()*/, ''))?.[0].toLowerCase() ?? '';
+/** Statements that change something: PostgreSQL refuses them in a cursor with a mere syntax error. */
+const WRITES = new Set([
+  ...['insert', 'update', 'delete', 'merge', 'drop', 'create', 'alter', 'truncate', 'grant', 'revoke'],
+  ...['copy', 'comment', 'vacuum', 'analyze', 'call', 'do', 'lock', 'refresh', 'reindex', 'cluster', 'import'],
+]);
+/** Read-only transaction (25006), or a data-modifying WITH in a cursor. */
+const refusedAsWrite = (e: unknown, sql: string) =>
+  codeOf(e) === '25006' || /data-modifying/.test(messageOf(e)) || WRITES.has(firstWord(sql));
 
 /**
  * The same on PostgreSQL (cluster mode): a READ ONLY transaction whose search_path finds the views in
@@ -29,16 +37,16 @@ export const postgresAnalyticsSource = (pool: pg.Pool, schema = 'analytics'): An
       await client.query('ROLLBACK').catch(() => undefined);
       client.release();
     };
-    await client.query('BEGIN READ ONLY');
-    await client.query(`SET LOCAL search_path TO ${schema}, public`);
     const fetch = () => client.query({ text: `FETCH FORWARD ${batchSize} FROM prm_analytics`, rowMode: 'array' });
     let first: pg.QueryResult<unknown[]>;
     try {
+      await client.query('BEGIN READ ONLY');
+      await client.query(`SET LOCAL search_path TO ${schema}, public`);
       await client.query(`DECLARE prm_analytics NO SCROLL CURSOR FOR ${sql}`, [...params]);
       first = await fetch();
     } catch (e) {
       await close();
-      if (codeOf(e) === '25006' || !looksLikeQuery(sql)) throw new AnalyticsQueryRefused('writes', WRITES_REFUSED);
+      if (refusedAsWrite(e, sql)) throw new AnalyticsQueryRefused('writes', WRITES_REFUSED);
       throw new AnalyticsQueryRefused('invalid', messageOf(e));
     }
     async function* batches() {
