@@ -12,7 +12,7 @@ import { isAnalyticsQueryRefused } from '../../infra/sql/analyticsSource.js';
 import { postgresAnalyticsSource } from '../../infra/sql/postgresAnalyticsSource.js';
 import { sqliteAnalyticsSource } from '../../infra/sql/sqliteAnalyticsSource.js';
 import type { AnalyticsSource } from '../../infra/sql/analyticsSource.js';
-import type { SqlType } from '../../infra/sql/tables.js';
+import type { SqlType, Table } from '../../infra/sql/tables.js';
 import { currentAnalyticsViews } from '../../projections/analytics/analyticsViews.js';
 import type { AnalyticsType } from '../../projections/analytics/analyticsView.js';
 import { syncPostgresAnalyticsViews } from '../../projections/analytics/postgresAnalyticsViews.js';
@@ -42,7 +42,7 @@ const JSON_COLUMNS = new Set([
 
 /** The read-model tables as declared, with the seeded store's rows. */
 const copyReadModels = async (s: AnalyticsSeed, pool: pg.Pool) => {
-  for (const table of Object.values(tables)) {
+  for (const table of Object.values(tables) as Table[]) {
     const columns = Object.entries(table.columns);
     const definition = columns.map(
       ([name, c]) =>
