@@ -32,8 +32,11 @@ export const nowText = per(
 /** A stored instant (ISO text) in a comparison with the clock. */
 export const instant = (column: string): Expr => per(column, `CAST(${column} AS timestamptz)`);
 
-/** The clock, comparable with `instant(column)`. */
-export const now = per(`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`, 'now()');
+/**
+ * The clock, comparable with `instant(column)`: one instant for the whole query (SQLite evaluates an
+ * uncorrelated subquery once; PostgreSQL's now() is the transaction's), not one per row.
+ */
+export const now = per(`(SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`, 'now()');
 
 /** 1 when the condition holds, else 0: flags are integers on both dialects, so SUM(flag) counts. */
 export const flag = (condition: Expr): Expr => sql`CASE WHEN ${condition} THEN 1 ELSE 0 END`;
@@ -62,7 +65,7 @@ export const millisBetween = (from: string, to: string): Expr =>
 /** Days (one decimal) from now until a stored instant: negative once it passed, null when it is. */
 export const daysFromNow = (column: string): Expr =>
   per(
-    `ROUND(julianday(${column}) - julianday('now'), 1)`,
+    `ROUND(julianday(${column}) - (SELECT julianday('now')), 1)`,
     `ROUND(CAST(EXTRACT(EPOCH FROM (CAST(${column} AS timestamptz) - now())) / 86400 AS numeric), 1)`,
   );
 
