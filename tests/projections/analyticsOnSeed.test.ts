@@ -212,7 +212,8 @@ test('channel health and channel revenue agree with the API, period by period: t
   // The channel's conflict rate per quarter is the scorecards' collisions over their registrations.
   const sums = await rows(
     s,
-    'SELECT period, SUM(deals_registered) AS registered, SUM(deals_collided) AS collided FROM analytics_scorecards GROUP BY period',
+    `SELECT period, SUM(deals_registered) AS registered, SUM(deals_collided) AS collided
+     FROM analytics_scorecards GROUP BY period`,
   );
   for (const h of health) {
     const sum = sums.find((x) => x.period === h.period);
@@ -220,9 +221,7 @@ test('channel health and channel revenue agree with the API, period by period: t
   }
 });
 
-test('collisions are counted once, on the registration that collided: the scorecards, the deals and the pairs agree', async ({
-  s,
-}) => {
+test('a collision counts once, on the registration that collided: scorecards, deals and pairs agree', async ({ s }) => {
   const [d] = await rows(
     s,
     'SELECT SUM(collided) AS collided, SUM(conflict_flagged) AS flagged, COUNT(*) AS n FROM analytics_deals',

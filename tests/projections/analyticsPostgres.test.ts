@@ -44,10 +44,9 @@ const JSON_COLUMNS = new Set([
 const copyReadModels = async (s: AnalyticsSeed, pool: pg.Pool) => {
   for (const table of Object.values(tables) as Table[]) {
     const columns = Object.entries(table.columns);
-    const definition = columns.map(
-      ([name, c]) =>
-        `${name} ${JSON_COLUMNS.has(`${table.name}.${name}`) ? 'jsonb' : pgTypes[c.type]}${c.nullable ? '' : ' NOT NULL'}`,
-    );
+    const typeOf = (name: string, type: SqlType) =>
+      JSON_COLUMNS.has(`${table.name}.${name}`) ? 'jsonb' : pgTypes[type];
+    const definition = columns.map(([name, c]) => `${name} ${typeOf(name, c.type)}${c.nullable ? '' : ' NOT NULL'}`);
     await pool.query(
       `CREATE TABLE ${table.name} (${definition.join(', ')}, PRIMARY KEY (${table.primaryKey.join(', ')}))`,
     );

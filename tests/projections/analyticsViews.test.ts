@@ -77,7 +77,7 @@ test('every version and stable name exists, with the declared columns in order a
   assert.equal(db.prepare('SELECT COUNT(*) AS n FROM analytics_clock').get(), { n: 1 });
 });
 
-test('published versions never change, and every declared version is published (tests/projections/publishedViews.ts)', () => {
+test('published versions never change, and every declared version is published (publishedViews.ts)', () => {
   const declared = Object.fromEntries(
     analyticsViewVersions.map((v) => [versionedName(v), Object.entries(v.columns).map(([n, c]) => `${n} ${c.type}`)]),
   );
@@ -130,7 +130,7 @@ test('starting again writes nothing; a view changed or added by hand is put righ
   assert.equal(views(db).get('analytics_partners_v1'), analyticsViewDdl('sqlite')[1].sql);
 });
 
-test('migrations step aside: the views are dropped only when one is pending, and an old store opens with views', async ({
+test('migrations step aside: views dropped only when one is pending; an old store opens with views', async ({
   dir,
 }) => {
   const file = join(dir, 'hook.db');
