@@ -18,7 +18,7 @@ import { channelKpis } from '../../projections/analytics/channelKpis.js';
 import { README, readmeSqlStatements } from '../support/readmeSql.js';
 
 const readme = readFileSync(README, 'utf8');
-const HINT = 'paste `npx tsx tools/analyticsReadme.ts` into README "Read models for analysts"';
+const HINT = 'paste `npx tsx tools/analyticsReadme.ts` into README "Read models for analysts", then `npm run format`';
 
 /** The cells of a markdown table's rows, trimmed (alignment padding is not content). */
 const rowsOf = (table: string) =>
