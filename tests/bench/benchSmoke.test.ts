@@ -117,6 +117,7 @@ const expected = [
     'homeSales',
   ].flatMap((c) => [`consolePages.${c}P50Ms`, `consolePages.${c}P95Ms`]),
   'analytics.heaviestViewMs',
+  'analytics.heaviestViewInDatabaseMs',
   'analytics.dealsTableMs',
   'analytics.slowestReadmeQueryMs',
   'analytics.kpiChecks',
