@@ -10,6 +10,7 @@ import { createMetrics, useRequestMetrics } from '../http/metrics.js';
 import { tokenRoute } from '../http/tokenRoute.js';
 import { toOpenApiSchema, useZodSchemas } from '../http/zodSchemas.js';
 import { loadPrincipal } from '../projections/index.js';
+import { analyticsCsvRoutes } from '../read-api/analytics/analyticsCsvRoutes.js';
 import { auditRoutes } from '../read-api/audit/auditRoutes.js';
 import { queryRoutes } from '../read-api/index.js';
 import { webRoutes } from '../web/webRoutes.js';
@@ -88,6 +89,7 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
   };
   commandRoutes(app, kit, platform.pipeline);
   queryRoutes(app, { reader: platform.reader, readModels: platform.readModels, now });
+  analyticsCsvRoutes(app, { source: platform.analytics });
   auditRoutes(app, {
     log: platform.storedLog,
     store: platform.store,

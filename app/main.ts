@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { signToken } from '../http/jwt.js';
 import { registerAuditCommands } from './cli/auditCommands.js';
 import { exitOnOperatorError, OperatorError } from './operatorError.js';
+import { registerSqlCommand } from './cli/sqlCommand.js';
 import { progressBar } from './progressBar.js';
 import { openRuntime } from './runtime.js';
 import { registerSeedCommand } from './seed/seedCli.js';
@@ -69,5 +70,6 @@ addSweepCommand(
 );
 registerAuditCommands(program);
 registerSeedCommand(program);
+registerSqlCommand(program);
 
 await program.parseAsync(process.argv).catch(exitOnOperatorError);

@@ -15,8 +15,11 @@ import { openSqlite, type SqliteConnection } from '../eventstore/sqlite/openSqli
 import { sqliteStorageProbe } from '../eventstore/sqlite/storageProbe.js';
 import { createHealthRegistry, type HealthRegistry } from '../infra/health.js';
 import { watchEventStore, watchSqlDb } from '../infra/watchHealth.js';
+import type { AnalyticsSource } from '../infra/sql/analyticsSource.js';
+import { sqliteAnalyticsSource } from '../infra/sql/sqliteAnalyticsSource.js';
 import { openReadModelConnection } from '../infra/sql/sqliteSqlDb.js';
 import { migrateToLatest } from '../migrations/migrateToLatest.js';
+import { dropAnalyticsViews, syncAnalyticsViews } from '../projections/analytics/syncAnalyticsViews.js';
 import {
   allProjections,
   createProjectionRunner,
@@ -55,6 +58,8 @@ export interface Platform {
   /** Queries on a separate read-only connection: WAL snapshots, never a half-applied batch. */
   readonly reader: SqlDb;
   readonly readModels: Kysely<ReadModels>;
+  /** Read-only SQL for analysts (the analytics views): `prm sql`, `GET /analytics/<view>.csv`. */
+  readonly analytics: AnalyticsSource;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   /** What is degraded right now (a full disk, a database gone) and why: `/health` answers from it. */
@@ -84,7 +89,11 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
   const connection = openSqlite(options.databaseFile, {
     backgroundCheckpoints: options.backgroundCheckpoints ?? options.startProjections !== false,
   });
-  await migrateToLatest(new Kysely<unknown>({ dialect: new SqliteDialect({ database: connection.db }) }));
+  // Views over the read models step aside while migrations change tables, and follow their declarations.
+  await migrateToLatest(new Kysely<unknown>({ dialect: new SqliteDialect({ database: connection.db }) }), {
+    beforePending: () => dropAnalyticsViews(connection.db),
+  });
+  syncAnalyticsViews(connection.db);
   const registry = createEventRegistry(eventDefinitions, [...upcasters, ...(options.extraUpcasters ?? [])]);
   const readerDb = new Database(options.databaseFile, { readonly: true, fileMustExist: true });
   readerDb.pragma('busy_timeout = 10000');
@@ -123,6 +132,7 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
     writeDb,
     reader,
     readModels,
+    analytics: sqliteAnalyticsSource(options.databaseFile),
     clock: options.clock,
     ids: options.ids,
     health,

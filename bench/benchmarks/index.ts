@@ -1,4 +1,5 @@
 import type { Benchmark } from '../harness/benchmark.js';
+import { analyticsBenchmark } from './analytics.js';
 import { baseline } from './baseline.js';
 import { consolePagesBenchmark } from './consolePages.js';
 import { dashboardsBenchmark } from './dashboards.js';
@@ -28,5 +29,6 @@ export const benchmarks: readonly Benchmark[] = [
   visibilityBenchmark,
   seedBenchmark,
   dashboardsBenchmark,
+  analyticsBenchmark,
   consolePagesBenchmark,
 ];

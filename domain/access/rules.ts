@@ -18,6 +18,9 @@ export const isVendorAdmin = (p: Caller): boolean => hasVendorRole(p, 'vendor_ad
 export const readsEverything = (p: Caller): boolean =>
   isVendorAdmin(p) || hasVendorRole(p, 'auditor') || hasVendorRole(p, 'analyst');
 
+/** Vendor admins and analysts: who may export the analytics views (README "Read models for analysts"). */
+export const readsAnalytics = (p: Caller): boolean => isVendorAdmin(p) || hasVendorRole(p, 'analyst');
+
 /** Vendor admin, or a channel manager whose regions cover the partner or who is assigned to it. */
 export const managesPartner = (p: Caller, partner: PartnerScope): boolean => {
   if (isVendorAdmin(p)) return true;

@@ -1,11 +1,19 @@
 import type { ChannelSettings } from '../../domain/channel/index.js';
 import { periodBounds, previousPeriod } from '../../domain/shared/index.js';
 import type { SqlDb } from '../../infra/sql/sqlDb.js';
-import { growthPct, pct } from './figures.js';
+import {
+  channelQuadrant,
+  leadConversion,
+  partnersAtQuota,
+  quadrantNames,
+  revenueGrowth,
+  type QuadrantName,
+} from '../../projections/analytics/channelKpis.js';
+import { pct } from './figures.js';
 import type { Scope } from './scorecardScope.js';
 
-export const quadrants = ['emerging_growth', 'scaling', 'sub_optimized', 'continuous_improvement'] as const;
-export type Quadrant = (typeof quadrants)[number];
+export const quadrants = quadrantNames;
+export type Quadrant = QuadrantName;
 
 interface Group {
   status: string;
@@ -97,7 +105,7 @@ export const channelKpis = async (db: SqlDb, scope: Scope, period: string, now: 
       currency: c,
       wonMinor: wonIn(period, c),
       previousWonMinor: wonIn(previous, c),
-      growthPct: growthPct(wonIn(period, c), wonIn(previous, c)),
+      growthPct: revenueGrowth.of(wonIn(period, c), wonIn(previous, c)),
     }))
     .sort(
       (a, b) =>
@@ -108,7 +116,7 @@ export const channelKpis = async (db: SqlDb, scope: Scope, period: string, now: 
     period,
     previousPeriod: previous,
     partners: { active: activeCount, byStatus, activeByTier: byTier },
-    quota: { withQuota, achieving, achievingPct: pct(achieving, withQuota) },
+    quota: { withQuota, achieving, achievingPct: partnersAtQuota.of(achieving, withQuota) },
     revenue: {
       currency: headline?.currency ?? null,
       won: headline ? { amountMinor: headline.wonMinor, currency: headline.currency } : null,
@@ -116,29 +124,19 @@ export const channelKpis = async (db: SqlDb, scope: Scope, period: string, now: 
       growthPct: headline?.growthPct ?? null,
       byCurrency,
     },
-    leads: { registered, won, closed, conversionPct: pct(won, closed) },
+    leads: { registered, won, closed, conversionPct: leadConversion.of(won, closed) },
     readiness: { ready, readySharePct: pct(ready, activeCount) },
   };
 };
 export type ChannelKpis = Awaited<ReturnType<typeof channelKpis>>;
 
-/**
- * The channel quadrant (DESIGN §5): enough partners (active >= desiredPartnerCount) on one axis, the
- * share of partners achieving quota against `quotaAttainmentThresholdPct` on the other. No partner
- * with a quota counts as below the threshold.
- */
+/** The channel quadrant (DESIGN §5), as `channelQuadrant` in channelKpis.ts defines it. */
 export const quadrantOf = (kpis: ChannelKpis, settings: ChannelSettings) => {
   const desired = settings.desiredPartnerCount;
   const threshold = settings.quotaAttainmentThresholdPct;
   const enoughPartners = kpis.partners.active >= desired;
-  const performing = kpis.quota.achievingPct !== null && kpis.quota.achievingPct >= threshold;
-  const name: Quadrant = enoughPartners
-    ? performing
-      ? 'continuous_improvement'
-      : 'sub_optimized'
-    : performing
-      ? 'scaling'
-      : 'emerging_growth';
+  const performing = channelQuadrant.performing(kpis.quota.achievingPct, threshold);
+  const name: Quadrant = channelQuadrant.of(enoughPartners, performing);
   return {
     name,
     activePartners: kpis.partners.active,

@@ -1,6 +1,14 @@
 import type { ChannelSettings } from '../../domain/channel/index.js';
 import type { Database } from '../../projections/readModels/database.js';
-import { closedDeals, days, growthPct, money, pct } from './figures.js';
+import {
+  leadConversion,
+  mdfUtilisation,
+  partnersAtQuota,
+  revenueGrowth,
+  timeToFirstDeal,
+} from '../../projections/analytics/channelKpis.js';
+import { days, hours } from '../../projections/analytics/kpiArithmetic.js';
+import { money } from './figures.js';
 import { certifiedPeopleNow, readinessNow } from './readinessNow.js';
 
 type PeriodFigures = Omit<Database['scorecard_periods'], 'partner_id' | 'period'>;
@@ -27,6 +35,15 @@ export const emptyPeriod: PeriodFigures = {
   mdf_paid_minor: 0,
 };
 
+/** A period row's outcome counters, as numbers (bigint columns may arrive as strings on PostgreSQL). */
+export const outcomesOf = (f: PeriodFigures) => ({
+  won: Number(f.deals_won),
+  lost: Number(f.deals_lost),
+  expired: Number(f.deals_expired),
+  rejected: Number(f.deals_rejected),
+  withdrawn: Number(f.deals_withdrawn),
+});
+
 export interface ScorecardInput {
   readonly partner: Database['scorecard_partners'];
   readonly figures: PeriodFigures | undefined;
@@ -38,7 +55,7 @@ export interface ScorecardInput {
   readonly now: Date;
 }
 
-/** One partner's scorecard for a period (every KPI is defined in the README). */
+/** One partner's scorecard for a period (each KPI is defined once, in channelKpis.ts; the README lists them). */
 export const scorecardView = ({
   partner: sp,
   figures,
@@ -72,9 +89,9 @@ export const scorecardView = ({
     quota: money(f.quota_minor, f.quota_currency),
     wonRevenue: money(won, f.currency),
     attainmentPct: f.attainment_pct === null ? null : Number(f.attainment_pct),
-    achievedQuota: f.quota_minor !== null && Number(f.quota_minor) > 0 ? won >= Number(f.quota_minor) : null,
+    achievedQuota: partnersAtQuota.achieved(won, f.quota_minor === null ? null : Number(f.quota_minor)),
     previousWonRevenue: money(previousWonMinor ?? (f.currency ? 0 : null), f.currency),
-    growthPct: growthPct(won, previousWonMinor),
+    growthPct: revenueGrowth.of(won, previousWonMinor),
     deals: {
       registered: Number(f.deals_registered),
       conflicted: Number(f.deals_conflicted),
@@ -85,10 +102,9 @@ export const scorecardView = ({
       lost: Number(f.deals_lost),
       expired: Number(f.deals_expired),
     },
-    leadConversionPct: pct(Number(f.deals_won), closedDeals(f)),
-    medianHoursToApproval:
-      f.approval_median_seconds === null ? null : Math.round((Number(f.approval_median_seconds) / 3600) * 100) / 100,
-    timeToFirstDealDays: days(sp.activated_at, sp.first_deal_at),
+    leadConversionPct: leadConversion.of(Number(f.deals_won), leadConversion.closed(outcomesOf(f))),
+    medianHoursToApproval: f.approval_median_seconds === null ? null : hours(Number(f.approval_median_seconds)),
+    timeToFirstDealDays: timeToFirstDeal.of(sp.activated_at, sp.first_deal_at),
     timeToFirstWinDays: days(sp.activated_at, sp.first_win_at),
     employeeCount: Number(sp.employee_count),
     certifiedPeople: certifiedPeopleNow(sp.certified_expiries, now),
@@ -100,7 +116,7 @@ export const scorecardView = ({
             allocated: money(allocated, f.mdf_currency),
             approved: money(f.mdf_approved_minor, f.mdf_currency),
             paid: money(f.mdf_paid_minor, f.mdf_currency),
-            utilisationPct: pct(Number(f.mdf_paid_minor), allocated),
+            utilisationPct: mdfUtilisation.of(Number(f.mdf_paid_minor), allocated),
           }
         : null,
     pointsBalance: Number(sp.points_balance),

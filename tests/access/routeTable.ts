@@ -548,6 +548,8 @@ export const routeTable: readonly RouteRow[] = [
   ),
   get('/dashboards/certified-people', everyone(200)),
   get('/dashboards/won-revenue', everyone(200), () => '/dashboards/won-revenue?from=2026-04-01&to=2026-06-30'),
+  // ---- analytics views as CSV (README "Read models for analysts"): vendor admins and analysts ----
+  get('/analytics/:view.csv', only(200, ['vendor_admin', 'analyst']), () => '/analytics/deals.csv'),
   // ---- auditing (README "Auditing"): auditors and vendor admins; everyone else signed in 403 ----
   get('/audit/events', auditOnly()),
   get('/audit/export', auditOnly()),

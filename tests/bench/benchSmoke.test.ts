@@ -116,9 +116,15 @@ const expected = [
     'homeAdmin',
     'homeSales',
   ].flatMap((c) => [`consolePages.${c}P50Ms`, `consolePages.${c}P95Ms`]),
+  'analytics.heaviestViewMs',
+  'analytics.heaviestViewInDatabaseMs',
+  'analytics.dealsTableMs',
+  'analytics.slowestReadmeQueryMs',
+  'analytics.kpiChecks',
+  'analytics.kpiMismatches',
 ];
 /** Units that count occurrences may be 0; rates, durations and sizes must be positive. */
-const countUnits = new Set(['events', 'commands', 'requests']);
+const countUnits = new Set(['events', 'commands', 'requests', 'figures']);
 
 const test = suite<{ doc: BenchJson }>('npm run bench -- --quick --json');
 
@@ -147,6 +153,7 @@ test('stdout is one JSON document with the machine and the settings', ({ doc }) 
     'seed',
     'dashboards',
     'consolePages',
+    'analytics',
   ]) {
     assert.ok(doc.settings.benchmarks.includes(name), name);
   }
@@ -166,6 +173,11 @@ test('every figure is finite; rates, latencies and sizes are positive, counts no
     assert.ok(f.label.length > 0 && f.unit.length > 0, id);
     if (f.target) assert.type(f.met, 'boolean', `${id} has a target, so a verdict`);
   }
+});
+
+test('the API and the analytics views agree on every KPI figure compared', ({ doc }) => {
+  assert.ok(doc.figures['analytics.kpiChecks'].value > 0);
+  assert.is(doc.figures['analytics.kpiMismatches'].value, 0, JSON.stringify(doc.details.analytics?.mismatches));
 });
 
 test('the command benchmarks ran valid commands: nothing refused, no HTTP errors', ({ doc }) => {

@@ -64,7 +64,7 @@ export const pipelinePage = {
         ),
         tile('open', 'Open', count(open), 'submitted or approved'),
         tile('protected', 'Protected now', count(t.protectionActive), 'approved, protection running'),
-        tile('conflicted', 'Channel conflicts', count(t.conflicted), 'collided with another partner'),
+        tile('conflicted', 'Channel conflicts', count(t.conflicted), 'registrations on either side of a collision'),
       ])}
       <div class="row">
         <section class="card" aria-labelledby="stage-title"><h2 id="stage-title">By stage</h2>

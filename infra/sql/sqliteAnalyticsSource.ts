@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3';
+import { AnalyticsQueryRefused, WRITES_REFUSED, type AnalyticsRows, type AnalyticsSource } from './analyticsSource.js';
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Queries on a connection of their own, opened read-only with `query_only`: SQLite's own judgement
+ * (`sqlite3_stmt_readonly`) refuses a write before it runs, and the iteration reads one WAL snapshot
+ * however long the export takes, without holding up the server's reader connection.
+ */
+export const sqliteAnalyticsSource = (file: string): AnalyticsSource => ({
+  dialect: 'sqlite',
+  query: async (sql, params = [], batchSize = 500): Promise<AnalyticsRows> => {
+    let db: Database.Database;
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true });
+    } catch (e) {
+      throw new AnalyticsQueryRefused('unavailable', `cannot open ${file}: ${messageOf(e)}`);
+    }
+    db.pragma('busy_timeout = 10000');
+    db.pragma('query_only = ON');
+    const refuse = (reason: AnalyticsQueryRefused['reason'], message: string): never => {
+      db.close();
+      throw new AnalyticsQueryRefused(reason, message);
+    };
+    let stmt: Database.Statement;
+    try {
+      stmt = db.prepare(sql);
+    } catch (e) {
+      return refuse('invalid', messageOf(e));
+    }
+    if (!stmt.readonly) refuse('writes', WRITES_REFUSED);
+    if (!stmt.reader) refuse('not_a_query', 'not a query: the statement returns no rows');
+    const columns = stmt.columns().map((c) => c.name);
+    let rows: IterableIterator<unknown[]>;
+    try {
+      rows = stmt.raw(true).iterate(...params) as IterableIterator<unknown[]>;
+    } catch (e) {
+      return refuse('invalid', messageOf(e));
+    }
+    let open = true;
+    const close = async () => {
+      if (!open) return;
+      open = false;
+      rows.return?.();
+      db.close();
+    };
+    async function* batches() {
+      try {
+        let batch: unknown[][] = [];
+        for (const row of rows) {
+          batch.push(row);
+          if (batch.length < batchSize) continue;
+          yield batch;
+          batch = [];
+        }
+        if (batch.length) yield batch;
+      } finally {
+        await close();
+      }
+    }
+    return { columns, batches: batches(), close };
+  },
+});
