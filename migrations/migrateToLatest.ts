@@ -1,11 +1,22 @@
-import { Migrator, type Kysely } from 'kysely';
-import { migrations } from './index.js';
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import { postgresColumnTypes } from '../infra/sql/postgresKysely.js';
+import { tables } from '../projections/readModels/database.js';
+import { migrations, postgresMigrations } from './index.js';
 
-/** Applies every pending migration; throws with the failing migration's name. */
-export const migrateToLatest = async (db: Kysely<unknown>): Promise<string[]> => {
+/**
+ * Applies every pending migration; throws with the failing migration's name. On PostgreSQL kysely's
+ * migrator takes an advisory lock and runs the pending migrations in one transaction, so servers that
+ * start together on an empty database apply each migration once, the others waiting, then finding
+ * nothing left to do.
+ */
+export const migrateToLatest = async (
+  db: Kysely<unknown>,
+  dialect: 'sqlite' | 'postgres' = 'sqlite',
+): Promise<string[]> => {
+  const list: Record<string, Migration> = dialect === 'postgres' ? postgresMigrations : migrations;
   const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
+    db: dialect === 'postgres' ? db.withPlugin(postgresColumnTypes(tables)) : db,
+    provider: { getMigrations: async () => list },
     allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
