@@ -6,6 +6,7 @@ import { useAuthentication } from '../http/authenticate.js';
 import { useProblemErrors } from '../http/errorHandling.js';
 import { sqlIdempotencyStore } from '../http/idempotency.js';
 import { createMetrics, useRequestMetrics } from '../http/metrics.js';
+import { useMinPosition } from '../http/minPosition.js';
 import { tokenRoute } from '../http/tokenRoute.js';
 import { toOpenApiSchema, useZodSchemas } from '../http/zodSchemas.js';
 import { loadPrincipal } from '../projections/index.js';
@@ -13,7 +14,9 @@ import { auditRoutes } from '../read-api/audit/auditRoutes.js';
 import { queryRoutes } from '../read-api/index.js';
 import { webRoutes } from '../web/webRoutes.js';
 import { readYourWrites } from '../infra/readYourWrites.js';
-import type { Platform } from './platform.js';
+import type { AppPlatform } from './platform.js';
+import { isPostgresUnavailable } from '../eventstore/postgres/unavailable.js';
+import type { IdempotencyStore } from '../http/idempotency.js';
 
 export interface AppOptions {
   readonly adminKey: string;
@@ -24,7 +27,7 @@ export interface AppOptions {
 const BODY_LIMIT = 4 * 1024 * 1024;
 
 /** The HTTP API over a platform: commands, queries, auth, OpenAPI, health and metrics. */
-export const buildApp = async (platform: Platform, options: AppOptions): Promise<FastifyInstance> => {
+export const buildApp = async (platform: AppPlatform, options: AppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
     logger: { level: options.logLevel ?? 'silent' },
     // Large enough that a 1 MB string reaches validation and gets a 400 with its field path.
@@ -70,11 +73,13 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
     now: platform.clock.now,
   });
 
+  useMinPosition(app, { waitFor: platform.runner.waitFor });
+
   const now = platform.clock.now;
   const kit = {
     // Ids of new things derive from the command id when a request carries an Idempotency-Key.
     ids: commandScopedIds(platform.ids),
-    idempotency: sqlIdempotencyStore(platform.writeDb),
+    idempotency: answeredAnyway(sqlIdempotencyStore(platform.writeDb), app),
     waitForProjections: readYourWrites({
       policies: platform.policies,
       projections: platform.runner,
@@ -106,12 +111,22 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
   metrics.gauge('prm_projection_position', 'position every projection has reached', () => platform.runner.position());
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => {
-    const head = await platform.store.headPosition();
+    // Cluster mode (issue 14): degraded with reasons while the database is away; to fold into the shared registry.
+    let head: number | undefined;
+    const reasons = [...platform.degraded()];
+    try {
+      head = await platform.store.headPosition();
+    } catch (error) {
+      if (!isPostgresUnavailable(error)) throw error;
+      reasons.push(`database: unavailable (${(error as Error).message})`);
+    }
+    const projected = platform.runner.position();
     return {
-      status: 'ok',
-      headPosition: head,
-      projectionPosition: platform.runner.position(),
-      projectionLag: head - platform.runner.position(),
+      status: reasons.length ? 'degraded' : 'ok',
+      ...(reasons.length ? { reasons: [...new Set(reasons)] } : {}),
+      headPosition: head ?? null,
+      projectionPosition: projected,
+      projectionLag: head === undefined ? null : head - projected,
     };
   });
   app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
@@ -120,3 +135,18 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
   await app.ready();
   return app;
 };
+
+/**
+ * A command's answer once its events are committed must not turn into an error because its response
+ * could not be recorded (the database went away in between): the record is skipped and a retry with
+ * the same key re-runs the command, which finds its events (same command id) and answers alike.
+ * Cluster mode (issue 14); to fold into the shared reliability plumbing.
+ */
+const answeredAnyway = (store: IdempotencyStore, app: FastifyInstance): IdempotencyStore => ({
+  find: store.find,
+  save: (scopeKey, response, at) =>
+    store.save(scopeKey, response, at).catch((error) => {
+      if (!isPostgresUnavailable(error)) throw error;
+      app.log.warn({ err: error, scopeKey }, 'idempotency record not saved: the database is unavailable');
+    }),
+});

@@ -11,6 +11,7 @@ import {
   type StoredLog,
   type Upcaster,
 } from '../eventstore/index.js';
+import type { ImportOptions, ImportReport } from '../eventstore/exportImport/importLog.js';
 import { openSqlite, type SqliteConnection } from '../eventstore/sqlite/openSqlite.js';
 import { openReadModelConnection } from '../infra/sql/sqliteSqlDb.js';
 import { migrateToLatest } from '../migrations/migrateToLatest.js';
@@ -27,23 +28,45 @@ import {
 import { openEventStore, type EventStoreChoice } from './openEventStore.js';
 import { upcasters } from './upcasters.js';
 
-/** Everything the server, the CLI and the benchmarks run on: one SQLite file by default. */
-export interface Platform {
-  /**
-   * The file's first connection: migrations, and the log's appends when the log lives here
-   * (synchronous=FULL, its alone).
-   */
-  readonly connection: SqliteConnection;
-  /** Which adapter holds the log (read models are always in the SQLite file). */
+/**
+ * Everything the server, the CLI and the benchmarks run on, whichever database holds it: one SQLite
+ * file by default (Platform), or one PostgreSQL database shared by a cluster (clusterPlatform.ts).
+ */
+export interface AppPlatform {
+  /** Which adapter holds the log. */
   readonly logKind: EventStoreChoice['kind'];
   readonly registry: EventRegistry;
   readonly store: EventStore;
   /** The log as auditors read it: stored rows, verify, export. */
   readonly storedLog: StoredLog;
+  /** `prm import`: an export's lines into the log, verified, all or nothing (read models not rebuilt). */
+  readonly importLog: (lines: AsyncIterable<string>, options?: ImportOptions) => Promise<ImportReport>;
   readonly pipeline: CommandPipeline;
   readonly runner: ProjectionRunner;
   /** Event -> command reactions (points for won deals and certifications), each with its own checkpoint. */
   readonly policies: PolicyRunner;
+  /** Read-model writes: projections, policy checkpoints, idempotency records, the audit access log. */
+  readonly writeDb: TransactionalSqlDb;
+  /** Queries: never a half-applied projection batch. */
+  readonly reader: SqlDb;
+  readonly readModels: Kysely<ReadModels>;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  /**
+   * Why the platform cannot serve everything right now (database unreachable, read models not
+   * following); empty when healthy. Cluster mode (issue 14); to fold into the shared health registry.
+   */
+  readonly degraded: () => readonly string[];
+  readonly close: () => Promise<void>;
+}
+
+/** The embedded default: everything in one SQLite file. */
+export interface Platform extends AppPlatform {
+  /**
+   * The file's first connection: migrations, and the log's appends when the log lives here
+   * (synchronous=FULL, its alone).
+   */
+  readonly connection: SqliteConnection;
   /**
    * Read-model writes (projections, policy checkpoints, idempotency records, the audit access log) on a
    * connection of their own with synchronous=NORMAL, under the log's write lock.
@@ -51,10 +74,6 @@ export interface Platform {
   readonly writeDb: TransactionalSqlDb;
   /** Queries on a separate read-only connection: WAL snapshots, never a half-applied batch. */
   readonly reader: SqlDb;
-  readonly readModels: Kysely<ReadModels>;
-  readonly clock: Clock;
-  readonly ids: IdGenerator;
-  readonly close: () => Promise<void>;
 }
 
 export interface PlatformOptions {
@@ -104,6 +123,7 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
     registry,
     store,
     storedLog: log.storedLog,
+    importLog: log.importLog,
     pipeline,
     runner,
     policies,
@@ -112,6 +132,7 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
     readModels,
     clock: options.clock,
     ids: options.ids,
+    degraded: () => [],
     close: async () => {
       await policies.stop();
       await runner.stop();

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { isPostgresUnavailable } from '../eventstore/postgres/unavailable.js';
 import { problem, sendProblem } from './problem.js';
 import { RequestValidationError } from './zodSchemas.js';
 
@@ -17,6 +18,17 @@ export const useProblemErrors = (app: FastifyInstance) => {
     const known = error.code ? byFastifyCode[error.code] : undefined;
     if (known) return sendProblem(reply, problem(known[0], known[1], known[2]));
     if (error.code === 'MALFORMED_JSON') return sendProblem(reply, problem(400, 'malformed_json', error.message));
+    // Cluster mode (issue 14), kept minimal: PostgreSQL unreachable or restarting is a 503 to retry,
+    // not a fault; to fold into the shared classification (isDatabaseUnavailable) and mapping.
+    if (isPostgresUnavailable(error))
+      return sendProblem(
+        reply.header('retry-after', '2'),
+        problem(
+          503,
+          'database_unavailable',
+          'the database is unavailable right now; nothing was changed, retry shortly',
+        ),
+      );
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return sendProblem(reply, problem(status, 'bad_request', error.message));
     request.log.error({ err: error }, 'unhandled error');

@@ -40,8 +40,7 @@ const statementOf = (sql: string): Statement => {
 };
 
 /** Booleans become 0/1, as on SQLite: the columns are integers on both. */
-const bind = (params: readonly unknown[]): unknown[] =>
-  params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+const bind = (params: readonly unknown[]): unknown[] => params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
 
 interface Queryable {
   query: PoolClient['query'];
@@ -62,8 +61,7 @@ const statementsOn = (db: Queryable): SqlDb => {
     run: async (sql, params = []) => ({ changes: (await exec(statementOf(sql), params)).rowCount ?? 0 }),
     get: async <T>(sql: string, params: readonly unknown[] = []) =>
       (await exec(statementOf(sql), params)).rows[0] as T | undefined,
-    all: async <T>(sql: string, params: readonly unknown[] = []) =>
-      (await exec(statementOf(sql), params)).rows as T[],
+    all: async <T>(sql: string, params: readonly unknown[] = []) => (await exec(statementOf(sql), params)).rows as T[],
     prepare: prepared,
   };
 };
