@@ -67,7 +67,7 @@ export const clusterProjections = (deps: ClusterFollowerDeps) => {
     position: follower.watch.position,
     stop: follower.stop,
   };
-  return { runner, watch: follower.watch };
+  return { runner, watch: follower.watch, holds: follower.holds };
 };
 
 const lowestProjection = (db: SqlDb) =>
@@ -111,5 +111,5 @@ export const clusterPolicies = (deps: ClusterFollowerDeps & { readonly pipeline:
     positions: follower.runner.positions,
     stop: follower.stop,
   };
-  return { policies, watch: follower.watch };
+  return { policies, watch: follower.watch, holds: follower.holds };
 };

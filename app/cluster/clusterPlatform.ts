@@ -43,6 +43,8 @@ export interface ClusterPlatformOptions {
 export interface ClusterPlatform extends AppPlatform {
   readonly pool: Pool;
   readonly session: PgSession;
+  /** The followers this node runs now (it holds their lease): `projections`, `policies`. */
+  readonly running: () => readonly string[];
 }
 
 /**
@@ -110,6 +112,10 @@ export const createClusterPlatform = async (options: ClusterPlatformOptions): Pr
     clock: options.clock,
     ids: options.ids,
     degraded: () => unavailability.reasons(startProjections && !session.connected()),
+    running: () => [
+      ...(projections.holds() ? ['projections'] : []),
+      ...(policies.holds() ? ['policies'] : []),
+    ],
     close: async () => {
       if (startPolicies) await policies.policies.stop();
       if (startProjections) await projections.runner.stop();

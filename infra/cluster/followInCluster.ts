@@ -17,6 +17,8 @@ export interface ClusterFollower<R extends Runnable> {
   readonly runner: R;
   /** How far the follower got, wherever it runs: what waiters on this node wait on. */
   readonly watch: PositionWatch;
+  /** Whether the follower runs on this node now. */
+  readonly holds: () => boolean;
   readonly start: () => Promise<void>;
   readonly stop: () => Promise<void>;
 }
@@ -94,6 +96,7 @@ export const followInCluster = <R extends Runnable>(options: ClusterFollowerOpti
   return {
     runner,
     watch,
+    holds: () => applying,
     start: async () => {
       running = true;
       unsubscribers.push(

@@ -45,7 +45,12 @@ test('a partner becomes ready to sell, a departed sales rep loses it, with every
   const person = await t.post('/people', { name: 'Bo', email: 'bo@acme.example' });
   const bo = person.body.id as string;
   assert.is((await t.post(`/partners/${id}/employees`, { personId: bo, role: 'sales' })).status, 200);
-  const program = await t.post('/programs', { name: 'Compute Pro', productLine: 'compute', validForDays: 30, points: 0 });
+  const program = await t.post('/programs', {
+    name: 'Compute Pro',
+    productLine: 'compute',
+    validForDays: 30,
+    points: 0,
+  });
   assert.is((await t.post(`/people/${bo}/certifications`, { programId: program.body.id })).status, 200);
   const view = await t.get(`/partners/${id}`);
   assert.equal(view.body.readyProductLines, ['compute']);

@@ -4,6 +4,8 @@ import { buildApp } from '../../app/buildApp.js';
 import { createClusterPlatform, type ClusterPlatformOptions } from '../../app/cluster/clusterPlatform.js';
 import { nanoidGenerator } from '../../app/nanoidGenerator.js';
 import { manualClock } from '../../domain/shared/clock.js';
+
+type ManualClock = ReturnType<typeof manualClock>;
 import { signToken } from '../../http/jwt.js';
 import type { PostgresServer } from './postgresServer.js';
 import { ADMIN_KEY, JWT_SECRET, type Response } from './testApp.js';
@@ -26,9 +28,10 @@ export const freshDatabase = async (server: PostgresServer, prefix = 'prm'): Pro
 /** A node of a cluster on a real PostgreSQL database, driven through fastify.inject like startTestApp. */
 export const startClusterTestApp = async (
   url: string,
-  options: { now?: string } & Partial<Omit<ClusterPlatformOptions, 'url' | 'clock' | 'ids'>> = {},
+  options: { now?: string; clock?: ManualClock } & Partial<Omit<ClusterPlatformOptions, 'url' | 'clock' | 'ids'>> = {},
 ) => {
-  const clock = manualClock(options.now ?? '2026-06-01T09:00:00.000Z');
+  // Nodes of one test cluster share a clock when given one: time passes alike on every node.
+  const clock = options.clock ?? manualClock(options.now ?? '2026-06-01T09:00:00.000Z');
   const platform = await createClusterPlatform({
     ids: nanoidGenerator,
     leaseRetryMs: 200,
