@@ -127,6 +127,7 @@ export const buildApp = async (platform: AppPlatform, options: AppOptions): Prom
       headPosition: head ?? null,
       projectionPosition: projected,
       projectionLag: head === undefined ? null : head - projected,
+      ...(platform.running ? { running: platform.running() } : {}),
     };
   });
   app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>

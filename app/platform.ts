@@ -57,6 +57,8 @@ export interface AppPlatform {
    * following); empty when healthy. Cluster mode (issue 14); to fold into the shared health registry.
    */
   readonly degraded: () => readonly string[];
+  /** Cluster mode: the followers this node runs now (it holds their lease); shown by /health. */
+  readonly running?: () => readonly string[];
   readonly close: () => Promise<void>;
 }
 
