@@ -51,23 +51,43 @@ export const createPostgresEventStore = (pool: Pool, options: PostgresEventStore
   const once = (group: readonly (readonly StreamAppend[])[]) =>
     commitGroup(pool, options.clock, group, validate, commitOptions);
 
+  // One transaction for the appends submitted while the previous one committed (see commitGroup). A
+  // group whose COMMIT got no answer is rejected with CommitOutcomeUnknown, each append to be resolved
+  // on its own (below), so that the appends queued behind it meet the outage and answer at once.
+  const commit = createGroupCommit<readonly StreamAppend[], readonly AppendResult[]>(
+    async (group) => {
+      try {
+        const { outcomes, head, advanced } = await once(group);
+        if (advanced) listeners.notify(head);
+        return outcomes;
+      } catch (error) {
+        if (error instanceof CommitOutcomeUnknown || !isPostgresUnavailable(error)) throw error;
+        throw new DatabaseUnavailable(error);
+      }
+    },
+    { serial: true, maxBatch: MAX_GROUP },
+  );
+
   /**
-   * A group whose COMMIT got no answer is run again until the database answers: appends that were
-   * committed find their events (same ids) and answer the original result, the others are appended
-   * now. Any other loss of the database refuses the group: nothing of it was written.
+   * An append whose COMMIT got no answer may be in the log or not: it is sent again until the database
+   * answers (its event ids make that idempotent: committed, it gets its original result; not, it is
+   * appended now), for up to `unknownOutcomeMs`. Any other loss of the database refuses the append
+   * with DatabaseUnavailable: nothing of it was written.
    */
-  const resolve = async (group: readonly (readonly StreamAppend[])[]) => {
+  const submit = async (appends: readonly StreamAppend[]): Promise<readonly AppendResult[]> => {
     try {
-      return await once(group);
+      return await commit.submit(appends);
     } catch (error) {
-      if (!(error instanceof CommitOutcomeUnknown))
-        throw isPostgresUnavailable(error) ? new DatabaseUnavailable(error) : error;
+      if (!(error instanceof CommitOutcomeUnknown)) throw error;
       const deadline = Date.now() + (options.unknownOutcomeMs ?? 60_000);
       for (let wait = 50; ; wait = Math.min(wait * 2, 1000)) {
         await new Promise((r) => setTimeout(r, wait));
         try {
-          // Announced locally even when nothing was left to append: the lost commit may have been the one.
-          return { ...(await once(group)), advanced: true };
+          const results = await commit.submit(appends);
+          // Announced even when nothing was left to append: the lost commit may have been the one.
+          const last = Math.max(0, ...results.flatMap((r) => r.positions));
+          if (last > 0) listeners.notify(last);
+          return results;
         } catch (again) {
           const lost = again instanceof CommitOutcomeUnknown || isPostgresUnavailable(again);
           if (!lost) throw again;
@@ -77,19 +97,9 @@ export const createPostgresEventStore = (pool: Pool, options: PostgresEventStore
     }
   };
 
-  // One transaction for the appends submitted while the previous one committed (see commitGroup).
-  const commit = createGroupCommit<readonly StreamAppend[], readonly AppendResult[]>(
-    async (group) => {
-      const { outcomes, head, advanced } = await resolve(group);
-      if (advanced) listeners.notify(head);
-      return outcomes;
-    },
-    { serial: true, maxBatch: MAX_GROUP },
-  );
-
   const store: EventStore = {
-    append: async (streamId, events, { expected }) => (await commit.submit([{ streamId, events, expected }]))[0],
-    appendMany: (appends) => commit.submit(appends),
+    append: async (streamId, events, { expected }) => (await submit([{ streamId, events, expected }]))[0],
+    appendMany: submit,
     readStream: (streamId, o = {}) =>
       pagedStream(
         (from, to, direction, limit) => selectStreamEvents(pool, streamId, from, to, direction, limit),

@@ -39,8 +39,12 @@ export const openPostgresPool = (url: string, options: PostgresPoolOptions = {})
     connectionTimeoutMillis: 5000,
     keepAlive: true,
   });
+  const onError = options.onError ?? (() => undefined);
   // Without a listener, an idle client's error (the server restarted) would crash the process.
-  pool.on('error', options.onError ?? (() => undefined));
+  pool.on('error', onError);
+  // The pool listens to idle clients only: one checked out (inside a transaction, between two of its
+  // statements) whose connection dies would crash the process too. Its next statement fails instead.
+  pool.on('connect', (client) => client.on('error', onError));
   return pool;
 };
 
