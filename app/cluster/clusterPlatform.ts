@@ -112,10 +112,7 @@ export const createClusterPlatform = async (options: ClusterPlatformOptions): Pr
     clock: options.clock,
     ids: options.ids,
     degraded: () => unavailability.reasons(startProjections && !session.connected()),
-    running: () => [
-      ...(projections.holds() ? ['projections'] : []),
-      ...(policies.holds() ? ['policies'] : []),
-    ],
+    running: () => [...(projections.holds() ? ['projections'] : []), ...(policies.holds() ? ['policies'] : [])],
     close: async () => {
       if (startPolicies) await policies.policies.stop();
       if (startProjections) await projections.runner.stop();

@@ -1,9 +1,10 @@
 import { ADMIN_KEY } from '../reliability/serverProcess.js';
+import { list } from '../support/json.js';
 
 /** One HTTP answer as the load sees it; `status` 0 when the request never got an answer (node gone). */
 export interface Answer {
   readonly status: number;
-  readonly body: Record<string, unknown> | undefined;
+  readonly body: unknown;
   readonly headers: Headers | undefined;
 }
 
@@ -68,7 +69,7 @@ export const registerPeople = async (
 export const registered = async (base: string, email: string): Promise<boolean> => {
   const r = await call(base, 'GET', `/audit/streams/${encodeURIComponent(`email-${email}`)}`);
   if (r.status !== 200 && r.status !== 404) throw new Error(`audit stream read: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.status === 200 && Array.isArray(r.body?.items) && r.body.items.length > 0;
+  return r.status === 200 && list(r.body, 'items').length > 0;
 };
 
 export const eventually = async (check: () => Promise<boolean>, ms: number, what: string) => {

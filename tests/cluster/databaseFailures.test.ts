@@ -10,6 +10,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startServer, type ServerProcess } from '../reliability/serverProcess.js';
 import { freshDatabase } from '../support/clusterTestApp.js';
+import { list, maybe, strOrNull } from '../support/json.js';
 import { startPostgres, type PostgresServer } from '../support/postgresServer.js';
 import { type Answer, call, eventually, registered } from './clusterLoad.js';
 
@@ -67,7 +68,8 @@ const loadThrough = async (nodes: readonly string[], tag: string, trouble: () =>
     while (!over) {
       for (const u of nodes) {
         const h = await call(u, 'GET', '/health');
-        if (typeof h.body?.status === 'string') health.add(h.body.status);
+        const status = maybe(h.body, 'status');
+        if (typeof status === 'string') health.add(status);
       }
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -84,7 +86,7 @@ const checkOutcomes = async (outcomes: readonly Outcome[], reader: string) => {
     const { status, body, headers } = o.answer;
     assert.ok(status === 201 || status === 503, `${o.email}: ${status} ${JSON.stringify(body)}`);
     if (status === 503) {
-      assert.is(body?.code, 'database_unavailable', JSON.stringify(body));
+      assert.is(maybe(body, 'code'), 'database_unavailable', JSON.stringify(body));
       assert.ok(headers?.get('retry-after'), 'Retry-After');
       assert.is(headers?.get('content-type')?.startsWith('application/problem+json'), true);
     }
@@ -104,21 +106,22 @@ const resumed = async (nodes: readonly string[], tag: string) => {
     await eventually(
       async () => {
         const h = await call(u, 'GET', '/health');
-        return h.body?.status === 'ok' && h.body?.projectionLag === 0;
+        return maybe(h.body, 'status') === 'ok' && maybe(h.body, 'projectionLag') === 0;
       },
       30_000,
       `${u} healthy and caught up`,
     );
   const verify = await call(nodes[0], 'GET', '/audit/verify');
-  assert.is(verify.body?.ok, true, JSON.stringify(verify.body));
+  assert.is(maybe(verify.body, 'ok'), true, JSON.stringify(verify.body));
   // Nothing half-written: every registration has both its events (email reservation and person).
   const count = async (type: string) => {
     let n = 0;
     for (let cursor = ''; ; ) {
       const page = await call(nodes[1], 'GET', `/audit/events?type=${type}&limit=200${cursor}`);
-      n += (page.body?.items as unknown[]).length;
-      if (!page.body?.nextCursor) return n;
-      cursor = `&cursor=${page.body.nextCursor}`;
+      n += list(page.body, 'items').length;
+      const next = strOrNull(page.body, 'nextCursor');
+      if (!next) return n;
+      cursor = `&cursor=${next}`;
     }
   };
   assert.is(await count('EmailReserved'), await count('PersonRegistered'));

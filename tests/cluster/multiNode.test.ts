@@ -9,6 +9,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startServer, type ServerProcess } from '../reliability/serverProcess.js';
 import { freshDatabase } from '../support/clusterTestApp.js';
+import { maybe, str } from '../support/json.js';
 import { startPostgres, type PostgresServer } from '../support/postgresServer.js';
 import { call, eventually, registerPeople, registered } from './clusterLoad.js';
 
@@ -37,7 +38,7 @@ test.after(async (ctx) => {
 });
 
 const running = async (node: ServerProcess) =>
-  ((await call(node.url, 'GET', '/health')).body?.running ?? []) as string[];
+  (maybe((await call(node.url, 'GET', '/health')).body, 'running') ?? []) as string[];
 const holderOf = async (nodes: readonly ServerProcess[], what: string) => {
   for (const n of nodes) if ((await running(n)).includes(what)) return n;
   return undefined;
@@ -47,7 +48,7 @@ test('nodes started together on an empty database serve; exactly one runs each f
   for (const n of nodes) {
     const health = await call(n.url, 'GET', '/health');
     assert.is(health.status, 200);
-    assert.is(health.body?.status, 'ok', JSON.stringify(health.body));
+    assert.is(maybe(health.body, 'status'), 'ok', JSON.stringify(health.body));
   }
   await eventually(async () => (await holderOf(nodes, 'projections')) !== undefined, 10_000, 'a projections holder');
   const runs = await Promise.all(nodes.map(running));
@@ -62,7 +63,7 @@ test('commands spread over the nodes are visible on every other node the moment 
     const created = await call(writer, 'POST', '/people', { name: `Spread ${i}`, email: `spread${i}@nodes.example` });
     assert.is(created.status, 201, JSON.stringify(created.body));
     for (const reader of urls.filter((u) => u !== writer)) {
-      const seen = await call(reader, 'GET', `/people/${created.body?.id}`);
+      const seen = await call(reader, 'GET', `/people/${str(created.body, 'id')}`);
       assert.is(seen.status, 200, `person ${i} written through ${writer}, read through ${reader}`);
     }
   }
@@ -79,18 +80,18 @@ test('a sales rep who left through one node gets nothing of the partner from any
     region: 'emea',
     type: 'reseller',
   });
-  const id = partner.body?.id as string;
+  const id = str(partner.body, 'id');
   assert.is((await call(b, 'POST', `/partners/${id}/approve`, { tier: 'gold' })).status, 200);
   assert.is(
     (await call(c, 'POST', `/partners/${id}/agreements`, { agreementVersion: '1', signedBy: 'J' })).status,
     200,
   );
   const rep = await call(a, 'POST', '/people', { name: 'Rep', email: 'rep@cross.example' });
-  const repId = rep.body?.id as string;
+  const repId = str(rep.body, 'id');
   assert.is((await call(b, 'POST', `/partners/${id}/employees`, { personId: repId, role: 'sales' })).status, 200);
   const token = await call(c, 'POST', '/auth/tokens', { personId: repId });
   assert.is(token.status, 201, JSON.stringify(token.body));
-  const as = { authorization: `Bearer ${token.body?.token}` };
+  const as = { authorization: `Bearer ${str(token.body, 'token')}` };
   for (const u of [a, b, c]) assert.is((await call(u, 'GET', `/partners/${id}`, undefined, as)).status, 200);
   assert.is((await call(a, 'POST', `/partners/${id}/employees/${repId}/leave`, {})).status, 200);
   for (const u of [b, c, a]) {
@@ -99,7 +100,10 @@ test('a sales rep who left through one node gets nothing of the partner from any
   }
 });
 
-test('kill -9 of the node running the projections mid-load: no acknowledged command lost, projections taken over, chain intact', async (ctx) => {
+const killTitle =
+  'kill -9 of the node running the projections mid-load: ' +
+  'no acknowledged command lost, projections taken over, chain intact';
+test(killTitle, async (ctx) => {
   const victim = await holderOf(ctx.nodes, 'projections');
   assert.ok(victim, 'a node runs the projections');
   const alive = () => ctx.nodes.map((n) => n.url);
@@ -123,14 +127,14 @@ test('kill -9 of the node running the projections mid-load: no acknowledged comm
   for (const s of acknowledged) {
     assert.ok(await registered(survivor, s.email), `${s.email} acknowledged, so in the log`);
     for (const u of alive())
-      assert.is((await call(u, 'GET', `/people/${s.answer.body?.id}`)).status, 200, `${s.email} read on ${u}`);
+      assert.is((await call(u, 'GET', `/people/${str(s.answer.body, 'id')}`)).status, 200, `${s.email} read on ${u}`);
   }
   const after = await call(ctx.nodes[1].url, 'POST', '/people', { name: 'After', email: 'after@kill.example' });
   assert.is(after.status, 201, 'commands answer once the survivors run the projections');
   const verify = await call(survivor, 'GET', '/audit/verify');
-  assert.is(verify.body?.ok, true, JSON.stringify(verify.body));
+  assert.is(maybe(verify.body, 'ok'), true, JSON.stringify(verify.body));
   const health = await call(survivor, 'GET', '/health');
-  assert.is(health.body?.projectionLag, 0);
+  assert.is(maybe(health.body, 'projectionLag'), 0);
 });
 
 test.run();

@@ -72,7 +72,9 @@ const differences = (db: Database.Database, declared: Tables): string[] => {
         );
       const type = sqlTypeOn('sqlite', d.type);
       if (affinity(type) !== affinity(c.type))
-        out.push(`${name}.${c.name}: declared ${type} (${affinity(type)} affinity), is ${c.type} (${affinity(c.type)})`);
+        out.push(
+          `${name}.${c.name}: declared ${type} (${affinity(type)} affinity), is ${c.type} (${affinity(c.type)})`,
+        );
       else if (type !== c.type.toLowerCase()) out.push(`${name}.${c.name}: declared ${type}, is ${c.type}`);
       if (d.hasDefault !== (c.dflt_value !== null))
         out.push(
