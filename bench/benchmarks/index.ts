@@ -1,5 +1,6 @@
 import type { Benchmark } from '../harness/benchmark.js';
 import { baseline } from './baseline.js';
+import { clusterHttp } from './clusterHttp.js';
 import { consolePagesBenchmark } from './consolePages.js';
 import { dashboardsBenchmark } from './dashboards.js';
 import { dealCommands } from './dealCommands.js';
@@ -29,4 +30,5 @@ export const benchmarks: readonly Benchmark[] = [
   seedBenchmark,
   dashboardsBenchmark,
   consolePagesBenchmark,
+  clusterHttp,
 ];

@@ -66,6 +66,18 @@ test.after(async (ctx) => {
 const sqliteEnv = (ctx: Ctx) => ({ PRM_DATA_DIR: dirname(ctx.seeded.platform.connection.path) });
 const postgresEnv = (ctx: Ctx) => ({ PRM_DATABASE_URL: ctx.url, PRM_DATA_DIR: '/proc/prm-cluster-has-no-data-dir' });
 
+/** A value with every object's keys sorted: jsonb keeps its own key order, equal documents compare equal. */
+const canonical = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(canonical)
+    : typeof value === 'object' && value !== null
+      ? Object.fromEntries(
+          Object.entries(value)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => [k, canonical(v)]),
+        )
+      : value;
+
 /** Every projection table's rows, JSON columns parsed (jsonb spells its text its own way), sorted. */
 const contents = async (db: SqlDb) => {
   const declared: Tables = tables;
@@ -76,7 +88,7 @@ const contents = async (db: SqlDb) => {
     out[table] = rows
       .map((r) => {
         for (const [name] of json) if (typeof r[name] === 'string') r[name] = JSON.parse(r[name] as string);
-        return JSON.stringify(Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b))));
+        return JSON.stringify(canonical(r));
       })
       .sort();
   }
