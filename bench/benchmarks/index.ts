@@ -7,6 +7,7 @@ import { dealCommands } from './dealCommands.js';
 import { httpCommands } from './httpCommands.js';
 import { httpDeals } from './httpDeals.js';
 import { inProcessCommands } from './inProcessCommands.js';
+import { postgresReadModels } from './postgresReadModels.js';
 import { projectionRebuild } from './projectionRebuild.js';
 import { rawAppends } from './rawAppends.js';
 import { readQueries } from './readQueries.js';
@@ -31,4 +32,5 @@ export const benchmarks: readonly Benchmark[] = [
   dashboardsBenchmark,
   consolePagesBenchmark,
   clusterHttp,
+  postgresReadModels,
 ];
