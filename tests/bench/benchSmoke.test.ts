@@ -116,6 +116,15 @@ const expected = [
     'homeAdmin',
     'homeSales',
   ].flatMap((c) => [`consolePages.${c}P50Ms`, `consolePages.${c}P95Ms`]),
+  // Cluster mode (issue 14): 1 and 2 nodes on PostgreSQL, the lag between them; rebuild and reads on PostgreSQL.
+  ...[1, 2].flatMap((n) => [`CommandsPerSec`, `P99Ms`, `Non2xx`].map((k) => `clusterHttp.nodes${n}${k}`)),
+  'clusterHttp.lagP50Ms',
+  'clusterHttp.lagP99Ms',
+  'postgresReadModels.rebuildEventsPerSec',
+  'postgresReadModels.rebuildSeconds',
+  'postgresReadModels.partnersListP99Ms',
+  'postgresReadModels.partnerByIdP99Ms',
+  'postgresReadModels.partnersListManagerP99Ms',
 ];
 /** Units that count occurrences may be 0; rates, durations and sizes must be positive. */
 const countUnits = new Set(['events', 'commands', 'requests']);
@@ -147,6 +156,8 @@ test('stdout is one JSON document with the machine and the settings', ({ doc }) 
     'seed',
     'dashboards',
     'consolePages',
+    'clusterHttp',
+    'postgresReadModels',
   ]) {
     assert.ok(doc.settings.benchmarks.includes(name), name);
   }
@@ -172,6 +183,7 @@ test('the command benchmarks ran valid commands: nothing refused, no HTTP errors
   assert.is(doc.figures['commands.failed'].value, 0);
   assert.is(doc.figures['httpCommands.non2xx'].value, 0, JSON.stringify(doc.details.httpCommands?.statusCodes));
   assert.is(doc.figures['httpCommands.errors'].value, 0);
+  for (const n of [1, 2]) assert.is(doc.figures[`clusterHttp.nodes${n}Non2xx`].value, 0, `${n} cluster node(s)`);
 });
 
 test('the HTTP benchmarks measured on connections the warm-up had already opened and answered', ({ doc }) => {
