@@ -7,6 +7,7 @@ import { useProblemErrors } from '../http/errorHandling.js';
 import { problemServerOptions } from '../http/frameworkErrors.js';
 import { sqlIdempotencyStore } from '../http/idempotency.js';
 import { createMetrics, useRequestMetrics } from '../http/metrics.js';
+import { useMinPosition } from '../http/minPosition.js';
 import { tokenRoute } from '../http/tokenRoute.js';
 import { toOpenApiSchema, useZodSchemas } from '../http/zodSchemas.js';
 import { loadPrincipal } from '../projections/index.js';
@@ -15,7 +16,7 @@ import { auditRoutes } from '../read-api/audit/auditRoutes.js';
 import { queryRoutes } from '../read-api/index.js';
 import { webRoutes } from '../web/webRoutes.js';
 import { readYourWrites } from '../infra/readYourWrites.js';
-import type { Platform } from './platform.js';
+import type { AppPlatform } from './platform.js';
 
 export interface AppOptions {
   readonly adminKey: string;
@@ -26,7 +27,7 @@ export interface AppOptions {
 const BODY_LIMIT = 4 * 1024 * 1024;
 
 /** The HTTP API over a platform: commands, queries, auth, OpenAPI, health and metrics. */
-export const buildApp = async (platform: Platform, options: AppOptions): Promise<FastifyInstance> => {
+export const buildApp = async (platform: AppPlatform, options: AppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
     // fastify's own refusals (undecodable URLs, malformed requests) as problem+json too.
     ...problemServerOptions,
@@ -73,6 +74,8 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
     loadPrincipal: (personId) => loadPrincipal(platform.reader, personId),
     now: platform.clock.now,
   });
+
+  useMinPosition(app, { waitFor: platform.runner.waitFor });
 
   const now = platform.clock.now;
   const kit = {
@@ -122,6 +125,7 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
       headPosition: head ?? null,
       projectionPosition: platform.runner.position(),
       projectionLag: head === undefined ? null : head - platform.runner.position(),
+      ...(platform.running ? { running: platform.running() } : {}),
     };
   });
   app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>

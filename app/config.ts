@@ -25,6 +25,15 @@ export const ConfigSchema = z.object({
     .min(0, sweepMessage)
     .max(86_400, sweepMessage)
     .default(60),
+  /** Cluster mode: everything in this PostgreSQL database, nothing in PRM_DATA_DIR (DESIGN §12). */
+  PRM_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
+    .optional(),
+  /** Connections each node keeps to PostgreSQL in cluster mode, besides its session connection. */
+  PRM_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  /** This node's name in pg_stat_activity and the logs (default: host name and process id). */
+  PRM_NODE_NAME: z.string().min(1).max(40).optional(),
 });
 export type EnvConfig = z.infer<typeof ConfigSchema>;
 
@@ -38,6 +47,10 @@ export interface Config {
   readonly logLevel: EnvConfig['PRM_LOG_LEVEL'];
   readonly sweepSeconds: number;
   readonly eventStore: EventStoreChoice;
+  /** Cluster mode when set: the PostgreSQL database holding everything. */
+  readonly databaseUrl?: string;
+  readonly poolSize: number;
+  readonly nodeName?: string;
 }
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
@@ -56,6 +69,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     throw new OperatorError(
       `invalid configuration: PRM_EVENT_STORE_URL is required when PRM_EVENT_STORE is ${c.PRM_EVENT_STORE}`,
     );
+  if (c.PRM_DATABASE_URL && c.PRM_EVENT_STORE !== 'sqlite')
+    throw new OperatorError(
+      'invalid configuration: PRM_DATABASE_URL puts the log in PostgreSQL too; unset PRM_EVENT_STORE',
+    );
   const dataDir = resolve(c.PRM_DATA_DIR);
   return {
     dataDir,
@@ -70,5 +87,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       c.PRM_EVENT_STORE === 'sqlite'
         ? { kind: 'sqlite' }
         : { kind: c.PRM_EVENT_STORE, url: c.PRM_EVENT_STORE_URL as string },
+    ...(c.PRM_DATABASE_URL ? { databaseUrl: c.PRM_DATABASE_URL } : {}),
+    poolSize: c.PRM_DB_POOL_SIZE,
+    ...(c.PRM_NODE_NAME ? { nodeName: c.PRM_NODE_NAME } : {}),
   };
 };

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../domain/shared/clock.js';
+import { importNdjson, type ImportOptions, type ImportReport } from '../eventstore/exportImport/importLog.js';
 import { unavailableStoredLog, type EventRegistry, type EventStore, type StoredLog } from '../eventstore/index.js';
 import { createSqliteEventStore } from '../eventstore/sqlite/createSqliteEventStore.js';
 import type { SqliteConnection } from '../eventstore/sqlite/openSqlite.js';
@@ -11,15 +12,24 @@ export type EventStoreChoice =
   | { readonly kind: 'postgres'; readonly url: string }
   | { readonly kind: 'esdb'; readonly url: string };
 
-/** Verify, export and stored-row queries read the SQLite log only, for now. */
+/** Verify, export and stored-row queries of an EventStoreDB log: not served (no raw reader for it yet). */
 const elsewhere = (where: string) =>
   unavailableStoredLog(
-    `this audit route reads the log's stored rows, which only the SQLite log serves yet; the log lives in ${where}`,
+    "this audit route reads the log's stored rows, which the SQLite and PostgreSQL logs serve; " +
+      `the log lives in ${where}`,
   );
+
+export interface OpenedLog {
+  readonly store: EventStore;
+  readonly storedLog: StoredLog;
+  readonly importLog: (lines: AsyncIterable<string>, options?: ImportOptions) => Promise<ImportReport>;
+  readonly close: () => Promise<void>;
+}
 
 /**
  * The one place an adapter is chosen (DESIGN §2), with the audit port over it. Read models stay in
- * the local SQLite file whatever holds the log: projections follow the log through the port. The PostgreSQL and
+ * the local SQLite file whatever holds the log (PRM_DATABASE_URL moves them too: clusterPlatform.ts):
+ * projections follow the log through the port. The PostgreSQL and
  * EventStoreDB clients load only when chosen (about 250 ms of start-up otherwise spent on every
  * server start and CLI command on the SQLite default).
  */
@@ -28,24 +38,28 @@ export const openEventStore = async (
   connection: SqliteConnection,
   /** `reader`: a read-only connection to the SQLite file, for the audit port's queries. */
   deps: { clock: Clock; registry: EventRegistry; reader: Database },
-): Promise<{ store: EventStore; storedLog: StoredLog; close: () => Promise<void> }> => {
+): Promise<OpenedLog> => {
   const options = { clock: deps.clock, validate: deps.registry.validate, upcast: deps.registry.upcast };
   switch (choice.kind) {
     case 'sqlite':
       return {
         store: createSqliteEventStore(connection, options),
         storedLog: sqliteStoredLog(connection.path, deps.reader),
+        importLog: (lines, importOptions) => importNdjson(connection, lines, importOptions),
         close: async () => undefined,
       };
     case 'postgres': {
-      const { default: pg } = await import('pg');
+      const { openPostgresPool } = await import('../infra/sql/postgresPool.js');
       const { ensurePostgresSchema } = await import('../eventstore/postgres/postgresSchema.js');
       const { createPostgresEventStore } = await import('../eventstore/postgres/createPostgresEventStore.js');
-      const pool = new pg.Pool({ connectionString: choice.url, max: 8 });
+      const { postgresStoredLog } = await import('../eventstore/postgres/postgresStoredLog.js');
+      const { importNdjsonPostgres } = await import('../eventstore/postgres/importPostgresLog.js');
+      const pool = openPostgresPool(choice.url, { max: 8 });
       await ensurePostgresSchema(pool);
       return {
         store: createPostgresEventStore(pool, options),
-        storedLog: elsewhere('PostgreSQL'),
+        storedLog: postgresStoredLog(pool),
+        importLog: (lines, importOptions) => importNdjsonPostgres(pool, lines, importOptions),
         close: () => pool.end(),
       };
     }
@@ -56,6 +70,7 @@ export const openEventStore = async (
       return {
         store: createEsdbEventStore(client, options),
         storedLog: elsewhere('EventStoreDB'),
+        importLog: () => Promise.reject(new Error('prm import writes a SQLite or PostgreSQL log, not EventStoreDB')),
         close: () => client.dispose(),
       };
     }

@@ -11,6 +11,7 @@ import {
   type StoredLog,
   type Upcaster,
 } from '../eventstore/index.js';
+import type { ImportOptions, ImportReport } from '../eventstore/exportImport/importLog.js';
 import { openSqlite, type SqliteConnection } from '../eventstore/sqlite/openSqlite.js';
 import { sqliteStorageProbe } from '../eventstore/sqlite/storageProbe.js';
 import { createHealthRegistry, type HealthRegistry } from '../infra/health.js';
@@ -33,23 +34,46 @@ import {
 import { openEventStore, type EventStoreChoice } from './openEventStore.js';
 import { upcasters } from './upcasters.js';
 
-/** Everything the server, the CLI and the benchmarks run on: one SQLite file by default. */
-export interface Platform {
-  /**
-   * The file's first connection: migrations, and the log's appends when the log lives here
-   * (synchronous=FULL, its alone).
-   */
-  readonly connection: SqliteConnection;
-  /** Which adapter holds the log (read models are always in the SQLite file). */
+/**
+ * Everything the server, the CLI and the benchmarks run on, whichever database holds it: one SQLite
+ * file by default (Platform), or one PostgreSQL database shared by a cluster (clusterPlatform.ts).
+ */
+export interface AppPlatform {
+  /** Which adapter holds the log. */
   readonly logKind: EventStoreChoice['kind'];
   readonly registry: EventRegistry;
   readonly store: EventStore;
   /** The log as auditors read it: stored rows, verify, export. */
   readonly storedLog: StoredLog;
+  /** `prm import`: an export's lines into the log, verified, all or nothing (read models not rebuilt). */
+  readonly importLog: (lines: AsyncIterable<string>, options?: ImportOptions) => Promise<ImportReport>;
   readonly pipeline: CommandPipeline;
   readonly runner: ProjectionRunner;
   /** Event -> command reactions (points for won deals and certifications), each with its own checkpoint. */
   readonly policies: PolicyRunner;
+  /** Read-model writes: projections, policy checkpoints, idempotency records, the audit access log. */
+  readonly writeDb: TransactionalSqlDb;
+  /** Queries: never a half-applied projection batch. */
+  readonly reader: SqlDb;
+  readonly readModels: Kysely<ReadModels>;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  /** Read-only SQL for analysts (the analytics views): `prm sql`, `GET /analytics/<view>.csv`. */
+  readonly analytics: AnalyticsSource;
+  /** What is degraded right now (a full disk, a database gone) and why: `/health` answers from it. */
+  readonly health: HealthRegistry;
+  /** Cluster mode: the followers this node runs now (it holds their lease); shown by /health. */
+  readonly running?: () => readonly string[];
+  readonly close: () => Promise<void>;
+}
+
+/** The embedded default: everything in one SQLite file. */
+export interface Platform extends AppPlatform {
+  /**
+   * The file's first connection: migrations, and the log's appends when the log lives here
+   * (synchronous=FULL, its alone).
+   */
+  readonly connection: SqliteConnection;
   /**
    * Read-model writes (projections, policy checkpoints, idempotency records, the audit access log) on a
    * connection of their own with synchronous=NORMAL, under the log's write lock.
@@ -57,14 +81,6 @@ export interface Platform {
   readonly writeDb: TransactionalSqlDb;
   /** Queries on a separate read-only connection: WAL snapshots, never a half-applied batch. */
   readonly reader: SqlDb;
-  readonly readModels: Kysely<ReadModels>;
-  /** Read-only SQL for analysts (the analytics views): `prm sql`, `GET /analytics/<view>.csv`. */
-  readonly analytics: AnalyticsSource;
-  readonly clock: Clock;
-  readonly ids: IdGenerator;
-  /** What is degraded right now (a full disk, a database gone) and why: `/health` answers from it. */
-  readonly health: HealthRegistry;
-  readonly close: () => Promise<void>;
 }
 
 export interface PlatformOptions {
@@ -126,6 +142,7 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
     registry,
     store,
     storedLog: log.storedLog,
+    importLog: log.importLog,
     pipeline,
     runner,
     policies,

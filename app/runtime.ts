@@ -1,18 +1,37 @@
+import { hostname } from 'node:os';
 import { systemClock } from '../domain/shared/clock.js';
+import { createClusterPlatform } from './cluster/clusterPlatform.js';
 import { loadConfig, type Config } from './config.js';
 import { nanoidGenerator } from './nanoidGenerator.js';
 import { inDataDir } from './operatorError.js';
-import { createPlatform, type Platform } from './platform.js';
-import { loadOrCreateSecret } from './secrets.js';
+import { createPlatform, type AppPlatform } from './platform.js';
+import { loadOrCreateSecret, loadOrCreateSharedSecret } from './secrets.js';
 
-/** Config, secrets and platform for the CLI and the server, from the environment. */
+/**
+ * Config, secrets and platform for the CLI and the server, from the environment: the SQLite file in
+ * PRM_DATA_DIR by default; with PRM_DATABASE_URL, a node of a cluster with everything in PostgreSQL
+ * (the secrets too, so every node shares them) and no file at all.
+ */
 export const openRuntime = async (options: { startProjections?: boolean } = {}) => {
   const config: Config = loadConfig();
+  if (config.databaseUrl) {
+    const platform: AppPlatform = await createClusterPlatform({
+      url: config.databaseUrl,
+      clock: systemClock,
+      ids: nanoidGenerator,
+      startProjections: options.startProjections,
+      poolSize: config.poolSize,
+      nodeName: config.nodeName ?? `${hostname()}:${process.pid}`,
+    });
+    const adminKey = await loadOrCreateSharedSecret(platform.writeDb, 'admin.key', config.adminKey);
+    const jwtSecret = await loadOrCreateSharedSecret(platform.writeDb, 'jwt.secret', config.jwtSecret);
+    return { config, adminKey, jwtSecret, platform };
+  }
   // A data directory that cannot be written or a file that is no database: one line naming PRM_DATA_DIR.
   return inDataDir(config.dataDir, async () => {
     const adminKey = loadOrCreateSecret(config.dataDir, 'admin.key', config.adminKey);
     const jwtSecret = loadOrCreateSecret(config.dataDir, 'jwt.secret', config.jwtSecret);
-    const platform: Platform = await createPlatform({
+    const platform: AppPlatform = await createPlatform({
       databaseFile: config.databaseFile,
       clock: systemClock,
       ids: nanoidGenerator,

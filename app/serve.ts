@@ -13,7 +13,10 @@ const listenError = (error: unknown, port: number, host: string) => {
   return error;
 };
 
-/** `prm serve`: the HTTP server on the embedded SQLite default. */
+/** A connection string without its password, for the start-up line. */
+const redacted = (url: string) => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+
+/** `prm serve`: the HTTP server, on the embedded SQLite default or as a node of a cluster (PRM_DATABASE_URL). */
 export const serve = async () => {
   const { config, adminKey, jwtSecret, platform } = await openRuntime();
   const app = await buildApp(platform, {
@@ -26,10 +29,12 @@ export const serve = async () => {
     await platform.close();
     throw listenError(error, config.port, config.host);
   });
-  console.log(`PRM core listening on ${address}  (data: ${config.databaseFile})`);
+  const where = config.databaseUrl ? `database: ${redacted(config.databaseUrl)}` : `data: ${config.databaseFile}`;
+  console.log(`PRM core listening on ${address}  (${where})`);
   console.log(`API docs: ${address}/docs`);
   if (adminKey.created) {
-    console.log(`\nGenerated admin key (shown once; stored in ${config.dataDir}/admin.key):\n\n  ${adminKey.value}\n`);
+    const stored = config.databaseUrl ? 'the database, table platform_secrets' : `${config.dataDir}/admin.key`;
+    console.log(`\nGenerated admin key (shown once; stored in ${stored}):\n\n  ${adminKey.value}\n`);
   }
   // Time-driven events (lapsed deal protection, ...) every PRM_SWEEP_SECONDS; 0 turns them off.
   const sweeps = createSweepRunner({

@@ -1,4 +1,5 @@
 import type { ExpectedVersion } from './port.js';
+import { isPostgresUnavailable } from './postgres/unavailable.js';
 
 /** The stream was not at the version the writer expected: someone else wrote first. */
 export class WrongExpectedVersion extends Error {
@@ -63,9 +64,11 @@ export const isStorageFull = (error: unknown): boolean =>
 
 /**
  * The database cannot be used right now (I/O error, file gone or unopenable, locked beyond the busy
- * timeout): worth a retry later, not a client's fault. SQLite's codes here; other adapters add theirs.
+ * timeout; PostgreSQL refusing, restarting or cutting the connection): worth a retry later, not a
+ * client's fault.
  */
 export const isDatabaseUnavailable = (error: unknown): boolean =>
+  isPostgresUnavailable(error) ||
   codesOf(error).some(
     (c) =>
       c.startsWith('SQLITE_IOERR') ||

@@ -13,5 +13,8 @@ export const readYourWrites =
   (deps: { policies: Follower; projections: Follower; headPosition: () => Promise<number> }) =>
   async (position: number): Promise<void> => {
     await deps.policies.waitFor(position).catch(() => undefined);
-    await deps.projections.waitFor(await deps.headPosition());
+    // The command is committed: a head that cannot be read (the database just went away) is no
+    // reason to answer an error; its own position is then what the answer waits for.
+    const head = await deps.headPosition().catch(() => position);
+    await deps.projections.waitFor(Math.max(head, position));
   };

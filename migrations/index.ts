@@ -18,6 +18,9 @@ import * as m0401 from './0401_scorecard_health.js';
 import * as m0402 from './0402_scorecard_trailing_revenue.js';
 import * as m0500 from './0500_audit.js';
 import * as m0501 from './0501_partner_domain.js';
+import * as pg0001 from './postgres/0001_event_store.js';
+import * as pg0003 from './postgres/0003_cluster.js';
+import * as pg0500 from './postgres/0500_audit.js';
 
 /**
  * Every migration, by name. Names sort in the order they apply; ranges per capability keep
@@ -46,4 +49,17 @@ export const migrations: Record<string, Migration> = {
   '0402_scorecard_trailing_revenue': m0402,
   '0500_audit': m0500,
   '0501_partner_domain': m0501,
+};
+
+/**
+ * The same history on PostgreSQL (cluster mode): every migration runs there too, its SQLite type names
+ * mapped to PostgreSQL's by the declarations (infra/sql/postgresKysely.ts), except the few whose SQL
+ * is SQLite's own, replaced here by a file of the same name under postgres/, and the few that only a
+ * cluster needs. A new migration is written once, in portable SQL, unless it must differ.
+ */
+export const postgresMigrations: Record<string, Migration> = {
+  ...migrations,
+  '0001_event_store': pg0001,
+  '0003_cluster': pg0003,
+  '0500_audit': pg0500,
 };

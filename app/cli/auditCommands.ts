@@ -5,6 +5,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { ImportRefused } from '../../eventstore/exportImport/importLog.js';
 import { exportSqliteFile } from '../../eventstore/sqlite/exportSqliteFile.js';
 import { verifySqliteFile } from '../../eventstore/sqlite/verifySqliteFile.js';
+import type { StoredLog } from '../../eventstore/storedLog.js';
 import type { Anchor } from '../../eventstore/verifyReport.js';
 import { AsOfParam } from '../../read-api/audit/asOf.js';
 import { stateAsOf } from '../../read-api/audit/stateAsOf.js';
@@ -34,13 +35,29 @@ const asOfOf = (value: string) => {
   return parsed.data;
 };
 
-/** The store file of this environment; commands that only read never create one. */
-const existingStore = () => {
-  const { databaseFile, eventStore } = loadConfig();
+/**
+ * The log as auditors read it. The SQLite file of this environment is read directly (a command that
+ * only reads never creates one); a log in PostgreSQL (PRM_DATABASE_URL, or PRM_EVENT_STORE=postgres)
+ * through the platform's audit port.
+ */
+const openStoredLog = async (): Promise<{ log: StoredLog; close: () => Promise<void> }> => {
+  const { databaseFile, databaseUrl, eventStore } = loadConfig();
+  if (databaseUrl || eventStore.kind === 'postgres') {
+    const { platform } = await openRuntime({ startProjections: false });
+    return { log: platform.storedLog, close: platform.close };
+  }
   if (eventStore.kind !== 'sqlite')
-    throw new OperatorError(`this command reads the SQLite log; PRM_EVENT_STORE is ${eventStore.kind}`);
-  if (!existsSync(databaseFile)) throw new OperatorError(`no store at ${databaseFile} (PRM_DATA_DIR)`);
-  return databaseFile;
+    throw new OperatorError(`this command reads a SQLite or PostgreSQL log; PRM_EVENT_STORE is ${eventStore.kind}`);
+  if (!existsSync(databaseFile)) throw new OperatorError(`no store at ${databaseFile} (set PRM_DATA_DIR)`);
+  return {
+    log: {
+      events: () => Promise.reject(new Error('not used by the CLI')),
+      streamEvents: () => Promise.reject(new Error('not used by the CLI')),
+      verify: (options) => verifySqliteFile(databaseFile, options),
+      export: (options) => exportSqliteFile(databaseFile, options),
+    },
+    close: async () => undefined,
+  };
 };
 
 /** `prm verify | replay | export | import`: the auditor's tools (DESIGN §7). */
@@ -58,9 +75,11 @@ export const registerAuditCommands = (program: Command) => {
     )
     .option('--json', 'print the report as JSON')
     .action(async (options: { anchor?: Anchor; json?: boolean }) => {
-      const file = existingStore();
+      const stored = await openStoredLog();
       const bar = progressBar('verify');
-      const report = await verifySqliteFile(file, { anchor: options.anchor, onProgress: bar.update });
+      const report = await stored.log
+        .verify({ anchor: options.anchor, onProgress: bar.update })
+        .finally(() => stored.close());
       bar.stop();
       if (options.json) console.log(JSON.stringify(report, null, 2));
       else if (report.ok) {
@@ -105,18 +124,22 @@ export const registerAuditCommands = (program: Command) => {
     .option('--after <position>', 'only events after this position (an incremental export)', nonNegativeInt)
     .option('--to <file>', 'write to this file instead of stdout')
     .action(async (options: { after?: number; to?: string }) => {
-      const file = existingStore();
+      const stored = await openStoredLog();
       const after = options.after ?? 0;
       let total = 0;
       const bar = progressBar('export');
-      const exported = await exportSqliteFile(file, { after, onProgress: (p) => bar.update(p - after, total) });
-      total = Math.max(0, exported.head.position - after);
-      await pipeline(Readable.from(exported.lines), options.to ? createWriteStream(options.to) : process.stdout);
-      bar.stop();
-      const { head } = exported;
-      console.error(
-        `exported ${total} events (positions ${after + 1}..${head.position}), head ${head.position}:${head.hash}`,
-      );
+      try {
+        const exported = await stored.log.export({ after, onProgress: (p) => bar.update(p - after, total) });
+        total = Math.max(0, exported.head.position - after);
+        await pipeline(Readable.from(exported.lines), options.to ? createWriteStream(options.to) : process.stdout);
+        bar.stop();
+        const { head } = exported;
+        console.error(
+          `exported ${total} events (positions ${after + 1}..${head.position}), head ${head.position}:${head.hash}`,
+        );
+      } finally {
+        await stored.close();
+      }
     });
 
   program
@@ -129,9 +152,9 @@ export const registerAuditCommands = (program: Command) => {
     .action(async (file: string) => {
       if (!existsSync(file)) throw new OperatorError(`no file ${file}`);
       const { platform } = await openRuntime({ startProjections: false });
-      if (platform.logKind !== 'sqlite') {
+      if (platform.logKind === 'esdb') {
         await platform.close();
-        throw new OperatorError(`import writes the SQLite log; PRM_EVENT_STORE is ${platform.logKind}`);
+        throw new OperatorError('import writes a SQLite or PostgreSQL log; PRM_EVENT_STORE is esdb');
       }
       const bar = progressBar('import');
       try {

@@ -3,7 +3,7 @@ import { createAggregateCache, createCommandPipeline, plannedIds } from '../../c
 import { allPolicies } from '../../commands/policies/index.js';
 import { writePolicyCheckpoint } from '../../commands/policies/policyCheckpoints.js';
 import { periodBounds, periodOf, previousPeriod } from '../../domain/shared/index.js';
-import type { Platform } from '../platform.js';
+import type { AppPlatform } from '../platform.js';
 import { planPartners } from './onboarding.js';
 import { DAY } from './model.js';
 import { planAwards, sourceEvents } from './points.js';
@@ -52,7 +52,7 @@ const CACHE_STREAMS = 2_000_000;
  * concurrent commands (see schedule.ts), so that group commit batches them.
  */
 export const seedChannel = async (
-  platform: Platform,
+  platform: AppPlatform,
   clock: SettableClock,
   options: SeedOptions,
   onProgress?: (p: SeedProgress) => void,

@@ -1,7 +1,7 @@
 import { dealCommands } from '../../commands/deal/dealCommands.js';
 import { expireLapsedDeals } from '../../commands/deal/expireLapsedDeals.js';
 import { expirePoints } from '../../commands/points/pointsExpirySweeper.js';
-import type { Platform } from '../platform.js';
+import type { AppPlatform } from '../platform.js';
 import type { Sweeper } from './sweeper.js';
 
 export * from './sweepCommand.js';
@@ -9,7 +9,7 @@ export * from './sweepRunner.js';
 export * from './sweeper.js';
 
 /** Deal protection that lapsed becomes DealExpired, and the customer's claim is released. */
-export const dealExpirySweeper = (platform: Platform): Sweeper => ({
+export const dealExpirySweeper = (platform: AppPlatform): Sweeper => ({
   name: 'deal-expiry',
   sweep: expireLapsedDeals({
     deals: dealCommands({ pipeline: platform.pipeline, ids: platform.ids }),
@@ -21,7 +21,7 @@ export const dealExpirySweeper = (platform: Platform): Sweeper => ({
 });
 
 /** Points older than the channel's pointsExpiryMonths expire, oldest first, on every partner ledger. */
-export const pointsExpirySweeper = (platform: Platform): Sweeper => ({
+export const pointsExpirySweeper = (platform: AppPlatform): Sweeper => ({
   name: 'points-expiry',
   sweep: expirePoints({
     store: platform.store,
@@ -33,7 +33,7 @@ export const pointsExpirySweeper = (platform: Platform): Sweeper => ({
 });
 
 /** Every sweeper the server runs each `PRM_SWEEP_SECONDS` (add new ones here). */
-export const serverSweepers = (platform: Platform): Sweeper[] => [
+export const serverSweepers = (platform: AppPlatform): Sweeper[] => [
   dealExpirySweeper(platform),
   pointsExpirySweeper(platform),
 ];

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Platform } from '../platform.js';
+import type { AppPlatform } from '../platform.js';
 import { openRuntime } from '../runtime.js';
 import type { Sweeper } from './sweeper.js';
 
@@ -12,7 +12,7 @@ export const addSweepCommand = (
   program: Command,
   command: string,
   description: string,
-  create: (platform: Platform) => Sweeper,
+  create: (platform: AppPlatform) => Sweeper,
 ) =>
   program
     .command(command)

@@ -1,12 +1,14 @@
 import type { Benchmark } from '../harness/benchmark.js';
 import { analyticsBenchmark } from './analytics.js';
 import { baseline } from './baseline.js';
+import { clusterHttp } from './clusterHttp.js';
 import { consolePagesBenchmark } from './consolePages.js';
 import { dashboardsBenchmark } from './dashboards.js';
 import { dealCommands } from './dealCommands.js';
 import { httpCommands } from './httpCommands.js';
 import { httpDeals } from './httpDeals.js';
 import { inProcessCommands } from './inProcessCommands.js';
+import { postgresReadModels } from './postgresReadModels.js';
 import { projectionRebuild } from './projectionRebuild.js';
 import { rawAppends } from './rawAppends.js';
 import { readQueries } from './readQueries.js';
@@ -31,4 +33,6 @@ export const benchmarks: readonly Benchmark[] = [
   dashboardsBenchmark,
   analyticsBenchmark,
   consolePagesBenchmark,
+  clusterHttp,
+  postgresReadModels,
 ];

@@ -1,4 +1,6 @@
-import type { Benchmark } from '../harness/benchmark.js';
+import type { FastifyInstance } from 'fastify';
+import type { AppPlatform } from '../../app/platform.js';
+import type { Benchmark, Figure } from '../harness/benchmark.js';
 import { latencyFigures } from '../harness/latencyFigures.js';
 import { benchApp } from '../fixtures/benchApp.js';
 import { benchPlatform, projectionsCaughtUp } from '../fixtures/benchPlatform.js';
@@ -15,6 +17,53 @@ const listFilters = [
   'q=Cloud&region=emea',
 ];
 
+/** Who reads: the admin key, and a regional channel manager found by `managerSql` (the engines spell JSON apart). */
+export interface ReadSubjects {
+  readonly adminKey: string;
+  readonly tokenFor: (personId: string) => string;
+  readonly managerSql: string;
+}
+
+/** GET /partners with filters, by id, and as a regional channel manager: latencies as figures. */
+export const measurePartnerReads = async (
+  platform: AppPlatform,
+  app: FastifyInstance,
+  subjects: ReadSubjects,
+  sizes: { readonly requests: number; readonly warmup: number },
+): Promise<Figure[]> => {
+  const { requests, warmup } = sizes;
+  const { adminKey, tokenFor } = subjects;
+  const ids = (
+    await platform.reader.all<{ partner_id: string }>(
+      `SELECT partner_id FROM partners WHERE status <> 'rejected' ORDER BY random() LIMIT ?`,
+      [requests],
+    )
+  ).map((r) => r.partner_id);
+  const manager = await platform.reader.get<{ person_id: string }>(subjects.managerSql);
+  if (ids.length === 0 || !manager) throw new Error('the generated store has no partners or channel managers');
+  const managerToken = tokenFor(manager.person_id);
+  const cycle = <T>(items: readonly T[], n: number) => Array.from({ length: n }, (_, i) => items[i % items.length]);
+  const lists = cycle(listFilters, requests).map((f) => `/partners?${f}&limit=50`);
+  const byId = cycle(ids, requests).map((id) => `/partners/${id}`);
+  await injectLatencies(app, getsAs(adminKey, [...lists.slice(0, warmup), ...byId.slice(0, warmup)]));
+  const runs = {
+    list: await injectLatencies(app, getsAs(adminKey, lists)),
+    byId: await injectLatencies(app, getsAs(adminKey, byId)),
+    managerList: await injectLatencies(
+      app,
+      getsAs(
+        managerToken,
+        cycle(['/partners?limit=50', '/partners?status=active&limit=50', '/partners?tier=gold&limit=50'], requests),
+      ),
+    ),
+  };
+  return [
+    ...latencyFigures('partnersList', 'GET /partners?filters (admin)', runs.list),
+    ...latencyFigures('partnerById', 'GET /partners/:id (admin)', runs.byId),
+    ...latencyFigures('partnersListManager', 'GET /partners (regional channel manager)', runs.managerList),
+  ];
+};
+
 export const readQueries: Benchmark = {
   name: 'reads',
   title: 'Read queries',
@@ -30,38 +79,17 @@ export const readQueries: Benchmark = {
     const { app, adminKey, tokenFor } = await benchApp(platform);
     try {
       await projectionsCaughtUp(platform);
-      const ids = (
-        await platform.reader.all<{ partner_id: string }>(
-          `SELECT partner_id FROM partners WHERE status <> 'rejected' ORDER BY random() LIMIT ?`,
-          [requests],
-        )
-      ).map((r) => r.partner_id);
-      const manager = await platform.reader.get<{ person_id: string }>(
-        `SELECT person_id FROM people WHERE vendor_roles LIKE '%"channel_manager","regions"%'
-         ORDER BY person_id LIMIT 1`,
+      const figures = await measurePartnerReads(
+        platform,
+        app,
+        {
+          adminKey,
+          tokenFor,
+          managerSql: `SELECT person_id FROM people WHERE vendor_roles LIKE '%"channel_manager","regions"%'
+           ORDER BY person_id LIMIT 1`,
+        },
+        { requests, warmup },
       );
-      if (ids.length === 0 || !manager) throw new Error('the generated store has no partners or channel managers');
-      const managerToken = tokenFor(manager.person_id);
-      const cycle = <T>(items: readonly T[], n: number) => Array.from({ length: n }, (_, i) => items[i % items.length]);
-      const lists = cycle(listFilters, requests).map((f) => `/partners?${f}&limit=50`);
-      const byId = cycle(ids, requests).map((id) => `/partners/${id}`);
-      await injectLatencies(app, getsAs(adminKey, [...lists.slice(0, warmup), ...byId.slice(0, warmup)]));
-      const runs = {
-        list: await injectLatencies(app, getsAs(adminKey, lists)),
-        byId: await injectLatencies(app, getsAs(adminKey, byId)),
-        managerList: await injectLatencies(
-          app,
-          getsAs(
-            managerToken,
-            cycle(['/partners?limit=50', '/partners?status=active&limit=50', '/partners?tier=gold&limit=50'], requests),
-          ),
-        ),
-      };
-      const figures = [
-        ...latencyFigures('partnersList', 'GET /partners?filters (admin)', runs.list),
-        ...latencyFigures('partnerById', 'GET /partners/:id (admin)', runs.byId),
-        ...latencyFigures('partnersListManager', 'GET /partners (regional channel manager)', runs.managerList),
-      ];
       ctx.log(`reads: list p99 ${figures[1].value} ms, by id p99 ${figures[3].value} ms`);
       return {
         figures,

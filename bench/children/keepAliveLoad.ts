@@ -47,8 +47,9 @@ const TIMEOUT_MS = 30_000;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export const createLoad = (url: string, connections: number) => {
-  const target = new URL(url);
+/** `url` may name several servers (nodes of a cluster): caller i sends to url[i % n]. */
+export const createLoad = (url: string | readonly string[], connections: number) => {
+  const targets = (typeof url === 'string' ? [url] : url).map((u) => new URL(u));
   const agent = new Agent({
     keepAlive: true,
     maxSockets: connections,
@@ -58,7 +59,7 @@ export const createLoad = (url: string, connections: number) => {
   const sockets = new WeakSet<object>();
   let socketCount = 0;
 
-  const send = (req: LoadRequest) =>
+  const send = (req: LoadRequest, target: URL) =>
     new Promise<{ status: number; body: string } | 'error' | 'timeout'>((resolve) => {
       const r = httpRequest(
         {
@@ -107,10 +108,11 @@ export const createLoad = (url: string, connections: number) => {
     const cpu = process.cpuUsage();
     const start = performance.now();
     await Promise.all(
-      Array.from({ length: connections }, async () => {
+      Array.from({ length: connections }, async (_, caller) => {
+        const target = targets[caller % targets.length];
         for (let item = next(); item !== undefined; item = next()) {
           const sent = performance.now();
-          const outcome = await send(toRequest(item));
+          const outcome = await send(toRequest(item), target);
           lastAnswer = performance.now();
           if (outcome === 'error') errors += 1;
           else if (outcome === 'timeout') timeouts += 1;

@@ -20,10 +20,14 @@ export interface PolicyRunnerOptions extends PolicyDeps {
   readonly pollMs?: number;
   readonly now?: () => Date;
   readonly onError?: (policy: string, error: unknown) => void;
+  /**
+   * Positions a policy may skip past (reacting to nothing) before its checkpoint is written (default
+   * 1000). Cluster mode writes every move (0): other nodes learn the policies' progress from it.
+   */
+  readonly skipWrite?: number;
+  /** Told the position every policy has handled, after each catch-up (cluster announcements). */
+  readonly onProgress?: (position: number) => void;
 }
-
-/** Positions a policy may skip past (reacting to nothing) before its checkpoint is written. */
-const SKIP_WRITE = 1000;
 
 /**
  * Runs policies with a checkpoint each. A batch of events is handled, then the checkpoint moves: a crash
@@ -38,6 +42,7 @@ export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner =
   const onError =
     options.onError ??
     ((name, error) => console.error(`policy ${name} failed; retrying on the next append or poll`, error));
+  const skipWrite = options.skipWrite ?? 1000;
   const checkpoints = new Map<string, number>();
   /** What is on disk: skipping events no policy reacts to is only written now and then. */
   const persisted = new Map<string, number>();
@@ -51,12 +56,12 @@ export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner =
 
   /**
    * Moves a policy's checkpoint. After handled events it is written at once; past events it merely
-   * skipped, only every SKIP_WRITE positions (a restart rescans that stretch, reacting to nothing).
+   * skipped, only every `skipWrite` positions (a restart rescans that stretch, reacting to nothing).
    */
   const advance = async (policy: Policy, position: number, handled: boolean) => {
     if (position <= (checkpoints.get(policy.name) ?? 0)) return;
     checkpoints.set(policy.name, position);
-    if (!handled && position - (persisted.get(policy.name) ?? 0) < SKIP_WRITE) return;
+    if (!handled && position - (persisted.get(policy.name) ?? 0) < skipWrite) return;
     await persist(policy.name, position);
   };
 
@@ -97,6 +102,7 @@ export const createPolicyRunner = (options: PolicyRunnerOptions): PolicyRunner =
           onError(policy.name, error);
         }
       }
+      options.onProgress?.(reached());
       return failure;
     },
   });

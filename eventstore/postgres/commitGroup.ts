@@ -69,8 +69,33 @@ const savepoints: Work = async (client, group, head, recordedAt, validate) => {
   return { outcomes, head };
 };
 
+/**
+ * COMMIT was sent and no answer came back (the connection was lost): the group may or may not be in the
+ * log. Running the same group again tells (its event ids make it idempotent): see createPostgresEventStore.
+ */
+export class CommitOutcomeUnknown extends Error {
+  override readonly name = 'CommitOutcomeUnknown';
+  constructor(readonly reason: unknown) {
+    super(`the outcome of a commit is unknown: ${reason instanceof Error ? reason.message : String(reason)}`, {
+      cause: reason,
+    });
+  }
+}
+
+/** Where a committed group is announced: `pg_notify(channel, head)`, delivered to listeners on commit only. */
+export interface CommitOptions {
+  readonly notifyChannel?: string;
+}
+
 /** One transaction holding the head row's lock: the serialisation point of every writer, in any process. */
-const inTransaction = async (pool: Pool, clock: Clock, group: Group, validate: ValidateEvent, work: Work) => {
+const inTransaction = async (
+  pool: Pool,
+  clock: Clock,
+  group: Group,
+  validate: ValidateEvent,
+  work: Work,
+  options: CommitOptions,
+) => {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -78,10 +103,16 @@ const inTransaction = async (pool: Pool, clock: Clock, group: Group, validate: V
     // Read the clock under the lock, so recordedAt follows position order across processes.
     const recordedAt = clock.now().toISOString();
     const { outcomes, head } = await work(client, group, start, recordedAt, validate);
-    if (head.position !== start.position) await updateHead(client, head);
-    // When COMMIT itself fails (connection lost) the outcome is unknown: every append of the
-    // group is rejected, and a retry with the same event ids is idempotent.
-    await client.query('COMMIT');
+    if (head.position !== start.position) {
+      await updateHead(client, head);
+      if (options.notifyChannel)
+        await client.query('SELECT pg_notify($1, $2)', [options.notifyChannel, String(head.position)]);
+    }
+    try {
+      await client.query('COMMIT');
+    } catch (error) {
+      throw new CommitOutcomeUnknown(error);
+    }
     client.release();
     return { outcomes, head: head.position, advanced: head.position !== start.position };
   } catch (error) {
@@ -96,11 +127,17 @@ const isConstraintViolation = (e: unknown) =>
   typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('23');
 
 /** Appends a group of appends in one transaction; one outcome (results or the refusal) per append. */
-export const commitGroup = async (pool: Pool, clock: Clock, group: Group, validate: ValidateEvent) => {
+export const commitGroup = async (
+  pool: Pool,
+  clock: Clock,
+  group: Group,
+  validate: ValidateEvent,
+  options: CommitOptions = {},
+) => {
   try {
-    return await inTransaction(pool, clock, group, validate, staged);
+    return await inTransaction(pool, clock, group, validate, staged, options);
   } catch (error) {
     if (!isConstraintViolation(error)) throw error;
-    return inTransaction(pool, clock, group, validate, savepoints);
+    return inTransaction(pool, clock, group, validate, savepoints, options);
   }
 };

@@ -7,7 +7,7 @@ import type { Queryable } from './queryable.js';
  * `events_head` is a one-row table holding the chain's tip: appenders lock it (SELECT ... FOR UPDATE)
  * so positions stay gap-free and hashes chained even with writers in several processes.
  */
-const DDL = `
+export const LOG_DDL = `
 CREATE TABLE IF NOT EXISTS events (
   position       bigint  PRIMARY KEY,
   stream_id      text    NOT NULL,
@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS events_head (
 );`;
 
 // A head row for an empty log, or one that starts from existing events (a log imported without it).
-const SEED_HEAD = `
+export const SEED_HEAD = `
 INSERT INTO events_head (id, position, hash)
 SELECT 1, coalesce((SELECT position FROM events ORDER BY position DESC LIMIT 1), 0),
           coalesce((SELECT hash FROM events ORDER BY position DESC LIMIT 1), $1)
@@ -47,7 +47,7 @@ export const ensurePostgresSchema = async (pool: {
     await client.query('BEGIN');
     // CREATE TABLE IF NOT EXISTS still races on the catalog: one creator at a time.
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('prm.eventstore.schema'))`);
-    await client.query(DDL);
+    await client.query(LOG_DDL);
     await client.query(SEED_HEAD, [GENESIS_HASH]);
     await client.query('COMMIT');
     client.release();

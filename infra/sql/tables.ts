@@ -5,9 +5,12 @@
  * tables came to be; a declaration says what they are now.
  */
 
-/** Declared column types, as the migrations spell them (SQLite keeps the spelling; bigint is int8 on PostgreSQL). */
-export type SqlType = 'text' | 'integer' | 'bigint' | 'real';
-type ValueOf<S extends SqlType> = S extends 'text' ? string : number;
+/**
+ * Declared column types, as the migrations spell them (SQLite keeps the spelling). `json` is JSON text:
+ * `text` on SQLite, `jsonb` on PostgreSQL, read and written as its text on both (sqlTypeOn).
+ */
+export type SqlType = 'text' | 'json' | 'integer' | 'bigint' | 'real';
+type ValueOf<S extends SqlType> = S extends 'text' | 'json' ? string : number;
 
 export interface Column<S extends SqlType = SqlType, N extends boolean = boolean, D extends boolean = boolean> {
   readonly type: S;
@@ -34,6 +37,8 @@ const column = <S extends SqlType, N extends boolean, D extends boolean>(
 });
 
 export const text = () => column('text', false, false);
+/** JSON text (an array or object the projection stringifies): `jsonb` on PostgreSQL, for analysts' operators. */
+export const json = () => column('json', false, false);
 export const integer = () => column('integer', false, false);
 export const bigint = () => column('bigint', false, false);
 export const real = () => column('real', false, false);
@@ -100,3 +105,15 @@ export const namesOf = <Ts extends Tables>(tables: Ts): NamesOf<Ts> =>
 /** A registry from a list of tables, keyed by their names (each name written once, in its declaration). */
 export const tablesOf = <const L extends readonly Table[]>(...list: L): { readonly [T in L[number] as T['name']]: T } =>
   Object.fromEntries(list.map((t) => [t.name, t])) as { readonly [T in L[number] as T['name']]: T };
+
+/**
+ * The column type each dialect creates: SQLite keeps the migrations' spelling (`json` is text there);
+ * PostgreSQL widens integers to 64 bits and reals to doubles as SQLite stores them, keeps JSON as
+ * `jsonb`, and compares text byte by byte (collation "C") so that ordering and ranges match SQLite's.
+ */
+export const sqlTypeOn = (dialect: 'sqlite' | 'postgres', type: SqlType): string => {
+  if (dialect === 'sqlite') return type === 'json' ? 'text' : type;
+  return { text: 'text collate "C"', json: 'jsonb', integer: 'bigint', bigint: 'bigint', real: 'double precision' }[
+    type
+  ];
+};

@@ -1,4 +1,4 @@
-import { integer, table, tablesOf, text } from '../../infra/sql/tables.js';
+import { integer, json, table, tablesOf, text } from '../../infra/sql/tables.js';
 
 /** The access read model (migrations 0012, 0300): principals, the projection's own copies, who sees what. */
 export const accessTables = tablesOf(
@@ -6,7 +6,7 @@ export const accessTables = tablesOf(
     'access_principals',
     {
       person_id: text(),
-      vendor_roles: text().withDefault(),
+      vendor_roles: json().withDefault(),
       partner_id: text().orNull(),
       partner_role: text().orNull(),
       partner_status: text().orNull(),
@@ -30,7 +30,7 @@ export const accessTables = tablesOf(
       kind: text(),
       uri: text(),
       /** JSON of the audience, lists sorted. */
-      audience: text(),
+      audience: json(),
       status: text(),
       published_at: text(),
       changed_at: text(),

@@ -1,4 +1,4 @@
-import { integer, table, tablesOf, text } from '../../infra/sql/tables.js';
+import { integer, json, table, tablesOf, text } from '../../infra/sql/tables.js';
 
 /** MDF (migration 0200): amounts in integer minor units of the fund's currency. */
 export const mdfTables = tablesOf(
@@ -60,7 +60,7 @@ export const mdfTables = tablesOf(
       approved_minor: integer().orNull(),
       status: text(),
       /** JSON array of proof items. */
-      proof: text(),
+      proof: json(),
       submitted_by: text(),
       submitted_at: text(),
       submitted_position: integer(),

@@ -1,4 +1,4 @@
-import { integer, table, tablesOf, text } from '../../infra/sql/tables.js';
+import { integer, json, table, tablesOf, text } from '../../infra/sql/tables.js';
 
 /** People, their employment history, programs and certifications (migration 0011). */
 export const personTables = tablesOf(
@@ -12,7 +12,7 @@ export const personTables = tablesOf(
       partner_role: text().orNull(),
       joined_at: text().orNull(),
       /** JSON `[{role, regions?}]`, sorted by role. */
-      vendor_roles: text().withDefault(),
+      vendor_roles: json().withDefault(),
       registered_at: text(),
       version: integer(),
       updated_at: text(),

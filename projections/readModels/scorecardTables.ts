@@ -1,4 +1,4 @@
-import { bigint, integer, real, table, tablesOf, text } from '../../infra/sql/tables.js';
+import { bigint, integer, json, real, table, tablesOf, text } from '../../infra/sql/tables.js';
 
 const count = () => integer().withDefault();
 const amount = () => bigint().withDefault();
@@ -28,9 +28,9 @@ export const scorecardTables = tablesOf(
       employee_count: count(),
       points_balance: amount(),
       /** JSON array: per current employee, the latest expiry (epoch ms) of a certification held; largest first. */
-      certified_expiries: text().withDefault(),
+      certified_expiries: json().withDefault(),
       /** JSON object: product line -> the same per-employee expiries for that line. */
-      line_expiries: text().withDefault(),
+      line_expiries: json().withDefault(),
       ready_until: text().orNull(),
       updated_at: text(),
     },

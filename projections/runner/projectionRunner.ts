@@ -1,5 +1,5 @@
 import type { EventStore, StoredEvent } from '../../eventstore/port.js';
-import type { TransactionalSqlDb } from '../../infra/sql/sqlDb.js';
+import type { SqlDb, TransactionalSqlDb } from '../../infra/sql/sqlDb.js';
 import { createCatchUpLoop } from '../../infra/follow/catchUpLoop.js';
 import { readCheckpoints, writeCheckpoint } from '../../infra/follow/checkpoints.js';
 import type { Projection } from './projection.js';
@@ -28,6 +28,15 @@ export interface ProjectionRunnerOptions {
   /** Fallback poll for appends made by other processes. */
   readonly pollMs?: number;
   readonly now?: () => Date;
+  /**
+   * Runs first in every transaction that applies events or resets checkpoints, to serialise appliers
+   * that might overlap (cluster mode: a PostgreSQL transaction-level advisory lock, so a node that lost
+   * its lease mid-batch and the node that took it over never apply the same events). SQLite's single
+   * writer needs none.
+   */
+  readonly fence?: (tx: SqlDb) => Promise<unknown>;
+  /** Told each position every projection has reached, after each catch-up and rebuild (cluster announcements). */
+  readonly onProgress?: (position: number) => void;
 }
 
 /**
@@ -56,6 +65,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     const first = events[0].position;
     const last = events[events.length - 1].position;
     const committed = await db.transaction(async (tx) => {
+      await options.fence?.(tx);
       const stored = await readCheckpoints(tx);
       const at = now().toISOString();
       const moved = new Map<string, number>();
@@ -103,6 +113,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         return error;
       } finally {
         processed = minCheckpoint(projections);
+        options.onProgress?.(processed);
       }
     },
   });
@@ -124,6 +135,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       await loop.exclusive(async () => {
         const total = await store.headPosition();
         await db.transaction(async (tx) => {
+          await options.fence?.(tx);
           for (const p of subset) {
             for (const table of p.tables) await tx.run(`DELETE FROM ${table}`);
             await tx.run('DELETE FROM projection_checkpoints WHERE name = ?', [p.name]);
@@ -132,6 +144,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         });
         await catchUp(subset, rebuildBatchSize, (done) => onProgress?.(done, total));
         processed = minCheckpoint(projections);
+        options.onProgress?.(processed);
       });
     },
     position: () => processed,

@@ -122,6 +122,15 @@ const expected = [
   'analytics.slowestReadmeQueryMs',
   'analytics.kpiChecks',
   'analytics.kpiMismatches',
+  // Cluster mode (issue 14): 1 and 2 nodes on PostgreSQL, the lag between them; rebuild and reads on PostgreSQL.
+  ...[1, 2].flatMap((n) => [`CommandsPerSec`, `P99Ms`, `Non2xx`].map((k) => `clusterHttp.nodes${n}${k}`)),
+  'clusterHttp.lagP50Ms',
+  'clusterHttp.lagP99Ms',
+  'postgresReadModels.rebuildEventsPerSec',
+  'postgresReadModels.rebuildSeconds',
+  'postgresReadModels.partnersListP99Ms',
+  'postgresReadModels.partnerByIdP99Ms',
+  'postgresReadModels.partnersListManagerP99Ms',
 ];
 /** Units that count occurrences may be 0; rates, durations and sizes must be positive. */
 const countUnits = new Set(['events', 'commands', 'requests', 'figures']);
@@ -154,6 +163,8 @@ test('stdout is one JSON document with the machine and the settings', ({ doc }) 
     'dashboards',
     'consolePages',
     'analytics',
+    'clusterHttp',
+    'postgresReadModels',
   ]) {
     assert.ok(doc.settings.benchmarks.includes(name), name);
   }
@@ -184,6 +195,7 @@ test('the command benchmarks ran valid commands: nothing refused, no HTTP errors
   assert.is(doc.figures['commands.failed'].value, 0);
   assert.is(doc.figures['httpCommands.non2xx'].value, 0, JSON.stringify(doc.details.httpCommands?.statusCodes));
   assert.is(doc.figures['httpCommands.errors'].value, 0);
+  for (const n of [1, 2]) assert.is(doc.figures[`clusterHttp.nodes${n}Non2xx`].value, 0, `${n} cluster node(s)`);
 });
 
 test('the HTTP benchmarks measured on connections the warm-up had already opened and answered', ({ doc }) => {

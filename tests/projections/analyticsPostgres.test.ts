@@ -1,10 +1,11 @@
 /**
- * The analytics views on PostgreSQL, ready for cluster mode: a real PostgreSQL 15 (the harness's) gets the
- * declared read-model tables (JSON columns as jsonb, as cluster mode keeps them) filled with a copy of a
- * seeded SQLite store; syncPostgresAnalyticsViews creates the `analytics` schema; every view then holds
+ * The analytics views on PostgreSQL in cluster mode: a real PostgreSQL 15 (the harness's) gets cluster
+ * mode's read-model tables (its migrations; JSON columns as jsonb) filled with a copy of a seeded SQLite
+ * store; syncPostgresAnalyticsViews creates the `analytics` schema; every view then holds
  * the same rows as on SQLite (instants as timestamptz, percentages as numeric), every README statement
  * runs there unchanged through postgresAnalyticsSource and returns as many rows, and writes are refused.
  */
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -12,7 +13,8 @@ import { isAnalyticsQueryRefused } from '../../infra/sql/analyticsSource.js';
 import { postgresAnalyticsSource } from '../../infra/sql/postgresAnalyticsSource.js';
 import { sqliteAnalyticsSource } from '../../infra/sql/sqliteAnalyticsSource.js';
 import type { AnalyticsSource } from '../../infra/sql/analyticsSource.js';
-import type { SqlType, Table } from '../../infra/sql/tables.js';
+import type { Table } from '../../infra/sql/tables.js';
+import { migrateToLatest } from '../../migrations/migrateToLatest.js';
 import { currentAnalyticsViews } from '../../projections/analytics/analyticsViews.js';
 import type { AnalyticsType } from '../../projections/analytics/analyticsView.js';
 import { syncPostgresAnalyticsViews } from '../../projections/analytics/postgresAnalyticsViews.js';
@@ -24,39 +26,19 @@ import { analyticsSeed, type AnalyticsSeed } from './analyticsSeed.js';
 // Days stay text, bigint and numeric arrive as strings: the comparison below normalises both sides.
 pg.types.setTypeParser(1082, (v) => v);
 
-const pgTypes: Record<SqlType, string> = {
-  text: 'text',
-  integer: 'integer',
-  bigint: 'bigint',
-  real: 'double precision',
-};
-const JSON_COLUMNS = new Set([
-  'people.vendor_roles',
-  'access_principals.vendor_roles',
-  'access_contents.audience',
-  'mdf_claims.proof',
-  'channel_settings.value',
-  'scorecard_partners.certified_expiries',
-  'scorecard_partners.line_expiries',
-]);
-
-/** The read-model tables as declared, with the seeded store's rows. */
+/** The read models as cluster mode creates them (its PostgreSQL migrations), with the seeded store's rows. */
 const copyReadModels = async (s: AnalyticsSeed, pool: pg.Pool) => {
+  await migrateToLatest(new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) }), { dialect: 'postgres' });
   for (const table of Object.values(tables) as Table[]) {
-    const columns = Object.entries(table.columns);
-    const typeOf = (name: string, type: SqlType) =>
-      JSON_COLUMNS.has(`${table.name}.${name}`) ? 'jsonb' : pgTypes[type];
-    const definition = columns.map(([name, c]) => `${name} ${typeOf(name, c.type)}${c.nullable ? '' : ' NOT NULL'}`);
-    await pool.query(
-      `CREATE TABLE ${table.name} (${definition.join(', ')}, PRIMARY KEY (${table.primaryKey.join(', ')}))`,
-    );
+    const columns = Object.keys(table.columns);
+    await pool.query(`DELETE FROM ${table.name}`);
     const rows = await s.platform.reader.all<Record<string, unknown>>(`SELECT * FROM ${table.name}`);
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
       const values = chunk.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
       await pool.query(
-        `INSERT INTO ${table.name} (${columns.map(([n]) => n).join(', ')}) VALUES ${values.join(', ')}`,
-        chunk.flatMap((row) => columns.map(([n]) => row[n])),
+        `INSERT INTO ${table.name} (${columns.join(', ')}) VALUES ${values.join(', ')}`,
+        chunk.flatMap((row) => columns.map((n) => row[n])),
       );
     }
   }

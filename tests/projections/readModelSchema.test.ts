@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EVENT_COLUMNS } from '../../eventstore/eventRow.js';
-import type { Column, Tables } from '../../infra/sql/tables.js';
+import { sqlTypeOn, type Column, type Tables } from '../../infra/sql/tables.js';
 import { migrateToLatest } from '../../migrations/migrateToLatest.js';
 import { tables } from '../../projections/readModels/database.js';
 
@@ -70,11 +70,12 @@ const differences = (db: Database.Database, declared: Tables): string[] => {
           `${name}.${c.name}: declared ${d.nullable ? 'nullable' : 'not null'}, ` +
             `is ${nullable ? 'nullable' : 'not null'}`,
         );
-      if (affinity(d.type) !== affinity(c.type))
+      const type = sqlTypeOn('sqlite', d.type);
+      if (affinity(type) !== affinity(c.type))
         out.push(
-          `${name}.${c.name}: declared ${d.type} (${affinity(d.type)} affinity), is ${c.type} (${affinity(c.type)})`,
+          `${name}.${c.name}: declared ${type} (${affinity(type)} affinity), is ${c.type} (${affinity(c.type)})`,
         );
-      else if (d.type !== c.type.toLowerCase()) out.push(`${name}.${c.name}: declared ${d.type}, is ${c.type}`);
+      else if (type !== c.type.toLowerCase()) out.push(`${name}.${c.name}: declared ${type}, is ${c.type}`);
       if (d.hasDefault !== (c.dflt_value !== null))
         out.push(
           `${name}.${c.name}: declared ${d.hasDefault ? 'with' : 'without'} a default, dflt_value ${c.dflt_value}`,

@@ -19,7 +19,7 @@ export const freePort = () =>
     });
   });
 
-const environment = (dataDir: string, port: number) => ({
+const environment = (dataDir: string, port: number, extra: Record<string, string> = {}) => ({
   ...process.env,
   PRM_DATA_DIR: dataDir,
   PORT: String(port),
@@ -28,6 +28,7 @@ const environment = (dataDir: string, port: number) => ({
   PRM_JWT_SECRET: 'reliability-jwt-secret-0123456789abcdef',
   PRM_LOG_LEVEL: 'silent',
   PRM_SWEEP_SECONDS: '0',
+  ...extra,
 });
 
 export interface ServerProcess {
@@ -44,12 +45,15 @@ const exited = (child: ChildProcess) =>
     child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
   );
 
-/** Starts `prm serve` as a child process on a SQLite file in `dataDir`; resolves once it listens. */
-export const startServer = async (dataDir: string): Promise<ServerProcess> => {
+/**
+ * Starts `prm serve` as a child process on a SQLite file in `dataDir` (or, with `env` naming
+ * PRM_DATABASE_URL, as a node of a cluster); resolves once it listens.
+ */
+export const startServer = async (dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> => {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts', 'serve'], {
     cwd: repoRoot,
-    env: environment(dataDir, port),
+    env: environment(dataDir, port, env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -87,11 +91,11 @@ export const startServer = async (dataDir: string): Promise<ServerProcess> => {
 };
 
 /** Runs a `prm` CLI command to completion with the same environment. */
-export const runCli = (dataDir: string, args: readonly string[]) =>
+export const runCli = (dataDir: string, args: readonly string[], env: Record<string, string> = {}) =>
   new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts', ...args], {
       cwd: repoRoot,
-      env: environment(dataDir, 0),
+      env: environment(dataDir, 0, env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -16,6 +16,8 @@ export interface PostgresServer {
   readonly port: number;
   /** Stops the server (immediate mode) and deletes its directory; safe to call twice. */
   readonly stop: () => Promise<void>;
+  /** Stops the server as an operator would (fast mode: every connection cut), waits `downMs`, starts it again. */
+  readonly restart: (downMs?: number) => Promise<void>;
 }
 
 const BIN = process.env.PRM_PG_BIN ?? '/usr/lib/postgresql/15/bin';
@@ -147,7 +149,12 @@ export const startPostgres = async (): Promise<PostgresServer> => {
       }
       const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
       await waitForConnections(url, Date.now() + 30_000);
-      return { url, port, stop };
+      const restart = async (downMs = 0) => {
+        await run('pg_ctl', ['stop', '-D', data, '-m', 'fast', '-w'], dir);
+        await new Promise((r) => setTimeout(r, downMs));
+        await run('pg_ctl', ['start', '-D', data, '-l', log, '-w', '-t', '60', '-o', serverOptions], dir);
+      };
+      return { url, port, stop, restart };
     }
   } catch (error) {
     await stop();
