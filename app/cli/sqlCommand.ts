@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { isAnalyticsQueryRefused, type AnalyticsRows, type AnalyticsSource } from '../../infra/sql/analyticsSource.js';
+import { postgresAnalyticsSource } from '../../infra/sql/postgresAnalyticsSource.js';
+import { openPostgresPool } from '../../infra/sql/postgresPool.js';
 import { sqliteAnalyticsSource } from '../../infra/sql/sqliteAnalyticsSource.js';
 import { csvChunks } from '../../read-api/analytics/csv.js';
 import { loadConfig } from '../config.js';
@@ -16,13 +18,17 @@ const refuse = (message: string): undefined => {
 };
 
 /**
- * Where the read models are: the SQLite file of PRM_DATA_DIR, opened read-only (it never creates one).
- * Cluster mode's PostgreSQL answers through postgresAnalyticsSource(pool) instead (README "Scaling out").
+ * Where the read models are: the SQLite file of PRM_DATA_DIR, opened read-only (it never creates one),
+ * or in cluster mode (PRM_DATABASE_URL) PostgreSQL, its schema `analytics` first on the search path.
  */
-const sourceOf = (): AnalyticsSource | undefined => {
-  const { databaseFile } = loadConfig();
+const sourceOf = (): { source: AnalyticsSource; close: () => Promise<void> } | undefined => {
+  const { databaseFile, databaseUrl } = loadConfig();
+  if (databaseUrl) {
+    const pool = openPostgresPool(databaseUrl, { max: 1, applicationName: 'prm sql' });
+    return { source: postgresAnalyticsSource(pool), close: () => pool.end() };
+  }
   if (!existsSync(databaseFile)) return refuse(`no store at ${databaseFile} (set PRM_DATA_DIR)`);
-  return sqliteAnalyticsSource(databaseFile);
+  return { source: sqliteAnalyticsSource(databaseFile), close: async () => undefined };
 };
 
 const write = (text: string) =>
@@ -68,12 +74,13 @@ export const registerSqlCommand = (program: Command) =>
     .option('--json', 'print a JSON array of row objects instead of a table')
     .action(async (query: string, options: { csv?: boolean; json?: boolean }) => {
       if (options.csv && options.json) return refuse('choose --csv or --json');
-      const source = sourceOf();
-      if (!source) return;
+      const opened = sourceOf();
+      if (!opened) return;
       let rows: AnalyticsRows;
       try {
-        rows = await source.query(query);
+        rows = await opened.source.query(query);
       } catch (e) {
+        await opened.close();
         if (isAnalyticsQueryRefused(e)) return refuse(e.message);
         throw e;
       }
@@ -86,5 +93,6 @@ export const registerSqlCommand = (program: Command) =>
         refuse(e instanceof Error ? e.message : String(e));
       } finally {
         await rows.close();
+        await opened.close();
       }
     });
