@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { defaultRetryPolicy } from '../commands/webhook/delivery/retryPolicy.js';
+import type { WebhookDeliverySettings } from '../commands/webhook/delivery/webhookDispatcher.js';
 import type { EventStoreChoice } from './openEventStore.js';
 
 const Port = z.coerce.number().int().min(0).max(65535);
@@ -18,6 +20,25 @@ export const ConfigSchema = z.object({
   PRM_EVENT_STORE_URL: z.string().min(1).optional(),
   /** Seconds between deal-expiry sweeps inside the server; 0 disables the sweeper. */
   PRM_SWEEP_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
+  /** Webhook targets on private, loopback and link-local addresses (and plain http): development only. */
+  PRM_WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  /** The key webhook signing secrets derive from; generated into the data directory when unset. */
+  PRM_WEBHOOK_SIGNING_KEY: z.string().min(32, 'PRM_WEBHOOK_SIGNING_KEY must be at least 32 characters').optional(),
+  PRM_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** The retry schedule: first wait, longest wait, and when to give up (since the first failure). */
+  PRM_WEBHOOK_FIRST_RETRY_MS: z.coerce.number().int().min(1).max(3_600_000).default(5_000),
+  PRM_WEBHOOK_MAX_RETRY_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400_000)
+    .default(6 * 3_600_000),
+  PRM_WEBHOOK_GIVE_UP_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 86_400_000)
+    .default(72 * 3_600_000),
 });
 export type EnvConfig = z.infer<typeof ConfigSchema>;
 
@@ -31,6 +52,8 @@ export interface Config {
   readonly logLevel: EnvConfig['PRM_LOG_LEVEL'];
   readonly sweepSeconds: number;
   readonly eventStore: EventStoreChoice;
+  readonly webhookSigningKey?: string;
+  readonly webhooks: Omit<WebhookDeliverySettings, 'signingKey'>;
 }
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
@@ -58,5 +81,16 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       c.PRM_EVENT_STORE === 'sqlite'
         ? { kind: 'sqlite' }
         : { kind: c.PRM_EVENT_STORE, url: c.PRM_EVENT_STORE_URL as string },
+    webhookSigningKey: c.PRM_WEBHOOK_SIGNING_KEY,
+    webhooks: {
+      allowPrivate: c.PRM_WEBHOOKS_ALLOW_PRIVATE === 'true',
+      timeoutMs: c.PRM_WEBHOOK_TIMEOUT_MS,
+      retry: {
+        ...defaultRetryPolicy,
+        firstDelayMs: c.PRM_WEBHOOK_FIRST_RETRY_MS,
+        maxDelayMs: c.PRM_WEBHOOK_MAX_RETRY_DELAY_MS,
+        giveUpAfterMs: c.PRM_WEBHOOK_GIVE_UP_AFTER_MS,
+      },
+    },
   };
 };

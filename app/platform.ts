@@ -2,6 +2,14 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createCommandPipeline, type CommandPipeline } from '../commands/pipeline/index.js';
 import { allPolicies, createPolicyRunner, type PolicyRunner } from '../commands/policies/index.js';
+import { defaultRetryPolicy } from '../commands/webhook/delivery/retryPolicy.js';
+import {
+  createWebhookDispatcher,
+  type WebhookDeliverySettings,
+  type WebhookDispatcher,
+} from '../commands/webhook/delivery/webhookDispatcher.js';
+import { webhookCommands } from '../commands/webhook/webhookCommands.js';
+import { randomBytes } from 'node:crypto';
 import { eventDefinitions } from '../domain/index.js';
 import type { Clock, IdGenerator } from '../domain/shared/index.js';
 import {
@@ -54,6 +62,10 @@ export interface Platform {
   readonly readModels: Kysely<ReadModels>;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Webhook signing, targets, timeouts and retries (the routes show secrets derived with the same key). */
+  readonly webhookSettings: WebhookDeliverySettings;
+  /** Delivers webhooks: one loop per active subscription, following the log. */
+  readonly webhooks: WebhookDispatcher;
   readonly close: () => Promise<void>;
 }
 
@@ -73,6 +85,13 @@ export interface PlatformOptions {
    * server). One-shot commands (rebuild, verify) leave it to SQLite and spare the thread's memory.
    */
   readonly backgroundCheckpoints?: boolean;
+  /**
+   * Webhook settings; without a signing key one is drawn for this process (tests, benchmarks): secrets
+   * then change with every start, so the server always passes the one kept in its data directory.
+   */
+  readonly webhooks?: Partial<WebhookDeliverySettings>;
+  /** Deliver webhooks (default: when projections start, i.e. a long-running server). */
+  readonly startWebhooks?: boolean;
 }
 
 export const createPlatform = async (options: PlatformOptions): Promise<Platform> => {
@@ -98,6 +117,23 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
   if (options.startProjections !== false) await runner.start();
   const policies = createPolicyRunner({ store, pipeline, db: writeDb, policies: allPolicies, now: options.clock.now });
   if (options.startPolicies ?? options.startProjections !== false) await policies.start();
+  const webhookSettings: WebhookDeliverySettings = {
+    signingKey: randomBytes(32).toString('base64url'),
+    allowPrivate: false,
+    timeoutMs: 10_000,
+    retry: defaultRetryPolicy,
+    ...options.webhooks,
+  };
+  const webhooks = createWebhookDispatcher({
+    store,
+    db: writeDb,
+    commands: webhookCommands({ pipeline, ids: options.ids, store, ...webhookSettings }),
+    settings: webhookSettings,
+    // Wall-clock time, not the domain clock: receivers check webhook-timestamp against theirs, and
+    // retries wait real time.
+    now: () => new Date(),
+  });
+  if (options.startWebhooks ?? options.startProjections !== false) await webhooks.start();
   return {
     connection,
     logKind: options.eventStore?.kind ?? 'sqlite',
@@ -112,7 +148,10 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
     readModels,
     clock: options.clock,
     ids: options.ids,
+    webhookSettings,
+    webhooks,
     close: async () => {
+      await webhooks.stop();
       await policies.stop();
       await runner.stop();
       await store.close();

@@ -9,12 +9,14 @@ export const openRuntime = async (options: { startProjections?: boolean } = {}) 
   const config: Config = loadConfig();
   const adminKey = loadOrCreateSecret(config.dataDir, 'admin.key', config.adminKey);
   const jwtSecret = loadOrCreateSecret(config.dataDir, 'jwt.secret', config.jwtSecret);
+  const webhookKey = loadOrCreateSecret(config.dataDir, 'webhook.key', config.webhookSigningKey);
   const platform: Platform = await createPlatform({
     databaseFile: config.databaseFile,
     clock: systemClock,
     ids: nanoidGenerator,
     startProjections: options.startProjections,
     eventStore: config.eventStore,
+    webhooks: { ...config.webhooks, signingKey: webhookKey.value },
   });
   return { config, adminKey, jwtSecret, platform };
 };

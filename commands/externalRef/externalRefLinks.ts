@@ -65,7 +65,10 @@ export const holderOf = async (
 ): Promise<E.Either<DomainError, string | undefined>> => {
   const holders = new Set<string>();
   for (const [system, externalId] of Object.entries(refs)) {
-    const { state } = await uow.load(externalRefReservationDecider, externalRefReservationStream(kind, system, externalId));
+    const { state } = await uow.load(
+      externalRefReservationDecider,
+      externalRefReservationStream(kind, system, externalId),
+    );
     if (state.heldBy) holders.add(state.heldBy);
   }
   if (holders.size > 1)

@@ -15,7 +15,13 @@ type Unlink = (ctx: CommandContext, p: Caller, input: RefInput) => CommandOutcom
  * (revoke, leave, retire), with the same Idempotency-Key and problem+json behaviour as every command.
  */
 export const externalRefCommandRoutes = (app: FastifyInstance, kit: CommandKit, refs: ExternalRefCommands) => {
-  const pair = (things: string, what: string, params: z.ZodType<{ id: string; system: string }>, link: Link, unlink: Unlink) => {
+  const pair = (
+    things: string,
+    what: string,
+    params: z.ZodType<{ id: string; system: string }>,
+    link: Link,
+    unlink: Unlink,
+  ) => {
     commandRoute(
       app,
       kit,

@@ -20,6 +20,11 @@ export const DisableWebhookBody = z.strictObject({ reason: Reason.optional() });
 export const EmptyBody = z.strictObject({});
 export const RotateSecretBody = z.strictObject({
   /** How long deliveries stay signed with the old secret too (default a day), so receivers can switch. */
-  previousSecretValidForSeconds: z.number().int().min(0).max(7 * 86_400).default(86_400),
+  previousSecretValidForSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400)
+    .default(86_400),
 });
 export const ReplayBody = z.strictObject({ fromPosition: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });

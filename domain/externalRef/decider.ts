@@ -22,7 +22,9 @@ export const externalRefsDecider: Decider<ExternalRefsCommand, ExternalRefEvent,
   initialState: { refs: {} },
   evolve: (state, event) => {
     const { [event.data.system]: _previous, ...others } = state.refs;
-    return { refs: event.type === 'ExternalRefLinked' ? { ...others, [event.data.system]: event.data.externalId } : others };
+    return {
+      refs: event.type === 'ExternalRefLinked' ? { ...others, [event.data.system]: event.data.externalId } : others,
+    };
   },
   decide: (command, state) => {
     const current = state.refs[command.data.system];
@@ -35,8 +37,7 @@ export const externalRefsDecider: Decider<ExternalRefsCommand, ExternalRefEvent,
           : [ev.ExternalRefUnlinked.create({ ...command.data, externalId: current }), linked],
       );
     }
-    if (current === undefined)
-      return E.left(domainError('not_found', `no ${command.data.system} reference is linked`));
+    if (current === undefined) return E.left(domainError('not_found', `no ${command.data.system} reference is linked`));
     return E.right([ev.ExternalRefUnlinked.create({ ...command.data, externalId: current })]);
   },
 };
