@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { signToken } from '../http/jwt.js';
 import { registerAuditCommands } from './cli/auditCommands.js';
+import { registerImportCsvCommand } from './cli/importCsvCommand.js';
 import { progressBar } from './progressBar.js';
 import { openRuntime } from './runtime.js';
 import { registerSeedCommand } from './seed/seedCli.js';
@@ -63,5 +64,6 @@ addSweepCommand(
 );
 registerAuditCommands(program);
 registerSeedCommand(program);
+registerImportCsvCommand(program);
 
 await program.parseAsync(process.argv);
