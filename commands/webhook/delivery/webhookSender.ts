@@ -38,6 +38,7 @@ export const createWebhookSender = (options: { allowPrivate: boolean; timeoutMs:
   const post: WebhookSender['post'] = (url, headers, body, signal) =>
     new Promise((resolve) => {
       const started = performance.now();
+      let deadline: NodeJS.Timeout | undefined;
       const finish = (outcome: Omit<PostOutcome, 'durationMs'>) => {
         clearTimeout(deadline);
         resolve({ ...outcome, durationMs: Math.round(performance.now() - started) });
@@ -55,7 +56,7 @@ export const createWebhookSender = (options: { allowPrivate: boolean; timeoutMs:
         lookup,
         signal,
       });
-      const deadline = setTimeout(
+      deadline = setTimeout(
         () => request.destroy(new Error(`timed out after ${options.timeoutMs} ms`)),
         options.timeoutMs,
       );
