@@ -79,7 +79,8 @@ export const feedRoutes = (app: FastifyInstance, deps: FeedDeps) => {
         if (items.length > 0 || left <= 0 || closed.signal.aborted) break;
         await tail.waitBeyond(head, left, closed.signal);
       }
-      await record(request, principal, 200);
+      // Recorded off the answer's path: the access log waits for the write lock, the long poll must not.
+      void record(request, principal, 200);
       const last = items.length ? items[items.length - 1].position : after;
       reply.header('cache-control', 'no-store');
       return E.right(
