@@ -1,0 +1,185 @@
+/**
+ * External references (DESIGN §11): a partner's, person's or deal's id in another system, linked and
+ * unlinked by command, unique per system through a reservation stream (50 concurrent links of one CRM
+ * id: exactly one wins), found with `?externalRef=<system>:<id>`, shown in the views; a deal registered
+ * with its CRM id answers a retried registration with the first deal.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { startTestApp, type TestApp } from '../support/testApp.js';
+
+interface World {
+  t: TestApp;
+  partners: string[];
+  sales: string;
+  otherSales: string;
+}
+const test = suite<World>('external references');
+
+let n = 0;
+const ok = <T extends { status: number; body: unknown }>(r: T, status = 200) => {
+  assert.is(r.status, status, JSON.stringify(r.body));
+  return r;
+};
+test.before(async (ctx) => {
+  const t = (ctx.t = await startTestApp());
+  const partner = async () => {
+    n += 1;
+    const id = ok(
+      await t.post('/partners', {
+        name: `Ref ${n}`,
+        website: `https://ref${n}.example`,
+        country: 'DE',
+        region: 'emea',
+        type: 'reseller',
+      }),
+      201,
+    ).body.id as string;
+    ok(await t.post(`/partners/${id}/approve`, { tier: 'gold' }));
+    ok(await t.post(`/partners/${id}/agreements`, { agreementVersion: '1', signedBy: 'Jo' }));
+    return id;
+  };
+  ctx.partners = [];
+  for (let i = 0; i < 50; i++) ctx.partners.push(await partner());
+  const employee = async (partnerId: string) => {
+    const id = ok(await t.post('/people', { name: 'Sam Sales', email: `s${++n}@ref.example` }), 201).body.id as string;
+    ok(await t.post(`/partners/${partnerId}/employees`, { personId: id, role: 'sales' }));
+    return id;
+  };
+  ctx.sales = await employee(ctx.partners[0]);
+  ctx.otherSales = await employee(ctx.partners[1]);
+});
+test.after(async (ctx) => ctx.t.dispose());
+
+test('link, find, re-link, replace and unlink a partner reference', async ({ t, partners }) => {
+  const [p] = partners;
+  const etag = (await t.get(`/partners/${p}`)).headers.etag;
+  const linked = ok(await t.put(`/partners/${p}/external-refs/salesforce`, { id: '0015g00000AbCdE' }));
+  assert.equal([linked.body.id, linked.body.streamId, linked.body.version], [p, `extrefs-partner-${p}`, 1]);
+  const view = await t.get(`/partners/${p}`);
+  assert.equal(view.body.externalRefs, { salesforce: '0015g00000AbCdE' });
+  assert.is(view.headers.etag, etag, "linking does not move the partner's version");
+  const found = await t.get('/partners?externalRef=salesforce:0015g00000AbCdE');
+  assert.equal(
+    found.body.items.map((i: { id: string }) => i.id),
+    [p],
+  );
+  assert.equal(found.body.items[0].externalRefs, { salesforce: '0015g00000AbCdE' });
+  assert.is((await t.get('/partners?externalRef=salesforce:0015g00000abcde')).body.items.length, 0, 'case-sensitive');
+
+  const before = await t.eventCount();
+  ok(await t.put(`/partners/${p}/external-refs/salesforce`, { id: '0015g00000AbCdE' }));
+  assert.is(await t.eventCount(), before, 'the same id again appends nothing');
+
+  ok(await t.put(`/partners/${p}/external-refs/salesforce`, { id: 'NEW-1' }));
+  assert.equal((await t.get(`/partners/${p}`)).body.externalRefs, { salesforce: 'NEW-1' });
+  // The replaced id is free again.
+  ok(await t.put(`/partners/${partners[1]}/external-refs/salesforce`, { id: '0015g00000AbCdE' }));
+  ok(await t.put(`/partners/${p}/external-refs/hubspot`, { id: '42' }));
+  assert.equal((await t.get(`/partners/${p}`)).body.externalRefs, { hubspot: '42', salesforce: 'NEW-1' });
+
+  ok(await t.post(`/partners/${p}/external-refs/salesforce/unlink`, {}));
+  assert.equal((await t.get(`/partners/${p}`)).body.externalRefs, { hubspot: '42' });
+  const again = await t.post(`/partners/${p}/external-refs/salesforce/unlink`, {});
+  assert.equal([again.status, again.body.code], [404, 'not_found']);
+  const stream = await t.get(`/audit/streams/extrefs-partner-${p}`);
+  assert.equal(
+    stream.body.items.map((e: { type: string }) => e.type),
+    ['ExternalRefLinked', 'ExternalRefUnlinked', 'ExternalRefLinked', 'ExternalRefLinked', 'ExternalRefUnlinked'],
+  );
+  const state = await t.get(`/audit/streams/extrefs-partner-${p}/state`);
+  assert.equal(state.body.state, { refs: { hubspot: '42' } });
+});
+
+test('50 concurrent links of one CRM id to 50 partners: exactly one wins, the others get 409 duplicate', async ({
+  t,
+  partners,
+}) => {
+  const answers = await Promise.all(
+    partners.map((p) => t.put(`/partners/${p}/external-refs/salesforce`, { id: 'RACE-001' })),
+  );
+  const won = answers.filter((r) => r.status === 200);
+  const lost = answers.filter((r) => r.status === 409);
+  assert.is(won.length, 1, JSON.stringify(answers.filter((r) => r.status !== 409).map((r) => r.body)));
+  assert.is(lost.length, 49);
+  assert.ok(lost.every((r) => r.body.code === 'duplicate' && r.body.errors[0].path === 'id'));
+  const found = await t.get('/partners?externalRef=salesforce:RACE-001');
+  assert.equal(
+    found.body.items.map((i: { id: string }) => i.id),
+    [won[0].body.id],
+  );
+  const reservation = await t.get('/audit/streams/extref-partner:salesforce:RACE-001');
+  assert.equal(
+    reservation.body.items.map((e: { type: string; data: { ownerId: string } }) => [e.type, e.data.ownerId]),
+    [['ExternalRefReserved', won[0].body.id]],
+  );
+});
+
+test('people: link, find with GET /people?externalRef=, shown in the person', async ({ t, sales, otherSales }) => {
+  ok(await t.put(`/people/${sales}/external-refs/hubspot`, { id: 'contact-7' }));
+  const found = await t.get('/people?externalRef=hubspot:contact-7');
+  assert.equal(
+    found.body.items.map((i: { id: string; externalRefs: unknown }) => [i.id, i.externalRefs]),
+    [[sales, { hubspot: 'contact-7' }]],
+  );
+  assert.equal((await t.get(`/people/${sales}`)).body.externalRefs, { hubspot: 'contact-7' });
+  // A person of another partner does not see this one, reference or not.
+  const other = await t.get('/people?externalRef=hubspot:contact-7', t.tokenFor(otherSales));
+  assert.is(other.body.items.length, 0);
+  const own = await t.get('/people?externalRef=hubspot:contact-7', t.tokenFor(sales));
+  assert.is(own.body.items.length, 1);
+  // A sales person may not link references of colleagues.
+  const refused = await t.put(`/people/${sales}/external-refs/hubspot`, { id: 'contact-8' }, t.tokenFor(sales));
+  assert.is(refused.status, 403);
+});
+
+test("deals: registered with the CRM's opportunity id, a retry answers the first registration", async ({
+  t,
+  partners,
+  sales,
+  otherSales,
+}) => {
+  const body = (partnerId: string, domain: string) => ({
+    partnerId,
+    customer: { name: 'Customer', domain, country: 'DE' },
+    productLine: 'storage',
+    estimatedValue: { amountMinor: 1_000_000, currency: 'EUR' },
+    expectedCloseDate: '2026-12-31',
+    externalRefs: { 'acme-crm': 'OPP-0001' },
+  });
+  const first = ok(await t.post('/deals', body(partners[0], 'buyer.com'), t.tokenFor(sales)), 201);
+  const before = await t.eventCount();
+  const retry = ok(await t.post('/deals', body(partners[0], 'buyer.com'), t.tokenFor(sales)), 201);
+  assert.is(retry.body.id, first.body.id);
+  assert.is(await t.eventCount(), before, 'the retry appends nothing');
+  const deal = await t.get(`/deals/${first.body.id}`, t.tokenFor(sales));
+  assert.equal(deal.body.externalRefs, { 'acme-crm': 'OPP-0001' });
+  const found = await t.get('/deals?externalRef=acme-crm:OPP-0001');
+  assert.equal(
+    found.body.items.map((d: { id: string }) => d.id),
+    [first.body.id],
+  );
+  const registered = (await t.get(`/audit/streams/deal-${first.body.id}`)).body.items[0];
+  assert.not.ok('externalRefs' in registered.data, 'the registration event keeps its own schema');
+  const other = await t.post('/deals', body(partners[1], 'other.com'), t.tokenFor(otherSales));
+  assert.equal([other.status, other.body.code, other.body.errors[0].path], [409, 'duplicate', 'externalRefs']);
+  // The registrant may replace the deal's CRM id; a colleague who does not see the deal may not.
+  ok(await t.put(`/deals/${first.body.id}/external-refs/acme-crm`, { id: 'OPP-0002' }, t.tokenFor(sales)));
+  const hidden = await t.put(`/deals/${first.body.id}/external-refs/acme-crm`, { id: 'X' }, t.tokenFor(otherSales));
+  assert.is(hidden.status, 404);
+});
+
+test('bad input: system names, ids and lookups get field paths, and change nothing', async ({ t, partners }) => {
+  const before = await t.eventCount();
+  const system = await t.put(`/partners/${partners[2]}/external-refs/Sales%20Force`, { id: 'x' });
+  assert.equal([system.status, system.body.errors[0].path], [400, 'params.system']);
+  const id = await t.put(`/partners/${partners[2]}/external-refs/salesforce`, { id: 'has space' });
+  assert.equal([id.status, id.body.errors[0].path], [400, 'id']);
+  const lookup = await t.get('/partners?externalRef=no-colon');
+  assert.equal([lookup.status, lookup.body.errors[0].path], [400, 'query.externalRef']);
+  const unknown = await t.put('/partners/ptr_unknown000/external-refs/salesforce', { id: 'x' });
+  assert.is(unknown.status, 404);
+  assert.is(await t.eventCount(), before);
+});
+
+test.run();
