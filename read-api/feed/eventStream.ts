@@ -19,6 +19,8 @@ export const streamEvents = async (
     tail: LogTail;
     after: number;
     types?: readonly string[];
+    /** Ends the stream once past this position. */
+    until?: number;
     heartbeatMs: number;
     /** The server is closing: end the stream (the client reconnects elsewhere with Last-Event-ID). */
     shutdown: AbortSignal;
@@ -53,11 +55,12 @@ export const streamEvents = async (
   let position = options.after;
   try {
     await write('retry: 2000\n\n');
-    while (!closed.signal.aborted) {
+    const until = options.until ?? Number.POSITIVE_INFINITY;
+    while (!closed.signal.aborted && position < until) {
       const head = await store.headPosition();
       const batch: StoredEvent[] = [];
       const filter = options.types ? { filter: { types: options.types } } : {};
-      for await (const e of store.readAll({ after: position, limit: PAGE, ...filter })) batch.push(e);
+      for await (const e of store.readAll({ after: position, limit: PAGE, ...filter })) if (e.position <= until) batch.push(e);
       for (const e of batch) {
         if (closed.signal.aborted) break;
         await write(`id: ${e.position}\ndata: ${JSON.stringify(eventEnvelope(e))}\n\n`);
@@ -65,7 +68,8 @@ export const streamEvents = async (
       }
       if (batch.length === PAGE) continue;
       // Nothing else matches up to head: wait beyond it rather than rescan the same stretch.
-      position = Math.max(position, head);
+      position = Math.max(position, Math.min(head, until));
+      if (position >= until) break;
       await tail.waitBeyond(head, 60_000, closed.signal);
     }
   } finally {

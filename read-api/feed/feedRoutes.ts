@@ -32,7 +32,12 @@ const FeedQuery = z.strictObject({
   /** Seconds to wait for a new event when there is none (long poll). */
   wait: z.coerce.number().min(0).max(30).default(0),
 });
-const StreamQuery = z.strictObject({ after: Position.optional(), types: EventTypes.optional() });
+const StreamQuery = z.strictObject({
+  after: Position.optional(),
+  types: EventTypes.optional(),
+  /** End the stream once it has passed this position (a bounded catch-up); absent: follow for ever. */
+  until: Position.optional(),
+});
 
 const readPage = async (store: EventStore, after: number, limit: number, types?: readonly string[]) => {
   const items: StoredEvent[] = [];
@@ -127,6 +132,7 @@ export const feedRoutes = (app: FastifyInstance, deps: FeedDeps) => {
         tail,
         after: resumed ? Number(lastEventId) : (query.after ?? 0),
         ...(query.types ? { types: query.types } : {}),
+        ...(query.until !== undefined ? { until: query.until } : {}),
         heartbeatMs: deps.heartbeatMs ?? 15_000,
         shutdown: shutdown.signal,
       });
