@@ -64,10 +64,13 @@ export const importCsv = async (options: ImportOptions): Promise<ImportSummary> 
   const layer = commandLayer({ pipeline: options.pipeline, ids });
   const kind = importKinds(layer, options.store, systemPrincipal('import-csv'))[options.kind];
   const problems: RowProblem[] = [];
-  const known = (h: string) => kind.columns.includes(h) || (h.startsWith('externalRefs.') && kind.columns.includes('externalRefs.<system>'));
+  const known = (h: string) =>
+    kind.columns.includes(h) || (h.startsWith('externalRefs.') && kind.columns.includes('externalRefs.<system>'));
   const unknown = headers.filter((h) => !known(h.trim()));
   if (unknown.length)
-    throw new Error(`unknown column(s) ${unknown.join(', ')}; the ${options.kind} columns are ${kind.columns.join(', ')}`);
+    throw new Error(
+      `unknown column(s) ${unknown.join(', ')}; the ${options.kind} columns are ${kind.columns.join(', ')}`,
+    );
 
   let accepted = 0;
   let created = 0;
@@ -81,14 +84,21 @@ export const importCsv = async (options: ImportOptions): Promise<ImportSummary> 
     const parsed = kind.schema.safeParse(record.body);
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
-        problems.push({ line: record.line, field: pathOf(issue.path), code: 'validation_failed', message: issue.message });
+        problems.push({
+          line: record.line,
+          field: pathOf(issue.path),
+          code: 'validation_failed',
+          message: issue.message,
+        });
       return;
     }
     if (options.dryRun) {
       accepted += 1;
       return;
     }
-    const key = createHash('sha256').update(`${options.kind}\n${JSON.stringify(parsed.data)}`).digest('base64url');
+    const key = createHash('sha256')
+      .update(`${options.kind}\n${JSON.stringify(parsed.data)}`)
+      .digest('base64url');
     const ctx = (step: string): CommandContext => {
       const idempotencyKey = `import-csv/${key}/${step}`;
       const commandId = idempotentCommandId(`system:import-csv:${idempotencyKey}`);
@@ -118,7 +128,10 @@ export const importCsv = async (options: ImportOptions): Promise<ImportSummary> 
   const summaryFile = `${options.file}.summary.json`;
   writeFileSync(
     errorsFile,
-    ['line,field,code,message', ...problems.map((p) => [String(p.line), p.field, p.code, p.message].map(csvCell).join(','))].join('\n') + '\n',
+    `${[
+      'line,field,code,message',
+      ...problems.map((p) => [String(p.line), p.field, p.code, p.message].map(csvCell).join(',')),
+    ].join('\n')}\n`,
   );
   const refusedLines = new Set(problems.map((p) => p.line)).size;
   const summary: ImportSummary = {

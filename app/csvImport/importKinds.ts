@@ -6,7 +6,11 @@ import { ApplyPartnerBody } from '../../commands/partner/partnerSchemas.js';
 import { JoinBody, RegisterPersonBody } from '../../commands/person/personSchemas.js';
 import type { CommandContext } from '../../commands/pipeline/index.js';
 import type { Caller } from '../../domain/access/index.js';
-import { externalRefReservationDecider, externalRefReservationStream, type OwnerKind } from '../../domain/externalRef/index.js';
+import {
+  externalRefReservationDecider,
+  externalRefReservationStream,
+  type OwnerKind,
+} from '../../domain/externalRef/index.js';
 import { domainError, PartnerId, PersonId, type DomainError } from '../../domain/shared/index.js';
 import type { EventStore } from '../../eventstore/port.js';
 
@@ -40,7 +44,11 @@ const resolveRef = async (store: EventStore, kind: OwnerKind, value: string): Pr
 
 /** Links each `externalRefs.<system>` column of a new partner or person, each link its own idempotent command. */
 const linkRefs = async (
-  link: (ctx: CommandContext, p: Caller, input: { ownerId: string; system: string; externalId: string }) => Promise<Outcome>,
+  link: (
+    ctx: CommandContext,
+    p: Caller,
+    input: { ownerId: string; system: string; externalId: string },
+  ) => Promise<Outcome>,
   ctx: (suffix: string) => CommandContext,
   principal: Caller,
   created: Outcome,
@@ -59,7 +67,9 @@ export const importKinds = (commands: CommandLayer, store: EventStore, principal
     schema: ApplyPartnerBody.extend({ externalRefs: ExternalRefsInput.optional() }),
     columns: ['name', 'website', 'country', 'region', 'type', 'parentPartnerId', 'externalRefs.<system>'],
     run: async (ctx, row) => {
-      const { externalRefs, ...body } = row as z.infer<typeof ApplyPartnerBody> & { externalRefs?: Record<string, string> };
+      const { externalRefs, ...body } = row as z.infer<typeof ApplyPartnerBody> & {
+        externalRefs?: Record<string, string>;
+      };
       const created = await commands.partner.apply(ctx('apply'), principal, body);
       return linkRefs(commands.externalRef.linkPartner, ctx, principal, created, externalRefs);
     },
@@ -68,7 +78,9 @@ export const importKinds = (commands: CommandLayer, store: EventStore, principal
     schema: RegisterPersonBody.extend({ externalRefs: ExternalRefsInput.optional() }),
     columns: ['name', 'email', 'externalRefs.<system>'],
     run: async (ctx, row) => {
-      const { externalRefs, ...body } = row as z.infer<typeof RegisterPersonBody> & { externalRefs?: Record<string, string> };
+      const { externalRefs, ...body } = row as z.infer<typeof RegisterPersonBody> & {
+        externalRefs?: Record<string, string>;
+      };
       const created = await commands.person.register(ctx('register'), principal, body);
       return linkRefs(commands.externalRef.linkPerson, ctx, principal, created, externalRefs);
     },

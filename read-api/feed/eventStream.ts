@@ -60,7 +60,8 @@ export const streamEvents = async (
       const head = await store.headPosition();
       const batch: StoredEvent[] = [];
       const filter = options.types ? { filter: { types: options.types } } : {};
-      for await (const e of store.readAll({ after: position, limit: PAGE, ...filter })) if (e.position <= until) batch.push(e);
+      for await (const e of store.readAll({ after: position, limit: PAGE, ...filter }))
+        if (e.position <= until) batch.push(e);
       for (const e of batch) {
         if (closed.signal.aborted) break;
         await write(`id: ${e.position}\ndata: ${JSON.stringify(eventEnvelope(e))}\n\n`);

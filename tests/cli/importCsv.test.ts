@@ -47,15 +47,15 @@ const partnersCsv = [
   'Acme Twin,https://twin.example,DE,emea,reseller,,L-100',
 ].join('\n');
 
-test('good and bad rows: the good ones imported, an exact report of the others, beside the input', async ({ t, dir }) => {
+test('good and bad rows: the good ones imported, an exact report of the others, beside the input', async ({
+  t,
+  dir,
+}) => {
   const file = join(dir, 'partners.csv');
   writeFileSync(file, `${partnersCsv}\n`);
   const before = await t.eventCount();
   const summary = await run(t, 'partners', file);
-  assert.equal(
-    [summary.rows, summary.accepted, summary.created, summary.refused],
-    [6, 2, 2, 4],
-  );
+  assert.equal([summary.rows, summary.accepted, summary.created, summary.refused], [6, 2, 2, 4]);
   assert.is(
     readFileSync(`${file}.errors.csv`, 'utf8'),
     [
@@ -91,7 +91,10 @@ test('a re-run adds nothing, and a corrected row is imported', async ({ t, dir }
 
 test('people and employees, employees found by their legacy references', async ({ t, dir }) => {
   const people = join(dir, 'people.csv');
-  writeFileSync(people, 'name,email,externalRefs.legacy\nAnn Admin,ann@acme.example,P-1\nBob Sales,bob@acme.example,P-2\n');
+  writeFileSync(
+    people,
+    'name,email,externalRefs.legacy\nAnn Admin,ann@acme.example,P-1\nBob Sales,bob@acme.example,P-2\n',
+  );
   assert.equal((await run(t, 'people', people)).accepted, 2);
   const [acme] = (await t.get('/partners?externalRef=legacy:L-100')).body.items;
   await t.post(`/partners/${acme.id}/approve`, { tier: 'gold' });
@@ -104,7 +107,10 @@ test('people and employees, employees found by their legacy references', async (
   assert.equal([dry.accepted, dry.created], [3, 0]);
   const summary = await run(t, 'employees', employees);
   assert.equal([summary.accepted, summary.refused], [2, 2]);
-  assert.match(readFileSync(`${employees}.errors.csv`, 'utf8'), /\n4,partnerId,not_found,.*\n5,role,validation_failed,/);
+  assert.match(
+    readFileSync(`${employees}.errors.csv`, 'utf8'),
+    /\n4,partnerId,not_found,.*\n5,role,validation_failed,/,
+  );
   const staff = await t.get(`/partners/${acme.id}/employees`);
   assert.equal(staff.body.items.map((e: { role: string }) => e.role).sort(), ['admin', 'sales']);
 });

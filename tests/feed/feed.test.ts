@@ -45,7 +45,9 @@ test('pages of the log in order, with the position to continue from', async ({ t
   const audit = await t.get(`/audit/events?after=${head - 1}&limit=1`);
   assert.equal(rest.body.items[0], audit.body.items[0], 'the envelope GET /audit/events shows');
   const typed = await t.get('/feed?after=0&types=PartnerApplied&limit=500');
-  assert.ok(typed.body.items.length >= 3 && typed.body.items.every((e: { type: string }) => e.type === 'PartnerApplied'));
+  assert.ok(
+    typed.body.items.length >= 3 && typed.body.items.every((e: { type: string }) => e.type === 'PartnerApplied'),
+  );
   const empty = await t.get(`/feed?after=${head}&wait=0.2`);
   assert.equal([empty.body.items, empty.body.after], [[], head]);
 });
@@ -129,7 +131,10 @@ test('SSE: id is the position; a client that disconnects and resumes with Last-E
   for (let i = 0; i < 3; i++) await apply(t);
   const head = await t.eventCount();
   const resumed = await readStream(base, head - 7, '7');
-  assert.equal([...first.ids, ...resumed.ids], Array.from({ length: head }, (_, i) => i + 1));
+  assert.equal(
+    [...first.ids, ...resumed.ids],
+    Array.from({ length: head }, (_, i) => i + 1),
+  );
   // Live: an event appended while the client waits arrives at once.
   const live = readStream(base, 1, String(head));
   await new Promise((r) => setTimeout(r, 100));
@@ -152,14 +157,15 @@ test('SSE: a bad Last-Event-ID is a 400; callers who may not read the feed get 4
 test('SSE heartbeats keep an idle stream open', async ({ t }) => {
   const tail = createLogTail(t.platform.store);
   const shutdown = new AbortController();
-  const server = createServer((req, res) =>
-    void streamEvents(req, res, {
-      store: t.platform.store,
-      tail,
-      after: Number.MAX_SAFE_INTEGER - 1,
-      heartbeatMs: 40,
-      shutdown: shutdown.signal,
-    }),
+  const server = createServer(
+    (req, res) =>
+      void streamEvents(req, res, {
+        store: t.platform.store,
+        tail,
+        after: Number.MAX_SAFE_INTEGER - 1,
+        heartbeatMs: 40,
+        shutdown: shutdown.signal,
+      }),
   );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const address = server.address();

@@ -22,7 +22,8 @@ const ok = <T extends { status: number; body: unknown }>(r: T, status = 200) => 
   return r;
 };
 test.before(async (ctx) => {
-  const t = (ctx.t = await startTestApp());
+  ctx.t = await startTestApp();
+  const { t } = ctx;
   const partner = async () => {
     n += 1;
     const id = ok(

@@ -12,14 +12,20 @@ import * as assert from 'uvu/assert';
 import { startReceiver } from '../support/receiver.js';
 import { ADMIN_KEY, startServer, type ServerProcess } from './serverProcess.js';
 
+/** The few fields of the answers this test reads. */
+interface Answer {
+  readonly position: number;
+  readonly headPosition: number;
+  readonly items: { position: number }[];
+}
+
 const call = async (base: string, method: string, url: string, body?: unknown) => {
   const res = await fetch(`${base}${url}`, {
     method,
     headers: { authorization: `Bearer ${ADMIN_KEY}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
-  // eslint-disable-next-line -- arbitrary JSON answers
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) as Answer };
 };
 
 /** Commands from `workers` loops until `stop` resolves; failures after a kill are expected and ignored. */
@@ -82,7 +88,7 @@ test('after kill -9 and a restart, every event after the subscription reaches th
     const expected: number[] = [];
     for (let after = hook.body.position; ; ) {
       const page = await call(server.url, 'GET', `/audit/events?after=${after}&limit=500`);
-      expected.push(...page.body.items.map((e: { position: number }) => e.position));
+      expected.push(...page.body.items.map((e) => e.position));
       if (page.body.items.length < 500) break;
       after = expected[expected.length - 1];
     }
@@ -92,8 +98,14 @@ test('after kill -9 and a restart, every event after the subscription reaches th
     // Each run delivers in log order; the second starts at or before the first one's last event.
     const first = receiver.positions().slice(0, beforeRestart);
     const second = receiver.positions().slice(beforeRestart);
-    assert.ok(first.every((p, i) => i === 0 || p > first[i - 1]), 'in order before the kill');
-    assert.ok(second.every((p, i) => i === 0 || p > second[i - 1]), 'in order after the restart');
+    assert.ok(
+      first.every((p, i) => i === 0 || p > first[i - 1]),
+      'in order before the kill',
+    );
+    assert.ok(
+      second.every((p, i) => i === 0 || p > second[i - 1]),
+      'in order after the restart',
+    );
     assert.ok(second[0] <= first[first.length - 1] + 1, 'resumed at the first unacknowledged event at the latest');
     assert.ok(expected.length > 170, `${expected.length} events delivered`);
   } finally {

@@ -5,8 +5,7 @@ import type { Socket } from 'node:net';
 export interface Received {
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
-  // eslint-disable-next-line -- the envelope is arbitrary JSON
-  readonly event: { position: number; eventId: string; type: string; streamId: string; data: any };
+  readonly event: { position: number; eventId: string; type: string; streamId: string; data: unknown };
 }
 
 /** How the receiver answers the n-th request (0-based): a status, `reset`, `hang` (never answers), or a delay. */
@@ -32,7 +31,10 @@ export const startReceiver = async (behave: Behaviour = () => 200) => {
       if (answer === 'reset') return req.socket.destroy();
       if (answer === 'hang') return;
       const { status, delayMs } = typeof answer === 'number' ? { status: answer, delayMs: 0 } : answer;
-      setTimeout(() => res.writeHead(status, status >= 300 && status < 400 ? { location: '/elsewhere' } : {}).end('ok'), delayMs);
+      setTimeout(
+        () => res.writeHead(status, status >= 300 && status < 400 ? { location: '/elsewhere' } : {}).end('ok'),
+        delayMs,
+      );
     });
   });
   server.on('connection', (s) => {
@@ -53,7 +55,8 @@ export const startReceiver = async (behave: Behaviour = () => 200) => {
     until: async (predicate: (received: readonly Received[]) => boolean, ms = 20_000) => {
       const deadline = Date.now() + ms;
       while (!predicate(received)) {
-        if (Date.now() > deadline) throw new Error(`receiver: condition not met within ${ms} ms (${received.length} received)`);
+        if (Date.now() > deadline)
+          throw new Error(`receiver: condition not met within ${ms} ms (${received.length} received)`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },

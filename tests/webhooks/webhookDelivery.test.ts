@@ -32,7 +32,10 @@ const partnerBody = () => ({
   region: 'emea',
   type: 'reseller',
 });
-const receiver = async (ctx: { receivers: { close: () => Promise<void> }[] }, behave?: Parameters<typeof startReceiver>[0]) => {
+const receiver = async (
+  ctx: { receivers: { close: () => Promise<void> }[] },
+  behave?: Parameters<typeof startReceiver>[0],
+) => {
   const r = await startReceiver(behave);
   ctx.receivers.push(r);
   return r;
@@ -54,6 +57,12 @@ const logPositions = async (t: TestApp, after: number, type?: string) => {
     cursor = `&cursor=${r.body.nextCursor}`;
   }
 };
+/** The request that carried the event at `position`. */
+const at = (rec: Receiver, position: number) => {
+  const found = rec.received.find((g) => g.event.position === position);
+  if (!found) throw new Error(`no delivery of position ${position}`);
+  return found;
+};
 const distinctInOrder = (positions: readonly number[]) => positions.filter((p, i) => i === 0 || p !== positions[i - 1]);
 const allDelivered = async (t: TestApp, rec: Receiver, after: number) => {
   const head = await t.eventCount();
@@ -68,11 +77,13 @@ test('a delivery is the event as GET /audit/events shows it, signed per Standard
   assert.match(hook.secret, /^whsec_[A-Za-z0-9+/]{43}=$/);
   const applied = await t.post('/partners', partnerBody());
   await rec.until((got) => got.some((g) => g.event.position === applied.body.position));
-  const got = rec.received.find((g) => g.event.position === applied.body.position)!;
+  const got = at(rec, applied.body.position);
   // The independent verifier: throws on a wrong signature, id, timestamp or body.
   const verified = new Webhook(hook.secret).verify(got.body, got.headers as Record<string, string>);
   assert.is((verified as { type: string }).type, 'PartnerApplied');
-  assert.throws(() => new Webhook(hook.secret).verify(got.body.replace('Partner', 'Pxrtner'), got.headers as Record<string, string>));
+  assert.throws(() =>
+    new Webhook(hook.secret).verify(got.body.replace('Partner', 'Pxrtner'), got.headers as Record<string, string>),
+  );
   const audit = await t.get(`/audit/events?after=${applied.body.position - 1}&limit=1`);
   assert.equal(JSON.parse(got.body), audit.body.items[0]);
   assert.is(got.headers['webhook-id'], audit.body.items[0].eventId);
@@ -106,7 +117,14 @@ test('a receiver failing 5 times then recovering gets every event at least once,
   const attempts = [...deliveries.body.items].reverse();
   assert.equal(
     attempts.slice(0, 6).map((a: { attempt: number; statusCode: number }) => [a.attempt, a.statusCode]),
-    [[1, 500], [2, 500], [3, 500], [4, 500], [5, 500], [6, 200]],
+    [
+      [1, 500],
+      [2, 500],
+      [3, 500],
+      [4, 500],
+      [5, 500],
+      [6, 200],
+    ],
   );
   assert.ok(attempts.slice(0, 5).every((a: { nextRetryAt: string | null }) => a.nextRetryAt !== null));
   assert.is(attempts[5].nextRetryAt, null);
@@ -130,7 +148,10 @@ test('receivers that redirect, refuse, reset, hang or blackhole hold up neither 
   for (const r of [...bad, blackhole]) hooks.push(await subscribe(t, r.url));
   const goodHook = await subscribe(t, good.url);
   const answers = await Promise.all(Array.from({ length: 30 }, () => t.post('/partners', partnerBody())));
-  assert.ok(answers.every((r) => r.status === 201), 'every command answered');
+  assert.ok(
+    answers.every((r) => r.status === 201),
+    'every command answered',
+  );
   const expected = await allDelivered(t, good, goodHook.position);
   assert.equal(good.positions(), expected);
   // The hanging receivers' first attempt is still waiting for its 1.5 s timeout or was just cut by it.
@@ -144,7 +165,9 @@ test('receivers that redirect, refuse, reset, hang or blackhole hold up neither 
   assert.is(redirected.body.items[0].error, 'redirect not followed');
   await bad[3].until(() => true);
   const reset = await t.get(`/webhooks/${hooks[2].id}/deliveries`);
-  assert.ok(reset.body.items.length > 0 && reset.body.items.every((a: { statusCode: number | null }) => a.statusCode === null));
+  assert.ok(
+    reset.body.items.length > 0 && reset.body.items.every((a: { statusCode: number | null }) => a.statusCode === null),
+  );
 });
 
 test('an event type filter delivers only those types; replay delivers again from a position', async (ctx) => {
@@ -181,14 +204,14 @@ test('rotating the secret: the new one signs at once, the old one too during the
   assert.ok(rotated.body.secret !== hook.secret);
   const applied = await t.post('/partners', partnerBody());
   await rec.until((got) => got.some((g) => g.event.position === applied.body.position));
-  const got = rec.received.find((g) => g.event.position === applied.body.position)!;
+  const got = at(rec, applied.body.position);
   assert.is(String(got.headers['webhook-signature']).split(' ').length, 2);
   new Webhook(rotated.body.secret).verify(got.body, got.headers as Record<string, string>);
   new Webhook(hook.secret).verify(got.body, got.headers as Record<string, string>);
   const again = await t.post(`/webhooks/${hook.id}/rotate-secret`, { previousSecretValidForSeconds: 0 });
   const later = await t.post('/partners', partnerBody());
   await rec.until((g) => g.some((x) => x.event.position === later.body.position));
-  const last = rec.received.find((g) => g.event.position === later.body.position)!;
+  const last = at(rec, later.body.position);
   new Webhook(again.body.secret).verify(last.body, last.headers as Record<string, string>);
   assert.throws(() => new Webhook(rotated.body.secret).verify(last.body, last.headers as Record<string, string>));
 });

@@ -29,7 +29,9 @@ test.after(async (ctx) => {
 
 const partner = { name: 'Failing Co', website: 'https://f.example', country: 'DE', region: 'emea', type: 'msp' };
 
-test('after the retry limit the subscription is marked failing with an event, and resumes when enabled', async ({ t }) => {
+test('after the retry limit the subscription is marked failing with an event, and resumes when enabled', async ({
+  t,
+}) => {
   const rec = await startReceiver(() => 503);
   try {
     const hook = (await t.post('/webhooks', { url: rec.url })).body;
@@ -88,9 +90,25 @@ test('private, loopback and link-local targets are refused unless PRM_WEBHOOKS_A
 });
 
 test('address classification', () => {
-  for (const a of ['127.0.0.1', '10.0.0.1', '172.16.5.4', '192.168.1.1', '169.254.1.1', '100.64.0.1', '0.0.0.0', '::1', '::', 'fd00::1', 'fe80::1', '::ffff:10.0.0.1', '224.0.0.1', 'not an ip'])
+  for (const a of [
+    '127.0.0.1',
+    '10.0.0.1',
+    '172.16.5.4',
+    '192.168.1.1',
+    '169.254.1.1',
+    '100.64.0.1',
+    '0.0.0.0',
+    '::1',
+    '::',
+    'fd00::1',
+    'fe80::1',
+    '::ffff:10.0.0.1',
+    '224.0.0.1',
+    'not an ip',
+  ])
     assert.ok(isPrivateAddress(a), a);
-  for (const a of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8']) assert.not.ok(isPrivateAddress(a), a);
+  for (const a of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])
+    assert.not.ok(isPrivateAddress(a), a);
 });
 
 test('at connect time too: a name resolving to loopback, and a loopback literal, never get a request', async () => {
