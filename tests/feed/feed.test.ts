@@ -119,7 +119,7 @@ const readStream = (base: string, count: number, lastEventId?: string) =>
     req.on('error', (e) => (ids.length >= count ? undefined : reject(e)));
   });
 
-test('SSE: id is the position; a client that disconnects and resumes with Last-Event-ID gets every event once, in order', async ({
+test('SSE: id = position; a client resuming with Last-Event-ID gets every event once, in order', async ({
   t,
   base,
 }) => {
