@@ -133,7 +133,7 @@ test('a receiver failing 5 times then recovering gets every event at least once,
   assert.is(view.body.retryingPosition, null);
 });
 
-test('receivers that redirect, refuse, reset, hang or blackhole hold up no command and no other subscription', async (ctx) => {
+test('receivers that redirect, refuse, reset, hang or blackhole hold up no other subscription', async (ctx) => {
   const { t } = ctx;
   const blackhole = await startBlackhole();
   ctx.receivers.push(blackhole);
