@@ -1,6 +1,7 @@
 import type { Benchmark } from '../harness/benchmark.js';
 import { baseline } from './baseline.js';
 import { consolePagesBenchmark } from './consolePages.js';
+import { csvImportBenchmark } from './csvImport.js';
 import { dashboardsBenchmark } from './dashboards.js';
 import { dealCommands } from './dealCommands.js';
 import { httpCommands } from './httpCommands.js';
@@ -11,6 +12,7 @@ import { rawAppends } from './rawAppends.js';
 import { readQueries } from './readQueries.js';
 import { seedBenchmark } from './seed.js';
 import { visibilityBenchmark } from './visibility.js';
+import { webhooksBenchmark } from './webhooks.js';
 
 /**
  * Every benchmark, in the order they run (one file each). Add yours with one line; read an
@@ -29,4 +31,6 @@ export const benchmarks: readonly Benchmark[] = [
   seedBenchmark,
   dashboardsBenchmark,
   consolePagesBenchmark,
+  csvImportBenchmark,
+  webhooksBenchmark,
 ];

@@ -57,8 +57,9 @@ const cleared = { pending_position: null, attempts: 0, failing_since: null, next
 
 /**
  * Delivery state of every subscription (webhook_checkpoints, webhook_deliveries), written through the
- * read models' connection: each attempt and the checkpoint it moves commit together, the checkpoint
- * only after a 2xx, so a restart resumes at the first event not acknowledged (duplicates, never gaps).
+ * read models' connection: attempts and the checkpoint they move commit together, the checkpoint only
+ * ever past events acknowledged with a 2xx, so a restart resumes at or before the first event not
+ * acknowledged (duplicates, never gaps).
  */
 export const createDeliveryLedger = (db: TransactionalSqlDb, now: () => Date) => {
   const save = (tx: SqlDb, webhookId: string, c: Checkpoint) =>
@@ -129,14 +130,14 @@ export const createDeliveryLedger = (db: TransactionalSqlDb, now: () => Date) =>
         await s.insert('webhook_checkpoints', { webhook_id: webhookId, ...row, updated_at: now().toISOString() });
         return fromRow(row);
       }),
-    acknowledged: (webhookId: string, c: Checkpoint, a: Attempt) =>
-      attempt(webhookId, c, a, {
-        ...c,
-        position: a.position,
-        pendingPosition: null,
-        attempts: 0,
-        failingSince: null,
-        nextAttemptAt: null,
+    /**
+     * Acknowledged attempts, written together: `c` is the checkpoint after the last of them (its
+     * `lastSeq` counts them in), so the attempts take the sequence numbers just before it.
+     */
+    acknowledged: (webhookId: string, c: Checkpoint, attempts: readonly Attempt[]) =>
+      db.transaction(async (tx) => {
+        for (const [i, a] of attempts.entries()) await record(tx, webhookId, c.lastSeq - attempts.length + 1 + i, a);
+        await save(tx, webhookId, c);
       }),
     /** A failed attempt; `retry` says when the next is due, or nothing when delivery gives up. */
     failed: (webhookId: string, c: Checkpoint, a: Attempt, failingSince: string, retry: boolean) =>

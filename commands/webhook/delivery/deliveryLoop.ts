@@ -2,7 +2,7 @@ import { eventEnvelope } from '../../../eventstore/eventEnvelope.js';
 import type { EventStore, StoredEvent } from '../../../eventstore/port.js';
 import type { LogTail } from '../../../infra/follow/logTail.js';
 import type { WebhookFailure } from '../webhookCommands.js';
-import type { Checkpoint, DeliveryLedger } from './deliveryLedger.js';
+import type { Attempt, Checkpoint, DeliveryLedger } from './deliveryLedger.js';
 import { retryDelay, type RetryPolicy } from './retryPolicy.js';
 import { signatureHeader } from './signature.js';
 import type { WebhookSender } from './webhookSender.js';
@@ -32,6 +32,12 @@ export interface DeliveryLoopDeps {
 }
 
 const BATCH = 100;
+/**
+ * Acknowledgements are written a batch at a time (one transaction, not one per event), and at the
+ * latest this long after the first of them: a kill -9 meanwhile delivers those events once more.
+ */
+const FLUSH_MS = 50;
+const cleared = { pendingPosition: null, attempts: 0, failingSince: null, nextAttemptAt: null };
 /** Skipping past filtered-out events is written every so many positions; a restart rescans the rest. */
 const SKIP_WRITE = 1000;
 
@@ -49,6 +55,15 @@ export const createDeliveryLoop = (deps: DeliveryLoopDeps) => {
   const replays: { fromPosition: number; requestedAt: number }[] = [];
   let persisted = 0;
   let gaveUp = false;
+  /** Acknowledged attempts not yet written: written by the batch, at most FLUSH_MS after the first. */
+  const unflushed: Attempt[] = [];
+  let firstUnflushedAt = 0;
+  const flush = async (c: Checkpoint) => {
+    if (unflushed.length === 0) return;
+    await ledger.acknowledged(deps.subscription().webhookId, c, unflushed.splice(0));
+    firstUnflushedAt = 0;
+    persisted = c.position;
+  };
 
   const stopped = () => stopping.signal.aborted;
   /** Sleeps until `ms` pass, or a replay or stop interrupts. */
@@ -109,7 +124,12 @@ export const createDeliveryLoop = (deps: DeliveryLoopDeps) => {
         durationMs: result.durationMs,
         attemptedAt: attemptedAt.toISOString(),
       };
-      if (result.ok) return ledger.acknowledged(sub.webhookId, c, attempt);
+      if (result.ok) {
+        unflushed.push(attempt);
+        firstUnflushedAt ||= performance.now();
+        return { ...c, position: event.position, lastSeq: c.lastSeq + 1, ...cleared };
+      }
+      await flush(c);
       const failingSince = (c.pendingPosition === event.position && c.failingSince) || attempt.attemptedAt;
       const delay = retryDelay(deps.retry, attempt.attempt, random);
       const lastError = result.error ?? `HTTP ${result.statusCode}`;
@@ -150,8 +170,9 @@ export const createDeliveryLoop = (deps: DeliveryLoopDeps) => {
         const next = await deliver(event, c);
         if (!next) break;
         c = next;
-        persisted = c.position;
+        if (performance.now() - firstUnflushedAt >= FLUSH_MS) await flush(c);
       }
+      await flush(c);
       if (stopped() || gaveUp || replays.length || batch.length === BATCH) continue;
       // Everything up to `head` that matches was delivered: the rest of the way is skipped.
       if (head > c.position) {
