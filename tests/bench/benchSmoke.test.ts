@@ -113,6 +113,15 @@ const expected = [
     'homeAdmin',
     'homeSales',
   ].flatMap((c) => [`consolePages.${c}P50Ms`, `consolePages.${c}P95Ms`]),
+  'csvImport.seconds',
+  'csvImport.rowsPerSec',
+  'csvImport.rerunSeconds',
+  'csvImport.rerunEvents',
+  'webhooks.deliveredPerSec',
+  'webhooks.delayP50Ms',
+  'webhooks.delayP99Ms',
+  'webhooks.commandsPerSec',
+  'webhooks.commandsBesideBlackholePerSec',
 ];
 /** Units that count occurrences may be 0; rates, durations and sizes must be positive. */
 const countUnits = new Set(['events', 'commands', 'requests']);
