@@ -34,9 +34,8 @@ export const registerImportCsvCommand = (program: Command) =>
         });
         bar.stop();
         const verb = options.dryRun ? 'would be accepted' : `accepted (${summary.created} new)`;
-        console.log(
-          `${summary.kind}: ${summary.rows} rows, ${summary.accepted} ${verb}, ${summary.refused} refused in ${summary.seconds} s`,
-        );
+        const counts = `${summary.rows} rows, ${summary.accepted} ${verb}, ${summary.refused} refused`;
+        console.log(`${summary.kind}: ${counts} in ${summary.seconds} s`);
         console.log(`summary: ${summary.summaryFile}\nerrors:  ${summary.errorsFile}`);
         if (summary.accepted !== summary.rows) process.exitCode = 1;
       } catch (error) {

@@ -72,7 +72,8 @@ export const webhooksBenchmark: Benchmark = {
   name: 'webhooks',
   title: 'Webhook delivery',
   description:
-    'one subscription to a local receiver (in this process) that answers 204 at once: backlog drain rate, append-to-delivery delay under load, and commands/s beside a blackholed subscription',
+    'one subscription to a local receiver (in this process) that answers 204 at once: backlog drain rate, ' +
+    'append-to-delivery delay under load, and commands/s beside a blackholed subscription',
   run: async (ctx) => {
     const quick = ctx.options.quick;
     const sizes = quick

@@ -7,6 +7,7 @@
  * for another one (Globex, apac). Requests expected to succeed get fresh targets from the world's
  * factories, so no attempt changes what another one relies on.
  */
+import { str } from '../support/json.js';
 import { roles, unique, type MatrixWorld, type Role } from './matrixWorld.js';
 import {
   freshApprovedRequest,
@@ -219,8 +220,8 @@ function webhookRows(): RouteRow[] {
   let shared: string | undefined;
   const fresh = async (w: MatrixWorld, disabled = false) => {
     const r = await w.t.post('/webhooks', { url: `https://receiver.invalid/${unique()}` });
-    if (disabled) await w.t.post(`/webhooks/${r.body.id}/disable`, {});
-    return r.body.id as string;
+    if (disabled) await w.t.post(`/webhooks/${str(r.body, 'id')}/disable`, {});
+    return str(r.body, 'id');
   };
   const webhook = async (w: MatrixWorld) => (shared ??= await fresh(w));
   const command = (action: string, body: unknown, disabled = false): RouteRow => ({

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { importCsv } from '../../app/csvImport/importCsv.js';
+import { list, str } from '../support/json.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { repoRoot } from '../reliability/serverProcess.js';
 
@@ -71,7 +72,7 @@ test('good and bad rows: the good ones imported, an exact report of the others, 
   const saved = JSON.parse(readFileSync(`${file}.summary.json`, 'utf8'));
   assert.equal([saved.kind, saved.rows, saved.accepted, saved.refused, saved.problems], ['partners', 6, 2, 4, 5]);
   const found = await t.get('/partners?externalRef=legacy:L-102');
-  assert.is(found.body.items[0].name, 'Quoted, Inc.');
+  assert.is(str(found.body, 'items', 0, 'name'), 'Quoted, Inc.');
   assert.ok((await t.eventCount()) > before);
 });
 
@@ -83,7 +84,7 @@ test('a re-run adds nothing, and a corrected row is imported', async ({ t, dir }
   assert.is(await t.eventCount(), before - 0, 'nothing appended');
   // The partner linked before the duplicate refusal of line 7 exists once: its own re-run replayed.
   const twins = await t.get('/partners?q=Acme%20Twin');
-  assert.is(twins.body.items.length, 1);
+  assert.is(list(twins.body, 'items').length, 1);
   writeFileSync(file, `${partnersCsv.replace('Broken Ltd,not a url,XX', 'Broken Ltd,https://broken.example,GB')}\n`);
   const fixed = await run(t, 'partners', file);
   assert.equal([fixed.accepted, fixed.created], [3, 1]);
@@ -96,12 +97,19 @@ test('people and employees, employees found by their legacy references', async (
     'name,email,externalRefs.legacy\nAnn Admin,ann@acme.example,P-1\nBob Sales,bob@acme.example,P-2\n',
   );
   assert.equal((await run(t, 'people', people)).accepted, 2);
-  const [acme] = (await t.get('/partners?externalRef=legacy:L-100')).body.items;
-  await t.post(`/partners/${acme.id}/approve`, { tier: 'gold' });
+  const acmeId = str((await t.get('/partners?externalRef=legacy:L-100')).body, 'items', 0, 'id');
+  await t.post(`/partners/${acmeId}/approve`, { tier: 'gold' });
   const employees = join(dir, 'employees.csv');
   writeFileSync(
     employees,
-    `partnerId,personId,role\nlegacy:L-100,legacy:P-1,admin\n${acme.id},legacy:P-2,sales\nlegacy:L-999,legacy:P-2,sales\nlegacy:L-100,legacy:P-1,boss\n`,
+    [
+      'partnerId,personId,role',
+      'legacy:L-100,legacy:P-1,admin',
+      `${acmeId},legacy:P-2,sales`,
+      'legacy:L-999,legacy:P-2,sales',
+      'legacy:L-100,legacy:P-1,boss',
+      '',
+    ].join('\n'),
   );
   const dry = await run(t, 'employees', employees, true);
   assert.equal([dry.accepted, dry.created], [3, 0]);
@@ -111,8 +119,13 @@ test('people and employees, employees found by their legacy references', async (
     readFileSync(`${employees}.errors.csv`, 'utf8'),
     /\n4,partnerId,not_found,.*\n5,role,validation_failed,/,
   );
-  const staff = await t.get(`/partners/${acme.id}/employees`);
-  assert.equal(staff.body.items.map((e: { role: string }) => e.role).sort(), ['admin', 'sales']);
+  const staff = await t.get(`/partners/${acmeId}/employees`);
+  assert.equal(
+    list(staff.body, 'items')
+      .map((e) => str(e, 'role'))
+      .sort(),
+    ['admin', 'sales'],
+  );
 });
 
 test('the CLI exits 0 only when every row was accepted, and refuses unknown columns', ({ dir }) => {

@@ -9,6 +9,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createLogTail } from '../../infra/follow/logTail.js';
 import { streamEvents } from '../../read-api/feed/eventStream.js';
+import { at, list, num, str, strOrNull } from '../support/json.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../support/testApp.js';
 
 const test = suite<{ t: TestApp; base: string }>('event feed');
@@ -34,22 +35,21 @@ test('pages of the log in order, with the position to continue from', async ({ t
   const page = await t.get('/feed?after=0&limit=2');
   assert.is(page.status, 200);
   assert.equal(
-    page.body.items.map((e: { position: number }) => e.position),
+    list(page.body, 'items').map((e) => num(e, 'position')),
     [1, 2],
   );
-  assert.is(page.body.after, 2);
-  assert.ok(page.body.nextCursor);
+  assert.is(num(page.body, 'after'), 2);
+  assert.ok(strOrNull(page.body, 'nextCursor'));
   const rest = await t.get(`/feed?after=${head - 1}&limit=10`);
-  assert.is(rest.body.items.length, 1);
-  assert.is(rest.body.nextCursor, null);
+  assert.is(list(rest.body, 'items').length, 1);
+  assert.is(strOrNull(rest.body, 'nextCursor'), null);
   const audit = await t.get(`/audit/events?after=${head - 1}&limit=1`);
-  assert.equal(rest.body.items[0], audit.body.items[0], 'the envelope GET /audit/events shows');
+  assert.equal(at(rest.body, 'items', 0), at(audit.body, 'items', 0), 'the envelope GET /audit/events shows');
   const typed = await t.get('/feed?after=0&types=PartnerApplied&limit=500');
-  assert.ok(
-    typed.body.items.length >= 3 && typed.body.items.every((e: { type: string }) => e.type === 'PartnerApplied'),
-  );
+  const typedItems = list(typed.body, 'items');
+  assert.ok(typedItems.length >= 3 && typedItems.every((e) => str(e, 'type') === 'PartnerApplied'));
   const empty = await t.get(`/feed?after=${head}&wait=0.2`);
-  assert.equal([empty.body.items, empty.body.after], [[], head]);
+  assert.equal([list(empty.body, 'items'), num(empty.body, 'after')], [[], head]);
 });
 
 test('a long poll answers within 100 ms of the next event', async ({ t }) => {
@@ -65,7 +65,7 @@ test('a long poll answers within 100 ms of the next event', async ({ t }) => {
   const { r, at } = await polled;
   off();
   assert.is(r.status, 200);
-  assert.is(r.body.items[0].position, head + 1);
+  assert.is(num(r.body, 'items', 0, 'position'), head + 1);
   assert.ok(at - started >= 290, 'it waited for the event');
   assert.ok(at - appendedAt < 100, `answered ${Math.round(at - appendedAt)} ms after the append`);
 });
@@ -75,11 +75,11 @@ test('a long poll with a type filter waits past other events', async ({ t }) => 
   const polled = t.get(`/feed?after=${head}&types=PartnerApproved&wait=20`);
   const applied = await apply(t);
   await new Promise((r) => setTimeout(r, 150));
-  const approved = await t.post(`/partners/${applied.body.id}/approve`, { tier: 'gold' });
+  const approved = await t.post(`/partners/${str(applied.body, 'id')}/approve`, { tier: 'gold' });
   const r = await polled;
   assert.equal(
-    r.body.items.map((e: { position: number }) => e.position),
-    [approved.body.position],
+    list(r.body, 'items').map((e) => num(e, 'position')),
+    [num(approved.body, 'position')],
   );
 });
 
@@ -107,7 +107,7 @@ const readStream = (base: string, count: number, lastEventId?: string) =>
             const data = /^data: (.*)$/m.exec(block);
             if (!id || !data) continue;
             ids.push(Number(id[1]));
-            positions.push(JSON.parse(data[1]).position);
+            positions.push(num(JSON.parse(data[1]), 'position'));
             if (ids.length === count) {
               req.destroy();
               resolve({ ids, positions, raw });
@@ -139,19 +139,20 @@ test('SSE: id = position; a client resuming with Last-Event-ID gets every event 
   const live = readStream(base, 1, String(head));
   await new Promise((r) => setTimeout(r, 100));
   const applied = await apply(t);
-  assert.equal((await live).ids, [applied.body.position]);
+  assert.equal((await live).ids, [num(applied.body, 'position')]);
 });
 
 test('SSE: a bad Last-Event-ID is a 400; callers who may not read the feed get 403', async ({ t }) => {
   const bad = await t.request('GET', '/feed/stream', undefined, ADMIN_KEY, { 'last-event-id': 'abc' });
   assert.is(bad.status, 400);
-  assert.is(bad.body.errors[0].path, 'headers.last-event-id');
+  assert.is(str(bad.body, 'errors', 0, 'path'), 'headers.last-event-id');
   const person = await t.post('/people', { name: 'Ana Lyst', email: `analyst${Date.now()}@vendor.example` });
-  await t.post(`/people/${person.body.id}/vendor-roles`, { role: 'analyst' });
-  assert.is((await t.get('/feed', t.tokenFor(person.body.id))).status, 403);
-  assert.is((await t.get('/feed/stream', t.tokenFor(person.body.id))).status, 403);
+  const personId = str(person.body, 'id');
+  await t.post(`/people/${personId}/vendor-roles`, { role: 'analyst' });
+  assert.is((await t.get('/feed', t.tokenFor(personId))).status, 403);
+  assert.is((await t.get('/feed/stream', t.tokenFor(personId))).status, 403);
   const log = await t.get('/audit/access-log?limit=500');
-  assert.ok(log.body.items.some((e: { route: string; status: number }) => e.route === '/feed' && e.status === 403));
+  assert.ok(list(log.body, 'items').some((e) => str(e, 'route') === '/feed' && num(e, 'status') === 403));
 });
 
 test('SSE heartbeats keep an idle stream open', async ({ t }) => {

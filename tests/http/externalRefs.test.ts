@@ -6,6 +6,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { at, list, obj, str } from '../support/json.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 interface World {
@@ -26,16 +27,19 @@ test.before(async (ctx) => {
   const { t } = ctx;
   const partner = async () => {
     n += 1;
-    const id = ok(
-      await t.post('/partners', {
-        name: `Ref ${n}`,
-        website: `https://ref${n}.example`,
-        country: 'DE',
-        region: 'emea',
-        type: 'reseller',
-      }),
-      201,
-    ).body.id as string;
+    const id = str(
+      ok(
+        await t.post('/partners', {
+          name: `Ref ${n}`,
+          website: `https://ref${n}.example`,
+          country: 'DE',
+          region: 'emea',
+          type: 'reseller',
+        }),
+        201,
+      ).body,
+      'id',
+    );
     ok(await t.post(`/partners/${id}/approve`, { tier: 'gold' }));
     ok(await t.post(`/partners/${id}/agreements`, { agreementVersion: '1', signedBy: 'Jo' }));
     return id;
@@ -43,7 +47,7 @@ test.before(async (ctx) => {
   ctx.partners = [];
   for (let i = 0; i < 50; i++) ctx.partners.push(await partner());
   const employee = async (partnerId: string) => {
-    const id = ok(await t.post('/people', { name: 'Sam Sales', email: `s${++n}@ref.example` }), 201).body.id as string;
+    const id = str(ok(await t.post('/people', { name: 'Sam Sales', email: `s${++n}@ref.example` }), 201).body, 'id');
     ok(await t.post(`/partners/${partnerId}/employees`, { personId: id, role: 'sales' }));
     return id;
   };
@@ -56,40 +60,44 @@ test('link, find, re-link, replace and unlink a partner reference', async ({ t, 
   const [p] = partners;
   const etag = (await t.get(`/partners/${p}`)).headers.etag;
   const linked = ok(await t.put(`/partners/${p}/external-refs/salesforce`, { id: '0015g00000AbCdE' }));
-  assert.equal([linked.body.id, linked.body.streamId, linked.body.version], [p, `extrefs-partner-${p}`, 1]);
+  assert.equal(
+    [at(linked.body, 'id'), at(linked.body, 'streamId'), at(linked.body, 'version')],
+    [p, `extrefs-partner-${p}`, 1],
+  );
   const view = await t.get(`/partners/${p}`);
-  assert.equal(view.body.externalRefs, { salesforce: '0015g00000AbCdE' });
+  assert.equal(at(view.body, 'externalRefs'), { salesforce: '0015g00000AbCdE' });
   assert.is(view.headers.etag, etag, "linking does not move the partner's version");
   const found = await t.get('/partners?externalRef=salesforce:0015g00000AbCdE');
   assert.equal(
-    found.body.items.map((i: { id: string }) => i.id),
+    list(found.body, 'items').map((i) => str(i, 'id')),
     [p],
   );
-  assert.equal(found.body.items[0].externalRefs, { salesforce: '0015g00000AbCdE' });
-  assert.is((await t.get('/partners?externalRef=salesforce:0015g00000abcde')).body.items.length, 0, 'case-sensitive');
+  assert.equal(at(found.body, 'items', 0, 'externalRefs'), { salesforce: '0015g00000AbCdE' });
+  const otherCase = await t.get('/partners?externalRef=salesforce:0015g00000abcde');
+  assert.is(list(otherCase.body, 'items').length, 0, 'case-sensitive');
 
   const before = await t.eventCount();
   ok(await t.put(`/partners/${p}/external-refs/salesforce`, { id: '0015g00000AbCdE' }));
   assert.is(await t.eventCount(), before, 'the same id again appends nothing');
 
   ok(await t.put(`/partners/${p}/external-refs/salesforce`, { id: 'NEW-1' }));
-  assert.equal((await t.get(`/partners/${p}`)).body.externalRefs, { salesforce: 'NEW-1' });
+  assert.equal(at((await t.get(`/partners/${p}`)).body, 'externalRefs'), { salesforce: 'NEW-1' });
   // The replaced id is free again.
   ok(await t.put(`/partners/${partners[1]}/external-refs/salesforce`, { id: '0015g00000AbCdE' }));
   ok(await t.put(`/partners/${p}/external-refs/hubspot`, { id: '42' }));
-  assert.equal((await t.get(`/partners/${p}`)).body.externalRefs, { hubspot: '42', salesforce: 'NEW-1' });
+  assert.equal(at((await t.get(`/partners/${p}`)).body, 'externalRefs'), { hubspot: '42', salesforce: 'NEW-1' });
 
   ok(await t.post(`/partners/${p}/external-refs/salesforce/unlink`, {}));
-  assert.equal((await t.get(`/partners/${p}`)).body.externalRefs, { hubspot: '42' });
+  assert.equal(at((await t.get(`/partners/${p}`)).body, 'externalRefs'), { hubspot: '42' });
   const again = await t.post(`/partners/${p}/external-refs/salesforce/unlink`, {});
-  assert.equal([again.status, again.body.code], [404, 'not_found']);
+  assert.equal([again.status, at(again.body, 'code')], [404, 'not_found']);
   const stream = await t.get(`/audit/streams/extrefs-partner-${p}`);
   assert.equal(
-    stream.body.items.map((e: { type: string }) => e.type),
+    list(stream.body, 'items').map((e) => str(e, 'type')),
     ['ExternalRefLinked', 'ExternalRefUnlinked', 'ExternalRefLinked', 'ExternalRefLinked', 'ExternalRefUnlinked'],
   );
   const state = await t.get(`/audit/streams/extrefs-partner-${p}/state`);
-  assert.equal(state.body.state, { refs: { hubspot: '42' } });
+  assert.equal(at(state.body, 'state'), { refs: { hubspot: '42' } });
 });
 
 test('50 concurrent links of one CRM id to 50 partners: exactly one wins, the others get 409 duplicate', async ({
@@ -103,16 +111,17 @@ test('50 concurrent links of one CRM id to 50 partners: exactly one wins, the ot
   const lost = answers.filter((r) => r.status === 409);
   assert.is(won.length, 1, JSON.stringify(answers.filter((r) => r.status !== 409).map((r) => r.body)));
   assert.is(lost.length, 49);
-  assert.ok(lost.every((r) => r.body.code === 'duplicate' && r.body.errors[0].path === 'id'));
+  assert.ok(lost.every((r) => at(r.body, 'code') === 'duplicate' && at(r.body, 'errors', 0, 'path') === 'id'));
+  const winner = str(won[0]?.body, 'id');
   const found = await t.get('/partners?externalRef=salesforce:RACE-001');
   assert.equal(
-    found.body.items.map((i: { id: string }) => i.id),
-    [won[0].body.id],
+    list(found.body, 'items').map((i) => str(i, 'id')),
+    [winner],
   );
   const reservation = await t.get('/audit/streams/extref-partner:salesforce:RACE-001');
   assert.equal(
-    reservation.body.items.map((e: { type: string; data: { ownerId: string } }) => [e.type, e.data.ownerId]),
-    [['ExternalRefReserved', won[0].body.id]],
+    list(reservation.body, 'items').map((e) => [str(e, 'type'), str(e, 'data', 'ownerId')]),
+    [['ExternalRefReserved', winner]],
   );
 });
 
@@ -120,15 +129,15 @@ test('people: link, find with GET /people?externalRef=, shown in the person', as
   ok(await t.put(`/people/${sales}/external-refs/hubspot`, { id: 'contact-7' }));
   const found = await t.get('/people?externalRef=hubspot:contact-7');
   assert.equal(
-    found.body.items.map((i: { id: string; externalRefs: unknown }) => [i.id, i.externalRefs]),
+    list(found.body, 'items').map((i) => [str(i, 'id'), at(i, 'externalRefs')]),
     [[sales, { hubspot: 'contact-7' }]],
   );
-  assert.equal((await t.get(`/people/${sales}`)).body.externalRefs, { hubspot: 'contact-7' });
+  assert.equal(at((await t.get(`/people/${sales}`)).body, 'externalRefs'), { hubspot: 'contact-7' });
   // A person of another partner does not see this one, reference or not.
   const other = await t.get('/people?externalRef=hubspot:contact-7', t.tokenFor(otherSales));
-  assert.is(other.body.items.length, 0);
+  assert.is(list(other.body, 'items').length, 0);
   const own = await t.get('/people?externalRef=hubspot:contact-7', t.tokenFor(sales));
-  assert.is(own.body.items.length, 1);
+  assert.is(list(own.body, 'items').length, 1);
   // A sales person may not link references of colleagues.
   const refused = await t.put(`/people/${sales}/external-refs/hubspot`, { id: 'contact-8' }, t.tokenFor(sales));
   assert.is(refused.status, 403);
@@ -149,35 +158,39 @@ test("deals: registered with the CRM's opportunity id, a retry answers the first
     externalRefs: { 'acme-crm': 'OPP-0001' },
   });
   const first = ok(await t.post('/deals', body(partners[0], 'buyer.com'), t.tokenFor(sales)), 201);
+  const dealId = str(first.body, 'id');
   const before = await t.eventCount();
   const retry = ok(await t.post('/deals', body(partners[0], 'buyer.com'), t.tokenFor(sales)), 201);
-  assert.is(retry.body.id, first.body.id);
+  assert.is(str(retry.body, 'id'), dealId);
   assert.is(await t.eventCount(), before, 'the retry appends nothing');
-  const deal = await t.get(`/deals/${first.body.id}`, t.tokenFor(sales));
-  assert.equal(deal.body.externalRefs, { 'acme-crm': 'OPP-0001' });
+  const deal = await t.get(`/deals/${dealId}`, t.tokenFor(sales));
+  assert.equal(at(deal.body, 'externalRefs'), { 'acme-crm': 'OPP-0001' });
   const found = await t.get('/deals?externalRef=acme-crm:OPP-0001');
   assert.equal(
-    found.body.items.map((d: { id: string }) => d.id),
-    [first.body.id],
+    list(found.body, 'items').map((d) => str(d, 'id')),
+    [dealId],
   );
-  const registered = (await t.get(`/audit/streams/deal-${first.body.id}`)).body.items[0];
-  assert.not.ok('externalRefs' in registered.data, 'the registration event keeps its own schema');
+  const registered = obj((await t.get(`/audit/streams/deal-${dealId}`)).body, 'items', 0, 'data');
+  assert.not.ok('externalRefs' in registered, 'the registration event keeps its own schema');
   const other = await t.post('/deals', body(partners[1], 'other.com'), t.tokenFor(otherSales));
-  assert.equal([other.status, other.body.code, other.body.errors[0].path], [409, 'duplicate', 'externalRefs']);
+  assert.equal(
+    [other.status, at(other.body, 'code'), at(other.body, 'errors', 0, 'path')],
+    [409, 'duplicate', 'externalRefs'],
+  );
   // The registrant may replace the deal's CRM id; a colleague who does not see the deal may not.
-  ok(await t.put(`/deals/${first.body.id}/external-refs/acme-crm`, { id: 'OPP-0002' }, t.tokenFor(sales)));
-  const hidden = await t.put(`/deals/${first.body.id}/external-refs/acme-crm`, { id: 'X' }, t.tokenFor(otherSales));
+  ok(await t.put(`/deals/${dealId}/external-refs/acme-crm`, { id: 'OPP-0002' }, t.tokenFor(sales)));
+  const hidden = await t.put(`/deals/${dealId}/external-refs/acme-crm`, { id: 'X' }, t.tokenFor(otherSales));
   assert.is(hidden.status, 404);
 });
 
 test('bad input: system names, ids and lookups get field paths, and change nothing', async ({ t, partners }) => {
   const before = await t.eventCount();
   const system = await t.put(`/partners/${partners[2]}/external-refs/Sales%20Force`, { id: 'x' });
-  assert.equal([system.status, system.body.errors[0].path], [400, 'params.system']);
+  assert.equal([system.status, at(system.body, 'errors', 0, 'path')], [400, 'params.system']);
   const id = await t.put(`/partners/${partners[2]}/external-refs/salesforce`, { id: 'has space' });
-  assert.equal([id.status, id.body.errors[0].path], [400, 'id']);
+  assert.equal([id.status, at(id.body, 'errors', 0, 'path')], [400, 'id']);
   const lookup = await t.get('/partners?externalRef=no-colon');
-  assert.equal([lookup.status, lookup.body.errors[0].path], [400, 'query.externalRef']);
+  assert.equal([lookup.status, at(lookup.body, 'errors', 0, 'path')], [400, 'query.externalRef']);
   const unknown = await t.put('/partners/ptr_unknown000/external-refs/salesforce', { id: 'x' });
   assert.is(unknown.status, 404);
   assert.is(await t.eventCount(), before);

@@ -7,6 +7,8 @@
 import { Webhook } from 'standardwebhooks';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { at, list, num, str, strOrNull } from '../support/json.js';
+import { must } from '../support/must.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { startBlackhole, startReceiver, type Receiver } from '../support/receiver.js';
 
@@ -43,8 +45,7 @@ const receiver = async (
 const subscribe = async (t: TestApp, url: string, extra: Record<string, unknown> = {}) => {
   const r = await t.post('/webhooks', { url, ...extra });
   assert.is(r.status, 201, JSON.stringify(r.body));
-  const position = r.body.position as number;
-  return { id: r.body.id as string, secret: r.body.secret as string, position };
+  return { id: str(r.body, 'id'), secret: str(r.body, 'secret'), position: num(r.body, 'position') };
 };
 /** Positions of the log after `after`, as auditors see it. */
 const logPositions = async (t: TestApp, after: number, type?: string) => {
@@ -52,13 +53,14 @@ const logPositions = async (t: TestApp, after: number, type?: string) => {
   let cursor = '';
   for (;;) {
     const r = await t.get(`/audit/events?after=${after}&limit=500${type ? `&type=${type}` : ''}${cursor}`);
-    out.push(...r.body.items.map((e: { position: number }) => e.position));
-    if (!r.body.nextCursor) return out;
-    cursor = `&cursor=${r.body.nextCursor}`;
+    out.push(...list(r.body, 'items').map((e) => num(e, 'position')));
+    const next = strOrNull(r.body, 'nextCursor');
+    if (!next) return out;
+    cursor = `&cursor=${next}`;
   }
 };
 /** The request that carried the event at `position`. */
-const at = (rec: Receiver, position: number) => {
+const deliveryOf = (rec: Receiver, position: number) => {
   const found = rec.received.find((g) => g.event.position === position);
   if (!found) throw new Error(`no delivery of position ${position}`);
   return found;
@@ -75,18 +77,18 @@ test('a delivery is the event as GET /audit/events shows it, signed per Standard
   const rec = await receiver(ctx);
   const hook = await subscribe(t, rec.url);
   assert.match(hook.secret, /^whsec_[A-Za-z0-9+/]{43}=$/);
-  const applied = await t.post('/partners', partnerBody());
-  await rec.until((got) => got.some((g) => g.event.position === applied.body.position));
-  const got = at(rec, applied.body.position);
+  const position = num((await t.post('/partners', partnerBody())).body, 'position');
+  await rec.until((got) => got.some((g) => g.event.position === position));
+  const got = deliveryOf(rec, position);
   // The independent verifier: throws on a wrong signature, id, timestamp or body.
   const verified = new Webhook(hook.secret).verify(got.body, got.headers as Record<string, string>);
   assert.is((verified as { type: string }).type, 'PartnerApplied');
   assert.throws(() =>
     new Webhook(hook.secret).verify(got.body.replace('Partner', 'Pxrtner'), got.headers as Record<string, string>),
   );
-  const audit = await t.get(`/audit/events?after=${applied.body.position - 1}&limit=1`);
-  assert.equal(JSON.parse(got.body), audit.body.items[0]);
-  assert.is(got.headers['webhook-id'], audit.body.items[0].eventId);
+  const audit = await t.get(`/audit/events?after=${position - 1}&limit=1`);
+  assert.equal(JSON.parse(got.body), at(audit.body, 'items', 0));
+  assert.is(got.headers['webhook-id'], str(audit.body, 'items', 0, 'eventId'));
   assert.is(got.headers['content-type'], 'application/json');
 });
 
@@ -114,9 +116,9 @@ test('a receiver failing 5 times then recovering gets every event at least once,
   assert.equal(distinctInOrder(positions), expected, 'every event, none skipped, in log order');
   assert.is(positions.length, expected.length + 5, 'the first event five more times');
   const deliveries = await t.get(`/webhooks/${hook.id}/deliveries?limit=500`);
-  const attempts = [...deliveries.body.items].reverse();
+  const attempts = [...list(deliveries.body, 'items')].reverse();
   assert.equal(
-    attempts.slice(0, 6).map((a: { attempt: number; statusCode: number }) => [a.attempt, a.statusCode]),
+    attempts.slice(0, 6).map((a) => [num(a, 'attempt'), at(a, 'statusCode')]),
     [
       [1, 500],
       [2, 500],
@@ -126,11 +128,11 @@ test('a receiver failing 5 times then recovering gets every event at least once,
       [6, 200],
     ],
   );
-  assert.ok(attempts.slice(0, 5).every((a: { nextRetryAt: string | null }) => a.nextRetryAt !== null));
-  assert.is(attempts[5].nextRetryAt, null);
+  assert.ok(attempts.slice(0, 5).every((a) => strOrNull(a, 'nextRetryAt') !== null));
+  assert.is(strOrNull(attempts, 5, 'nextRetryAt'), null);
   const view = await t.get(`/webhooks/${hook.id}`);
-  assert.is(view.body.status, 'active');
-  assert.is(view.body.retryingPosition, null);
+  assert.is(str(view.body, 'status'), 'active');
+  assert.is(at(view.body, 'retryingPosition'), null);
 });
 
 test('receivers that redirect, refuse, reset, hang or blackhole hold up no other subscription', async (ctx) => {
@@ -157,17 +159,17 @@ test('receivers that redirect, refuse, reset, hang or blackhole hold up no other
   // The hanging receivers' first attempt is still waiting for its 1.5 s timeout or was just cut by it.
   for (const hook of hooks) {
     const view = await t.get(`/webhooks/${hook.id}`);
-    assert.is(view.body.status, 'active');
-    assert.ok(view.body.deliveredThrough < expected[expected.length - 1], 'the failing ones are behind');
+    assert.is(str(view.body, 'status'), 'active');
+    const last = must(expected[expected.length - 1], 'the last position');
+    assert.ok(num(view.body, 'deliveredThrough') < last, 'the failing ones are behind');
   }
-  const redirected = await t.get(`/webhooks/${hooks[0].id}/deliveries`);
-  assert.is(redirected.body.items[0].statusCode, 302);
-  assert.is(redirected.body.items[0].error, 'redirect not followed');
-  await bad[3].until(() => true);
-  const reset = await t.get(`/webhooks/${hooks[2].id}/deliveries`);
-  assert.ok(
-    reset.body.items.length > 0 && reset.body.items.every((a: { statusCode: number | null }) => a.statusCode === null),
-  );
+  const redirected = await t.get(`/webhooks/${must(hooks[0], 'the redirecting hook').id}/deliveries`);
+  assert.is(at(redirected.body, 'items', 0, 'statusCode'), 302);
+  assert.is(at(redirected.body, 'items', 0, 'error'), 'redirect not followed');
+  await must(bad[3], 'the hanging receiver').until(() => true);
+  const reset = await t.get(`/webhooks/${must(hooks[2], 'the resetting hook').id}/deliveries`);
+  const resetAttempts = list(reset.body, 'items');
+  assert.ok(resetAttempts.length > 0 && resetAttempts.every((a) => at(a, 'statusCode') === null));
 });
 
 test('an event type filter delivers only those types; replay delivers again from a position', async (ctx) => {
@@ -175,10 +177,11 @@ test('an event type filter delivers only those types; replay delivers again from
   const rec = await receiver(ctx);
   const hook = await subscribe(t, rec.url, { eventTypes: ['PartnerApproved'] });
   const first = await t.post('/partners', partnerBody());
-  await t.post(`/partners/${first.body.id}/approve`, { tier: 'gold' });
+  await t.post(`/partners/${str(first.body, 'id')}/approve`, { tier: 'gold' });
   const second = await t.post('/partners', partnerBody());
-  const approved = await t.post(`/partners/${second.body.id}/approve`, { tier: 'silver' });
-  await rec.until((got) => got.some((g) => g.event.position === approved.body.position));
+  const approved = await t.post(`/partners/${str(second.body, 'id')}/approve`, { tier: 'silver' });
+  const approvedAt = num(approved.body, 'position');
+  await rec.until((got) => got.some((g) => g.event.position === approvedAt));
   assert.equal(rec.positions(), await logPositions(t, hook.position, 'PartnerApproved'));
   assert.ok(rec.received.every((g) => g.event.type === 'PartnerApproved'));
   const before = rec.received.length;
@@ -189,10 +192,10 @@ test('an event type filter delivers only those types; replay delivers again from
   assert.equal(rec.positions().slice(before), all, 'every PartnerApproved of the log, from position 1, in order');
   const beyond = await t.post(`/webhooks/${hook.id}/replay`, { fromPosition: 10_000_000 });
   assert.is(beyond.status, 400);
-  assert.is(beyond.body.errors[0].path, 'fromPosition');
+  assert.is(str(beyond.body, 'errors', 0, 'path'), 'fromPosition');
   const unknownType = await t.post('/webhooks', { url: rec.url, eventTypes: ['PartnerAproved'] });
   assert.is(unknownType.status, 400);
-  assert.is(unknownType.body.errors[0].path, 'eventTypes[0]');
+  assert.is(str(unknownType.body, 'errors', 0, 'path'), 'eventTypes[0]');
 });
 
 test('rotating the secret: the new one signs at once, the old one too during the grace period', async (ctx) => {
@@ -201,27 +204,28 @@ test('rotating the secret: the new one signs at once, the old one too during the
   const hook = await subscribe(t, rec.url);
   const rotated = await t.post(`/webhooks/${hook.id}/rotate-secret`, { previousSecretValidForSeconds: 3600 });
   assert.is(rotated.status, 200);
-  assert.ok(rotated.body.secret !== hook.secret);
-  const applied = await t.post('/partners', partnerBody());
-  await rec.until((got) => got.some((g) => g.event.position === applied.body.position));
-  const got = at(rec, applied.body.position);
+  const rotatedSecret = str(rotated.body, 'secret');
+  assert.ok(rotatedSecret !== hook.secret);
+  const position = num((await t.post('/partners', partnerBody())).body, 'position');
+  await rec.until((got) => got.some((g) => g.event.position === position));
+  const got = deliveryOf(rec, position);
   assert.is(String(got.headers['webhook-signature']).split(' ').length, 2);
-  new Webhook(rotated.body.secret).verify(got.body, got.headers as Record<string, string>);
+  new Webhook(rotatedSecret).verify(got.body, got.headers as Record<string, string>);
   new Webhook(hook.secret).verify(got.body, got.headers as Record<string, string>);
   const again = await t.post(`/webhooks/${hook.id}/rotate-secret`, { previousSecretValidForSeconds: 0 });
-  const later = await t.post('/partners', partnerBody());
-  await rec.until((g) => g.some((x) => x.event.position === later.body.position));
-  const last = at(rec, later.body.position);
-  new Webhook(again.body.secret).verify(last.body, last.headers as Record<string, string>);
-  assert.throws(() => new Webhook(rotated.body.secret).verify(last.body, last.headers as Record<string, string>));
+  const laterAt = num((await t.post('/partners', partnerBody())).body, 'position');
+  await rec.until((g) => g.some((x) => x.event.position === laterAt));
+  const last = deliveryOf(rec, laterAt);
+  new Webhook(str(again.body, 'secret')).verify(last.body, last.headers as Record<string, string>);
+  assert.throws(() => new Webhook(rotatedSecret).verify(last.body, last.headers as Record<string, string>));
 });
 
 test('no secret is ever in the log, the webhook views or the deliveries', async ({ t }) => {
   const events = await t.get('/audit/events?limit=500');
   assert.not.match(JSON.stringify(events.body), 'whsec_');
-  const list = await t.get('/webhooks?limit=500');
-  assert.ok(list.body.items.length >= 8);
-  assert.not.match(JSON.stringify(list.body), 'whsec_');
+  const hooks = await t.get('/webhooks?limit=500');
+  assert.ok(list(hooks.body, 'items').length >= 8);
+  assert.not.match(JSON.stringify(hooks.body), 'whsec_');
 });
 
 test.run();

@@ -7,6 +7,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createWebhookSender } from '../../commands/webhook/delivery/webhookSender.js';
 import { isPrivateAddress } from '../../commands/webhook/targetGuard.js';
+import { at, list, num, obj, str } from '../support/json.js';
+import { must } from '../support/must.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { startReceiver } from '../support/receiver.js';
 
@@ -34,34 +36,34 @@ test('after the retry limit the subscription is marked failing with an event, an
 }) => {
   const rec = await startReceiver(() => 503);
   try {
-    const hook = (await t.post('/webhooks', { url: rec.url })).body;
-    const applied = await t.post('/partners', partner);
-    let view = await t.get(`/webhooks/${hook.id}`);
-    for (let i = 0; i < 200 && view.body.status !== 'failing'; i++) {
+    const hookId = str((await t.post('/webhooks', { url: rec.url })).body, 'id');
+    const appliedAt = num((await t.post('/partners', partner)).body, 'position');
+    let view = await t.get(`/webhooks/${hookId}`);
+    for (let i = 0; i < 200 && at(view.body, 'status') !== 'failing'; i++) {
       await new Promise((r) => setTimeout(r, 25));
-      view = await t.get(`/webhooks/${hook.id}`);
+      view = await t.get(`/webhooks/${hookId}`);
     }
-    assert.is(view.body.status, 'failing');
-    assert.is(view.body.failedPosition, applied.body.position);
-    assert.is(view.body.statusReason, 'HTTP 503');
-    const stream = await t.get(`/audit/streams/webhook-${hook.id}`);
-    const failing = stream.body.items.find((e: { type: string }) => e.type === 'WebhookMarkedFailing');
+    assert.is(str(view.body, 'status'), 'failing');
+    assert.is(num(view.body, 'failedPosition'), appliedAt);
+    assert.is(str(view.body, 'statusReason'), 'HTTP 503');
+    const stream = await t.get(`/audit/streams/webhook-${hookId}`);
+    const failing = list(stream.body, 'items').find((e) => str(e, 'type') === 'WebhookMarkedFailing');
     assert.ok(failing, 'WebhookMarkedFailing in the log');
-    assert.is(failing.data.position, applied.body.position);
-    assert.is(failing.metadata.actor.kind, 'system');
+    assert.is(num(obj(failing), 'data', 'position'), appliedAt);
+    assert.is(str(failing, 'metadata', 'actor', 'kind'), 'system');
     const tries = rec.received.length;
     assert.ok(tries >= 3, `retried with backoff (${tries} attempts)`);
     await new Promise((r) => setTimeout(r, 200));
     assert.is(rec.received.length, tries, 'no attempt after giving up');
     // Fixed and enabled again: the event it gave up on comes first.
     rec.behave(() => 200);
-    assert.is((await t.post(`/webhooks/${hook.id}/enable`, {})).status, 200);
-    await rec.until((got) => got.length > tries && got[got.length - 1].event.position >= applied.body.position);
-    assert.is(rec.received[tries].event.position, applied.body.position);
-    assert.is((await t.get(`/webhooks/${hook.id}`)).body.status, 'active');
-    assert.is((await t.post(`/webhooks/${hook.id}/enable`, {})).status, 409);
-    assert.is((await t.post(`/webhooks/${hook.id}/disable`, { reason: 'maintenance' })).status, 200);
-    assert.is((await t.get(`/webhooks/${hook.id}`)).body.status, 'disabled');
+    assert.is((await t.post(`/webhooks/${hookId}/enable`, {})).status, 200);
+    await rec.until((got) => got.length > tries && (got[got.length - 1]?.event.position ?? 0) >= appliedAt);
+    assert.is(must(rec.received[tries], 'the attempt after enabling').event.position, appliedAt);
+    assert.is(str((await t.get(`/webhooks/${hookId}`)).body, 'status'), 'active');
+    assert.is((await t.post(`/webhooks/${hookId}/enable`, {})).status, 409);
+    assert.is((await t.post(`/webhooks/${hookId}/disable`, { reason: 'maintenance' })).status, 200);
+    assert.is(str((await t.get(`/webhooks/${hookId}`)).body, 'status'), 'disabled');
   } finally {
     await rec.close();
   }
@@ -81,7 +83,7 @@ test('private, loopback and link-local targets are refused unless PRM_WEBHOOKS_A
   ]) {
     const r = await strict.post('/webhooks', { url });
     assert.is(r.status, 400, `${url}: ${JSON.stringify(r.body)}`);
-    assert.is(r.body.errors[0].path, 'url');
+    assert.is(str(r.body, 'errors', 0, 'path'), 'url');
   }
   // Plain http is for development (with private targets allowed) only.
   assert.is((await strict.post('/webhooks', { url: 'http://receiver.invalid/hook' })).status, 400);

@@ -23,21 +23,21 @@ test('link, the same id again (nothing), another id (replaced), unlink', () => {
   refs
     .given([])
     .when({ type: 'LinkExternalRef', data: ref })
-    .then([ExternalRefLinked.create(ref)]);
+    .thenEmits([ExternalRefLinked.create(ref)]);
   refs
     .given([ExternalRefLinked.create(ref)])
     .when({ type: 'LinkExternalRef', data: ref })
-    .then([]);
+    .thenEmits([]);
   const state = refs
     .given([ExternalRefLinked.create(ref)])
     .when({ type: 'LinkExternalRef', data: { ...ref, externalId: '002B' } })
-    .then([ExternalRefUnlinked.create(ref), ExternalRefLinked.create({ ...ref, externalId: '002B' })]);
+    .thenEmits([ExternalRefUnlinked.create(ref), ExternalRefLinked.create({ ...ref, externalId: '002B' })]);
   assert.equal(state.refs, { salesforce: '002B' });
   const { externalId: _, ...unlink } = ref;
   refs
     .given([ExternalRefLinked.create(ref)])
     .when({ type: 'UnlinkExternalRef', data: unlink })
-    .then([ExternalRefUnlinked.create(ref)]);
+    .thenEmits([ExternalRefUnlinked.create(ref)]);
   refs.given([]).when({ type: 'UnlinkExternalRef', data: unlink }).thenFails('not_found');
 });
 
@@ -45,11 +45,11 @@ test('a reservation is held by one owner: the holder again is no change, another
   reservation
     .given([])
     .when({ type: 'ReserveExternalRef', data: ref })
-    .then([ExternalRefReserved.create(ref)]);
+    .thenEmits([ExternalRefReserved.create(ref)]);
   reservation
     .given([ExternalRefReserved.create(ref)])
     .when({ type: 'ReserveExternalRef', data: ref })
-    .then([]);
+    .thenEmits([]);
   reservation
     .given([ExternalRefReserved.create(ref)])
     .when({ type: 'ReserveExternalRef', data: { ...ref, ownerId: 'ptr_other0001' } })
@@ -57,15 +57,15 @@ test('a reservation is held by one owner: the holder again is no change, another
   reservation
     .given([ExternalRefReserved.create(ref)])
     .when({ type: 'ReleaseExternalRef', data: ref })
-    .then([ExternalRefReleased.create(ref)]);
+    .thenEmits([ExternalRefReleased.create(ref)]);
   reservation
     .given([ExternalRefReserved.create(ref)])
     .when({ type: 'ReleaseExternalRef', data: { ...ref, ownerId: 'ptr_other0001' } })
-    .then([]);
+    .thenEmits([]);
   reservation
     .given([ExternalRefReserved.create(ref), ExternalRefReleased.create(ref)])
     .when({ type: 'ReserveExternalRef', data: { ...ref, ownerId: 'ptr_other0001' } })
-    .then([ExternalRefReserved.create({ ...ref, ownerId: 'ptr_other0001' })]);
+    .thenEmits([ExternalRefReserved.create({ ...ref, ownerId: 'ptr_other0001' })]);
 });
 
 test('property: whatever owners try in whatever order, at most one holds the id at any time', () => {

@@ -39,7 +39,7 @@ test('a subscription starts active at secret version 1, its event types unique a
         eventTypes: ['DealRegistered', 'DealApproved', 'DealRegistered'],
       },
     })
-    .then([subscribed]);
+    .thenEmits([subscribed]);
   assert.equal([state.status, state.secretVersion], ['active', 1]);
   webhook
     .given([subscribed])
@@ -51,7 +51,7 @@ test('disable, enable: each only from the other state', () => {
   webhook
     .given([subscribed])
     .when({ type: 'Disable', data: { reason: 'maintenance' } })
-    .then([WebhookDisabled.create({ reason: 'maintenance' })]);
+    .thenEmits([WebhookDisabled.create({ reason: 'maintenance' })]);
   webhook.given([subscribed]).when({ type: 'Enable', data: {} }).thenFails('invalid_state', 'already active');
   webhook
     .given([subscribed, WebhookDisabled.create({})])
@@ -60,7 +60,7 @@ test('disable, enable: each only from the other state', () => {
   webhook
     .given([subscribed, WebhookDisabled.create({})])
     .when({ type: 'Enable', data: {} })
-    .then([WebhookEnabled.create({})]);
+    .thenEmits([WebhookEnabled.create({})]);
   webhook.given([]).when({ type: 'Enable', data: {} }).thenFails('not_found');
 });
 
@@ -68,7 +68,7 @@ test('marked failing only while active; enabled again afterwards', () => {
   const state = webhook
     .given([subscribed])
     .when({ type: 'MarkFailing', data: failure })
-    .then([WebhookMarkedFailing.create(failure)]);
+    .thenEmits([WebhookMarkedFailing.create(failure)]);
   assert.is(state.status, 'failing');
   webhook
     .given([subscribed, WebhookDisabled.create({})])
@@ -77,14 +77,14 @@ test('marked failing only while active; enabled again afterwards', () => {
   webhook
     .given([subscribed, WebhookMarkedFailing.create(failure)])
     .when({ type: 'Enable', data: {} })
-    .then([WebhookEnabled.create({})]);
+    .thenEmits([WebhookEnabled.create({})]);
 });
 
 test('rotation moves the version on and keeps the previous secret valid for the grace period', () => {
   const state = webhook
     .given([subscribed])
     .when({ type: 'RotateSecret', data: { previousValidForSeconds: 3600 } })
-    .then([
+    .thenEmits([
       WebhookSecretRotated.create({
         secretVersion: 2,
         previousValidUntil: new Date(SPEC_NOW.getTime() + 3_600_000).toISOString(),
@@ -97,11 +97,11 @@ test('replay from any position of the log, not beyond its end', () => {
   webhook
     .given([subscribed])
     .when({ type: 'RequestReplay', data: { fromPosition: 1, headPosition: 10 } })
-    .then([WebhookReplayRequested.create({ fromPosition: 1 })]);
+    .thenEmits([WebhookReplayRequested.create({ fromPosition: 1 })]);
   webhook
     .given([subscribed])
     .when({ type: 'RequestReplay', data: { fromPosition: 11, headPosition: 10 } })
-    .then([WebhookReplayRequested.create({ fromPosition: 11 })]);
+    .thenEmits([WebhookReplayRequested.create({ fromPosition: 11 })]);
   const error = webhook
     .given([subscribed])
     .when({ type: 'RequestReplay', data: { fromPosition: 12, headPosition: 10 } })
