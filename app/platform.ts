@@ -20,6 +20,9 @@ import {
   type Upcaster,
 } from '../eventstore/index.js';
 import { openSqlite, type SqliteConnection } from '../eventstore/sqlite/openSqlite.js';
+import { sqliteStorageProbe } from '../eventstore/sqlite/storageProbe.js';
+import { createHealthRegistry, type HealthRegistry } from '../infra/health.js';
+import { watchEventStore, watchSqlDb } from '../infra/watchHealth.js';
 import { openReadModelConnection } from '../infra/sql/sqliteSqlDb.js';
 import { migrateToLatest } from '../migrations/migrateToLatest.js';
 import {
@@ -66,6 +69,8 @@ export interface Platform {
   readonly webhookSettings: WebhookDeliverySettings;
   /** Delivers webhooks: one loop per active subscription, following the log. */
   readonly webhooks: WebhookDispatcher;
+  /** What is degraded right now (a full disk, a database gone) and why: `/health` answers from it. */
+  readonly health: HealthRegistry;
   readonly close: () => Promise<void>;
 }
 
@@ -107,12 +112,20 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
     registry,
     reader: readerDb,
   });
-  const store = log.store;
+  const health = createHealthRegistry();
+  // Appends and read-model writes report trouble (disk full, database gone) to health, and recover.
+  const logKind = options.eventStore?.kind ?? 'sqlite';
+  const store = watchEventStore(log.store, health, logKind === 'sqlite' ? sqliteStorageProbe(connection) : undefined);
   const readModelConnection = openReadModelConnection(connection);
   const writeDb = sqliteSqlDb(readModelConnection);
   const reader = sqliteStatements(readerDb);
   const readModels = new Kysely<ReadModels>({ dialect: new SqliteDialect({ database: readerDb }) });
-  const runner = createProjectionRunner({ store, db: writeDb, projections: allProjections, now: options.clock.now });
+  const runner = createProjectionRunner({
+    store,
+    db: watchSqlDb(writeDb, health, 'read-models'),
+    projections: allProjections,
+    now: options.clock.now,
+  });
   const pipeline = createCommandPipeline({ store, clock: options.clock, schemaVersionOf: registry.currentVersion });
   if (options.startProjections !== false) await runner.start();
   const policies = createPolicyRunner({ store, pipeline, db: writeDb, policies: allPolicies, now: options.clock.now });
@@ -136,7 +149,7 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
   if (options.startWebhooks ?? options.startProjections !== false) await webhooks.start();
   return {
     connection,
-    logKind: options.eventStore?.kind ?? 'sqlite',
+    logKind,
     registry,
     store,
     storedLog: log.storedLog,
@@ -150,8 +163,10 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
     ids: options.ids,
     webhookSettings,
     webhooks,
+    health,
     close: async () => {
       await webhooks.stop();
+      health.stop();
       await policies.stop();
       await runner.stop();
       await store.close();
