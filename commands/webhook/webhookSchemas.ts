@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { eventDefinitions } from '../../domain/index.js';
-import { Reason, Url, WebhookId } from '../../domain/shared/index.js';
+import { Reason, singleLine, Url, WebhookId } from '../../domain/shared/index.js';
 import { EventTypeName } from '../../domain/webhook/index.js';
 
 const known = new Set(eventDefinitions.map((d) => d.type));
@@ -14,7 +14,7 @@ export const SubscribeWebhookBody = z.strictObject({
     .min(1)
     .max(100)
     .optional(),
-  description: z.string().trim().min(1).max(500).optional(),
+  description: singleLine(500).optional(),
 });
 export const DisableWebhookBody = z.strictObject({ reason: Reason.optional() });
 export const EmptyBody = z.strictObject({});
