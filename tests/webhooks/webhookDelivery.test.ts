@@ -196,6 +196,8 @@ test('an event type filter delivers only those types; replay delivers again from
   const unknownType = await t.post('/webhooks', { url: rec.url, eventTypes: ['PartnerAproved'] });
   assert.is(unknownType.status, 400);
   assert.is(str(unknownType.body, 'errors', 0, 'path'), 'eventTypes[0]');
+  const control = await t.post('/webhooks', { url: rec.url, description: 'CRM\u0000sync' });
+  assert.equal([control.status, str(control.body, 'errors', 0, 'path')], [400, 'description']);
 });
 
 test('rotating the secret: the new one signs at once, the old one too during the grace period', async (ctx) => {
