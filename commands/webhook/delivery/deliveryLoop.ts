@@ -4,18 +4,15 @@ import type { LogTail } from '../../../infra/follow/logTail.js';
 import type { WebhookFailure } from '../webhookCommands.js';
 import type { Attempt, Checkpoint, DeliveryLedger } from './deliveryLedger.js';
 import { retryDelay, type RetryPolicy } from './retryPolicy.js';
-import { signatureHeader } from './signature.js';
+import { type AttemptTarget, pauseUnless, signedAttempt } from './signedAttempt.js';
 import type { WebhookSender } from './webhookSender.js';
 
 /** What a loop needs to know of its subscription right now (rotations and replays change it). */
-export interface Subscription {
+export interface Subscription extends AttemptTarget {
   readonly webhookId: string;
-  readonly url: string;
   readonly eventTypes?: readonly string[];
   /** The log position of its WebhookSubscribed: delivery starts after it. */
   readonly subscribedPosition: number;
-  /** Secrets to sign with now: the current one, and the previous one during a rotation's grace period. */
-  readonly secrets: () => readonly string[];
 }
 
 export interface DeliveryLoopDeps {
@@ -67,18 +64,7 @@ export const createDeliveryLoop = (deps: DeliveryLoopDeps) => {
 
   const stopped = () => stopping.signal.aborted;
   /** Sleeps until `ms` pass, or a replay or stop interrupts. */
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const signal = AbortSignal.any([stopping.signal, wake.signal]);
-      if (signal.aborted) return resolve();
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-      }
-      signal.addEventListener('abort', done, { once: true });
-    });
+  const pause = (ms: number) => pauseUnless(ms, stopping.signal, wake.signal);
 
   const applyReplays = async (c: Checkpoint): Promise<Checkpoint> => {
     const sub = deps.subscription();
@@ -100,31 +86,10 @@ export const createDeliveryLoop = (deps: DeliveryLoopDeps) => {
       }
       const sub = deps.subscription();
       const attemptedAt = deps.now();
-      const timestamp = Math.floor(attemptedAt.getTime() / 1000);
-      const result = await deps.sender.post(
-        sub.url,
-        {
-          'content-type': 'application/json',
-          'user-agent': 'prm-core-webhooks/1',
-          'webhook-id': event.eventId,
-          'webhook-timestamp': String(timestamp),
-          'webhook-signature': signatureHeader(sub.secrets(), event.eventId, timestamp, body),
-        },
-        body,
-        stopping.signal,
-      );
+      const number = (c.pendingPosition === event.position ? c.attempts : 0) + 1;
+      const { ok, attempt } = await signedAttempt(deps.sender, sub, event, body, number, attemptedAt, stopping.signal);
       if (stopped()) return undefined;
-      const attempt = {
-        position: event.position,
-        eventId: event.eventId,
-        eventType: event.type,
-        attempt: (c.pendingPosition === event.position ? c.attempts : 0) + 1,
-        ...(result.statusCode !== undefined ? { statusCode: result.statusCode } : {}),
-        ...(result.error !== undefined ? { error: result.error } : {}),
-        durationMs: result.durationMs,
-        attemptedAt: attemptedAt.toISOString(),
-      };
-      if (result.ok) {
+      if (ok) {
         unflushed.push(attempt);
         firstUnflushedAt ||= performance.now();
         return { ...c, position: event.position, lastSeq: c.lastSeq + 1, ...cleared };
@@ -132,7 +97,7 @@ export const createDeliveryLoop = (deps: DeliveryLoopDeps) => {
       await flush(c);
       const failingSince = (c.pendingPosition === event.position && c.failingSince) || attempt.attemptedAt;
       const delay = retryDelay(deps.retry, attempt.attempt, random);
-      const lastError = result.error ?? `HTTP ${result.statusCode}`;
+      const lastError = attempt.error ?? `HTTP ${attempt.statusCode}`;
       if (attemptedAt.getTime() + delay - Date.parse(failingSince) > deps.retry.giveUpAfterMs) {
         await ledger.failed(sub.webhookId, c, attempt, failingSince, false);
         gaveUp = true;
