@@ -2,6 +2,10 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { commandRoutes, commandScopedIds } from '../commands/index.js';
+import { webhookCommands } from '../commands/webhook/webhookCommands.js';
+import { webhookCommandRoutes } from '../commands/webhook/webhookRoutes.js';
+import { createLogTail } from '../infra/follow/logTail.js';
+import { feedRoutes } from '../read-api/feed/feedRoutes.js';
 import { useAuthentication } from '../http/authenticate.js';
 import { useProblemErrors } from '../http/errorHandling.js';
 import { problemServerOptions } from '../http/frameworkErrors.js';
@@ -91,6 +95,14 @@ export const buildApp = async (platform: AppPlatform, options: AppOptions): Prom
     now,
   };
   commandRoutes(app, kit, platform.pipeline);
+  webhookCommandRoutes(
+    app,
+    kit,
+    webhookCommands({ pipeline: platform.pipeline, ids: kit.ids, store: platform.store, ...platform.webhookSettings }),
+  );
+  const tail = createLogTail(platform.store);
+  app.addHook('onClose', async () => tail.close());
+  feedRoutes(app, { store: platform.store, tail, writeDb: platform.writeDb, now });
   queryRoutes(app, { reader: platform.reader, readModels: platform.readModels, now });
   analyticsCsvRoutes(app, { source: platform.analytics });
   auditRoutes(app, {

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { defaultRetryPolicy } from '../commands/webhook/delivery/retryPolicy.js';
+import type { WebhookDeliverySettings } from '../commands/webhook/delivery/webhookDispatcher.js';
 import type { EventStoreChoice } from './openEventStore.js';
 import { OperatorError } from './operatorError.js';
 
@@ -34,6 +36,25 @@ export const ConfigSchema = z.object({
   PRM_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   /** This node's name in pg_stat_activity and the logs (default: host name and process id). */
   PRM_NODE_NAME: z.string().min(1).max(40).optional(),
+  /** Webhook targets on private, loopback and link-local addresses (and plain http): development only. */
+  PRM_WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  /** The key webhook signing secrets derive from; generated into the data directory when unset. */
+  PRM_WEBHOOK_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  PRM_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** The retry schedule: first wait, longest wait, and when to give up (since the first failure). */
+  PRM_WEBHOOK_FIRST_RETRY_MS: z.coerce.number().int().min(1).max(3_600_000).default(5_000),
+  PRM_WEBHOOK_MAX_RETRY_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400_000)
+    .default(6 * 3_600_000),
+  PRM_WEBHOOK_GIVE_UP_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 86_400_000)
+    .default(72 * 3_600_000),
 });
 export type EnvConfig = z.infer<typeof ConfigSchema>;
 
@@ -51,6 +72,8 @@ export interface Config {
   readonly databaseUrl?: string;
   readonly poolSize: number;
   readonly nodeName?: string;
+  readonly webhookSigningKey?: string;
+  readonly webhooks: Omit<WebhookDeliverySettings, 'signingKey'>;
 }
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
@@ -90,5 +113,16 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     ...(c.PRM_DATABASE_URL ? { databaseUrl: c.PRM_DATABASE_URL } : {}),
     poolSize: c.PRM_DB_POOL_SIZE,
     ...(c.PRM_NODE_NAME ? { nodeName: c.PRM_NODE_NAME } : {}),
+    webhookSigningKey: c.PRM_WEBHOOK_SIGNING_KEY,
+    webhooks: {
+      allowPrivate: c.PRM_WEBHOOKS_ALLOW_PRIVATE === 'true',
+      timeoutMs: c.PRM_WEBHOOK_TIMEOUT_MS,
+      retry: {
+        ...defaultRetryPolicy,
+        firstDelayMs: c.PRM_WEBHOOK_FIRST_RETRY_MS,
+        maxDelayMs: c.PRM_WEBHOOK_MAX_RETRY_DELAY_MS,
+        giveUpAfterMs: c.PRM_WEBHOOK_GIVE_UP_AFTER_MS,
+      },
+    },
   };
 };

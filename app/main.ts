@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { signToken } from '../http/jwt.js';
 import { registerAuditCommands } from './cli/auditCommands.js';
+import { registerImportCsvCommand } from './cli/importCsvCommand.js';
 import { exitOnOperatorError, OperatorError } from './operatorError.js';
 import { registerSqlCommand } from './cli/sqlCommand.js';
 import { progressBar } from './progressBar.js';
@@ -71,5 +72,6 @@ addSweepCommand(
 registerAuditCommands(program);
 registerSeedCommand(program);
 registerSqlCommand(program);
+registerImportCsvCommand(program);
 
 await program.parseAsync(process.argv).catch(exitOnOperatorError);

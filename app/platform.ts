@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createCommandPipeline, type CommandPipeline } from '../commands/pipeline/index.js';
 import { allPolicies, createPolicyRunner, type PolicyRunner } from '../commands/policies/index.js';
+import type { WebhookDeliverySettings } from '../commands/webhook/delivery/webhookDispatcher.js';
 import { eventDefinitions } from '../domain/index.js';
 import type { Clock, IdGenerator } from '../domain/shared/index.js';
 import {
@@ -33,12 +34,13 @@ import {
 } from '../projections/index.js';
 import { openEventStore, type EventStoreChoice } from './openEventStore.js';
 import { upcasters } from './upcasters.js';
+import { webhookDelivery, type WebhookDelivery } from './webhookDelivery.js';
 
 /**
  * Everything the server, the CLI and the benchmarks run on, whichever database holds it: one SQLite
  * file by default (Platform), or one PostgreSQL database shared by a cluster (clusterPlatform.ts).
  */
-export interface AppPlatform {
+export interface AppPlatform extends WebhookDelivery {
   /** Which adapter holds the log. */
   readonly logKind: EventStoreChoice['kind'];
   readonly registry: EventRegistry;
@@ -99,6 +101,13 @@ export interface PlatformOptions {
    * server). One-shot commands (rebuild, verify) leave it to SQLite and spare the thread's memory.
    */
   readonly backgroundCheckpoints?: boolean;
+  /**
+   * Webhook settings; without a signing key one is drawn for this process (tests, benchmarks): secrets
+   * then change with every start, so the server always passes the one kept in its data directory.
+   */
+  readonly webhooks?: Partial<WebhookDeliverySettings>;
+  /** Deliver webhooks (default: when projections start, i.e. a long-running server). */
+  readonly startWebhooks?: boolean;
 }
 
 export const createPlatform = async (options: PlatformOptions): Promise<Platform> => {
@@ -136,6 +145,14 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
   if (options.startProjections !== false) await runner.start();
   const policies = createPolicyRunner({ store, pipeline, db: writeDb, policies: allPolicies, now: options.clock.now });
   if (options.startPolicies ?? options.startProjections !== false) await policies.start();
+  const { webhookSettings, webhooks } = webhookDelivery({
+    store,
+    db: writeDb,
+    pipeline,
+    ids: options.ids,
+    settings: options.webhooks,
+  });
+  if (options.startWebhooks ?? options.startProjections !== false) await webhooks.start();
   return {
     connection,
     logKind,
@@ -152,8 +169,11 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
     analytics: sqliteAnalyticsSource(options.databaseFile),
     clock: options.clock,
     ids: options.ids,
+    webhookSettings,
+    webhooks,
     health,
     close: async () => {
+      await webhooks.stop();
       health.stop();
       await policies.stop();
       await runner.stop();

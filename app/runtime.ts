@@ -22,6 +22,7 @@ export const openRuntime = async (options: { startProjections?: boolean } = {}) 
       startProjections: options.startProjections,
       poolSize: config.poolSize,
       nodeName: config.nodeName ?? `${hostname()}:${process.pid}`,
+      webhooks: { ...config.webhooks, ...(config.webhookSigningKey ? { signingKey: config.webhookSigningKey } : {}) },
     });
     const adminKey = await loadOrCreateSharedSecret(platform.writeDb, 'admin.key', config.adminKey);
     const jwtSecret = await loadOrCreateSharedSecret(platform.writeDb, 'jwt.secret', config.jwtSecret);
@@ -31,12 +32,14 @@ export const openRuntime = async (options: { startProjections?: boolean } = {}) 
   return inDataDir(config.dataDir, async () => {
     const adminKey = loadOrCreateSecret(config.dataDir, 'admin.key', config.adminKey);
     const jwtSecret = loadOrCreateSecret(config.dataDir, 'jwt.secret', config.jwtSecret);
+    const webhookKey = loadOrCreateSecret(config.dataDir, 'webhook.key', config.webhookSigningKey);
     const platform: AppPlatform = await createPlatform({
       databaseFile: config.databaseFile,
       clock: systemClock,
       ids: nanoidGenerator,
       startProjections: options.startProjections,
       eventStore: config.eventStore,
+      webhooks: { ...config.webhooks, signingKey: webhookKey.value },
     });
     return { config, adminKey, jwtSecret, platform };
   });

@@ -2,6 +2,7 @@ import type { IdGenerator } from '../domain/shared/index.js';
 import { channelCommands } from './channel/channelCommands.js';
 import { contentCommands } from './content/contentCommands.js';
 import { dealCommands } from './deal/dealCommands.js';
+import { externalRefCommands } from './externalRef/externalRefCommands.js';
 import { mdfCommands } from './mdf/mdfCommands.js';
 import { partnerCommands } from './partner/partnerCommands.js';
 import { personCommands } from './person/personCommands.js';
@@ -29,5 +30,6 @@ export const commandLayer = (deps: CommandDeps) => ({
   content: contentCommands(deps),
   mdf: mdfCommands(deps),
   points: pointsCommands(deps),
+  externalRef: externalRefCommands(deps),
 });
 export type CommandLayer = ReturnType<typeof commandLayer>;

@@ -3,6 +3,7 @@ import { channelCommandRoutes } from './channel/channelRoutes.js';
 import { commandLayer } from './commandLayer.js';
 import { contentCommandRoutes } from './content/contentRoutes.js';
 import { dealCommandRoutes } from './deal/dealRoutes.js';
+import { externalRefCommandRoutes } from './externalRef/externalRefRoutes.js';
 import type { CommandKit } from '../http/commandRoute.js';
 import { mdfCommandRoutes } from './mdf/mdfRoutes.js';
 import { partnerCommandRoutes } from './partner/partnerRoutes.js';
@@ -27,4 +28,5 @@ export const commandRoutes = (app: FastifyInstance, kit: CommandKit, pipeline: C
   contentCommandRoutes(app, kit, commands.content);
   mdfCommandRoutes(app, kit, commands.mdf);
   pointsCommandRoutes(app, kit, commands.points);
+  externalRefCommandRoutes(app, kit, commands.externalRef);
 };

@@ -4,19 +4,23 @@ import { dealClaimEvents, dealEvents } from './deal/index.js';
 import { pointsEvents } from './points/index.js';
 import { fundReservationEvents, mdfEvents } from './mdf/index.js';
 import { partnerEvents } from './partner/index.js';
+import { externalRefEvents, externalRefReservationEvents } from './externalRef/index.js';
 import { emailReservationEvents, personEvents } from './person/index.js';
 import { programEvents } from './program/index.js';
+import { webhookEvents } from './webhook/index.js';
 import type { EventDefinition, EventOf } from './shared/index.js';
 
 export * as access from './access/index.js';
 export * as channel from './channel/index.js';
 export * as content from './content/index.js';
 export * as deal from './deal/index.js';
+export * as externalRef from './externalRef/index.js';
 export * as points from './points/index.js';
 export * as mdf from './mdf/index.js';
 export * as partner from './partner/index.js';
 export * as person from './person/index.js';
 export * as program from './program/index.js';
+export * as webhook from './webhook/index.js';
 export * from './shared/index.js';
 
 const definitions = [
@@ -31,6 +35,9 @@ const definitions = [
   ...dealEvents,
   ...dealClaimEvents,
   ...contentEvents,
+  ...webhookEvents,
+  ...externalRefEvents,
+  ...externalRefReservationEvents,
 ] as const;
 
 /** Every event type the log may hold, for validation on append and for upcasting on read. */

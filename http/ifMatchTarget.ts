@@ -10,7 +10,7 @@ const direct: ReadonlyArray<readonly [RegExp, string]> = [
     'partner-',
   ],
   [/^\/people\/:id\/(vendor-roles|certifications)(\/|$)/, 'person-'],
-  [/^\/deals\/:id\//, 'deal-'],
+  [/^\/deals\/:id\/(?!external-refs)/, 'deal-'],
   [/^\/programs\/:id\//, 'program-'],
   [/^\/content\/:id\//, 'content-'],
   [/^\/mdf\/funds\/:id\//, 'mdf-'],

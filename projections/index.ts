@@ -1,12 +1,14 @@
 import { accessProjection } from './access/accessProjection.js';
 import { channelSettingsProjection } from './channel/channelSettingsProjection.js';
 import { dealsProjection } from './deal/dealsProjection.js';
+import { externalRefsProjection } from './externalRef/externalRefsProjection.js';
 import { mdfProjection } from './mdf/mdfProjection.js';
 import { partnersProjection } from './partner/partnersProjection.js';
 import { peopleProjection } from './person/peopleProjection.js';
 import { pointsProjection } from './points/pointsProjection.js';
 import type { Projection } from './runner/projection.js';
 import { scorecardsProjection } from './scorecard/scorecardsProjection.js';
+import { webhooksProjection } from './webhook/webhooksProjection.js';
 
 export { loadPrincipal } from './access/loadPrincipal.js';
 export * from './runner/projection.js';
@@ -24,5 +26,7 @@ export const allProjections: readonly Projection[] = [
   mdfProjection,
   pointsProjection,
   scorecardsProjection,
+  webhooksProjection,
+  externalRefsProjection,
 ];
 export type { Database, TableName } from './readModels/database.js';

@@ -7,10 +7,12 @@ import { pipelineRoutes } from './deal/pipelineRoutes.js';
 import { mdfQueryRoutes } from './mdf/mdfQueryRoutes.js';
 import { partnerQueryRoutes } from './partner/partnerQueryRoutes.js';
 import { partnerCertificationRoutes } from './person/partnerCertificationRoutes.js';
+import { peopleListRoute } from './person/peopleListRoute.js';
 import { peopleQueryRoutes } from './person/peopleQueryRoutes.js';
 import { pointsQueryRoutes } from './points/pointsQueryRoutes.js';
 import type { QueryDeps } from './queryDeps.js';
 import { scorecardQueryRoutes } from './scorecard/index.js';
+import { webhookQueryRoutes } from './webhook/webhookQueryRoutes.js';
 
 export type { QueryDeps } from './queryDeps.js';
 export * from './pagination.js';
@@ -19,6 +21,7 @@ export * from './pagination.js';
 export const queryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   partnerQueryRoutes(app, deps);
   peopleQueryRoutes(app, deps);
+  peopleListRoute(app, deps);
   partnerCertificationRoutes(app, deps);
   channelQueryRoutes(app, deps);
   contentQueryRoutes(app, deps);
@@ -28,4 +31,5 @@ export const queryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   mdfQueryRoutes(app, deps);
   pointsQueryRoutes(app, deps);
   scorecardQueryRoutes(app, deps);
+  webhookQueryRoutes(app, deps);
 };

@@ -19,7 +19,11 @@ import { watchEventStore, watchSqlDb } from '../../infra/watchHealth.js';
 import { migrateToLatest } from '../../migrations/migrateToLatest.js';
 import { syncPostgresAnalyticsViews } from '../../projections/analytics/postgresAnalyticsViews.js';
 import type { Database as ReadModels } from '../../projections/index.js';
+import type { WebhookDeliverySettings } from '../../commands/webhook/delivery/webhookDispatcher.js';
+import { createLease } from '../../infra/cluster/lease.js';
 import type { AppPlatform } from '../platform.js';
+import { loadOrCreateSharedSecret } from '../secrets.js';
+import { webhookDelivery } from '../webhookDelivery.js';
 import { upcasters } from '../upcasters.js';
 import { clusterPolicies, clusterProjections } from './clusterFollowers.js';
 
@@ -41,13 +45,17 @@ export interface ClusterPlatformOptions {
   readonly leaseRetryMs?: number;
   /** Fallback polls of positions and appends, when notifications were missed (default 1000 ms). */
   readonly pollMs?: number;
+  /** Webhook settings; without a signing key the cluster's own (platform_secrets `webhook.key`). */
+  readonly webhooks?: Partial<WebhookDeliverySettings>;
+  /** Compete for the webhooks' lease and deliver while holding it (default: when projections start). */
+  readonly startWebhooks?: boolean;
 }
 
 /** A node of a cluster: what a platform is, plus its pool and session for the cluster's own tools. */
 export interface ClusterPlatform extends AppPlatform {
   readonly pool: Pool;
   readonly session: PgSession;
-  /** The followers this node runs now (it holds their lease): `projections`, `policies`. */
+  /** The followers this node runs now (it holds their lease): `projections`, `policies`, `webhooks`. */
   readonly running: () => readonly string[];
 }
 
@@ -117,6 +125,26 @@ export const createClusterPlatform = async (options: ClusterPlatformOptions): Pr
   const startPolicies = options.startPolicies ?? startProjections;
   if (startProjections) await projections.runner.start();
   if (startPolicies) await policies.policies.start();
+  // One node delivers webhooks, under its lease. A dispatcher is not restarted once stopped: each time
+  // the lease is taken a fresh one resumes from the checkpoints stored by whoever delivered before.
+  const signingKey = options.webhooks?.signingKey ?? (await loadOrCreateSharedSecret(db, 'webhook.key')).value;
+  const deliveryOf = () =>
+    webhookDelivery({ store, db, pipeline, ids: options.ids, settings: { ...options.webhooks, signingKey } });
+  let delivery = deliveryOf();
+  const webhookLease = createLease(session, 'webhooks', { retryMs: options.leaseRetryMs });
+  let deliveries = Promise.resolve();
+  webhookLease.onChange((held) => {
+    deliveries = deliveries
+      .then(async () => {
+        await delivery.webhooks.stop();
+        if (!held) return;
+        delivery = deliveryOf();
+        await delivery.webhooks.start();
+      })
+      .catch(noteUnavailable);
+  });
+  const startWebhooks = options.startWebhooks ?? startProjections;
+  if (startWebhooks) await webhookLease.start();
 
   return {
     pool,
@@ -136,9 +164,22 @@ export const createClusterPlatform = async (options: ClusterPlatformOptions): Pr
     ids: options.ids,
     analytics: postgresAnalyticsSource(pool),
     health,
-    running: () => [...(projections.holds() ? ['projections'] : []), ...(policies.holds() ? ['policies'] : [])],
+    webhookSettings: delivery.webhookSettings,
+    webhooks: {
+      start: () => webhookLease.start(),
+      waitFor: (position) => delivery.webhooks.waitFor(position),
+      stop: () => webhookLease.stop(),
+    },
+    running: () => [
+      ...(projections.holds() ? ['projections'] : []),
+      ...(policies.holds() ? ['policies'] : []),
+      ...(webhookLease.held() ? ['webhooks'] : []),
+    ],
     close: async () => {
       health.stop();
+      if (startWebhooks) await webhookLease.stop();
+      await deliveries;
+      await delivery.webhooks.stop();
       if (startPolicies) await policies.policies.stop();
       if (startProjections) await projections.runner.stop();
       await store.close();

@@ -3,6 +3,7 @@ import { analyticsBenchmark } from './analytics.js';
 import { baseline } from './baseline.js';
 import { clusterHttp } from './clusterHttp.js';
 import { consolePagesBenchmark } from './consolePages.js';
+import { csvImportBenchmark } from './csvImport.js';
 import { dashboardsBenchmark } from './dashboards.js';
 import { dealCommands } from './dealCommands.js';
 import { httpCommands } from './httpCommands.js';
@@ -14,6 +15,7 @@ import { rawAppends } from './rawAppends.js';
 import { readQueries } from './readQueries.js';
 import { seedBenchmark } from './seed.js';
 import { visibilityBenchmark } from './visibility.js';
+import { webhooksBenchmark } from './webhooks.js';
 
 /**
  * Every benchmark, in the order they run (one file each). Add yours with one line; read an
@@ -35,4 +37,6 @@ export const benchmarks: readonly Benchmark[] = [
   consolePagesBenchmark,
   clusterHttp,
   postgresReadModels,
+  csvImportBenchmark,
+  webhooksBenchmark,
 ];

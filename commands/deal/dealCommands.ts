@@ -21,6 +21,8 @@ import { personDecider, personStream } from '../../domain/person/index.js';
 import type { IdGenerator } from '../../domain/shared/index.js';
 import { createKeyedLock } from '../../infra/keyedLock.js';
 import { forbidden, notFound } from '../auth/refusals.js';
+import { linkExternalRef } from '../externalRef/externalRefLinks.js';
+import { registeredBefore } from '../externalRef/registeredBefore.js';
 import type { CommandContext, CommandOutcome, CommandPipeline, UnitOfWork } from '../pipeline/index.js';
 import type { RegisterDealBody } from './dealSchemas.js';
 
@@ -81,6 +83,10 @@ export const dealCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerator
           return forbidden("deal registrations are submitted by the partner's own people");
         const { state: person } = await uow.load(personDecider, personStream(principal.personId));
         const { state: settings } = await uow.load(channelDecider, CHANNEL_STREAM);
+        const { externalRefs, ...registration } = body;
+        // Registered before by its CRM id (a retry): the first registration is the answer.
+        const earlier = externalRefs ? await registeredBefore(uow, principal, body.partnerId, externalRefs) : undefined;
+        if (earlier) return earlier;
         const claimId = claimStream(body.customer.domain, body.productLine);
         const { state: claim } = await uow.load(claimDecider, claimId);
         const dealId = ids.next('deal');
@@ -88,7 +94,7 @@ export const dealCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerator
           type: 'RegisterDeal',
           data: {
             dealId,
-            ...body,
+            ...registration,
             registeredBy: principal.personId,
             partnerStatus: partner.status,
             registrantEmployerId: person.employment?.partnerId,
@@ -101,7 +107,12 @@ export const dealCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerator
           type: 'RequestClaim',
           data: { dealId, partnerId: body.partnerId },
         });
-        return E.isLeft(requested) ? requested : E.right({ id: dealId, streamId: dealStream(dealId) });
+        if (E.isLeft(requested)) return requested;
+        for (const [system, externalId] of Object.entries(externalRefs ?? {})) {
+          const linked = await linkExternalRef(uow, { ownerKind: 'deal', ownerId: dealId, system, externalId });
+          if (E.isLeft(linked)) return linked;
+        }
+        return E.right({ id: dealId, streamId: dealStream(dealId) });
       }),
     );
 

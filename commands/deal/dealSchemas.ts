@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CustomerDomainInput } from '../../domain/deal/index.js';
+import { ExternalRefsInput } from '../externalRef/externalRefSchemas.js';
 import {
   CountryCode,
   DealId,
@@ -35,6 +36,8 @@ export const RegisterDealBody = z.strictObject({
   productLine: Slug,
   estimatedValue: PositiveMoney,
   expectedCloseDate: IsoDate,
+  /** The deal's ids in the partner's CRM: a registration retried with the same id answers the first deal. */
+  externalRefs: ExternalRefsInput.optional(),
 });
 export type RegisterDealBody = z.infer<typeof RegisterDealBody>;
 

@@ -1,2 +1,3 @@
 export * from './principal.js';
 export * from './rules.js';
+export * from './integration.js';

@@ -1,8 +1,10 @@
 import { platformTables } from '../../infra/sql/platformTables.js';
+import { webhookDeliveryTables } from '../../infra/sql/webhookDeliveryTables.js';
 import { namesOf, type DatabaseOf } from '../../infra/sql/tables.js';
 import { accessTables } from './accessTables.js';
 import { channelTables } from './channelTables.js';
 import { dealTables } from './dealTables.js';
+import { integrationTables } from './integrationTables.js';
 import { mdfTables } from './mdfTables.js';
 import { partnerTables } from './partnerTables.js';
 import { personTables } from './personTables.js';
@@ -23,7 +25,9 @@ export const tables = {
   ...mdfTables,
   ...pointsTables,
   ...scorecardTables,
+  ...integrationTables,
   ...platformTables,
+  ...webhookDeliveryTables,
 };
 export type Tables = typeof tables;
 export type TableName = keyof Tables & string;

@@ -5,8 +5,10 @@ import { ledgerDecider } from '../../domain/points/index.js';
 import { fundDecider, fundReservationDecider } from '../../domain/mdf/index.js';
 import { partnerDecider } from '../../domain/partner/index.js';
 import { emailReservationDecider, personDecider } from '../../domain/person/index.js';
+import { externalRefReservationDecider, externalRefsDecider } from '../../domain/externalRef/index.js';
 import { programDecider } from '../../domain/program/index.js';
 import type { DomainEvent } from '../../domain/shared/index.js';
+import { webhookDecider } from '../../domain/webhook/index.js';
 
 /** An aggregate auditors can replay: the streams it owns and the decider whose `evolve` folds them. */
 export interface ReplayableAggregate {
@@ -45,6 +47,9 @@ export const replayableAggregates: readonly ReplayableAggregate[] = [
   replayable('mdf-fund-reservation', 'fund-', fundReservationDecider),
   replayable('points-ledger', 'points-', ledgerDecider),
   replayable('content', 'content-', contentDecider),
+  replayable('webhook', 'webhook-', webhookDecider),
+  replayable('external-refs', 'extrefs-', externalRefsDecider),
+  replayable('external-ref-reservation', 'extref-', externalRefReservationDecider),
 ];
 
 /** The aggregate owning a stream (longest matching prefix), if any. */

@@ -9,7 +9,13 @@ export const mayAudit = (p: Principal): boolean => isVendorAdmin(p) || hasVendor
 const actorOf = (p: Principal) =>
   p.kind === 'admin-key' ? { kind: 'admin-key', id: 'admin' } : { kind: 'person', id: p.personId };
 
-const logAccess = (db: TransactionalSqlDb, request: FastifyRequest, principal: Principal, status: number, at: Date) => {
+export const logAccess = (
+  db: TransactionalSqlDb,
+  request: FastifyRequest,
+  principal: Principal,
+  status: number,
+  at: Date,
+) => {
   const actor = actorOf(principal);
   return db.transaction((tx) =>
     tx.run(

@@ -7,6 +7,7 @@ import { CustomerDomainInput } from '../../domain/deal/index.js';
 import { DealId, domainError, IsoDate, PartnerId, PersonId, Slug } from '../../domain/shared/index.js';
 import { answer, queryRoute } from '../../http/routes.js';
 import type { Database } from '../../projections/readModels/database.js';
+import { ExternalRefParam, externalRefsOf, ownersWithRef } from '../externalRef/externalRefs.js';
 import { Cursor, Limit, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { dealView, type DealRow } from './dealView.js';
@@ -28,6 +29,7 @@ const ListQuery = z.strictObject({
   registeredTo: IsoDate.optional(),
   expectedCloseFrom: IsoDate.optional(),
   expectedCloseTo: IsoDate.optional(),
+  externalRef: ExternalRefParam.optional(),
   limit: Limit,
   cursor: Cursor.pipe(z.number({ error: 'not a cursor from this API' }).int()).optional(),
 });
@@ -91,6 +93,7 @@ export const dealQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       if (query.registeredTo) q = q.where('deals.registered_at', '<', nextDay(query.registeredTo));
       if (query.expectedCloseFrom) q = q.where('deals.expected_close_date', '>=', query.expectedCloseFrom);
       if (query.expectedCloseTo) q = q.where('deals.expected_close_date', '<=', query.expectedCloseTo);
+      if (query.externalRef) q = q.where('deals.deal_id', 'in', ownersWithRef(db, 'deal', query.externalRef));
       if (query.cursor !== undefined) q = q.where('deals.registered_position', '<', query.cursor);
       // The page's positions first (inside an index where a filter allows), then only those rows in full.
       const page = q
@@ -102,12 +105,17 @@ export const dealQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
         .orderBy('deals.registered_position', 'desc')
         .execute();
       const at = deps.now();
+      const refs = await externalRefsOf(
+        db,
+        'deal',
+        rows.slice(0, query.limit).map((r) => r.deal_id),
+      );
       return E.right(
         answer(
           toPage(
             rows as DealRow[],
             query.limit,
-            (r) => dealView(r, at),
+            (r) => ({ ...dealView(r, at), externalRefs: refs(r.deal_id) }),
             (r) => Number(r.registered_position),
           ),
         ),
@@ -130,7 +138,10 @@ export const dealQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
         | undefined;
       if (!row) return E.left(domainError('not_found', 'deal not found'));
       const now = deps.now();
-      const view = dealView(row, now);
+      const view = {
+        ...dealView(row, now),
+        externalRefs: (await externalRefsOf(db, 'deal', [row.deal_id]))(row.deal_id),
+      };
       if (!(await seesConflicts(deps, principal, row.partner_id))) return E.right(answer(view, view.version));
       const links = await db
         .selectFrom('deal_conflicts')

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PartnerId, PartnerType, PersonId, Slug, Tier, domainError } from '../../domain/shared/index.js';
 import { answer, queryRoute } from '../../http/routes.js';
 import { readChannelSettings } from '../channel/readChannelSettings.js';
+import { ExternalRefParam, externalRefsOf, ownersWithRef } from '../externalRef/externalRefs.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { certifiedByLine, partnerView } from './partnerView.js';
@@ -18,6 +19,7 @@ const ListQuery = z.strictObject({
   parentPartnerId: PartnerId.optional(),
   channelManagerId: PersonId.optional(),
   q: z.string().trim().min(1).max(200).optional(),
+  externalRef: ExternalRefParam.optional(),
   limit: Limit,
   cursor: StringCursor.optional(),
 });
@@ -44,26 +46,25 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       if (query.parentPartnerId) q = q.where('parent_partner_id', '=', query.parentPartnerId);
       if (query.channelManagerId) q = q.where('channel_manager_id', '=', query.channelManagerId);
       if (query.q) q = q.where('name', 'like', `%${query.q.replace(/[%_]/g, '')}%`);
+      if (query.externalRef) q = q.where('partner_id', 'in', ownersWithRef(db, 'partner', query.externalRef));
       if (query.cursor) q = q.where('partner_id', '>', query.cursor);
       const rows = await q
         .orderBy('partner_id')
         .limit(query.limit + 1)
         .execute();
       const now = deps.now();
-      const [settings, certified] = await Promise.all([
+      const page = rows.slice(0, query.limit).map((r) => r.partner_id);
+      const [settings, certified, refs] = await Promise.all([
         readChannelSettings(reader),
-        certifiedByLine(
-          reader,
-          rows.slice(0, query.limit).map((r) => r.partner_id),
-          now,
-        ),
+        certifiedByLine(reader, page, now),
+        externalRefsOf(db, 'partner', page),
       ]);
       return E.right(
         answer(
           toPage(
             rows,
             query.limit,
-            (r) => partnerView(r, certified.get(r.partner_id), settings),
+            (r) => ({ ...partnerView(r, certified.get(r.partner_id), settings), externalRefs: refs(r.partner_id) }),
             (r) => r.partner_id,
           ),
         ),
@@ -91,7 +92,7 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
     async ({ params, principal }) => {
       const row = await findVisible(principal, params.id);
       if (!row) return E.left(domainError('not_found', 'partner not found'));
-      const [settings, certified, quotas] = await Promise.all([
+      const [settings, certified, quotas, refs] = await Promise.all([
         readChannelSettings(reader),
         certifiedByLine(reader, [row.partner_id], deps.now()),
         db
@@ -100,6 +101,7 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
           .where('partner_id', '=', row.partner_id)
           .orderBy('period')
           .execute(),
+        externalRefsOf(db, 'partner', [row.partner_id]),
       ]);
       const view = partnerView(row, certified.get(row.partner_id), settings);
       return E.right(
@@ -110,6 +112,7 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
               period: q.period,
               amount: { amountMinor: Number(q.amount_minor), currency: q.currency },
             })),
+            externalRefs: refs(row.partner_id),
           },
           view.version,
         ),

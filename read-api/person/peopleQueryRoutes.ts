@@ -5,6 +5,7 @@ import { employerIs, managesPartner, personIdOf, readsEverything, type Principal
 import { domainError, PersonId, ProgramId } from '../../domain/shared/index.js';
 import { answer, queryRoute } from '../../http/routes.js';
 import type { Database } from '../../projections/readModels/database.js';
+import { externalRefsOf } from '../externalRef/externalRefs.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { personView } from './personView.js';
@@ -49,7 +50,8 @@ export const peopleQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
         .orderBy('certifications.program_id')
         .execute(),
     ]);
-    return personView(row, history, certs, deps.now());
+    const refs = await externalRefsOf(db, 'person', [row.person_id]);
+    return { ...personView(row, history, certs, deps.now()), externalRefs: refs(row.person_id) };
   };
 
   queryRoute(

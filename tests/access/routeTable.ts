@@ -7,6 +7,7 @@
  * for another one (Globex, apac). Requests expected to succeed get fresh targets from the world's
  * factories, so no attempt changes what another one relies on.
  */
+import { str } from '../support/json.js';
 import { roles, unique, type MatrixWorld, type Role } from './matrixWorld.js';
 import {
   freshApprovedRequest,
@@ -168,6 +169,94 @@ function dealCommands(): RouteRow[] {
       closedAt: '2026-06-01',
     })),
     command('lost', [...staff, ...owners], true, () => reason),
+  ];
+}
+
+/**
+ * External references of the own partner, the own sales person and the own deal: links with a fresh id
+ * each, unlinks of a reference linked just before (as the admin key) for those expected to succeed.
+ */
+function externalRefRows(): RouteRow[] {
+  const owners: readonly [string, (w: MatrixWorld) => string, Expect][] = [
+    ['partners', (w) => w.own, onOwnPartner(200, managers)],
+    ['people', (w) => w.people.sales_own, onOwnPartner(200, [...managers, 'partner_admin_own'])],
+    [
+      'deals',
+      (w) => w.ownDeal,
+      expect(
+        [
+          [403, ['auditor', 'analyst']],
+          [
+            200,
+            ['vendor_admin', 'channel_manager_own_region', 'partner_admin_own', 'partner_manager_own', 'sales_own'],
+          ],
+        ],
+        404,
+      ),
+    ],
+  ];
+  return owners.flatMap(([things, owner, expectation]): RouteRow[] => [
+    {
+      method: 'PUT',
+      url: `/${things}/:id/external-refs/:system`,
+      expect: expectation,
+      attempt: (w) => ({ url: `/${things}/${owner(w)}/external-refs/matrix`, body: { id: `M-${unique()}` } }),
+    },
+    {
+      method: 'POST',
+      url: `/${things}/:id/external-refs/:system/unlink`,
+      expect: expectation,
+      attempt: async (w, _as, succeeds) => {
+        if (succeeds) await w.t.put(`/${things}/${owner(w)}/external-refs/matrix-unlink`, { id: `U-${unique()}` });
+        return { url: `/${things}/${owner(w)}/external-refs/matrix-unlink/unlink`, body: {} };
+      },
+    },
+  ]);
+}
+
+/** Webhooks are the vendor admin's; auditors read them. Fresh subscriptions for those expected to succeed. */
+function webhookRows(): RouteRow[] {
+  const readers = expect([[200, ['vendor_admin', 'auditor']]], 403);
+  let shared: string | undefined;
+  const fresh = async (w: MatrixWorld, disabled = false) => {
+    const r = await w.t.post('/webhooks', { url: `https://receiver.invalid/${unique()}` });
+    if (disabled) await w.t.post(`/webhooks/${str(r.body, 'id')}/disable`, {});
+    return str(r.body, 'id');
+  };
+  const webhook = async (w: MatrixWorld) => (shared ??= await fresh(w));
+  const command = (action: string, body: unknown, disabled = false): RouteRow => ({
+    method: 'POST',
+    url: `/webhooks/:id/${action}`,
+    expect: only(200, ['vendor_admin']),
+    attempt: async (w, _as, succeeds) => ({
+      url: `/webhooks/${succeeds ? await fresh(w, disabled) : await webhook(w)}/${action}`,
+      body,
+    }),
+  });
+  return [
+    {
+      method: 'POST',
+      url: '/webhooks',
+      expect: only(201, ['vendor_admin']),
+      attempt: () => ({ url: '/webhooks', body: { url: `https://receiver.invalid/${unique()}` } }),
+    },
+    command('disable', {}),
+    command('enable', {}, true),
+    command('rotate-secret', {}),
+    command('replay', { fromPosition: 1 }),
+    { method: 'GET', url: '/webhooks', expect: readers, attempt: () => ({ url: '/webhooks' }) },
+    {
+      method: 'GET',
+      url: '/webhooks/:id',
+      expect: readers,
+      attempt: async (w) => ({ url: `/webhooks/${await webhook(w)}` }),
+    },
+    {
+      method: 'GET',
+      url: '/webhooks/:id/deliveries',
+      expect: readers,
+      attempt: async (w) => ({ url: `/webhooks/${await webhook(w)}/deliveries` }),
+    },
   ];
 }
 
@@ -550,6 +639,13 @@ export const routeTable: readonly RouteRow[] = [
   get('/dashboards/won-revenue', everyone(200), () => '/dashboards/won-revenue?from=2026-04-01&to=2026-06-30'),
   // ---- analytics views as CSV (README "Read models for analysts"): vendor admins and analysts ----
   get('/analytics/:view.csv', only(200, ['vendor_admin', 'analyst']), () => '/analytics/deals.csv'),
+  // ---- integration hub (README "Integrating") ----
+  get('/people', everyone(200)),
+  ...externalRefRows(),
+  ...webhookRows(),
+  get('/feed', expect([[200, ['vendor_admin', 'auditor']]], 403), () => '/feed?limit=1'),
+  // `until=0` ends the stream at once (a bounded catch-up), so an inject can finish.
+  get('/feed/stream', expect([[200, ['vendor_admin', 'auditor']]], 403), () => '/feed/stream?until=0'),
   // ---- auditing (README "Auditing"): auditors and vendor admins; everyone else signed in 403 ----
   get('/audit/events', auditOnly()),
   get('/audit/export', auditOnly()),

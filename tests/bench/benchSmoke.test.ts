@@ -131,6 +131,15 @@ const expected = [
   'postgresReadModels.partnersListP99Ms',
   'postgresReadModels.partnerByIdP99Ms',
   'postgresReadModels.partnersListManagerP99Ms',
+  'csvImport.seconds',
+  'csvImport.rowsPerSec',
+  'csvImport.rerunSeconds',
+  'csvImport.rerunEvents',
+  'webhooks.deliveredPerSec',
+  'webhooks.delayP50Ms',
+  'webhooks.delayP99Ms',
+  'webhooks.commandsPerSec',
+  'webhooks.commandsBesideBlackholePerSec',
 ];
 /** Units that count occurrences may be 0; rates, durations and sizes must be positive. */
 const countUnits = new Set(['events', 'commands', 'requests', 'figures']);

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app/buildApp.js';
 import { nanoidGenerator } from '../../app/nanoidGenerator.js';
 import type { EventStoreChoice } from '../../app/openEventStore.js';
-import { createPlatform, type Platform } from '../../app/platform.js';
+import { createPlatform, type Platform, type PlatformOptions } from '../../app/platform.js';
 import { manualClock } from '../../domain/shared/clock.js';
 import { signToken } from '../../http/jwt.js';
 
@@ -20,7 +20,9 @@ export interface Response {
 }
 
 /** A real app on a real SQLite file in a temp directory, driven through fastify.inject. */
-export const startTestApp = async (options: { now?: string; eventStore?: EventStoreChoice } = {}) => {
+export const startTestApp = async (
+  options: { now?: string; eventStore?: EventStoreChoice; webhooks?: PlatformOptions['webhooks'] } = {},
+) => {
   const dir = mkdtempSync(join(tmpdir(), 'prm-test-'));
   const clock = manualClock(options.now ?? '2026-06-01T09:00:00.000Z');
   const platform: Platform = await createPlatform({
@@ -28,6 +30,7 @@ export const startTestApp = async (options: { now?: string; eventStore?: EventSt
     clock,
     ids: nanoidGenerator,
     eventStore: options.eventStore,
+    webhooks: options.webhooks,
   });
   const app: FastifyInstance = await buildApp(platform, { adminKey: ADMIN_KEY, jwtSecret: JWT_SECRET });
 
