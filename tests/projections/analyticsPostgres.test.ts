@@ -142,6 +142,11 @@ test('every README statement runs unchanged on PostgreSQL and returns as many ro
   const failures: string[] = [];
   for (const st of readmeSqlStatements()) {
     try {
+      // PostgreSQL's own (```postgresql): it runs; SQLite has nothing to compare with.
+      if (st.dialect === 'postgres') {
+        await read(postgresAnalyticsSource(pool), st.sql);
+        continue;
+      }
       const [lite, post] = [
         await read(sqliteAnalyticsSource(s.file), st.sql),
         await read(postgresAnalyticsSource(pool), st.sql),

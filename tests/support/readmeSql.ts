@@ -9,23 +9,28 @@ export interface ReadmeStatement {
   readonly sql: string;
   /** The README says so in its comment: `(may return no rows)`. */
   readonly mayReturnNoRows: boolean;
+  /** A ```sql block runs on both databases; a ```postgresql block (jsonb operators, …) on PostgreSQL only. */
+  readonly dialect: 'both' | 'postgres';
 }
 
 export const README = new URL('../../README.md', import.meta.url).pathname;
 
 /**
- * Every statement of every fenced ```sql block of the README, split at the `;` that ends a line. The
- * same list serves the SQLite suite and the PostgreSQL one (tests/projections/analytics*.test.ts).
+ * Every statement of every fenced ```sql (and ```postgresql) block of the README, split at the `;` that
+ * ends a line. The same list serves the SQLite suite and the PostgreSQL one
+ * (tests/projections/analytics*.test.ts).
  */
 export const readmeSqlStatements = (text = readFileSync(README, 'utf8')): ReadmeStatement[] => {
   const lines = text.split('\n');
   const out: ReadmeStatement[] = [];
   let inBlock = false;
+  let dialect: ReadmeStatement['dialect'] = 'both';
   let current: string[] = [];
   let start = 0;
   lines.forEach((line, i) => {
     if (!inBlock) {
-      inBlock = line.trim() === '```sql';
+      inBlock = line.trim() === '```sql' || line.trim() === '```postgresql';
+      dialect = line.trim() === '```postgresql' ? 'postgres' : 'both';
       return;
     }
     if (line.trim() === '```') {
@@ -46,6 +51,7 @@ export const readmeSqlStatements = (text = readFileSync(README, 'utf8')): Readme
       title: comment.replace(/^\s*--\s*/, ''),
       sql,
       mayReturnNoRows: /\(may return no rows\)/.test(current.filter((l) => l.trim().startsWith('--')).join(' ')),
+      dialect,
     });
     current = [];
   });
