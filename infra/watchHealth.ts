@@ -38,9 +38,15 @@ export const watchEventStore = (store: EventStore, health: HealthRegistry, probe
 
 /**
  * The read models' writes, reporting to health as `component`: any failed transaction degrades it
- * (the runner retries on its next poll), the next committed one recovers it.
+ * (the runner retries on its next poll), the next committed one recovers it, or `probe` (a cluster
+ * node whose writes are few: another node runs the projections).
  */
-export const watchSqlDb = (db: TransactionalSqlDb, health: HealthRegistry, component: string): TransactionalSqlDb => {
-  const watch = watched(health, component, (error) => storageFailureOf(error) ?? 'failing');
+export const watchSqlDb = (
+  db: TransactionalSqlDb,
+  health: HealthRegistry,
+  component: string,
+  probe?: Probe,
+): TransactionalSqlDb => {
+  const watch = watched(health, component, (error) => storageFailureOf(error) ?? 'failing', probe);
   return { ...db, transaction: (work) => watch(() => db.transaction(work)) };
 };

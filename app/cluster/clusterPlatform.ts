@@ -107,7 +107,7 @@ export const createClusterPlatform = async (options: ClusterPlatformOptions): Pr
   const session = createPgSession(options.url, { applicationName, onError: noteUnavailable });
   sessionUp = () => session.connected();
   const store = watchEventStore(withClusterWakeUps(log, session), health, reachable);
-  const db = watchSqlDb(postgresSqlDb(pool), health, 'read-models');
+  const db = watchSqlDb(postgresSqlDb(pool), health, 'read-models', reachable);
   const readModels = new Kysely<ReadModels>({ dialect: new PostgresDialect({ pool }), plugins: [sqliteSemantics] });
   const deps = {
     store,
