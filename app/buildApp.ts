@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { commandRoutes, commandScopedIds } from '../commands/index.js';
+import { readModelLeadCandidates } from '../commands/lead/leadCandidates.js';
 import { useAuthentication } from '../http/authenticate.js';
 import { useProblemErrors } from '../http/errorHandling.js';
 import { sqlIdempotencyStore } from '../http/idempotency.js';
@@ -82,7 +83,7 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
     }),
     now,
   };
-  commandRoutes(app, kit, platform.pipeline);
+  commandRoutes(app, kit, platform.pipeline, { leadCandidates: readModelLeadCandidates(platform.reader) });
   queryRoutes(app, { reader: platform.reader, readModels: platform.readModels, now });
   auditRoutes(app, {
     log: platform.storedLog,

@@ -10,6 +10,9 @@ export const idPrefixes = {
   request: 'req',
   claim: 'clm',
   content: 'cnt',
+  lead: 'led',
+  plan: 'pln',
+  location: 'loc',
   event: 'evt',
   command: 'cmd',
 } as const;
@@ -32,3 +35,6 @@ export const FundId = idSchema('fund');
 export const RequestId = idSchema('request');
 export const ClaimId = idSchema('claim');
 export const ContentId = idSchema('content');
+export const LeadId = idSchema('lead');
+export const PlanId = idSchema('plan');
+export const LocationId = idSchema('location');

@@ -3,9 +3,11 @@ import { namesOf, type DatabaseOf } from '../../infra/sql/tables.js';
 import { accessTables } from './accessTables.js';
 import { channelTables } from './channelTables.js';
 import { dealTables } from './dealTables.js';
+import { leadTables } from './leadTables.js';
 import { mdfTables } from './mdfTables.js';
 import { partnerTables } from './partnerTables.js';
 import { personTables } from './personTables.js';
+import { planTables } from './planTables.js';
 import { pointsTables } from './pointsTables.js';
 import { scorecardTables } from './scorecardTables.js';
 
@@ -23,6 +25,8 @@ export const tables = {
   ...mdfTables,
   ...pointsTables,
   ...scorecardTables,
+  ...leadTables,
+  ...planTables,
   ...platformTables,
 };
 export type Tables = typeof tables;
