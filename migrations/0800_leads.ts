@@ -59,7 +59,7 @@ export const up = async (db: Kysely<unknown>) => {
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('partner_id', 'text', (c) => c.notNull())
     .addColumn('region', 'text', (c) => c.notNull())
-    .addColumn('by', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('assigned_by', 'text', (c) => c.notNull())
     .addColumn('assigned_at', 'text', (c) => c.notNull())
     .addColumn('accept_by', 'text', (c) => c.notNull())

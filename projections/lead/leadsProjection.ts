@@ -84,7 +84,7 @@ export const leadsProjection = defineProjection({
         seq,
         partner_id: d.partnerId,
         region: row.region,
-        by: d.by,
+        kind: d.by,
         assigned_by: d.assignedBy,
         assigned_at: d.assignedAt,
         accept_by: d.acceptBy,

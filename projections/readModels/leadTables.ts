@@ -50,7 +50,7 @@ export const leadTables = tablesOf(
       seq: integer(),
       partner_id: text(),
       region: text(),
-      by: text(),
+      kind: text(),
       assigned_by: text(),
       assigned_at: text(),
       accept_by: text(),
