@@ -51,8 +51,8 @@ const noEligiblePartner = () =>
 /**
  * Vendor-sourced lead commands (DESIGN §13), independent of HTTP. Every change of who holds a lead is
  * appended together with the partners' lead-load streams it touches, expecting the versions read; and
- * routings of one region and product line queue in this process, so that 200 of them at once take
- * their turns instead of retrying against each other.
+ * routings of one region queue in this process, so that 200 of them at once take their turns instead
+ * of retrying against each other.
  */
 export const leadCommands = (deps: LeadDeps) => {
   const { pipeline, ids, deals } = deps;
@@ -92,10 +92,14 @@ export const leadCommands = (deps: LeadDeps) => {
     return E.isLeft(decided) ? decided : E.right({ id: leadId, streamId: leadStream(leadId) });
   };
 
-  /** Queues work behind the other routings of the lead's region and product line. */
+  /**
+   * Queues work behind the other routings of the lead's region: only partners of that region are
+   * eligible, so routings elsewhere never compete for the same loads (a queue per product line would:
+   * both would pick the same least-loaded partner, and one of them retry, again and again).
+   */
   const inPool = async <T>(leadId: string, work: () => Promise<T>) => {
     const { state } = await pipeline.peek(leadDecider, leadStream(leadId));
-    return pools(`${state.region ?? ''}:${state.productLine ?? ''}`, work);
+    return pools(state.region ?? '', work);
   };
 
   const register = (ctx: CommandContext, principal: Caller, body: RegisterLeadBody): CommandOutcome =>
