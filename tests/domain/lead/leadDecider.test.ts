@@ -186,10 +186,7 @@ test('AssignLead refusals: an accepted, converted or disqualified lead; an assig
     .when(assign(B))
     .thenFails('invalid_state');
   const disqualified = LeadDisqualified.create({ disqualifiedBy: 'admin', reason: 'spam' });
-  lead
-    .given(history(disqualified))
-    .when(assign(B))
-    .thenFails('invalid_state', 'disqualified');
+  lead.given(history(disqualified)).when(assign(B)).thenFails('invalid_state', 'disqualified');
   lead
     .given(history(assignedTo(A)))
     .when(assign(B), at(48))
@@ -214,10 +211,7 @@ test('AcceptLead refusals: another partner, at or after the deadline, a lead not
     .given(history(assignedTo(A)))
     .when(acceptAs(A), at(48))
     .thenFails('invalid_state', 'ran out');
-  lead
-    .given(history())
-    .when(acceptAs(A))
-    .thenFails('invalid_state', 'registered');
+  lead.given(history()).when(acceptAs(A)).thenFails('invalid_state', 'registered');
   lead
     .given(history(assignedTo(A), accepted))
     .when(acceptAs(A))
