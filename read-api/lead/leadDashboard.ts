@@ -122,8 +122,8 @@ export const leadDashboard = async (db: SqlDb, scope: FactScope, period: string)
   const regions = new Map<string, Group>();
   const partners = new Map<string, Group>();
   const into = (map: Map<string, Group>, key: string) => {
-    let g = map.get(key);
-    if (!g) map.set(key, (g = group()));
+    const g = map.get(key) ?? group();
+    map.set(key, g);
     return g;
   };
   for (const r of rows) {

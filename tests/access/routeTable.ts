@@ -7,6 +7,7 @@
  * for another one (Globex, apac). Requests expected to succeed get fresh targets from the world's
  * factories, so no attempt changes what another one relies on.
  */
+import { leadPlanRows } from './leadPlanRows.js';
 import { roles, unique, type MatrixWorld, type Role } from './matrixWorld.js';
 import {
   freshApprovedRequest,
@@ -556,4 +557,6 @@ export const routeTable: readonly RouteRow[] = [
   get('/audit/access-log', auditOnly()),
   get('/audit/streams/:streamId', auditOnly(), (w) => `/audit/streams/partner-${w.own}`),
   get('/audit/streams/:streamId/state', auditOnly(), (w) => `/audit/streams/partner-${w.own}/state`),
+  // ---- leads, business plans, locations (tests/access/leadPlanRows.ts) ----
+  ...leadPlanRows,
 ];

@@ -22,7 +22,8 @@ interface Ctx {
 const test = suite<Ctx>('concurrency: 200 lead routings at once');
 
 test.before(async (ctx) => {
-  const t = (ctx.t = await startTestApp());
+  const t = await startTestApp();
+  ctx.t = t;
   const programs = [await defineProgram(t, 'storage'), await defineProgram(t, 'compute')];
   ctx.partners = [];
   for (let i = 0; i < PARTNERS; i++) {
