@@ -51,7 +51,11 @@ export const up = async (db: Kysely<unknown>) => {
     ['leads_deal', ['deal_id']],
     ['leads_accept_by', ['status', 'accept_by']],
   ] as const)
-    await db.schema.createIndex(name).on('leads').columns([...columns]).execute();
+    await db.schema
+      .createIndex(name)
+      .on('leads')
+      .columns([...columns])
+      .execute();
 
   await db.schema
     .createTable('lead_assignments')

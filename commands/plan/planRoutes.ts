@@ -16,7 +16,8 @@ export const planCommandRoutes = (app: FastifyInstance, kit: CommandKit, plans: 
       params: S.PlanPartnerParams,
       body: S.CreatePlanBody,
       summary:
-        'A joint business plan for a year or quarter: objectives with targets (409 duplicate when the partner has one for the period)',
+        'A joint business plan for a year or quarter: objectives with targets ' +
+        '(409 duplicate when the partner has one for the period)',
     },
     ({ params, body, principal, ctx }) => plans.create(ctx, principal, { partnerId: params.id, ...body }),
   );

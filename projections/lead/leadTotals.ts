@@ -13,7 +13,13 @@ export type LeadCounter =
   | 'lost';
 
 /** One more fact in the period of `instant`, for the lead's region and the partner ('' for none). */
-export const countLead = (db: ReadModelDb, instant: string, region: string, partnerId: string, counter: LeadCounter) => {
+export const countLead = (
+  db: ReadModelDb,
+  instant: string,
+  region: string,
+  partnerId: string,
+  counter: LeadCounter,
+) => {
   const counts: Partial<Record<LeadCounter, number>> = { [counter]: 1 };
   return db.upsert(
     'lead_period_totals',

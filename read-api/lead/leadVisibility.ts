@@ -35,6 +35,9 @@ export const visibleLeads =
     return eb.or(any);
   };
 
-/** Vendor staff see a lead's whole history (every partner offered it, the routing candidates); partners only their own part. */
+/**
+ * Vendor staff see a lead's whole history (every partner offered it, the routing candidates); partners
+ * only their own part.
+ */
 export const seesLeadHistory = (principal: Principal): boolean =>
   readsEverything(principal) || isChannelStaff(principal);

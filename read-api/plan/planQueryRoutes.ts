@@ -64,7 +64,8 @@ export const planQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       tags: ['plans'],
       query: z.strictObject({ period: PlanPeriod.optional(), limit: Limit, cursor: StringCursor.optional() }),
       summary:
-        'Every business plan of a period (default: the current quarter) of the partners the caller manages or reads, with progress',
+        'Every business plan of a period (default: the current quarter) of the partners the caller manages ' +
+        'or reads, with progress',
     },
     async ({ query, principal }) => {
       if (!isVendorStaff(principal))

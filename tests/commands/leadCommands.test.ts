@@ -58,7 +58,7 @@ test('routing with nobody eligible is refused (no_eligible_partner) and appends 
   assert.is(await f.head(), head);
 });
 
-test('routing picks the least-loaded partner, passes over one no longer active, and takes its load atomically', async (ctx) => {
+test('routing picks the least-loaded partner, passes over an inactive one, takes its load atomically', async (ctx) => {
   const { f } = ctx;
   const leads = leadsOf(ctx);
   const [busy, idle, gone] = [await f.activePartner(), await f.activePartner(), await f.activePartner()];
@@ -128,7 +128,7 @@ test("only the holder's admins and managers answer; others do not even learn of 
   assert.equal(await types(f, leadLoadStream(a)), ['PartnerLeadTaken', 'PartnerLeadReleased']);
 });
 
-test('a conversion registers the deal under the deal rules: a customer another partner registered is flagged', async (ctx) => {
+test('a conversion registers the deal under the deal rules: a customer held elsewhere is flagged', async (ctx) => {
   const { f } = ctx;
   const leads = leadsOf(ctx);
   const [a, other] = [await f.activePartner(), await f.activePartner()];
@@ -172,7 +172,7 @@ test('a conversion registers the deal under the deal rules: a customer another p
   await refused(convert(), 'invalid_state');
 });
 
-test('business plans: one per partner and period, revised later; locations opened, closed, named by employees', async (ctx) => {
+test('plans: one per partner and period, revised later; locations opened, closed, named by employees', async (ctx) => {
   const { f } = ctx;
   const partner = await f.activePartner();
   const cm = await f.channelManager(['emea']);

@@ -51,7 +51,7 @@ const counts = async (store: EventStore) => {
   return { lapsed, assigned };
 };
 
-test('two platforms on one SQLite file sweep at the same time: each lead lapses once and is routed on once', async () => {
+test('two platforms on one SQLite file sweep at once: each lead lapses once and is routed on once', async () => {
   const t = await startTestApp();
   try {
     await leadWorld(t);
@@ -102,7 +102,7 @@ const cli = (dataDir: string) =>
     child.on('close', (code) => resolve({ code, out }));
   });
 
-test('`prm expire-leads` lapses what is overdue by the real clock, and without auto-routing leaves it lapsed', async () => {
+test('`prm expire-leads` lapses what is overdue by the real clock; without auto-routing it stays lapsed', async () => {
   // Leads assigned a year ago: overdue by the real clock the CLI runs with.
   const t = await startTestApp({ now: new Date(Date.now() - 365 * 24 * HOUR).toISOString() });
   const dir = t.dir;

@@ -20,7 +20,7 @@ test.after.each(async (ctx) => ctx.t?.dispose());
 const HOUR = 3_600_000;
 const ids = (r: { body: { items: { id: string }[] } }) => r.body.items.map((i) => i.id).sort();
 
-test('who sees which lead: vendor readers all, managers their region, the holder its own, reps what they converted', async ({
+test('who sees which lead: vendor readers all, managers their region, the holder its own, reps theirs', async ({
   t,
   w,
 }) => {
