@@ -1,4 +1,5 @@
 import * as assert from 'uvu/assert';
+import { str } from '../support/json.js';
 import { roles, unique, type MatrixWorld, type Role } from './matrixWorld.js';
 import type { Expect, RouteRow } from './routeTable.js';
 
@@ -33,7 +34,7 @@ const onOwnPartner = (status: number, allowed: readonly Role[]) =>
 const ok = async (w: MatrixWorld, url: string, body: unknown, status: number, token?: string) => {
   const r = await w.t.post(url, body, token);
   assert.is(r.status, status, `POST ${url}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body.id as string;
+  return str(r.body, 'id');
 };
 
 type LeadState = 'registered' | 'assigned' | 'accepted';

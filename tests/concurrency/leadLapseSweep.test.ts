@@ -14,6 +14,7 @@ import { leadAcceptanceSweeper } from '../../app/sweepers/index.js';
 import { systemClock } from '../../domain/shared/clock.js';
 import type { EventStore } from '../../eventstore/port.js';
 import { expectStatus } from '../http/fixtures.js';
+import { str } from '../support/json.js';
 import { leadWorld } from '../http/leadFixtures.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
@@ -24,15 +25,18 @@ const test = suite('concurrency: lead acceptance sweeps racing');
 const routedLeads = async (t: TestApp, count: number) => {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const id = expectStatus(
-      await t.post('/leads', {
-        customer: { name: `Customer ${i}`, domain: `overdue${i}.de`, country: 'DE' },
-        region: 'emea',
-        productLine: 'storage',
-        source: 'trade show',
-      }),
-      201,
-    ).body.id as string;
+    const id = str(
+      expectStatus(
+        await t.post('/leads', {
+          customer: { name: `Customer ${i}`, domain: `overdue${i}.de`, country: 'DE' },
+          region: 'emea',
+          productLine: 'storage',
+          source: 'trade show',
+        }),
+        201,
+      ).body,
+      'id',
+    );
     expectStatus(await t.post(`/leads/${id}/route`, {}), 200);
     ids.push(id);
   }

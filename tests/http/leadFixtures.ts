@@ -1,3 +1,4 @@
+import { str } from '../support/json.js';
 import type { TestApp } from '../support/testApp.js';
 import { activePartner, defineProgram, employee, expectStatus, vendorStaff } from './fixtures.js';
 
@@ -57,7 +58,7 @@ export const leadBody = (over: Record<string, unknown> = {}) => ({
 });
 
 export const registerLead = async (t: TestApp, token?: string, over: Record<string, unknown> = {}) =>
-  expectStatus(await t.post('/leads', leadBody(over), token), 201).body.id as string;
+  str(expectStatus(await t.post('/leads', leadBody(over), token), 201).body, 'id');
 
-export const leadOf = async (t: TestApp, id: string, token?: string) =>
+export const leadOf = async (t: TestApp, id: string, token?: string): Promise<unknown> =>
   expectStatus(await t.get(`/leads/${id}`, token), 200).body;

@@ -6,7 +6,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { leadAcceptanceSweeper } from '../../app/sweepers/index.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { at, list, str } from '../support/json.js';
+import { must } from '../support/must.js';
+import { startTestApp, type Response, type TestApp } from '../support/testApp.js';
 import { expectProblem, expectStatus, refused } from './fixtures.js';
 import { leadBody, leadOf, leadWorld, registerLead, type LeadWorld } from './leadFixtures.js';
 
@@ -18,7 +20,10 @@ test.before.each(async (ctx) => {
 test.after.each(async (ctx) => ctx.t?.dispose());
 
 const HOUR = 3_600_000;
-const ids = (r: { body: { items: { id: string }[] } }) => r.body.items.map((i) => i.id).sort();
+const ids = (r: Response) =>
+  list(r.body, 'items')
+    .map((i) => str(i, 'id'))
+    .sort();
 
 test('who sees which lead: vendor readers all, managers their region, the holder its own, reps theirs', async ({
   t,
@@ -41,23 +46,27 @@ test('who sees which lead: vendor readers all, managers their region, the holder
   expectStatus(await t.post(`/leads/${emeaLead}/decline`, { reason: 'no capacity' }, w.as(w.a.admin)), 200);
   expectProblem(await t.get(`/leads/${emeaLead}`, w.as(w.a.admin)), 404, 'not_found');
   expectStatus(await t.post(`/leads/${emeaLead}/route`, {}, w.as(w.emeaManager)), 200);
-  const holder = (await leadOf(t, emeaLead)).partnerId as string;
-  const admin = [w.b, w.c].find((p) => p.id === holder)?.admin ?? '';
+  const holder = str(await leadOf(t, emeaLead), 'partnerId');
+  const holderPartner = must(
+    [w.b, w.c].find((p) => p.id === holder),
+    'the new holder',
+  );
+  const admin = holderPartner.admin;
   const seen = await leadOf(t, emeaLead, w.as(admin));
   assert.equal(
-    seen.assignments.map((a: { partnerId: string }) => a.partnerId),
+    list(seen, 'assignments').map((a) => at(a, 'partnerId')),
     [holder],
   );
-  assert.is(seen.assignments[0].routing, undefined);
-  assert.is(seen.assignmentCount, null);
+  assert.is(at(seen, 'assignments', 0, 'routing'), undefined);
+  assert.is(at(seen, 'assignmentCount'), null);
   const full = await leadOf(t, emeaLead, w.as(w.emeaManager));
   assert.equal(
-    full.assignments.map((a: { outcome: string | null }) => a.outcome),
+    list(full, 'assignments').map((a) => at(a, 'outcome')),
     ['declined', null],
   );
   // The rep who converts it sees it from then on.
   expectStatus(await t.post(`/leads/${emeaLead}/accept`, {}, w.as(admin)), 200);
-  const rep = [w.b, w.c].find((p) => p.id === holder)?.manager ?? '';
+  const rep = holderPartner.manager;
   expectStatus(
     await t.post(
       `/leads/${emeaLead}/convert`,
@@ -66,7 +75,7 @@ test('who sees which lead: vendor readers all, managers their region, the holder
     ),
     201,
   );
-  assert.is((await leadOf(t, emeaLead, w.as(rep))).status, 'converted');
+  assert.is(at(await leadOf(t, emeaLead, w.as(rep)), 'status'), 'converted');
 });
 
 test('bad input is a 400 with field paths and changes nothing', async ({ t, w }) => {
@@ -107,18 +116,18 @@ test('leadAcceptHours sets the deadline; without autoRouteLapsedLeads a lapsed l
   expectStatus(await t.put('/channel/settings', { leadAcceptHours: 24, autoRouteLapsedLeads: false }), 200);
   const lead = await registerLead(t);
   expectStatus(await t.post(`/leads/${lead}/assign`, { partnerId: w.a.id }), 200);
-  assert.is((await leadOf(t, lead)).acceptBy, new Date(t.clock.now().getTime() + 24 * HOUR).toISOString());
+  assert.is(at(await leadOf(t, lead), 'acceptBy'), new Date(t.clock.now().getTime() + 24 * HOUR).toISOString());
   t.clock.advance(23 * HOUR);
   assert.is((await leadAcceptanceSweeper(t.platform).sweep(t.clock.now())).changed, 0);
   t.clock.advance(HOUR);
   expectProblem(await t.post(`/leads/${lead}/accept`, {}, w.as(w.a.admin)), 409, 'invalid_state');
-  assert.is((await leadOf(t, lead)).acceptOverdue, true);
+  assert.is(at(await leadOf(t, lead), 'acceptOverdue'), true);
   assert.equal(ids(await t.get('/leads?acceptOverdue=true')), [lead]);
   assert.is((await leadAcceptanceSweeper(t.platform).sweep(t.clock.now())).changed, 1);
   await t.platform.runner.waitFor(await t.eventCount());
   const lapsed = await leadOf(t, lead);
-  assert.is(lapsed.status, 'lapsed');
-  assert.is(lapsed.partnerId, null);
+  assert.is(at(lapsed, 'status'), 'lapsed');
+  assert.is(at(lapsed, 'partnerId'), null);
   expectProblem(await t.post(`/leads/${lead}/assign`, { partnerId: w.a.id }), 409, 'invalid_state');
   expectStatus(await t.post(`/leads/${lead}/assign`, { partnerId: w.b.id }), 200);
 });
@@ -129,27 +138,27 @@ test('the leads dashboard: vendor staff only, a regional manager over their regi
   expectStatus(await t.post(`/leads/${emea}/route`, {}), 200);
   expectStatus(await t.post(`/leads/${apac}/route`, {}), 200);
   const all = expectStatus(await t.get('/dashboards/leads'), 200).body;
-  assert.is(all.channel.assigned, 2);
+  assert.is(at(all, 'channel', 'assigned'), 2);
   assert.equal(
-    all.regions.map((r: { region: string }) => r.region),
+    list(all, 'regions').map((r) => at(r, 'region')),
     ['apac', 'emea'],
   );
   const mine = expectStatus(await t.get('/dashboards/leads', w.as(w.apacManager)), 200).body;
-  assert.is(mine.channel.assigned, 1);
+  assert.is(at(mine, 'channel', 'assigned'), 1);
   assert.equal(
-    mine.regions.map((r: { region: string }) => r.region),
+    list(mine, 'regions').map((r) => at(r, 'region')),
     ['apac'],
   );
   assert.equal(
-    mine.partners.items.map((p: { partnerId: string }) => p.partnerId),
+    list(mine, 'partners', 'items').map((p) => at(p, 'partnerId')),
     [w.apac.id],
   );
-  assert.is(mine.partners.items[0].name, 'Apac Storage');
+  assert.is(at(mine, 'partners', 'items', 0, 'name'), 'Apac Storage');
   expectProblem(await t.get('/dashboards/leads', w.as(w.a.admin)), 403, 'forbidden');
   expectProblem(await t.get('/dashboards/leads?period=2026-Q5'), 400, 'validation_failed', ['query.period']);
   const year = expectStatus(await t.get('/dashboards/leads?period=2026'), 200).body;
-  assert.is(year.channel.assigned, 2);
-  assert.is(year.previousYearPeriod, '2025');
+  assert.is(at(year, 'channel', 'assigned'), 2);
+  assert.is(at(year, 'previousYearPeriod'), '2025');
 });
 
 test.run();

@@ -5,6 +5,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { at, list, str } from '../support/json.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { activePartner, defineProgram, employee, expectProblem, expectStatus, vendorStaff } from './fixtures.js';
 
@@ -27,10 +28,13 @@ test("a plan's progress comes from the period's figures; the plan is in the part
   const admin = await employee(t, partner, 'admin');
   const emea = await vendorStaff(t, 'channel_manager', ['emea']);
   const apac = await vendorStaff(t, 'channel_manager', ['apac']);
-  const plan = expectStatus(
-    await t.post(`/partners/${partner}/plans`, { period: '2026', objectives, notes: 'Grow storage' }, emea.token),
-    201,
-  ).body.id;
+  const plan = str(
+    expectStatus(
+      await t.post(`/partners/${partner}/plans`, { period: '2026', objectives, notes: 'Grow storage' }, emea.token),
+      201,
+    ).body,
+    'id',
+  );
   expectProblem(await t.post(`/partners/${partner}/plans`, { period: '2026', objectives }), 409, 'duplicate');
   expectProblem(
     await t.post(`/partners/${partner}/plans`, { period: '2026-Q2', objectives: [...objectives, objectives[1]] }),
@@ -56,7 +60,7 @@ test("a plan's progress comes from the period's figures; the plan is in the part
     estimatedValue: { amountMinor: 6_000_000, currency: 'EUR' },
     expectedCloseDate: '2026-09-30',
   });
-  const won = expectStatus(await t.post('/deals', deal('first.com'), seller.token), 201).body.id;
+  const won = str(expectStatus(await t.post('/deals', deal('first.com'), seller.token), 201).body, 'id');
   expectStatus(await t.post('/deals', deal('second.com'), seller.token), 201);
   expectStatus(await t.post(`/deals/${won}/approve`, {}), 200);
   expectStatus(
@@ -66,39 +70,40 @@ test("a plan's progress comes from the period's figures; the plan is in the part
   expectStatus(await t.post(`/people/${seller.id}/certifications`, { programId: await defineProgram(t) }), 200);
 
   const plans = expectStatus(await t.get(`/partners/${partner}/plans`, admin.token), 200).body;
-  assert.is(plans.items.length, 1);
-  const [p] = plans.items;
-  assert.is(p.id, plan);
-  assert.is(p.status, 'running');
-  const byKind = Object.fromEntries(p.objectives.map((o: { kind: string }) => [o.kind, o]));
-  assert.equal(byKind.revenue.actual, { amountMinor: 6_000_000, currency: 'EUR' });
-  assert.is(byKind.revenue.progressPct, 60);
-  assert.is(byKind.revenue.onTrack, true, 'ahead of the share of the year gone');
-  assert.equal([byKind.deals_registered.actual, byKind.deals_registered.met], [2, true]);
-  assert.equal([byKind.new_customers.actual, byKind.new_customers.met], [1, false]);
-  assert.equal([byKind.certified_people.actual, byKind.certified_people.met], [1, true]);
+  assert.is(list(plans, 'items').length, 1);
+  const p = at(plans, 'items', 0);
+  assert.is(at(p, 'id'), plan);
+  assert.is(at(p, 'status'), 'running');
+  const byKind = new Map(list(p, 'objectives').map((o) => [str(o, 'kind'), o]));
+  const of = (kind: string, field: string) => at(byKind.get(kind), field);
+  assert.equal(of('revenue', 'actual'), { amountMinor: 6_000_000, currency: 'EUR' });
+  assert.is(of('revenue', 'progressPct'), 60);
+  assert.is(of('revenue', 'onTrack'), true, 'ahead of the share of the year gone');
+  assert.equal([of('deals_registered', 'actual'), of('deals_registered', 'met')], [2, true]);
+  assert.equal([of('new_customers', 'actual'), of('new_customers', 'met')], [1, false]);
+  assert.equal([of('certified_people', 'actual'), of('certified_people', 'met')], [1, true]);
 
   const view = expectStatus(await t.get(`/partners/${partner}`, seller.token), 200).body;
   assert.equal(
-    view.plans.map((x: { id: string }) => x.id),
+    list(view, 'plans').map((x) => at(x, 'id')),
     [plan],
   );
   expectStatus(
     await t.post(`/partners/${partner}/plans/${plan}/revise`, { objectives: [objectives[1]] }, emea.token),
     200,
   );
-  const revised = expectStatus(await t.get(`/partners/${partner}/plans`), 200).body.items[0];
+  const revised = at(expectStatus(await t.get(`/partners/${partner}/plans`), 200).body, 'items', 0);
   assert.equal(
-    revised.objectives.map((o: { kind: string }) => o.kind),
+    list(revised, 'objectives').map((o) => at(o, 'kind')),
     ['deals_registered'],
   );
 
   const period = expectStatus(await t.get('/plans?period=2026', emea.token), 200).body;
   assert.equal(
-    period.items.map((x: { id: string }) => x.id),
+    list(period, 'items').map((x) => at(x, 'id')),
     [plan],
   );
-  assert.equal(expectStatus(await t.get('/plans?period=2026', apac.token), 200).body.items, []);
+  assert.equal(at(expectStatus(await t.get('/plans?period=2026', apac.token), 200).body, 'items'), []);
   expectProblem(await t.get('/plans?period=2026', admin.token), 403, 'forbidden');
   const outsider = await employee(
     t,
@@ -114,14 +119,17 @@ test('locations: a new primary demotes the old one; employees name theirs; close
   const seller = await employee(t, partner, 'sales');
   const colleague = await employee(t, partner, 'technical');
   const open = async (name: string, city: string, primary?: boolean) =>
-    expectStatus(
-      await t.post(
-        `/partners/${partner}/locations`,
-        { name, country: 'DE', city, ...(primary ? { primary } : {}) },
-        admin.token,
-      ),
-      201,
-    ).body.id as string;
+    str(
+      expectStatus(
+        await t.post(
+          `/partners/${partner}/locations`,
+          { name, country: 'DE', city, ...(primary ? { primary } : {}) },
+          admin.token,
+        ),
+        201,
+      ).body,
+      'id',
+    );
   const hq = await open('Head office', 'Berlin', true);
   const depot = await open('Depot', 'Hamburg', true);
   const branch = await open('Branch', 'Munich');
@@ -149,24 +157,25 @@ test('locations: a new primary demotes the old one; employees name theirs; close
 
   const view = expectStatus(await t.get(`/partners/${partner}`, seller.token), 200).body;
   assert.equal(
-    view.locations.map((l: { name: string; primary: boolean; status: string; employees: number }) => [
-      l.name,
-      l.primary,
-      l.status,
-      l.employees,
-    ]),
+    list(view, 'locations').map((l) => [at(l, 'name'), at(l, 'primary'), at(l, 'status'), at(l, 'employees')]),
     [
       ['Depot', true, 'open', 2],
       ['Head office', false, 'open', 0],
       ['Branch', false, 'closed', 0],
     ],
   );
-  const staff = expectStatus(await t.get(`/partners/${partner}/employees`, admin.token), 200).body.items;
-  assert.is(staff.find((e: { id: string }) => e.id === seller.id).locationId, depot);
+  const staff = list(expectStatus(await t.get(`/partners/${partner}/employees`, admin.token), 200).body, 'items');
+  assert.is(
+    at(
+      staff.find((e) => at(e, 'id') === seller.id),
+      'locationId',
+    ),
+    depot,
+  );
   // Someone who leaves no longer counts at the location.
   expectStatus(await t.post(`/partners/${partner}/employees/${colleague.id}/leave`, {}), 200);
   const after = expectStatus(await t.get(`/partners/${partner}`), 200).body;
-  assert.is(after.locations[0].employees, 1);
+  assert.is(at(after, 'locations', 0, 'employees'), 1);
 });
 
 test.run();

@@ -19,6 +19,7 @@ import { leadDecider, leadLoadDecider, leadLoadStream, leadStream, type LeadEven
 import { addDays, replay, toIsoDate, type DomainEvent } from '../../domain/shared/index.js';
 import { loadPrincipal } from '../../projections/index.js';
 import { leadWorld, type LeadWorld } from '../http/leadFixtures.js';
+import { str } from '../support/json.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const HOUR = 3_600_000;
@@ -57,7 +58,7 @@ test.before(async (ctx) => {
   ctx.t = await startTestApp();
   ctx.w = await leadWorld(ctx.t);
   const { a, b, c, suspended } = ctx.w;
-  const unreadyAdmin = (await ctx.t.post('/people', { name: 'U', email: 'unready.admin@example.com' })).body.id;
+  const unreadyAdmin = str((await ctx.t.post('/people', { name: 'U', email: 'unready.admin@example.com' })).body, 'id');
   await ctx.t.post(`/partners/${ctx.w.unready}/employees`, { personId: unreadyAdmin, role: 'admin' });
   ctx.partners = [a, b, c, suspended, { id: ctx.w.unready, admin: unreadyAdmin }].map((p) => ({
     id: p.id,

@@ -88,7 +88,7 @@ test('RegisterLead: registered with the channel product line, the caller and the
         productLines: [...defaultProductLines],
       },
     })
-    .then([registered]);
+    .thenEmits([registered]);
 });
 
 test('RegisterLead refusals: an unknown product line, a value of zero, a second registration', () => {
@@ -119,7 +119,7 @@ test('AssignLead by hand: the deadline is leadAcceptHours from now', () => {
   const state = lead
     .given(history())
     .when(assign(A))
-    .then([assignedTo(A)]);
+    .thenEmits([assignedTo(A)]);
   assert.is(state.status, 'assigned');
   assert.is(state.partnerId, A);
   assert.is(state.acceptBy, iso(48));
@@ -129,7 +129,7 @@ test('AssignLead by routing records the candidates and why the winner won', () =
   lead
     .given(history())
     .when(assign(B, { by: 'routing', assignedBy: 'per_manager0001', acceptHours: 24, routing }))
-    .then([
+    .thenEmits([
       LeadAssigned.create({
         partnerId: B,
         by: 'routing',
@@ -145,7 +145,7 @@ test('AssignLead of an assigned lead moves it: the previous holder is named (a r
   const state = lead
     .given(history(assignedTo(A)))
     .when(assign(B), at(2))
-    .then([assignedTo(B, 2, { previousPartnerId: A })]);
+    .thenEmits([assignedTo(B, 2, { previousPartnerId: A })]);
   assert.is(state.assignments, 2);
   assert.equal(state.excluded, [], 'a reassignment excludes nobody');
 });
@@ -197,7 +197,7 @@ test('AcceptLead: the holder, before the deadline', () => {
   const state = lead
     .given(history(assignedTo(A)))
     .when({ type: 'AcceptLead', data: { partnerId: A, acceptedBy: 'per_adminAAAA01' } }, at(1))
-    .then([accepted]);
+    .thenEmits([accepted]);
   assert.is(state.status, 'accepted');
 });
 
@@ -223,7 +223,7 @@ test('DeclineLead: the holder, with a reason; the partner is excluded from then 
   const state = lead
     .given(history(assignedTo(A)))
     .when({ type: 'DeclineLead', data: { partnerId: A, declinedBy: 'per_adminAAAA01', reason: 'no capacity' } })
-    .then([declined]);
+    .thenEmits([declined]);
   assert.is(state.status, 'declined');
   assert.is(state.partnerId, undefined);
   assert.equal(state.excluded, [A]);
@@ -253,7 +253,7 @@ test('LapseLead: once the deadline passed; with a next assignment it routes on i
   const state = lead
     .given(history(assignedTo(A)))
     .when({ type: 'LapseLead', data: {} }, at(48))
-    .then([lapsed]);
+    .thenEmits([lapsed]);
   assert.is(state.status, 'lapsed');
   assert.equal(state.excluded, [A]);
   const on = lead
@@ -262,7 +262,7 @@ test('LapseLead: once the deadline passed; with a next assignment it routes on i
       { type: 'LapseLead', data: { next: next(B, { by: 'routing', assignedBy: 'lead-acceptance-sweeper' }) } },
       at(50),
     )
-    .then([
+    .thenEmits([
       lapsed,
       LeadAssigned.create({
         partnerId: B,
@@ -296,7 +296,7 @@ test('ConvertLead: an accepted lead, by its holder, names the deal', () => {
   const state = lead
     .given(history(assignedTo(A), accepted))
     .when({ type: 'ConvertLead', data: { partnerId: A, dealId: 'deal_converted01', convertedBy: 'per_adminAAAA01' } })
-    .then([converted]);
+    .thenEmits([converted]);
   assert.is(state.status, 'converted');
   assert.is(state.dealId, 'deal_converted01');
 });
@@ -326,16 +326,16 @@ test('DisqualifyLead: from any open status, naming the holder when there is one'
   lead
     .given(history())
     .when({ type: 'DisqualifyLead', data: reason })
-    .then([LeadDisqualified.create(reason)]);
+    .thenEmits([LeadDisqualified.create(reason)]);
   lead
     .given(history(assignedTo(A), accepted))
     .when({ type: 'DisqualifyLead', data: reason })
-    .then([LeadDisqualified.create({ partnerId: A, ...reason })]);
+    .thenEmits([LeadDisqualified.create({ partnerId: A, ...reason })]);
   const declined = LeadDeclined.create({ partnerId: A, declinedBy: 'p', reason: 'no' });
   lead
     .given(history(assignedTo(A), declined))
     .when({ type: 'DisqualifyLead', data: reason })
-    .then([LeadDisqualified.create(reason)]);
+    .thenEmits([LeadDisqualified.create(reason)]);
 });
 
 test('DisqualifyLead refusals: a converted or disqualified lead', () => {

@@ -68,17 +68,17 @@ const leadId = 'led_lead0000001';
 
 test('a partner lead load: taken, released by outcome; conversion counts converted of resolved', () => {
   const taken = PartnerLeadTaken.create({ leadId });
-  const state = load.given([]).when({ type: 'TakeLead', data: { leadId } }).then([taken]);
+  const state = load.given([]).when({ type: 'TakeLead', data: { leadId } }).thenEmits([taken]);
   assert.equal(state, { open: 1, assignedEver: 1, converted: 0, resolved: 0 });
   const after = load
     .given([taken, taken])
     .when({ type: 'ReleaseLead', data: { leadId, outcome: 'converted' } })
-    .then([PartnerLeadReleased.create({ leadId, outcome: 'converted' })]);
+    .thenEmits([PartnerLeadReleased.create({ leadId, outcome: 'converted' })]);
   assert.equal(after, { open: 1, assignedEver: 2, converted: 1, resolved: 1 });
   const moved = load
     .given([taken])
     .when({ type: 'ReleaseLead', data: { leadId, outcome: 'reassigned' } })
-    .then([PartnerLeadReleased.create({ leadId, outcome: 'reassigned' })]);
+    .thenEmits([PartnerLeadReleased.create({ leadId, outcome: 'reassigned' })]);
   assert.equal(moved, { open: 0, assignedEver: 1, converted: 0, resolved: 0 }, 'a reassignment is no outcome');
 });
 

@@ -28,7 +28,7 @@ test('OpenLocation for an operating partner; a second open location of the same 
   locations
     .given([opened])
     .when(open('Depot'))
-    .then([
+    .thenEmits([
       LocationOpened.create({
         locationId: 'loc_depot0000001',
         name: 'Depot',
@@ -41,7 +41,7 @@ test('OpenLocation for an operating partner; a second open location of the same 
   locations
     .given([opened, LocationClosed.create({ locationId: hq })])
     .when(open('Head office'))
-    .then([
+    .thenEmits([
       LocationOpened.create({
         locationId: 'loc_depot0000001',
         name: 'Head office',
@@ -58,7 +58,7 @@ test('CloseLocation once; an unknown location is not found', () => {
   locations
     .given([opened])
     .when({ type: 'CloseLocation', data: { locationId: hq, reason: 'moved' } })
-    .then([LocationClosed.create({ locationId: hq, reason: 'moved' })]);
+    .thenEmits([LocationClosed.create({ locationId: hq, reason: 'moved' })]);
   locations
     .given([opened, LocationClosed.create({ locationId: hq })])
     .when({ type: 'CloseLocation', data: { locationId: hq } })
@@ -77,7 +77,7 @@ test('NameEmployeeLocation: a current employee, an open location', () => {
   locations
     .given([opened])
     .when(name())
-    .then([EmployeeLocationNamed.create({ personId, locationId: hq })]);
+    .thenEmits([EmployeeLocationNamed.create({ personId, locationId: hq })]);
   locations.given([opened]).when(name(false)).thenFails('not_found');
   locations
     .given([opened, LocationClosed.create({ locationId: hq })])

@@ -33,8 +33,8 @@ const created = BusinessPlanCreated.create({
 });
 
 test('CreatePlan for an operating partner; refused for a suspended or unknown one, or twice', () => {
-  plan.given([]).when(create()).then([created]);
-  plan.given([]).when(create('approved')).then([created]);
+  plan.given([]).when(create()).thenEmits([created]);
+  plan.given([]).when(create('approved')).thenEmits([created]);
   plan.given([]).when(create('suspended')).thenFails('invalid_state');
   plan.given([]).when(create('none')).thenFails('not_found');
   plan.given([created]).when(create()).thenFails('duplicate');
@@ -45,7 +45,7 @@ test('RevisePlan replaces the objectives; refused for a plan that does not exist
   const state = plan
     .given([created])
     .when({ type: 'RevisePlan', data: revised })
-    .then([BusinessPlanRevised.create(revised)]);
+    .thenEmits([BusinessPlanRevised.create(revised)]);
   assert.equal(state.objectives, revised.objectives);
   plan.given([]).when({ type: 'RevisePlan', data: revised }).thenFails('not_found');
 });
@@ -55,7 +55,7 @@ test('one plan per partner and period: the reservation refuses a second, naming 
   reservation
     .given([])
     .when({ type: 'ReservePlan', data })
-    .then([BusinessPlanReserved.create(data)]);
+    .thenEmits([BusinessPlanReserved.create(data)]);
   const refusal = reservation
     .given([BusinessPlanReserved.create(data)])
     .when({ type: 'ReservePlan', data: { ...data, planId: 'pln_plan00000002' } })
