@@ -6,6 +6,7 @@ import { dealCommands } from './dealCommands.js';
 import { httpCommands } from './httpCommands.js';
 import { httpDeals } from './httpDeals.js';
 import { inProcessCommands } from './inProcessCommands.js';
+import { leadRouting } from './leadRouting.js';
 import { projectionRebuild } from './projectionRebuild.js';
 import { rawAppends } from './rawAppends.js';
 import { readQueries } from './readQueries.js';
@@ -29,4 +30,5 @@ export const benchmarks: readonly Benchmark[] = [
   seedBenchmark,
   dashboardsBenchmark,
   consolePagesBenchmark,
+  leadRouting,
 ];
