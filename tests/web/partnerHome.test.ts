@@ -36,6 +36,8 @@ const personAt = async (c: Console, role: string, notAt: string[] = []): Promise
     `SELECT pe.person_id, pe.name, p.partner_id, p.name AS partner_name
      FROM people pe JOIN partners p ON p.partner_id = pe.partner_id
      WHERE pe.partner_role = ? AND p.status = 'active'
+       -- A two-tier reseller's own view names its distributor: the walk wants a partner that names nobody.
+       AND p.parent_partner_id IS NULL
        AND p.partner_id NOT IN (${notAt.map(() => '?').join(', ') || "''"})
      ORDER BY p.employee_count DESC, pe.person_id LIMIT 1`,
     [role, ...notAt],
