@@ -14,7 +14,10 @@ import { seededChannel } from './seed.js';
 const CASE_BUDGET_MS = 30_000;
 const MIN_SAMPLES = 30;
 
-/** The dashboards on the seeded channel: channel health, scorecards, tier signals, the pipeline, leads; p99 < 10 ms each. */
+/**
+ * The dashboards on the seeded channel: channel health, scorecards, tier signals, the pipeline, leads;
+ * p99 < 10 ms each.
+ */
 export const runDashboardBench = async (ctx: BenchContext): Promise<BenchResult> => {
   const seeded = await seededChannel(ctx);
   const requests = ctx.options.quick ? 40 : 1000;

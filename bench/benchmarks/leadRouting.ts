@@ -23,7 +23,7 @@ const CALLERS = 64;
 export const leadRouting: Benchmark = {
   name: 'leadRouting',
   title: 'Lead routing on the seeded channel',
-  description: `route commands by ${CALLERS} concurrent callers on a copy of the store prm seed built, projections live`,
+  description: `route commands by ${CALLERS} concurrent callers on a copy of the seeded store, projections live`,
   needs: ['seed'],
   run: async (ctx) => {
     const seeded = await seededChannel(ctx);
@@ -63,7 +63,8 @@ export const leadRouting: Benchmark = {
       const noPartner = refused.filter((r) => r.left.code === 'no_eligible_partner').length;
       const perSec = leads.length / (run.ms / 1000);
       ctx.log(
-        `leadRouting: ${Math.round(perSec)} routings/s, ${noPartner} without an eligible partner, ${refused.length - noPartner} failed`,
+        `leadRouting: ${Math.round(perSec)} routings/s, ${noPartner} without an eligible partner, ` +
+          `${refused.length - noPartner} failed`,
       );
       return {
         figures: [

@@ -120,9 +120,10 @@ test("points are earned by the policies' own handlers (their command ids) and re
   for (const c of checkpoints) assert.is(Number(c.position), s.head?.position);
 });
 
-test('vendor leads: routed, accepted, declined, lapsed and re-routed, converted into deals; stronger partners convert more', async ({
-  s,
-}) => {
+const leadsTitle =
+  'vendor leads: routed, accepted, declined, lapsed and re-routed, converted into deals; ' +
+  'stronger partners convert more';
+test(leadsTitle, async ({ s }) => {
   const leads = await one(s, 'SELECT COUNT(*) FROM leads');
   assert.ok(leads >= 100, `${leads} leads`);
   const statuses = (await s.platform.reader.all<{ status: string }>('SELECT DISTINCT status FROM leads')).map(

@@ -24,7 +24,8 @@ import { readinessTable } from './readinessTable.js';
  * A partner person's home: their partner's readiness, certifications that expire soon (their own; the
  * team's for admins and managers), the content their audience rules give them, their deals and
  * protections, their points and redemptions, and MDF balances for admins. Every call is the API's own
- * visibility: nothing of another partner can reach this page. Admins and managers see the leads offered to their partner.
+ * visibility: nothing of another partner can reach this page. Admins and managers see the leads offered
+ * to their partner.
  */
 export const homePage = {
   title: 'My partner',

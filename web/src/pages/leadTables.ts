@@ -74,6 +74,13 @@ export const leadsToAcceptSection = async (el: HTMLElement, api: Api, signal: Ab
   leadsTable(el.querySelector('#leads-to-accept-table') as HTMLElement, items, 'leads-to-accept', now, false);
 };
 
+const gone = (elapsedPct: number) => html`<span class="muted small">(${pct(elapsedPct, 0)} of the period gone)</span>`;
+const standing = (o: Plan['objectives'][number]) => {
+  if (o.met) return html`<span class="badge upgrade">met</span>`;
+  return o.onTrack
+    ? html`<span class="badge upgrade">on track</span>`
+    : html`<span class="badge downgrade">behind</span>`;
+};
 const figure = (v: Money | number, kind: string) => (kind === 'revenue' ? money(v as Money) : count(v as number));
 
 /** The partner's business plans: each objective's target, actual figure and progress against the period. */
@@ -90,12 +97,12 @@ export const plansSection = async (el: HTMLElement, api: Api, signal: AbortSigna
     el,
     html`${items.map(
       (plan) => html`<div class="plan" data-plan="${plan.period}">
-        <h3>${plan.period} · ${label(plan.status)} <span class="muted small">(${pct(plan.elapsedPct, 0)} of the period gone)</span></h3>
+        <h3>${plan.period} · ${label(plan.status)} ${gone(plan.elapsedPct)}</h3>
         <ul class="objectives">${plan.objectives.map(
           (o) => html`<li data-objective="${o.kind}">
             <span>${label(o.kind)}</span>: ${figure(o.actual, o.kind)} of ${figure(o.target, o.kind)}
             <progress max="100" value="${String(Math.min(100, o.progressPct))}"></progress> ${pct(o.progressPct, 0)}
-            ${o.met ? html`<span class="badge upgrade">met</span>` : o.onTrack ? html`<span class="badge upgrade">on track</span>` : html`<span class="badge downgrade">behind</span>`}
+            ${standing(o)}
           </li>`,
         )}</ul>
       </div>`,
