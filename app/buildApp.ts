@@ -5,6 +5,7 @@ import { commandRoutes, commandScopedIds } from '../commands/index.js';
 import { readModelLeadCandidates } from '../commands/lead/leadCandidates.js';
 import { useAuthentication } from '../http/authenticate.js';
 import { useProblemErrors } from '../http/errorHandling.js';
+import { problemServerOptions } from '../http/frameworkErrors.js';
 import { sqlIdempotencyStore } from '../http/idempotency.js';
 import { createMetrics, useRequestMetrics } from '../http/metrics.js';
 import { tokenRoute } from '../http/tokenRoute.js';
@@ -27,6 +28,8 @@ const BODY_LIMIT = 4 * 1024 * 1024;
 /** The HTTP API over a platform: commands, queries, auth, OpenAPI, health and metrics. */
 export const buildApp = async (platform: Platform, options: AppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
+    // fastify's own refusals (undecodable URLs, malformed requests) as problem+json too.
+    ...problemServerOptions,
     logger: { level: options.logLevel ?? 'silent' },
     // Large enough that a 1 MB string reaches validation and gets a 400 with its field path.
     bodyLimit: BODY_LIMIT,
@@ -81,6 +84,7 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
       projections: platform.runner,
       headPosition: platform.store.headPosition,
     }),
+    readModelPosition: platform.runner.position,
     now,
   };
   commandRoutes(app, kit, platform.pipeline, { leadCandidates: readModelLeadCandidates(platform.reader) });
@@ -107,12 +111,16 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
   metrics.gauge('prm_projection_position', 'position every projection has reached', () => platform.runner.position());
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => {
-    const head = await platform.store.headPosition();
+    const { status, reasons } = platform.health.report();
+    // A log that cannot even be read is the most degraded state of all; /health still answers.
+    const head = await platform.store.headPosition().catch(() => undefined);
+    const unreadable = { component: 'event-log', code: 'database_unavailable', detail: 'the log cannot be read' };
     return {
-      status: 'ok',
-      headPosition: head,
+      status: head === undefined ? 'degraded' : status,
+      reasons: head === undefined ? [...reasons, unreadable] : reasons,
+      headPosition: head ?? null,
       projectionPosition: platform.runner.position(),
-      projectionLag: head - platform.runner.position(),
+      projectionLag: head === undefined ? null : head - platform.runner.position(),
     };
   });
   app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
