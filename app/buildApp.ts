@@ -6,6 +6,7 @@ import { webhookCommands } from '../commands/webhook/webhookCommands.js';
 import { webhookCommandRoutes } from '../commands/webhook/webhookRoutes.js';
 import { createLogTail } from '../infra/follow/logTail.js';
 import { feedRoutes } from '../read-api/feed/feedRoutes.js';
+import { readModelLeadCandidates } from '../commands/lead/leadCandidates.js';
 import { useAuthentication } from '../http/authenticate.js';
 import { useProblemErrors } from '../http/errorHandling.js';
 import { problemServerOptions } from '../http/frameworkErrors.js';
@@ -94,7 +95,7 @@ export const buildApp = async (platform: AppPlatform, options: AppOptions): Prom
     readModelPosition: platform.runner.position,
     now,
   };
-  commandRoutes(app, kit, platform.pipeline);
+  commandRoutes(app, kit, platform.pipeline, { leadCandidates: readModelLeadCandidates(platform.reader) });
   webhookCommandRoutes(
     app,
     kit,

@@ -9,7 +9,7 @@ import { progressBar } from './progressBar.js';
 import { openRuntime } from './runtime.js';
 import { registerSeedCommand } from './seed/seedCli.js';
 import { serve } from './serve.js';
-import { addSweepCommand, dealExpirySweeper, pointsExpirySweeper } from './sweepers/index.js';
+import { addSweepCommand, dealExpirySweeper, leadAcceptanceSweeper, pointsExpirySweeper } from './sweepers/index.js';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -68,6 +68,12 @@ addSweepCommand(
   'expire-points',
   'expire points older than pointsExpiryMonths, oldest first (safe next to a running server)',
   pointsExpirySweeper,
+);
+addSweepCommand(
+  program,
+  'expire-leads',
+  'lapse every lead nobody accepted within leadAcceptHours and route it on (safe next to a running server)',
+  leadAcceptanceSweeper,
 );
 registerAuditCommands(program);
 registerSeedCommand(program);

@@ -1,10 +1,13 @@
 import { channelEvents } from './channel/index.js';
 import { contentEvents } from './content/index.js';
 import { dealClaimEvents, dealEvents } from './deal/index.js';
+import { leadEvents, leadLoadEvents } from './lead/index.js';
+import { locationEvents } from './location/index.js';
 import { pointsEvents } from './points/index.js';
 import { fundReservationEvents, mdfEvents } from './mdf/index.js';
 import { partnerEvents } from './partner/index.js';
 import { externalRefEvents, externalRefReservationEvents } from './externalRef/index.js';
+import { planEvents, planReservationEvents } from './plan/index.js';
 import { emailReservationEvents, personEvents } from './person/index.js';
 import { programEvents } from './program/index.js';
 import { webhookEvents } from './webhook/index.js';
@@ -15,9 +18,12 @@ export * as channel from './channel/index.js';
 export * as content from './content/index.js';
 export * as deal from './deal/index.js';
 export * as externalRef from './externalRef/index.js';
+export * as lead from './lead/index.js';
+export * as location from './location/index.js';
 export * as points from './points/index.js';
 export * as mdf from './mdf/index.js';
 export * as partner from './partner/index.js';
+export * as plan from './plan/index.js';
 export * as person from './person/index.js';
 export * as program from './program/index.js';
 export * as webhook from './webhook/index.js';
@@ -38,6 +44,11 @@ const definitions = [
   ...webhookEvents,
   ...externalRefEvents,
   ...externalRefReservationEvents,
+  ...leadEvents,
+  ...leadLoadEvents,
+  ...planEvents,
+  ...planReservationEvents,
+  ...locationEvents,
 ] as const;
 
 /** Every event type the log may hold, for validation on append and for upcasting on read. */

@@ -14,6 +14,8 @@ const direct: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/programs\/:id\//, 'program-'],
   [/^\/content\/:id\//, 'content-'],
   [/^\/mdf\/funds\/:id\//, 'mdf-'],
+  // A conversion answers the deal it creates: its If-Match, if any, is checked against that new stream.
+  [/^\/leads\/:id\/(assign|route|accept|decline|disqualify)$/, 'lead-'],
 ];
 
 export const ifMatchTarget = (url: string, params: unknown): string | undefined => {

@@ -57,6 +57,7 @@ export const statusOf: Record<DomainErrorCode, number> = {
   insufficient_funds: 422,
   insufficient_points: 422,
   limit_exceeded: 422,
+  no_eligible_partner: 409,
 };
 
 export const problemOf = (error: DomainError): Problem =>

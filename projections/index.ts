@@ -2,9 +2,11 @@ import { accessProjection } from './access/accessProjection.js';
 import { channelSettingsProjection } from './channel/channelSettingsProjection.js';
 import { dealsProjection } from './deal/dealsProjection.js';
 import { externalRefsProjection } from './externalRef/externalRefsProjection.js';
+import { leadsProjection } from './lead/leadsProjection.js';
 import { mdfProjection } from './mdf/mdfProjection.js';
 import { partnersProjection } from './partner/partnersProjection.js';
 import { peopleProjection } from './person/peopleProjection.js';
+import { plansProjection } from './plan/plansProjection.js';
 import { pointsProjection } from './points/pointsProjection.js';
 import type { Projection } from './runner/projection.js';
 import { scorecardsProjection } from './scorecard/scorecardsProjection.js';
@@ -28,5 +30,7 @@ export const allProjections: readonly Projection[] = [
   scorecardsProjection,
   webhooksProjection,
   externalRefsProjection,
+  leadsProjection,
+  plansProjection,
 ];
 export type { Database, TableName } from './readModels/database.js';

@@ -116,6 +116,24 @@ const register = (w: World, p: SimPartner) => {
   w.later(w.rng.int(1, 5), () => decide(w, deal));
 };
 
+/** The deal a converted lead registers (commands/lead convert): then decided like any other registration. */
+export const convertedDeal = (w: World, p: SimPartner, registrant: string, key: string): SimDeal => {
+  const estimated = Math.max(2_000, Math.round((dealSize(p) * w.rng.logNormal(0.5)) / 100) * 100);
+  const deal: SimDeal = {
+    id: w.rng.id('deal'),
+    partnerId: p.id,
+    registrant,
+    key,
+    conflict: false,
+    estimated,
+    status: 'submitted',
+  };
+  w.deals.set(deal.id, deal);
+  p.openKeys.add(key);
+  w.later(w.rng.int(1, 5), () => decide(w, deal));
+  return deal;
+};
+
 const close = (w: World, deal: SimDeal, status: SimDeal['status']) => {
   deal.status = status;
   w.partnersById.get(deal.partnerId)?.openKeys.delete(deal.key);

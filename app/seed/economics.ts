@@ -15,3 +15,14 @@ export const winRate = (p: SimPartner) => 0.3 + 0.3 * Math.min(1, Math.log(1 + p
  */
 export const expectedQuarterRevenue = (p: SimPartner) =>
   dealRate(p) * 91 * 0.82 * winRate(p) * dealSize(p) * 1.13 * 0.95 * 0.8;
+
+/** A vendor lead's typical value (EUR). */
+export const leadSize = () => model.dealSizeEur * 2;
+/**
+ * How a partner treats the leads it is given: stronger partners answer more often (the others let the
+ * deadline pass), accept more of what they answer, and convert more of what they accept.
+ */
+export const leadWill = (p: SimPartner) => {
+  const s = Math.min(1, Math.log(1 + p.strength) / Math.log(60));
+  return { answers: 0.6 + 0.35 * s, accepts: 0.65 + 0.3 * s, converts: 0.2 + 0.45 * s };
+};

@@ -13,7 +13,9 @@ import { rounds } from './schedule.js';
 import { planSetup } from './setup.js';
 import { planMoves } from './workforce.js';
 import { planRegistrations } from './dealflow.js';
-import { createWorld } from './world.js';
+import { createLeadFlow } from './leadflow.js';
+import { planBusinessPlans, planLocations } from './plans.js';
+import { createWorld, type World } from './world.js';
 
 export interface SeedOptions {
   readonly partners: number;
@@ -82,7 +84,21 @@ export const seedChannel = async (
       throw new Error(`seed: a command drew a ${kind} id the seed did not plan`);
     },
   });
-  const w = createWorld(rng, commandLayer({ pipeline, ids }), start, days, options.partners);
+  // Lead routing asks the simulation who is eligible (the seed runs no projections to ask).
+  let world: World | undefined;
+  const leads = createLeadFlow(() => {
+    if (!world) throw new Error('seed: the world is not made yet');
+    return world;
+  }, pipeline);
+  const w = createWorld(
+    rng,
+    commandLayer({ pipeline, ids, leadCandidates: leads.candidates }),
+    start,
+    days,
+    options.partners,
+  );
+  world = w;
+  const located = new Set<string>();
   const deps = { store: platform.store, pipeline };
   const started = performance.now();
   let sourcesAfter = 0;
@@ -112,10 +128,13 @@ export const seedChannel = async (
       lastPeriod = w.period();
       quarterIndex += 1;
       planQuarter(w, quarterIndex);
+      planBusinessPlans(w);
+      planLocations(w, located);
     }
     for (const action of w.dueToday()) action();
     planMoves(w);
     planRegistrations(w);
+    leads.planDay();
     await runDay();
     onProgress?.({ phase: 'commands', done: day + 1, total: days });
   }
@@ -145,6 +164,7 @@ export const seedChannel = async (
     people: w.people.size,
     deals: deals.length,
     conflicts: deals.filter((d) => d.conflict).length,
+    leads: leads.registered(),
     from: new Date(start).toISOString().slice(0, 10),
     until: options.until,
     days,

@@ -84,7 +84,7 @@ export const registerSeedCommand = (program: Command) =>
       const s = report.seconds;
       console.log(
         `seeded ${report.partners} partners, ${report.people} people, ` +
-          `${report.deals} deal registrations (${report.conflicts} channel conflicts)`,
+          `${report.deals} deal registrations (${report.conflicts} channel conflicts), ${report.leads} vendor leads`,
       );
       const total = (s.commands + s.projections).toFixed(1);
       const eventsPerSecond = Math.round(report.events / Math.max(0.1, s.commands));

@@ -1,6 +1,9 @@
 import { CHANNEL_STREAM } from '../../domain/channel/index.js';
 import { claimStream, dealStream } from '../../domain/deal/index.js';
 import { pointsStream } from '../../domain/points/index.js';
+import { leadStream } from '../../domain/lead/index.js';
+import { locationsStream } from '../../domain/location/index.js';
+import { planReservationStream, planStream } from '../../domain/plan/index.js';
 import { fundReservationStream, fundStream } from '../../domain/mdf/index.js';
 import { partnerStream } from '../../domain/partner/index.js';
 import { emailStream, personStream } from '../../domain/person/index.js';
@@ -21,4 +24,8 @@ export const streams = {
   fund: fundStream,
   fundReservation: fundReservationStream,
   points: pointsStream,
+  lead: leadStream,
+  locations: locationsStream,
+  plan: planStream,
+  planReservation: planReservationStream,
 };

@@ -269,3 +269,30 @@ export const lossReasons = [
   'customer chose a direct purchase',
   'no decision',
 ];
+
+/** Where the vendor's leads come from. */
+export const leadSources = ['web form', 'trade show', 'webinar', 'content download', 'inbound call', 'campaign'];
+
+/** Cities for partner locations, per country. */
+export const cities: Record<string, readonly string[]> = {
+  US: ['Chicago', 'Austin', 'Denver', 'Atlanta', 'Seattle'],
+  CA: ['Toronto', 'Montreal', 'Calgary'],
+  DE: ['Munich', 'Hamburg', 'Cologne', 'Leipzig'],
+  GB: ['Manchester', 'Leeds', 'Bristol', 'Glasgow'],
+  FR: ['Lyon', 'Lille', 'Toulouse'],
+  NL: ['Utrecht', 'Eindhoven', 'Rotterdam'],
+  SE: ['Gothenburg', 'Malmo', 'Uppsala'],
+  ES: ['Barcelona', 'Valencia', 'Seville'],
+  IT: ['Milan', 'Turin', 'Bologna'],
+  AE: ['Dubai', 'Abu Dhabi', 'Sharjah'],
+  SG: ['Singapore'],
+  AU: ['Melbourne', 'Brisbane', 'Perth'],
+  JP: ['Osaka', 'Nagoya', 'Fukuoka'],
+  IN: ['Pune', 'Chennai', 'Hyderabad'],
+  NZ: ['Wellington', 'Christchurch'],
+  BR: ['Rio de Janeiro', 'Belo Horizonte', 'Curitiba'],
+  MX: ['Guadalajara', 'Monterrey', 'Puebla'],
+  AR: ['Cordoba', 'Rosario'],
+  CL: ['Valparaiso', 'Concepcion'],
+  CO: ['Medellin', 'Cali'],
+};

@@ -1,5 +1,8 @@
 import { dealCommands } from '../../commands/deal/dealCommands.js';
 import { expireLapsedDeals } from '../../commands/deal/expireLapsedDeals.js';
+import { readModelLeadCandidates } from '../../commands/lead/leadCandidates.js';
+import { leadCommands } from '../../commands/lead/leadCommands.js';
+import { lapseOverdueLeads } from '../../commands/lead/lapseOverdueLeads.js';
 import { expirePoints } from '../../commands/points/pointsExpirySweeper.js';
 import type { AppPlatform } from '../platform.js';
 import type { Sweeper } from './sweeper.js';
@@ -32,8 +35,25 @@ export const pointsExpirySweeper = (platform: AppPlatform): Sweeper => ({
   }),
 });
 
+/** Leads nobody accepted within leadAcceptHours lapse (once), and are routed on when autoRouteLapsedLeads. */
+export const leadAcceptanceSweeper = (platform: AppPlatform): Sweeper => {
+  const { pipeline, ids } = platform;
+  const deals = dealCommands({ pipeline, ids });
+  return {
+    name: 'lead-acceptance',
+    sweep: lapseOverdueLeads({
+      leads: leadCommands({ pipeline, ids, deals, candidates: readModelLeadCandidates(platform.reader) }),
+      store: platform.store,
+      reader: platform.reader,
+      ids,
+      onError: (leadId, error) => console.error(`lead-acceptance: ${leadId}:`, error),
+    }),
+  };
+};
+
 /** Every sweeper the server runs each `PRM_SWEEP_SECONDS` (add new ones here). */
 export const serverSweepers = (platform: AppPlatform): Sweeper[] => [
   dealExpirySweeper(platform),
   pointsExpirySweeper(platform),
+  leadAcceptanceSweeper(platform),
 ];

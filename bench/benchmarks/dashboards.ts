@@ -14,7 +14,10 @@ import { seededChannel } from './seed.js';
 const CASE_BUDGET_MS = 30_000;
 const MIN_SAMPLES = 30;
 
-/** The dashboards on the seeded channel: channel health, scorecards, tier signals, the pipeline; p99 < 10 ms each. */
+/**
+ * The dashboards on the seeded channel: channel health, scorecards, tier signals, the pipeline, leads;
+ * p99 < 10 ms each.
+ */
 export const runDashboardBench = async (ctx: BenchContext): Promise<BenchResult> => {
   const seeded = await seededChannel(ctx);
   const requests = ctx.options.quick ? 40 : 1000;
@@ -86,6 +89,18 @@ export const runDashboardBench = async (ctx: BenchContext): Promise<BenchResult>
         label: 'GET /dashboards/pipeline (admin)',
         token: adminKey,
         urls: cycle(['/dashboards/pipeline']),
+      },
+      {
+        key: 'leads',
+        label: 'GET /dashboards/leads (admin)',
+        token: adminKey,
+        urls: cycle(['/dashboards/leads', `/dashboards/leads?period=${previous}`]),
+      },
+      {
+        key: 'leadsManager',
+        label: 'GET /dashboards/leads (regional channel manager)',
+        token: managerToken,
+        urls: cycle(['/dashboards/leads']),
       },
       {
         key: 'pipelineManager',

@@ -10,6 +10,7 @@ import { httpCommands } from './httpCommands.js';
 import { httpDeals } from './httpDeals.js';
 import { inProcessCommands } from './inProcessCommands.js';
 import { postgresReadModels } from './postgresReadModels.js';
+import { leadRouting } from './leadRouting.js';
 import { projectionRebuild } from './projectionRebuild.js';
 import { rawAppends } from './rawAppends.js';
 import { readQueries } from './readQueries.js';
@@ -39,4 +40,5 @@ export const benchmarks: readonly Benchmark[] = [
   postgresReadModels,
   csvImportBenchmark,
   webhooksBenchmark,
+  leadRouting,
 ];

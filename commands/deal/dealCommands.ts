@@ -72,48 +72,58 @@ export const dealCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerator
   // Registrations of one customer in this process queue instead of colliding (they all succeed anyway).
   const sameCustomer = createKeyedLock();
 
+  /**
+   * A registration as one step of a unit of work: the lead conversion runs it together with the lead's
+   * own event, so both land in one atomic append under the same rules as `register`.
+   */
+  const registerIn = async (uow: UnitOfWork, principal: Caller, body: RegisterDealBody & { leadId?: string }) => {
+    const { state: partner } = await uow.load(partnerDecider, partnerStream(body.partnerId));
+    const scope = { partnerId: body.partnerId, region: partner.region, channelManagerId: partner.channelManagerId };
+    if (partner.status === 'none' || !seesPartner(principal, scope)) return notFound('partner');
+    // Vendor staff, the admin key and the system do not register: it is the partner's own claim.
+    if (principal.kind !== 'person' || principal.vendorRoles.length > 0)
+      return forbidden("deal registrations are submitted by the partner's own people");
+    const { state: person } = await uow.load(personDecider, personStream(principal.personId));
+    const { state: settings } = await uow.load(channelDecider, CHANNEL_STREAM);
+    const { externalRefs, ...registration } = body;
+    // Registered before by its CRM id (a retry): the first registration is the answer.
+    const earlier = externalRefs ? await registeredBefore(uow, principal, body.partnerId, externalRefs) : undefined;
+    if (earlier) return earlier;
+    const claimId = claimStream(body.customer.domain, body.productLine);
+    const { state: claim } = await uow.load(claimDecider, claimId);
+    const dealId = ids.next('deal');
+    const decided = await uow.decide(dealDecider, dealStream(dealId), {
+      type: 'RegisterDeal',
+      data: {
+        dealId,
+        ...registration,
+        registeredBy: principal.personId,
+        partnerStatus: partner.status,
+        registrantEmployerId: person.employment?.partnerId,
+        productLines: settings.productLines,
+        conflictingDealIds: collidingDeals(claim, body.partnerId, uow.now),
+      },
+    });
+    if (E.isLeft(decided)) return decided;
+    const requested = await uow.decide(claimDecider, claimId, {
+      type: 'RequestClaim',
+      data: { dealId, partnerId: body.partnerId },
+    });
+    if (E.isLeft(requested)) return requested;
+    for (const [system, externalId] of Object.entries(externalRefs ?? {})) {
+      const linked = await linkExternalRef(uow, { ownerKind: 'deal', ownerId: dealId, system, externalId });
+      if (E.isLeft(linked)) return linked;
+    }
+    return E.right({ id: dealId, streamId: dealStream(dealId) });
+  };
+
+  /** Runs `work` queued behind the other registrations of this customer and product line in this process. */
+  const queueForCustomer = <T>(domain: string, productLine: string, work: () => Promise<T>) =>
+    sameCustomer(claimStream(domain, productLine), work);
+
   const register = (ctx: CommandContext, principal: Caller, body: RegisterDealBody): CommandOutcome =>
-    sameCustomer(claimStream(body.customer.domain, body.productLine), () =>
-      pipeline.execute(ctx, async (uow) => {
-        const { state: partner } = await uow.load(partnerDecider, partnerStream(body.partnerId));
-        const scope = { partnerId: body.partnerId, region: partner.region, channelManagerId: partner.channelManagerId };
-        if (partner.status === 'none' || !seesPartner(principal, scope)) return notFound('partner');
-        // Vendor staff, the admin key and the system do not register: it is the partner's own claim.
-        if (principal.kind !== 'person' || principal.vendorRoles.length > 0)
-          return forbidden("deal registrations are submitted by the partner's own people");
-        const { state: person } = await uow.load(personDecider, personStream(principal.personId));
-        const { state: settings } = await uow.load(channelDecider, CHANNEL_STREAM);
-        const { externalRefs, ...registration } = body;
-        // Registered before by its CRM id (a retry): the first registration is the answer.
-        const earlier = externalRefs ? await registeredBefore(uow, principal, body.partnerId, externalRefs) : undefined;
-        if (earlier) return earlier;
-        const claimId = claimStream(body.customer.domain, body.productLine);
-        const { state: claim } = await uow.load(claimDecider, claimId);
-        const dealId = ids.next('deal');
-        const decided = await uow.decide(dealDecider, dealStream(dealId), {
-          type: 'RegisterDeal',
-          data: {
-            dealId,
-            ...registration,
-            registeredBy: principal.personId,
-            partnerStatus: partner.status,
-            registrantEmployerId: person.employment?.partnerId,
-            productLines: settings.productLines,
-            conflictingDealIds: collidingDeals(claim, body.partnerId, uow.now),
-          },
-        });
-        if (E.isLeft(decided)) return decided;
-        const requested = await uow.decide(claimDecider, claimId, {
-          type: 'RequestClaim',
-          data: { dealId, partnerId: body.partnerId },
-        });
-        if (E.isLeft(requested)) return requested;
-        for (const [system, externalId] of Object.entries(externalRefs ?? {})) {
-          const linked = await linkExternalRef(uow, { ownerKind: 'deal', ownerId: dealId, system, externalId });
-          if (E.isLeft(linked)) return linked;
-        }
-        return E.right({ id: dealId, streamId: dealStream(dealId) });
-      }),
+    queueForCustomer(body.customer.domain, body.productLine, () =>
+      pipeline.execute(ctx, (uow) => registerIn(uow, principal, body)),
     );
 
   /** One command on an existing deal: visible (else 404), allowed (else 403), decided with its claim. */
@@ -155,6 +165,8 @@ export const dealCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerator
 
   return {
     register,
+    registerIn,
+    queueForCustomer,
     approve: (ctx: CommandContext, p: Caller, dealId: string, body: { protectionDays?: number }) =>
       onDeal(ctx, p, dealId, manages, 'approve', (s) => ({
         type: 'ApproveDeal',

@@ -6,7 +6,7 @@ import { createAggregateCache, type AggregateCache } from './aggregateCache.js';
 import { PreconditionFailed, type CommandContext, type CommandResult } from './commandContext.js';
 import { restartCommandScopedIds } from './commandScopedIds.js';
 import { eventIdFor } from './eventIds.js';
-import { createUnitOfWork, type UnitOfWork } from './unitOfWork.js';
+import { createUnitOfWork, type Loaded, type UnitOfWork } from './unitOfWork.js';
 
 /** What a command's work answers: the id of the thing it acted on and its stream. */
 export interface Target {
@@ -19,6 +19,14 @@ export type CommandWork = (uow: UnitOfWork) => Promise<E.Either<DomainError, Tar
 export interface CommandPipeline {
   readonly execute: (ctx: CommandContext, work: CommandWork) => Promise<E.Either<DomainError, CommandResult>>;
   readonly cache: AggregateCache;
+  /**
+   * An aggregate's current state outside any command, deciding nothing: for facts that never change
+   * once recorded (a lead's region), which commands use to pick an in-process queue before they run.
+   */
+  readonly peek: <S>(
+    decider: { initialState: S; evolve: (s: S, e: never) => S },
+    streamId: string,
+  ) => Promise<Loaded<S>>;
 }
 
 export interface CommandPipelineOptions {
@@ -107,5 +115,8 @@ export const createCommandPipeline = (options: CommandPipelineOptions): CommandP
     }
   };
 
-  return { execute, cache };
+  const peek: CommandPipeline['peek'] = (decider, streamId) =>
+    createUnitOfWork(store, cache, clock.now()).load(decider, streamId);
+
+  return { execute, cache, peek };
 };

@@ -24,6 +24,10 @@ export const ChannelSettingsChange = z.strictObject({
     .refine((l) => new Set(l).size === l.length, 'product lines must be unique')
     .optional(),
   tierCriteria: z.partialRecord(z.enum(tiers), TierCriterion).optional(),
+  /** Hours an assigned partner has to accept a lead before it lapses (DESIGN §13). */
+  leadAcceptHours: z.number().int().min(1).max(8760).optional(),
+  /** A lapsed lead is routed to the next eligible partner at once. */
+  autoRouteLapsedLeads: z.boolean().optional(),
 });
 export type ChannelSettingsChange = z.infer<typeof ChannelSettingsChange>;
 
@@ -42,4 +46,6 @@ export const defaultChannelSettings: ChannelSettings = {
   pointsExpiryMonths: 24,
   productLines: [...defaultProductLines],
   tierCriteria: {},
+  leadAcceptHours: 48,
+  autoRouteLapsedLeads: true,
 };

@@ -22,6 +22,8 @@ export type DealCommand =
         productLine: string;
         estimatedValue: Money;
         expectedCloseDate: string;
+        /** The lead it converts, when it does. */
+        leadId?: string;
         /** Status of the partner the deal is registered for ('none' when unknown). */
         partnerStatus: string;
         /** Current employer of the registrant, per the person's stream. */

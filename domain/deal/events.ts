@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   CountryCode,
   DealId,
+  LeadId,
   defineEvent,
   Instant,
   IsoDate,
@@ -32,6 +33,8 @@ export const DealRegistered = defineEvent(
     estimatedValue: Money,
     expectedCloseDate: IsoDate,
     registeredAt: Instant,
+    /** The vendor-sourced lead this registration converts (DESIGN §13). */
+    leadId: LeadId.optional(),
   }),
 );
 /**

@@ -8,7 +8,9 @@ export type DomainErrorCode =
   | 'validation_failed'
   | 'insufficient_funds'
   | 'insufficient_points'
-  | 'limit_exceeded';
+  | 'limit_exceeded'
+  /** Lead routing found no partner the rule allows (DESIGN §13). */
+  | 'no_eligible_partner';
 
 export interface DomainError {
   readonly code: DomainErrorCode;

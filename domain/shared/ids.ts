@@ -11,6 +11,9 @@ export const idPrefixes = {
   claim: 'clm',
   content: 'cnt',
   webhook: 'whk',
+  lead: 'led',
+  plan: 'pln',
+  location: 'loc',
   event: 'evt',
   command: 'cmd',
 } as const;
@@ -34,3 +37,6 @@ export const RequestId = idSchema('request');
 export const ClaimId = idSchema('claim');
 export const ContentId = idSchema('content');
 export const WebhookId = idSchema('webhook');
+export const LeadId = idSchema('lead');
+export const PlanId = idSchema('plan');
+export const LocationId = idSchema('location');

@@ -68,6 +68,7 @@ export const dealsProjection = defineProjection({
         status_changed_at: e.recordedAt,
         version: e.version,
         updated_at: e.recordedAt,
+        lead_id: d.leadId ?? null,
       });
       await addShare(db, {
         registered_at: e.recordedAt,

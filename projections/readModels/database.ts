@@ -5,9 +5,11 @@ import { accessTables } from './accessTables.js';
 import { channelTables } from './channelTables.js';
 import { dealTables } from './dealTables.js';
 import { integrationTables } from './integrationTables.js';
+import { leadTables } from './leadTables.js';
 import { mdfTables } from './mdfTables.js';
 import { partnerTables } from './partnerTables.js';
 import { personTables } from './personTables.js';
+import { planTables } from './planTables.js';
 import { pointsTables } from './pointsTables.js';
 import { scorecardTables } from './scorecardTables.js';
 
@@ -26,6 +28,8 @@ export const tables = {
   ...pointsTables,
   ...scorecardTables,
   ...integrationTables,
+  ...leadTables,
+  ...planTables,
   ...platformTables,
   ...webhookDeliveryTables,
 };

@@ -39,6 +39,8 @@ export const dealTables = tablesOf(
       status_changed_at: text(),
       version: integer(),
       updated_at: text(),
+      /** The lead the registration converted (migration 0800). */
+      lead_id: text().orNull(),
     },
     ['deal_id'],
   ),

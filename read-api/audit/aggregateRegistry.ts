@@ -1,9 +1,12 @@
 import { CHANNEL_STREAM, channelDecider } from '../../domain/channel/index.js';
 import { contentDecider } from '../../domain/content/index.js';
 import { claimDecider, dealDecider } from '../../domain/deal/index.js';
+import { leadDecider, leadLoadDecider } from '../../domain/lead/index.js';
+import { locationsDecider } from '../../domain/location/index.js';
 import { ledgerDecider } from '../../domain/points/index.js';
 import { fundDecider, fundReservationDecider } from '../../domain/mdf/index.js';
 import { partnerDecider } from '../../domain/partner/index.js';
+import { planDecider, planReservationDecider } from '../../domain/plan/index.js';
 import { emailReservationDecider, personDecider } from '../../domain/person/index.js';
 import { externalRefReservationDecider, externalRefsDecider } from '../../domain/externalRef/index.js';
 import { programDecider } from '../../domain/program/index.js';
@@ -50,6 +53,11 @@ export const replayableAggregates: readonly ReplayableAggregate[] = [
   replayable('webhook', 'webhook-', webhookDecider),
   replayable('external-refs', 'extrefs-', externalRefsDecider),
   replayable('external-ref-reservation', 'extref-', externalRefReservationDecider),
+  replayable('lead', 'lead-', leadDecider),
+  replayable('partner-lead-load', 'leadload-', leadLoadDecider),
+  replayable('business-plan', 'plan-', planDecider),
+  replayable('business-plan-reservation', 'planperiod-', planReservationDecider),
+  replayable('partner-locations', 'locations-', locationsDecider),
 ];
 
 /** The aggregate owning a stream (longest matching prefix), if any. */

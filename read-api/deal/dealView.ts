@@ -33,5 +33,6 @@ export const dealView = (row: DealRow, now: Date) => ({
   expiredAt: row.expired_at,
   reason: row.status_reason,
   statusChangedAt: row.status_changed_at,
+  leadId: row.lead_id,
   version: Number(row.version),
 });

@@ -5,6 +5,8 @@ import { PartnerId, PartnerType, PersonId, Slug, Tier, domainError } from '../..
 import { answer, queryRoute } from '../../http/routes.js';
 import { readChannelSettings } from '../channel/readChannelSettings.js';
 import { ExternalRefParam, externalRefsOf, ownersWithRef } from '../externalRef/externalRefs.js';
+import { partnerLocations } from '../location/partnerLocations.js';
+import { plansWithProgress } from '../plan/planProgress.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { certifiedByLine, partnerView } from './partnerView.js';
@@ -92,7 +94,7 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
     async ({ params, principal }) => {
       const row = await findVisible(principal, params.id);
       if (!row) return E.left(domainError('not_found', 'partner not found'));
-      const [settings, certified, quotas, refs] = await Promise.all([
+      const [settings, certified, quotas, refs, locations, plans] = await Promise.all([
         readChannelSettings(reader),
         certifiedByLine(reader, [row.partner_id], deps.now()),
         db
@@ -102,6 +104,17 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
           .orderBy('period')
           .execute(),
         externalRefsOf(db, 'partner', [row.partner_id]),
+        partnerLocations(reader, row.partner_id),
+        // The latest plans (DESIGN §13): GET /partners/:id/plans lists them all.
+        db
+          .selectFrom('partner_plans')
+          .selectAll()
+          .select((eb) => eb.val(row.name).as('partner_name'))
+          .where('partner_id', '=', row.partner_id)
+          .orderBy('period', 'desc')
+          .limit(4)
+          .execute()
+          .then((rows) => plansWithProgress(reader, rows, deps.now())),
       ]);
       const view = partnerView(row, certified.get(row.partner_id), settings);
       return E.right(
@@ -113,6 +126,8 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
               amount: { amountMinor: Number(q.amount_minor), currency: q.currency },
             })),
             externalRefs: refs(row.partner_id),
+            locations,
+            plans,
           },
           view.version,
         ),
@@ -135,11 +150,14 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       if (!row) return E.left(domainError('not_found', 'partner not found'));
       let q = db
         .selectFrom('people')
-        .select(['person_id', 'name', 'email', 'partner_role', 'joined_at'])
-        .where('partner_id', '=', params.id);
-      if (query.cursor) q = q.where('person_id', '>', query.cursor);
+        .leftJoin('employee_locations as l', (j) =>
+          j.onRef('l.person_id', '=', 'people.person_id').onRef('l.partner_id', '=', 'people.partner_id'),
+        )
+        .select(['people.person_id', 'name', 'email', 'partner_role', 'joined_at', 'l.location_id'])
+        .where('people.partner_id', '=', params.id);
+      if (query.cursor) q = q.where('people.person_id', '>', query.cursor);
       const rows = await q
-        .orderBy('person_id')
+        .orderBy('people.person_id')
         .limit(query.limit + 1)
         .execute();
       return E.right(
@@ -147,7 +165,14 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
           toPage(
             rows,
             query.limit,
-            (r) => ({ id: r.person_id, name: r.name, email: r.email, role: r.partner_role, joinedAt: r.joined_at }),
+            (r) => ({
+              id: r.person_id,
+              name: r.name,
+              email: r.email,
+              role: r.partner_role,
+              joinedAt: r.joined_at,
+              locationId: r.location_id,
+            }),
             (r) => r.person_id,
           ),
         ),

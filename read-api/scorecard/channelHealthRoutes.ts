@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { domainError, Period, periodOf } from '../../domain/shared/index.js';
 import { answer, queryRoute } from '../../http/routes.js';
 import { readChannelSettings } from '../channel/readChannelSettings.js';
+import { aberdeenTriple } from '../lead/leadKpis.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { channelKpis, quadrantOf } from './channelHealth.js';
 import { everything, isVendorStaff, visibleScorecards } from './scorecardScope.js';
@@ -18,7 +19,8 @@ export const channelHealthRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       query: z.strictObject({ period: Period.optional() }),
       summary:
         'Channel health for a period (default: current): partner count vs desired, share achieving quota, ' +
-        'revenue growth, lead conversion, ready-to-sell share and the channel quadrant; ' +
+        'revenue growth, lead conversion, ready-to-sell share, the channel quadrant and the Aberdeen triple ' +
+        '(quota achievers, revenue growth and lead conversion year over year); ' +
         'for a regional channel manager also `managed`, the same KPIs over their partners',
     },
     async ({ query, principal }) => {
@@ -35,6 +37,7 @@ export const channelHealthRoutes = (app: FastifyInstance, deps: QueryDeps) => {
           asOf: now.toISOString(),
           ...channel,
           quadrant: quadrantOf(channel, settings),
+          aberdeen: await aberdeenTriple(deps.reader, everything, period, channel),
           ...(managed ? { managed } : {}),
         }),
       );

@@ -14,6 +14,7 @@ import {
 } from '../../domain/shared/index.js';
 import { answer, queryRoute } from '../../http/routes.js';
 import { readChannelSettings } from '../channel/readChannelSettings.js';
+import { partnerLeadKpis } from '../lead/leadKpis.js';
 import { Cursor, Limit, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { money, periodsUpTo } from './figures.js';
@@ -74,7 +75,7 @@ export const scorecardRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       );
       if (!row) return E.left(domainError('not_found', 'partner not found'));
       const window = periodsUpTo(period, TREND_PERIODS);
-      const [settings, trendRows, revenue] = await Promise.all([
+      const [settings, trendRows, revenue, leads] = await Promise.all([
         readChannelSettings(reader),
         reader.all<{
           period: string;
@@ -93,6 +94,7 @@ export const scorecardRoutes = (app: FastifyInstance, deps: QueryDeps) => {
             'WHERE partner_id = ? AND period = ? ORDER BY currency',
           [params.id, period],
         ),
+        partnerLeadKpis(reader, params.id, period),
       ]);
       const byPeriod = new Map(trendRows.map((r) => [r.period, r]));
       const trend = window.map((p) => {
@@ -116,6 +118,7 @@ export const scorecardRoutes = (app: FastifyInstance, deps: QueryDeps) => {
             deals: Number(r.deals_won),
           })),
           trend,
+          leads,
         }),
       );
     },

@@ -8,6 +8,7 @@
  * factories, so no attempt changes what another one relies on.
  */
 import { str } from '../support/json.js';
+import { leadPlanRows } from './leadPlanRows.js';
 import { roles, unique, type MatrixWorld, type Role } from './matrixWorld.js';
 import {
   freshApprovedRequest,
@@ -653,4 +654,6 @@ export const routeTable: readonly RouteRow[] = [
   get('/audit/access-log', auditOnly()),
   get('/audit/streams/:streamId', auditOnly(), (w) => `/audit/streams/partner-${w.own}`),
   get('/audit/streams/:streamId/state', auditOnly(), (w) => `/audit/streams/partner-${w.own}/state`),
+  // ---- leads, business plans, locations (tests/access/leadPlanRows.ts) ----
+  ...leadPlanRows,
 ];

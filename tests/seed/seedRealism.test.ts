@@ -120,6 +120,70 @@ test("points are earned by the policies' own handlers (their command ids) and re
   for (const c of checkpoints) assert.is(Number(c.position), s.head?.position);
 });
 
+const leadsTitle =
+  'vendor leads: routed, accepted, declined, lapsed and re-routed, converted into deals; ' +
+  'stronger partners convert more';
+test(leadsTitle, async ({ s }) => {
+  const leads = await one(s, 'SELECT COUNT(*) FROM leads');
+  assert.ok(leads >= 100, `${leads} leads`);
+  const statuses = (await s.platform.reader.all<{ status: string }>('SELECT DISTINCT status FROM leads')).map(
+    (r) => r.status,
+  );
+  for (const status of ['assigned', 'accepted', 'converted', 'disqualified'])
+    assert.ok(statuses.includes(status), `a ${status} lead`);
+  for (const outcome of ['accepted', 'declined', 'lapsed'])
+    assert.ok(
+      (await one(s, 'SELECT COUNT(*) FROM lead_assignments WHERE outcome = ?', [outcome])) >= 3,
+      `offers ${outcome}`,
+    );
+  assert.ok(
+    (await one(s, `SELECT COUNT(*) FROM lead_assignments WHERE kind = 'routing' AND seq > 1`)) >= 3,
+    'leads routed on after a decline or a lapse',
+  );
+  assert.is(
+    await one(s, `SELECT COUNT(*) FROM leads WHERE status = 'converted' AND deal_id IS NULL`),
+    0,
+    'every converted lead names its deal',
+  );
+  assert.ok((await one(s, `SELECT COUNT(*) FROM deals WHERE lead_id IS NOT NULL AND status = 'won'`)) >= 1);
+  // Converted leads per offer answered, by the holder's tier now.
+  const rate = async (tiers: string) =>
+    (await one(
+      s,
+      `SELECT COUNT(*) FROM leads l JOIN partners p ON p.partner_id = l.partner_id
+       WHERE l.status = 'converted' AND p.tier IN (${tiers})`,
+    )) /
+    (await one(
+      s,
+      `SELECT COUNT(*) FROM lead_assignments a JOIN partners p ON p.partner_id = a.partner_id
+       WHERE a.outcome IN ('accepted', 'declined', 'lapsed') AND p.tier IN (${tiers})`,
+    ));
+  const strong = await rate(`'gold', 'platinum'`);
+  const weak = await rate(`'registered', 'silver'`);
+  assert.ok(strong > weak, `gold and platinum convert ${strong}, the others ${weak}`);
+});
+
+test('business plans for the larger partners, several locations for distributors', async ({ s }) => {
+  assert.ok((await one(s, 'SELECT COUNT(*) FROM partner_plans')) >= 5);
+  assert.is(
+    (await one(
+      s,
+      `SELECT COUNT(*) FROM partner_plans pl JOIN partners p ON p.partner_id = pl.partner_id
+       WHERE p.tier IN ('registered')`,
+    )) < (await one(s, 'SELECT COUNT(*) FROM partner_plans')),
+    true,
+  );
+  assert.ok(
+    (await one(
+      s,
+      `SELECT MIN(n) FROM (SELECT COUNT(*) AS n FROM partner_locations l JOIN partners p ON p.partner_id = l.partner_id
+       WHERE p.type = 'distributor' GROUP BY l.partner_id)`,
+    )) >= 2,
+    'every located distributor has two locations or more',
+  );
+  assert.ok((await one(s, 'SELECT COUNT(*) FROM employee_locations')) >= 1, 'people named their location');
+});
+
 test('every event came through the command pipeline, and the read models are built', async ({ s }) => {
   assert.is(await one(s, `SELECT COUNT(*) FROM events WHERE json_extract(metadata, '$.commandId') IS NULL`), 0);
   const minCheckpoint = await one(s, 'SELECT MIN(position) FROM projection_checkpoints');

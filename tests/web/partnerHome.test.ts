@@ -36,6 +36,8 @@ const personAt = async (c: Console, role: string, notAt: string[] = []): Promise
     `SELECT pe.person_id, pe.name, p.partner_id, p.name AS partner_name
      FROM people pe JOIN partners p ON p.partner_id = pe.partner_id
      WHERE pe.partner_role = ? AND p.status = 'active'
+       -- A two-tier reseller's own view names its distributor: the walk wants a partner that names nobody.
+       AND p.parent_partner_id IS NULL
        AND p.partner_id NOT IN (${notAt.map(() => '?').join(', ') || "''"})
      ORDER BY p.employee_count DESC, pe.person_id LIMIT 1`,
     [role, ...notAt],
@@ -140,6 +142,14 @@ test(
       (await page.textContent('#my-deal-list-count')) ?? '',
       new RegExp(`^${list(deals.items).length.toLocaleString('en')} rows?`),
     );
+    const offered = obj(await c.api('/leads?status=assigned&limit=500', admin.token));
+    assert.equal(
+      (await ids(page, 'leads-to-accept')).sort(),
+      list(offered.items)
+        .map((l) => str(l, 'id'))
+        .sort(),
+    );
+    assert.ok(list(offered.items).every((l) => at(l, 'partnerId') === admin.partnerId));
     assert.ok(await page.isVisible('#mdf'));
     const funds = obj(await c.api(`/mdf/funds?partnerId=${admin.partnerId}`, admin.token));
     assert.is((await ids(page, 'funds')).length, list(funds.items).length);
@@ -206,6 +216,7 @@ test('a sales rep: their own registrations, their own points, content for sales 
   );
   assert.match((await page.textContent('#my-deals-title')) ?? '', /Your deal registrations/);
   assert.ok((await page.isHidden('#mdf')) || (await page.$('#mdf')) === null);
+  assert.is(await page.$('#leads'), null, 'leads are answered by admins and managers');
   assert.match((await page.textContent('[data-tile=points-balance] .label')) ?? '', /Your balance/);
   const points = obj(await c.api(`/partners/${rep.partnerId}/points`, rep.token));
   assert.is(points.scope, 'person');

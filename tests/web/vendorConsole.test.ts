@@ -312,6 +312,46 @@ test(
 );
 
 test(
+  "leads: the tiles and tables are the dashboard's figures, open leads with their deadlines; " +
+    'business plans with their progress on the partner page',
+  async ({ c, page }) => {
+    await visit(page, '#/leads');
+    assert.ok((await texts(page, '[data-testid=nav] a')).includes('Leads'));
+    const d = obj(await c.api('/dashboards/leads?limit=500'));
+    assert.is(await page.textContent('[data-tile=assigned] .value'), num(obj(d.channel).assigned).toLocaleString('en'));
+    const partners = list(obj(d.partners).items).map((p) => str(p, 'partnerId'));
+    assert.ok(partners.length > 0, 'leads were offered this period');
+    assert.equal((await rowIds(page, 'lead-partners-table')).sort(), partners.sort());
+    assert.equal(
+      (await rowIds(page, 'lead-regions-table')).sort(),
+      list(d.regions)
+        .map((r) => str(r, 'region'))
+        .sort(),
+    );
+    const open = [
+      ...list(obj(await c.api('/leads?status=assigned&limit=500')).items),
+      ...list(obj(await c.api('/leads?status=accepted&limit=500')).items),
+    ];
+    assert.equal((await rowIds(page, 'open-leads-table')).sort(), open.map((l) => str(l, 'id')).sort());
+    await axe(page, 'leads');
+    await shoot(page, 'admin-leads');
+    const planned = await c.platform.reader.get<{ partner_id: string }>(
+      'SELECT partner_id FROM partner_plans ORDER BY period DESC, partner_id LIMIT 1',
+    );
+    assert.ok(planned, 'the seed agreed a business plan with a larger partner');
+    await visit(page, `#/partners/${planned.partner_id}`);
+    const plans = list(obj(await c.api(`/partners/${planned.partner_id}/plans?limit=4`)).items);
+    assert.equal(
+      await page.$$eval('#plans [data-plan]', (els) => els.map((e) => (e as HTMLElement).dataset.plan ?? '')),
+      plans.map((p) => str(p, 'period')),
+    );
+    const objectives = list(obj(plans[0]).objectives);
+    assert.is(await page.locator('#plans [data-plan] >> nth=0').locator('[data-objective]').count(), objectives.length);
+    await axe(page, 'partner with plans');
+  },
+);
+
+test(
   'at 390 px every vendor page fits the window ' + '(tables scroll inside their frame) and stays accessible',
   async (ctx) => {
     const { page } = ctx;
@@ -321,6 +361,7 @@ test(
       ['#/partners', 'partners'],
       [`#/partners/${ctx.partnerId}`, 'partner'],
       ['#/pipeline', 'pipeline'],
+      ['#/leads', 'leads'],
     ]) {
       await visit(page, hash);
       await fitsWidth(page, `${name} at 390 px`);

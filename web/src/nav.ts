@@ -16,6 +16,7 @@ const entries: readonly Entry[] = [
   { path: '/', label: 'Overview', for: (v) => v.vendor },
   { path: '/partners', label: 'Partners', for: (v) => v.vendor },
   { path: '/pipeline', label: 'Pipeline', for: (v) => v.vendor },
+  { path: '/leads', label: 'Leads', for: (v) => v.vendor },
   { path: '/home', label: 'My partner', for: (v) => v.partner !== undefined },
 ];
 

@@ -9,6 +9,7 @@ import { section } from '../ui/states.js';
 import { dataTable } from '../ui/table.js';
 import { dealsSection, expiringSection } from './dealTables.js';
 import { fundsSection } from './fundTables.js';
+import { leadsToAcceptSection } from './leadTables.js';
 import {
   certificationRows,
   certificationsTable,
@@ -23,7 +24,8 @@ import { readinessTable } from './readinessTable.js';
  * A partner person's home: their partner's readiness, certifications that expire soon (their own; the
  * team's for admins and managers), the content their audience rules give them, their deals and
  * protections, their points and redemptions, and MDF balances for admins. Every call is the API's own
- * visibility: nothing of another partner can reach this page. Leads to accept join once leads exist.
+ * visibility: nothing of another partner can reach this page. Admins and managers see the leads offered
+ * to their partner.
  */
 export const homePage = {
   title: 'My partner',
@@ -77,6 +79,7 @@ export const homePage = {
         ),
       ])}
       <div class="row">${card('readiness', 'Ready to sell')}${certsCard}</div>
+      ${lead ? card('leads', 'Leads to accept') : ''}
       ${card('content', 'Content for you')}
       ${card('my-expiring', 'Protections ending within 30 days')}
       ${card('my-deals', lead ? `${partner.name}'s deal registrations` : 'Your deal registrations')}
@@ -89,6 +92,9 @@ export const homePage = {
     team?.catch(() => undefined);
     await Promise.all([
       section(part('readiness'), 'readiness', async () => readinessTable(part('readiness'), partner)),
+      lead
+        ? section(part('leads'), 'leads', () => leadsToAcceptSection(part('leads'), api, signal, asOf))
+        : Promise.resolve(),
       section(part('certs'), 'certifications', async () => {
         const all = team
           ? certificationRows((await team).certifications, asOf)

@@ -3,6 +3,7 @@ import { href, type Route } from '../router.js';
 import type { Viewer } from '../session.js';
 import { html, setHtml } from '../ui/html.js';
 import { homePage } from './homePage.js';
+import { leadsPage } from './leadsPage.js';
 import { overviewPage } from './overview.js';
 import { partnerPage } from './partnerPage.js';
 import { partnersPage } from './partnersPage.js';
@@ -34,5 +35,6 @@ export const pageFor = (route: Route, viewer: Viewer): Page => {
   if (!viewer.vendor) return notFound;
   if (first === 'partners') return partnersPage;
   if (first === 'pipeline' && !second) return pipelinePage;
+  if (first === 'leads' && !second) return leadsPage;
   return notFound;
 };

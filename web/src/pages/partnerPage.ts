@@ -10,6 +10,7 @@ import { onPeriodChange, periodPicker } from '../ui/periodPicker.js';
 import { section } from '../ui/states.js';
 import { dealsSection, expiringSection } from './dealTables.js';
 import { fundsSection } from './fundTables.js';
+import { plansSection } from './leadTables.js';
 import { loadPeople, partnerPeople } from './partnerPeople.js';
 import { pointsSection } from './pointsTables.js';
 import { readinessTable } from './readinessTable.js';
@@ -18,7 +19,7 @@ import { scorecardSection } from './scorecardSection.js';
 /**
  * One partner: its scorecard for a period with the eight-period trend, readiness per product line,
  * people and certifications with expiry, deal registrations and protections ending soon, MDF funds and
- * claims, points. Every part loads (and may fail) on its own. Business plans join once they exist.
+ * claims, points. Every part loads (and may fail) on its own. Business plans with their progress.
  */
 export const partnerPage = {
   title: 'Partner',
@@ -55,6 +56,7 @@ export const partnerPage = {
         ${periodPicker('partner-period', scorecard.period, now)}
       </div>
       ${card('scorecard', 'Scorecard')}
+      ${card('plans', 'Business plans')}
       <div class="row">${card('readiness', 'Ready to sell')}${expiringCard}</div>
       ${card('people', 'People and certifications')}
       ${card('deals', 'Deal registrations')}
@@ -76,6 +78,7 @@ export const partnerPage = {
           : undefined;
         scorecardSection(part('scorecard'), scorecard, pr, lfl && comparison ? { ...lfl, won: comparison } : undefined);
       }),
+      section(part('plans'), 'business plans', () => plansSection(part('plans'), api, signal, id)),
       section(part('readiness'), 'readiness', async () => readinessTable(part('readiness'), partner)),
       section(part('expiring'), 'protections', () =>
         expiringSection(part('expiring'), api, signal, { partnerId: id, now, id: 'expiring-deals', withinDays: 30 }),

@@ -1,0 +1,76 @@
+import { pct } from '../scorecard/figures.js';
+
+/** Lead counts of a period (README "Leads dashboard"): what happened to lead offers in it. */
+export interface LeadCounts {
+  registered: number;
+  assigned: number;
+  accepted: number;
+  declined: number;
+  lapsed: number;
+  converted: number;
+  disqualified: number;
+  won: number;
+  lost: number;
+}
+export const countKeys = [
+  'registered',
+  'assigned',
+  'accepted',
+  'declined',
+  'lapsed',
+  'converted',
+  'disqualified',
+  'won',
+  'lost',
+] as const;
+
+export const noCounts = (): LeadCounts => ({
+  registered: 0,
+  assigned: 0,
+  accepted: 0,
+  declined: 0,
+  lapsed: 0,
+  converted: 0,
+  disqualified: 0,
+  won: 0,
+  lost: 0,
+});
+
+/** Offers that reached an outcome in the period: converted, disqualified, declined or let lapse. */
+export const answered = (c: Pick<LeadCounts, 'converted' | 'declined' | 'lapsed' | 'disqualified'>) =>
+  c.converted + c.declined + c.lapsed + c.disqualified;
+
+/** The median of a list (the mean of the two middle values for an even count), null when empty. */
+export const median = (values: number[]): number | null => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const hours = (seconds: number | null) => (seconds === null ? null : Math.round((seconds / 3600) * 100) / 100);
+
+/**
+ * One row of the dashboard (the channel, a region or a partner): the counts, the conversion rate
+ * (converted ÷ offers answered) this period and the same period a year earlier, its change in
+ * percentage points, and the median hours from assignment to acceptance.
+ */
+export const leadFigures = (
+  counts: LeadCounts,
+  previousYear: Pick<LeadCounts, 'converted' | 'declined' | 'lapsed' | 'disqualified'>,
+  acceptSeconds: number[],
+) => {
+  const conversionPct = pct(counts.converted, answered(counts));
+  const previousYearConversionPct = pct(previousYear.converted, answered(previousYear));
+  return {
+    ...counts,
+    conversionPct,
+    previousYearConversionPct,
+    conversionChangePts:
+      conversionPct === null || previousYearConversionPct === null
+        ? null
+        : Math.round((conversionPct - previousYearConversionPct) * 100) / 100,
+    medianHoursToAccept: hours(median(acceptSeconds)),
+  };
+};
+export type LeadFigures = ReturnType<typeof leadFigures>;

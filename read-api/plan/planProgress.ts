@@ -1,0 +1,110 @@
+import type { Objective } from '../../domain/plan/index.js';
+import { quartersOf, spanOf } from '../../domain/plan/periods.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
+import type { Database } from '../../projections/readModels/database.js';
+import { pct } from '../scorecard/figures.js';
+import { certifiedPeopleNow } from '../scorecard/readinessNow.js';
+
+type PlanRow = Database['partner_plans'] & { partner_name: string | null };
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** The figures plans of these partners are measured against, read in four queries whatever the page. */
+const figuresFor = async (db: SqlDb, plans: readonly PlanRow[]) => {
+  const partners = [...new Set(plans.map((p) => p.partner_id))];
+  const quarters = [...new Set(plans.flatMap((p) => quartersOf(p.period)))];
+  if (!partners.length) return undefined;
+  const [revenue, registered, customers, certified] = await Promise.all([
+    db.all<{ partner_id: string; period: string; currency: string; won_minor: number }>(
+      `SELECT partner_id, period, currency, won_minor FROM scorecard_revenue
+       WHERE partner_id IN (${marks(partners.length)}) AND period IN (${marks(quarters.length)})`,
+      [...partners, ...quarters],
+    ),
+    db.all<{ partner_id: string; period: string; deals_registered: number }>(
+      `SELECT partner_id, period, deals_registered FROM scorecard_periods
+       WHERE partner_id IN (${marks(partners.length)}) AND period IN (${marks(quarters.length)})`,
+      [...partners, ...quarters],
+    ),
+    // A new customer: one the partner won for the first time (by closing date) in the period.
+    db.all<{ partner_id: string; first_won: string }>(
+      `SELECT partner_id, MIN(closed_at) AS first_won FROM deals
+       WHERE partner_id IN (${marks(partners.length)}) AND status = 'won' GROUP BY partner_id, customer_domain`,
+      partners,
+    ),
+    db.all<{ partner_id: string; certified_expiries: string }>(
+      `SELECT partner_id, certified_expiries FROM scorecard_partners WHERE partner_id IN (${marks(partners.length)})`,
+      partners,
+    ),
+  ]);
+  return { revenue, registered, customers, certified };
+};
+type Figures = NonNullable<Awaited<ReturnType<typeof figuresFor>>>;
+
+/** What the partner reached of one objective in the plan's period. */
+const actualOf = (o: Objective, plan: PlanRow, f: Figures, now: Date): number => {
+  const quarters = new Set(quartersOf(plan.period));
+  const mine = <R extends { partner_id: string }>(rows: readonly R[]) =>
+    rows.filter((r) => r.partner_id === plan.partner_id);
+  switch (o.kind) {
+    case 'revenue':
+      return mine(f.revenue)
+        .filter((r) => quarters.has(r.period) && r.currency === o.target.currency)
+        .reduce((sum, r) => sum + Number(r.won_minor), 0);
+    case 'deals_registered':
+      return mine(f.registered)
+        .filter((r) => quarters.has(r.period))
+        .reduce((sum, r) => sum + Number(r.deals_registered), 0);
+    case 'new_customers': {
+      const { start, end } = spanOf(plan.period);
+      return mine(f.customers).filter((r) => r.first_won >= start.toISOString() && r.first_won < end.toISOString())
+        .length;
+    }
+    case 'certified_people':
+      return certifiedPeopleNow(mine(f.certified)[0]?.certified_expiries ?? '[]', now);
+  }
+};
+
+/**
+ * Plans with their progress (README "Business plans"): each objective's actual figure from the
+ * scorecard figures of the plan's period, the share of the target reached, and whether it is on track
+ * (met, or at least the share of the period already gone; certified people, a level, must be met).
+ */
+export const plansWithProgress = async (db: SqlDb, plans: readonly PlanRow[], now: Date) => {
+  const f = await figuresFor(db, plans);
+  return plans.map((plan) => {
+    const { start, end } = spanOf(plan.period);
+    const elapsedPct = Math.min(
+      100,
+      Math.max(0, pct(now.getTime() - start.getTime(), end.getTime() - start.getTime()) ?? 0),
+    );
+    const objectives = (JSON.parse(plan.objectives) as Objective[]).map((o) => {
+      const actual = f ? actualOf(o, plan, f, now) : 0;
+      const target = o.kind === 'revenue' ? o.target.amountMinor : o.target;
+      const progressPct = pct(actual, target) ?? 0;
+      const met = actual >= target;
+      return {
+        kind: o.kind,
+        target: o.target,
+        actual: o.kind === 'revenue' ? { amountMinor: actual, currency: o.target.currency } : actual,
+        progressPct,
+        met,
+        onTrack: met || (o.kind !== 'certified_people' && progressPct >= elapsedPct),
+      };
+    });
+    return {
+      id: plan.plan_id,
+      partnerId: plan.partner_id,
+      partnerName: plan.partner_name,
+      period: plan.period,
+      status: now < start ? 'upcoming' : now >= end ? 'ended' : 'running',
+      elapsedPct,
+      objectives,
+      notes: plan.notes,
+      createdBy: plan.created_by,
+      createdAt: plan.created_at,
+      revisedAt: plan.revised_at,
+      version: Number(plan.version),
+    };
+  });
+};
+export type PlanView = Awaited<ReturnType<typeof plansWithProgress>>[number];
