@@ -7,7 +7,9 @@ import { useProblemErrors } from '../http/errorHandling.js';
 import { sqlIdempotencyStore } from '../http/idempotency.js';
 import { createMetrics, useRequestMetrics } from '../http/metrics.js';
 import { tokenRoute } from '../http/tokenRoute.js';
-import { toOpenApiSchema, useZodSchemas } from '../http/zodSchemas.js';
+import { useZodSchemas } from '../http/zodSchemas.js';
+import { openApiTransforms } from '../http/openApi.js';
+import { healthRoutes } from '../http/healthRoutes.js';
 import { loadPrincipal } from '../projections/index.js';
 import { auditRoutes } from '../read-api/audit/auditRoutes.js';
 import { queryRoutes } from '../read-api/index.js';
@@ -19,6 +21,8 @@ export interface AppOptions {
   readonly adminKey: string;
   readonly jwtSecret: string;
   readonly logLevel?: string;
+  /** Called before the app is ready: tests add their response-contract check here. */
+  readonly extend?: (app: FastifyInstance) => void;
 }
 
 const BODY_LIMIT = 4 * 1024 * 1024;
@@ -34,6 +38,8 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
   useZodSchemas(app);
   useProblemErrors(app);
   useRequestMetrics(app, metrics);
+  options.extend?.(app);
+  const { transform, transformObject } = openApiTransforms();
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -48,15 +54,8 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
         },
       },
     },
-    transform: ({ schema, url }) => {
-      const s = (schema ?? {}) as Record<string, unknown>;
-      const converted = Object.fromEntries(
-        Object.entries(s).map(([k, v]) =>
-          ['body', 'querystring', 'params', 'headers'].includes(k) ? [k, toOpenApiSchema(v)] : [k, v],
-        ),
-      );
-      return { schema: converted, url };
-    },
+    transform,
+    transformObject,
   });
   // Before the UI registers its routes: onRoute only sees routes added after it.
   app.addHook('onRoute', (route) => {
@@ -104,19 +103,13 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
     platform.store.headPosition(),
   );
   metrics.gauge('prm_projection_position', 'position every projection has reached', () => platform.runner.position());
+  // The document does not describe itself.
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => {
-    const head = await platform.store.headPosition();
-    return {
-      status: 'ok',
-      headPosition: head,
-      projectionPosition: platform.runner.position(),
-      projectionLag: head - platform.runner.position(),
-    };
+  healthRoutes(app, {
+    headPosition: () => platform.store.headPosition(),
+    projectionPosition: () => platform.runner.position(),
+    metrics: () => metrics.render(),
   });
-  app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
-    reply.header('content-type', 'text/plain; version=0.0.4').send(await metrics.render()),
-  );
   await app.ready();
   return app;
 };

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import * as E from 'fp-ts/lib/Either.js';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { readsEverything, isVendorAdmin, isChannelStaff, type Principal } from '../domain/access/index.js';
 import type { DomainError, IdGenerator } from '../domain/shared/index.js';
 import { isWrongExpectedVersion } from '../eventstore/errors.js';
@@ -9,6 +9,8 @@ import { createKeyedLock } from '../infra/keyedLock.js';
 import { requestHash, type IdempotencyStore } from './idempotency.js';
 import { problem, problemOf, sendProblem, type Problem } from './problem.js';
 import { fastifySchema, type RouteInput, type RouteShape } from './routes.js';
+import { named } from './contract.js';
+import { contractOf, IdempotencyKey } from './responseContract.js';
 import { ifMatchTarget } from './ifMatchTarget.js';
 import { actorOf } from '../commands/auth/actorOf.js';
 import {
@@ -29,6 +31,17 @@ export interface CommandKit {
 }
 
 export { actorOf };
+
+/** What every command answers (DESIGN §6): where its events landed. */
+export const CommandResultBody = named(
+  'CommandResult',
+  z.object({
+    id: z.string().describe('the id of the thing the command acted on'),
+    streamId: z.string(),
+    version: z.number().int().describe('the stream version after the command: the next If-Match'),
+    position: z.number().int().describe('global log position of the last event appended'),
+  }),
+);
 
 /** Auditors and analysts read everything and change nothing. */
 const isReadOnlyStaff = (p: Principal) => readsEverything(p) && !isVendorAdmin(p) && !isChannelStaff(p);
@@ -62,10 +75,18 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
   ) => Promise<E.Either<DomainError, CommandResult>>,
 ) => {
   const lock = keyLockOf(kit);
+  // A top-level create is read back at `<collection>/<id>`; nested creates (an MDF request) have no URL of their own.
+  const location = shape.created && !shape.url.includes(':') ? (id: string) => `${shape.url}/${id}` : undefined;
+  const contract = contractOf(shape, {
+    kind: 'command',
+    status: shape.created ? 201 : 200,
+    body: CommandResultBody,
+    headers: location ? ['etag', 'location'] : ['etag'],
+  });
   app.route({
     method: shape.method,
     url: shape.url,
-    schema: fastifySchema(shape),
+    schema: fastifySchema(shape, contract),
     handler: async (request, reply) => {
       const principal = principalOf(request);
       if (isReadOnlyStaff(principal))
@@ -79,7 +100,7 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
           ]),
         );
       const key = request.headers['idempotency-key'] as string | undefined;
-      if (key !== undefined && !/^[\x21-\x7e]{1,255}$/.test(key))
+      if (key !== undefined && !IdempotencyKey.safeParse(key).success)
         return sendProblem(
           reply,
           problem(400, 'validation_failed', 'Idempotency-Key must be 1 to 255 visible ASCII characters', [
@@ -173,6 +194,7 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
       }
       if (outcome.problem) return sendProblem(reply, outcome.body as Problem);
       const result = outcome.body as CommandResult;
+      if (location) reply.header('location', location(result.id));
       return reply.code(outcome.status).header('etag', `"${result.version}"`).send(result);
     },
   });

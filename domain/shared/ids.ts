@@ -10,6 +10,7 @@ export const idPrefixes = {
   request: 'req',
   claim: 'clm',
   content: 'cnt',
+  apiClient: 'cli',
   event: 'evt',
   command: 'cmd',
 } as const;
@@ -32,3 +33,4 @@ export const FundId = idSchema('fund');
 export const RequestId = idSchema('request');
 export const ClaimId = idSchema('claim');
 export const ContentId = idSchema('content');
+export const ApiClientId = idSchema('apiClient');
