@@ -22,9 +22,10 @@ const reasons: Record<number, string> = {
   501: 'Not Implemented by this event store',
 };
 
+// @fastify/swagger wraps each header's schema in `{ schema }` itself.
 const responseHeaders = {
-  etag: { description: '"<version>" of the stream: send it back as If-Match', schema: { type: 'string' } },
-  location: { description: 'where the created resource is read', schema: { type: 'string', format: 'uri-reference' } },
+  etag: { type: 'string', description: '"<version>" of the stream: send it back as If-Match' },
+  location: { type: 'string', format: 'uri-reference', description: 'where the created resource is read' },
 } as const;
 
 /**
@@ -41,15 +42,15 @@ export const openApiTransforms = () => {
     delete json.$defs;
     delete json.$schema;
     const rename = new Map<string, string>();
-    for (const [id, def] of Object.entries(defs)) {
-      // A request schema may share a name with a response schema yet differ (defaults, transforms).
-      const name = components[id] && JSON.stringify(components[id]) !== JSON.stringify(def) ? `${id}Input` : id;
-      rename.set(id, name);
-    }
     const relink = (value: Json) =>
       JSON.parse(
         JSON.stringify(value).replace(/"#\/\$defs\/([^"]+)"/g, (_m, id: string) => `"${COMPONENTS}${rename.get(id) ?? id}"`),
       ) as Json;
+    for (const [id, def] of Object.entries(defs)) {
+      // A request schema may share a name with a response schema yet differ (defaults, transforms).
+      const same = !components[id] || JSON.stringify(components[id]) === JSON.stringify(relink(def));
+      rename.set(id, same ? id : `${id}Input`);
+    }
     for (const [id, def] of Object.entries(defs)) components[rename.get(id) ?? id] = relink(def);
     return relink(json);
   };

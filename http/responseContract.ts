@@ -1,3 +1,4 @@
+import type {} from 'fastify';
 import { z } from 'zod';
 
 /** Problem statuses a route may declare; anything else (a 5xx) is a fault, never part of the contract. */
@@ -37,6 +38,13 @@ export const commandRequestHeaders: readonly RequestHeader[] = [
  * nodes) goes here and in `requestHeaderSchemas`: every query route then declares it.
  */
 export const queryRequestHeaders: readonly RequestHeader[] = [];
+
+declare module 'fastify' {
+  interface FastifySchema {
+    /** The route's response contract, read by the OpenAPI transform (http/openApi.ts) and nothing else. */
+    contract?: ResponseContract;
+  }
+}
 
 /** What one route answers: the success status and body, its headers, and the problems it may send. */
 export interface ResponseContract {

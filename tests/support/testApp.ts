@@ -8,6 +8,7 @@ import type { EventStoreChoice } from '../../app/openEventStore.js';
 import { createPlatform, type Platform } from '../../app/platform.js';
 import { manualClock } from '../../domain/shared/clock.js';
 import { signToken } from '../../http/jwt.js';
+import { checkResponsesAgainstContract } from './responseContract.js';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 export const JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123456789';
@@ -28,7 +29,12 @@ export const startTestApp = async (options: { now?: string; eventStore?: EventSt
     ids: nanoidGenerator,
     eventStore: options.eventStore,
   });
-  const app: FastifyInstance = await buildApp(platform, { adminKey: ADMIN_KEY, jwtSecret: JWT_SECRET });
+  const app: FastifyInstance = await buildApp(platform, {
+    adminKey: ADMIN_KEY,
+    jwtSecret: JWT_SECRET,
+    // Every response the suite sees must match the route's declared status, content type and schema.
+    extend: checkResponsesAgainstContract,
+  });
 
   const request = async (
     method: string,

@@ -1,0 +1,12 @@
+import { checkResponsesAgainstContract } from './tests/support/responseContract.js';
+import { createPlatform } from './app/platform.js';
+import { buildApp } from './app/buildApp.js';
+import { nanoidGenerator } from './app/nanoidGenerator.js';
+import { manualClock } from './domain/shared/clock.js';
+import { mkdtempSync } from 'node:fs';
+const dir = mkdtempSync('/tmp/i12/x');
+const platform = await createPlatform({ databaseFile: dir + '/prm.db', clock: manualClock('2026-06-01T09:00:00.000Z'), ids: nanoidGenerator });
+const app = await buildApp(platform, { adminKey: 'test-admin-key-0123456789abcdef', jwtSecret: 'x'.repeat(40), logLevel: 'error', extend: checkResponsesAgainstContract });
+const r = await app.inject({ method: 'POST', url: '/partners', headers: { authorization: 'Bearer test-admin-key-0123456789abcdef', 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'Acme', website: 'https://acme.example', country: 'DE', region: 'emea', type: 'reseller' }) });
+console.log(r.statusCode, r.body);
+await app.close(); await platform.close();
