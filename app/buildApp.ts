@@ -10,7 +10,7 @@ import { tokenRoute } from '../http/tokenRoute.js';
 import { useZodSchemas } from '../http/zodSchemas.js';
 import { openApiTransforms } from '../http/openApi.js';
 import { healthRoutes } from '../http/healthRoutes.js';
-import { loadPrincipal } from '../projections/index.js';
+import { loadApiClient, loadPrincipal } from '../projections/index.js';
 import { auditRoutes } from '../read-api/audit/auditRoutes.js';
 import { queryRoutes } from '../read-api/index.js';
 import { webRoutes } from '../web/webRoutes.js';
@@ -66,6 +66,7 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
     adminKey: options.adminKey,
     jwtSecret: options.jwtSecret,
     loadPrincipal: (personId) => loadPrincipal(platform.reader, personId),
+    loadApiClient: (key) => loadApiClient(platform.reader, key, platform.clock.now()),
     now: platform.clock.now,
   });
 

@@ -1,4 +1,5 @@
 import type { IdGenerator } from '../domain/shared/index.js';
+import { apiClientCommands } from './apiClient/apiClientCommands.js';
 import { channelCommands } from './channel/channelCommands.js';
 import { contentCommands } from './content/contentCommands.js';
 import { dealCommands } from './deal/dealCommands.js';
@@ -29,5 +30,6 @@ export const commandLayer = (deps: CommandDeps) => ({
   content: contentCommands(deps),
   mdf: mdfCommands(deps),
   points: pointsCommands(deps),
+  apiClient: apiClientCommands(deps),
 });
 export type CommandLayer = ReturnType<typeof commandLayer>;

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { apiClientCommandRoutes } from './apiClient/apiClientRoutes.js';
 import { channelCommandRoutes } from './channel/channelRoutes.js';
 import { commandLayer } from './commandLayer.js';
 import { contentCommandRoutes } from './content/contentRoutes.js';
@@ -27,4 +28,5 @@ export const commandRoutes = (app: FastifyInstance, kit: CommandKit, pipeline: C
   contentCommandRoutes(app, kit, commands.content);
   mdfCommandRoutes(app, kit, commands.mdf);
   pointsCommandRoutes(app, kit, commands.points);
+  apiClientCommandRoutes(app, kit, commands.apiClient);
 };

@@ -1,3 +1,4 @@
+import { apiClientEvents } from './apiClient/index.js';
 import { channelEvents } from './channel/index.js';
 import { contentEvents } from './content/index.js';
 import { dealClaimEvents, dealEvents } from './deal/index.js';
@@ -9,6 +10,7 @@ import { programEvents } from './program/index.js';
 import type { EventDefinition, EventOf } from './shared/index.js';
 
 export * as access from './access/index.js';
+export * as apiClient from './apiClient/index.js';
 export * as channel from './channel/index.js';
 export * as content from './content/index.js';
 export * as deal from './deal/index.js';
@@ -31,6 +33,7 @@ const definitions = [
   ...dealEvents,
   ...dealClaimEvents,
   ...contentEvents,
+  ...apiClientEvents,
 ] as const;
 
 /** Every event type the log may hold, for validation on append and for upcasting on read. */

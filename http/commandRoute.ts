@@ -69,7 +69,13 @@ const keyLockOf = (kit: CommandKit) => {
 export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
   app: FastifyInstance,
   kit: CommandKit,
-  shape: RouteShape<P, z.ZodType, B> & { readonly created?: boolean },
+  shape: RouteShape<P, z.ZodType, B> & {
+    readonly created?: boolean;
+    /** The answer's schema when it carries more than CommandResult (e.g. an API key shown once). */
+    readonly result?: z.ZodType;
+    /** Fields answered once and never stored with the idempotency record: a replay answers without them. */
+    readonly secretFields?: readonly string[];
+  },
   handler: (
     input: RouteInput<P, z.ZodType, B> & { ctx: CommandContext },
   ) => Promise<E.Either<DomainError, CommandResult>>,
@@ -80,7 +86,7 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
   const contract = contractOf(shape, {
     kind: 'command',
     status: shape.created ? 201 : 200,
-    body: CommandResultBody,
+    body: shape.result ?? CommandResultBody,
     headers: location ? ['etag', 'location'] : ['etag'],
   });
   app.route({
@@ -184,9 +190,15 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
             return { status: seen.statusCode, body: JSON.parse(seen.body), problem: seen.statusCode >= 400 };
           }
           const fresh = await run();
+          const stored =
+            shape.secretFields && !fresh.problem
+              ? Object.fromEntries(
+                  Object.entries(fresh.body as object).filter(([k]) => !shape.secretFields?.includes(k)),
+                )
+              : fresh.body;
           await kit.idempotency.save(
             scope,
-            { requestHash: hash, statusCode: fresh.status, body: JSON.stringify(fresh.body) },
+            { requestHash: hash, statusCode: fresh.status, body: JSON.stringify(stored) },
             kit.now(),
           );
           return fresh;

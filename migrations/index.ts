@@ -18,11 +18,12 @@ import * as m0401 from './0401_scorecard_health.js';
 import * as m0402 from './0402_scorecard_trailing_revenue.js';
 import * as m0500 from './0500_audit.js';
 import * as m0501 from './0501_partner_domain.js';
+import * as m0600 from './0600_api_clients.js';
 
 /**
  * Every migration, by name. Names sort in the order they apply; ranges per capability keep
  * parallel work from colliding: 00xx platform and partners/people, 01xx deals, 02xx MDF and
- * points, 03xx content and access, 04xx scorecards, 05xx audit. Applied migrations are history and
+ * points, 03xx content and access, 04xx scorecards, 05xx audit, 06xx integration (API clients). Applied migrations are history and
  * never change; what the tables are now is declared once in projections/readModels (a test holds the
  * two equal), and new migrations may take table names from there (`tables.deals.name`).
  */
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0402_scorecard_trailing_revenue': m0402,
   '0500_audit': m0500,
   '0501_partner_domain': m0501,
+  '0600_api_clients': m0600,
 };

@@ -1,4 +1,5 @@
 import { accessProjection } from './access/accessProjection.js';
+import { apiClientsProjection } from './apiClient/apiClientsProjection.js';
 import { channelSettingsProjection } from './channel/channelSettingsProjection.js';
 import { dealsProjection } from './deal/dealsProjection.js';
 import { mdfProjection } from './mdf/mdfProjection.js';
@@ -9,6 +10,7 @@ import type { Projection } from './runner/projection.js';
 import { scorecardsProjection } from './scorecard/scorecardsProjection.js';
 
 export { loadPrincipal } from './access/loadPrincipal.js';
+export { loadApiClient } from './apiClient/loadApiClient.js';
 export * from './runner/projection.js';
 export * from './runner/projectionRunner.js';
 export * from '../infra/sql/sqlDb.js';
@@ -24,5 +26,6 @@ export const allProjections: readonly Projection[] = [
   mdfProjection,
   pointsProjection,
   scorecardsProjection,
+  apiClientsProjection,
 ];
 export type { Database, TableName } from './readModels/database.js';

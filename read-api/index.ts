@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { apiClientQueryRoutes } from './apiClient/apiClientQueryRoutes.js';
 import { channelQueryRoutes } from './channel/channelQueryRoutes.js';
 import { contentQueryRoutes } from './content/contentQueryRoutes.js';
 import { dealQueryRoutes } from './deal/dealQueryRoutes.js';
@@ -28,4 +29,5 @@ export const queryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   mdfQueryRoutes(app, deps);
   pointsQueryRoutes(app, deps);
   scorecardQueryRoutes(app, deps);
+  apiClientQueryRoutes(app, deps);
 };

@@ -1,6 +1,7 @@
 import { platformTables } from '../../infra/sql/platformTables.js';
 import { namesOf, type DatabaseOf } from '../../infra/sql/tables.js';
 import { accessTables } from './accessTables.js';
+import { apiClientTables } from './apiClientTables.js';
 import { channelTables } from './channelTables.js';
 import { dealTables } from './dealTables.js';
 import { mdfTables } from './mdfTables.js';
@@ -23,6 +24,7 @@ export const tables = {
   ...mdfTables,
   ...pointsTables,
   ...scorecardTables,
+  ...apiClientTables,
   ...platformTables,
 };
 export type Tables = typeof tables;

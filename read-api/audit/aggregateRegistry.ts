@@ -6,6 +6,7 @@ import { fundDecider, fundReservationDecider } from '../../domain/mdf/index.js';
 import { partnerDecider } from '../../domain/partner/index.js';
 import { emailReservationDecider, personDecider } from '../../domain/person/index.js';
 import { programDecider } from '../../domain/program/index.js';
+import { apiClientDecider } from '../../domain/apiClient/index.js';
 import type { DomainEvent } from '../../domain/shared/index.js';
 
 /** An aggregate auditors can replay: the streams it owns and the decider whose `evolve` folds them. */
@@ -38,6 +39,7 @@ export const replayableAggregates: readonly ReplayableAggregate[] = [
   replayable('person', 'person-', personDecider),
   replayable('email-reservation', 'email-', emailReservationDecider),
   replayable('program', 'program-', programDecider),
+  replayable('apiClient', 'apiclient-', apiClientDecider),
   replayable('channel-settings', CHANNEL_STREAM, channelDecider),
   replayable('deal', 'deal-', dealDecider),
   replayable('deal-claim', 'claim-', claimDecider),

@@ -92,7 +92,7 @@ export const peopleQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
     app,
     { method: 'GET', url: '/me', summary: 'The caller: principal and profile', tags: ['people'], response: MeOut },
     async ({ principal }) => {
-      if (principal.kind === 'admin-key') return E.right(answer({ principal: principalView(principal) }));
+      if (principal.kind !== 'person') return E.right(answer({ principal: principalView(principal) }));
       const row = await db
         .selectFrom('people')
         .selectAll()
