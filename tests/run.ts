@@ -60,7 +60,8 @@ await Promise.all(
       outcomes.push(o);
       const name = relative(root, o.file);
       console.log(
-        `${o.failed ? 'FAIL' : 'ok  '} ${name} (${o.passed} passed${o.failed ? `, ${o.failed} failed` : ''}, ${o.ms} ms)`,
+        `${o.failed ? 'FAIL' : 'ok  '} ${name} (${o.passed} passed${o.failed ? `, ${o.failed} failed` : ''}, ${o.ms} ` +
+          `ms)`,
       );
       if (o.failed) console.log(o.output.replace(/^/gm, '    '));
     }

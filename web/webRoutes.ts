@@ -5,8 +5,14 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 
 const root = new URL('.', import.meta.url).pathname;
 // Only what the page itself loads: nothing else under web/ is ever served.
-const policy =
-  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
+const policy = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self'",
+  "script-src 'self'",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 /** `src/<name>.js` or `src/<folder>/<name>.js`, letters only: no dots, so nothing outside web/src. */
 const modulePath = /^(?:(charts|pages|ui)\/)?([a-zA-Z]{1,40})\.js$/;
 

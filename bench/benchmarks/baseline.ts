@@ -9,7 +9,8 @@ import { rawAppendSizes } from './rawAppendSizes.js';
 const insertAll = async (file: string, batches: readonly EventRowValues[][]) => {
   const { db } = await freshDatabase(file);
   const insert = db.prepare(
-    `INSERT INTO events (position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash)
+    `INSERT INTO events
+       (position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const start = performance.now();
@@ -27,7 +28,8 @@ export const baseline: Benchmark = {
   name: 'baseline',
   title: 'Baseline',
   description:
-    'bare better-sqlite3 inserts of the rows the store writes (same table, pragmas, JSON and hashes), 100 per transaction',
+    'bare better-sqlite3 inserts of the rows the store writes (same table, pragmas, JSON and hashes), ' +
+    '100 per transaction',
   run: async (ctx) => {
     const { batches: count, size, repetitions } = rawAppendSizes(ctx.options);
     const rows = eventRows(appendBatches(count, size, 1), new Date().toISOString());

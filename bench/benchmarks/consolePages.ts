@@ -23,7 +23,8 @@ const visit = async (page: Page, hash: string): Promise<number> => {
     location.hash = ${JSON.stringify(hash)};
     const check = () => {
       if (root.dataset.ready !== undefined) {
-        if (root.querySelector('[data-failed]') || root.dataset.failed) return reject(new Error('a part of ${hash} failed'));
+        if (root.querySelector('[data-failed]') || root.dataset.failed)
+          return reject(new Error('a part of ${hash} failed'));
         requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
       } else if (performance.now() - t0 > 30000) reject(new Error('${hash} took more than 30 s'));
       else setTimeout(check, 2);
@@ -66,7 +67,8 @@ export const runConsolePages = async (ctx: BenchContext): Promise<BenchResult> =
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     const reader = platform.reader;
     const manager = Object.values(seeded.report.channelManagers).flat()[0];
-    // Every active partner in turn for the partner page (the biggest first), and partner people of the busiest partners.
+    // Every active partner in turn for the partner page (the biggest first), and partner people of the
+    // busiest partners.
     const partners = (
       await reader.all<{ partner_id: string }>(
         `SELECT partner_id FROM partners WHERE status = 'active' ORDER BY employee_count DESC, partner_id`,
@@ -75,8 +77,9 @@ export const runConsolePages = async (ctx: BenchContext): Promise<BenchResult> =
     const peopleOf = async (role: string) =>
       (
         await reader.all<{ person_id: string }>(
-          `SELECT pe.person_id FROM people pe JOIN partners p ON p.partner_id = pe.partner_id WHERE pe.partner_role = ? AND p.status = 'active'
-       ORDER BY p.employee_count DESC, pe.person_id LIMIT 5`,
+          `SELECT pe.person_id FROM people pe JOIN partners p ON p.partner_id = pe.partner_id
+           WHERE pe.partner_role = ? AND p.status = 'active'
+           ORDER BY p.employee_count DESC, pe.person_id LIMIT 5`,
           [role],
         )
       ).map((r) => r.person_id);
@@ -130,7 +133,8 @@ export const runConsolePages = async (ctx: BenchContext): Promise<BenchResult> =
     for (const c of cases) {
       const people = c.key === 'homeAdmin' ? admins : c.key === 'homeSales' ? reps : [];
       const times: number[] = [];
-      // A fresh page per token (as a user signs in): the first visit after signing in loads the modules; it is a warm-up.
+      // A fresh page per token (as a user signs in): the first visit after signing in loads the modules; it
+      // is a warm-up.
       const tokens = people.length ? people.map((p) => tokenFor(p)) : [c.token];
       for (const [t, token] of tokens.entries()) {
         const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -159,7 +163,9 @@ export const runConsolePages = async (ctx: BenchContext): Promise<BenchResult> =
         events: seeded.report.events,
         visitsPerPage: visits,
         samples,
-        via: 'headless Chromium (Debian), 1400x1000, from the route change to the first frame painted after the data is rendered; a warm-up visit per session first',
+        via:
+          'headless Chromium (Debian), 1400x1000, from the route change to the first frame painted after the data ' +
+          'is rendered; a warm-up visit per session first',
       },
     };
   } finally {
@@ -173,7 +179,8 @@ export const consolePagesBenchmark: Benchmark = {
   name: 'consolePages',
   title: 'Console pages in the browser',
   description:
-    "time to each page's data on screen in headless Chromium, on the store prm seed built (1,000 partners; --quick: 20)",
+    "time to each page's data on screen in headless Chromium, on the store prm seed built " +
+    '(1,000 partners; --quick: 20)',
   needs: ['seed'],
   run: runConsolePages,
 };

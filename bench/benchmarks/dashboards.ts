@@ -109,7 +109,8 @@ export const runDashboardBench = async (ctx: BenchContext): Promise<BenchResult>
       figures.push(...caseFigures);
       samples[c.key] = latencies.length;
       ctx.log(
-        `dashboards: ${c.label}: p50 ${caseFigures[0].value} ms, p99 ${caseFigures[1].value} ms (${latencies.length} requests)`,
+        `dashboards: ${c.label}: p50 ${caseFigures[0].value} ms, ` +
+          `p99 ${caseFigures[1].value} ms (${latencies.length} requests)`,
       );
     }
     return {

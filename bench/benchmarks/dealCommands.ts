@@ -54,7 +54,10 @@ const registerThenApprove = async (
 export const dealCommands: Benchmark = {
   name: 'dealCommands',
   title: 'Deal registration in-process',
-  description: `deal registrations by partners' sales people (~5% colliding with another partner's customer), then approvals of each by the admin key, through dealCommands on the platform, ${CALLERS} concurrent callers, projections and policies running`,
+  description:
+    "deal registrations by partners' sales people (~5% colliding with another partner's customer), " +
+    'then approvals of each by the admin key, through dealCommands on the platform, ' +
+    `${CALLERS} concurrent callers, projections and policies running`,
   run: async (ctx) => {
     const { quick } = ctx.options;
     const sizes = quick ? { partners: 64, warmup: 200, deals: 1000 } : { partners: 1024, warmup: 4000, deals: 40_000 };
@@ -70,7 +73,8 @@ export const dealCommands: Benchmark = {
       const events = (await platform.store.headPosition()) - headBefore;
       const { registration: reg, approval: app } = run;
       ctx.log(
-        `deals: ${Math.round(reg.perSec)} registrations/s, ${Math.round(app.perSec)} approvals/s, ${reg.failed + app.failed} failed, ${app.conflicts} conflicts`,
+        `deals: ${Math.round(reg.perSec)} registrations/s, ${Math.round(app.perSec)} approvals/s, ` +
+          `${reg.failed + app.failed} failed, ${app.conflicts} conflicts`,
       );
       const target = { op: '>=' as const, value: 20_000 };
       return {

@@ -11,7 +11,9 @@ const CONNECTIONS = 64;
 export const httpCommands: Benchmark = {
   name: 'httpCommands',
   title: 'Commands over HTTP',
-  description: `the same partner command mix as JSON over HTTP to the listening server (admin key, read-your-writes), ${CONNECTIONS} kept-alive connections from a child process, warmed up first`,
+  description:
+    `the same partner command mix as JSON over HTTP to the listening server (admin key, read-your-writes), ` +
+    `${CONNECTIONS} kept-alive connections from a child process, warmed up first`,
   run: async (ctx) => {
     const { quick } = ctx.options;
     const sizes = quick ? { partners: 512, warmup: 200, seconds: 1 } : { partners: 2048, warmup: 4000, seconds: 10 };
@@ -33,7 +35,8 @@ export const httpCommands: Benchmark = {
       const caughtUp = await projectionsCaughtUp(platform);
       const events = (await platform.store.headPosition()) - headBefore;
       ctx.log(
-        `http: ${Math.round(load.ok / load.seconds)} commands/s, ${load.non2xx} non-2xx, ${load.errors} errors, p99 ${load.latencyMs.p99} ms`,
+        `http: ${Math.round(load.ok / load.seconds)} commands/s, ${load.non2xx} non-2xx, ` +
+          `${load.errors} errors, p99 ${load.latencyMs.p99} ms`,
       );
       return {
         figures: [

@@ -12,7 +12,11 @@ const CONNECTIONS = 64;
 export const httpDeals: Benchmark = {
   name: 'httpDeals',
   title: 'Deal registration over HTTP',
-  description: `POST /deals by partners' sales people (their JWTs; every customer distinct), then POST /deals/:id/approve of each (admin key), to the listening server (read-your-writes), ${CONNECTIONS} kept-alive connections from a child process, warmed up first`,
+  description:
+    `POST /deals by partners' sales people (their JWTs; every customer distinct), ` +
+    `then POST /deals/:id/approve of each (admin key), ` +
+    `to the listening server (read-your-writes), ` +
+    `${CONNECTIONS} kept-alive connections from a child process, warmed up first`,
   run: async (ctx) => {
     const { quick } = ctx.options;
     const sizes = quick ? { partners: 64, warmup: 200, deals: 1000 } : { partners: 1024, warmup: 4000, deals: 20_000 };
@@ -49,7 +53,8 @@ export const httpDeals: Benchmark = {
       const faults = (pick: (p: typeof reg) => number) => [reg, appr, ...warm].reduce((n, p) => n + pick(p), 0);
       const perSec = (p: typeof reg) => round(p.ok / p.seconds, 0);
       ctx.log(
-        `http deals: ${perSec(reg)} registrations/s (p99 ${reg.latencyMs.p99} ms), ${perSec(appr)} approvals/s (p99 ${appr.latencyMs.p99} ms), ${reg.non2xx + appr.non2xx} non-2xx`,
+        `http deals: ${perSec(reg)} registrations/s (p99 ${reg.latencyMs.p99} ms), ` +
+          `${perSec(appr)} approvals/s (p99 ${appr.latencyMs.p99} ms), ${reg.non2xx + appr.non2xx} non-2xx`,
       );
       const rate = { op: '>=' as const, value: 5_000 };
       const p99 = { op: '<' as const, value: 50 };

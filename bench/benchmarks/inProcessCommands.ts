@@ -23,7 +23,9 @@ const runMix = async (platform: Platform, mix: ReturnType<typeof commandMix>, co
 export const inProcessCommands: Benchmark = {
   name: 'commands',
   title: 'Commands in-process',
-  description: `partner commands (apply, set quota, change tier) through the real CommandPipeline on the platform, ${CALLERS} concurrent callers, projections running`,
+  description:
+    `partner commands (apply, set quota, change tier) through the real CommandPipeline on the platform, ` +
+    `${CALLERS} concurrent callers, projections running`,
   run: async (ctx) => {
     const { quick } = ctx.options;
     const sizes = quick
@@ -41,7 +43,8 @@ export const inProcessCommands: Benchmark = {
       const caughtUp = await projectionsCaughtUp(platform);
       const events = (await platform.store.headPosition()) - headBefore;
       ctx.log(
-        `commands: ${Math.round(sizes.commands / (run.ms / 1000))}/s, ${run.failed} failed, projection lag at end ${caughtUp.lag} events`,
+        `commands: ${Math.round(sizes.commands / (run.ms / 1000))}/s, ${run.failed} failed, ` +
+          `projection lag at end ${caughtUp.lag} events`,
       );
       return {
         figures: [

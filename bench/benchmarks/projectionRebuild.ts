@@ -8,7 +8,8 @@ export const projectionRebuild: Benchmark = {
   name: 'rebuild',
   title: 'Projection rebuild',
   description:
-    'runner.rebuild() of every read model over the generated store (--events), in a child process sampling its RSS every 50 ms',
+    'runner.rebuild() of every read model over the generated store (--events), ' +
+    'in a child process sampling its RSS every 50 ms',
   run: async (ctx) => {
     const store = await sharedFoundationStore(ctx);
     const out = await runChild<RebuildInput, RebuildOutput>(new URL('../children/rebuild.ts', import.meta.url), {
@@ -17,7 +18,8 @@ export const projectionRebuild: Benchmark = {
     if (out.projectionPosition !== out.events)
       throw new Error(`rebuild stopped at ${out.projectionPosition} of ${out.events} events`);
     ctx.log(
-      `rebuild: ${Math.round(out.events / out.seconds)} events/s, peak RSS ${megabytes(out.peakRssBytes)} MB (${out.samples} samples)`,
+      `rebuild: ${Math.round(out.events / out.seconds)} events/s, ` +
+        `peak RSS ${megabytes(out.peakRssBytes)} MB (${out.samples} samples)`,
     );
     return {
       figures: [

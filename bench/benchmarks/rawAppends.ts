@@ -42,7 +42,9 @@ const appendAll = async (file: string, batches: readonly AppendBatch[], appender
 export const rawAppends: Benchmark = {
   name: 'rawAppends',
   title: 'Raw appends',
-  description: `EventStore.append of 100 events to a new stream (validation, hash chain, idempotency check), awaited one by one and by ${APPENDERS} concurrent appenders`,
+  description:
+    `EventStore.append of 100 events to a new stream (validation, hash chain, idempotency check), ` +
+    `awaited one by one and by ${APPENDERS} concurrent appenders`,
   needs: ['baseline'],
   run: async (ctx) => {
     const { batches: count, size, repetitions } = rawAppendSizes(ctx.options);

@@ -19,7 +19,8 @@ export const readQueries: Benchmark = {
   name: 'reads',
   title: 'Read queries',
   description:
-    'GET /partners with filters (50 a page) and GET /partners/:id via fastify.inject on the generated store, one at a time',
+    'GET /partners with filters (50 a page) and GET /partners/:id ' +
+    'via fastify.inject on the generated store, one at a time',
   run: async (ctx) => {
     const store = await sharedFoundationStore(ctx);
     const requests = ctx.options.quick ? 50 : 2000;
@@ -36,7 +37,8 @@ export const readQueries: Benchmark = {
         )
       ).map((r) => r.partner_id);
       const manager = await platform.reader.get<{ person_id: string }>(
-        `SELECT person_id FROM people WHERE vendor_roles LIKE '%"channel_manager","regions"%' ORDER BY person_id LIMIT 1`,
+        `SELECT person_id FROM people WHERE vendor_roles LIKE '%"channel_manager","regions"%'
+         ORDER BY person_id LIMIT 1`,
       );
       if (ids.length === 0 || !manager) throw new Error('the generated store has no partners or channel managers');
       const managerToken = tokenFor(manager.person_id);

@@ -13,7 +13,10 @@ export interface SeededChannel {
   readonly seconds: number;
 }
 
-/** Partners seeded: 1,000 (issue 6's seeded store for the dashboards), 20 with --quick; PRM_BENCH_SEED_PARTNERS overrides. */
+/**
+ * Partners seeded: 1,000 (issue 6's seeded store for the dashboards), 20 with --quick;
+ * PRM_BENCH_SEED_PARTNERS overrides.
+ */
 const partnersFor = (ctx: BenchContext) =>
   Number(process.env.PRM_BENCH_SEED_PARTNERS ?? (ctx.options.quick ? 20 : 1000));
 
@@ -43,12 +46,14 @@ export const seededChannel = (ctx: BenchContext): Promise<SeededChannel> =>
         phase = p.phase;
         lastLog = performance.now();
         ctx.log(
-          `seed: ${p.phase === 'commands' ? 'simulated days' : 'read models, events'} ${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')}`,
+          `seed: ${p.phase === 'commands' ? 'simulated days' : 'read models, events'} ` +
+            `${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')}`,
         );
       });
       const seconds = (performance.now() - started) / 1000;
       ctx.log(
-        `seed: ${report.events} events in ${seconds.toFixed(1)} s (commands ${report.seconds.commands} s, read models ${report.seconds.projections} s)`,
+        `seed: ${report.events} events in ${seconds.toFixed(1)} s (commands ${report.seconds.commands} s, ` +
+          `read models ${report.seconds.projections} s)`,
       );
       return { file, report, seconds };
     } finally {

@@ -38,7 +38,8 @@ export const runVisibilityBench = async (options: VisibilityBenchOptions): Promi
   let start = performance.now();
   const { events, contentIds } = await contentChannel(file, people, contents);
   log(
-    `visibility: ${events} events (${people} people, ${contents} items) generated in ${(since(start) / 1000).toFixed(1)} s`,
+    `visibility: ${events} events (${people} people, ${contents} items) ` +
+      `generated in ${(since(start) / 1000).toFixed(1)} s`,
   );
   start = performance.now();
   // Policies stay off: they would turn the generated certifications into points commands, not visibility work.
@@ -57,7 +58,8 @@ export const runVisibilityBench = async (options: VisibilityBenchOptions): Promi
     (await platform.reader.get<{ n: number }>('SELECT COUNT(*) AS n FROM access_visible_content'))?.n ?? 0,
   );
   log(
-    `visibility: all projections caught up in ${catchUpSeconds.toFixed(1)} s, access rebuilt in ${rebuildSeconds.toFixed(1)} s, ${rows} visibility rows`,
+    `visibility: all projections caught up in ${catchUpSeconds.toFixed(1)} s, access rebuilt in ` +
+      `${rebuildSeconds.toFixed(1)} s, ${rows} visibility rows`,
   );
 
   const { app, adminKey, tokenFor } = await benchApp(platform);
@@ -106,7 +108,8 @@ export const visibilityBenchmark: Benchmark = {
   name: 'visibility',
   title: 'Who sees what',
   description:
-    'GET /content as random partner people and GET /content/:id/audience-members via fastify.inject, 10,000 people and 2,000 content items',
+    'GET /content as random partner people and GET /content/:id/audience-members ' +
+    'via fastify.inject, 10,000 people and 2,000 content items',
   run: (ctx) =>
     runVisibilityBench({
       people: 10_000,

@@ -66,7 +66,8 @@ export const toTable = (report: RunReport): string => {
     loadAverageAtStart: number[];
   };
   const out = [
-    `PRM core benchmarks: ${m.cpus} cpus (${m.cpuModel}), node ${m.node}, SQLite ${m.sqlite}; ${report.seconds.toFixed(0)} s; ` +
+    `PRM core benchmarks: ${m.cpus} cpus (${m.cpuModel}), node ${m.node}, SQLite ${m.sqlite}; ` +
+      `${report.seconds.toFixed(0)} s; ` +
       `load average at start ${m.loadAverageAtStart.join(' ')}` +
       (report.settings.quick ? ' (--quick: sizes too small for meaningful figures)' : ''),
     '',

@@ -1,4 +1,5 @@
 import * as assert from 'uvu/assert';
+import { str } from '../support/json.js';
 import type { Response, TestApp } from '../support/testApp.js';
 
 /**
@@ -34,7 +35,10 @@ type ClientRole = keyof typeof clientRoles;
 let counter = 0;
 
 /** A value unique within the process: emails, websites, agreement versions. */
-export const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
+export const unique = () => {
+  counter += 1;
+  return `${Date.now().toString(36)}${counter}`;
+};
 
 const ok = (r: Response, status: number, what: string) => {
   assert.is(r.status, status, `${what}: ${r.status} ${JSON.stringify(r.body)}`);
@@ -44,20 +48,21 @@ const ok = (r: Response, status: number, what: string) => {
 export const buildWorld = async (t: TestApp) => {
   const post = async (url: string, body: unknown, status = 200) => ok(await t.post(url, body), status, `POST ${url}`);
   const person = async (name = 'Matrix Person'): Promise<string> =>
-    (await post('/people', { name, email: `m${unique()}@matrix.example` }, 201)).id;
+    str(await post('/people', { name, email: `m${unique()}@matrix.example` }, 201), 'id');
   const partner = async (
     state: 'applied' | 'approved' | 'active' | 'suspended',
     region = 'emea',
     type = 'reseller',
   ): Promise<string> => {
     const u = unique();
-    const id = (
+    const id = str(
       await post(
         '/partners',
         { name: `Partner ${u}`, website: `https://p${u}.example`, country: 'DE', region, type },
         201,
-      )
-    ).id as string;
+      ),
+      'id',
+    );
     if (state === 'applied') return id;
     await post(`/partners/${id}/approve`, { tier: 'gold' });
     if (state === 'approved') return id;
@@ -76,21 +81,23 @@ export const buildWorld = async (t: TestApp) => {
     return id;
   };
   const program = async (): Promise<string> =>
-    (
+    str(
       await post(
         '/programs',
         { name: `Program ${unique()}`, productLine: 'storage', validForDays: 365, points: 10 },
         201,
-      )
-    ).id;
+      ),
+      'id',
+    );
   const content = async (audience: Record<string, unknown> = {}): Promise<string> =>
-    (
+    str(
       await post(
         '/content',
         { title: `Item ${unique()}`, kind: 'collateral', uri: 'https://cdn.example/item.pdf', audience },
         201,
-      )
-    ).id;
+      ),
+      'id',
+    );
 
   const tokenOf = (personId: string) => t.tokenFor(personId);
   /** A deal of the own partner registered by `registrant` (a person's id), approved for 30 days when asked. */
@@ -107,7 +114,7 @@ export const buildWorld = async (t: TestApp) => {
       },
       tokenOf(registrant),
     );
-    const id = ok(r, 201, 'registering a deal').id as string;
+    const id = str(ok(r, 201, 'registering a deal'), 'id');
     if (approved) await post(`/deals/${id}/approve`, { protectionDays: 30 });
     return id;
   };

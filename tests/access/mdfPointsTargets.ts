@@ -1,4 +1,5 @@
 import * as assert from 'uvu/assert';
+import { str } from '../support/json.js';
 import type { MatrixWorld } from './matrixWorld.js';
 
 /**
@@ -13,11 +14,14 @@ export const mdfProof = [{ name: 'Photos', uri: 'https://files.example.com/matri
 const created = async (w: MatrixWorld, url: string, body: unknown, status: number): Promise<string> => {
   const r = await w.t.post(url, body);
   assert.is(r.status, status, `POST ${url}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body.id as string;
+  return str(r.body, 'id');
 };
 
 /** A period no fund of the own partner has yet (one fund per partner and period). */
-export const freshPeriod = () => `${2100 + (periods += 1)}-Q1`;
+export const freshPeriod = () => {
+  periods += 1;
+  return `${2100 + periods}-Q1`;
+};
 /** The body of a new fund for the own partner. */
 export const fundBody = (w: MatrixWorld) => ({
   partnerId: w.own,

@@ -7,6 +7,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { maybe } from '../support/json.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { buildWorld, roles, type MatrixWorld } from './matrixWorld.js';
 import { registeredRoutes } from './registeredRoutes.js';
@@ -28,7 +29,8 @@ test('every registered route has a row in tests/access/routeTable.ts', ({ t }) =
     .filter((k) => !rows.has(k));
   assert.ok(
     missing.length === 0,
-    `${missing.length} routes without a row in tests/access/routeTable.ts (add one per route):\n  ${missing.join('\n  ')}`,
+    `${missing.length} routes without a row in tests/access/routeTable.ts (add one per route):\n ` +
+      ` ${missing.join('\n  ')}`,
   );
 });
 
@@ -60,7 +62,8 @@ test('every row, as every role: the expected status, and nothing appended when r
       const appended = (await t.eventCount()) - before;
       if (r.status !== expected)
         mismatches.push(
-          `${key(row)} as ${role}: expected ${expected}, got ${r.status} ${r.body?.code ?? ''} ${r.body?.detail ?? ''}`.trim(),
+          `${key(row)} as ${role}: expected ${expected}, ` +
+            `got ${r.status} ${maybe(r.body, 'code') ?? ''} ${maybe(r.body, 'detail') ?? ''}`.trim(),
         );
       else if (r.status >= 400 && appended > 0)
         mismatches.push(`${key(row)} as ${role}: refused with ${r.status} but appended ${appended} event(s)`);

@@ -41,7 +41,6 @@ const ownPeople: readonly Role[] = [
   'technical_own',
   'marketing_own',
 ];
-const foreignPeople: readonly Role[] = ['partner_admin_foreign', 'partner_manager_foreign', 'sales_foreign'];
 
 /**
  * Statuses by role, applied in the order given (later lists win); roles not named get `otherwise`;

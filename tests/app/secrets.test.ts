@@ -16,7 +16,9 @@ const module = new URL('../../app/secrets.ts', import.meta.url).pathname;
 /** Each child spins until `at`, so that all of them create the secret in the same millisecond or so. */
 const start = (dir: string, at: number) =>
   new Promise<{ code: number | null; out: string }>((resolve) => {
-    const script = `import('${module}').then((m) => { while (Date.now() < ${at}); console.log(m.loadOrCreateSecret(${JSON.stringify(dir)}, 'admin.key').value); })`;
+    const script =
+      `import('${module}').then((m) => { while (Date.now() < ${at}); ` +
+      `console.log(m.loadOrCreateSecret(${JSON.stringify(dir)}, 'admin.key').value); })`;
     const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));

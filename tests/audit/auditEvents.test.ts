@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { eventsQuery } from '../../eventstore/sqlite/eventsQuery.js';
+import { at, list, strOrNull } from '../support/json.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { vendorStaff } from '../http/fixtures.js';
 import { seedChannel } from './support/seedChannel.js';
@@ -50,9 +51,9 @@ const allPages = async (t: TestApp, query: string, limit = 37) => {
       `/audit/events?limit=${limit}${query ? `&${query}` : ''}${cursor ? `&cursor=${cursor}` : ''}`,
     );
     assert.is(r.status, 200, JSON.stringify(r.body));
-    assert.ok(r.body.items.length <= limit);
-    items.push(...r.body.items);
-    cursor = r.body.nextCursor;
+    assert.ok(list(r.body, 'items').length <= limit);
+    items.push(...(list(r.body, 'items') as Item[]));
+    cursor = strOrNull(r.body, 'nextCursor');
     pages += 1;
   } while (cursor && pages < 100);
   return items;
@@ -79,7 +80,7 @@ test('paging through the whole log yields every position once, in order', async 
   );
   assert.match(items[0].hash, /^[0-9a-f]{64}$/);
   const some = await t.get('/audit/events?after=10&limit=5');
-  assert.equal(positions(some.body.items), [11, 12, 13, 14, 15]);
+  assert.equal(positions(list(some.body, 'items') as Item[]), [11, 12, 13, 14, 15]);
 });
 
 test('filter by stream, by type (one or several), by actor', async ({ t, manager, partnerIds }) => {
@@ -117,10 +118,10 @@ test('filter by time range, alone and with a type; bounds included', async ({ t 
 });
 
 test('stored bytes by default, the current schema on request', async ({ t }) => {
-  const stored = (await t.get('/audit/events?type=PersonRegistered&limit=1')).body.items[0];
-  assert.is(stored.schemaVersion, 2);
-  assert.is(stored.storedSchemaVersion, undefined);
-  const same = (await t.get('/audit/events?type=PersonRegistered&limit=1&upcast=true')).body.items[0];
+  const stored = at((await t.get('/audit/events?type=PersonRegistered&limit=1')).body, 'items', 0);
+  assert.is(at(stored, 'schemaVersion'), 2);
+  assert.is(at(stored, 'storedSchemaVersion'), undefined);
+  const same = at((await t.get('/audit/events?type=PersonRegistered&limit=1&upcast=true')).body, 'items', 0);
   assert.equal(same, stored, 'current events are the same either way');
 });
 
@@ -129,13 +130,13 @@ test("one stream's envelopes in version order, paged; unknown streams are 404", 
   const first = await t.get(`/audit/streams/${stream}?limit=2`);
   assert.is(first.status, 200);
   assert.equal(
-    first.body.items.map((i: Item) => i.version),
+    list(first.body, 'items').map((i) => at(i, 'version')),
     [1, 2],
   );
-  const rest = await t.get(`/audit/streams/${stream}?limit=100&cursor=${first.body.nextCursor}`);
-  assert.is(rest.body.items[0].version, 3);
-  assert.is(rest.body.nextCursor, null);
-  assert.ok(rest.body.items.every((i: Item) => i.streamId === stream));
+  const rest = await t.get(`/audit/streams/${stream}?limit=100&cursor=${at(first.body, 'nextCursor')}`);
+  assert.is(at(rest.body, 'items', 0, 'version'), 3);
+  assert.is(at(rest.body, 'nextCursor'), null);
+  assert.ok(list(rest.body, 'items').every((i) => at(i, 'streamId') === stream));
   assert.is((await t.get('/audit/streams/partner-ptr_unknown000001')).status, 404);
 });
 
@@ -154,8 +155,8 @@ test('bad filters are 400 with the field path', async ({ t }) => {
     const r = await t.get(`/audit/events?${query}`);
     assert.is(r.status, 400, query);
     assert.ok(
-      (r.body.errors as { path: string }[]).some((e) => e.path === path),
-      `${query}: ${JSON.stringify(r.body.errors)}`,
+      (at(r.body, 'errors') as { path: string }[]).some((e) => e.path === path),
+      `${query}: ${JSON.stringify(at(r.body, 'errors'))}`,
     );
   }
 });

@@ -92,34 +92,32 @@ test('the export is one stored envelope per line, in position order, hashes incl
   });
 });
 
-test('round trip: identical rows (positions, times, bodies, hashes), a verified chain and the same read models', async ({
-  template,
-  exportFile,
-  lines,
-  tmp,
-}) => {
-  const target = await emptyStore(tmp);
-  const report = await importLogFile(target, exportFile);
-  const file = target.connection.path;
-  await target.close();
-  assert.is(report.imported, lines.length);
-  assert.is(report.first, 1);
-  assert.equal(allRows(file), allRows(template));
-  const [a, b] = [await verifySqliteFile(template), await verifySqliteFile(file)];
-  assert.is(b.ok, true);
-  assert.is(b.headHash, a.headHash);
-  assert.is(report.head.hash, a.headHash);
-  for (const sql of [
-    'SELECT * FROM partners ORDER BY partner_id',
-    'SELECT * FROM partner_quotas ORDER BY partner_id, period',
-    'SELECT * FROM people ORDER BY person_id',
-    'SELECT * FROM employments ORDER BY person_id, joined_position',
-    'SELECT * FROM certifications ORDER BY person_id, program_id',
-    'SELECT * FROM access_principals ORDER BY person_id',
-    'SELECT * FROM channel_settings ORDER BY key',
-  ])
-    assert.equal(table(file, sql), table(template, sql), sql);
-});
+test(
+  'round trip: identical rows (positions, times, bodies, hashes), ' + 'a verified chain and the same read models',
+  async ({ template, exportFile, lines, tmp }) => {
+    const target = await emptyStore(tmp);
+    const report = await importLogFile(target, exportFile);
+    const file = target.connection.path;
+    await target.close();
+    assert.is(report.imported, lines.length);
+    assert.is(report.first, 1);
+    assert.equal(allRows(file), allRows(template));
+    const [a, b] = [await verifySqliteFile(template), await verifySqliteFile(file)];
+    assert.is(b.ok, true);
+    assert.is(b.headHash, a.headHash);
+    assert.is(report.head.hash, a.headHash);
+    for (const sql of [
+      'SELECT * FROM partners ORDER BY partner_id',
+      'SELECT * FROM partner_quotas ORDER BY partner_id, period',
+      'SELECT * FROM people ORDER BY person_id',
+      'SELECT * FROM employments ORDER BY person_id, joined_position',
+      'SELECT * FROM certifications ORDER BY person_id, program_id',
+      'SELECT * FROM access_principals ORDER BY person_id',
+      'SELECT * FROM channel_settings ORDER BY key',
+    ])
+      assert.equal(table(file, sql), table(template, sql), sql);
+  },
+);
 
 test('GET /audit/export streams the same NDJSON, with the head in headers, and --after exports the rest', async ({
   template,

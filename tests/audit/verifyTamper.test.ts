@@ -8,6 +8,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { verifySqliteFile } from '../../eventstore/sqlite/verifySqliteFile.js';
 import type { VerifyReport } from '../../eventstore/verifyReport.js';
+import { must } from '../support/must.js';
 import { seededTemplate, tempDir } from './support/appOnFile.js';
 import { seedChannel } from './support/seedChannel.js';
 import { insertForged, moveEvent, rehashFrom, shiftPositions, withDb } from './support/tamper.js';
@@ -43,10 +44,12 @@ const tampered = async (
   }
 };
 
+/** Asserts the problem verification found, and returns it. */
 const expectProblem = (report: VerifyReport, position: number, kind: string) => {
   assert.is(report.ok, false, 'tampering went unnoticed');
   assert.is(report.problem?.kind, kind, JSON.stringify(report.problem));
   assert.is(report.problem?.position, position, JSON.stringify(report.problem));
+  return must(report.problem, 'the problem');
 };
 
 test('an untouched log verifies: every event checked, head position and hash reported', async ({ template, head }) => {
@@ -120,8 +123,7 @@ test('deleted: one event, and several, leaving a gap', async ({ template }) => {
   const three = await tampered(template, (db) =>
     db.prepare('DELETE FROM events WHERE position BETWEEN ? AND ?').run(P, P + 2),
   );
-  expectProblem(three, P, 'deleted');
-  assert.match(three.problem!.detail, /3 event/);
+  assert.match(expectProblem(three, P, 'deleted').detail, /3 event/);
 });
 
 test('deleted: an event removed and the later ones renumbered to close the gap', async ({ template }) => {
@@ -164,7 +166,8 @@ test('a rewritten chain: the stream versions still give a removal away', async (
     // Remove an event that has a successor in its stream, renumber, and recompute every hash after it.
     const victim = db
       .prepare(
-        `SELECT e.position, s.position AS successor FROM events e JOIN events s ON s.stream_id = e.stream_id AND s.version = e.version + 1
+        `SELECT e.position, s.position AS successor
+       FROM events e JOIN events s ON s.stream_id = e.stream_id AND s.version = e.version + 1
        WHERE e.position >= ? ORDER BY e.position LIMIT 1`,
       )
       .get(P) as { position: number; successor: number };
@@ -173,8 +176,7 @@ test('a rewritten chain: the stream versions still give a removal away', async (
     shiftPositions(db, victim.position + 1, -1);
     rehashFrom(db, victim.position);
   });
-  expectProblem(report, expected, 'deleted');
-  assert.match(report.problem!.detail, /jumps from version/);
+  assert.match(expectProblem(report, expected, 'deleted').detail, /jumps from version/);
 });
 
 test('a truncated log verifies on its own, and an anchor recorded earlier catches it', async ({ template, head }) => {
@@ -193,8 +195,7 @@ test('a chain rewritten from the start matches itself, but not an anchor recorde
   };
   assert.is((await tampered(template, rewrite)).ok, true, 'a recomputed chain is consistent with itself');
   const report = await tampered(template, rewrite, head);
-  expectProblem(report, head.position, 'modified');
-  assert.match(report.problem!.detail, /anchor/);
+  assert.match(expectProblem(report, head.position, 'modified').detail, /anchor/);
 });
 
 test.run();

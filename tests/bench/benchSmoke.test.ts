@@ -36,7 +36,10 @@ const runBench = (args: string[]) =>
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 
-/** The figures of issue 2's benchmarks, the deal benchmarks (issue 3), visibility (issue 5), the seed and the dashboards (issue 6). */
+/**
+ * The figures of issue 2's benchmarks, the deal benchmarks (issue 3), visibility (issue 5), the seed and the
+ * dashboards (issue 6).
+ */
 const expected = [
   'baseline.eventsPerSec',
   'baseline.transactionMs',

@@ -8,6 +8,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { withPlannedIds } from '../../commands/pipeline/index.js';
 import { fundReservationStream, fundStream } from '../../domain/mdf/index.js';
+import { must } from '../support/must.js';
 import { accepted, openCommandLayer, refused, type CommandLayerFixture } from './commandLayerFixture.js';
 
 const test = suite<{ f: CommandLayerFixture }>('mdf commands');
@@ -139,7 +140,8 @@ test('requests and claims get their planned ids inside withPlannedIds; the admin
     ),
   );
   assert.is(claimId, 'clm_plannedClaim01');
-  assert.is(((await f.eventsOf(fundStream(fundId))).at(-1)?.data as { submittedBy: string }).submittedBy, 'admin');
+  const last = must((await f.eventsOf(fundStream(fundId))).at(-1), 'the last event of the fund');
+  assert.is((last.data as { submittedBy: string }).submittedBy, 'admin');
 });
 
 test.run();

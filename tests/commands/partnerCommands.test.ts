@@ -96,37 +96,38 @@ test('a partner the caller sees but may not change is forbidden, naming the acti
   );
 });
 
-test('the partner admin signs their own agreement; assigning an unknown person as channel manager is not found', async ({
-  f,
-}) => {
-  const { id: partnerId } = await accepted(
-    f.commands.partner.apply(f.ctx(), f.system, {
-      name: 'Beta',
-      website: 'https://beta.example',
-      country: 'FR',
-      region: 'emea',
-      type: 'msp',
-    }),
-  );
-  await accepted(f.commands.partner.approve(f.ctx(), f.system, { partnerId, tier: 'silver' }));
-  const admin = await f.employee(partnerId, 'admin');
-  await accepted(
-    f.commands.partner.signAgreement(f.ctx(), admin.principal, {
-      partnerId,
-      agreementVersion: '2026.1',
-      signedBy: 'The Boss',
-    }),
-  );
-  assert.equal((await f.eventsOf(`partner-${partnerId}`)).map((e) => e.type).slice(-2), [
-    'PartnerAgreementSigned',
-    'PartnerActivated',
-  ]);
-  await refused(
-    f.commands.partner.assignChannelManager(f.ctx(), f.system, { partnerId, personId: 'per_doesnotexist01' }),
-    'not_found',
-    'person not found',
-  );
-});
+test(
+  'the partner admin signs their own agreement; ' + 'assigning an unknown person as channel manager is not found',
+  async ({ f }) => {
+    const { id: partnerId } = await accepted(
+      f.commands.partner.apply(f.ctx(), f.system, {
+        name: 'Beta',
+        website: 'https://beta.example',
+        country: 'FR',
+        region: 'emea',
+        type: 'msp',
+      }),
+    );
+    await accepted(f.commands.partner.approve(f.ctx(), f.system, { partnerId, tier: 'silver' }));
+    const admin = await f.employee(partnerId, 'admin');
+    await accepted(
+      f.commands.partner.signAgreement(f.ctx(), admin.principal, {
+        partnerId,
+        agreementVersion: '2026.1',
+        signedBy: 'The Boss',
+      }),
+    );
+    assert.equal((await f.eventsOf(`partner-${partnerId}`)).map((e) => e.type).slice(-2), [
+      'PartnerAgreementSigned',
+      'PartnerActivated',
+    ]);
+    await refused(
+      f.commands.partner.assignChannelManager(f.ctx(), f.system, { partnerId, personId: 'per_doesnotexist01' }),
+      'not_found',
+      'person not found',
+    );
+  },
+);
 
 test("the system principal has a vendor admin's powers; the log records the context's actor", async ({ f }) => {
   const partnerId = await f.activePartner('apac');

@@ -6,6 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { must } from '../support/must.js';
 import { accepted, openCommandLayer, refused, type CommandLayerFixture } from './commandLayerFixture.js';
 
 const test = suite<{ f: CommandLayerFixture }>('people commands');
@@ -60,40 +61,41 @@ test('a sales person may not register people', async ({ f }) => {
   );
 });
 
-test('vendor roles: a person the caller cannot see is not found; one they see is forbidden to all but vendor admins', async ({
-  f,
-}) => {
-  const partnerId = await f.activePartner();
-  const admin = await f.employee(partnerId, 'admin');
-  const colleague = await f.employee(partnerId, 'sales');
-  const outsider = await f.employee(await f.activePartner('amer'), 'admin');
-  await refused(
-    f.commands.person.grantVendorRole(f.ctx(), outsider.principal, { personId: colleague.personId, role: 'analyst' }),
-    'not_found',
-    'person not found',
-  );
-  await refused(
-    f.commands.person.grantVendorRole(f.ctx(), admin.principal, { personId: colleague.personId, role: 'analyst' }),
-    'forbidden',
-    'not allowed to grant a vendor role',
-  );
-  // Vendor staff are nobody's employees: the admin key grants the role to someone unemployed.
-  const staff = await f.registered();
-  await accepted(
-    f.commands.person.grantVendorRole(f.ctx(), f.admin, {
-      personId: staff,
-      role: 'channel_manager',
-      regions: ['emea'],
-    }),
-  );
-  assert.equal((await f.eventsOf(`person-${staff}`)).at(-1)?.data, { role: 'channel_manager', regions: ['emea'] });
-  await refused(
-    f.commands.person.revokeVendorRole(f.ctx(), admin.principal, { personId: staff, role: 'channel_manager' }),
-    'not_found',
-    'person not found',
-  );
-  await accepted(f.commands.person.revokeVendorRole(f.ctx(), f.system, { personId: staff, role: 'channel_manager' }));
-});
+test(
+  'vendor roles: a person the caller cannot see is not found; ' + 'one they see is forbidden to all but vendor admins',
+  async ({ f }) => {
+    const partnerId = await f.activePartner();
+    const admin = await f.employee(partnerId, 'admin');
+    const colleague = await f.employee(partnerId, 'sales');
+    const outsider = await f.employee(await f.activePartner('amer'), 'admin');
+    await refused(
+      f.commands.person.grantVendorRole(f.ctx(), outsider.principal, { personId: colleague.personId, role: 'analyst' }),
+      'not_found',
+      'person not found',
+    );
+    await refused(
+      f.commands.person.grantVendorRole(f.ctx(), admin.principal, { personId: colleague.personId, role: 'analyst' }),
+      'forbidden',
+      'not allowed to grant a vendor role',
+    );
+    // Vendor staff are nobody's employees: the admin key grants the role to someone unemployed.
+    const staff = await f.registered();
+    await accepted(
+      f.commands.person.grantVendorRole(f.ctx(), f.admin, {
+        personId: staff,
+        role: 'channel_manager',
+        regions: ['emea'],
+      }),
+    );
+    assert.equal((await f.eventsOf(`person-${staff}`)).at(-1)?.data, { role: 'channel_manager', regions: ['emea'] });
+    await refused(
+      f.commands.person.revokeVendorRole(f.ctx(), admin.principal, { personId: staff, role: 'channel_manager' }),
+      'not_found',
+      'person not found',
+    );
+    await accepted(f.commands.person.revokeVendorRole(f.ctx(), f.system, { personId: staff, role: 'channel_manager' }));
+  },
+);
 
 test("certifications: the partner's channel manager records one; an unknown program is not found on renewal", async ({
   f,
@@ -121,9 +123,9 @@ test("certifications: the partner's channel manager records one; an unknown prog
     'not allowed to record an earned certification',
   );
   await accepted(f.commands.person.earnCertification(f.ctx(), cm.principal, { personId: tech.personId, programId }));
-  const earned = (await f.eventsOf(`person-${tech.personId}`)).at(-1);
+  const earned = must((await f.eventsOf(`person-${tech.personId}`)).at(-1), 'the last event of the person');
   assert.equal(
-    [earned?.type, (earned?.data as { earnedAt: string }).earnedAt],
+    [earned.type, (earned.data as { earnedAt: string }).earnedAt],
     ['CertificationEarned', f.clock.now().toISOString()],
   );
   await refused(
@@ -136,37 +138,39 @@ test("certifications: the partner's channel manager records one; an unknown prog
   );
 });
 
-test("employment: adding to a partner one cannot see is not found, one can see but not manage is forbidden; leaving is one's own", async ({
-  f,
-}) => {
-  const partnerId = await f.activePartner();
-  const seller = await f.employee(partnerId, 'sales');
-  const newcomer = await f.registered();
-  const outsider = await f.employee(await f.activePartner('amer'), 'admin');
-  await refused(
-    f.commands.person.join(f.ctx(), outsider.principal, { partnerId, personId: newcomer, role: 'sales' }),
-    'not_found',
-    'partner not found',
-  );
-  await refused(
-    f.commands.person.join(f.ctx(), seller.principal, { partnerId, personId: newcomer, role: 'sales' }),
-    'forbidden',
-    'not allowed to add employees of this partner',
-  );
-  await refused(
-    f.commands.person.changeRole(f.ctx(), seller.principal, { partnerId, personId: seller.personId, role: 'admin' }),
-    'forbidden',
-    'not allowed to role employees of this partner',
-  );
-  await refused(
-    f.commands.person.leave(f.ctx(), f.system, { partnerId, personId: newcomer }),
-    'not_found',
-    'employee not found',
-  );
-  await accepted(
-    f.commands.person.leave(f.ctx(), seller.principal, { partnerId, personId: seller.personId, reason: 'new job' }),
-  );
-  assert.equal((await f.eventsOf(`person-${seller.personId}`)).at(-1)?.data, { partnerId, reason: 'new job' });
-});
+test(
+  'employment: adding to a partner one cannot see is not found, ' +
+    "one can see but not manage is forbidden; leaving is one's own",
+  async ({ f }) => {
+    const partnerId = await f.activePartner();
+    const seller = await f.employee(partnerId, 'sales');
+    const newcomer = await f.registered();
+    const outsider = await f.employee(await f.activePartner('amer'), 'admin');
+    await refused(
+      f.commands.person.join(f.ctx(), outsider.principal, { partnerId, personId: newcomer, role: 'sales' }),
+      'not_found',
+      'partner not found',
+    );
+    await refused(
+      f.commands.person.join(f.ctx(), seller.principal, { partnerId, personId: newcomer, role: 'sales' }),
+      'forbidden',
+      'not allowed to add employees of this partner',
+    );
+    await refused(
+      f.commands.person.changeRole(f.ctx(), seller.principal, { partnerId, personId: seller.personId, role: 'admin' }),
+      'forbidden',
+      'not allowed to role employees of this partner',
+    );
+    await refused(
+      f.commands.person.leave(f.ctx(), f.system, { partnerId, personId: newcomer }),
+      'not_found',
+      'employee not found',
+    );
+    await accepted(
+      f.commands.person.leave(f.ctx(), seller.principal, { partnerId, personId: seller.personId, reason: 'new job' }),
+    );
+    assert.equal((await f.eventsOf(`person-${seller.personId}`)).at(-1)?.data, { partnerId, reason: 'new job' });
+  },
+);
 
 test.run();

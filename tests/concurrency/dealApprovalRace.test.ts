@@ -45,64 +45,64 @@ const dealBody = (partnerId: string, domain: string) => ({
   expectedCloseDate: '2026-12-31',
 });
 
-test('50 simultaneous registrations of one customer all succeed, each later one flagged; 50 simultaneous approvals approve exactly one', async ({
-  t,
-  base,
-  sellers,
-}) => {
-  // Every partner spells the customer differently: all are one customer.
-  const spellings = (i: number) =>
-    [
-      `contested.co.uk`,
-      `https://www.contested.co.uk/`,
-      `sales.contested.co.uk.`,
-      `CONTESTED.CO.UK`,
-      `bob@eu.contested.co.uk`,
-    ][i % 5];
-  const registered = await Promise.all(
-    sellers.map((s, i) => post(base, '/deals', dealBody(s.partnerId, spellings(i)), s.token)),
-  );
-  assert.equal(
-    registered.map((r) => r.status),
-    Array(N).fill(201),
-    JSON.stringify(registered.find((r) => r.status !== 201)),
-  );
-  const dealIds = registered.map((r) => r.body.id as string);
+test(
+  '50 simultaneous registrations of one customer all succeed, each later one flagged; ' +
+    '50 simultaneous approvals approve exactly one',
+  async ({ t, base, sellers }) => {
+    // Every partner spells the customer differently: all are one customer.
+    const spellings = (i: number) =>
+      [
+        `contested.co.uk`,
+        `https://www.contested.co.uk/`,
+        `sales.contested.co.uk.`,
+        `CONTESTED.CO.UK`,
+        `bob@eu.contested.co.uk`,
+      ][i % 5];
+    const registered = await Promise.all(
+      sellers.map((s, i) => post(base, '/deals', dealBody(s.partnerId, spellings(i)), s.token)),
+    );
+    assert.equal(
+      registered.map((r) => r.status),
+      Array(N).fill(201),
+      JSON.stringify(registered.find((r) => r.status !== 201)),
+    );
+    const dealIds = registered.map((r) => r.body.id as string);
 
-  const before = await t.eventCount();
-  const approvals = await Promise.all(dealIds.map((id) => post(base, `/deals/${id}/approve`, {})));
-  const approved = approvals.filter((r) => r.status === 200);
-  assert.is(approved.length, 1, `approved: ${approved.length}`);
-  assert.equal(
-    approvals.filter((r) => r.status === 409).map((r) => r.body.code),
-    Array(N - 1).fill('channel_conflict'),
-  );
-  assert.is(await t.eventCount(), before + 2, 'one DealApproved and one DealClaimHeld, nothing else');
+    const before = await t.eventCount();
+    const approvals = await Promise.all(dealIds.map((id) => post(base, `/deals/${id}/approve`, {})));
+    const approved = approvals.filter((r) => r.status === 200);
+    assert.is(approved.length, 1, `approved: ${approved.length}`);
+    assert.equal(
+      approvals.filter((r) => r.status === 409).map((r) => r.body.code),
+      Array(N - 1).fill('channel_conflict'),
+    );
+    assert.is(await t.eventCount(), before + 2, 'one DealApproved and one DealClaimHeld, nothing else');
 
-  // The log agrees: one DealApproved among the 50 deals, one holder on the claim stream.
-  let approvedEvents = 0;
-  for await (const e of t.platform.store.readAll({ after: before, filter: { types: ['DealApproved'] } }))
-    approvedEvents += e.type === 'DealApproved' ? 1 : 0;
-  assert.is(approvedEvents, 1);
-  const claim: string[] = [];
-  for await (const e of t.platform.store.readStream('claim-contested.co.uk:storage')) claim.push(e.type);
-  assert.equal(claim, [...Array(N).fill('DealClaimRequested'), 'DealClaimHeld']);
+    // The log agrees: one DealApproved among the 50 deals, one holder on the claim stream.
+    let approvedEvents = 0;
+    for await (const e of t.platform.store.readAll({ after: before, filter: { types: ['DealApproved'] } }))
+      approvedEvents += e.type === 'DealApproved' ? 1 : 0;
+    assert.is(approvedEvents, 1);
+    const claim: string[] = [];
+    for await (const e of t.platform.store.readStream('claim-contested.co.uk:storage')) claim.push(e.type);
+    assert.equal(claim, [...Array(N).fill('DealClaimRequested'), 'DealClaimHeld']);
 
-  // And so does the read model: one approved, 50 flagged, the vendor sees the other 49 side by side.
-  const list = await fetch(`${base}/deals?customerDomain=contested.co.uk&limit=100`, {
-    headers: { authorization: `Bearer ${ADMIN_KEY}` },
-  });
-  const items = ((await list.json()) as { items: { id: string; status: string; conflict: boolean }[] }).items;
-  assert.equal(
-    [items.length, items.filter((d) => d.status === 'approved').length, items.every((d) => d.conflict)],
-    [N, 1, true],
-  );
-  const winner = approved[0].body.id as string;
-  const view = (await (
-    await fetch(`${base}/deals/${winner}`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } })
-  ).json()) as { conflicts: unknown[] };
-  assert.is(view.conflicts.length, N - 1);
-});
+    // And so does the read model: one approved, 50 flagged, the vendor sees the other 49 side by side.
+    const list = await fetch(`${base}/deals?customerDomain=contested.co.uk&limit=100`, {
+      headers: { authorization: `Bearer ${ADMIN_KEY}` },
+    });
+    const items = ((await list.json()) as { items: { id: string; status: string; conflict: boolean }[] }).items;
+    assert.equal(
+      [items.length, items.filter((d) => d.status === 'approved').length, items.every((d) => d.conflict)],
+      [N, 1, true],
+    );
+    const winner = approved[0].body.id as string;
+    const view = (await (
+      await fetch(`${base}/deals/${winner}`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } })
+    ).json()) as { conflicts: unknown[] };
+    assert.is(view.conflicts.length, N - 1);
+  },
+);
 
 test('50 simultaneous approvals of 50 different customers all succeed: no false conflicts', async ({
   base,

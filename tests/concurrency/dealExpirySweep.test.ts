@@ -19,6 +19,7 @@ import { systemClock } from '../../domain/shared/clock.js';
 import { isWrongExpectedVersion } from '../../eventstore/errors.js';
 import type { EventStore, StreamAppend } from '../../eventstore/port.js';
 import { activePartner, employee, expectStatus } from '../http/fixtures.js';
+import { str } from '../support/json.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const DAY = 86_400_000;
@@ -41,7 +42,7 @@ const approvedDeals = async (t: TestApp, count: number) => {
       },
       seller.token,
     );
-    const id = expectStatus(r, 201).body.id as string;
+    const id = str(expectStatus(r, 201).body, 'id');
     expectStatus(await t.post(`/deals/${id}/approve`, { protectionDays: 1 }), 200);
     ids.push(id);
   }
@@ -137,20 +138,23 @@ test('a sweep finds lapsed deals in the part of the log the read model has not r
   try {
     const partnerId = await activePartner(t, { name: 'Tail Reseller' });
     const seller = await employee(t, partnerId, 'sales');
-    const id = expectStatus(
-      await t.post(
-        '/deals',
-        {
-          partnerId,
-          customer: { name: 'Tail', domain: 'tail.de', country: 'DE' },
-          productLine: 'compute',
-          estimatedValue: { amountMinor: 1_000, currency: 'EUR' },
-          expectedCloseDate: '2026-12-31',
-        },
-        seller.token,
-      ),
-      201,
-    ).body.id as string;
+    const id = str(
+      expectStatus(
+        await t.post(
+          '/deals',
+          {
+            partnerId,
+            customer: { name: 'Tail', domain: 'tail.de', country: 'DE' },
+            productLine: 'compute',
+            estimatedValue: { amountMinor: 1_000, currency: 'EUR' },
+            expectedCloseDate: '2026-12-31',
+          },
+          seller.token,
+        ),
+        201,
+      ).body,
+      'id',
+    );
     // Projections stop (as in a CLI process); the approval reaches only the log.
     await t.platform.runner.stop();
     const deals = dealCommands({ pipeline: t.platform.pipeline, ids: t.platform.ids });

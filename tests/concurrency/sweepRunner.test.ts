@@ -12,7 +12,10 @@ test("runOnce runs every sweeper in order with the clock's now, and reports each
   const seen: string[] = [];
   const sweeper = (name: string): Sweeper => ({
     name,
-    sweep: async (now) => (seen.push(`${name}@${now.toISOString()}`), { examined: 2, changed: 1, skipped: 1 }),
+    sweep: async (now) => {
+      seen.push(`${name}@${now.toISOString()}`);
+      return { examined: 2, changed: 1, skipped: 1 };
+    },
   });
   const reports: string[] = [];
   const runner = createSweepRunner({
@@ -62,7 +65,13 @@ test('a sweeper that throws is reported and the next one still runs', async () =
           throw new Error('disk full');
         },
       },
-      { name: 'fine', sweep: async () => (ran.push('fine'), { examined: 0, changed: 0, skipped: 0 }) },
+      {
+        name: 'fine',
+        sweep: async () => {
+          ran.push('fine');
+          return { examined: 0, changed: 0, skipped: 0 };
+        },
+      },
     ],
     intervalSeconds: 0,
     clock: manualClock('2026-06-01T00:00:00.000Z'),
@@ -104,7 +113,15 @@ test('start runs a round at once and then every interval; stop waits for the rou
 test('an interval of 0 never starts the timer', async () => {
   let rounds = 0;
   const runner = createSweepRunner({
-    sweepers: [{ name: 'x', sweep: async () => (rounds++, { examined: 0, changed: 0, skipped: 0 }) }],
+    sweepers: [
+      {
+        name: 'x',
+        sweep: async () => {
+          rounds++;
+          return { examined: 0, changed: 0, skipped: 0 };
+        },
+      },
+    ],
     intervalSeconds: 0,
     clock: manualClock('2026-06-01T00:00:00.000Z'),
   });

@@ -114,7 +114,7 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory, optio
 
   test('an exact version must match the stream', async ({ fx }) => {
     const s = stream();
-    await fx.store.append(s, [newEvent(), newEvent()], { expected: 0 === 0 ? 'no_stream' : 0 });
+    await fx.store.append(s, [newEvent(), newEvent()], { expected: 'no_stream' });
     const e = (await rejects(
       fx.store.append(s, [newEvent()], { expected: 1 }),
       WrongExpectedVersion,
@@ -326,33 +326,35 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory, optio
     }
   });
 
-  test('within one group: a retry, an id reused on another stream and a stream moved by an earlier append are judged as if sequential', async ({
-    fx,
-  }) => {
-    const [a, b, c] = [stream(), stream(), stream()];
-    const shared = newEvent();
-    await fx.store.append(c, [newEvent()], { expected: 'no_stream' });
-    const head = await fx.store.headPosition();
-    const outcomes = await Promise.allSettled([
-      fx.store.append(a, [shared], { expected: 'no_stream' }),
-      fx.store.append(a, [shared], { expected: 'no_stream' }),
-      fx.store.append(b, [shared], { expected: 'no_stream' }),
-      fx.store.append(c, [newEvent()], { expected: 1 }),
-      fx.store.append(c, [newEvent()], { expected: 1 }),
-      fx.store.append(c, [newEvent()], { expected: 2 }),
-    ]);
-    assert.equal(
-      outcomes.map((o) => o.status),
-      ['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled'],
-    );
-    const [first, retry] = outcomes as PromiseFulfilledResult<AppendResult>[];
-    assert.equal(retry.value, first.value);
-    assert.instance((outcomes[2] as PromiseRejectedResult).reason, EventIdConflict);
-    assert.instance((outcomes[4] as PromiseRejectedResult).reason, WrongExpectedVersion);
-    assert.equal((outcomes[5] as PromiseFulfilledResult<AppendResult>).value.nextVersion, 3);
-    assert.is(await fx.store.headPosition(), head + 3);
-    assert.is(await fx.store.streamVersion(b), 0);
-  });
+  test(
+    'within one group: a retry, ' +
+      'an id reused on another stream and a stream moved by an earlier append are judged as if sequential',
+    async ({ fx }) => {
+      const [a, b, c] = [stream(), stream(), stream()];
+      const shared = newEvent();
+      await fx.store.append(c, [newEvent()], { expected: 'no_stream' });
+      const head = await fx.store.headPosition();
+      const outcomes = await Promise.allSettled([
+        fx.store.append(a, [shared], { expected: 'no_stream' }),
+        fx.store.append(a, [shared], { expected: 'no_stream' }),
+        fx.store.append(b, [shared], { expected: 'no_stream' }),
+        fx.store.append(c, [newEvent()], { expected: 1 }),
+        fx.store.append(c, [newEvent()], { expected: 1 }),
+        fx.store.append(c, [newEvent()], { expected: 2 }),
+      ]);
+      assert.equal(
+        outcomes.map((o) => o.status),
+        ['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled'],
+      );
+      const [first, retry] = outcomes as PromiseFulfilledResult<AppendResult>[];
+      assert.equal(retry.value, first.value);
+      assert.instance((outcomes[2] as PromiseRejectedResult).reason, EventIdConflict);
+      assert.instance((outcomes[4] as PromiseRejectedResult).reason, WrongExpectedVersion);
+      assert.equal((outcomes[5] as PromiseFulfilledResult<AppendResult>).value.nextVersion, 3);
+      assert.is(await fx.store.headPosition(), head + 3);
+      assert.is(await fx.store.streamVersion(b), 0);
+    },
+  );
 
   test('appendMany: one stream twice follows on, an id repeated across its streams is refused whole', async ({
     fx,
@@ -379,20 +381,21 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory, optio
     assert.is(await fx.store.streamVersion(b), 0);
   });
 
-  test('a retry after the stream moved on gets its original result; a batch mixing stored and new ids is refused', async ({
-    fx,
-  }) => {
-    const s = stream();
-    const events = [newEvent(), newEvent()];
-    const first = await fx.store.append(s, events, { expected: 'no_stream' });
-    await fx.store.append(s, [newEvent()], { expected: 2 });
-    assert.equal(await fx.store.append(s, events, { expected: 'no_stream' }), first);
-    await rejects(fx.store.append(s, [events[0], newEvent()], { expected: 3 }), EventIdConflict);
-    assert.is(await fx.store.streamVersion(s), 3);
-    const none = await fx.store.append(s, [], { expected: 3 });
-    assert.equal(none, { streamId: s, nextVersion: 3, positions: [] });
-    await rejects(fx.store.append(s, [], { expected: 2 }), WrongExpectedVersion);
-  });
+  test(
+    'a retry after the stream moved on gets its original result; ' + 'a batch mixing stored and new ids is refused',
+    async ({ fx }) => {
+      const s = stream();
+      const events = [newEvent(), newEvent()];
+      const first = await fx.store.append(s, events, { expected: 'no_stream' });
+      await fx.store.append(s, [newEvent()], { expected: 2 });
+      assert.equal(await fx.store.append(s, events, { expected: 'no_stream' }), first);
+      await rejects(fx.store.append(s, [events[0], newEvent()], { expected: 3 }), EventIdConflict);
+      assert.is(await fx.store.streamVersion(s), 3);
+      const none = await fx.store.append(s, [], { expected: 3 });
+      assert.equal(none, { streamId: s, nextVersion: 3, positions: [] });
+      await rejects(fx.store.append(s, [], { expected: 2 }), WrongExpectedVersion);
+    },
+  );
 
   test('a failing onAppended listener does not fail the appends it hears about', async ({ fx }) => {
     const heard: number[] = [];

@@ -43,7 +43,8 @@ test('commits no longer checkpoint; the worker copies every frame into the datab
 test('under sustained writes the WAL stays bounded: past the limit the writer finishes the checkpoint', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'prm-wal-'));
   const path = join(dir, 'db.sqlite');
-  // Every 50 ms, the writer finishing past 256 frames (1 MB): a passive checkpoint alone never rewound a WAL that kept being written.
+  // Every 50 ms, the writer finishing past 256 frames (1 MB): a passive checkpoint alone never rewound a WAL
+  // that kept being written.
   const connection = openSqlite(path, { backgroundCheckpoints: { intervalMs: 50, rewindFrames: 256 } });
   const { db } = connection;
   db.pragma('journal_size_limit = 1048576');

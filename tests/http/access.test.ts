@@ -5,6 +5,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { at, list, obj } from '../support/json.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import {
   activePartner,
@@ -66,7 +67,7 @@ test('auditors and analysts read everything and issue no command at all (403, no
     const { token } = await vendorStaff(t, role);
     for (const [method, url, body] of commands)
       expectProblem(await refused(t, () => t.request(method, url, body, token)), 403, 'forbidden');
-    assert.ok(expectStatus(await t.get('/partners', token), 200).body.items.length >= 2);
+    assert.ok(list(expectStatus(await t.get('/partners', token), 200).body, 'items').length >= 2);
   }
 });
 
@@ -104,10 +105,10 @@ test("a partner admin manages their own people and signs their own agreement, bu
 }) => {
   const partner = await activePartner(t);
   const admin = await employee(t, partner, 'admin');
-  const recruit = expectStatus(
-    await t.post('/people', { name: 'Recruit', email: 'recruit@example.com' }, admin.token),
-    201,
-  ).body.id;
+  const recruit = at(
+    expectStatus(await t.post('/people', { name: 'Recruit', email: 'recruit@example.com' }, admin.token), 201).body,
+    'id',
+  );
   expectStatus(await t.post(`/partners/${partner}/employees`, { personId: recruit, role: 'sales' }, admin.token), 200);
   expectStatus(await t.post(`/partners/${partner}/employees/${recruit}/role`, { role: 'technical' }, admin.token), 200);
   expectStatus(
@@ -122,41 +123,42 @@ test("a partner admin manages their own people and signs their own agreement, bu
   expectStatus(await t.post(`/partners/${partner}/employees/${recruit}/leave`, {}, admin.token), 200);
 });
 
-test('a channel manager acts in their regions: elsewhere onboarding is 403 and existing partners are invisible (404)', async ({
-  t,
-}) => {
-  const emea = await applyPartner(t, { region: 'emea' });
-  const apac = await applyPartner(t, { region: 'apac' });
-  const manager = await vendorStaff(t, 'channel_manager', ['emea']);
-  expectStatus(await t.post(`/partners/${emea}/approve`, { tier: 'gold' }, manager.token), 200);
-  expectStatus(await t.post('/partners', partnerBody({ region: 'emea' }), manager.token), 201);
-  expectProblem(
-    await refused(t, () => t.post('/partners', partnerBody({ region: 'apac' }), manager.token)),
-    403,
-    'forbidden',
-  );
-  expectProblem(
-    await refused(t, () => t.post(`/partners/${apac}/approve`, { tier: 'gold' }, manager.token)),
-    404,
-    'not_found',
-  );
-  expectProblem(await t.get(`/partners/${apac}`, manager.token), 404, 'not_found');
-  const listed = expectStatus(await t.get('/partners', manager.token), 200).body.items.map(
-    (p: { region: string }) => p.region,
-  );
-  assert.ok(listed.length === 2 && listed.every((r: string) => r === 'emea'), JSON.stringify(listed));
-  // Only vendor admins terminate or assign channel managers, even in the manager's own region.
-  expectProblem(
-    await refused(t, () => t.post(`/partners/${emea}/terminate`, { reason: 'x' }, manager.token)),
-    403,
-    'forbidden',
-  );
-  expectProblem(
-    await refused(t, () => t.post(`/partners/${emea}/channel-manager`, { personId: manager.id }, manager.token)),
-    403,
-    'forbidden',
-  );
-});
+test(
+  'a channel manager acts in their regions: ' + 'elsewhere onboarding is 403 and existing partners are invisible (404)',
+  async ({ t }) => {
+    const emea = await applyPartner(t, { region: 'emea' });
+    const apac = await applyPartner(t, { region: 'apac' });
+    const manager = await vendorStaff(t, 'channel_manager', ['emea']);
+    expectStatus(await t.post(`/partners/${emea}/approve`, { tier: 'gold' }, manager.token), 200);
+    expectStatus(await t.post('/partners', partnerBody({ region: 'emea' }), manager.token), 201);
+    expectProblem(
+      await refused(t, () => t.post('/partners', partnerBody({ region: 'apac' }), manager.token)),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await refused(t, () => t.post(`/partners/${apac}/approve`, { tier: 'gold' }, manager.token)),
+      404,
+      'not_found',
+    );
+    expectProblem(await t.get(`/partners/${apac}`, manager.token), 404, 'not_found');
+    const listed = list(expectStatus(await t.get('/partners', manager.token), 200).body, 'items').map((p) =>
+      at(p, 'region'),
+    );
+    assert.ok(listed.length === 2 && listed.every((r) => r === 'emea'), JSON.stringify(listed));
+    // Only vendor admins terminate or assign channel managers, even in the manager's own region.
+    expectProblem(
+      await refused(t, () => t.post(`/partners/${emea}/terminate`, { reason: 'x' }, manager.token)),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await refused(t, () => t.post(`/partners/${emea}/channel-manager`, { personId: manager.id }, manager.token)),
+      403,
+      'forbidden',
+    );
+  },
+);
 
 test('a channel manager assigned to a partner outside their regions manages it', async ({ t }) => {
   const apac = await applyPartner(t, { region: 'apac' });
@@ -178,7 +180,7 @@ test("another partner's resources do not exist for a partner user (404): partner
   expectProblem(await t.get(`/partners/${a}/employees`, ofB.token), 404, 'not_found');
   expectProblem(await t.get(`/people/${ofA.id}`, ofB.token), 404, 'not_found');
   assert.equal(
-    expectStatus(await t.get('/partners', ofB.token), 200).body.items.map((p: { id: string }) => p.id),
+    list(expectStatus(await t.get('/partners', ofB.token), 200).body, 'items').map((p) => at(p, 'id')),
     [b],
   );
   const stranger = await registerPerson(t);
@@ -230,15 +232,15 @@ test('a person who leaves loses the former partner on the very next request, wit
   expectProblem(await t.get(`/partners/${a}`, leaver.token), 404, 'not_found');
   expectProblem(await t.get(`/partners/${a}/employees`, leaver.token), 404, 'not_found');
   expectProblem(await t.get(`/people/${colleague.id}`, leaver.token), 404, 'not_found');
-  assert.equal(expectStatus(await t.get('/partners', leaver.token), 200).body.items, []);
+  assert.equal(at(expectStatus(await t.get('/partners', leaver.token), 200).body, 'items'), []);
   const recruit = await registerPerson(t);
   expectProblem(
     await refused(t, () => t.post(`/partners/${a}/employees`, { personId: recruit, role: 'sales' }, leaver.token)),
     404,
     'not_found',
   );
-  const me = expectStatus(await t.get('/me', leaver.token), 200).body;
-  assert.equal([me.principal.employer, me.profile.employer], [undefined, null]);
+  const me = obj(expectStatus(await t.get('/me', leaver.token), 200).body);
+  assert.equal([at(me.principal, 'employer'), at(me.profile, 'employer')], [undefined, null]);
 });
 
 test('a revoked vendor role stops working on the next request', async ({ t }) => {
@@ -263,9 +265,9 @@ test('a person of a suspended partner sees only their own profile until it is re
   expectProblem(await t.get(`/partners/${a}`, admin.token), 404, 'not_found');
   expectProblem(await t.get(`/partners/${a}/employees`, admin.token), 404, 'not_found');
   expectProblem(await t.get(`/people/${colleague.id}`, admin.token), 404, 'not_found');
-  assert.equal(expectStatus(await t.get('/partners', admin.token), 200).body.items, []);
+  assert.equal(at(expectStatus(await t.get('/partners', admin.token), 200).body, 'items'), []);
   expectStatus(await t.get(`/people/${admin.id}`, admin.token), 200);
-  assert.is(expectStatus(await t.get('/me', admin.token), 200).body.profile.id, admin.id);
+  assert.is(at(expectStatus(await t.get('/me', admin.token), 200).body, 'profile', 'id'), admin.id);
   expectProblem(
     await refused(t, () => t.post(`/partners/${a}/employees/${colleague.id}/role`, { role: 'admin' }, admin.token)),
     404,
@@ -286,7 +288,7 @@ test('a person of a suspended partner may still leave it themselves, and only th
     'not_found',
   );
   expectStatus(await t.post(`/partners/${a}/employees/${leaver.id}/leave`, { reason: 'moving on' }, leaver.token), 200);
-  assert.is(expectStatus(await t.get('/me', leaver.token), 200).body.profile.employer, null);
+  assert.is(at(expectStatus(await t.get('/me', leaver.token), 200).body, 'profile', 'employer'), null);
   const other = await activePartner(t, { name: 'Other Ltd' });
   expectProblem(
     await refused(t, () => t.post(`/partners/${other}/employees/${leaver.id}/leave`, {}, leaver.token)),
@@ -297,7 +299,7 @@ test('a person of a suspended partner may still leave it themselves, and only th
 
 test('a person holding vendor_admin may do what the admin key does', async ({ t }) => {
   const admin = await vendorStaff(t, 'vendor_admin');
-  const id = expectStatus(await t.post('/partners', partnerBody({ region: 'latam' }), admin.token), 201).body.id;
+  const id = at(expectStatus(await t.post('/partners', partnerBody({ region: 'latam' }), admin.token), 201).body, 'id');
   expectStatus(await t.post(`/partners/${id}/approve`, { tier: 'gold' }, admin.token), 200);
   expectStatus(await t.post(`/partners/${id}/terminate`, { reason: 'test' }, admin.token), 200);
   expectStatus(await t.put('/channel/settings', { desiredPartnerCount: 7 }, admin.token), 200);

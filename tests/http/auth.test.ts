@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { signToken } from '../../http/jwt.js';
+import { at, list, maybe, obj, str } from '../support/json.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../support/testApp.js';
 import {
   activePartner,
@@ -60,7 +61,8 @@ test('a tampered payload, alg none, or a token for an unknown person is 401', as
   const none = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: victim, iat: now, exp: now + 3600 })}.`;
   const noneSigned = (() => {
     const input = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: victim, iat: now, exp: now + 3600 })}`;
-    return `${input}.${createHmac('sha256', 'test-jwt-secret-0123456789abcdef0123456789').update(input).digest('base64url')}`;
+    const mac = createHmac('sha256', 'test-jwt-secret-0123456789abcdef0123456789').update(input);
+    return `${input}.${mac.digest('base64url')}`;
   })();
   for (const token of [swappedSub, none, noneSigned, t.tokenFor('per_unknown00001')])
     expectProblem(await t.get('/me', token), 401, 'invalid_token');
@@ -82,15 +84,15 @@ test('POST /auth/tokens: a vendor admin gets {token, expiresAt} for a person; th
 }) => {
   const id = await registerPerson(t);
   const r = expectStatus(await t.post('/auth/tokens', { personId: id, ttlSeconds: 120 }), 201);
-  assert.is(r.body.expiresAt, new Date(t.clock.now().getTime() + 120_000).toISOString());
-  const [, payload] = String(r.body.token).split('.');
+  assert.is(at(r.body, 'expiresAt'), new Date(t.clock.now().getTime() + 120_000).toISOString());
+  const [, payload] = String(at(r.body, 'token')).split('.');
   assert.is(JSON.parse(Buffer.from(payload, 'base64url').toString()).sub, id);
-  assert.is(expectStatus(await t.get('/me', r.body.token), 200).body.principal.personId, id);
+  assert.is(at(expectStatus(await t.get('/me', str(r.body, 'token')), 200).body, 'principal', 'personId'), id);
   t.clock.advance(120_000);
-  expectProblem(await t.get('/me', r.body.token), 401, 'invalid_token');
+  expectProblem(await t.get('/me', str(r.body, 'token')), 401, 'invalid_token');
   // Default lifetime: eight hours.
   const standard = expectStatus(await t.post('/auth/tokens', { personId: id }), 201);
-  assert.is(standard.body.expiresAt, new Date(t.clock.now().getTime() + 8 * 3600_000).toISOString());
+  assert.is(at(standard.body, 'expiresAt'), new Date(t.clock.now().getTime() + 8 * 3600_000).toISOString());
 });
 
 test('a person with the vendor_admin role issues tokens too; nobody else does (403)', async ({ t }) => {
@@ -145,7 +147,7 @@ test('/metrics needs no token and speaks the Prometheus text format', async ({ t
 });
 
 test('/openapi.json needs no token and documents every foundation route with its body schema', async ({ t }) => {
-  const doc = expectStatus(await t.get('/openapi.json', null), 200).body;
+  const doc = obj(expectStatus(await t.get('/openapi.json', null), 200).body);
   assert.is(doc.openapi, '3.1.0');
   const routes: [string, string][] = [
     ['post', '/partners'],
@@ -182,10 +184,10 @@ test('/openapi.json needs no token and documents every foundation route with its
     ['get', '/channel/settings'],
   ];
   for (const [method, path] of routes)
-    assert.ok(doc.paths[path]?.[method], `${method.toUpperCase()} ${path} is documented`);
-  const apply = doc.paths['/partners'].post.requestBody.content['application/json'].schema;
-  assert.equal([...apply.required].sort(), ['country', 'name', 'region', 'type', 'website']);
-  assert.is(apply.additionalProperties, false);
+    assert.ok(maybe(at(doc.paths, path), method), `${method.toUpperCase()} ${path} is documented`);
+  const apply = at(doc.paths, '/partners', 'post', 'requestBody', 'content', 'application/json', 'schema');
+  assert.equal([...list(apply, 'required')].sort(), ['country', 'name', 'region', 'type', 'website']);
+  assert.is(at(apply, 'additionalProperties'), false);
 });
 
 test('/docs serves the API browser without a token', async ({ t }) => {

@@ -6,6 +6,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { must } from '../support/must.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { commandCatalog, type CommandCase } from './commandCatalog.js';
 import { expectProblem, refused } from './fixtures.js';
@@ -80,7 +81,10 @@ test('an unknown field is 400 at its own path, also next to valid fields and in 
       ['__proto__'],
     );
   }
-  const quota = cases.find((c) => c.route.endsWith('/quotas'))!;
+  const quota = must(
+    cases.find((c) => c.route.endsWith('/quotas')),
+    'the quota command',
+  );
   expectProblem(
     await send(t, quota, { period: '2026-Q3', amount: { amountMinor: 1, currency: 'EUR', fx: 1.1 } }),
     400,

@@ -5,6 +5,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { at, list, obj, str } from '../support/json.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { contentBody, publish } from './contentFixtures.js';
 import {
@@ -40,18 +41,18 @@ test('a vendor admin publishes: 201 with id, stream, version and position; the i
     await t.post('/content', contentBody(audience, { kind: 'price_list', title: 'Price list 2026' })),
     201,
   );
-  assert.match(r.body.id, /^cnt_/);
-  assert.is(r.body.streamId, `content-${r.body.id}`);
-  assert.is(r.body.version, 1);
-  assert.is(r.body.position, await t.eventCount());
-  const item = expectStatus(await t.get(`/content/${r.body.id}`), 200);
+  assert.match(str(r.body, 'id'), /^cnt_/);
+  assert.is(at(r.body, 'streamId'), `content-${at(r.body, 'id')}`);
+  assert.is(at(r.body, 'version'), 1);
+  assert.is(at(r.body, 'position'), await t.eventCount());
+  const item = expectStatus(await t.get(`/content/${at(r.body, 'id')}`), 200);
   assert.equal(
     {
-      title: item.body.title,
-      kind: item.body.kind,
-      uri: item.body.uri,
-      status: item.body.status,
-      version: item.body.version,
+      title: at(item.body, 'title'),
+      kind: at(item.body, 'kind'),
+      uri: at(item.body, 'uri'),
+      status: at(item.body, 'status'),
+      version: at(item.body, 'version'),
     },
     {
       title: 'Price list 2026',
@@ -61,25 +62,26 @@ test('a vendor admin publishes: 201 with id, stream, version and position; the i
       version: 1,
     },
   );
-  assert.equal(item.body.audience, { ...audience, tiers: ['gold', 'platinum'] });
+  assert.equal(at(item.body, 'audience'), { ...audience, tiers: ['gold', 'platinum'] });
   assert.is(item.headers.etag, '"1"');
 });
 
-test('channel managers publish, change audiences and retire; auditors, analysts and partner people may not publish', async ({
-  t,
-}) => {
-  const cm = await vendorStaff(t, 'channel_manager', ['apac']);
-  const id = await publish(t, {}, {}, cm.token);
-  expectStatus(await t.post(`/content/${id}/audience`, { audience: { roles: ['sales'] } }, cm.token), 200);
-  expectStatus(await t.post(`/content/${id}/retire`, {}, cm.token), 200);
-  const partner = await activePartner(t);
-  for (const who of [
-    await vendorStaff(t, 'auditor'),
-    await vendorStaff(t, 'analyst'),
-    await employee(t, partner, 'admin'),
-  ])
-    expectProblem(await refused(t, () => t.post('/content', contentBody(), who.token)), 403, 'forbidden');
-});
+test(
+  'channel managers publish, change audiences and retire; ' + 'auditors, analysts and partner people may not publish',
+  async ({ t }) => {
+    const cm = await vendorStaff(t, 'channel_manager', ['apac']);
+    const id = await publish(t, {}, {}, cm.token);
+    expectStatus(await t.post(`/content/${id}/audience`, { audience: { roles: ['sales'] } }, cm.token), 200);
+    expectStatus(await t.post(`/content/${id}/retire`, {}, cm.token), 200);
+    const partner = await activePartner(t);
+    for (const who of [
+      await vendorStaff(t, 'auditor'),
+      await vendorStaff(t, 'analyst'),
+      await employee(t, partner, 'admin'),
+    ])
+      expectProblem(await refused(t, () => t.post('/content', contentBody(), who.token)), 403, 'forbidden');
+  },
+);
 
 test('partner people: 403 on an item they can see, 404 on one they cannot (existence not revealed)', async ({ t }) => {
   const partner = await activePartner(t, { region: 'emea' });
@@ -136,7 +138,7 @@ test('an audience naming unknown programs or partners: 400 at those paths, nothi
     ),
   );
   expectProblem(r, 400, 'validation_failed', ['audience.requiredPrograms[1]', 'audience.partnerIds[0]']);
-  assert.is(r.body.errors.length, 2);
+  assert.is(list(r.body, 'errors').length, 2);
   const id = await publish(t);
   expectProblem(
     await refused(t, () => t.post(`/content/${id}/audience`, { audience: { partnerIds: ['ptr_unknown0001'] } })),
@@ -149,8 +151,8 @@ test('an audience naming unknown programs or partners: 400 at those paths, nothi
 test('change audience: 200 with the next version; the same audience again is 409; bad input 400', async ({ t }) => {
   const id = await publish(t, { tiers: ['gold'] });
   const r = expectStatus(await t.post(`/content/${id}/audience`, { audience: { tiers: ['gold', 'silver'] } }), 200);
-  assert.equal([r.body.id, r.body.version], [id, 2]);
-  assert.equal((await t.get(`/content/${id}`)).body.audience, { tiers: ['gold', 'silver'] });
+  assert.equal([at(r.body, 'id'), at(r.body, 'version')], [id, 2]);
+  assert.equal(at((await t.get(`/content/${id}`)).body, 'audience'), { tiers: ['gold', 'silver'] });
   expectProblem(
     await refused(t, () => t.post(`/content/${id}/audience`, { audience: { tiers: ['silver', 'gold'] } })),
     409,
@@ -190,11 +192,11 @@ test('retire: 200; again 409; a retired item takes no audience change; vendor st
   expectProblem(await refused(t, () => t.post(`/content/${id}/retire`, { reason: 'old' })), 400, 'validation_failed', [
     'reason',
   ]);
-  const item = expectStatus(await t.get(`/content/${id}`), 200).body;
+  const item = obj(expectStatus(await t.get(`/content/${id}`), 200).body);
   assert.equal([item.status, typeof item.retiredAt], ['retired', 'string']);
-  const listed = (await t.get('/content?limit=500')).body.items.map((i: { id: string }) => i.id);
+  const listed = list((await t.get('/content?limit=500')).body, 'items').map((i) => at(i, 'id'));
   assert.not.ok(listed.includes(id), 'retired items are not listed by default');
-  const retired = (await t.get('/content?status=retired&limit=500')).body.items.map((i: { id: string }) => i.id);
+  const retired = list((await t.get('/content?status=retired&limit=500')).body, 'items').map((i) => at(i, 'id'));
   assert.ok(retired.includes(id));
 });
 
@@ -218,7 +220,10 @@ test('If-Match and Idempotency-Key work on content commands', async ({ t }) => {
   const again = await refused(t, () =>
     t.post('/content', contentBody(), undefined, { 'idempotency-key': 'publish-1' }),
   );
-  assert.equal([again.status, again.body.id, again.headers['idempotent-replayed']], [201, first.body.id, 'true']);
+  assert.equal(
+    [again.status, at(again.body, 'id'), again.headers['idempotent-replayed']],
+    [201, at(first.body, 'id'), 'true'],
+  );
 });
 
 test.run();

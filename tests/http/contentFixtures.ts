@@ -1,4 +1,5 @@
 import * as assert from 'uvu/assert';
+import { at, str, strOrNull } from '../support/json.js';
 import type { TestApp } from '../support/testApp.js';
 import { expectStatus } from './fixtures.js';
 
@@ -17,7 +18,7 @@ export const publish = async (
   audience: Record<string, unknown> = {},
   over: Record<string, unknown> = {},
   token?: string,
-) => expectStatus(await t.post('/content', contentBody(audience, over), token), 201).body.id as string;
+) => str(expectStatus(await t.post('/content', contentBody(audience, over), token), 201).body, 'id');
 
 /** Ids of every item the token's holder sees now, across pages. */
 export const visibleIds = async (t: TestApp, token: string | undefined, query = ''): Promise<string[]> => {
@@ -29,8 +30,8 @@ export const visibleIds = async (t: TestApp, token: string | undefined, query = 
       await t.get(`/content?limit=500${sep}${query}${cursor ? `&cursor=${cursor}` : ''}`, token),
       200,
     );
-    ids.push(...(r.body.items as { id: string }[]).map((i) => i.id));
-    cursor = r.body.nextCursor;
+    ids.push(...(at(r.body, 'items') as { id: string }[]).map((i) => i.id));
+    cursor = strOrNull(r.body, 'nextCursor');
   } while (cursor);
   return ids;
 };

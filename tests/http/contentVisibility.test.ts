@@ -6,6 +6,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { at, list, obj } from '../support/json.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { publish, seesExactly, visibleIds } from './contentFixtures.js';
 import {
@@ -84,7 +85,7 @@ test('each audience list selects by its attribute; lists combine with AND, value
   expectProblem(await t.get(`/content/${items.gold}`, w.globexSales.token), 404, 'not_found');
   // Partner people never see an audience (it may name other partners).
   assert.is(
-    expectStatus(await t.get(`/content/${items.globexOnly}`, w.globexSales.token), 200).body.audience,
+    at(expectStatus(await t.get(`/content/${items.globexOnly}`, w.globexSales.token), 200).body, 'audience'),
     undefined,
   );
 });
@@ -124,7 +125,7 @@ test('required programs: visible while every certification is held and valid; en
   expectStatus(await t.post(`/people/${w.acmeSales.id}/certifications`, { programId: network }), 200);
   await seesExactly(t, w.acmeSales.token, among, [both, storageOnly]);
   const storageExpiry = new Date(start + 30 * DAY).toISOString();
-  const item = expectStatus(await t.get(`/content/${both}`, w.acmeSales.token), 200).body;
+  const item = obj(expectStatus(await t.get(`/content/${both}`, w.acmeSales.token), 200).body);
   assert.is(item.validUntil, storageExpiry, 'bounded by the earliest expiry');
 
   t.clock.set(new Date(start + 30 * DAY - 1));
@@ -138,7 +139,7 @@ test('required programs: visible while every certification is held and valid; en
   expectStatus(await t.post(`/people/${w.acmeSales.id}/certifications/${storage}/renew`, {}), 200);
   await seesExactly(t, token, among, [both, storageOnly], 'after renewal');
   assert.is(
-    expectStatus(await t.get(`/content/${both}`, token), 200).body.validUntil,
+    at(expectStatus(await t.get(`/content/${both}`, token), 200).body, 'validUntil'),
     new Date(start + 60 * DAY).toISOString(),
     'now bounded by network',
   );
@@ -179,35 +180,37 @@ test('people of a suspended partner see nothing until it is reinstated; of a ter
   assert.equal(await visibleIds(t, w.acmeTech.token), []);
 });
 
-test("approved partners' people see content; people without an employer see none; vendor staff see every published item", async ({
-  t,
-}) => {
-  const approved = await approvedPartner(t, { region: 'emea' }, 'gold');
-  const newcomer = await employee(t, approved, 'marketing');
-  const loner = await registerPerson(t, 'Lone Wolf');
-  const items = [
-    await publish(t, {}),
-    await publish(t, { tiers: ['platinum'] }),
-    await publish(t, { roles: ['admin'] }),
-  ];
-  await seesExactly(t, newcomer.token, items, [items[0]]);
-  assert.equal(await visibleIds(t, t.tokenFor(loner)), []);
-  for (const role of ['vendor_admin', 'channel_manager', 'auditor', 'analyst']) {
-    const staff = await vendorStaff(t, role, role === 'channel_manager' ? ['apac'] : undefined);
-    await seesExactly(t, staff.token, items, items, role);
-    assert.ok(
-      expectStatus(await t.get(`/content/${items[1]}`, staff.token), 200).body.audience,
-      'vendor staff see the audience',
+test(
+  "approved partners' people see content; " +
+    'people without an employer see none; vendor staff see every published item',
+  async ({ t }) => {
+    const approved = await approvedPartner(t, { region: 'emea' }, 'gold');
+    const newcomer = await employee(t, approved, 'marketing');
+    const loner = await registerPerson(t, 'Lone Wolf');
+    const items = [
+      await publish(t, {}),
+      await publish(t, { tiers: ['platinum'] }),
+      await publish(t, { roles: ['admin'] }),
+    ];
+    await seesExactly(t, newcomer.token, items, [items[0]]);
+    assert.equal(await visibleIds(t, t.tokenFor(loner)), []);
+    for (const role of ['vendor_admin', 'channel_manager', 'auditor', 'analyst']) {
+      const staff = await vendorStaff(t, role, role === 'channel_manager' ? ['apac'] : undefined);
+      await seesExactly(t, staff.token, items, items, role);
+      assert.ok(
+        at(expectStatus(await t.get(`/content/${items[1]}`, staff.token), 200).body, 'audience'),
+        'vendor staff see the audience',
+      );
+    }
+    await seesExactly(t, (await vendorStaff(t, 'analyst')).token, items, items);
+    const asAdminKey = await visibleIds(t, undefined);
+    assert.equal(
+      items.filter((i) => asAdminKey.includes(i)),
+      items,
+      'the admin key sees everything',
     );
-  }
-  await seesExactly(t, (await vendorStaff(t, 'analyst')).token, items, items);
-  const asAdminKey = await visibleIds(t, undefined);
-  assert.equal(
-    items.filter((i) => asAdminKey.includes(i)),
-    items,
-    'the admin key sees everything',
-  );
-});
+  },
+);
 
 test('lists filter by kind and page with cursors; bad queries are 400', async ({ t }) => {
   const w = await world(t);
@@ -215,22 +218,18 @@ test('lists filter by kind and page with cursors; bad queries are 400', async ({
   for (let i = 0; i < 5; i++)
     guides.push(await publish(t, { regions: ['emea'] }, { kind: 'playbook', title: `Playbook ${i}` }));
   const other = await publish(t, {}, { kind: 'announcement' });
-  const page1 = expectStatus(await t.get('/content?kind=playbook&limit=2', w.acmeSales.token), 200).body;
-  assert.is(page1.items.length, 2);
-  const page2 = expectStatus(
-    await t.get(`/content?kind=playbook&limit=2&cursor=${page1.nextCursor}`, w.acmeSales.token),
-    200,
-  ).body;
-  const page3 = expectStatus(
-    await t.get(`/content?kind=playbook&limit=2&cursor=${page2.nextCursor}`, w.acmeSales.token),
-    200,
-  ).body;
-  assert.is(page3.nextCursor, null);
-  const ids = [...page1.items, ...page2.items, ...page3.items].map((i: { id: string }) => i.id);
-  assert.equal(ids, [...guides].sort());
-  assert.ok(
-    page1.items.every((i: { kind: string; validUntil: unknown }) => i.kind === 'playbook' && i.validUntil === null),
+  const page1 = obj(expectStatus(await t.get('/content?kind=playbook&limit=2', w.acmeSales.token), 200).body);
+  assert.is(list(page1.items).length, 2);
+  const page2 = obj(
+    expectStatus(await t.get(`/content?kind=playbook&limit=2&cursor=${page1.nextCursor}`, w.acmeSales.token), 200).body,
   );
+  const page3 = obj(
+    expectStatus(await t.get(`/content?kind=playbook&limit=2&cursor=${page2.nextCursor}`, w.acmeSales.token), 200).body,
+  );
+  assert.is(page3.nextCursor, null);
+  const ids = [...list(page1.items), ...list(page2.items), ...list(page3.items)].map((i) => at(i, 'id'));
+  assert.equal(ids, [...guides].sort());
+  assert.ok(list(page1.items).every((i) => at(i, 'kind') === 'playbook' && at(i, 'validUntil') === null));
   assert.equal(await visibleIds(t, w.globexSales.token, 'kind=playbook'), []);
   assert.ok((await visibleIds(t, w.globexSales.token, 'kind=announcement')).includes(other));
   expectProblem(await t.get('/content?kind=brochure', w.acmeSales.token), 400, 'validation_failed', ['query.kind']);

@@ -5,6 +5,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { dealExpirySweeper } from '../../app/sweepers/index.js';
+import { at, list, num, obj, str } from '../support/json.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { dealBody, dealOf, dealWorld, registerDeal, type DealWorld } from './dealsFixtures.js';
 import { approvedPartner, employee, expectProblem, expectStatus, refused, registerPerson } from './fixtures.js';
@@ -31,12 +32,12 @@ test('a sales rep registers a deal: 201, the domain normalised, submitted and un
     await t.post('/deals', body(w, `https://WWW.Sales.${domain.toUpperCase()}./contact`), w.seller.token),
     201,
   );
-  assert.match(r.body.id, /^deal_/);
-  assert.equal([r.body.streamId, r.body.version, r.headers.etag], [`deal-${r.body.id}`, 1, '"1"']);
-  const deal = await dealOf(t, r.body.id, w.seller.token);
+  assert.match(str(r.body, 'id'), /^deal_/);
+  assert.equal([at(r.body, 'streamId'), at(r.body, 'version'), r.headers.etag], [`deal-${at(r.body, 'id')}`, 1, '"1"']);
+  const deal = obj(await dealOf(t, str(r.body, 'id'), w.seller.token));
   assert.equal(
     {
-      domain: deal.customer.domain,
+      domain: at(deal.customer, 'domain'),
       status: deal.status,
       conflict: deal.conflict,
       registeredBy: deal.registeredBy,
@@ -82,36 +83,37 @@ test('bad input is 400 with field paths and appends nothing', async ({ t, w }) =
   expectProblem(await refused(t, () => t.post('/deals', '{"partnerId":', w.seller.token)), 400, 'malformed_json');
 });
 
-test("only the partner's own people register: vendor staff 403, other partners and outsiders 404, inactive partners 409", async ({
-  t,
-  w,
-}) => {
-  const input = body(w, fresh());
-  for (const token of [undefined, w.vendorAdmin.token, w.emeaManager.token])
-    expectProblem(await refused(t, () => t.post('/deals', input, token)), 403, 'forbidden');
-  expectProblem(await refused(t, () => t.post('/deals', input, w.analyst.token)), 403, 'forbidden');
-  expectProblem(await refused(t, () => t.post('/deals', input, w.apacSeller.token)), 404, 'not_found');
-  const outsider = await registerPerson(t, 'Nobody');
-  expectProblem(await refused(t, () => t.post('/deals', input, t.tokenFor(outsider))), 404, 'not_found');
-  const approvedOnly = await approvedPartner(t, { name: 'Not Yet Signed' });
-  const early = await employee(t, approvedOnly, 'admin');
-  expectProblem(
-    await refused(t, () =>
-      t.post(
-        '/deals',
-        dealBody(approvedOnly, { customer: { name: 'C', domain: fresh(), country: 'DE' } }),
-        early.token,
+test(
+  "only the partner's own people register: " +
+    'vendor staff 403, other partners and outsiders 404, inactive partners 409',
+  async ({ t, w }) => {
+    const input = body(w, fresh());
+    for (const token of [undefined, w.vendorAdmin.token, w.emeaManager.token])
+      expectProblem(await refused(t, () => t.post('/deals', input, token)), 403, 'forbidden');
+    expectProblem(await refused(t, () => t.post('/deals', input, w.analyst.token)), 403, 'forbidden');
+    expectProblem(await refused(t, () => t.post('/deals', input, w.apacSeller.token)), 404, 'not_found');
+    const outsider = await registerPerson(t, 'Nobody');
+    expectProblem(await refused(t, () => t.post('/deals', input, t.tokenFor(outsider))), 404, 'not_found');
+    const approvedOnly = await approvedPartner(t, { name: 'Not Yet Signed' });
+    const early = await employee(t, approvedOnly, 'admin');
+    expectProblem(
+      await refused(t, () =>
+        t.post(
+          '/deals',
+          dealBody(approvedOnly, { customer: { name: 'C', domain: fresh(), country: 'DE' } }),
+          early.token,
+        ),
       ),
-    ),
-    409,
-    'invalid_state',
-  );
-  expectProblem(
-    await refused(t, () => t.post('/deals', dealBody('ptr_unknown000001'), w.seller.token)),
-    404,
-    'not_found',
-  );
-});
+      409,
+      'invalid_state',
+    );
+    expectProblem(
+      await refused(t, () => t.post('/deals', dealBody('ptr_unknown000001'), w.seller.token)),
+      404,
+      'not_found',
+    );
+  },
+);
 
 test('a person who left the partner can no longer register for it', async ({ t, w }) => {
   const leaver = await employee(t, w.emea, 'sales');
@@ -135,22 +137,22 @@ test('the same customer and product line from two partners: both flagged, the ve
     w.apacSeller.token,
     dealBody(w.apac, { customer: { name: 'Same Customer', domain, country: 'GB' }, productLine: 'compute' }),
   );
-  assert.is((await dealOf(t, other)).conflict, false, 'another product line is another opportunity');
+  assert.is(at(await dealOf(t, other), 'conflict'), false, 'another product line is another opportunity');
   const [seenA, seenB] = [await dealOf(t, a, w.seller.token), await dealOf(t, b, w.apacSeller.token)];
-  assert.equal([seenA.conflict, seenB.conflict], [true, true]);
+  assert.equal([at(seenA, 'conflict'), at(seenB, 'conflict')], [true, true]);
   assert.equal(
-    [seenA.conflicts, seenB.conflicts],
+    [at(seenA, 'conflicts'), at(seenB, 'conflicts')],
     [undefined, undefined],
     'each partner sees only its own deal and the flag',
   );
-  const vendor = await dealOf(t, b, w.vendorAdmin.token);
+  const vendor = obj(await dealOf(t, b, w.vendorAdmin.token));
   assert.equal(
-    vendor.conflicts.map((c: { id: string; partnerId: string }) => [c.id, c.partnerId]),
+    list(vendor.conflicts).map((c) => [at(c, 'id'), at(c, 'partnerId')]),
     [[a, w.emea]],
   );
   assert.is(vendor.conflictsOutsideYourScope, 0);
   // The EMEA channel manager sees deal a, and that it collides with something outside its regions.
-  const emeaView = await dealOf(t, a, w.emeaManager.token);
+  const emeaView = obj(await dealOf(t, a, w.emeaManager.token));
   assert.equal([emeaView.conflicts, emeaView.conflictsOutsideYourScope], [[], 1]);
   expectStatus(await t.get(`/deals/${b}`, w.emeaManager.token), 404);
   expectStatus(await t.get(`/deals/${a}`, w.apacSeller.token), 404);
@@ -162,39 +164,39 @@ test('registering the same customer twice for one partner is a duplicate (409), 
   expectProblem(await refused(t, () => t.post('/deals', body(w, `www.${domain}`), w.seller2.token)), 409, 'duplicate');
 });
 
-test('approval protects for dealProtectionDays; a colliding approval is 409 channel_conflict and appends nothing', async ({
-  t,
-  w,
-}) => {
-  const domain = fresh();
-  const a = await registerDeal(t, w.seller.token, body(w, domain));
-  const b = await registerDeal(
-    t,
-    w.apacSeller.token,
-    dealBody(w.apac, { customer: { name: 'C', domain, country: 'GB' } }),
-  );
-  const approved = expectStatus(await t.post(`/deals/${a}/approve`, {}, w.emeaManager.token), 200);
-  assert.equal([approved.body.id, approved.body.version], [a, 2]);
-  const deal = await dealOf(t, a);
-  assert.equal([deal.status, deal.protectionActive, deal.protectionDays], ['approved', true, 90]);
-  assert.is(deal.protectedUntil, new Date(t.clock.now().getTime() + 90 * DAY).toISOString());
-  expectProblem(
-    await refused(t, () => t.post(`/deals/${b}/approve`, {}, w.apacManager.token)),
-    409,
-    'channel_conflict',
-  );
-  expectProblem(await refused(t, () => t.post(`/deals/${a}/approve`, {}, w.emeaManager.token)), 409, 'invalid_state');
-  assert.is((await dealOf(t, b)).status, 'submitted', 'the other registration waits');
-});
+test(
+  'approval protects for dealProtectionDays; ' + 'a colliding approval is 409 channel_conflict and appends nothing',
+  async ({ t, w }) => {
+    const domain = fresh();
+    const a = await registerDeal(t, w.seller.token, body(w, domain));
+    const b = await registerDeal(
+      t,
+      w.apacSeller.token,
+      dealBody(w.apac, { customer: { name: 'C', domain, country: 'GB' } }),
+    );
+    const approved = expectStatus(await t.post(`/deals/${a}/approve`, {}, w.emeaManager.token), 200);
+    assert.equal([at(approved.body, 'id'), at(approved.body, 'version')], [a, 2]);
+    const deal = obj(await dealOf(t, a));
+    assert.equal([deal.status, deal.protectionActive, deal.protectionDays], ['approved', true, 90]);
+    assert.is(deal.protectedUntil, new Date(t.clock.now().getTime() + 90 * DAY).toISOString());
+    expectProblem(
+      await refused(t, () => t.post(`/deals/${b}/approve`, {}, w.apacManager.token)),
+      409,
+      'channel_conflict',
+    );
+    expectProblem(await refused(t, () => t.post(`/deals/${a}/approve`, {}, w.emeaManager.token)), 409, 'invalid_state');
+    assert.is(at(await dealOf(t, b), 'status'), 'submitted', 'the other registration waits');
+  },
+);
 
 test('protectionDays overrides the channel setting, which changes the default', async ({ t, w }) => {
   const a = await registerDeal(t, w.seller.token, body(w, fresh()));
   expectStatus(await t.post(`/deals/${a}/approve`, { protectionDays: 30 }, w.vendorAdmin.token), 200);
-  assert.is((await dealOf(t, a)).protectedUntil, new Date(t.clock.now().getTime() + 30 * DAY).toISOString());
+  assert.is(at(await dealOf(t, a), 'protectedUntil'), new Date(t.clock.now().getTime() + 30 * DAY).toISOString());
   expectStatus(await t.put('/channel/settings', { dealProtectionDays: 45 }), 200);
   const b = await registerDeal(t, w.seller.token, body(w, fresh()));
   expectStatus(await t.post(`/deals/${b}/approve`, {}, w.emeaManager.token), 200);
-  assert.is((await dealOf(t, b)).protectionDays, 45);
+  assert.is(at(await dealOf(t, b), 'protectionDays'), 45);
   expectStatus(await t.put('/channel/settings', { dealProtectionDays: 90 }), 200);
   for (const bad of [
     { protectionDays: 0 },
@@ -248,7 +250,7 @@ test('reject with a reason frees the customer for the next registration', async 
     await t.post(`/deals/${a}/reject`, { reason: 'the customer is a named direct account' }, w.emeaManager.token),
     200,
   );
-  const rejected = await dealOf(t, a, w.seller.token);
+  const rejected = obj(await dealOf(t, a, w.seller.token));
   assert.equal([rejected.status, rejected.reason], ['rejected', 'the customer is a named direct account']);
   expectProblem(await refused(t, () => t.post(`/deals/${a}/approve`, {}, w.emeaManager.token)), 409, 'invalid_state');
   expectStatus(await t.post(`/deals/${b}/approve`, {}, w.apacManager.token), 200);
@@ -259,7 +261,7 @@ test('withdraw: the registrant or the partner admin/manager, only before approva
   expectProblem(await refused(t, () => t.post(`/deals/${a}/withdraw`, {}, w.emeaManager.token)), 403, 'forbidden');
   expectProblem(await refused(t, () => t.post(`/deals/${a}/withdraw`, {}, w.seller2.token)), 404, 'not_found');
   expectStatus(await t.post(`/deals/${a}/withdraw`, { reason: 'entered by mistake' }, w.seller.token), 200);
-  assert.is((await dealOf(t, a)).status, 'withdrawn');
+  assert.is(at(await dealOf(t, a), 'status'), 'withdrawn');
   const b = await registerDeal(t, w.seller2.token, body(w, fresh()));
   expectStatus(await t.post(`/deals/${b}/withdraw`, {}, w.manager.token), 200);
   const c = await registerDeal(t, w.seller.token, body(w, fresh()));
@@ -302,10 +304,10 @@ test('extend: a later date with a reason, at most maxDealExtensions times; dates
     ['protectedUntil'],
   );
   expectStatus(await extend({ protectedUntil: '2026-09-15', reason: 'board meets later' }), 200);
-  const once = await dealOf(t, a);
+  const once = obj(await dealOf(t, a));
   assert.equal([once.protectedUntil, once.extensionCount], ['2026-09-15T23:59:59.999Z', 1]);
   expectStatus(await extend({ protectedUntil: '2026-09-20T12:00:00Z', reason: 'procurement' }, ADMIN), 200);
-  assert.is((await dealOf(t, a)).protectedUntil, '2026-09-20T12:00:00.000Z');
+  assert.is(at(await dealOf(t, a), 'protectedUntil'), '2026-09-20T12:00:00.000Z');
   expectProblem(
     await refused(t, () => extend({ protectedUntil: '2026-09-25', reason: 'third' })),
     422,
@@ -360,9 +362,9 @@ test('won: amount and closing date, by the partner or its channel manager; the c
     200,
   );
   // DealWon earns points through a policy: let it settle so that refusals below can be counted.
-  await t.platform.policies.waitFor(win.body.position);
+  await t.platform.policies.waitFor(num(win.body, 'position'));
   await t.platform.runner.waitFor(await t.eventCount());
-  const won = await dealOf(t, a);
+  const won = obj(await dealOf(t, a));
   assert.equal(
     [won.status, won.wonAmount, won.closedAt],
     ['won', { amountMinor: 4_900_000, currency: 'EUR' }, '2026-06-01T00:00:00.000Z'],
@@ -377,7 +379,7 @@ test('won: amount and closing date, by the partner or its channel manager; the c
     w.apacSeller.token,
     dealBody(w.apac, { customer: { name: 'C', domain, country: 'GB' } }),
   );
-  assert.is((await dealOf(t, b)).conflict, true, 'a won deal still protects its customer');
+  assert.is(at(await dealOf(t, b), 'conflict'), true, 'a won deal still protects its customer');
   expectProblem(
     await refused(t, () => t.post(`/deals/${b}/approve`, {}, w.apacManager.token)),
     409,
@@ -408,7 +410,7 @@ test('lost: with a reason; it releases the customer to the other partner', async
     'not_found',
   );
   expectStatus(await t.post(`/deals/${a}/lost`, { reason: 'lost on price' }, w.manager.token), 200);
-  assert.equal([(await dealOf(t, a)).status, (await dealOf(t, a)).reason], ['lost', 'lost on price']);
+  assert.equal([at(await dealOf(t, a), 'status'), at(await dealOf(t, a), 'reason')], ['lost', 'lost on price']);
   expectStatus(await t.post(`/deals/${b}/approve`, {}, w.apacManager.token), 200);
 });
 
@@ -425,9 +427,9 @@ test('expiry: the sweeper records DealExpired once protection lapsed and release
   t.clock.advance(10 * DAY - 1);
   const early = await sweeper.sweep(t.clock.now());
   assert.is(early.changed, 0);
-  assert.is((await dealOf(t, a)).status, 'approved');
+  assert.is(at(await dealOf(t, a), 'status'), 'approved');
   t.clock.advance(1);
-  assert.is((await dealOf(t, a)).protectionActive, false, 'lapsed before the sweeper records it');
+  assert.is(at(await dealOf(t, a), 'protectionActive'), false, 'lapsed before the sweeper records it');
   expectProblem(
     await refused(t, () =>
       t.post(
@@ -442,7 +444,7 @@ test('expiry: the sweeper records DealExpired once protection lapsed and release
   const report = await sweeper.sweep(t.clock.now());
   assert.equal([report.changed, report.failed ?? 0], [1, 0], JSON.stringify(report));
   await t.platform.runner.waitFor(await t.eventCount());
-  const expired = await dealOf(t, a);
+  const expired = obj(await dealOf(t, a));
   assert.equal([expired.status, typeof expired.expiredAt], ['expired', 'string']);
   const again = await sweeper.sweep(t.clock.now());
   assert.is(again.changed, 0, 'a second sweep changes nothing');
@@ -462,7 +464,10 @@ test('If-Match and Idempotency-Key work on deal commands', async ({ t, w }) => {
   const input = body(w, fresh());
   const first = expectStatus(await t.post('/deals', input, w.seller.token, key), 201);
   const replay = await refused(t, () => t.post('/deals', input, w.seller.token, key));
-  assert.equal([replay.status, replay.body.id, replay.headers['idempotent-replayed']], [201, first.body.id, 'true']);
+  assert.equal(
+    [replay.status, at(replay.body, 'id'), replay.headers['idempotent-replayed']],
+    [201, at(first.body, 'id'), 'true'],
+  );
 });
 
 test.run();

@@ -1,3 +1,4 @@
+import { str } from '../support/json.js';
 import type { TestApp } from '../support/testApp.js';
 import { activePartner, employee, expectStatus, vendorStaff } from './fixtures.js';
 
@@ -33,7 +34,7 @@ export const dealBody = (partnerId: string, over: Record<string, unknown> = {}) 
 
 /** Registers a deal as `token` and answers its id. */
 export const registerDeal = async (t: TestApp, token: string, body: Record<string, unknown>): Promise<string> =>
-  expectStatus(await t.post('/deals', body, token), 201).body.id as string;
+  str(expectStatus(await t.post('/deals', body, token), 201).body, 'id');
 
 export const dealOf = async (t: TestApp, id: string, token?: string) =>
   expectStatus(await t.get(`/deals/${id}`, token), 200).body;

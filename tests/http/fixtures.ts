@@ -1,4 +1,5 @@
 import * as assert from 'uvu/assert';
+import { at, str } from '../support/json.js';
 import type { Response, TestApp } from '../support/testApp.js';
 
 /** Shared setup for the HTTP specs: partners, people and tokens built through the public API. */
@@ -22,11 +23,11 @@ export const expectStatus = (r: Response, status: number): Response => {
 export const expectProblem = (r: Response, status: number, code: string, paths: readonly string[] = []) => {
   expectStatus(r, status);
   assert.match(String(r.headers['content-type']), /^application\/problem\+json/);
-  assert.is(r.body.status, status);
-  assert.is(r.body.code, code, JSON.stringify(r.body));
-  assert.type(r.body.title, 'string');
-  assert.type(r.body.detail, 'string');
-  const seen = ((r.body.errors ?? []) as { path: string }[]).map((e) => e.path);
+  assert.is(at(r.body, 'status'), status);
+  assert.is(at(r.body, 'code'), code, JSON.stringify(r.body));
+  assert.type(at(r.body, 'title'), 'string');
+  assert.type(at(r.body, 'detail'), 'string');
+  const seen = ((at(r.body, 'errors') ?? []) as { path: string }[]).map((e) => e.path);
   for (const path of paths)
     assert.ok(seen.includes(path), `expected an error at '${path}', got ${JSON.stringify(seen)}`);
 };
@@ -53,7 +54,7 @@ export const refused = async (t: TestApp, request: () => Promise<Response>): Pro
 };
 
 export const applyPartner = async (t: TestApp, over: Record<string, unknown> = {}): Promise<string> =>
-  expectStatus(await t.post('/partners', partnerBody(over)), 201).body.id as string;
+  str(expectStatus(await t.post('/partners', partnerBody(over)), 201).body, 'id');
 
 export const approvedPartner = async (t: TestApp, over: Record<string, unknown> = {}, tier = 'silver') => {
   const id = await applyPartner(t, over);
@@ -71,7 +72,7 @@ let people = 0;
 export const registerPerson = async (t: TestApp, name = 'Pat Person'): Promise<string> => {
   people += 1;
   const r = await t.post('/people', { name, email: `person${people}.${Date.now()}@example.com` });
-  return expectStatus(r, 201).body.id as string;
+  return str(expectStatus(r, 201).body, 'id');
 };
 
 /** A person employed by the partner, with a token of their own. */
@@ -89,7 +90,10 @@ export const vendorStaff = async (t: TestApp, role: string, regions?: readonly s
 };
 
 export const defineProgram = async (t: TestApp, productLine = 'storage', validForDays = 365) =>
-  expectStatus(
-    await t.post('/programs', { name: `${productLine} associate`, productLine, validForDays, points: 100 }),
-    201,
-  ).body.id as string;
+  str(
+    expectStatus(
+      await t.post('/programs', { name: `${productLine} associate`, productLine, validForDays, points: 100 }),
+      201,
+    ).body,
+    'id',
+  );

@@ -7,6 +7,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { StoredEvent } from '../../eventstore/port.js';
+import { at, list, num, str } from '../support/json.js';
+import { must } from '../support/must.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import {
   activePartner,
@@ -33,27 +35,28 @@ const streamEvents = async (t: TestApp, streamId: string) => {
   return events;
 };
 
-test('GET answers an ETag with the stream version; a command with that If-Match applies and answers the next one', async ({
-  t,
-}) => {
-  const id = await applyPartner(t);
-  const seen = expectStatus(await t.get(`/partners/${id}`), 200);
-  assert.is(seen.headers.etag, '"1"');
-  const done = expectStatus(
-    await t.post(`/partners/${id}/approve`, { tier: 'gold' }, undefined, { 'if-match': seen.headers.etag as string }),
-    200,
-  );
-  assert.equal([done.body.version, done.headers.etag], [2, '"2"']);
-  // Weak and bare forms name the same version.
-  const tiers = ['platinum', 'silver', 'gold'];
-  for (const [i, form] of ['W/"2"', '3', ' "4" '].entries()) {
-    const r = expectStatus(
-      await t.post(`/partners/${id}/tier`, { tier: tiers[i], reason: 'x' }, undefined, { 'if-match': form }),
+test(
+  'GET answers an ETag with the stream version; ' + 'a command with that If-Match applies and answers the next one',
+  async ({ t }) => {
+    const id = await applyPartner(t);
+    const seen = expectStatus(await t.get(`/partners/${id}`), 200);
+    assert.is(seen.headers.etag, '"1"');
+    const done = expectStatus(
+      await t.post(`/partners/${id}/approve`, { tier: 'gold' }, undefined, { 'if-match': seen.headers.etag as string }),
       200,
     );
-    assert.is(r.body.version, 3 + i);
-  }
-});
+    assert.equal([at(done.body, 'version'), done.headers.etag], [2, '"2"']);
+    // Weak and bare forms name the same version.
+    const tiers = ['platinum', 'silver', 'gold'];
+    for (const [i, form] of ['W/"2"', '3', ' "4" '].entries()) {
+      const r = expectStatus(
+        await t.post(`/partners/${id}/tier`, { tier: tiers[i], reason: 'x' }, undefined, { 'if-match': form }),
+        200,
+      );
+      assert.is(at(r.body, 'version'), 3 + i);
+    }
+  },
+);
 
 test('a stale If-Match is 412 version_mismatch naming both versions, and appends nothing', async ({ t }) => {
   const id = await activePartner(t);
@@ -61,7 +64,7 @@ test('a stale If-Match is 412 version_mismatch naming both versions, and appends
     t.post(`/partners/${id}/tier`, { tier: 'gold', reason: 'x' }, undefined, { 'if-match': '"2"' }),
   );
   expectProblem(stale, 412, 'version_mismatch');
-  assert.match(stale.body.detail, /version 4, not 2/);
+  assert.match(str(stale.body, 'detail'), /version 4, not 2/);
   expectProblem(
     await refused(t, () =>
       t.post(`/partners/${id}/tier`, { tier: 'gold', reason: 'x' }, undefined, { 'if-match': '"5"' }),
@@ -100,34 +103,35 @@ test('two writers with the same If-Match: exactly one wins, the other gets 412',
     ),
   );
   assert.equal(answers.map((r) => r.status).sort(), [200, 412, 412]);
-  assert.is(expectStatus(await t.get(`/partners/${id}`), 200).body.version, 5);
+  assert.is(at(expectStatus(await t.get(`/partners/${id}`), 200).body, 'version'), 5);
 });
 
-test('concurrent conflicting commands never both succeed: one approval of an applicant, one employer per person', async ({
-  t,
-}) => {
-  const id = await applyPartner(t);
-  const approvals = await Promise.all(
-    ['silver', 'gold', 'platinum', 'registered', 'gold', 'silver'].map((tier) =>
-      t.post(`/partners/${id}/approve`, { tier }),
-    ),
-  );
-  assert.equal(approvals.map((r) => r.status).sort(), [200, 409, 409, 409, 409, 409]);
-  assert.is((await streamEvents(t, `partner-${id}`)).filter((e) => e.type === 'PartnerApproved').length, 1);
-  const partners = [await activePartner(t), await activePartner(t), await activePartner(t), await activePartner(t)];
-  const person = await registerPerson(t);
-  const joins = await Promise.all(
-    partners.map((p) => t.post(`/partners/${p}/employees`, { personId: person, role: 'sales' })),
-  );
-  assert.equal(joins.map((r) => r.status).sort(), [200, 409, 409, 409]);
-  const total = await Promise.all(
-    partners.map(async (p) => expectStatus(await t.get(`/partners/${p}`), 200).body.employeeCount),
-  );
-  assert.is(
-    total.reduce((a: number, b: number) => a + b, 0),
-    1,
-  );
-});
+test(
+  'concurrent conflicting commands never both succeed: ' + 'one approval of an applicant, one employer per person',
+  async ({ t }) => {
+    const id = await applyPartner(t);
+    const approvals = await Promise.all(
+      ['silver', 'gold', 'platinum', 'registered', 'gold', 'silver'].map((tier) =>
+        t.post(`/partners/${id}/approve`, { tier }),
+      ),
+    );
+    assert.equal(approvals.map((r) => r.status).sort(), [200, 409, 409, 409, 409, 409]);
+    assert.is((await streamEvents(t, `partner-${id}`)).filter((e) => e.type === 'PartnerApproved').length, 1);
+    const partners = [await activePartner(t), await activePartner(t), await activePartner(t), await activePartner(t)];
+    const person = await registerPerson(t);
+    const joins = await Promise.all(
+      partners.map((p) => t.post(`/partners/${p}/employees`, { personId: person, role: 'sales' })),
+    );
+    assert.equal(joins.map((r) => r.status).sort(), [200, 409, 409, 409]);
+    const total = await Promise.all(
+      partners.map(async (p) => num(expectStatus(await t.get(`/partners/${p}`), 200).body, 'employeeCount')),
+    );
+    assert.is(
+      total.reduce((a, b) => a + b, 0),
+      1,
+    );
+  },
+);
 
 test('an Idempotency-Key retry replays the first answer, marked idempotent-replayed, and appends nothing', async ({
   t,
@@ -146,7 +150,7 @@ test('an Idempotency-Key retry replays the first answer, marked idempotent-repla
     assert.is(retry.headers['idempotent-replayed'], 'true');
     assert.is(retry.headers.etag, first.headers.etag);
   }
-  assert.is(expectStatus(await t.get('/partners?q=Once%20Only'), 200).body.items.length, 1);
+  assert.is(list(expectStatus(await t.get('/partners?q=Once%20Only'), 200).body, 'items').length, 1);
 });
 
 test('the same key with another body, or on another route, is 422 idempotency_key_reused and appends nothing', async ({
@@ -206,7 +210,7 @@ test('keys belong to their caller: the same key from someone else is a different
     await t.post('/partners', partnerBody({ name: 'Theirs' }), manager.token, key('shared')),
     201,
   );
-  assert.not.equal(mine.body.id, theirs.body.id);
+  assert.not.equal(at(mine.body, 'id'), at(theirs.body, 'id'));
   assert.is(theirs.headers['idempotent-replayed'], undefined);
 });
 
@@ -256,7 +260,7 @@ test('every event carries actor, command id, correlation and causation ids and t
     await t.post(`/partners/${partner}/employees`, { personId: person, role: 'sales' }, admin.token, headers),
     200,
   );
-  const joined = (await streamEvents(t, `person-${person}`)).at(-1)!;
+  const joined = must((await streamEvents(t, `person-${person}`)).at(-1), 'the last event of the person');
   assert.is(joined.type, 'EmployeeJoined');
   assert.equal(
     { ...joined.metadata, commandId: undefined },
@@ -276,13 +280,16 @@ test('every event carries actor, command id, correlation and causation ids and t
     [{ kind: 'admin-key', id: 'admin' }, applied.metadata.commandId],
   );
   // Oversized ids are not written into the log for good.
-  const id = expectStatus(
-    await t.post('/partners', partnerBody(), undefined, {
-      'x-correlation-id': 'c'.repeat(129),
-      'x-causation-id': 'e'.repeat(10_000),
-    }),
-    201,
-  ).body.id;
+  const id = at(
+    expectStatus(
+      await t.post('/partners', partnerBody(), undefined, {
+        'x-correlation-id': 'c'.repeat(129),
+        'x-causation-id': 'e'.repeat(10_000),
+      }),
+      201,
+    ).body,
+    'id',
+  );
   const [big] = await streamEvents(t, `partner-${id}`);
   assert.equal([big.metadata.correlationId, big.metadata.causationId], [big.metadata.commandId, undefined]);
 });

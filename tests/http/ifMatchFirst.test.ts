@@ -1,10 +1,14 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ifMatchTarget } from '../../http/ifMatchTarget.js';
+import { at } from '../support/json.js';
 import { activePartner, expectProblem, expectStatus, refused } from './fixtures.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
-/** A stale If-Match answers 412 before anything is decided: the client learns its view is stale, not a refusal based on it. */
+/**
+ * A stale If-Match answers 412 before anything is decided: the client learns its view is stale, not a refusal
+ * based on it.
+ */
 const test = suite<{ t: TestApp }>('If-Match is judged before the command');
 test.before.each(async (ctx) => {
   ctx.t = await startTestApp();
@@ -36,13 +40,15 @@ test('a current If-Match lets the command through and a stale one on settings is
   expectStatus(settings, 200);
   expectStatus(
     await t.put('/channel/settings', { desiredPartnerCount: 11 }, undefined, {
-      'if-match': `"${settings.body.version}"`,
+      'if-match': `"${at(settings.body, 'version')}"`,
     }),
     200,
   );
   expectProblem(
     await refused(t, () =>
-      t.put('/channel/settings', { desiredPartnerCount: 12 }, undefined, { 'if-match': `"${settings.body.version}"` }),
+      t.put('/channel/settings', { desiredPartnerCount: 12 }, undefined, {
+        'if-match': `"${at(settings.body, 'version')}"`,
+      }),
     ),
     412,
     'version_mismatch',

@@ -5,6 +5,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { at, list, obj, str } from '../support/json.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../support/testApp.js';
 import { expectProblem, expectStatus, refused } from './fixtures.js';
 import { allocateFund, channelCast, eur, proof, submitRequest, type Cast } from './mdfFixtures.js';
@@ -17,7 +18,7 @@ test.before.each(async (ctx) => {
 test.after.each(async (ctx) => ctx.t?.dispose());
 
 const balances = async (t: TestApp, fundId: string) => {
-  const view = expectStatus(await t.get(`/mdf/funds/${fundId}`), 200).body;
+  const view = obj(expectStatus(await t.get(`/mdf/funds/${fundId}`), 200).body);
   const b = view.balances as Record<string, { amountMinor: number }>;
   return {
     allocated: b.allocated.amountMinor,
@@ -37,9 +38,9 @@ test('the whole life of a fund, with the balances after every step', async ({ t,
     ),
     201,
   );
-  const fundId = allocated.body.id as string;
+  const fundId = str(allocated.body, 'id');
   assert.match(fundId, /^mdf_/);
-  assert.is(allocated.body.streamId, `mdf-${fundId}`);
+  assert.is(at(allocated.body, 'streamId'), `mdf-${fundId}`);
   assert.equal(await balances(t, fundId), {
     allocated: 1_000_000,
     committed: 0,
@@ -61,9 +62,9 @@ test('the whole life of a fund, with the balances after every step', async ({ t,
     ),
     201,
   );
-  const requestId = request.body.id as string;
+  const requestId = str(request.body, 'id');
   assert.match(requestId, /^req_/);
-  assert.is(request.body.streamId, `mdf-${fundId}`);
+  assert.is(at(request.body, 'streamId'), `mdf-${fundId}`);
   assert.equal(await balances(t, fundId), {
     allocated: 1_000_000,
     committed: 0,
@@ -93,7 +94,7 @@ test('the whole life of a fund, with the balances after every step', async ({ t,
     await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(300_000), proof }, cast.ann.token),
     201,
   );
-  const claimId = claim.body.id as string;
+  const claimId = str(claim.body, 'id');
   assert.match(claimId, /^clm_/);
   assert.equal(await balances(t, fundId), {
     allocated: 1_000_000,
@@ -131,36 +132,34 @@ test('the whole life of a fund, with the balances after every step', async ({ t,
     await t.post(`/mdf/funds/${fundId}/close`, { reason: 'quarter over' }, cast.emeaManager.token),
     200,
   );
-  assert.is(closed.body.id, fundId);
+  assert.is(at(closed.body, 'id'), fundId);
 
   const view = expectStatus(await t.get(`/mdf/funds/${fundId}`, cast.ann.token), 200);
-  assert.is(view.headers.etag, `"${view.body.version}"`);
+  assert.is(view.headers.etag, `"${at(view.body, 'version')}"`);
   assert.equal(
-    [view.body.status, view.body.closeReason, view.body.period, view.body.partnerId],
+    [at(view.body, 'status'), at(view.body, 'closeReason'), at(view.body, 'period'), at(view.body, 'partnerId')],
     ['closed', 'quarter over', '2026-Q2', cast.acme],
   );
   assert.equal(
-    view.body.requests.map(
-      (r: { id: string; status: string; approvedAmount: unknown; claimDeadline: string; settledAt: string | null }) => [
-        r.id,
-        r.status,
-        r.approvedAmount,
-        r.claimDeadline,
-        r.settledAt !== null,
-      ],
-    ),
+    list(view.body, 'requests').map((r) => [
+      at(r, 'id'),
+      at(r, 'status'),
+      at(r, 'approvedAmount'),
+      at(r, 'claimDeadline'),
+      at(r, 'settledAt') !== null,
+    ]),
     [[requestId, 'approved', eur(350_000), '2026-06-10T00:00:00.000Z', true]],
   );
-  assert.equal(view.body.requests[0].submittedBy, cast.ann.id);
-  const [paidClaim] = view.body.claims;
+  assert.equal(at(view.body, 'requests', 0, 'submittedBy'), cast.ann.id);
+  const [paidClaim] = list(view.body, 'claims');
   assert.equal(
     [
-      paidClaim.id,
-      paidClaim.status,
-      paidClaim.amount,
-      paidClaim.approvedAmount,
-      paidClaim.paymentReference,
-      paidClaim.proof,
+      at(paidClaim, 'id'),
+      at(paidClaim, 'status'),
+      at(paidClaim, 'amount'),
+      at(paidClaim, 'approvedAmount'),
+      at(paidClaim, 'paymentReference'),
+      at(paidClaim, 'proof'),
     ],
     [claimId, 'paid', eur(300_000), eur(280_000), 'SEPA-2026-0042', proof],
   );
@@ -183,10 +182,13 @@ test('a request is rejected with its reason; a claim is rejected and claimed aga
     200,
   );
   t.clock.set('2026-04-20T00:00:00.000Z');
-  const claim = expectStatus(
-    await t.post(`/mdf/funds/${fundId}/claims`, { requestId: second, amount: eur(100_000), proof }, cast.ann.token),
-    201,
-  ).body.id;
+  const claim = at(
+    expectStatus(
+      await t.post(`/mdf/funds/${fundId}/claims`, { requestId: second, amount: eur(100_000), proof }, cast.ann.token),
+      201,
+    ).body,
+    'id',
+  );
   expectStatus(
     await t.post(`/mdf/funds/${fundId}/claims/${claim}/reject`, { reason: 'no attendee list' }, cast.emeaManager.token),
     200,
@@ -196,16 +198,16 @@ test('a request is rejected with its reason; a claim is rejected and claimed aga
     await t.post(`/mdf/funds/${fundId}/claims`, { requestId: second, amount: eur(120_000), proof }, cast.ann.token),
     201,
   );
-  const view = (await t.get(`/mdf/funds/${fundId}`)).body;
+  const view = obj((await t.get(`/mdf/funds/${fundId}`)).body);
   assert.equal(
-    view.requests.map((r: { status: string; rejectReason: string | null }) => [r.status, r.rejectReason]),
+    list(view.requests).map((r) => [at(r, 'status'), at(r, 'rejectReason')]),
     [
       ['rejected', 'off-brand'],
       ['approved', null],
     ],
   );
   assert.equal(
-    view.claims.map((c: { status: string }) => c.status),
+    list(view.claims).map((c) => at(c, 'status')),
     ['rejected', 'submitted'],
   );
   assert.equal((await balances(t, fundId)).claimed, 120_000);
@@ -214,9 +216,9 @@ test('a request is rejected with its reason; a claim is rejected and claimed aga
 test('a vendor admin may act for the partner; the admin key is recorded as `admin`', async ({ t, cast }) => {
   const fundId = await allocateFund(t, cast.acme);
   const requestId = await submitRequest(t, fundId, ADMIN_KEY);
-  const view = (await t.get(`/mdf/funds/${fundId}`)).body;
+  const view = obj((await t.get(`/mdf/funds/${fundId}`)).body);
   assert.equal(
-    view.requests.map((r: { id: string; submittedBy: string }) => [r.id, r.submittedBy]),
+    list(view.requests).map((r) => [at(r, 'id'), at(r, 'submittedBy')]),
     [[requestId, 'admin']],
   );
 });
@@ -238,109 +240,124 @@ test("who allocates: the partner's channel manager or a vendor admin; others 403
   expectStatus(await t.post('/mdf/funds', body), 201);
 });
 
-test("who requests and claims: the partner's admins; its other people 403, other partners 404, channel managers 403", async ({
-  t,
-  cast,
-}) => {
-  const fundId = await allocateFund(t, cast.acme);
-  const body = { activity: 'event', description: 'Roadshow', amount: eur(1_000), activityDate: '2026-04-10' };
-  expectProblem(
-    await refused(t, () => t.post(`/mdf/funds/${fundId}/requests`, body, cast.bob.token)),
-    403,
-    'forbidden',
-  );
-  expectProblem(
-    await refused(t, () => t.post(`/mdf/funds/${fundId}/requests`, body, cast.gil.token)),
-    404,
-    'not_found',
-  );
-  expectProblem(
-    await refused(t, () => t.post(`/mdf/funds/${fundId}/requests`, body, cast.emeaManager.token)),
-    403,
-    'forbidden',
-  );
-  expectProblem(
-    await refused(t, () => t.post(`/mdf/funds/${fundId}/requests`, body, cast.apacManager.token)),
-    404,
-    'not_found',
-  );
-  const requestId = await submitRequest(t, fundId, cast.ann.token);
-  expectStatus(
-    await t.post(
-      `/mdf/funds/${fundId}/requests/${requestId}/approve`,
-      { approvedAmount: eur(1_000) },
-      cast.emeaManager.token,
-    ),
-    200,
-  );
-  t.clock.set('2026-04-11T00:00:00.000Z');
-  const claim = { requestId, amount: eur(1_000), proof };
-  expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/claims`, claim, cast.bob.token)), 403, 'forbidden');
-  expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/claims`, claim, cast.gil.token)), 404, 'not_found');
-  expectStatus(await t.post(`/mdf/funds/${fundId}/claims`, claim, cast.ann.token), 201);
-});
+test(
+  "who requests and claims: the partner's admins; " + 'its other people 403, other partners 404, channel managers 403',
+  async ({ t, cast }) => {
+    const fundId = await allocateFund(t, cast.acme);
+    const body = { activity: 'event', description: 'Roadshow', amount: eur(1_000), activityDate: '2026-04-10' };
+    expectProblem(
+      await refused(t, () => t.post(`/mdf/funds/${fundId}/requests`, body, cast.bob.token)),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await refused(t, () => t.post(`/mdf/funds/${fundId}/requests`, body, cast.gil.token)),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await refused(t, () => t.post(`/mdf/funds/${fundId}/requests`, body, cast.emeaManager.token)),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await refused(t, () => t.post(`/mdf/funds/${fundId}/requests`, body, cast.apacManager.token)),
+      404,
+      'not_found',
+    );
+    const requestId = await submitRequest(t, fundId, cast.ann.token);
+    expectStatus(
+      await t.post(
+        `/mdf/funds/${fundId}/requests/${requestId}/approve`,
+        { approvedAmount: eur(1_000) },
+        cast.emeaManager.token,
+      ),
+      200,
+    );
+    t.clock.set('2026-04-11T00:00:00.000Z');
+    const claim = { requestId, amount: eur(1_000), proof };
+    expectProblem(
+      await refused(t, () => t.post(`/mdf/funds/${fundId}/claims`, claim, cast.bob.token)),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await refused(t, () => t.post(`/mdf/funds/${fundId}/claims`, claim, cast.gil.token)),
+      404,
+      'not_found',
+    );
+    expectStatus(await t.post(`/mdf/funds/${fundId}/claims`, claim, cast.ann.token), 201);
+  },
+);
 
-test("who decides and pays: the channel manager or a vendor admin; the partner's admin 403, another region 404", async ({
-  t,
-  cast,
-}) => {
-  const fundId = await allocateFund(t, cast.acme);
-  const requestId = await submitRequest(t, fundId, cast.ann.token);
-  const approve = `/mdf/funds/${fundId}/requests/${requestId}/approve`;
-  expectProblem(await refused(t, () => t.post(approve, { approvedAmount: eur(1) }, cast.ann.token)), 403, 'forbidden');
-  expectProblem(
-    await refused(t, () => t.post(approve, { approvedAmount: eur(1) }, cast.apacManager.token)),
-    404,
-    'not_found',
-  );
-  expectProblem(
-    await refused(t, () =>
-      t.post(`/mdf/funds/${fundId}/requests/${requestId}/reject`, { reason: 'x' }, cast.bob.token),
-    ),
-    403,
-    'forbidden',
-  );
-  expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/close`, {}, cast.ann.token)), 403, 'forbidden');
-  expectStatus(await t.post(approve, { approvedAmount: eur(400_000) }), 200);
-  t.clock.set('2026-04-11T00:00:00.000Z');
-  const claimId = expectStatus(
-    await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(1_000), proof }, cast.ann.token),
-    201,
-  ).body.id;
-  expectProblem(
-    await refused(t, () =>
-      t.post(`/mdf/funds/${fundId}/claims/${claimId}/approve`, { approvedAmount: eur(1_000) }, cast.ann.token),
-    ),
-    403,
-    'forbidden',
-  );
-  expectStatus(
-    await t.post(
-      `/mdf/funds/${fundId}/claims/${claimId}/approve`,
-      { approvedAmount: eur(1_000) },
-      cast.emeaManager.token,
-    ),
-    200,
-  );
-  expectProblem(
-    await refused(t, () =>
-      t.post(`/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: 'P-1' }, cast.ann.token),
-    ),
-    403,
-    'forbidden',
-  );
-  expectProblem(
-    await refused(t, () =>
-      t.post(`/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: 'P-1' }, cast.auditor.token),
-    ),
-    403,
-    'forbidden',
-  );
-  expectStatus(
-    await t.post(`/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: 'P-1' }, cast.emeaManager.token),
-    200,
-  );
-});
+test(
+  'who decides and pays: the channel manager or a vendor admin; ' + "the partner's admin 403, another region 404",
+  async ({ t, cast }) => {
+    const fundId = await allocateFund(t, cast.acme);
+    const requestId = await submitRequest(t, fundId, cast.ann.token);
+    const approve = `/mdf/funds/${fundId}/requests/${requestId}/approve`;
+    expectProblem(
+      await refused(t, () => t.post(approve, { approvedAmount: eur(1) }, cast.ann.token)),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await refused(t, () => t.post(approve, { approvedAmount: eur(1) }, cast.apacManager.token)),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await refused(t, () =>
+        t.post(`/mdf/funds/${fundId}/requests/${requestId}/reject`, { reason: 'x' }, cast.bob.token),
+      ),
+      403,
+      'forbidden',
+    );
+    expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/close`, {}, cast.ann.token)), 403, 'forbidden');
+    expectStatus(await t.post(approve, { approvedAmount: eur(400_000) }), 200);
+    t.clock.set('2026-04-11T00:00:00.000Z');
+    const claimId = at(
+      expectStatus(
+        await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(1_000), proof }, cast.ann.token),
+        201,
+      ).body,
+      'id',
+    );
+    expectProblem(
+      await refused(t, () =>
+        t.post(`/mdf/funds/${fundId}/claims/${claimId}/approve`, { approvedAmount: eur(1_000) }, cast.ann.token),
+      ),
+      403,
+      'forbidden',
+    );
+    expectStatus(
+      await t.post(
+        `/mdf/funds/${fundId}/claims/${claimId}/approve`,
+        { approvedAmount: eur(1_000) },
+        cast.emeaManager.token,
+      ),
+      200,
+    );
+    expectProblem(
+      await refused(t, () =>
+        t.post(`/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: 'P-1' }, cast.ann.token),
+      ),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await refused(t, () =>
+        t.post(`/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: 'P-1' }, cast.auditor.token),
+      ),
+      403,
+      'forbidden',
+    );
+    expectStatus(
+      await t.post(`/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: 'P-1' }, cast.emeaManager.token),
+      200,
+    );
+  },
+);
 
 test("who sees funds: the partner's people and its channel staff; never another partner (404, not listed)", async ({
   t,
@@ -349,7 +366,7 @@ test("who sees funds: the partner's people and its channel staff; never another 
   const acmeFund = await allocateFund(t, cast.acme);
   const globexFund = await allocateFund(t, cast.globex);
   const ids = async (token?: string) =>
-    (expectStatus(await t.get('/mdf/funds', token), 200).body.items as { id: string }[]).map((f) => f.id).sort();
+    (at(expectStatus(await t.get('/mdf/funds', token), 200).body, 'items') as { id: string }[]).map((f) => f.id).sort();
   assert.equal(await ids(), [acmeFund, globexFund].sort());
   assert.equal(await ids(cast.auditor.token), [acmeFund, globexFund].sort());
   assert.equal(await ids(cast.ann.token), [acmeFund]);
@@ -381,20 +398,19 @@ test('the list filters by partner, period and status (open, expired, closed) and
   const g2 = await allocateFund(t, cast.globex, { expiresAt: '2026-05-01T00:00:00Z' });
   expectStatus(await t.post(`/mdf/funds/${q3}/close`, {}), 200);
   t.clock.set('2026-05-15T00:00:00.000Z');
-  const list = async (qs: string) =>
-    (expectStatus(await t.get(`/mdf/funds?${qs}`), 200).body.items as { id: string; status: string }[]).map((f) => [
-      f.id,
-      f.status,
-    ]);
-  assert.equal(await list(`partnerId=${cast.acme}&period=2026-Q2`), [[q2, 'open']]);
-  assert.equal(await list('status=expired'), [[g2, 'expired']]);
-  assert.equal(await list('status=closed'), [[q3, 'closed']]);
-  assert.equal(await list('status=open'), [[q2, 'open']]);
-  const first = expectStatus(await t.get('/mdf/funds?limit=2'), 200).body;
-  assert.is(first.items.length, 2);
-  const rest = expectStatus(await t.get(`/mdf/funds?limit=2&cursor=${first.nextCursor}`), 200).body;
+  const fundsWhere = async (qs: string) =>
+    (at(expectStatus(await t.get(`/mdf/funds?${qs}`), 200).body, 'items') as { id: string; status: string }[]).map(
+      (f) => [f.id, f.status],
+    );
+  assert.equal(await fundsWhere(`partnerId=${cast.acme}&period=2026-Q2`), [[q2, 'open']]);
+  assert.equal(await fundsWhere('status=expired'), [[g2, 'expired']]);
+  assert.equal(await fundsWhere('status=closed'), [[q3, 'closed']]);
+  assert.equal(await fundsWhere('status=open'), [[q2, 'open']]);
+  const first = obj(expectStatus(await t.get('/mdf/funds?limit=2'), 200).body);
+  assert.is(list(first.items).length, 2);
+  const rest = obj(expectStatus(await t.get(`/mdf/funds?limit=2&cursor=${first.nextCursor}`), 200).body);
   assert.equal(rest.nextCursor, null);
-  assert.equal([...first.items, ...rest.items].map((f: { id: string }) => f.id).sort(), [q2, q3, g2].sort());
+  assert.equal([...list(first.items), ...list(rest.items)].map((f) => at(f, 'id')).sort(), [q2, q3, g2].sort());
   expectProblem(await t.get('/mdf/funds?status=spent'), 400, 'validation_failed', ['query.status']);
 });
 

@@ -4,9 +4,10 @@
  * Always 400 problem+json with the field path (or 404 for a well-formed unknown id), nothing appended.
  */
 import { suite } from 'uvu';
+import { str } from '../support/json.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { expectProblem, refused } from './fixtures.js';
-import { allocateFund, approvedRequest, channelCast, eur, proof, submitRequest, type Cast } from './mdfFixtures.js';
+import { approvedRequest, channelCast, eur, proof, submitRequest, type Cast } from './mdfFixtures.js';
 
 interface Ctx {
   t: TestApp;
@@ -29,7 +30,7 @@ test.before(async (ctx) => {
     { requestId, amount: eur(100_000), proof },
     ctx.cast.ann.token,
   );
-  ctx.claimId = claim.body.id;
+  ctx.claimId = str(claim.body, 'id');
 });
 test.after(async (ctx) => ctx.t?.dispose());
 

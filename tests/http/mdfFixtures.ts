@@ -1,3 +1,4 @@
+import { str } from '../support/json.js';
 import type { TestApp } from '../support/testApp.js';
 import { activePartner, employee, expectStatus, vendorStaff } from './fixtures.js';
 
@@ -31,26 +32,38 @@ export const channelCast = async (t: TestApp) => {
 export type Cast = Awaited<ReturnType<typeof channelCast>>;
 
 export const allocateFund = async (t: TestApp, partnerId: string, over: Record<string, unknown> = {}) =>
-  expectStatus(
-    await t.post('/mdf/funds', {
-      partnerId,
-      period: '2026-Q2',
-      amount: eur(1_000_000),
-      expiresAt: '2026-07-01T00:00:00Z',
-      ...over,
-    }),
-    201,
-  ).body.id as string;
+  str(
+    expectStatus(
+      await t.post('/mdf/funds', {
+        partnerId,
+        period: '2026-Q2',
+        amount: eur(1_000_000),
+        expiresAt: '2026-07-01T00:00:00Z',
+        ...over,
+      }),
+      201,
+    ).body,
+    'id',
+  );
 
 export const submitRequest = async (t: TestApp, fundId: string, token: string, over: Record<string, unknown> = {}) =>
-  expectStatus(
-    await t.post(
-      `/mdf/funds/${fundId}/requests`,
-      { activity: 'event', description: 'Storage roadshow', amount: eur(400_000), activityDate: '2026-04-10', ...over },
-      token,
-    ),
-    201,
-  ).body.id as string;
+  str(
+    expectStatus(
+      await t.post(
+        `/mdf/funds/${fundId}/requests`,
+        {
+          activity: 'event',
+          description: 'Storage roadshow',
+          amount: eur(400_000),
+          activityDate: '2026-04-10',
+          ...over,
+        },
+        token,
+      ),
+      201,
+    ).body,
+    'id',
+  );
 
 /** A fund with one request approved in full (400,000 of 1,000,000), ready to be claimed after 10 April. */
 export const approvedRequest = async (t: TestApp, cast: Cast) => {

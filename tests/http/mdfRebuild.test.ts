@@ -5,6 +5,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { available, fundDecider, fundStream } from '../../domain/mdf/index.js';
+import { at, list, obj } from '../support/json.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { expectStatus } from './fixtures.js';
 import { allocateFund, approvedRequest, channelCast, eur, proof, submitRequest, type Cast } from './mdfFixtures.js';
@@ -28,21 +29,30 @@ test("a busy quarter: incremental equals rebuilt, and the balances equal the dec
     200,
   );
   t.clock.set('2026-04-20T00:00:00.000Z');
-  const rejected = expectStatus(
-    await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(390_000), proof }, cast.ann.token),
-    201,
-  ).body.id;
+  const rejected = at(
+    expectStatus(
+      await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(390_000), proof }, cast.ann.token),
+      201,
+    ).body,
+    'id',
+  );
   expectStatus(await t.post(`/mdf/funds/${fundId}/claims/${rejected}/reject`, { reason: 'invoice missing' }), 200);
-  const paid = expectStatus(
-    await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(380_000), proof }, cast.ann.token),
-    201,
-  ).body.id;
+  const paid = at(
+    expectStatus(
+      await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(380_000), proof }, cast.ann.token),
+      201,
+    ).body,
+    'id',
+  );
   expectStatus(await t.post(`/mdf/funds/${fundId}/claims/${paid}/approve`, { approvedAmount: eur(360_000) }), 200);
   expectStatus(await t.post(`/mdf/funds/${fundId}/claims/${paid}/pay`, { paymentReference: 'SEPA-1' }), 200);
-  const pending = expectStatus(
-    await t.post(`/mdf/funds/${fundId}/claims`, { requestId: second, amount: eur(150_000), proof }, cast.ann.token),
-    201,
-  ).body.id;
+  const pending = at(
+    expectStatus(
+      await t.post(`/mdf/funds/${fundId}/claims`, { requestId: second, amount: eur(150_000), proof }, cast.ann.token),
+      201,
+    ).body,
+    'id',
+  );
   await allocateFund(t, cast.globex);
 
   const snapshot = async () =>
@@ -55,7 +65,7 @@ test("a busy quarter: incremental equals rebuilt, and the balances equal the dec
 
   let state = fundDecider.initialState;
   for await (const e of t.platform.store.readStream(fundStream(fundId))) state = fundDecider.evolve(state, e as never);
-  const view = expectStatus(await t.get(`/mdf/funds/${fundId}`), 200).body;
+  const view = obj(expectStatus(await t.get(`/mdf/funds/${fundId}`), 200).body);
   const shown = Object.fromEntries(
     Object.entries(view.balances as Record<string, { amountMinor: number }>).map(([k, v]) => [k, v.amountMinor]),
   );
@@ -74,7 +84,7 @@ test("a busy quarter: incremental equals rebuilt, and the balances equal the dec
     available: 440_000,
   });
   assert.equal(
-    view.claims.map((c: { id: string; status: string }) => [c.id, c.status]),
+    list(view.claims).map((c) => [at(c, 'id'), at(c, 'status')]),
     [
       [rejected, 'rejected'],
       [paid, 'paid'],

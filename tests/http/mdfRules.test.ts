@@ -5,6 +5,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { at, list, obj, str } from '../support/json.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { expectProblem, expectStatus, refused } from './fixtures.js';
 import { allocateFund, approvedRequest, channelCast, eur, proof, submitRequest, type Cast } from './mdfFixtures.js';
@@ -31,7 +32,7 @@ test('a second fund for the same partner and period: 409 duplicate; another peri
   const first = await allocateFund(t, cast.acme);
   const second = await refused(t, () => t.post('/mdf/funds', fundBody(cast.acme, { amount: eur(5) })));
   expectProblem(second, 409, 'duplicate');
-  assert.match(second.body.detail, first);
+  assert.match(str(second.body, 'detail'), first);
   await allocateFund(t, cast.acme, { period: '2026-Q3', expiresAt: '2026-10-01T00:00:00Z' });
   await allocateFund(t, cast.globex);
 });
@@ -43,8 +44,8 @@ test('concurrent allocations for one partner and period: exactly one fund', asyn
   );
   assert.equal(answers.map((a) => a.status).sort(), [201, 409, 409, 409, 409, 409, 409, 409]);
   assert.is(await t.eventCount(), before + 2);
-  const funds = (await t.get(`/mdf/funds?partnerId=${cast.acme}`)).body.items;
-  assert.is(funds.length, 1);
+  const funds = at((await t.get(`/mdf/funds?partnerId=${cast.acme}`)).body, 'items');
+  assert.is(list(funds).length, 1);
 });
 
 test('a fund for a partner that is not operating: 409', async ({ t, cast }) => {
@@ -87,8 +88,11 @@ test('overspend: a request or an approval beyond what is available is 422 insuff
     ),
     200,
   );
-  const view = (await t.get(`/mdf/funds/${fundId}`)).body;
-  assert.equal([view.balances.committed.amountMinor, view.balances.available.amountMinor], [1_000_000, 0]);
+  const view = obj((await t.get(`/mdf/funds/${fundId}`)).body);
+  assert.equal(
+    [at(view.balances, 'committed', 'amountMinor'), at(view.balances, 'available', 'amountMinor')],
+    [1_000_000, 0],
+  );
 });
 
 test('approving more than was requested: 422 limit_exceeded', async ({ t, cast }) => {
@@ -111,8 +115,11 @@ test('concurrent approvals never commit more than allocated', async ({ t, cast }
     ids.map((id) => t.post(`/mdf/funds/${fundId}/requests/${id}/approve`, { approvedAmount: eur(300_000) })),
   );
   assert.equal(answers.map((a) => a.status).sort(), [200, 200, 200, 422, 422, 422]);
-  const view = (await t.get(`/mdf/funds/${fundId}`)).body;
-  assert.equal([view.balances.committed.amountMinor, view.balances.available.amountMinor], [900_000, 100_000]);
+  const view = obj((await t.get(`/mdf/funds/${fundId}`)).body);
+  assert.equal(
+    [at(view.balances, 'committed', 'amountMinor'), at(view.balances, 'available', 'amountMinor')],
+    [900_000, 100_000],
+  );
 });
 
 test('a claim over the approved amount: 422 limit_exceeded; a claim approval over the claim: 422', async ({
@@ -128,10 +135,13 @@ test('a claim over the approved amount: 422 limit_exceeded; a claim approval ove
     422,
     'limit_exceeded',
   );
-  const claimId = expectStatus(
-    await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(400_000), proof }, cast.ann.token),
-    201,
-  ).body.id;
+  const claimId = at(
+    expectStatus(
+      await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(400_000), proof }, cast.ann.token),
+      201,
+    ).body,
+    'id',
+  );
   expectProblem(
     await refused(t, () => t.post(`/mdf/funds/${fundId}/claims/${claimId}/approve`, { approvedAmount: eur(400_001) })),
     422,
@@ -142,10 +152,13 @@ test('a claim over the approved amount: 422 limit_exceeded; a claim approval ove
 test('a claim is paid once; a second claim on a paid request is refused', async ({ t, cast }) => {
   const { fundId, requestId } = await approvedRequest(t, cast);
   t.clock.set('2026-04-11T00:00:00.000Z');
-  const claimId = expectStatus(
-    await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(100_000), proof }, cast.ann.token),
-    201,
-  ).body.id;
+  const claimId = at(
+    expectStatus(
+      await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(100_000), proof }, cast.ann.token),
+      201,
+    ).body,
+    'id',
+  );
   expectProblem(
     await refused(t, () => t.post(`/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: 'P-1' })),
     409,
@@ -161,21 +174,21 @@ test('a claim is paid once; a second claim on a paid request is refused', async 
     409,
     'invalid_state',
   );
-  const view = (await t.get(`/mdf/funds/${fundId}`)).body;
-  assert.equal([view.balances.paid.amountMinor, view.balances.committed.amountMinor], [100_000, 0]);
+  const view = obj((await t.get(`/mdf/funds/${fundId}`)).body);
+  assert.equal([at(view.balances, 'paid', 'amountMinor'), at(view.balances, 'committed', 'amountMinor')], [100_000, 0]);
 });
 
 test('claims before the activity or after the claim deadline (mdfClaimDays) are refused', async ({ t, cast }) => {
   expectStatus(await t.put('/channel/settings', { mdfClaimDays: 5 }), 200);
   const { fundId, requestId } = await approvedRequest(t, cast);
-  const view = (await t.get(`/mdf/funds/${fundId}`)).body;
-  assert.is(view.requests[0].claimDeadline, '2026-04-16T00:00:00.000Z');
+  const view = obj((await t.get(`/mdf/funds/${fundId}`)).body);
+  assert.is(at(view.requests, 0, 'claimDeadline'), '2026-04-16T00:00:00.000Z');
   const claim = () => t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(1), proof }, cast.ann.token);
   expectProblem(await refused(t, claim), 409, 'invalid_state');
   t.clock.set('2026-04-16T00:00:00.000Z');
   const late = await refused(t, claim);
   expectProblem(late, 409, 'invalid_state');
-  assert.match(late.body.detail, 'due before 2026-04-16');
+  assert.match(str(late.body, 'detail'), 'due before 2026-04-16');
   t.clock.set('2026-04-15T23:59:59.000Z');
   expectStatus(await claim(), 201);
 });
@@ -187,13 +200,16 @@ test('after the fund expires nothing happens but paying approved claims; closing
   const { fundId, requestId } = await approvedRequest(t, cast);
   const pending = await submitRequest(t, fundId, cast.ann.token, { amount: eur(1) });
   t.clock.set('2026-04-11T00:00:00.000Z');
-  const claimId = expectStatus(
-    await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(50_000), proof }, cast.ann.token),
-    201,
-  ).body.id;
+  const claimId = at(
+    expectStatus(
+      await t.post(`/mdf/funds/${fundId}/claims`, { requestId, amount: eur(50_000), proof }, cast.ann.token),
+      201,
+    ).body,
+    'id',
+  );
   expectStatus(await t.post(`/mdf/funds/${fundId}/claims/${claimId}/approve`, { approvedAmount: eur(50_000) }), 200);
   t.clock.set('2026-07-01T00:00:00.000Z');
-  assert.is((await t.get(`/mdf/funds/${fundId}`)).body.status, 'expired');
+  assert.is(at((await t.get(`/mdf/funds/${fundId}`)).body, 'status'), 'expired');
   const body = { activity: 'event', description: 'x', amount: eur(1), activityDate: '2026-06-30' };
   expectProblem(
     await refused(t, () => t.post(`/mdf/funds/${fundId}/requests`, body, cast.ann.token)),
@@ -213,7 +229,7 @@ test('after the fund expires nothing happens but paying approved claims; closing
   expectStatus(await t.post(`/mdf/funds/${fundId}/close`, {}), 200);
   expectProblem(await refused(t, () => t.post(`/mdf/funds/${fundId}/close`, {})), 409, 'invalid_state');
   expectStatus(await t.post(`/mdf/funds/${fundId}/claims/${claimId}/pay`, { paymentReference: 'LATE-1' }), 200);
-  assert.equal((await t.get(`/mdf/funds/${fundId}`)).body.balances.paid, eur(50_000));
+  assert.equal(at((await t.get(`/mdf/funds/${fundId}`)).body, 'balances', 'paid'), eur(50_000));
 });
 
 test.run();

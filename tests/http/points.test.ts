@@ -7,6 +7,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { expirePoints } from '../../commands/points/pointsExpirySweeper.js';
+import { at, list, str } from '../support/json.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { defineProgram, expectProblem, expectStatus, refused } from './fixtures.js';
 import { channelCast, type Cast } from './mdfFixtures.js';
@@ -30,13 +31,13 @@ test('a won deal earns points for its partner, attributed to the person who regi
   await settle(t);
   const view = await points(t, cast.acme);
   assert.equal([view.balance, view.earned, personBalance(view, cast.bob.id)], [61_728, 61_728, 61_728]);
-  const [entry] = view.ledger.items;
-  assert.equal([entry.kind, entry.points, entry.personId], ['earned', 61_728, cast.bob.id]);
-  assert.match(entry.reason, dealId);
+  const [entry] = list(view.ledger, 'items');
+  assert.equal([at(entry, 'kind'), at(entry, 'points'), at(entry, 'personId')], ['earned', 61_728, cast.bob.id]);
+  assert.match(str(entry, 'reason'), dealId);
   const source = (
     await t.platform.reader.get<{ event_id: string }>("SELECT event_id FROM events WHERE type = 'DealWon'")
   )?.event_id;
-  assert.is(entry.sourceEventId, source);
+  assert.is(at(entry, 'sourceEventId'), source);
   assert.equal((await points(t, cast.globex)).balance, 0);
 });
 
@@ -56,7 +57,7 @@ test("a certification earns the program's points for the person's partner; none 
   await settle(t);
   const view = await points(t, cast.acme);
   assert.equal([view.balance, personBalance(view, cast.bob.id)], [100, 100]);
-  assert.match(view.ledger.items[0].reason, 'storage associate');
+  assert.match(str(view.ledger, 'items', 0, 'reason'), 'storage associate');
   const awards = await t.platform.reader.all("SELECT 1 FROM events WHERE type = 'PointsEarned'");
   assert.is(awards.length, 1);
 });
@@ -71,7 +72,7 @@ test("channel staff adjust points, with a reason, for a person or the partner's 
     [525, 500, 525, 25],
   );
   assert.equal(
-    view.ledger.items.map((e: { points: number; reason: string }) => [e.points, e.reason]),
+    list(view.ledger, 'items').map((e) => [at(e, 'points'), at(e, 'reason')]),
     [
       [-15, 'correction'],
       [40, 'webinar host'],
@@ -108,36 +109,48 @@ test('who adjusts: not the partner, not another region (404), not auditors; only
   expectProblem(await refused(t, () => adjust(t, cast.acme, { ...body, personId: cast.gil.id })), 409, 'invalid_state');
 });
 
-test("redemptions: the person for their own points, the partner's admin for anyone, also from the shared points", async ({
-  t,
-  cast,
-}) => {
-  expectStatus(await adjust(t, cast.acme, { points: 100, reason: 'first', personId: cast.bob.id }), 200);
-  t.clock.set('2026-05-01T00:00:00.000Z');
-  expectStatus(await adjust(t, cast.acme, { points: 100, reason: 'second', personId: cast.bob.id }), 200);
-  expectStatus(await adjust(t, cast.acme, { points: 300, reason: 'team' }), 200);
-  expectStatus(
-    await redeem(t, cast.acme, { personId: cast.bob.id, points: 120, rewardId: 'gift-card-100' }, cast.bob.token),
-    200,
-  );
-  expectStatus(await redeem(t, cast.acme, { personId: cast.bob.id, points: 30, rewardId: 'mug' }, cast.ann.token), 200);
-  expectStatus(
-    await redeem(
-      t,
-      cast.acme,
-      { personId: cast.ann.id, points: 250, rewardId: 'team-dinner', from: 'partner' },
-      cast.ann.token,
-    ),
-    200,
-  );
-  const view = await points(t, cast.acme);
-  assert.equal([view.balance, view.sharedBalance, view.redeemed, personBalance(view, cast.bob.id)], [100, 50, 400, 50]);
-  const dinner = view.ledger.items[0];
-  assert.equal(
-    [dinner.kind, dinner.points, dinner.personId, dinner.rewardId, dinner.redeemedFrom],
-    ['redeemed', -250, cast.ann.id, 'team-dinner', 'partner'],
-  );
-});
+test(
+  'redemptions: the person for their own points, ' + "the partner's admin for anyone, also from the shared points",
+  async ({ t, cast }) => {
+    expectStatus(await adjust(t, cast.acme, { points: 100, reason: 'first', personId: cast.bob.id }), 200);
+    t.clock.set('2026-05-01T00:00:00.000Z');
+    expectStatus(await adjust(t, cast.acme, { points: 100, reason: 'second', personId: cast.bob.id }), 200);
+    expectStatus(await adjust(t, cast.acme, { points: 300, reason: 'team' }), 200);
+    expectStatus(
+      await redeem(t, cast.acme, { personId: cast.bob.id, points: 120, rewardId: 'gift-card-100' }, cast.bob.token),
+      200,
+    );
+    expectStatus(
+      await redeem(t, cast.acme, { personId: cast.bob.id, points: 30, rewardId: 'mug' }, cast.ann.token),
+      200,
+    );
+    expectStatus(
+      await redeem(
+        t,
+        cast.acme,
+        { personId: cast.ann.id, points: 250, rewardId: 'team-dinner', from: 'partner' },
+        cast.ann.token,
+      ),
+      200,
+    );
+    const view = await points(t, cast.acme);
+    assert.equal(
+      [view.balance, view.sharedBalance, view.redeemed, personBalance(view, cast.bob.id)],
+      [100, 50, 400, 50],
+    );
+    const dinner = at(view.ledger, 'items', 0);
+    assert.equal(
+      [
+        at(dinner, 'kind'),
+        at(dinner, 'points'),
+        at(dinner, 'personId'),
+        at(dinner, 'rewardId'),
+        at(dinner, 'redeemedFrom'),
+      ],
+      ['redeemed', -250, cast.ann.id, 'team-dinner', 'partner'],
+    );
+  },
+);
 
 test('redeeming more than the balance: 422 insufficient_points, nothing appended', async ({ t, cast }) => {
   expectStatus(await adjust(t, cast.acme, { points: 100, reason: 'bonus', personId: cast.bob.id }), 200);
@@ -145,7 +158,7 @@ test('redeeming more than the balance: 422 insufficient_points, nothing appended
     redeem(t, cast.acme, { personId: cast.bob.id, points: 101, rewardId: 'tv' }, cast.bob.token),
   );
   expectProblem(over, 422, 'insufficient_points');
-  assert.match(over.body.detail, '100 points, 101 needed');
+  assert.match(str(over.body, 'detail'), '100 points, 101 needed');
   expectProblem(
     await refused(t, () => redeem(t, cast.acme, { personId: cast.ann.id, points: 1, rewardId: 'tv' }, cast.ann.token)),
     422,
@@ -209,7 +222,10 @@ test('who sees points: admins and channel staff all of them, other people their 
   expectStatus(await adjust(t, cast.acme, { points: 30, reason: 'c' }), 200);
   for (const token of [cast.ann.token, cast.emeaManager.token, cast.auditor.token, undefined]) {
     const all = await points(t, cast.acme, token);
-    assert.equal([all.scope, all.balance, all.people.length, all.ledger.items.length], ['partner', 60, 2, 3]);
+    assert.equal(
+      [all.scope, all.balance, list(all.people).length, list(all.ledger, 'items').length],
+      ['partner', 60, 2, 3],
+    );
   }
   const own = await points(t, cast.acme, cast.bob.token);
   assert.equal(
@@ -217,8 +233,8 @@ test('who sees points: admins and channel staff all of them, other people their 
       own.scope,
       own.personId,
       own.balance,
-      own.people.length,
-      own.ledger.items.map((e: { reason: string }) => e.reason),
+      list(own.people).length,
+      list(own.ledger, 'items').map((e) => at(e, 'reason')),
     ],
     ['person', cast.bob.id, 20, 1, ['b']],
   );
@@ -228,13 +244,13 @@ test('who sees points: admins and channel staff all of them, other people their 
   expectProblem(await t.get(`/partners/${cast.acme}/points`, cast.apacManager.token), 404, 'not_found');
   const filtered = await points(t, cast.acme, cast.ann.token, `?personId=${cast.bob.id}`);
   assert.equal(
-    filtered.ledger.items.map((e: { reason: string }) => e.reason),
+    list(filtered.ledger, 'items').map((e) => at(e, 'reason')),
     ['b'],
   );
   const page = await points(t, cast.acme, undefined, '?limit=2');
-  assert.is(page.ledger.items.length, 2);
-  const rest = await points(t, cast.acme, undefined, `?limit=2&cursor=${page.ledger.nextCursor}`);
-  assert.equal([rest.ledger.items.map((e: { reason: string }) => e.reason), rest.ledger.nextCursor], [['a'], null]);
+  assert.is(list(page.ledger, 'items').length, 2);
+  const rest = await points(t, cast.acme, undefined, `?limit=2&cursor=${at(page.ledger, 'nextCursor')}`);
+  assert.equal([list(rest.ledger, 'items').map((e) => at(e, 'reason')), at(rest.ledger, 'nextCursor')], [['a'], null]);
 });
 
 test('points expire after pointsExpiryMonths, oldest first, once', async ({ t, cast }) => {

@@ -1,4 +1,5 @@
 import * as assert from 'uvu/assert';
+import { at, list, num, obj, str } from '../support/json.js';
 import type { TestApp } from '../support/testApp.js';
 import { expectStatus } from './fixtures.js';
 
@@ -16,20 +17,23 @@ export const wonDeal = async (
   amountMinor: number,
   domain = `customer-${Math.random().toString(36).slice(2, 8)}.com`,
 ) => {
-  const deal = expectStatus(
-    await t.post(
-      '/deals',
-      {
-        partnerId,
-        customer: { name: 'Initech', domain, country: 'DE' },
-        productLine: 'storage',
-        estimatedValue: { amountMinor, currency: 'EUR' },
-        expectedCloseDate: '2026-09-30',
-      },
-      registrant,
-    ),
-    201,
-  ).body.id as string;
+  const deal = str(
+    expectStatus(
+      await t.post(
+        '/deals',
+        {
+          partnerId,
+          customer: { name: 'Initech', domain, country: 'DE' },
+          productLine: 'storage',
+          estimatedValue: { amountMinor, currency: 'EUR' },
+          expectedCloseDate: '2026-09-30',
+        },
+        registrant,
+      ),
+      201,
+    ).body,
+    'id',
+  );
   expectStatus(await t.post(`/deals/${deal}/approve`, {}), 200);
   const won = expectStatus(
     await t.post(`/deals/${deal}/won`, {
@@ -38,14 +42,14 @@ export const wonDeal = async (
     }),
     200,
   );
-  return { dealId: deal, position: won.body.position as number };
+  return { dealId: deal, position: num(won.body, 'position') };
 };
 
 export const points = async (t: TestApp, partnerId: string, token?: string, qs = '') =>
-  expectStatus(await t.get(`/partners/${partnerId}/points${qs}`, token), 200).body;
+  obj(expectStatus(await t.get(`/partners/${partnerId}/points${qs}`, token), 200).body);
 
-export const personBalance = (view: { people: { personId: string; balance: number }[] }, personId: string) => {
-  const row = view.people.find((p) => p.personId === personId);
+export const personBalance = (view: unknown, personId: string) => {
+  const row = list(view, 'people').find((p) => at(p, 'personId') === personId);
   assert.ok(row, `no balance for ${personId}`);
-  return row.balance;
+  return at(row, 'balance');
 };

@@ -1,3 +1,4 @@
+import { str } from '../support/json.js';
 import type { TestApp } from '../support/testApp.js';
 import { activePartner, defineProgram, employee, expectStatus, quiescent, vendorStaff } from './fixtures.js';
 
@@ -19,16 +20,19 @@ export const scorecardWorld = async (t: TestApp) => {
     country: 'SG',
     website: 'https://beta.example',
   });
-  const c = expectStatus(
-    await t.post('/partners', {
-      name: 'Gamma Applicant',
-      website: 'https://gamma.example',
-      country: 'FR',
-      region: 'emea',
-      type: 'reseller',
-    }),
-    201,
-  ).body.id as string;
+  const c = str(
+    expectStatus(
+      await t.post('/partners', {
+        name: 'Gamma Applicant',
+        website: 'https://gamma.example',
+        country: 'FR',
+        region: 'emea',
+        type: 'reseller',
+      }),
+      201,
+    ).body,
+    'id',
+  );
   const aSeller = await employee(t, a, 'sales');
   const aAdmin = await employee(t, a, 'admin');
   const bSeller = await employee(t, b, 'sales');
@@ -36,20 +40,23 @@ export const scorecardWorld = async (t: TestApp) => {
   const analyst = await vendorStaff(t, 'analyst');
 
   const deal = async (seller: { id: string }, partnerId: string, domain: string, value: number) =>
-    expectStatus(
-      await t.post(
-        '/deals',
-        {
-          partnerId,
-          customer: { name: `Customer ${domain}`, domain, country: 'DE' },
-          productLine: 'storage',
-          estimatedValue: EUR(value),
-          expectedCloseDate: '2026-12-31',
-        },
-        t.tokenFor(seller.id),
-      ),
-      201,
-    ).body.id as string;
+    str(
+      expectStatus(
+        await t.post(
+          '/deals',
+          {
+            partnerId,
+            customer: { name: `Customer ${domain}`, domain, country: 'DE' },
+            productLine: 'storage',
+            estimatedValue: EUR(value),
+            expectedCloseDate: '2026-12-31',
+          },
+          t.tokenFor(seller.id),
+        ),
+        201,
+      ).body,
+      'id',
+    );
 
   // Q1: A registers, is approved a day later and wins 60,000 on 2026-03-20.
   const d0 = await deal(aSeller, a, 'q1-customer.de', 5_000_000);
@@ -74,42 +81,51 @@ export const scorecardWorld = async (t: TestApp) => {
   expectStatus(await t.post(`/deals/${d1}/won`, { amount: EUR(12_000_000), closedAt: '2026-05-14' }), 200);
   expectStatus(await t.post(`/deals/${d3}/won`, { amount: EUR(5_000_000), closedAt: '2026-05-15' }), 200);
 
-  const fund = expectStatus(
-    await t.post('/mdf/funds', {
-      partnerId: a,
-      period: '2026-Q2',
-      amount: EUR(1_000_000),
-      expiresAt: '2026-09-30T00:00:00Z',
-    }),
-    201,
-  ).body.id as string;
-  const request = expectStatus(
-    await t.post(
-      `/mdf/funds/${fund}/requests`,
-      {
-        activity: 'event',
-        description: 'Storage day',
-        amount: EUR(400_000),
-        activityDate: '2026-05-20',
-      },
-      t.tokenFor(aAdmin.id),
-    ),
-    201,
-  ).body.id as string;
+  const fund = str(
+    expectStatus(
+      await t.post('/mdf/funds', {
+        partnerId: a,
+        period: '2026-Q2',
+        amount: EUR(1_000_000),
+        expiresAt: '2026-09-30T00:00:00Z',
+      }),
+      201,
+    ).body,
+    'id',
+  );
+  const request = str(
+    expectStatus(
+      await t.post(
+        `/mdf/funds/${fund}/requests`,
+        {
+          activity: 'event',
+          description: 'Storage day',
+          amount: EUR(400_000),
+          activityDate: '2026-05-20',
+        },
+        t.tokenFor(aAdmin.id),
+      ),
+      201,
+    ).body,
+    'id',
+  );
   expectStatus(await t.post(`/mdf/funds/${fund}/requests/${request}/approve`, { approvedAmount: EUR(400_000) }), 200);
   t.clock.set('2026-05-25T10:00:00.000Z');
-  const claim = expectStatus(
-    await t.post(
-      `/mdf/funds/${fund}/claims`,
-      {
-        requestId: request,
-        amount: EUR(300_000),
-        proof: [{ name: 'invoice', uri: 'https://alpha.example/invoice.pdf' }],
-      },
-      t.tokenFor(aAdmin.id),
-    ),
-    201,
-  ).body.id as string;
+  const claim = str(
+    expectStatus(
+      await t.post(
+        `/mdf/funds/${fund}/claims`,
+        {
+          requestId: request,
+          amount: EUR(300_000),
+          proof: [{ name: 'invoice', uri: 'https://alpha.example/invoice.pdf' }],
+        },
+        t.tokenFor(aAdmin.id),
+      ),
+      201,
+    ).body,
+    'id',
+  );
   expectStatus(await t.post(`/mdf/funds/${fund}/claims/${claim}/approve`, { approvedAmount: EUR(300_000) }), 200);
   expectStatus(await t.post(`/mdf/funds/${fund}/claims/${claim}/pay`, { paymentReference: 'PAY-1' }), 200);
 

@@ -30,24 +30,26 @@ test("after projection batches, the event store's writer connection is still syn
   assert.is(logSynchronous(t), FULL);
 });
 
-test('read models commit on another connection, synchronous=NORMAL, while the log connection stays FULL and idle', async ({
-  t,
-}) => {
-  const seen = await t.platform.writeDb.transaction(async (tx) => ({
-    readModels: (await tx.get<{ synchronous: number }>('PRAGMA synchronous'))?.synchronous,
-    log: logSynchronous(t),
-    logInTransaction: t.platform.connection.db.inTransaction,
-  }));
-  assert.equal(seen, { readModels: NORMAL, log: FULL, logInTransaction: false });
-});
+test(
+  'read models commit on another connection, synchronous=NORMAL, ' + 'while the log connection stays FULL and idle',
+  async ({ t }) => {
+    const seen = await t.platform.writeDb.transaction(async (tx) => ({
+      readModels: (await tx.get<{ synchronous: number }>('PRAGMA synchronous'))?.synchronous,
+      log: logSynchronous(t),
+      logInTransaction: t.platform.connection.db.inTransaction,
+    }));
+    assert.equal(seen, { readModels: NORMAL, log: FULL, logInTransaction: false });
+  },
+);
 
 test('an append waits for a read-model transaction in progress (one write lock), then both commit', async ({ t }) => {
-  let release = () => undefined as void;
+  let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => (release = resolve));
   const order: string[] = [];
   const transaction = t.platform.writeDb.transaction(async (tx) => {
     await tx.run(
-      `INSERT INTO idempotency_keys (scope_key, request_hash, status_code, body, created_at) VALUES ('k', 'h', 200, '{}', 'now')`,
+      `INSERT INTO idempotency_keys (scope_key, request_hash, status_code, body, created_at)
+       VALUES ('k', 'h', 200, '{}', 'now')`,
     );
     await held;
     order.push('read models committed');

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import * as assert from 'uvu/assert';
+import { at, str } from '../support/json.js';
 import type { TestApp } from '../support/testApp.js';
 
 /**
@@ -35,22 +36,18 @@ const partnerAction: fc.Arbitrary<Step> = fc.oneof(
     .record({ partner: index, tier })
     .map(({ partner, tier: t }) => ({ kind: 'partner' as const, partner, action: 'approve', body: { tier: t } })),
   index.map((partner) => ({ kind: 'partner' as const, partner, action: 'reject', body: { reason: 'not a fit' } })),
-  fc
-    .record({ partner: index, v: fc.constantFrom('1', '2') })
-    .map(({ partner, v }) => ({
-      kind: 'partner' as const,
-      partner,
-      action: 'agreements',
-      body: { agreementVersion: v, signedBy: 'Signer' },
-    })),
-  fc
-    .record({ partner: index, tier })
-    .map(({ partner, tier: t }) => ({
-      kind: 'partner' as const,
-      partner,
-      action: 'tier',
-      body: { tier: t, reason: 'review' },
-    })),
+  fc.record({ partner: index, v: fc.constantFrom('1', '2') }).map(({ partner, v }) => ({
+    kind: 'partner' as const,
+    partner,
+    action: 'agreements',
+    body: { agreementVersion: v, signedBy: 'Signer' },
+  })),
+  fc.record({ partner: index, tier }).map(({ partner, tier: t }) => ({
+    kind: 'partner' as const,
+    partner,
+    action: 'tier',
+    body: { tier: t, reason: 'review' },
+  })),
   fc
     .record({ partner: index, region })
     .map(({ partner, region: r }) => ({ kind: 'partner' as const, partner, action: 'region', body: { region: r } })),
@@ -187,7 +184,7 @@ export const runScenario = async (t: TestApp, steps: readonly Step[]) => {
           ...(parent ? { parentPartnerId: parent } : {}),
         };
         const r = await send('POST', '/partners', body);
-        if (r.status === 201) partners.push(r.body.id);
+        if (r.status === 201) partners.push(str(r.body, 'id'));
         break;
       }
       case 'onboard': {
@@ -198,16 +195,16 @@ export const runScenario = async (t: TestApp, steps: readonly Step[]) => {
           region: s.region,
           type: s.type,
         });
-        partners.push(r.body.id);
-        await send('POST', `/partners/${r.body.id}/approve`, { tier: s.tier });
-        await send('POST', `/partners/${r.body.id}/agreements`, { agreementVersion: '1', signedBy: 'Signer' });
+        partners.push(str(r.body, 'id'));
+        await send('POST', `/partners/${at(r.body, 'id')}/approve`, { tier: s.tier });
+        await send('POST', `/partners/${at(r.body, 'id')}/agreements`, { agreementVersion: '1', signedBy: 'Signer' });
         break;
       }
       case 'hire': {
         const r = await send('POST', '/people', { name: `Hire ${s.email}`, email: `hire${s.email}@h.example` });
         if (r.status !== 201) break;
-        people.push(r.body.id);
-        if (partner) await send('POST', `/partners/${partner}/employees`, { personId: r.body.id, role: s.role });
+        people.push(str(r.body, 'id'));
+        if (partner) await send('POST', `/partners/${partner}/employees`, { personId: at(r.body, 'id'), role: s.role });
         break;
       }
       case 'register': {
@@ -216,7 +213,7 @@ export const runScenario = async (t: TestApp, steps: readonly Step[]) => {
           name: `Person ${s.email}`,
           email: `p${s.email % 5}@${s.email < 5 ? 'x' : 'X'}.example`,
         });
-        if (r.status === 201) people.push(r.body.id);
+        if (r.status === 201) people.push(str(r.body, 'id'));
         break;
       }
       case 'program': {
@@ -226,7 +223,7 @@ export const runScenario = async (t: TestApp, steps: readonly Step[]) => {
           validForDays: s.days,
           points: s.days,
         });
-        if (r.status === 201) programs.push(r.body.id);
+        if (r.status === 201) programs.push(str(r.body, 'id'));
         break;
       }
       case 'settings':

@@ -54,7 +54,13 @@ test.before.each(async (ctx) => {
   }
   const db = sqliteSqlDb(ctx.s.connection);
   ctx.transactions = 0;
-  ctx.db = { ...db, transaction: (work) => (ctx.transactions++, db.transaction(work)) };
+  ctx.db = {
+    ...db,
+    transaction: (work) => {
+      ctx.transactions++;
+      return db.transaction(work);
+    },
+  };
   ctx.poison = new Set();
   ctx.runners = [];
 });
@@ -104,37 +110,43 @@ test('start catches up with everything appended before, in batches that each mov
   assert.is(r.position(), 10);
 });
 
-test('after start, every append is projected; waitFor resolves once the read model includes a position', async (ctx) => {
-  const r = runner(ctx, [tallyProjection('tally', ctx.poison)]);
-  await r.start();
-  await r.waitFor(0);
-  const head = await appendCounts(ctx, [4, 5]);
-  await r.waitFor(head);
-  assert.equal(await tally(ctx), { total: 9, events: 2, positions: [1, 2], checkpoint: 2 });
-  // A waiter for a position not yet appended resolves when it is.
-  const later = r.waitFor(head + 1);
-  await appendCounts(ctx, [1]);
-  await later;
-  assert.is((await tally(ctx)).events, 3);
-});
+test(
+  'after start, every append is projected; ' + 'waitFor resolves once the read model includes a position',
+  async (ctx) => {
+    const r = runner(ctx, [tallyProjection('tally', ctx.poison)]);
+    await r.start();
+    await r.waitFor(0);
+    const head = await appendCounts(ctx, [4, 5]);
+    await r.waitFor(head);
+    assert.equal(await tally(ctx), { total: 9, events: 2, positions: [1, 2], checkpoint: 2 });
+    // A waiter for a position not yet appended resolves when it is.
+    const later = r.waitFor(head + 1);
+    await appendCounts(ctx, [1]);
+    await later;
+    assert.is((await tally(ctx)).events, 3);
+  },
+);
 
-test('a crash mid-batch rolls back the batch with its checkpoint; the restart applies every event exactly once', async (ctx) => {
-  await appendCounts(ctx, range(1, 12));
-  ctx.poison.add(8);
-  const crashing = runner(ctx, [tallyProjection('tally', ctx.poison)], 5);
-  const failure = await crashing.start().then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  assert.match(String(failure), /poisoned at 8/);
-  await crashing.stop();
-  // Events 6 and 7 were applied inside the failed batch: rolled back together with its checkpoint.
-  assert.equal(await tally(ctx), { total: 15, events: 5, positions: range(1, 5), checkpoint: 5 });
-  ctx.poison.clear();
-  const restarted = runner(ctx, [tallyProjection('tally', ctx.poison)], 5);
-  await restarted.start();
-  assert.equal(await tally(ctx), { total: 78, events: 12, positions: range(1, 12), checkpoint: 12 });
-});
+test(
+  'a crash mid-batch rolls back the batch with its checkpoint; ' + 'the restart applies every event exactly once',
+  async (ctx) => {
+    await appendCounts(ctx, range(1, 12));
+    ctx.poison.add(8);
+    const crashing = runner(ctx, [tallyProjection('tally', ctx.poison)], 5);
+    const failure = await crashing.start().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.match(String(failure), /poisoned at 8/);
+    await crashing.stop();
+    // Events 6 and 7 were applied inside the failed batch: rolled back together with its checkpoint.
+    assert.equal(await tally(ctx), { total: 15, events: 5, positions: range(1, 5), checkpoint: 5 });
+    ctx.poison.clear();
+    const restarted = runner(ctx, [tallyProjection('tally', ctx.poison)], 5);
+    await restarted.start();
+    assert.equal(await tally(ctx), { total: 78, events: 12, positions: range(1, 12), checkpoint: 12 });
+  },
+);
 
 test('a failing live batch rejects its waiters; the next append retries it and applies it once', async (ctx) => {
   const r = runner(ctx, [tallyProjection('tally', ctx.poison)]);

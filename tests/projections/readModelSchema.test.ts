@@ -67,7 +67,8 @@ const differences = (db: Database.Database, declared: Tables): string[] => {
       const nullable = c.notnull === 0 && c.pk === 0;
       if (d.nullable !== nullable)
         out.push(
-          `${name}.${c.name}: declared ${d.nullable ? 'nullable' : 'not null'}, is ${nullable ? 'nullable' : 'not null'}`,
+          `${name}.${c.name}: declared ${d.nullable ? 'nullable' : 'not null'}, ` +
+            `is ${nullable ? 'nullable' : 'not null'}`,
         );
       if (affinity(d.type) !== affinity(c.type))
         out.push(
@@ -109,32 +110,34 @@ test('every table and column of a freshly migrated database is declared, and eve
   assert.ok(actualTables(db).length >= 39, 'the read models, checkpoints, idempotency keys and the audit access log');
 });
 
-test('the comparison sees drift either way: a missing, an extra and a changed column, an undeclared table, a wrong key', ({
-  db,
-}) => {
-  const { partners, deals, idempotency_keys: _dropped, ...rest } = tables;
-  const { domain: _domain, ...partnerColumns } = partners.columns;
-  const drifted: Tables = {
-    ...rest,
-    partners: {
-      ...partners,
-      columns: { ...partnerColumns, nickname: { type: 'text', nullable: true, hasDefault: false } },
-    },
-    deals: {
-      ...deals,
-      columns: { ...deals.columns, status: { type: 'integer', nullable: true, hasDefault: false } },
-      primaryKey: ['partner_id'],
-    },
-  };
-  assert.equal(differences(db, drifted).sort(), [
-    'deals.status: declared integer (INTEGER affinity), is TEXT (TEXT)',
-    'deals.status: declared nullable, is not null',
-    'deals: primary key declared (partner_id), is (deal_id)',
-    'idempotency_keys: table not declared',
-    'partners.domain: column not declared',
-    'partners.nickname: declared, no such column',
-  ]);
-});
+test(
+  'the comparison sees drift either way: ' +
+    'a missing, an extra and a changed column, an undeclared table, a wrong key',
+  ({ db }) => {
+    const { partners, deals, idempotency_keys: _dropped, ...rest } = tables;
+    const { domain: _domain, ...partnerColumns } = partners.columns;
+    const drifted: Tables = {
+      ...rest,
+      partners: {
+        ...partners,
+        columns: { ...partnerColumns, nickname: { type: 'text', nullable: true, hasDefault: false } },
+      },
+      deals: {
+        ...deals,
+        columns: { ...deals.columns, status: { type: 'integer', nullable: true, hasDefault: false } },
+        primaryKey: ['partner_id'],
+      },
+    };
+    assert.equal(differences(db, drifted).sort(), [
+      'deals.status: declared integer (INTEGER affinity), is TEXT (TEXT)',
+      'deals.status: declared nullable, is not null',
+      'deals: primary key declared (partner_id), is (deal_id)',
+      'idempotency_keys: table not declared',
+      'partners.domain: column not declared',
+      'partners.nickname: declared, no such column',
+    ]);
+  },
+);
 
 test("the events table is the event store's: exactly the columns it reads and writes", ({ db }) => {
   assert.equal(

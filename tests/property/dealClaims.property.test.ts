@@ -149,159 +149,166 @@ const tables = async (t: TestApp) => ({
   conflicts: await t.platform.reader.all('SELECT * FROM deal_conflicts ORDER BY deal_id, conflicting_deal_id'),
 });
 
-test('never two live approvals for one customer and product line; the read model equals the log and a rebuild', async (ctx) => {
-  const { t } = ctx;
-  const deals = dealCommands({ pipeline: t.platform.pipeline, ids: t.platform.ids });
-  const sweeper = dealExpirySweeper(t.platform);
-  const principal = async (personId: string): Promise<Principal> => {
-    const p = await loadPrincipal(t.platform.reader, personId);
-    if (!p) throw new Error(`no principal ${personId}`);
-    return p;
-  };
-  const context = (actor: string): CommandContext => {
-    const commandId = t.platform.ids.next('command');
-    return {
-      actor: { kind: actor === 'admin' ? 'admin-key' : 'person', id: actor },
-      commandId,
-      correlationId: commandId,
+test(
+  'never two live approvals for one customer and product line; ' + 'the read model equals the log and a rebuild',
+  async (ctx) => {
+    const { t } = ctx;
+    const deals = dealCommands({ pipeline: t.platform.pipeline, ids: t.platform.ids });
+    const sweeper = dealExpirySweeper(t.platform);
+    const principal = async (personId: string): Promise<Principal> => {
+      const p = await loadPrincipal(t.platform.reader, personId);
+      if (!p) throw new Error(`no principal ${personId}`);
+      return p;
     };
-  };
-
-  /** What the runs reached, so that a vacuous pass (nothing ever approved or conflicting) fails. */
-  const outcomes = new Set<string>();
-  const note = (kind: string, r: E.Either<{ code: string }, unknown>) =>
-    void outcomes.add(`${kind}:${E.isRight(r) ? 'ok' : r.left.code}`);
-
-  await fc.assert(
-    fc.asyncProperty(fc.array(round, { minLength: 5, maxLength: 25 }), async (rounds) => {
-      const run = ++ctx.runs;
-      const created: { id: string; key: string }[] = [];
-      const keys = new Set<string>();
-      const pick = (n: number) => (created.length ? created[n % created.length] : undefined);
-
-      const perform = async (s: Step) => {
-        if (s.kind === 'register') {
-          const seller = ctx.sellers[s.partner];
-          const name = `run${run}customer${s.customer}`;
-          // Spelt any way the partner likes; normalised as the HTTP schema does.
-          const domain = CustomerDomainInput.parse(spellings(name)[s.spelling]);
-          const body = {
-            partnerId: ctx.partners[s.partner],
-            customer: { name, domain, country: 'GB' },
-            productLine: LINES[s.line],
-            estimatedValue: { amountMinor: 1_000_000, currency: 'EUR' },
-            expectedCloseDate: toIsoDate(addDays(t.clock.now(), 180)),
-          };
-          const r = await deals.register(context(seller), await principal(seller), body);
-          note('register', r);
-          if (E.isRight(r)) {
-            const key = claimStream(body.customer.domain, body.productLine);
-            created.push({ id: r.right.id, key });
-            keys.add(key);
-          } else assert.is(r.left.code, 'duplicate', r.left.message);
-          return;
-        }
-        if (s.kind === 'sweep') {
-          if ((await sweeper.sweep(t.clock.now())).changed > 0) outcomes.add('sweep:expired');
-          return;
-        }
-        const target = pick(s.deal);
-        if (!target) return;
-        const now = t.clock.now().getTime();
-        const admin = ADMIN_KEY_PRINCIPAL;
-        const state = await stateOf(t, target.id);
-        const owner = state.registeredBy ?? '';
-        switch (s.kind) {
-          case 'approve':
-            return note('approve', await deals.approve(context('admin'), admin, target.id, { protectionDays: s.days }));
-          case 'reject':
-            return note('reject', await deals.reject(context('admin'), admin, target.id, { reason: 'not eligible' }));
-          case 'extend':
-            return note(
-              'extend',
-              await deals.extend(context('admin'), admin, target.id, {
-                protectedUntil: new Date(
-                  Date.parse(state.protectedUntil ?? new Date(now).toISOString()) + s.hours * HOUR,
-                ).toISOString(),
-                reason: 'slipped',
-              }),
-            );
-          case 'withdraw':
-            return note('withdraw', await deals.withdraw(context(owner), await principal(owner), target.id, {}));
-          case 'lose':
-            return note(
-              'lose',
-              await deals.lose(context(owner), await principal(owner), target.id, { reason: 'lost on price' }),
-            );
-          case 'win':
-            return note(
-              'win',
-              await deals.win(context(owner), await principal(owner), target.id, {
-                amount: { amountMinor: 900_000, currency: 'EUR' },
-                closedAt: new Date(now).toISOString(),
-              }),
-            );
-          case 'expire':
-            return note('expire', await deals.expire(context('sweeper'), target.id));
-        }
+    const context = (actor: string): CommandContext => {
+      const commandId = t.platform.ids.next('command');
+      return {
+        actor: { kind: actor === 'admin' ? 'admin-key' : 'person', id: actor },
+        commandId,
+        correlationId: commandId,
       };
+    };
 
-      const check = async () => {
-        const now = t.clock.now();
-        await t.platform.runner.waitFor(await t.eventCount());
-        const states = new Map(await Promise.all(created.map(async (c) => [c.id, await stateOf(t, c.id)] as const)));
-        for (const key of keys) {
-          const live = created
-            .filter((c) => c.key === key)
-            .map((c) => ({ id: c.id, state: states.get(c.id) }))
-            .filter(
-              ({ state }) => state?.status === 'approved' && Date.parse(state.protectedUntil ?? '') > now.getTime(),
+    /** What the runs reached, so that a vacuous pass (nothing ever approved or conflicting) fails. */
+    const outcomes = new Set<string>();
+    const note = (kind: string, r: E.Either<{ code: string }, unknown>) =>
+      void outcomes.add(`${kind}:${E.isRight(r) ? 'ok' : r.left.code}`);
+
+    await fc.assert(
+      fc.asyncProperty(fc.array(round, { minLength: 5, maxLength: 25 }), async (rounds) => {
+        const run = ++ctx.runs;
+        const created: { id: string; key: string }[] = [];
+        const keys = new Set<string>();
+        const pick = (n: number) => (created.length ? created[n % created.length] : undefined);
+
+        const perform = async (s: Step) => {
+          if (s.kind === 'register') {
+            const seller = ctx.sellers[s.partner];
+            const name = `run${run}customer${s.customer}`;
+            // Spelt any way the partner likes; normalised as the HTTP schema does.
+            const domain = CustomerDomainInput.parse(spellings(name)[s.spelling]);
+            const body = {
+              partnerId: ctx.partners[s.partner],
+              customer: { name, domain, country: 'GB' },
+              productLine: LINES[s.line],
+              estimatedValue: { amountMinor: 1_000_000, currency: 'EUR' },
+              expectedCloseDate: toIsoDate(addDays(t.clock.now(), 180)),
+            };
+            const r = await deals.register(context(seller), await principal(seller), body);
+            note('register', r);
+            if (E.isRight(r)) {
+              const key = claimStream(body.customer.domain, body.productLine);
+              created.push({ id: r.right.id, key });
+              keys.add(key);
+            } else assert.is(r.left.code, 'duplicate', r.left.message);
+            return;
+          }
+          if (s.kind === 'sweep') {
+            if ((await sweeper.sweep(t.clock.now())).changed > 0) outcomes.add('sweep:expired');
+            return;
+          }
+          const target = pick(s.deal);
+          if (!target) return;
+          const now = t.clock.now().getTime();
+          const admin = ADMIN_KEY_PRINCIPAL;
+          const state = await stateOf(t, target.id);
+          const owner = state.registeredBy ?? '';
+          switch (s.kind) {
+            case 'approve':
+              return note(
+                'approve',
+                await deals.approve(context('admin'), admin, target.id, { protectionDays: s.days }),
+              );
+            case 'reject':
+              return note('reject', await deals.reject(context('admin'), admin, target.id, { reason: 'not eligible' }));
+            case 'extend':
+              return note(
+                'extend',
+                await deals.extend(context('admin'), admin, target.id, {
+                  protectedUntil: new Date(
+                    Date.parse(state.protectedUntil ?? new Date(now).toISOString()) + s.hours * HOUR,
+                  ).toISOString(),
+                  reason: 'slipped',
+                }),
+              );
+            case 'withdraw':
+              return note('withdraw', await deals.withdraw(context(owner), await principal(owner), target.id, {}));
+            case 'lose':
+              return note(
+                'lose',
+                await deals.lose(context(owner), await principal(owner), target.id, { reason: 'lost on price' }),
+              );
+            case 'win':
+              return note(
+                'win',
+                await deals.win(context(owner), await principal(owner), target.id, {
+                  amount: { amountMinor: 900_000, currency: 'EUR' },
+                  closedAt: new Date(now).toISOString(),
+                }),
+              );
+            case 'expire':
+              return note('expire', await deals.expire(context('sweeper'), target.id));
+          }
+        };
+
+        const check = async () => {
+          const now = t.clock.now();
+          await t.platform.runner.waitFor(await t.eventCount());
+          const states = new Map(await Promise.all(created.map(async (c) => [c.id, await stateOf(t, c.id)] as const)));
+          for (const key of keys) {
+            const live = created
+              .filter((c) => c.key === key)
+              .map((c) => ({ id: c.id, state: states.get(c.id) }))
+              .filter(
+                ({ state }) => state?.status === 'approved' && Date.parse(state.protectedUntil ?? '') > now.getTime(),
+              );
+            assert.ok(live.length <= 1, `two live approvals for ${key}: ${live.map((l) => l.id).join(', ')}`);
+            const claimEvents: DomainEvent[] = [];
+            for await (const e of t.platform.store.readStream(key)) claimEvents.push(e);
+            const holder = liveHolder(replay(claimDecider, claimEvents as never[]), now);
+            if (live.length === 1) assert.is(holder?.dealId, live[0].id, `the claim ${key} names the live approval`);
+          }
+          for (const c of created) {
+            const row = await t.platform.reader.get<{
+              status: string;
+              protected_until: string | null;
+              version: number;
+            }>('SELECT status, protected_until, version FROM deals WHERE deal_id = ?', [c.id]);
+            const state = states.get(c.id);
+            assert.equal(
+              [row?.status, row?.protected_until ?? undefined],
+              [state?.status, state?.protectedUntil],
+              `read model of ${c.id}`,
             );
-          assert.ok(live.length <= 1, `two live approvals for ${key}: ${live.map((l) => l.id).join(', ')}`);
-          const claimEvents: DomainEvent[] = [];
-          for await (const e of t.platform.store.readStream(key)) claimEvents.push(e);
-          const holder = liveHolder(replay(claimDecider, claimEvents as never[]), now);
-          if (live.length === 1) assert.is(holder?.dealId, live[0].id, `the claim ${key} names the live approval`);
-        }
-        for (const c of created) {
-          const row = await t.platform.reader.get<{ status: string; protected_until: string | null; version: number }>(
-            'SELECT status, protected_until, version FROM deals WHERE deal_id = ?',
-            [c.id],
-          );
-          const state = states.get(c.id);
-          assert.equal(
-            [row?.status, row?.protected_until ?? undefined],
-            [state?.status, state?.protectedUntil],
-            `read model of ${c.id}`,
-          );
-        }
-      };
+          }
+        };
 
-      for (const r of rounds) {
-        await Promise.all(r.steps.map(perform));
-        await check();
-        t.clock.advance(r.advanceHours * HOUR);
-        await check();
-      }
-      const incremental = await tables(t);
-      await t.platform.runner.rebuild(['deals']);
-      assert.equal(await tables(t), incremental, 'the deals read model equals a rebuild');
-    }),
-    { numRuns: 30, examples: [[everyOutcome]] },
-  );
-  for (const reached of [
-    'register:ok',
-    'register:duplicate',
-    'approve:ok',
-    'approve:channel_conflict',
-    'extend:ok',
-    'win:ok',
-    'lose:ok',
-    'withdraw:ok',
-    'reject:ok',
-    'sweep:expired',
-  ])
-    assert.ok(outcomes.has(reached), `never reached ${reached}: ${[...outcomes].sort().join(' ')}`);
-});
+        for (const r of rounds) {
+          await Promise.all(r.steps.map(perform));
+          await check();
+          t.clock.advance(r.advanceHours * HOUR);
+          await check();
+        }
+        const incremental = await tables(t);
+        await t.platform.runner.rebuild(['deals']);
+        assert.equal(await tables(t), incremental, 'the deals read model equals a rebuild');
+      }),
+      { numRuns: 30, examples: [[everyOutcome]] },
+    );
+    for (const reached of [
+      'register:ok',
+      'register:duplicate',
+      'approve:ok',
+      'approve:channel_conflict',
+      'extend:ok',
+      'win:ok',
+      'lose:ok',
+      'withdraw:ok',
+      'reject:ok',
+      'sweep:expired',
+    ])
+      assert.ok(outcomes.has(reached), `never reached ${reached}: ${[...outcomes].sort().join(' ')}`);
+  },
+);
 
 test.run();

@@ -121,7 +121,8 @@ interface Ctx {
 const test = suite<Ctx>('property: deal totals equal the direct computation over deals');
 
 test.before(async (ctx) => {
-  const t = (ctx.t = await startTestApp({ now: '2026-02-02T08:00:00.000Z' }));
+  ctx.t = await startTestApp({ now: '2026-02-02T08:00:00.000Z' });
+  const t = ctx.t;
   const partners = [
     await activePartner(t, { name: 'North GmbH', region: 'emea' }),
     await activePartner(t, { name: 'South SARL', region: 'emea' }),
@@ -163,20 +164,25 @@ test.after(async (ctx) => ctx.t?.dispose());
 /** The totals as the projection keeps them, and as a GROUP BY over deals says they must be. */
 const totalsVsDeals = async (t: TestApp) => {
   const kept = await t.platform.reader.all(
-    `SELECT partner_id, product_line, status, currency, won_currency, deals, estimated_value_minor, approved, conflicted, won_amount_minor
+    `SELECT partner_id, product_line, status, currency, won_currency, deals, estimated_value_minor, approved,
+            conflicted, won_amount_minor
      FROM deal_partner_totals ORDER BY 1, 2, 3, 4, 5`,
   );
   const direct = await t.platform.reader.all(
-    `SELECT partner_id, product_line, status, currency, CASE WHEN status = 'won' THEN won_currency ELSE '' END AS won_currency,
-            COUNT(*) AS deals, SUM(estimated_value_minor) AS estimated_value_minor, COUNT(approved_at) AS approved, SUM(conflict) AS conflicted,
+    `SELECT partner_id, product_line, status, currency,
+            CASE WHEN status = 'won' THEN won_currency ELSE '' END AS won_currency,
+            COUNT(*) AS deals, SUM(estimated_value_minor) AS estimated_value_minor, COUNT(approved_at) AS approved,
+            SUM(conflict) AS conflicted,
             SUM(CASE WHEN status = 'won' THEN won_amount_minor ELSE 0 END) AS won_amount_minor
      FROM deals GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
   );
   const keptLines = await t.platform.reader.all(
-    'SELECT product_line, status, currency, deals, estimated_value_minor, conflicted FROM deal_line_totals ORDER BY 1, 2, 3',
+    `SELECT product_line, status, currency, deals, estimated_value_minor, conflicted
+     FROM deal_line_totals ORDER BY 1, 2, 3`,
   );
   const directLines = await t.platform.reader.all(
-    `SELECT product_line, status, currency, COUNT(*) AS deals, SUM(estimated_value_minor) AS estimated_value_minor, SUM(conflict) AS conflicted
+    `SELECT product_line, status, currency, COUNT(*) AS deals, SUM(estimated_value_minor) AS estimated_value_minor,
+            SUM(conflict) AS conflicted
      FROM deals GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
   );
   return { kept: { partners: kept, lines: keptLines }, direct: { partners: direct, lines: directLines } };
@@ -246,86 +252,91 @@ const compareReads = async (t: TestApp, w: World) => {
   return compared;
 };
 
-test('totals equal a GROUP BY over deals; pipeline and metrics from them equal the direct computation; a rebuild gives the same', async (ctx) => {
-  const { t, w } = ctx;
-  const deals = dealCommands({ pipeline: t.platform.pipeline, ids: t.platform.ids });
-  const sweeper = dealExpirySweeper(t.platform);
-  const context = (actor: string): CommandContext => {
-    const commandId = t.platform.ids.next('command');
-    return {
-      actor: { kind: actor === 'admin' ? 'admin-key' : 'person', id: actor },
-      commandId,
-      correlationId: commandId,
+test(
+  'totals equal a GROUP BY over deals; ' +
+    'pipeline and metrics from them equal the direct computation; a rebuild gives the same',
+  async (ctx) => {
+    const { t, w } = ctx;
+    const deals = dealCommands({ pipeline: t.platform.pipeline, ids: t.platform.ids });
+    const sweeper = dealExpirySweeper(t.platform);
+    const context = (actor: string): CommandContext => {
+      const commandId = t.platform.ids.next('command');
+      return {
+        actor: { kind: actor === 'admin' ? 'admin-key' : 'person', id: actor },
+        commandId,
+        correlationId: commandId,
+      };
     };
-  };
-  const principalOf = async (id: string) => (await loadPrincipal(t.platform.reader, id)) as Principal;
-  const admin = ADMIN_KEY_PRINCIPAL;
+    const principalOf = async (id: string) => (await loadPrincipal(t.platform.reader, id)) as Principal;
+    const admin = ADMIN_KEY_PRINCIPAL;
 
-  await fc.assert(
-    fc.asyncProperty(fc.array(step, { minLength: 8, maxLength: 40 }), async (steps) => {
-      const run = ++ctx.runs;
-      const created: { id: string; seller: string }[] = [];
-      for (const s of steps) {
-        if (s.kind === 'wait') t.clock.advance(s.hours * HOUR);
-        else if (s.kind === 'sweep') await sweeper.sweep(t.clock.now());
-        else if (s.kind === 'register') {
-          const seller = w.sellers[s.seller];
-          const domain = `run${run}-customer${s.customer}.com`;
-          const r = await deals.register(context(seller.id), await principalOf(seller.id), {
-            partnerId: w.partners[seller.partner],
-            customer: { name: domain, domain, country: 'DE' },
-            productLine: LINES[s.line],
-            estimatedValue: { amountMinor: s.value, currency: CURRENCIES[s.currency] },
-            expectedCloseDate: toIsoDate(addDays(t.clock.now(), 120)),
-          });
-          if (E.isRight(r)) created.push({ id: r.right.id, seller: seller.id });
-        } else if (created.length) {
-          const target = created[s.deal % created.length];
-          const owner = await principalOf(target.seller);
-          const until = new Date(t.clock.now().getTime() + 40 * 24 * HOUR).toISOString();
-          if (s.kind === 'approve') await deals.approve(context('admin'), admin, target.id, { protectionDays: 30 });
-          else if (s.kind === 'reject')
-            await deals.reject(context('admin'), admin, target.id, { reason: 'house account' });
-          else if (s.kind === 'withdraw') await deals.withdraw(context(target.seller), owner, target.id, {});
-          else if (s.kind === 'lose') await deals.lose(context(target.seller), owner, target.id, { reason: 'price' });
-          else if (s.kind === 'extend')
-            await deals.extend(context('admin'), admin, target.id, { protectedUntil: until, reason: 'slipped' });
-          else if (s.kind === 'expire') await deals.expire(context('sweeper'), target.id);
-          else if (s.kind === 'win')
-            await deals.win(context(target.seller), owner, target.id, {
-              amount: { amountMinor: s.amount, currency: CURRENCIES[s.currency] },
-              closedAt: t.clock.now().toISOString(),
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 8, maxLength: 40 }), async (steps) => {
+        const run = ++ctx.runs;
+        const created: { id: string; seller: string }[] = [];
+        for (const s of steps) {
+          if (s.kind === 'wait') t.clock.advance(s.hours * HOUR);
+          else if (s.kind === 'sweep') await sweeper.sweep(t.clock.now());
+          else if (s.kind === 'register') {
+            const seller = w.sellers[s.seller];
+            const domain = `run${run}-customer${s.customer}.com`;
+            const r = await deals.register(context(seller.id), await principalOf(seller.id), {
+              partnerId: w.partners[seller.partner],
+              customer: { name: domain, domain, country: 'DE' },
+              productLine: LINES[s.line],
+              estimatedValue: { amountMinor: s.value, currency: CURRENCIES[s.currency] },
+              expectedCloseDate: toIsoDate(addDays(t.clock.now(), 120)),
             });
+            if (E.isRight(r)) created.push({ id: r.right.id, seller: seller.id });
+          } else if (created.length) {
+            const target = created[s.deal % created.length];
+            const owner = await principalOf(target.seller);
+            const until = new Date(t.clock.now().getTime() + 40 * 24 * HOUR).toISOString();
+            if (s.kind === 'approve') await deals.approve(context('admin'), admin, target.id, { protectionDays: 30 });
+            else if (s.kind === 'reject')
+              await deals.reject(context('admin'), admin, target.id, { reason: 'house account' });
+            else if (s.kind === 'withdraw') await deals.withdraw(context(target.seller), owner, target.id, {});
+            else if (s.kind === 'lose') await deals.lose(context(target.seller), owner, target.id, { reason: 'price' });
+            else if (s.kind === 'extend')
+              await deals.extend(context('admin'), admin, target.id, { protectedUntil: until, reason: 'slipped' });
+            else if (s.kind === 'expire') await deals.expire(context('sweeper'), target.id);
+            else if (s.kind === 'win')
+              await deals.win(context(target.seller), owner, target.id, {
+                amount: { amountMinor: s.amount, currency: CURRENCIES[s.currency] },
+                closedAt: t.clock.now().toISOString(),
+              });
+          }
         }
-      }
-      await t.platform.runner.waitFor(await t.eventCount());
-      const { kept, direct } = await totalsVsDeals(t);
-      assert.equal(kept, direct, 'the kept totals equal a GROUP BY over deals');
-      assert.equal(
-        [...(await compareReads(t, w))].sort(),
-        ['all', 'partners', 'registrant'],
-        'every shape of scope compared',
-      );
-      await t.platform.runner.rebuild(['deals']);
-      assert.equal((await totalsVsDeals(t)).kept, kept, 'the totals equal a rebuild');
-    }),
-    { numRuns: 30, examples: [[everyStatus]] },
-  );
+        await t.platform.runner.waitFor(await t.eventCount());
+        const { kept, direct } = await totalsVsDeals(t);
+        assert.equal(kept, direct, 'the kept totals equal a GROUP BY over deals');
+        assert.equal(
+          [...(await compareReads(t, w))].sort(),
+          ['all', 'partners', 'registrant'],
+          'every shape of scope compared',
+        );
+        await t.platform.runner.rebuild(['deals']);
+        assert.equal((await totalsVsDeals(t)).kept, kept, 'the totals equal a rebuild');
+      }),
+      { numRuns: 30, examples: [[everyStatus]] },
+    );
 
-  // Not vacuous: the runs reached approvals, conflicts, wins in another currency and every status.
-  const reached = await t.platform.reader.get<{
-    statuses: number;
-    conflicted: number;
-    approved: number;
-    crossCurrency: number;
-  }>(
-    `SELECT COUNT(DISTINCT status) AS statuses, SUM(conflicted) AS conflicted, SUM(approved) AS approved,
-            SUM(CASE WHEN status = 'won' AND won_currency <> currency THEN deals ELSE 0 END) AS crossCurrency FROM deal_partner_totals`,
-  );
-  assert.ok(
-    reached && reached.statuses === 7 && reached.conflicted > 0 && reached.approved > 1 && reached.crossCurrency > 0,
-    JSON.stringify(reached),
-  );
-});
+    // Not vacuous: the runs reached approvals, conflicts, wins in another currency and every status.
+    const reached = await t.platform.reader.get<{
+      statuses: number;
+      conflicted: number;
+      approved: number;
+      crossCurrency: number;
+    }>(
+      `SELECT COUNT(DISTINCT status) AS statuses, SUM(conflicted) AS conflicted, SUM(approved) AS approved,
+            SUM(CASE WHEN status = 'won' AND won_currency <> currency THEN deals ELSE 0 END) AS crossCurrency
+       FROM deal_partner_totals`,
+    );
+    assert.ok(
+      reached && reached.statuses === 7 && reached.conflicted > 0 && reached.approved > 1 && reached.crossCurrency > 0,
+      JSON.stringify(reached),
+    );
+  },
+);
 
 test.run();

@@ -149,8 +149,7 @@ const seenEvents = new Set<string>();
 /** Invariants computed from the log alone. */
 const checkLog = (log: readonly { event: MdfEvent; at: number }[]) => {
   const allocatedEvent = log.find((l) => l.event.type === 'MdfFundAllocated')?.event;
-  if (!allocatedEvent || allocatedEvent.type !== 'MdfFundAllocated')
-    return assert.is(log.length, 0, 'events before the allocation');
+  if (allocatedEvent?.type !== 'MdfFundAllocated') return assert.is(log.length, 0, 'events before the allocation');
   const { currency, amountMinor: allocated } = allocatedEvent.data.amount;
   const approvedByRequest = new Map<string, number>();
   const requestOfClaim = new Map<string, string>();

@@ -200,9 +200,9 @@ test('replaying any prefix of the log gives the state the fold had at that point
   fc.assert(
     fc.property(commands60, (commands) => {
       const { log, states } = run(commands);
-      states.forEach((expected, i) =>
-        assert.equal(replay(partnerDecider, log.slice(0, i + 1)), expected, `after event ${i + 1}`),
-      );
+      states.forEach((expected, i) => {
+        assert.equal(replay(partnerDecider, log.slice(0, i + 1)), expected, `after event ${i + 1}`);
+      });
     }),
     { numRuns: 100 },
   );

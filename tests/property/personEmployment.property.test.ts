@@ -159,7 +159,9 @@ const commandFor = (s: Step, state: PersonState, world: World): PersonCommand | 
 };
 
 const seen: Record<string, number> = {};
-const count = (what: string) => void (seen[what] = (seen[what] ?? 0) + 1);
+const count = (what: string) => {
+  seen[what] = (seen[what] ?? 0) + 1;
+};
 
 /** Applies one event, checking the rules that concern that single step. */
 const apply = (before: PersonState, event: PersonEvent, world: World): PersonState => {

@@ -153,8 +153,11 @@ const scenario = async (history: readonly Fact[]) => {
 
 const test = suite('points awards: exactly once');
 
-test('total awarded equals the rules applied to the source events exactly once, across restarts, rewinds and races', async () => {
-  await fc.assert(fc.asyncProperty(fc.array(fact, { minLength: 1, maxLength: 40 }), scenario), { numRuns: 30 });
-});
+test(
+  'total awarded equals the rules applied to the source events exactly once, ' + 'across restarts, rewinds and races',
+  async () => {
+    await fc.assert(fc.asyncProperty(fc.array(fact, { minLength: 1, maxLength: 40 }), scenario), { numRuns: 30 });
+  },
+);
 
 test.run();

@@ -13,6 +13,8 @@ import { contentDecider, type Audience, type ContentEvent, type ContentState } f
 import { partnerDecider, type PartnerEvent, type PartnerState } from '../../domain/partner/index.js';
 import { personDecider, type PersonEvent, type PersonState } from '../../domain/person/index.js';
 import { EmployeeRole, PartnerType, Tier } from '../../domain/shared/index.js';
+import { at, maybe, str } from '../support/json.js';
+import { must } from '../support/must.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const REGIONS = ['emea', 'apac'] as const;
@@ -82,9 +84,12 @@ const ruleSees = (w: World, personId: string, content: ContentState, now: Date):
   );
 };
 
-/** The earliest expiry among the required certifications (null without any) for a partner person; null for vendor staff. */
+/**
+ * The earliest expiry among the required certifications (null without any) for a partner person; null for
+ * vendor staff.
+ */
 const expectedUntil = (w: World, personId: string, content: ContentState): string | null => {
-  const person = w.people.get(personId)!;
+  const person = must(w.people.get(personId), `person ${personId}`);
   if (Object.keys(person.vendorRoles).length > 0) return null;
   const expiries = (content.audience?.requiredPrograms ?? []).map((p) => person.certifications[p].expiresAt);
   return expiries.length ? expiries.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b)) : null;
@@ -243,13 +248,13 @@ const setUp = async (t: TestApp, s: Scenario): Promise<Ids> => {
       region: p.region,
       type: p.type,
     });
-    ids.partners.push(r.body.id);
-    await ok(t.post(`/partners/${r.body.id}/approve`, { tier: p.tier }));
+    ids.partners.push(str(r.body, 'id'));
+    await ok(t.post(`/partners/${at(r.body, 'id')}/approve`, { tier: p.tier }));
     if (p.active)
-      await ok(t.post(`/partners/${r.body.id}/agreements`, { agreementVersion: '1', signedBy: 'Jane Doe' }));
+      await ok(t.post(`/partners/${at(r.body, 'id')}/agreements`, { agreementVersion: '1', signedBy: 'Jane Doe' }));
   }
   for (let i = 0; i < PEOPLE; i++) {
-    const id = (await t.post('/people', { name: `Person ${i}`, email: `p${i}@example.com` })).body.id as string;
+    const id = str((await t.post('/people', { name: `Person ${i}`, email: `p${i}@example.com` })).body, 'id');
     ids.people.push(id);
     const start = s.employers[i];
     if (start.partner !== undefined)
@@ -257,8 +262,17 @@ const setUp = async (t: TestApp, s: Scenario): Promise<Ids> => {
   }
   for (let i = 0; i < PROGRAMS; i++)
     ids.programs.push(
-      (await t.post('/programs', { name: `Program ${i}`, productLine: 'storage', validForDays: 2 + 3 * i, points: 1 }))
-        .body.id,
+      str(
+        (
+          await t.post('/programs', {
+            name: `Program ${i}`,
+            productLine: 'storage',
+            validForDays: 2 + 3 * i,
+            points: 1,
+          })
+        ).body,
+        'id',
+      ),
     );
   return ids;
 };
@@ -271,7 +285,8 @@ const toAudience = (a: GenAudience, ids: Ids) => ({
 
 const run = async (t: TestApp, s: Step, ids: Ids, check: (full: boolean) => Promise<void>) => {
   const pid = 'person' in s ? ids.people[s.person] : '';
-  const employer = async () => (await t.get(`/people/${pid}`)).body.employer?.partnerId as string | undefined;
+  const employer = async () =>
+    maybe(at((await t.get(`/people/${pid}`)).body, 'employer'), 'partnerId') as string | undefined;
   switch (s.kind) {
     case 'join':
       return void (await ok(
@@ -378,13 +393,15 @@ const checker = (t: TestApp, ids: Ids) => {
     for (const personId of ids.people) {
       const r = await t.get('/content?limit=500', t.tokenFor(personId));
       assert.is(r.status, 200, JSON.stringify(r.body));
-      const items = r.body.items as { id: string; validUntil: string | null }[];
-      const expected = ids.contents.filter((c) => ruleSees(w, personId, w.contents.get(c)!, now)).sort();
+      const items = at(r.body, 'items') as { id: string; validUntil: string | null }[];
+      const expected = ids.contents
+        .filter((c) => ruleSees(w, personId, must(w.contents.get(c), `content ${c}`), now))
+        .sort();
       assert.equal(items.map((i) => i.id).sort(), expected, `GET /content for ${personId} at ${now.toISOString()}`);
       stats.seen += expected.length;
       stats.hidden += ids.contents.length - expected.length;
       stats.bounded += items.filter((i) => i.validUntil !== null).length;
-      const person = w.people.get(personId)!;
+      const person = must(w.people.get(personId), `person ${personId}`);
       stats.expiredHidden += Object.values(person.certifications).some(
         (c) => !c.revoked && Date.parse(c.expiresAt) <= now.getTime(),
       )
@@ -393,7 +410,7 @@ const checker = (t: TestApp, ids: Ids) => {
       for (const item of items)
         assert.equal(
           item.validUntil,
-          expectedUntil(w, personId, w.contents.get(item.id)!),
+          expectedUntil(w, personId, must(w.contents.get(item.id), `content ${item.id}`)),
           `validUntil of ${item.id} for ${personId}`,
         );
     }
@@ -401,12 +418,14 @@ const checker = (t: TestApp, ids: Ids) => {
     for (const contentId of ids.contents) {
       const r = await t.get(`/content/${contentId}/audience-members?limit=500`);
       assert.is(r.status, 200);
-      const actual = (r.body.items as { personId: string }[]).map((m) => m.personId).sort();
-      const expected = ids.people.filter((p) => ruleSees(w, p, w.contents.get(contentId)!, now)).sort();
+      const actual = (at(r.body, 'items') as { personId: string }[]).map((m) => m.personId).sort();
+      const expected = ids.people
+        .filter((p) => ruleSees(w, p, must(w.contents.get(contentId), `content ${contentId}`), now))
+        .sort();
       assert.equal(actual, expected, `audience members of ${contentId}`);
       for (const personId of ids.people) {
         // Vendor staff also read retired items one by one (README); everyone else exactly what the rule lets them see.
-        const staff = Object.keys(w.people.get(personId)!.vendorRoles).length > 0;
+        const staff = Object.keys(must(w.people.get(personId), `person ${personId}`).vendorRoles).length > 0;
         const one = await t.get(`/content/${contentId}`, t.tokenFor(personId));
         assert.is(
           one.status,
@@ -434,32 +453,36 @@ const snapshot = async (t: TestApp) => {
 
 const test = suite('property: who sees what');
 
-test('GET /content equals the audience rule on the replayed state at every checked instant; a rebuild equals the incremental model', async () => {
-  await fc.assert(
-    fc.asyncProperty(scenario, async (s) => {
-      const t = await startTestApp();
-      try {
-        const ids = await setUp(t, s);
-        const check = checker(t, ids);
-        for (const st of s.steps) {
-          await run(t, st, ids, check);
-          if (st.kind !== 'check') await check(false);
+test(
+  'GET /content equals the audience rule on the replayed state at every checked instant; ' +
+    'a rebuild equals the incremental model',
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async (s) => {
+        const t = await startTestApp();
+        try {
+          const ids = await setUp(t, s);
+          const check = checker(t, ids);
+          for (const st of s.steps) {
+            await run(t, st, ids, check);
+            if (st.kind !== 'check') await check(false);
+          }
+          await check(true);
+          const incremental = await snapshot(t);
+          await t.platform.runner.rebuild(['access']);
+          assert.equal(await snapshot(t), incremental, 'rebuilt access tables equal the incremental ones');
+          await check(true);
+        } finally {
+          await t.dispose();
         }
-        await check(true);
-        const incremental = await snapshot(t);
-        await t.platform.runner.rebuild(['access']);
-        assert.equal(await snapshot(t), incremental, 'rebuilt access tables equal the incremental ones');
-        await check(true);
-      } finally {
-        await t.dispose();
-      }
-    }),
-    { numRuns: Number(process.env.PROPERTY_RUNS ?? 25) },
-  );
-  // The histories must exercise both outcomes and expiry, or the property says little.
-  assert.ok(stats.seen > 0 && stats.hidden > 0, JSON.stringify(stats));
-  assert.ok(stats.expiredHidden > 0, `no check saw an expired certification: ${JSON.stringify(stats)}`);
-  if (process.env.PROPERTY_STATS) console.log(stats, outcomes);
-});
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 25) },
+    );
+    // The histories must exercise both outcomes and expiry, or the property says little.
+    assert.ok(stats.seen > 0 && stats.hidden > 0, JSON.stringify(stats));
+    assert.ok(stats.expiredHidden > 0, `no check saw an expired certification: ${JSON.stringify(stats)}`);
+    if (process.env.PROPERTY_STATS) console.log(stats, outcomes);
+  },
+);
 
 test.run();

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { allProjections } from '../../projections/index.js';
+import { at, list, num, obj, strOrNull } from '../support/json.js';
 import { ADMIN_KEY, runCli, startServer, type ServerProcess } from './serverProcess.js';
 
 interface Ack {
@@ -33,8 +34,8 @@ const call = async (base: string, method: string, url: string, body?: unknown, k
     },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- arbitrary JSON answers
-  return { status: res.status, body: (await res.json()) as any, replayed: res.headers.get('idempotent-replayed') };
+  const answer: unknown = await res.json();
+  return { status: res.status, body: answer, replayed: res.headers.get('idempotent-replayed') };
 };
 
 /**
@@ -61,7 +62,7 @@ const loadUntilKilled = async (
     try {
       const r = await call(server.url, method, url, body, key);
       if (r.status >= 300) throw new Error(`${method} ${url} answered ${r.status}: ${JSON.stringify(r.body)}`);
-      acks.push({ method, url, body, key, status: r.status, answer: r.body });
+      acks.push({ method, url, body, key, status: r.status, answer: r.body as Ack['answer'] });
       if (acks.length - counted >= killAfter) reached();
       return r.body as Ack['answer'];
     } finally {
@@ -120,7 +121,8 @@ const expectAllAcknowledgedInLog = (dbFile: string, acks: readonly Ack[]) => {
   const db = new Database(dbFile, { readonly: true });
   try {
     const find = db.prepare(
-      `SELECT COUNT(*) AS n FROM events WHERE stream_id = ? AND version = ? AND json_extract(metadata, '$.idempotencyKey') = ?`,
+      `SELECT COUNT(*) AS n FROM events
+       WHERE stream_id = ? AND version = ? AND json_extract(metadata, '$.idempotencyKey') = ?`,
     );
     const missing = acks.filter((a) => (find.get(a.answer.streamId, a.answer.version, a.key) as { n: number }).n !== 1);
     assert.equal(
@@ -136,7 +138,7 @@ const expectAllAcknowledgedInLog = (dbFile: string, acks: readonly Ack[]) => {
 };
 
 const expectVisibleAndReplayed = async (server: ServerProcess, acks: readonly Ack[]) => {
-  const head = (await call(server.url, 'GET', '/health')).body.headPosition;
+  const head = at((await call(server.url, 'GET', '/health')).body, 'headPosition');
   for (const a of acks) {
     const replay = await call(server.url, a.method, a.url, a.body, a.key);
     assert.equal(
@@ -148,11 +150,11 @@ const expectVisibleAndReplayed = async (server: ServerProcess, acks: readonly Ac
     const view = await call(server.url, 'GET', `/${kind}/${a.answer.id}`);
     assert.is(view.status, 200, `${kind}/${a.answer.id} is visible`);
     assert.ok(
-      view.body.version >= a.answer.version,
-      `${a.answer.streamId} is at ${view.body.version}, acknowledged ${a.answer.version}`,
+      num(view.body, 'version') >= a.answer.version,
+      `${a.answer.streamId} is at ${at(view.body, 'version')}, acknowledged ${a.answer.version}`,
     );
   }
-  assert.is((await call(server.url, 'GET', '/health')).body.headPosition, head, 'the replays appended nothing');
+  assert.is(at((await call(server.url, 'GET', '/health')).body, 'headPosition'), head, 'the replays appended nothing');
 };
 
 /** Every read-model table as sorted JSON rows. */
@@ -179,11 +181,9 @@ const allPartners = async (server: ServerProcess) => {
   const items: unknown[] = [];
   let cursor: string | null = null;
   do {
-    const page: { items: unknown[]; nextCursor: string | null } = (
-      await call(server.url, 'GET', `/partners?limit=500${cursor ? `&cursor=${cursor}` : ''}`)
-    ).body;
-    items.push(...page.items);
-    cursor = page.nextCursor;
+    const page = (await call(server.url, 'GET', `/partners?limit=500${cursor ? `&cursor=${cursor}` : ''}`)).body;
+    items.push(...list(page, 'items'));
+    cursor = strOrNull(page, 'nextCursor');
   } while (cursor);
   return items;
 };
@@ -203,7 +203,7 @@ test('nothing acknowledged is lost across two kills, and resumed read models equ
     }
     const resumed = await startServer(dir);
     await expectVisibleAndReplayed(resumed, acks);
-    const health = (await call(resumed.url, 'GET', '/health')).body;
+    const health = obj((await call(resumed.url, 'GET', '/health')).body);
     assert.is(health.projectionLag, 0, 'projections caught up after the restart');
     const partnersBefore = await allPartners(resumed);
     assert.ok(partnersBefore.length >= acks.filter((a) => a.url === '/partners').length);

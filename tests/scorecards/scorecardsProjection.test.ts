@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { scorecardsProjection } from '../../projections/scorecard/scorecardsProjection.js';
 import { expectStatus, quiescent } from '../http/fixtures.js';
 import { scorecardWorld, type ScorecardWorld } from '../http/scorecardFixtures.js';
+import { at, obj } from '../support/json.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const test = suite<{ t: TestApp; w: ScorecardWorld }>(
@@ -79,8 +80,8 @@ test("minCertifiedForReady: raising it re-derives every partner's ready_until", 
     [w.a],
   );
   assert.is(two?.ready_until, null);
-  const s = expectStatus(await t.get(`/partners/${w.a}/scorecard`), 200).body;
-  assert.equal(s.readiness.storage, { certified: 1, ready: false });
+  const s = obj(expectStatus(await t.get(`/partners/${w.a}/scorecard`), 200).body);
+  assert.equal(at(s.readiness, 'storage'), { certified: 1, ready: false });
   expectStatus(await t.put('/channel/settings', { minCertifiedForReady: 1 }), 200);
   await quiescent(t);
   const one = await t.platform.reader.get<{ ready_until: string | null }>(
@@ -93,11 +94,11 @@ test("minCertifiedForReady: raising it re-derives every partner's ready_until", 
 test('a leaver takes their certification along: the former employer loses it, the counts follow', async ({ t, w }) => {
   expectStatus(await t.post(`/partners/${w.a}/employees/${w.aSeller.id}/leave`, { reason: 'moved on' }), 200);
   await quiescent(t);
-  const s = expectStatus(await t.get(`/partners/${w.a}/scorecard`), 200).body;
+  const s = obj(expectStatus(await t.get(`/partners/${w.a}/scorecard`), 200).body);
   assert.is(s.employeeCount, 1);
   assert.is(s.certifiedPeople, 0);
   assert.equal(s.readyProductLines, []);
-  const health = expectStatus(await t.get('/dashboards/channel-health'), 200).body;
+  const health = obj(expectStatus(await t.get('/dashboards/channel-health'), 200).body);
   assert.equal(health.readiness, { ready: 0, readySharePct: 0 });
 });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { rounds, type SeedTask } from '../../app/seed/schedule.js';
+import { must } from '../support/must.js';
 
 /**
  * The seed's rounds must give the plan order's outcome however the commands of a round interleave:
@@ -31,7 +32,9 @@ test('every read sees, and every write leaves, what the sequential plan would', 
       const tasks = steps.map((s, id) => ({ ...s, id, run: async () => undefined }));
       const byTask = new Map<SeedTask, (typeof tasks)[number]>(tasks.map((t) => [t as SeedTask, t]));
       const scheduled = rounds(tasks).map((round, r) =>
-        round.map((t) => byTask.get(t)!).sort((x, y) => ((x.id * 31 + salt + r) % 7) - ((y.id * 31 + salt + r) % 7)),
+        round
+          .map((t) => must(byTask.get(t), 'the task'))
+          .sort((x, y) => ((x.id * 31 + salt + r) % 7) - ((y.id * 31 + salt + r) % 7)),
       );
       // No two tasks of a round write one stream: no version conflict, no retry.
       for (const round of scheduled) {

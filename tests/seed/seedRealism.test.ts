@@ -31,7 +31,8 @@ test('two simulated years of regions, tiers, types, statuses and two-tier distri
   assert.ok(
     (await one(
       s,
-      `SELECT COUNT(*) FROM partners r JOIN partners d ON d.partner_id = r.parent_partner_id WHERE d.type = 'distributor' AND r.type = 'reseller'`,
+      `SELECT COUNT(*) FROM partners r JOIN partners d ON d.partner_id = r.parent_partner_id
+       WHERE d.type = 'distributor' AND r.type = 'reseller'`,
     )) >= 1,
   );
   assert.ok(
@@ -39,7 +40,8 @@ test('two simulated years of regions, tiers, types, statuses and two-tier distri
   );
   const days = await one(s, `SELECT julianday(MAX(recorded_at)) - julianday(MIN(recorded_at)) FROM events`);
   assert.ok(days > 600, `events span ${days} days`);
-  // Every partner approved before the last simulated quarter has a quota for it (later ones only when a quarter of it was left).
+  // Every partner approved before the last simulated quarter has a quota for it (later ones only when a quarter
+  // of it was left).
   assert.is(
     await one(
       s,
@@ -56,7 +58,8 @@ test('people join and leave; some leavers join another partner with their certif
   assert.ok(
     (await one(
       s,
-      `SELECT COUNT(*) FROM (SELECT person_id FROM employments GROUP BY person_id HAVING COUNT(DISTINCT partner_id) > 1)`,
+      `SELECT COUNT(*) FROM
+       (SELECT person_id FROM employments GROUP BY person_id HAVING COUNT(DISTINCT partner_id) > 1)`,
     )) >= 1,
   );
   assert.ok(

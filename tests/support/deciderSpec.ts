@@ -4,13 +4,13 @@
  *   spec(partnerDecider)
  *     .given([PartnerApplied.create({ ... })])
  *     .when({ type: 'ApprovePartner', data: { tier: 'silver' } })
- *     .then([PartnerApproved.create({ tier: 'silver' })]);
+ *     .thenEmits([PartnerApproved.create({ tier: 'silver' })]);
  *
  *   spec(partnerDecider).given([]).when({ type: 'SuspendPartner', data: { reason: 'x' } }).thenFails('not_found');
  *
- * `then` also checks every produced event against its zod schema (the one the event store
+ * `thenEmits` also checks every produced event against its zod schema (the one the event store
  * validates with on append), and returns the state after the events for further assertions.
- * The object returned by `when` has a `then` method: never `await` it.
+ * Not `then`: the object returned by `when` would be a thenable, which `await` would call.
  */
 import { isLeft, isRight } from 'fp-ts/lib/Either.js';
 import * as assert from 'uvu/assert';
@@ -43,14 +43,15 @@ export const assertValidEvents = (events: readonly DomainEvent[]) => {
     const parsed = schema.safeParse(event.data);
     if (!parsed.success)
       fail(
-        `the decider produced a ${event.type} its own schema refuses: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+        `the decider produced a ${event.type} its own schema ` +
+          `refuses: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
       );
   }
 };
 
 export interface Outcome<Ev extends DomainEvent, S> {
   /** Asserts the decider accepted the command with exactly these events; returns the state after them. */
-  readonly then: (expected: readonly Ev[]) => S;
+  readonly thenEmits: (expected: readonly Ev[]) => S;
   /** Asserts the decider refused with this code (and a message containing `fragment`); returns the error. */
   readonly thenFails: (code: DomainErrorCode, fragment?: string) => DomainError;
 }
@@ -61,7 +62,7 @@ export const spec = <C extends DomainCommand, Ev extends DomainEvent, S>(decider
       const before = replay(decider, history);
       const decision = decider.decide(command, before, new Date(now));
       return {
-        then: (expected) => {
+        thenEmits: (expected) => {
           if (isLeft(decision))
             return fail(`expected ${command.type} to be accepted, but it was refused (${describe(decision.left)})`);
           assert.equal(decision.right, expected, `events produced by ${command.type}`);

@@ -15,7 +15,8 @@ export const JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123456789';
 
 export interface Response {
   readonly status: number;
-  readonly body: any; // eslint-disable-line -- tests inspect arbitrary JSON
+  /** The parsed JSON answer (the text when it is not JSON, undefined when empty): read it with support/json.ts. */
+  readonly body: unknown;
   readonly headers: Record<string, string | string[] | number | undefined>;
 }
 

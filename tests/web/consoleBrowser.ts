@@ -28,8 +28,8 @@ export interface Console {
   readonly report: SeedReport;
   readonly token: (personId: string) => string;
   /** GET as someone (the admin key by default), asserting 200. */
-  readonly api: <T = any>(path: string, token?: string) => Promise<T>; // eslint-disable-line -- tests read arbitrary JSON
-  readonly post: (path: string, body: unknown, token?: string) => Promise<any>; // eslint-disable-line
+  readonly api: (path: string, token?: string) => Promise<unknown>;
+  readonly post: (path: string, body: unknown, token?: string) => Promise<unknown>;
   readonly close: () => Promise<void>;
 }
 
@@ -63,7 +63,8 @@ export const startConsole = async (): Promise<Console> => {
       ...(body === undefined ? {} : { payload: body as object }),
     });
     assert.ok(r.statusCode < 300, `${method} ${path}: ${r.statusCode} ${r.body}`);
-    return JSON.parse(r.body);
+    const answer: unknown = JSON.parse(r.body);
+    return answer;
   };
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -132,7 +133,9 @@ export const axe = async (page: Page, what: string) => {
   // Evaluated through the DevTools protocol: the page's content security policy does not apply.
   if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(axeSource);
   const violations = (await page.evaluate(
-    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`,
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    })))`,
   )) as { id: string; impact: string; help: string; nodes: string[] }[];
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.equal(bad, [], `${what}: ${JSON.stringify(bad, null, 1)}`);
@@ -157,8 +160,11 @@ export const fitsWidth = async (page: Page, what: string) => {
   const wide =
     scroll <= width
       ? ''
-      : await page.evaluate(`[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.table-wrap'))
-    .slice(0, 8).map((e) => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')`);
+      : await page.evaluate(`[...document.querySelectorAll('body *')]
+    .filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.table-wrap'))
+    .slice(0, 8)
+    .map((e) => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right))
+    .join(', ')`);
   assert.ok(scroll <= width, `${what}: the page is ${scroll} px wide in a ${width} px window: ${wide}`);
 };
 

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { at, list, num, obj, str } from '../support/json.js';
 import { axe, fitsWidth, shoot, signIn, startConsole, texts, visit, watch, type Console } from './consoleBrowser.js';
 
 interface Person {
@@ -21,7 +22,8 @@ interface Ctx {
   bodies: unknown[];
 }
 const test = suite<Ctx>(
-  "partner people's home in headless Chromium: a partner admin and a sales rep see what is theirs, and nothing of another partner",
+  "partner people's home in headless Chromium: " +
+    'a partner admin and a sales rep see what is theirs, and nothing of another partner',
 );
 
 const personAt = async (c: Console, role: string, notAt: string[] = []): Promise<Person> => {
@@ -31,8 +33,10 @@ const personAt = async (c: Console, role: string, notAt: string[] = []): Promise
     partner_id: string;
     partner_name: string;
   }>(
-    `SELECT pe.person_id, pe.name, p.partner_id, p.name AS partner_name FROM people pe JOIN partners p ON p.partner_id = pe.partner_id
-     WHERE pe.partner_role = ? AND p.status = 'active' AND p.partner_id NOT IN (${notAt.map(() => '?').join(', ') || "''"})
+    `SELECT pe.person_id, pe.name, p.partner_id, p.name AS partner_name
+     FROM people pe JOIN partners p ON p.partner_id = pe.partner_id
+     WHERE pe.partner_role = ? AND p.status = 'active'
+       AND p.partner_id NOT IN (${notAt.map(() => '?').join(', ') || "''"})
      ORDER BY p.employee_count DESC, pe.person_id LIMIT 1`,
     [role, ...notAt],
   );
@@ -47,23 +51,27 @@ const personAt = async (c: Console, role: string, notAt: string[] = []): Promise
 };
 
 test.before(async (ctx) => {
-  const c = (ctx.c = await startConsole());
+  ctx.c = await startConsole();
+  const c = ctx.c;
   ctx.admin = await personAt(c, 'admin');
   ctx.rep = await personAt(c, 'sales', [ctx.admin.partnerId]);
-  const partners = await c.api('/partners?limit=500&status=active');
-  ctx.names = new Map(partners.items.map((p: { id: string; name: string }) => [p.id, p.name]));
-  const other = partners.items.find((p: { id: string }) => p.id !== ctx.admin.partnerId && p.id !== ctx.rep.partnerId)
-    .id as string;
+  const partners = obj(await c.api('/partners?limit=500&status=active'));
+  ctx.names = new Map(list(partners.items).map((p) => [str(p, 'id'), str(p, 'name')]));
+  const other = str(
+    list(partners.items).find((p) => at(p, 'id') !== ctx.admin.partnerId && at(p, 'id') !== ctx.rep.partnerId),
+    'id',
+  );
   // Content for everyone, for the admin's partner only, for another partner only, and for sales people.
   const publish = async (title: string, audience: object) =>
-    (
+    str(
       await c.post('/content', {
         title,
         kind: 'playbook',
         uri: `https://content.example.com/${encodeURIComponent(title)}`,
         audience,
-      })
-    ).id as string;
+      }),
+      'id',
+    );
   ctx.content = {
     everyone: await publish('Channel price list 2026', {}),
     adminPartner: await publish('Joint plan for the admin partner', { partnerIds: [ctx.admin.partnerId] }),
@@ -82,7 +90,7 @@ test.after(async (ctx) => ctx.c?.close());
 
 /** Every partner id any API answer of the walk carried. */
 const partnerIdsIn = (value: unknown, out = new Set<string>()): Set<string> => {
-  if (Array.isArray(value)) value.forEach((v) => partnerIdsIn(v, out));
+  if (Array.isArray(value)) for (const v of value) partnerIdsIn(v, out);
   else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       if (typeof v === 'string' && /^ptr_/.test(v)) out.add(v);
@@ -115,57 +123,62 @@ const ids = (page: Page, table: string) =>
     rows.map((r) => (r as HTMLElement).dataset.id ?? ''),
   );
 
-test('a partner admin lands on their home: readiness, expiring certifications, content, deals, points, MDF', async (ctx) => {
-  const { c, page, admin } = ctx;
-  await signIn(page, c.base, admin.token);
-  assert.is(await page.textContent('[data-testid=who]'), `${admin.name} · Admin at ${admin.partnerName}`);
-  assert.equal(await texts(page, '[data-testid=nav] a'), ['My partner']);
-  assert.is(await page.getAttribute('[data-testid=nav] a', 'aria-current'), 'page');
-  assert.is(await page.textContent('[data-testid=partner-name]'), admin.partnerName);
-  const partner = await c.api(`/partners/${admin.partnerId}`, admin.token);
-  assert.is((await ids(page, 'readiness-lines')).length, Object.keys(partner.readiness).length);
-  assert.equal((await ids(page, 'content')).sort(), [ctx.content.everyone, ctx.content.adminPartner].sort());
-  const deals = await c.api('/deals?limit=200', admin.token);
-  assert.match(
-    (await page.textContent('#my-deal-list-count')) ?? '',
-    new RegExp(`^${deals.items.length.toLocaleString('en')} rows?`),
-  );
-  assert.ok(await page.isVisible('#mdf'));
-  const funds = await c.api(`/mdf/funds?partnerId=${admin.partnerId}`, admin.token);
-  assert.is((await ids(page, 'funds')).length, funds.items.length);
-  const points = await c.api(`/partners/${admin.partnerId}/points`, admin.token);
-  assert.is(await page.textContent('[data-tile=points-balance] .value'), points.balance.toLocaleString('en'));
-  const certs = await c.api(`/partners/${admin.partnerId}/certifications`, admin.token);
-  const soon = certs.items.filter(
-    (x: { valid: boolean; expiresAt: string }) =>
-      x.valid && Date.parse(x.expiresAt) - Date.parse('2026-06-20T17:00:00Z') <= 60 * 86_400_000,
-  );
-  assert.is((await ids(page, 'expiring-certifications')).length, soon.length);
-  await onlyTheirs(ctx, admin);
-  await axe(page, 'home (partner admin)');
-  await fitsWidth(page, 'home (partner admin)');
-  await shoot(page, 'partner-admin-home');
-});
+test(
+  'a partner admin lands on their home: ' + 'readiness, expiring certifications, content, deals, points, MDF',
+  async (ctx) => {
+    const { c, page, admin } = ctx;
+    await signIn(page, c.base, admin.token);
+    assert.is(await page.textContent('[data-testid=who]'), `${admin.name} · Admin at ${admin.partnerName}`);
+    assert.equal(await texts(page, '[data-testid=nav] a'), ['My partner']);
+    assert.is(await page.getAttribute('[data-testid=nav] a', 'aria-current'), 'page');
+    assert.is(await page.textContent('[data-testid=partner-name]'), admin.partnerName);
+    const partner = obj(await c.api(`/partners/${admin.partnerId}`, admin.token));
+    assert.is((await ids(page, 'readiness-lines')).length, Object.keys(obj(partner, 'readiness')).length);
+    assert.equal((await ids(page, 'content')).sort(), [ctx.content.everyone, ctx.content.adminPartner].sort());
+    const deals = obj(await c.api('/deals?limit=200', admin.token));
+    assert.match(
+      (await page.textContent('#my-deal-list-count')) ?? '',
+      new RegExp(`^${list(deals.items).length.toLocaleString('en')} rows?`),
+    );
+    assert.ok(await page.isVisible('#mdf'));
+    const funds = obj(await c.api(`/mdf/funds?partnerId=${admin.partnerId}`, admin.token));
+    assert.is((await ids(page, 'funds')).length, list(funds.items).length);
+    const points = obj(await c.api(`/partners/${admin.partnerId}/points`, admin.token));
+    assert.is(await page.textContent('[data-tile=points-balance] .value'), num(points.balance).toLocaleString('en'));
+    const certs = obj(await c.api(`/partners/${admin.partnerId}/certifications`, admin.token));
+    const soon = list(certs.items).filter(
+      (x) => at(x, 'valid') && Date.parse(str(x, 'expiresAt')) - Date.parse('2026-06-20T17:00:00Z') <= 60 * 86_400_000,
+    );
+    assert.is((await ids(page, 'expiring-certifications')).length, soon.length);
+    await onlyTheirs(ctx, admin);
+    await axe(page, 'home (partner admin)');
+    await fitsWidth(page, 'home (partner admin)');
+    await shoot(page, 'partner-admin-home');
+  },
+);
 
-test("a partner admin's own partner page works; another partner's and the vendor pages do not exist for them", async (ctx) => {
-  const { page, admin, names } = ctx;
-  await visit(page, `#/partners/${admin.partnerId}`);
-  assert.is(await page.textContent('[data-testid=partner-name]'), admin.partnerName);
-  await onlyTheirs(ctx, admin);
-  await visit(page, '#/pipeline');
-  assert.is(await page.textContent('#page h1'), 'Not found');
-  const other = [...names.keys()].find((id) => id !== admin.partnerId) ?? '';
-  await page.evaluate(`location.hash = '#/partners/${other}'`);
-  await page.waitForSelector('#page .error-box');
-  assert.match((await page.textContent('#page .error-box')) ?? '', /Not found, or not visible to you/);
-  // The API's 404s (and the browser's note of each) were the only failed requests.
-  assert.equal(
-    ctx.problems.filter((p) => !p.includes(other) && !p.includes('status of 404')),
-    [],
-  );
-  ctx.problems.length = 0;
-  ctx.bodies.length = 0;
-});
+test(
+  "a partner admin's own partner page works; " + "another partner's and the vendor pages do not exist for them",
+  async (ctx) => {
+    const { page, admin, names } = ctx;
+    await visit(page, `#/partners/${admin.partnerId}`);
+    assert.is(await page.textContent('[data-testid=partner-name]'), admin.partnerName);
+    await onlyTheirs(ctx, admin);
+    await visit(page, '#/pipeline');
+    assert.is(await page.textContent('#page h1'), 'Not found');
+    const other = [...names.keys()].find((id) => id !== admin.partnerId) ?? '';
+    await page.evaluate(`location.hash = '#/partners/${other}'`);
+    await page.waitForSelector('#page .error-box');
+    assert.match((await page.textContent('#page .error-box')) ?? '', /Not found, or not visible to you/);
+    // The API's 404s (and the browser's note of each) were the only failed requests.
+    assert.equal(
+      ctx.problems.filter((p) => !p.includes(other) && !p.includes('status of 404')),
+      [],
+    );
+    ctx.problems.length = 0;
+    ctx.bodies.length = 0;
+  },
+);
 
 test('at 390 px the home stacks into one column, nothing wider than the window', async (ctx) => {
   const { page } = ctx;
@@ -185,18 +198,18 @@ test('a sales rep: their own registrations, their own points, content for sales 
   await signIn(page, c.base, rep.token);
   assert.is(await page.textContent('[data-testid=who]'), `${rep.name} · Sales at ${rep.partnerName}`);
   assert.equal((await ids(page, 'content')).sort(), [ctx.content.everyone, ctx.content.sales].sort());
-  const deals = await c.api('/deals?limit=200', rep.token);
-  assert.ok(deals.items.every((d: { registeredBy: string }) => d.registeredBy === rep.id));
+  const deals = obj(await c.api('/deals?limit=200', rep.token));
+  assert.ok(list(deals.items).every((d) => at(d, 'registeredBy') === rep.id));
   assert.match(
     (await page.textContent('#my-deal-list-count')) ?? '',
-    new RegExp(`^${deals.items.length.toLocaleString('en')} rows?`),
+    new RegExp(`^${list(deals.items).length.toLocaleString('en')} rows?`),
   );
   assert.match((await page.textContent('#my-deals-title')) ?? '', /Your deal registrations/);
   assert.ok((await page.isHidden('#mdf')) || (await page.$('#mdf')) === null);
   assert.match((await page.textContent('[data-tile=points-balance] .label')) ?? '', /Your balance/);
-  const points = await c.api(`/partners/${rep.partnerId}/points`, rep.token);
+  const points = obj(await c.api(`/partners/${rep.partnerId}/points`, rep.token));
   assert.is(points.scope, 'person');
-  assert.is(await page.textContent('[data-tile=points-balance] .value'), points.balance.toLocaleString('en'));
+  assert.is(await page.textContent('[data-tile=points-balance] .value'), num(points.balance).toLocaleString('en'));
   await onlyTheirs(ctx, rep);
   await axe(page, 'home (sales rep)');
   await shoot(page, 'sales-rep-home');
@@ -223,42 +236,45 @@ test('keyboard: a skip link first, then the navigation; focus is visible', async
   assert.ok(Number.parseFloat(outline[1]) >= 2, outline.join(' '));
 });
 
-test('each part of a page loads on its own: a failing part says so and offers Retry, the rest still shows', async (ctx) => {
-  const { page } = ctx;
-  await page.route('**/partners/*/points*', (route) =>
-    route.fulfill({
-      status: 500,
-      contentType: 'application/problem+json',
-      body: JSON.stringify({ status: 500, detail: 'the points are down' }),
-    }),
-  );
-  await page.evaluate(
-    `document.getElementById('page').removeAttribute('data-ready'); location.hash = '#/home?again=1'`,
-  );
-  await page.waitForSelector('#page[data-ready]');
-  assert.match(
-    (await page.textContent('#points .error-box')) ?? '',
-    /Could not load points\. The server answered 500: the points are down/,
-  );
-  assert.ok((await ids(page, 'content')).length > 0);
-  await page.unroute('**/partners/*/points*');
-  await page.click('#points [data-retry]');
-  await page.waitForSelector('#points [data-tile=points-balance]');
-  // While a part loads it says so (a slow answer, held back on purpose).
-  await page.route('**/content?*', async (route) => {
-    await new Promise((r) => setTimeout(r, 400));
-    await route.continue();
-  });
-  await page.evaluate(`location.hash = '#/home?again=2'`);
-  await page.waitForSelector('#content .loading[role=status]');
-  await page.waitForSelector('#page[data-ready]');
-  await page.unroute('**/content?*');
-  assert.ok(
-    ctx.problems.every((p) => p.includes('/points') || p.includes('status of 500')),
-    ctx.problems.join('\n'),
-  );
-  ctx.problems.length = 0;
-});
+test(
+  'each part of a page loads on its own: ' + 'a failing part says so and offers Retry, the rest still shows',
+  async (ctx) => {
+    const { page } = ctx;
+    await page.route('**/partners/*/points*', (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ status: 500, detail: 'the points are down' }),
+      }),
+    );
+    await page.evaluate(
+      `document.getElementById('page').removeAttribute('data-ready'); location.hash = '#/home?again=1'`,
+    );
+    await page.waitForSelector('#page[data-ready]');
+    assert.match(
+      (await page.textContent('#points .error-box')) ?? '',
+      /Could not load points\. The server answered 500: the points are down/,
+    );
+    assert.ok((await ids(page, 'content')).length > 0);
+    await page.unroute('**/partners/*/points*');
+    await page.click('#points [data-retry]');
+    await page.waitForSelector('#points [data-tile=points-balance]');
+    // While a part loads it says so (a slow answer, held back on purpose).
+    await page.route('**/content?*', async (route) => {
+      await new Promise((r) => setTimeout(r, 400));
+      await route.continue();
+    });
+    await page.evaluate(`location.hash = '#/home?again=2'`);
+    await page.waitForSelector('#content .loading[role=status]');
+    await page.waitForSelector('#page[data-ready]');
+    await page.unroute('**/content?*');
+    assert.ok(
+      ctx.problems.every((p) => p.includes('/points') || p.includes('status of 500')),
+      ctx.problems.join('\n'),
+    );
+    ctx.problems.length = 0;
+  },
+);
 
 test('the axe check itself catches a violation (so a clean report means something)', async ({ page }) => {
   await page.evaluate(

@@ -21,7 +21,10 @@ let session: { api: Api; viewer: Viewer } | undefined;
 let running: AbortController | undefined;
 let first = true;
 
-/** Draws the route's page; marks `#page[data-ready]` with the route once its data is on screen (tests and the benchmark wait for it). */
+/**
+ * Draws the route's page; marks `#page[data-ready]` with the route once its data is on screen (tests and the
+ * benchmark wait for it).
+ */
 const render = async () => {
   if (!session) return;
   running?.abort();
@@ -34,8 +37,9 @@ const render = async () => {
   document.title = `${page.title} · PRM channel console`;
   setHtml(byId('nav'), navHtml(session.viewer, route.path));
   const started = performance.now();
+  const { api, viewer } = session;
   await section(root, page.title.toLowerCase(), () =>
-    page.render({ api: session!.api, viewer: session!.viewer, route, signal: controller.signal, root }),
+    page.render({ api, viewer, route, signal: controller.signal, root }),
   );
   if (controller.signal.aborted) return;
   root.dataset.ready = `${route.path}?${route.query}`;
@@ -55,7 +59,8 @@ const signIn = async (token: string) => {
   byId('page').hidden = false;
   byId('nav').hidden = false;
   byId('who').hidden = false;
-  byId('who').querySelector('span')!.textContent = viewer.description;
+  const who = byId('who').querySelector('span');
+  if (who) who.textContent = viewer.description;
   await render();
 };
 

@@ -30,5 +30,7 @@ export const navHtml = (v: Viewer, at: string): Html => {
   // A partner person's start page is their home.
   const path = !v.vendor && at === '/' ? '/home' : at;
   const current = owner(path, mine);
-  return html`<ul>${mine.map((e) => html`<li><a href="${href(e.path)}" ${e === current ? html`aria-current="page"` : ''}>${e.label}</a></li>`)}</ul>`;
+  const item = (e: Entry) =>
+    html`<li><a href="${href(e.path)}" ${e === current ? html`aria-current="page"` : ''}>${e.label}</a></li>`;
+  return html`<ul>${mine.map(item)}</ul>`;
 };

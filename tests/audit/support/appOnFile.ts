@@ -42,7 +42,7 @@ export const appOnCopy = async (source: string, now = '2026-06-01T09:00:00.000Z'
     } catch {
       /* not JSON (NDJSON): keep the text */
     }
-    return { status: res.statusCode, body: json as any, headers: res.headers }; // eslint-disable-line -- JSON answers
+    return { status: res.statusCode, body: json, headers: res.headers };
   };
   const tokenFor = (personId: string) => {
     const iat = Math.floor(clock.now().getTime() / 1000);

@@ -2,13 +2,12 @@ import * as assert from 'uvu/assert';
 
 /** Anything that can post as the admin key and move a manual clock: the test app, or an app on a copied store. */
 export interface Seedable {
-  readonly post: (url: string, body?: unknown) => Promise<{ status: number; body: any }>; // eslint-disable-line -- JSON answers
-  readonly put: (url: string, body?: unknown) => Promise<{ status: number; body: any }>; // eslint-disable-line -- JSON answers
+  readonly post: (url: string, body?: unknown) => Promise<{ status: number; body: unknown }>;
+  readonly put: (url: string, body?: unknown) => Promise<{ status: number; body: unknown }>;
   readonly clock: { advance: (ms: number) => void };
 }
 
-const ok = async (r: Promise<{ status: number; body: any }>) => {
-  // eslint-disable-line -- JSON answers
+const ok = async (r: Promise<{ status: number; body: unknown }>) => {
   const res = await r;
   assert.ok(res.status === 200 || res.status === 201, `seeding failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; position: number };

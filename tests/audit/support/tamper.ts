@@ -39,8 +39,10 @@ export const moveEvent = (db: Database.Database, from: number, to: number) => {
 const insertRow = (db: Database.Database, row: EventRow) =>
   db
     .prepare(
-      `INSERT INTO events (position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash)
-     VALUES (@position, @stream_id, @version, @event_id, @type, @schema_version, @data, @metadata, @recorded_at, @hash)`,
+      `INSERT INTO events
+       (position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash)
+     VALUES
+       (@position, @stream_id, @version, @event_id, @type, @schema_version, @data, @metadata, @recorded_at, @hash)`,
     )
     .run(row);
 

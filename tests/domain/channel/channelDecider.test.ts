@@ -32,7 +32,7 @@ test('a changed setting is recorded and applied', () => {
   const state = channel
     .given([])
     .when({ type: 'ChangeChannelSettings', data: { dealProtectionDays: 60 } })
-    .then([ChannelSettingsChanged.create({ dealProtectionDays: 60 })]);
+    .thenEmits([ChannelSettingsChanged.create({ dealProtectionDays: 60 })]);
   assert.equal(state, { ...defaultChannelSettings, dealProtectionDays: 60 });
 });
 
@@ -43,36 +43,36 @@ test('only the settings that really change are recorded', () => {
       type: 'ChangeChannelSettings',
       data: { dealProtectionDays: 90, mdfClaimDays: 45, maxDealExtensions: 2, desiredPartnerCount: 250 },
     })
-    .then([ChannelSettingsChanged.create({ mdfClaimDays: 45, desiredPartnerCount: 250 })]);
+    .thenEmits([ChannelSettingsChanged.create({ mdfClaimDays: 45, desiredPartnerCount: 250 })]);
 });
 
 test('a change to nothing records nothing', () => {
-  channel.given([]).when({ type: 'ChangeChannelSettings', data: {} }).then([]);
+  channel.given([]).when({ type: 'ChangeChannelSettings', data: {} }).thenEmits([]);
   channel
     .given([])
     .when({
       type: 'ChangeChannelSettings',
       data: { dealProtectionDays: 90, productLines: [...defaultChannelSettings.productLines] },
     })
-    .then([]);
+    .thenEmits([]);
   channel
     .given([ChannelSettingsChanged.create({ pointsExpiryMonths: 12 })])
     .when({ type: 'ChangeChannelSettings', data: { pointsExpiryMonths: 12 } })
-    .then([]);
+    .thenEmits([]);
 });
 
 test('an absent (undefined) setting is not a change', () => {
   channel
     .given([])
     .when({ type: 'ChangeChannelSettings', data: { dealProtectionDays: undefined, mdfClaimDays: 30 } })
-    .then([ChannelSettingsChanged.create({ mdfClaimDays: 30 })]);
+    .thenEmits([ChannelSettingsChanged.create({ mdfClaimDays: 30 })]);
 });
 
 test('the product lines are replaced as a whole', () => {
   const state = channel
     .given([])
     .when({ type: 'ChangeChannelSettings', data: { productLines: ['storage', 'security'] } })
-    .then([ChannelSettingsChanged.create({ productLines: ['storage', 'security'] })]);
+    .thenEmits([ChannelSettingsChanged.create({ productLines: ['storage', 'security'] })]);
   assert.equal(state.productLines, ['storage', 'security']);
 });
 
@@ -81,7 +81,7 @@ test('tier criteria are set per tier and merge with the criteria of other tiers'
   const state = channel
     .given([ChannelSettingsChanged.create({ tierCriteria: { silver } })])
     .when({ type: 'ChangeChannelSettings', data: { tierCriteria: { gold } } })
-    .then([ChannelSettingsChanged.create({ tierCriteria: { gold } })]);
+    .thenEmits([ChannelSettingsChanged.create({ tierCriteria: { gold } })]);
   assert.equal(state.tierCriteria, { silver, gold });
 });
 
@@ -94,14 +94,14 @@ test('tier criteria equal in content (keys in another order) are not a change', 
         tierCriteria: { gold: { minCertifiedPeople: 3, minWonRevenue: { currency: 'USD', amountMinor: 10_000_000 } } },
       },
     })
-    .then([]);
+    .thenEmits([]);
 });
 
 test('a changed criterion of a tier is recorded', () => {
   const state = channel
     .given([ChannelSettingsChanged.create({ tierCriteria: { gold } })])
     .when({ type: 'ChangeChannelSettings', data: { tierCriteria: { gold: { ...gold, minCertifiedPeople: 5 } } } })
-    .then([ChannelSettingsChanged.create({ tierCriteria: { gold: { ...gold, minCertifiedPeople: 5 } } })]);
+    .thenEmits([ChannelSettingsChanged.create({ tierCriteria: { gold: { ...gold, minCertifiedPeople: 5 } } })]);
   assert.is(state.tierCriteria.gold?.minCertifiedPeople, 5);
 });
 
@@ -112,7 +112,7 @@ test('successive changes accumulate', () => {
       ChannelSettingsChanged.create({ maxDealExtensions: 0 }),
     ])
     .when({ type: 'ChangeChannelSettings', data: { minCertifiedForReady: 4 } })
-    .then([ChannelSettingsChanged.create({ minCertifiedForReady: 4 })]);
+    .thenEmits([ChannelSettingsChanged.create({ minCertifiedForReady: 4 })]);
   assert.equal(state, {
     ...defaultChannelSettings,
     dealProtectionDays: 30,

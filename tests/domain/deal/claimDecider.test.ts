@@ -26,7 +26,6 @@ const C = 'ptr_partnerC001';
 const a1 = 'deal_a000000001';
 const a2 = 'deal_a000000002';
 const b1 = 'deal_b000000001';
-const c1 = 'deal_c000000001';
 
 const requested = (dealId: string, partnerId: string) => DealClaimRequested.create({ dealId, partnerId });
 const held = (dealId: string, partnerId: string, days = 90) =>
@@ -37,7 +36,7 @@ test('a first registration is requested with nothing to collide with', () => {
   const state = claim
     .given([])
     .when({ type: 'RequestClaim', data: { dealId: a1, partnerId: A } })
-    .then([requested(a1, A)]);
+    .thenEmits([requested(a1, A)]);
   assert.equal(collidingDeals(state, B, SPEC_NOW), [a1]);
   assert.equal(collidingDeals(state, A, SPEC_NOW), []);
 });
@@ -65,22 +64,22 @@ test('the same partner registering the customer again while its registration is 
   claim
     .given([requested(a1, A), held(a1, A, 10)])
     .when({ type: 'RequestClaim', data: { dealId: a2, partnerId: A } }, at(10))
-    .then([requested(a2, A)]);
+    .thenEmits([requested(a2, A)]);
   claim
     .given([requested(a1, A), held(a1, A), DealClaimWon.create({ dealId: a1 })])
     .when({ type: 'RequestClaim', data: { dealId: a2, partnerId: A } })
-    .then([requested(a2, A)]);
+    .thenEmits([requested(a2, A)]);
   claim
     .given([requested(a1, A), DealClaimReleased.create({ dealId: a1, reason: 'withdrawn' })])
     .when({ type: 'RequestClaim', data: { dealId: a2, partnerId: A } })
-    .then([requested(a2, A)]);
+    .thenEmits([requested(a2, A)]);
 });
 
 test('approval holds the claim; another live holder makes it a channel conflict', () => {
   const state = claim
     .given([requested(a1, A), requested(b1, B)])
     .when({ type: 'HoldClaim', data: { dealId: a1, partnerId: A, protectedUntil: iso(90) } })
-    .then([held(a1, A)]);
+    .thenEmits([held(a1, A)]);
   assert.equal(liveHolder(state, SPEC_NOW)?.dealId, a1);
   assert.equal(state.pending, { [b1]: B });
   claim
@@ -93,31 +92,40 @@ test('a lapsed holder blocks nobody, even before the sweeper records its expiry'
   claim
     .given([requested(a1, A), requested(b1, B), held(a1, A, 10)])
     .when({ type: 'HoldClaim', data: { dealId: b1, partnerId: B, protectedUntil: iso(100) } }, at(10))
-    .then([DealClaimHeld.create({ dealId: b1, partnerId: B, protectedUntil: iso(100) })]);
+    .thenEmits([DealClaimHeld.create({ dealId: b1, partnerId: B, protectedUntil: iso(100) })]);
 });
 
-test('a won deal keeps the claim closed to other partners until its protection ends; its own partner may follow on', () => {
-  const won = [requested(a1, A), held(a1, A), DealClaimWon.create({ dealId: a1 }), requested(b1, B), requested(a2, A)];
-  claim
-    .given(won)
-    .when({ type: 'HoldClaim', data: { dealId: b1, partnerId: B, protectedUntil: iso(90) } })
-    .thenFails('channel_conflict');
-  claim
-    .given(won)
-    .when({ type: 'HoldClaim', data: { dealId: b1, partnerId: B, protectedUntil: iso(180) } }, at(90))
-    .then([DealClaimHeld.create({ dealId: b1, partnerId: B, protectedUntil: iso(180) })]);
-  const followOn = claim
-    .given(won)
-    .when({ type: 'HoldClaim', data: { dealId: a2, partnerId: A, protectedUntil: iso(30) } })
-    .then([held(a2, A, 30)]);
-  assert.equal(liveHolder(followOn, SPEC_NOW), { dealId: a2, partnerId: A, protectedUntil: iso(30), won: false });
-});
+test(
+  'a won deal keeps the claim closed to other partners until its protection ends; ' + 'its own partner may follow on',
+  () => {
+    const won = [
+      requested(a1, A),
+      held(a1, A),
+      DealClaimWon.create({ dealId: a1 }),
+      requested(b1, B),
+      requested(a2, A),
+    ];
+    claim
+      .given(won)
+      .when({ type: 'HoldClaim', data: { dealId: b1, partnerId: B, protectedUntil: iso(90) } })
+      .thenFails('channel_conflict');
+    claim
+      .given(won)
+      .when({ type: 'HoldClaim', data: { dealId: b1, partnerId: B, protectedUntil: iso(180) } }, at(90))
+      .thenEmits([DealClaimHeld.create({ dealId: b1, partnerId: B, protectedUntil: iso(180) })]);
+    const followOn = claim
+      .given(won)
+      .when({ type: 'HoldClaim', data: { dealId: a2, partnerId: A, protectedUntil: iso(30) } })
+      .thenEmits([held(a2, A, 30)]);
+    assert.equal(liveHolder(followOn, SPEC_NOW), { dealId: a2, partnerId: A, protectedUntil: iso(30), won: false });
+  },
+);
 
 test('extension re-holds the claim with the new end', () => {
   const state = claim
     .given([requested(a1, A), held(a1, A)])
     .when({ type: 'HoldClaim', data: { dealId: a1, partnerId: A, protectedUntil: iso(120) } })
-    .then([held(a1, A, 120)]);
+    .thenEmits([held(a1, A, 120)]);
   assert.is(liveHolder(state, at(100))?.dealId, a1);
 });
 
@@ -125,7 +133,7 @@ test('only the holder records a win', () => {
   claim
     .given([requested(a1, A), held(a1, A)])
     .when({ type: 'WinClaim', data: { dealId: a1 } })
-    .then([DealClaimWon.create({ dealId: a1 })]);
+    .thenEmits([DealClaimWon.create({ dealId: a1 })]);
   claim
     .given([requested(a1, A)])
     .when({ type: 'WinClaim', data: { dealId: a1 } })
@@ -136,12 +144,12 @@ test('release frees the holder or a pending registration; releasing a superseded
   const freed = claim
     .given([requested(a1, A), held(a1, A)])
     .when({ type: 'ReleaseClaim', data: { dealId: a1, reason: 'lost' } })
-    .then([DealClaimReleased.create({ dealId: a1, reason: 'lost' })]);
+    .thenEmits([DealClaimReleased.create({ dealId: a1, reason: 'lost' })]);
   assert.is(freed.holder, undefined);
   const pendingGone = claim
     .given([requested(a1, A)])
     .when({ type: 'ReleaseClaim', data: { dealId: a1, reason: 'withdrawn' } })
-    .then([DealClaimReleased.create({ dealId: a1, reason: 'withdrawn' })]);
+    .thenEmits([DealClaimReleased.create({ dealId: a1, reason: 'withdrawn' })]);
   assert.equal(pendingGone.pending, {});
   const superseded = claim
     .given([
@@ -151,7 +159,7 @@ test('release frees the holder or a pending registration; releasing a superseded
       DealClaimHeld.create({ dealId: b1, partnerId: B, protectedUntil: iso(100) }),
     ])
     .when({ type: 'ReleaseClaim', data: { dealId: a1, reason: 'expired' } }, at(11))
-    .then([DealClaimReleased.create({ dealId: a1, reason: 'expired' })]);
+    .thenEmits([DealClaimReleased.create({ dealId: a1, reason: 'expired' })]);
   assert.is(superseded.holder?.dealId, b1);
 });
 

@@ -82,7 +82,7 @@ const win = (closedAt = iso(10), amountMinor = 4_800_000): DealCommand => ({
 // Registration
 
 test('an employee of an active partner registers a deal', () => {
-  const state = deal.given([]).when(register()).then([registered]);
+  const state = deal.given([]).when(register()).thenEmits([registered]);
   assert.is(state.status, 'submitted');
   assert.is(state.customerDomain, 'acme.co.uk');
 });
@@ -91,7 +91,10 @@ test('a registration colliding with other partners is stored with DealConflictDe
   const state = deal
     .given([])
     .when(register({ conflictingDealIds: ['deal_other000001', 'deal_other000002', 'deal_other000001'] }))
-    .then([registered, DealConflictDetected.create({ conflictingDealIds: ['deal_other000001', 'deal_other000002'] })]);
+    .thenEmits([
+      registered,
+      DealConflictDetected.create({ conflictingDealIds: ['deal_other000001', 'deal_other000002'] }),
+    ]);
   assert.equal(state.conflictingDealIds, ['deal_other000001', 'deal_other000002']);
 });
 
@@ -130,7 +133,7 @@ test('registration refusals with field paths: product line, value, close date', 
   deal
     .given([])
     .when(register({ expectedCloseDate: '2026-03-15' }))
-    .then([{ ...registered, data: { ...registered.data, expectedCloseDate: '2026-03-15' } }]);
+    .thenEmits([{ ...registered, data: { ...registered.data, expectedCloseDate: '2026-03-15' } }]);
 });
 
 test('registering an existing deal again is a duplicate', () => {
@@ -143,7 +146,7 @@ test('approval protects the deal for the given number of days from now', () => {
   const state = deal
     .given(submittedDeal)
     .when({ type: 'ApproveDeal', data: { protectionDays: 30 } })
-    .then([DealApproved.create({ protectedUntil: iso(30), protectionDays: 30 })]);
+    .thenEmits([DealApproved.create({ protectedUntil: iso(30), protectionDays: 30 })]);
   assert.equal([state.status, state.protectedUntil], ['approved', iso(30)]);
 });
 
@@ -152,20 +155,20 @@ test('reject and withdraw end a submitted registration', () => {
     deal
       .given(submittedDeal)
       .when({ type: 'RejectDeal', data: { reason: 'customer is a direct account' } })
-      .then([DealRejected.create({ reason: 'customer is a direct account' })]).status,
+      .thenEmits([DealRejected.create({ reason: 'customer is a direct account' })]).status,
     'rejected',
   );
   assert.is(
     deal
       .given(submittedDeal)
       .when({ type: 'WithdrawDeal', data: {} })
-      .then([DealWithdrawn.create({})]).status,
+      .thenEmits([DealWithdrawn.create({})]).status,
     'withdrawn',
   );
   deal
     .given(submittedDeal)
     .when({ type: 'WithdrawDeal', data: { reason: 'entered twice' } })
-    .then([DealWithdrawn.create({ reason: 'entered twice' })]);
+    .thenEmits([DealWithdrawn.create({ reason: 'entered twice' })]);
 });
 
 test('approve, reject and withdraw need a submitted deal', () => {
@@ -208,7 +211,7 @@ test('extension moves the end of protection and counts', () => {
   const state = deal
     .given(approvedDeal)
     .when(extend(120), at(60))
-    .then([DealProtectionExtended.create({ protectedUntil: iso(120), reason: 'customer board meets later' })]);
+    .thenEmits([DealProtectionExtended.create({ protectedUntil: iso(120), reason: 'customer board meets later' })]);
   assert.equal([state.protectedUntil, state.extensions], [iso(120), 1]);
 });
 
@@ -222,7 +225,7 @@ test('extensions are limited by the channel setting', () => {
   deal
     .given(twice)
     .when(extend(120, { maxExtensions: 3 }), at(50))
-    .then([DealProtectionExtended.create({ protectedUntil: iso(120), reason: 'customer board meets later' })]);
+    .thenEmits([DealProtectionExtended.create({ protectedUntil: iso(120), reason: 'customer board meets later' })]);
   deal
     .given(approvedDeal)
     .when(extend(100, { maxExtensions: 0 }))
@@ -242,7 +245,7 @@ test('the new end must be later than the current one and within one protection p
   deal
     .given(approvedDeal)
     .when(extend(91), at(10))
-    .then([DealProtectionExtended.create({ protectedUntil: iso(91), reason: 'customer board meets later' })]);
+    .thenEmits([DealProtectionExtended.create({ protectedUntil: iso(91), reason: 'customer board meets later' })]);
   assert.match(
     deal
       .given(approvedDeal)
@@ -268,14 +271,14 @@ test('a protected deal is won with amount and closing instant', () => {
     deal
       .given(approvedDeal)
       .when(win(iso(10)), at(20))
-      .then([DealWon.create({ amount: money(4_800_000, 'EUR'), closedAt: iso(10) })]).status,
+      .thenEmits([DealWon.create({ amount: money(4_800_000, 'EUR'), closedAt: iso(10) })]).status,
     'won',
   );
   // Closing earlier on the day of registration is fine.
   deal
     .given(approvedDeal)
     .when(win('2026-03-15T00:00:00.000Z'), at(1))
-    .then([DealWon.create({ amount: money(4_800_000, 'EUR'), closedAt: '2026-03-15T00:00:00.000Z' })]);
+    .thenEmits([DealWon.create({ amount: money(4_800_000, 'EUR'), closedAt: '2026-03-15T00:00:00.000Z' })]);
 });
 
 test('win refusals: closing in the future, before registration, zero amount, not protected', () => {
@@ -310,7 +313,7 @@ test('a protected deal is lost with a reason; lapsed or decided deals are not', 
     deal
       .given(approvedDeal)
       .when({ type: 'LoseDeal', data: { reason: 'budget cut' } }, at(5))
-      .then([DealLost.create({ reason: 'budget cut' })]).status,
+      .thenEmits([DealLost.create({ reason: 'budget cut' })]).status,
     'lost',
   );
   deal
@@ -333,14 +336,14 @@ test('a deal expires once protection has lapsed, recording the end that lapsed',
   const state = deal
     .given(approvedDeal)
     .when({ type: 'ExpireDeal', data: {} }, at(90))
-    .then([DealExpired.create({ protectedUntil: iso(90) })]);
+    .thenEmits([DealExpired.create({ protectedUntil: iso(90) })]);
   assert.is(state.status, 'expired');
   const extended = [...approvedDeal, DealProtectionExtended.create({ protectedUntil: iso(120), reason: 'x' })];
   deal.given(extended).when({ type: 'ExpireDeal', data: {} }, at(100)).thenFails('invalid_state', 'runs until');
   deal
     .given(extended)
     .when({ type: 'ExpireDeal', data: {} }, at(121))
-    .then([DealExpired.create({ protectedUntil: iso(120) })]);
+    .thenEmits([DealExpired.create({ protectedUntil: iso(120) })]);
 });
 
 test('expiry refusals: still protected, never approved, already expired, won or lost', () => {

@@ -34,7 +34,7 @@ const rejectClaim = { type: 'RejectClaim' as const, data: { claimId, reason: 'no
 const test = suite('MDF fund: claims and payment');
 
 test('a claim against an approved request, after the activity: claimed', () => {
-  const state = fund.given(ready).when(claim(), CLAIM_TIME).then([claimed()]);
+  const state = fund.given(ready).when(claim(), CLAIM_TIME).thenEmits([claimed()]);
   assert.equal([state.claimed, state.committed, state.requests[requestId].claimId], [300_000, 400_000, claimId]);
 });
 
@@ -42,7 +42,7 @@ test('a claim up to the approved amount is accepted; a cent more: limit exceeded
   fund
     .given(ready)
     .when(claim(eur(400_000)), CLAIM_TIME)
-    .then([claimed(claimId, 400_000)]);
+    .thenEmits([claimed(claimId, 400_000)]);
   fund
     .given(ready)
     .when(claim(eur(400_001)), CLAIM_TIME)
@@ -75,8 +75,8 @@ test('a claim in another currency, or of zero, is refused naming the field', () 
 
 test('a claim before the activity took place, or from its deadline on, is refused', () => {
   fund.given(ready).when(claim(), '2026-04-09T23:59:59.999Z').thenFails('invalid_state', 'not taken place');
-  fund.given(ready).when(claim(), '2026-04-10T00:00:00.000Z').then([claimed()]);
-  fund.given(ready).when(claim(), '2026-06-09T23:59:59.999Z').then([claimed()]);
+  fund.given(ready).when(claim(), '2026-04-10T00:00:00.000Z').thenEmits([claimed()]);
+  fund.given(ready).when(claim(), '2026-06-09T23:59:59.999Z').thenEmits([claimed()]);
   fund.given(ready).when(claim(), deadline60).thenFails('invalid_state', 'due before');
 });
 
@@ -105,7 +105,7 @@ test('one claim at a time per request; a rejected claim may be claimed again; a 
   fund
     .given([...ready, claimed(), rejected])
     .when(claim(eur(350_000), otherClaimId), CLAIM_TIME)
-    .then([claimed(otherClaimId, 350_000)]);
+    .thenEmits([claimed(otherClaimId, 350_000)]);
 });
 
 test('a claim id is used once', () => {
@@ -119,11 +119,11 @@ test('a claim is approved in full or in part; never above what was claimed', () 
   fund
     .given([...ready, claimed()])
     .when(approveClaim(), CLAIM_TIME)
-    .then([claimApproved()]);
+    .thenEmits([claimApproved()]);
   const state = fund
     .given([...ready, claimed()])
     .when(approveClaim(eur(200_000)), CLAIM_TIME)
-    .then([claimApproved(claimId, 200_000)]);
+    .thenEmits([claimApproved(claimId, 200_000)]);
   assert.is(state.claims[claimId].approvedMinor, 200_000);
   fund
     .given([...ready, claimed()])
@@ -177,7 +177,7 @@ test('a claim is rejected with a reason: no longer counted as claimed, the reque
   const state = fund
     .given([...ready, claimed()])
     .when(rejectClaim, CLAIM_TIME)
-    .then([MdfClaimRejected.create(rejectClaim.data)]);
+    .thenEmits([MdfClaimRejected.create(rejectClaim.data)]);
   assert.equal([state.claimed, state.committed, state.requests[requestId].claimId], [0, 400_000, undefined]);
 });
 
@@ -185,7 +185,7 @@ test('an approved claim is paid: the request settles, the unclaimed rest is avai
   const state = fund
     .given([...ready, claimed(), claimApproved(claimId, 250_000)])
     .when(pay(), CLAIM_TIME)
-    .then([paid()]);
+    .thenEmits([paid()]);
   assert.equal([state.committed, state.paid, state.claimed, available(state)], [0, 250_000, 300_000, 750_000]);
 });
 
@@ -205,11 +205,11 @@ test('an approved claim is still paid once the fund has expired or closed', () =
   fund
     .given([...ready, claimed(), claimApproved()])
     .when(pay(), AFTER_EXPIRY)
-    .then([paid()]);
+    .thenEmits([paid()]);
   fund
     .given([...ready, claimed(), claimApproved(), MdfFundClosed.create({})])
     .when(pay(), CLAIM_TIME)
-    .then([paid()]);
+    .thenEmits([paid()]);
 });
 
 test.run();

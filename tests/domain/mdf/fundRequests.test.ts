@@ -42,7 +42,7 @@ const AFTER_EXPIRY = '2026-07-01T00:00:00.000Z';
 const test = suite('MDF fund: allocation, requests, closing');
 
 test('a fund is allocated to an active partner for a period', () => {
-  const state = fund.given([]).when(allocate()).then([allocated]);
+  const state = fund.given([]).when(allocate()).thenEmits([allocated]);
   assert.equal(
     [state.status, state.allocated, state.committed, state.paid, available(state), state.currency],
     ['open', 1_000_000, 0, 0, 1_000_000, 'EUR'],
@@ -53,7 +53,7 @@ test('an approved (not yet active) partner may get a fund too', () => {
   fund
     .given([])
     .when(allocate({ partnerStatus: 'approved' }))
-    .then([allocated]);
+    .thenEmits([allocated]);
 });
 
 test('a fund cannot be allocated twice on its stream', () => {
@@ -109,7 +109,7 @@ test('every command but AllocateFund on a fund never allocated: not found', () =
 });
 
 test('a partner submits a request; nothing is committed until it is approved', () => {
-  const state = fund.given([allocated]).when(submit()).then([submitted()]);
+  const state = fund.given([allocated]).when(submit()).thenEmits([submitted()]);
   assert.is(state.requests[requestId].status, 'submitted');
   assert.is(state.committed, 0);
 });
@@ -149,7 +149,7 @@ test('a request for more than is available: insufficient funds (approved request
   fund
     .given([allocated, submitted(), approved()])
     .when(submit(eur(600_000), otherRequestId))
-    .then([submitted(otherRequestId, 600_000)]);
+    .thenEmits([submitted(otherRequestId, 600_000)]);
 });
 
 test('the activity must take place before the fund expires', () => {
@@ -164,7 +164,7 @@ test('the activity must take place before the fund expires', () => {
   fund
     .given([allocated])
     .when(submit(eur(1), requestId, '2026-06-30'))
-    .then([submitted(requestId, 1, '2026-06-30')]);
+    .thenEmits([submitted(requestId, 1, '2026-06-30')]);
 });
 
 test('no request on a closed or expired fund', () => {
@@ -176,7 +176,7 @@ test('no request on a closed or expired fund', () => {
 });
 
 test('a request is approved in full: committed, with the claim deadline 60 days after the activity', () => {
-  const state = fund.given([allocated, submitted()]).when(approve()).then([approved()]);
+  const state = fund.given([allocated, submitted()]).when(approve()).thenEmits([approved()]);
   assert.equal(
     [state.committed, available(state), state.requests[requestId].claimDeadline],
     [400_000, 600_000, deadline60],
@@ -187,7 +187,7 @@ test('a request is approved in part', () => {
   const state = fund
     .given([allocated, submitted()])
     .when(approve(eur(250_000)))
-    .then([approved(requestId, 250_000)]);
+    .thenEmits([approved(requestId, 250_000)]);
   assert.is(state.requests[requestId].approvedMinor, 250_000);
   assert.is(available(state), 750_000);
 });
@@ -210,7 +210,7 @@ test('approving more than requested: limit exceeded; more than available: insuff
   fund
     .given(both)
     .when(approve(eur(400_000), otherRequestId))
-    .then([approved(otherRequestId, 400_000)]);
+    .thenEmits([approved(otherRequestId, 400_000)]);
 });
 
 test('an approval in another currency or of zero is refused naming the field', () => {
@@ -261,7 +261,7 @@ test('the claim deadline never runs past the fund expiry, and uses the claim day
   fund
     .given([allocated, submitted(requestId, 1, '2026-06-20')])
     .when(approve(eur(1), requestId, 60))
-    .then([MdfRequestApproved.create({ requestId, approvedAmount: eur(1), claimDeadline: expiresAt })]);
+    .thenEmits([MdfRequestApproved.create({ requestId, approvedAmount: eur(1), claimDeadline: expiresAt })]);
 });
 
 test('an approval nobody could claim against any more is refused', () => {
@@ -275,7 +275,7 @@ test('a request is rejected with a reason; nothing is committed', () => {
   const state = fund
     .given([allocated, submitted()])
     .when({ type: 'RejectRequest', data: { requestId, reason: 'off-brand' } })
-    .then([MdfRequestRejected.create({ requestId, reason: 'off-brand' })]);
+    .thenEmits([MdfRequestRejected.create({ requestId, reason: 'off-brand' })]);
   assert.equal([state.requests[requestId].status, state.committed], ['rejected', 0]);
 });
 
@@ -283,11 +283,11 @@ test('a fund is closed, also after its expiry, once', () => {
   fund
     .given([allocated])
     .when({ type: 'CloseFund', data: { reason: 'quarter over' } })
-    .then([MdfFundClosed.create({ reason: 'quarter over' })]);
+    .thenEmits([MdfFundClosed.create({ reason: 'quarter over' })]);
   const state = fund
     .given([allocated])
     .when({ type: 'CloseFund', data: {} }, AFTER_EXPIRY)
-    .then([MdfFundClosed.create({})]);
+    .thenEmits([MdfFundClosed.create({})]);
   assert.is(state.status, 'closed');
   fund
     .given([allocated, MdfFundClosed.create({})])
@@ -300,7 +300,7 @@ test('the (partner, period) reservation is taken once: a second fund for the pai
   spec(fundReservationDecider)
     .given([])
     .when({ type: 'ReserveFund', data })
-    .then([MdfFundReserved.create(data)]);
+    .thenEmits([MdfFundReserved.create(data)]);
   spec(fundReservationDecider)
     .given([MdfFundReserved.create(data)])
     .when({ type: 'ReserveFund', data: { ...data, fundId: 'mdf_other00001' } })

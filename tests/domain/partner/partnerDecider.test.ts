@@ -73,7 +73,7 @@ test('a new partner applies', () => {
         type: 'reseller',
       },
     })
-    .then([applied]);
+    .thenEmits([applied]);
   assert.is(state.status, 'applied');
   assert.is(state.tier, undefined);
 });
@@ -95,7 +95,7 @@ for (const parentStatus of ['approved', 'active']) {
         type: 'ApplyPartner',
         data: { ...data, parent: { partnerId: distributorId, type: 'distributor', status: parentStatus } },
       })
-      .then([PartnerApplied.create({ ...data, domain: 'acme.example' })]);
+      .thenEmits([PartnerApplied.create({ ...data, domain: 'acme.example' })]);
     assert.is(state.parentPartnerId, distributorId);
   });
 }
@@ -171,7 +171,7 @@ for (const status of ['applied', 'suspended', 'terminated', 'rejected']) {
 test('an applied partner is approved at a tier', () => {
   const state = given('applied')
     .when({ type: 'ApprovePartner', data: { tier: 'silver' } })
-    .then([PartnerApproved.create({ tier: 'silver' })]);
+    .thenEmits([PartnerApproved.create({ tier: 'silver' })]);
   assert.is(state.status, 'approved');
   assert.is(state.tier, 'silver');
 });
@@ -179,7 +179,7 @@ test('an applied partner is approved at a tier', () => {
 test('an applied partner is rejected', () => {
   const state = given('applied')
     .when({ type: 'RejectPartner', data: { reason: 'no fit' } })
-    .then([PartnerRejected.create({ reason: 'no fit' })]);
+    .thenEmits([PartnerRejected.create({ reason: 'no fit' })]);
   assert.is(state.status, 'rejected');
 });
 
@@ -199,7 +199,7 @@ for (const status of ['approved', 'active', 'suspended', 'terminated', 'rejected
 test('signing the agreement activates an approved partner', () => {
   const state = given('approved')
     .when({ type: 'SignAgreement', data: { agreementVersion: '2026-01', signedBy: 'Ada Acme' } })
-    .then([signed, activated]);
+    .thenEmits([signed, activated]);
   assert.is(state.status, 'active');
   assert.equal(state.agreementVersions, ['2026-01']);
 });
@@ -207,7 +207,7 @@ test('signing the agreement activates an approved partner', () => {
 test('an active partner signs a new agreement version and stays active', () => {
   const state = given('active')
     .when({ type: 'SignAgreement', data: { agreementVersion: '2027-01', signedBy: 'Ada Acme' } })
-    .then([PartnerAgreementSigned.create({ agreementVersion: '2027-01', signedBy: 'Ada Acme' })]);
+    .thenEmits([PartnerAgreementSigned.create({ agreementVersion: '2027-01', signedBy: 'Ada Acme' })]);
   assert.is(state.status, 'active');
   assert.equal(state.agreementVersions, ['2026-01', '2027-01']);
 });
@@ -215,7 +215,7 @@ test('an active partner signs a new agreement version and stays active', () => {
 test('a suspended partner signs a new agreement version but stays suspended', () => {
   const state = given('suspended')
     .when({ type: 'SignAgreement', data: { agreementVersion: '2027-01', signedBy: 'Ada Acme' } })
-    .then([PartnerAgreementSigned.create({ agreementVersion: '2027-01', signedBy: 'Ada Acme' })]);
+    .thenEmits([PartnerAgreementSigned.create({ agreementVersion: '2027-01', signedBy: 'Ada Acme' })]);
   assert.is(state.status, 'suspended');
 });
 
@@ -239,7 +239,7 @@ for (const status of ['approved', 'active', 'suspended'] as const) {
   test(`the tier of a partner that is ${status} changes, recording from and to`, () => {
     const state = given(status)
       .when({ type: 'ChangeTier', data: { tier: 'gold', reason: 'revenue' } })
-      .then([PartnerTierChanged.create({ from: 'registered', to: 'gold', reason: 'revenue' })]);
+      .thenEmits([PartnerTierChanged.create({ from: 'registered', to: 'gold', reason: 'revenue' })]);
     assert.is(state.tier, 'gold');
   });
 }
@@ -262,7 +262,7 @@ for (const status of ['applied', 'approved', 'active', 'suspended'] as const) {
   test(`the region of a partner that is ${status} changes, recording from and to`, () => {
     const state = given(status)
       .when({ type: 'ChangeRegion', data: { region: 'north-america' } })
-      .then([PartnerRegionChanged.create({ from: 'emea', to: 'north-america' })]);
+      .thenEmits([PartnerRegionChanged.create({ from: 'emea', to: 'north-america' })]);
     assert.is(state.region, 'north-america');
   });
 }
@@ -285,7 +285,7 @@ for (const status of ['applied', 'approved', 'active', 'suspended'] as const) {
   test(`a channel manager is assigned to a partner that is ${status}`, () => {
     const state = given(status)
       .when({ type: 'AssignChannelManager', data: { personId: managerId, personIsChannelManager: true } })
-      .then([ChannelManagerAssigned.create({ personId: managerId })]);
+      .thenEmits([ChannelManagerAssigned.create({ personId: managerId })]);
     assert.is(state.channelManagerId, managerId);
   });
 }
@@ -294,7 +294,7 @@ test('another channel manager replaces the assigned one', () => {
   const state = partner
     .given([...history.active, ChannelManagerAssigned.create({ personId: managerId })])
     .when({ type: 'AssignChannelManager', data: { personId: 'per_manager002', personIsChannelManager: true } })
-    .then([ChannelManagerAssigned.create({ personId: 'per_manager002' })]);
+    .thenEmits([ChannelManagerAssigned.create({ personId: 'per_manager002' })]);
   assert.is(state.channelManagerId, 'per_manager002');
 });
 
@@ -324,7 +324,7 @@ for (const status of ['approved', 'active', 'suspended'] as const) {
     const amount = money(5_000_000, 'EUR');
     const state = given(status)
       .when({ type: 'SetQuota', data: { period: '2026-Q2', amount } })
-      .then([PartnerQuotaSet.create({ period: '2026-Q2', amount })]);
+      .thenEmits([PartnerQuotaSet.create({ period: '2026-Q2', amount })]);
     assert.equal(state.quotas, { '2026-Q2': amount });
   });
 }
@@ -337,7 +337,7 @@ test('setting the quota of a period again replaces it and keeps other periods', 
       PartnerQuotaSet.create({ period: '2026-Q2', amount: money(200) }),
     ])
     .when({ type: 'SetQuota', data: { period: '2026-Q2', amount: money(300) } })
-    .then([PartnerQuotaSet.create({ period: '2026-Q2', amount: money(300) })]);
+    .thenEmits([PartnerQuotaSet.create({ period: '2026-Q2', amount: money(300) })]);
   assert.equal(state.quotas, { '2026-Q1': money(100), '2026-Q2': money(300) });
 });
 
@@ -354,7 +354,7 @@ for (const status of ['applied', 'terminated', 'rejected'] as const) {
 test('an active partner is suspended', () => {
   const state = given('active')
     .when({ type: 'SuspendPartner', data: { reason: 'unpaid invoices' } })
-    .then([suspended]);
+    .thenEmits([suspended]);
   assert.is(state.status, 'suspended');
 });
 
@@ -369,7 +369,7 @@ for (const status of ['applied', 'approved', 'suspended', 'terminated', 'rejecte
 test('a suspended partner is reinstated to active', () => {
   const state = given('suspended')
     .when({ type: 'ReinstatePartner', data: {} })
-    .then([PartnerReinstated.create({})]);
+    .thenEmits([PartnerReinstated.create({})]);
   assert.is(state.status, 'active');
 });
 
@@ -385,7 +385,7 @@ for (const status of ['approved', 'active', 'suspended'] as const) {
   test(`a partner that is ${status} is terminated`, () => {
     const state = given(status)
       .when({ type: 'TerminatePartner', data: { reason: 'contract ended' } })
-      .then([terminated]);
+      .thenEmits([terminated]);
     assert.is(state.status, 'terminated');
   });
 }

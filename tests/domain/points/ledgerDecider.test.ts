@@ -54,7 +54,7 @@ test('points are earned from a source event, attributed to a person', () => {
   const state = ledger
     .given([])
     .when(earn(120))
-    .then([earned(120, '2026-03-01T10:00:00.000Z', 'evt_source0001')]);
+    .thenEmits([earned(120, '2026-03-01T10:00:00.000Z', 'evt_source0001')]);
   assert.is(balanceOf(state.pots[bob]), 120);
   assert.ok(state.sources.evt_source0001);
 });
@@ -63,7 +63,7 @@ test("points without a person go to the partner's shared points", () => {
   const state = ledger
     .given([])
     .when(earn(80, 'evt_source0002', '2026-03-01T10:00:00.000Z', null))
-    .then([earned(80, '2026-03-01T10:00:00.000Z', 'evt_source0002', null)]);
+    .thenEmits([earned(80, '2026-03-01T10:00:00.000Z', 'evt_source0002', null)]);
   assert.is(balanceOf(state.pots[PARTNER_POT]), 80);
 });
 
@@ -82,19 +82,19 @@ test('the earning instant is normalised to milliseconds UTC', () => {
   ledger
     .given([])
     .when(earn(1, 'evt_source0003', '2026-03-01T10:00Z'))
-    .then([earned(1, '2026-03-01T10:00:00.000Z', 'evt_source0003')]);
+    .thenEmits([earned(1, '2026-03-01T10:00:00.000Z', 'evt_source0003')]);
 });
 
 test('a positive adjustment adds points now, for a person or the partner', () => {
   const state = ledger
     .given([])
     .when(adjust(40, bob))
-    .then([PointsAdjusted.create({ personId: bob, points: 40, reason: 'QBR bonus', adjustedAt: NOW })]);
+    .thenEmits([PointsAdjusted.create({ personId: bob, points: 40, reason: 'QBR bonus', adjustedAt: NOW })]);
   assert.is(balanceOf(state.pots[bob]), 40);
   ledger
     .given([])
     .when(adjust(40))
-    .then([PointsAdjusted.create({ points: 40, reason: 'QBR bonus', adjustedAt: NOW })]);
+    .thenEmits([PointsAdjusted.create({ points: 40, reason: 'QBR bonus', adjustedAt: NOW })]);
 });
 
 test('an adjustment for someone who neither works for the partner nor has points here is refused', () => {
@@ -106,14 +106,14 @@ test('an adjustment for someone who neither works for the partner nor has points
   ledger
     .given([jan])
     .when(adjust(-10, bob, false))
-    .then([PointsAdjusted.create({ personId: bob, points: -10, reason: 'QBR bonus', adjustedAt: NOW })]);
+    .thenEmits([PointsAdjusted.create({ personId: bob, points: -10, reason: 'QBR bonus', adjustedAt: NOW })]);
 });
 
 test('a negative adjustment takes the oldest points first; more than the balance: insufficient points', () => {
   const state = ledger
     .given([feb, jan])
     .when(adjust(-120, bob))
-    .then([PointsAdjusted.create({ personId: bob, points: -120, reason: 'QBR bonus', adjustedAt: NOW })]);
+    .thenEmits([PointsAdjusted.create({ personId: bob, points: -120, reason: 'QBR bonus', adjustedAt: NOW })]);
   assert.equal(state.pots[bob], [{ at: '2026-02-10T00:00:00.000Z', points: 30 }]);
   const error = ledger
     .given([feb, jan])
@@ -127,12 +127,12 @@ test('a person redeems up to their balance, oldest points first', () => {
   const state = ledger
     .given([jan, feb])
     .when(redeem(110))
-    .then([PointsRedeemed.create({ personId: bob, points: 110, rewardId: 'gift-card-50', from: 'person' })]);
+    .thenEmits([PointsRedeemed.create({ personId: bob, points: 110, rewardId: 'gift-card-50', from: 'person' })]);
   assert.equal(state.pots[bob], [{ at: '2026-02-10T00:00:00.000Z', points: 40 }]);
   ledger
     .given([jan, feb])
     .when(redeem(150))
-    .then([PointsRedeemed.create({ personId: bob, points: 150, rewardId: 'gift-card-50', from: 'person' })]);
+    .thenEmits([PointsRedeemed.create({ personId: bob, points: 150, rewardId: 'gift-card-50', from: 'person' })]);
 });
 
 test("redeeming more than the balance: insufficient points; another person's points do not count", () => {
@@ -145,7 +145,7 @@ test("the partner's shared points are redeemed for a person without touching the
   const state = ledger
     .given([jan, shared])
     .when(redeem(70, eve, 'partner'))
-    .then([PointsRedeemed.create({ personId: eve, points: 70, rewardId: 'gift-card-50', from: 'partner' })]);
+    .thenEmits([PointsRedeemed.create({ personId: eve, points: 70, rewardId: 'gift-card-50', from: 'partner' })]);
   assert.equal([balanceOf(state.pots[PARTNER_POT]), balanceOf(state.pots[bob])], [0, 100]);
   ledger
     .given([jan, shared])
@@ -160,7 +160,7 @@ test('expiry: points earned at or before now minus the months expire, per pot, o
   const state = ledger
     .given([old, recent, shared])
     .when({ type: 'ExpirePoints', data: { expiryMonths: 12 } })
-    .then([
+    .thenEmits([
       PointsExpired.create({ points: 30, earnedUpTo: '2025-03-15T12:00:00.000Z' }),
       PointsExpired.create({ personId: bob, points: 100, earnedUpTo: '2025-03-15T12:00:00.000Z' }),
     ]);
@@ -174,23 +174,23 @@ test('expiry only takes what is left of old points after redemptions', () => {
   ledger
     .given([old, recent, spent])
     .when({ type: 'ExpirePoints', data: { expiryMonths: 12 } })
-    .then([PointsExpired.create({ personId: bob, points: 30, earnedUpTo: '2025-03-15T12:00:00.000Z' })]);
+    .thenEmits([PointsExpired.create({ personId: bob, points: 30, earnedUpTo: '2025-03-15T12:00:00.000Z' })]);
 });
 
 test('nothing old enough, or expired already: nothing expires', () => {
   ledger
     .given([jan, feb])
     .when({ type: 'ExpirePoints', data: { expiryMonths: 1 } })
-    .then([PointsExpired.create({ personId: bob, points: 150, earnedUpTo: '2026-02-15T12:00:00.000Z' })]);
+    .thenEmits([PointsExpired.create({ personId: bob, points: 150, earnedUpTo: '2026-02-15T12:00:00.000Z' })]);
   ledger
     .given([jan, feb])
     .when({ type: 'ExpirePoints', data: { expiryMonths: 3 } })
-    .then([]);
+    .thenEmits([]);
   const swept = PointsExpired.create({ personId: bob, points: 150, earnedUpTo: '2026-02-15T12:00:00.000Z' });
   ledger
     .given([jan, feb, swept])
     .when({ type: 'ExpirePoints', data: { expiryMonths: 1 } })
-    .then([]);
+    .thenEmits([]);
 });
 
 test('one expiry may take more than a single entry can bring in (a pot grown by many entries)', () => {
@@ -198,7 +198,9 @@ test('one expiry may take more than a single entry can bring in (a pot grown by 
   ledger
     .given([big(1), big(2), big(3)])
     .when({ type: 'ExpirePoints', data: { expiryMonths: 12 } })
-    .then([PointsExpired.create({ personId: bob, points: 3_000_000_000, earnedUpTo: '2025-03-15T12:00:00.000Z' })]);
+    .thenEmits([
+      PointsExpired.create({ personId: bob, points: 3_000_000_000, earnedUpTo: '2025-03-15T12:00:00.000Z' }),
+    ]);
 });
 
 test('the expiry cutoff clamps to the end of a shorter month', () => {

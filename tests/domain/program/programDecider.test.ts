@@ -23,7 +23,7 @@ test('a program is defined for a product line of the channel', () => {
   const state = program
     .given([])
     .when({ type: 'DefineProgram', data: { ...definition, productLines: defaultProductLines } })
-    .then([defined]);
+    .thenEmits([defined]);
   assert.equal(state, {
     status: 'active',
     name: 'Storage Specialist',
@@ -37,7 +37,7 @@ test('the list of product lines is not recorded in the event', () => {
   program
     .given([])
     .when({ type: 'DefineProgram', data: { ...definition, productLine: 'quantum', productLines: ['quantum'] } })
-    .then([ProgramDefined.create({ ...definition, productLine: 'quantum' })]);
+    .thenEmits([ProgramDefined.create({ ...definition, productLine: 'quantum' })]);
 });
 
 test('a program for a product line the channel does not sell is refused, naming the field', () => {
@@ -67,7 +67,7 @@ test('an active program is retired', () => {
   const state = program
     .given([defined])
     .when({ type: 'RetireProgram', data: {} })
-    .then([ProgramRetired.create({})]);
+    .thenEmits([ProgramRetired.create({})]);
   assert.is(state.status, 'retired');
   assert.is(state.name, 'Storage Specialist');
 });

@@ -1,4 +1,4 @@
-import { html, raw, escape, type Html } from '../ui/html.js';
+import { html, raw, escapeHtml, type Html } from '../ui/html.js';
 
 export interface Bar {
   readonly label: string;
@@ -20,10 +20,13 @@ export const barChart = (id: string, title: string, bars: readonly Bar[]): Html 
     .map((b, i) => {
       const y = i * ROW + 2;
       const width = Math.max(b.value > 0 ? 2 : 0, ((W - LABEL - VALUE) * b.value) / max);
-      return `<text x="${LABEL - 8}" y="${y + 15}" text-anchor="end" font-size="12" fill="#1d2433">${escape(b.label)}</text>
+      return `<text x="${LABEL - 8}" y="${y + 15}" text-anchor="end" font-size="12"
+        fill="#1d2433">${escapeHtml(b.label)}</text>
       <rect x="${LABEL}" y="${y + 4}" width="${width}" height="${ROW - 8}" rx="3" fill="#2456b8"/>
-      <text x="${LABEL + width + 6}" y="${y + 15}" font-size="12" fill="#1d2433">${escape(b.display)}</text>`;
+      <text x="${LABEL + width + 6}" y="${y + 15}" font-size="12" fill="#1d2433">${escapeHtml(b.display)}</text>`;
     })
     .join('');
-  return html`<svg class="bars" data-bars="${id}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${title}: ${bars.map((b) => `${b.label} ${b.display}`).join('; ')}">${raw(rows)}</svg>`;
+  const label = `${title}: ${bars.map((b) => `${b.label} ${b.display}`).join('; ')}`;
+  return html`<svg class="bars" data-bars="${id}" viewBox="0 0 ${W} ${H}" role="img"
+    aria-label="${label}">${raw(rows)}</svg>`;
 };

@@ -1,4 +1,4 @@
-import { html, raw, escape, type Html } from '../ui/html.js';
+import { html, raw, escapeHtml, type Html } from '../ui/html.js';
 import { pct } from '../ui/format.js';
 import { shortPeriod } from '../ui/periods.js';
 import type { Quadrant } from '../types.js';
@@ -50,20 +50,19 @@ export const quadrantChart = (q: Quadrant, dots: readonly QuadrantDot[]): Html =
     { name: 'continuous_improvement', x0: 100, x1: xMax, y0: t, y1: 100 },
   ] as const;
   const rects = cells
-    .map(
-      (
-        c,
-      ) => `<rect data-cell="${c.name}" x="${x(c.x0)}" y="${y(c.y1)}" width="${x(c.x1) - x(c.x0)}" height="${y(c.y0) - y(c.y1)}"
-      fill="${c.name === q.name ? '#e3ecff' : '#f7f8fb'}" stroke="#d5dae3"/>
-    <text x="${(x(c.x0) + x(c.x1)) / 2}" y="${y(c.y1) + 18}" text-anchor="middle" font-size="13" font-weight="${c.name === q.name ? 700 : 400}"
-      fill="${c.name === q.name ? '#1b4597' : '#4a5468'}">${quadrantNames[c.name]}</text>`,
-    )
+    .map((c) => {
+      const chosen = c.name === q.name;
+      return `<rect data-cell="${c.name}" x="${x(c.x0)}" y="${y(c.y1)}" width="${x(c.x1) - x(c.x0)}"
+      height="${y(c.y0) - y(c.y1)}" fill="${chosen ? '#e3ecff' : '#f7f8fb'}" stroke="#d5dae3"/>
+    <text x="${(x(c.x0) + x(c.x1)) / 2}" y="${y(c.y1) + 18}" text-anchor="middle" font-size="13"
+      font-weight="${chosen ? 700 : 400}" fill="${chosen ? '#1b4597' : '#4a5468'}">${quadrantNames[c.name]}</text>`;
+    })
     .join('');
   const xTicks = Array.from({ length: xMax / 50 + 1 }, (_, i) => i * 50)
     .filter((v) => v % (xMax > 300 ? 100 : 50) === 0)
     .map(
-      (v) =>
-        `<text x="${x(v)}" y="${H - M.bottom + 16}" text-anchor="middle" font-size="11" fill="#4a5468">${v}%</text>`,
+      (v) => `<text x="${x(v)}" y="${H - M.bottom + 16}" text-anchor="middle" font-size="11"
+        fill="#4a5468">${v}%</text>`,
     )
     .join('');
   const yTicks = [0, 25, 50, 75, 100]
@@ -87,39 +86,53 @@ export const quadrantChart = (q: Quadrant, dots: readonly QuadrantDot[]): Html =
       const now = points[points.length - 1];
       const trail =
         points.length > 1
-          ? `<polyline points="${points.map((p) => `${p.cx},${p.cy}`).join(' ')}" fill="none" stroke="${colour}" stroke-width="1.5" stroke-opacity="0.6"/>`
+          ? `<polyline points="${points.map((p) => `${p.cx},${p.cy}`).join(' ')}" fill="none" stroke="${colour}"
+            stroke-width="1.5" stroke-opacity="0.6"/>`
           : '';
       const past = points
         .slice(0, -1)
         .map(
           (p, k) =>
-            `<circle cx="${p.cx}" cy="${p.cy}" r="3" fill="${colour}" fill-opacity="${0.25 + (0.5 * (k + 1)) / points.length}"/>`,
+            `<circle cx="${p.cx}" cy="${p.cy}" r="3" fill="${colour}"
+              fill-opacity="${0.25 + (0.5 * (k + 1)) / points.length}"/>`,
         )
         .join('');
-      return `<g data-dot="${escape(d.id)}">${trail}${past}
-      <circle data-testid="quadrant-point" cx="${now.cx}" cy="${now.cy}" r="${i === 0 ? 8 : 6}" fill="${now.partial ? '#fff' : colour}" stroke="${colour}" stroke-width="${now.partial ? 3 : 2}"/>
-      <text x="${now.cx + 10}" y="${labelAt(now.cx, now.cy)}" font-size="12" font-weight="600" fill="${colour}">${escape(d.label)}</text></g>`;
+      return `<g data-dot="${escapeHtml(d.id)}">${trail}${past}
+      <circle data-testid="quadrant-point" cx="${now.cx}" cy="${now.cy}" r="${i === 0 ? 8 : 6}"
+        fill="${now.partial ? '#fff' : colour}" stroke="${colour}" stroke-width="${now.partial ? 3 : 2}"/>
+      <text x="${now.cx + 10}" y="${labelAt(now.cx, now.cy)}" font-size="12" font-weight="600"
+        fill="${colour}">${escapeHtml(d.label)}</text></g>`;
     })
     .join('');
   const legend = dots.map((d, i) => {
     const now = d.trail[d.trail.length - 1];
     const path = d.trail
-      .map(
-        (p) =>
-          `${shortPeriod(p.period)}${p.partial ? ' (to date)' : ''}: ${pct(p.coverage, 0)} of desired, ${pct(p.achieving, 0)} at quota`,
-      )
+      .map((p) => {
+        const when = `${shortPeriod(p.period)}${p.partial ? ' (to date)' : ''}`;
+        return `${when}: ${pct(p.coverage, 0)} of desired, ${pct(p.achieving, 0)} at quota`;
+      })
       .join('; ');
-    return html`<li data-legend="${d.id}"><span class="swatch c${i % colours.length}" aria-hidden="true"></span><strong>${d.label}</strong>:
-      ${pct(now?.coverage ?? null, 0)} of desired partners, ${pct(now?.achieving ?? null, 0)} achieving quota${d.note ? html` <span class="muted">(${d.note})</span>` : ''}
+    const swatch = html`<span class="swatch c${i % colours.length}" aria-hidden="true"></span>`;
+    const coverage = pct(now?.coverage ?? null, 0);
+    const achieving = pct(now?.achieving ?? null, 0);
+    const note = d.note ? html` <span class="muted">(${d.note})</span>` : '';
+    return html`<li data-legend="${d.id}">${swatch}<strong>${d.label}</strong>:
+      ${coverage} of desired partners, ${achieving} achieving quota${note}
       <span class="sr-only">Trail: ${path}.</span></li>`;
   });
+  const label = [
+    `Channel quadrant: the channel is in ${quadrantNames[q.name]}.`,
+    'Dots and their last quarters are listed below the chart.',
+  ].join(' ');
   return html`<svg viewBox="0 0 ${W} ${H}" role="img" data-quadrant="${q.name}"
-      aria-label="Channel quadrant: the channel is in ${quadrantNames[q.name]}. Dots and their last quarters are listed below the chart.">
+      aria-label="${label}">
       ${raw(rects + xTicks + yTicks)}
       <line x1="${x(100)}" y1="${y(0)}" x2="${x(100)}" y2="${y(100)}" stroke="#4a5468" stroke-dasharray="4 3"/>
       <line x1="${x(0)}" y1="${y(t)}" x2="${x(xMax)}" y2="${y(t)}" stroke="#4a5468" stroke-dasharray="4 3"/>
-      <text x="${(W + M.left) / 2}" y="${H - 8}" text-anchor="middle" font-size="12" fill="#1d2433">active partners, % of the desired count</text>
-      <text transform="translate(14 ${(H - M.bottom + M.top) / 2}) rotate(-90)" text-anchor="middle" font-size="12" fill="#1d2433">partners achieving quota</text>
+      <text x="${(W + M.left) / 2}" y="${H - 8}" text-anchor="middle" font-size="12"
+        fill="#1d2433">active partners, % of the desired count</text>
+      <text transform="translate(14 ${(H - M.bottom + M.top) / 2}) rotate(-90)" text-anchor="middle" font-size="12"
+        fill="#1d2433">partners achieving quota</text>
       ${raw(marks)}
     </svg>
     <ul class="legend">${legend}</ul>`;

@@ -43,14 +43,16 @@ export const trendChart = (s: TrendSpec): Html => {
     if (i === 0 || p.value === null || prev?.value === null || prev === undefined) return;
     const dashed = p.partial ? ' stroke-dasharray="4 3"' : '';
     segments.push(
-      `<line x1="${x(i - 1)}" y1="${y(prev.value)}" x2="${x(i)}" y2="${y(p.value)}" stroke="#2456b8" stroke-width="2"${dashed}/>`,
+      `<line x1="${x(i - 1)}" y1="${y(prev.value)}" x2="${x(i)}" y2="${y(p.value)}"
+        stroke="#2456b8" stroke-width="2"${dashed}/>`,
     );
   });
   const dots = s.points
     .map((p, i) =>
       p.value === null
         ? ''
-        : `<circle cx="${x(i)}" cy="${y(p.value)}" r="3.5" fill="${p.partial ? '#fff' : '#2456b8'}" stroke="#2456b8" stroke-width="2"/>`,
+        : `<circle cx="${x(i)}" cy="${y(p.value)}" r="3.5" fill="${p.partial ? '#fff' : '#2456b8'}"
+          stroke="#2456b8" stroke-width="2"/>`,
     )
     .join('');
   // Every other period is named (from the latest back): eight would not fit a small multiple.
@@ -58,22 +60,29 @@ export const trendChart = (s: TrendSpec): Html => {
     .map((p, i) =>
       (s.points.length - 1 - i) % 2
         ? ''
-        : `<text x="${x(i)}" y="${H - 8}" text-anchor="middle" font-size="10" fill="#4a5468">${shortPeriod(p.period)}</text>`,
+        : `<text x="${x(i)}" y="${H - 8}" text-anchor="middle" font-size="10"
+          fill="#4a5468">${shortPeriod(p.period)}</text>`,
     )
     .join('');
   const ref = s.reference
-    ? `<line x1="${M.left}" x2="${W - M.right}" y1="${y(s.reference.value)}" y2="${y(s.reference.value)}" stroke="#8a4b00" stroke-dasharray="3 3"/>`
+    ? `<line x1="${M.left}" x2="${W - M.right}" y1="${y(s.reference.value)}" y2="${y(s.reference.value)}"
+        stroke="#8a4b00" stroke-dasharray="3 3"/>`
     : '';
   const last = [...s.points].reverse().find((p) => p.value !== null);
   const describe = s.points
     .map((p) => `${p.period}${p.partial ? ' (to date)' : ''}: ${p.value === null ? 'none' : s.format(p.value)}`)
     .join('; ');
+  const label = `${s.title}: ${describe}${s.reference ? `; ${s.reference.label} ${s.format(s.reference.value)}` : ''}`;
+  const latest = last?.value === undefined || last.value === null ? '–' : s.format(last.value);
+  const running = last?.partial ? html` <span class="muted">${s.partialWord ?? 'to date'}</span>` : '';
+  const axisLabel = (v: number) =>
+    html`<text x="${M.left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="10" fill="#4a5468">${s.format(v)}</text>`;
   return html`<figure class="trend" data-trend="${s.id}">
-    <figcaption><span class="trend-title">${s.title}</span> <strong>${last?.value === undefined || last.value === null ? '–' : s.format(last.value)}</strong>${last?.partial ? html` <span class="muted">${s.partialWord ?? 'to date'}</span>` : ''}</figcaption>
-    <svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${s.title}: ${describe}${s.reference ? `; ${s.reference.label} ${s.format(s.reference.value)}` : ''}">
+    <figcaption><span class="trend-title">${s.title}</span> <strong>${latest}</strong>${running}</figcaption>
+    <svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${label}">
       <line x1="${M.left}" x2="${W - M.right}" y1="${y(bottom)}" y2="${y(bottom)}" stroke="#c7cdd8"/>
-      <text x="${M.left - 6}" y="${y(highest) + 4}" text-anchor="end" font-size="10" fill="#4a5468">${s.format(highest)}</text>
-      <text x="${M.left - 6}" y="${y(bottom) + 4}" text-anchor="end" font-size="10" fill="#4a5468">${s.format(bottom)}</text>
+      ${axisLabel(highest)}
+      ${axisLabel(bottom)}
       ${raw(ref + segments.join('') + dots + labels)}
     </svg>
     ${s.note ? html`<p class="muted small">${s.note}</p>` : ''}

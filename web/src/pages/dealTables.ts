@@ -7,6 +7,8 @@ import { dataTable, type Column } from '../ui/table.js';
 
 const statuses = ['submitted', 'approved', 'won', 'lost', 'expired', 'rejected', 'withdrawn'];
 
+const conflictBadge = html` <span class="badge downgrade" title="collided with another registration">conflict</span>`;
+
 const protection = (d: Deal, now: string) =>
   d.protectionActive && d.protectedUntil
     ? `until ${day(d.protectedUntil)} (${daysUntil(d.protectedUntil, now)} d)`
@@ -19,7 +21,7 @@ const dealColumns = (now: string, withPartner: boolean): Column<Deal>[] => [
     value: (d) => d.customer.name,
     wrap: true,
     cell: (d) =>
-      html`${d.customer.name} <span class="muted small">${d.customer.domain}</span>${d.conflict ? html` <span class="badge downgrade" title="collided with another registration">conflict</span>` : ''}`,
+      html`${d.customer.name} <span class="muted small">${d.customer.domain}</span>${d.conflict ? conflictBadge : ''}`,
   },
   ...(withPartner
     ? [{ key: 'partner', label: 'Partner', value: (d: Deal) => d.partnerName ?? d.partnerId, wrap: true }]
@@ -69,10 +71,10 @@ export const dealsSection = async (
   const base = withQuery('/deals', { partnerId: o.partnerId });
   let page = await api.get<{ items: Deal[]; nextCursor: string | null }>(withQuery(base, { limit: FIRST }), signal);
   let rows: Deal[] = [...page.items];
-  setHtml(
-    el,
-    html`<div id="${o.id}-table"></div><p class="more"><span class="muted" id="${o.id}-loaded"></span> <button type="button" class="secondary" id="${o.id}-older" hidden>Load ${MORE} older registrations</button></p>`,
-  );
+  const loadedNote = html`<span class="muted" id="${o.id}-loaded"></span>`;
+  const olderButton = html`<button type="button" class="secondary" id="${o.id}-older"
+    hidden>Load ${MORE} older registrations</button>`;
+  setHtml(el, html`<div id="${o.id}-table"></div><p class="more">${loadedNote} ${olderButton}</p>`);
   const table = dataTable<Deal>(
     el.querySelector(`#${o.id}-table`) as HTMLElement,
     {
@@ -154,9 +156,11 @@ export const expiringSection = async (
     signal,
     { max: 500 },
   );
+  const found = `${count(page.items.length)}${page.complete ? '' : '+'}`;
+  const soonest = page.complete ? '' : ' (the 500 soonest)';
   setHtml(
     el,
-    html`<p>${count(page.items.length)}${page.complete ? '' : '+'} protections end within ${o.withinDays} days${page.complete ? '' : ' (the 500 soonest)'}.</p><div id="${o.id}-table"></div>`,
+    html`<p>${found} protections end within ${o.withinDays} days${soonest}.</p><div id="${o.id}-table"></div>`,
   );
   dataTable<Deal>(
     el.querySelector(`#${o.id}-table`) as HTMLElement,

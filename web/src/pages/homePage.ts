@@ -1,6 +1,7 @@
 import type { PageContext } from '../app.js';
 import type { Content, Partner, Person, ScorecardDetail } from '../types.js';
-import { count, day, label, money, pct } from '../ui/format.js';
+import { card } from '../ui/card.js';
+import { count, day, label, money, pct, plural } from '../ui/format.js';
 import { progress } from '../ui/periods.js';
 import { tile, tiles } from '../ui/tiles.js';
 import { html, setHtml } from '../ui/html.js';
@@ -17,9 +18,6 @@ import {
 } from './partnerPeople.js';
 import { pointsSection } from './pointsTables.js';
 import { readinessTable } from './readinessTable.js';
-
-const card = (id: string, title: string) =>
-  html`<section class="card" aria-labelledby="${id}-title"><h2 id="${id}-title">${title}</h2><div id="${id}"></div></section>`;
 
 /**
  * A partner person's home: their partner's readiness, certifications that expire soon (their own; the
@@ -47,11 +45,14 @@ export const homePage = {
     const asOf = scorecard.asOf;
     const pr = progress(scorecard.period, asOf);
     const lead = employer.role === 'admin' || employer.role === 'manager';
+    const name = me.profile?.name ?? '';
+    const tier = html`<span class="tier">${partner.tier ?? 'no tier'}</span>`;
+    const certsCard = card('certs', `Certifications expiring within ${EXPIRING_DAYS} days`);
     setHtml(
       root,
       html`<div class="page-head">
         <h1 tabindex="-1" data-testid="partner-name">${partner.name}</h1>
-        <p class="facts">${me.profile?.name ?? ''} · ${label(employer.role)} · <span class="tier">${partner.tier ?? 'no tier'}</span> partner · ${label(partner.status)}</p>
+        <p class="facts">${name} · ${label(employer.role)} · ${tier} partner · ${label(partner.status)}</p>
       </div>
       ${tiles([
         tile(
@@ -75,7 +76,7 @@ export const homePage = {
           `of ${count(partner.employeeCount)} people`,
         ),
       ])}
-      <div class="row">${card('readiness', 'Ready to sell')}${card('certs', `Certifications expiring within ${EXPIRING_DAYS} days`)}</div>
+      <div class="row">${card('readiness', 'Ready to sell')}${certsCard}</div>
       ${card('content', 'Content for you')}
       ${card('my-expiring', 'Protections ending within 30 days')}
       ${card('my-deals', lead ? `${partner.name}'s deal registrations` : 'Your deal registrations')}
@@ -95,9 +96,10 @@ export const homePage = {
             ? personCertificationRows(me.profile, asOf)
             : [];
         const rows = all.filter((r) => r.state === 'expiring');
+        const who = lead ? 'Your team' : 'You';
         setHtml(
           part('certs'),
-          html`<p>${lead ? 'Your team' : 'You'}: ${count(rows.length)} certification${rows.length === 1 ? '' : 's'} to renew soon.</p><div id="certs-table"></div>`,
+          html`<p>${who}: ${plural(rows.length, 'certification')} to renew soon.</p><div id="certs-table"></div>`,
         );
         certificationsTable(
           part('certs').querySelector('#certs-table') as HTMLElement,

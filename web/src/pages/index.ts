@@ -15,11 +15,10 @@ export interface Page {
 
 const notFound: Page = {
   title: 'Not found',
-  render: async ({ root }) =>
-    setHtml(
-      root,
-      html`<h1 tabindex="-1">Not found</h1><p>There is no such page here. <a href="${href('/')}">Back to the start</a>.</p>`,
-    ),
+  render: async ({ root }) => {
+    const back = html`<a href="${href('/')}">Back to the start</a>`;
+    setHtml(root, html`<h1 tabindex="-1">Not found</h1><p>There is no such page here. ${back}.</p>`);
+  },
 };
 
 /**

@@ -1,6 +1,7 @@
 import { withQuery } from '../api.js';
 import type { PageContext } from '../app.js';
 import type { CertifiedTrend, ChannelHealth, RegionHealth, TierSignal, WonRevenue } from '../types.js';
+import { card } from '../ui/card.js';
 import { html, setHtml } from '../ui/html.js';
 import { likeForLike, periodLabel, periodsUpTo, progress } from '../ui/periods.js';
 import { onPeriodChange, periodPicker } from '../ui/periodPicker.js';
@@ -54,10 +55,10 @@ export const overviewPage = {
         ${periodPicker('overview-period', period, health.asOf)}
       </div>
       <div id="kpis"></div>
-      <section class="card" aria-labelledby="trends-title"><h2 id="trends-title">Trends over eight quarters <small>${scope}</small></h2><div id="trends"></div></section>
+      ${card('trends', html`Trends over eight quarters <small>${scope}</small>`)}
       <div class="row">
-        <section class="card quadrant-card" aria-labelledby="quadrant-title"><h2 id="quadrant-title">Channel quadrant</h2><div id="quadrant" data-testid="quadrant"></div></section>
-        <section class="card signals-card" aria-labelledby="signals-title"><h2 id="signals-title">Tier signals</h2><div id="signals" data-testid="signals"></div></section>
+        ${card('quadrant', 'Channel quadrant', { className: 'quadrant-card', testId: 'quadrant' })}
+        ${card('signals', 'Tier signals', { className: 'signals-card', testId: 'signals' })}
       </div>`,
     );
     onPeriodChange(root);

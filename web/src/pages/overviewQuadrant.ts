@@ -4,6 +4,12 @@ import { count, pct } from '../ui/format.js';
 import { html, setHtml } from '../ui/html.js';
 import { progress } from '../ui/periods.js';
 
+/** Why the regions' dots stand where they do: no region has a target of its own. */
+const evenShareNote = (latest: RegionHealth) => {
+  const share = html`Regions stand against an even share of the desired count`;
+  return html`${share} (${count(latest.desiredPartnerCountPerRegion)} each): no region has a target of its own.`;
+};
+
 interface Input {
   /** Channel health of the last four periods, oldest first. */
   readonly series: readonly ChannelHealth[];
@@ -66,12 +72,14 @@ export const overviewQuadrant = (el: HTMLElement, { series, regions, asOf }: Inp
       });
     }
   }
+  const name = html`<strong>${quadrantNames[q.name]}</strong>`;
+  const partners = `${count(q.activePartners)} active of ${count(q.desiredPartnerCount)} desired partners`;
   setHtml(
     el,
     html`${quadrantChart(q, dots)}
-    <p data-testid="quadrant-name"><strong>${quadrantNames[q.name]}</strong>: ${count(q.activePartners)} active of ${count(q.desiredPartnerCount)} desired partners;
+    <p data-testid="quadrant-name">${name}: ${partners};
       ${pct(q.achievingQuotaPct)} of those with a quota achieved it (threshold ${q.quotaAttainmentThresholdPct}%).
-      ${current.managed ? '' : html`Regions stand against an even share of the desired count (${count(latest.desiredPartnerCountPerRegion)} each): no region has a target of its own.`}
+      ${current.managed ? '' : evenShareNote(latest)}
       Trails show the last four quarters; a hollow dot is a quarter to date.</p>`,
   );
 };

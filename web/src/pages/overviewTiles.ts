@@ -37,17 +37,19 @@ export const overviewTiles = ({ health, progress: pr, certified, comparison, lfl
     return change(k.revenue.growthPct, k.previousPeriod);
   })();
   const latest = certified.items[certified.items.length - 1];
+  const desired = count(q.desiredPartnerCount);
   const partnersSub = health.managed
-    ? html`your partners; the channel has ${count(health.partners.active)} active of ${count(q.desiredPartnerCount)} desired`
-    : html`of ${count(q.desiredPartnerCount)} desired (${pct(q.partnerCoveragePct, 0)})`;
+    ? html`your partners; the channel has ${count(health.partners.active)} active of ${desired} desired`
+    : html`of ${desired} desired (${pct(q.partnerCoveragePct, 0)})`;
   const scope = health.managed ? ' · your partners' : '';
+  const threshold = q.quotaAttainmentThresholdPct;
   return tiles([
     tile('partners', `Active partners${scope}`, count(k.partners.active), partnersSub),
     tile(
       'quota',
       `Achieving quota${toDate}${scope}`,
       pct(k.quota.achievingPct),
-      `${count(k.quota.achieving)} of ${count(k.quota.withQuota)} with a quota; threshold ${q.quotaAttainmentThresholdPct}%`,
+      `${count(k.quota.achieving)} of ${count(k.quota.withQuota)} with a quota; threshold ${threshold}%`,
     ),
     tile('revenue', `Won revenue${toDate}${scope}`, money(won), revenueSub),
     tile(

@@ -50,7 +50,12 @@ export const overviewTrends = (
   setHtml(
     el,
     html`<div class="multiples">
-      ${trendChart({ id: 'revenue', title: 'Won revenue', points: points((r) => r.won?.amountMinor ?? null), format: moneyOf })}
+      ${trendChart({
+        id: 'revenue',
+        title: 'Won revenue',
+        points: points((r) => r.won?.amountMinor ?? null),
+        format: moneyOf,
+      })}
       ${trendChart({
         id: 'quota',
         title: 'Partners achieving quota',
@@ -73,7 +78,13 @@ export const overviewTrends = (
         partialWord: 'now',
         reference: current.managed ? undefined : { value: current.quadrant.desiredPartnerCount, label: 'desired' },
       })}
-      ${trendChart({ id: 'certified', title: 'Certified people', points: points((r) => r.certified), format: (v) => count(Math.round(v)), partialWord: 'now' })}
+      ${trendChart({
+        id: 'certified',
+        title: 'Certified people',
+        points: points((r) => r.certified),
+        format: (v) => count(Math.round(v)),
+        partialWord: 'now',
+      })}
     </div>
     <details class="trend-table"><summary>The figures as a table</summary><div id="trend-table"></div></details>`,
   );

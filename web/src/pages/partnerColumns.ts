@@ -69,8 +69,10 @@ export const scorecardColumns = (period: string): Column<Scorecard>[] => [
     label: 'Ready lines',
     numeric: true,
     value: (s) => s.readyProductLines.length,
-    cell: (s) =>
-      html`<span title="${s.readyProductLines.join(', ') || 'none'}">${s.readyProductLines.length}</span><span class="sr-only">: ${s.readyProductLines.join(', ') || 'none'}</span>`,
+    cell: (s) => {
+      const lines = s.readyProductLines.join(', ') || 'none';
+      return html`<span title="${lines}">${s.readyProductLines.length}</span><span class="sr-only">: ${lines}</span>`;
+    },
   },
   {
     key: 'mdf',

@@ -2,6 +2,7 @@ import { withQuery } from '../api.js';
 import type { PageContext } from '../app.js';
 import { href } from '../router.js';
 import type { Partner, ScorecardDetail, WonRevenue } from '../types.js';
+import { card } from '../ui/card.js';
 import { label, regionName } from '../ui/format.js';
 import { html, setHtml } from '../ui/html.js';
 import { likeForLike, periodLabel, progress } from '../ui/periods.js';
@@ -13,9 +14,6 @@ import { loadPeople, partnerPeople } from './partnerPeople.js';
 import { pointsSection } from './pointsTables.js';
 import { readinessTable } from './readinessTable.js';
 import { scorecardSection } from './scorecardSection.js';
-
-const card = (id: string, title: string) =>
-  html`<section class="card" aria-labelledby="${id}-title"><h2 id="${id}-title">${title}</h2><div id="${id}"></div></section>`;
 
 /**
  * One partner: its scorecard for a period with the eight-period trend, readiness per product line,
@@ -34,19 +32,30 @@ export const partnerPage = {
     const now = scorecard.asOf;
     const pr = progress(scorecard.period, now);
     document.title = `${partner.name} · PRM channel console`;
+    const tier = html`<span class="tier">${partner.tier ?? 'no tier'}</span>`;
+    const facts = [label(partner.status), regionName(partner.region), label(partner.type), partner.country].join(' · ');
+    const parent = partner.parentPartnerId;
+    const distributor = parent
+      ? html` · buys through <a href="${href(`/partners/${parent}`)}" id="parent-link">its distributor</a>`
+      : '';
+    const site = partner.website;
+    const website = /^https?:\/\//.test(site)
+      ? html` · <a href="${site}" rel="noopener noreferrer">${site.replace(/^https?:\/\//, '')}</a>`
+      : '';
+    const expiringCard = card('expiring', 'Protections ending within 30 days');
     setHtml(
       root,
       html`<div class="page-head">
         <p class="crumbs"><a href="${href('/partners', { period: scorecard.period })}">Partners</a> /</p>
         <h1 tabindex="-1" data-testid="partner-name">${partner.name}</h1>
-        <p class="facts"><span class="tier">${partner.tier ?? 'no tier'}</span> · ${label(partner.status)} · ${regionName(partner.region)} · ${label(partner.type)} · ${partner.country}
-          ${partner.parentPartnerId ? html` · buys through <a href="${href(`/partners/${partner.parentPartnerId}`)}" id="parent-link">its distributor</a>` : ''}
-          ${/^https?:\/\//.test(partner.website) ? html` · <a href="${partner.website}" rel="noopener noreferrer">${partner.website.replace(/^https?:\/\//, '')}</a>` : ''}</p>
+        <p class="facts">${tier} · ${facts}
+          ${distributor}
+          ${website}</p>
         <p class="muted">${periodLabel(pr)}</p>
         ${periodPicker('partner-period', scorecard.period, now)}
       </div>
       ${card('scorecard', 'Scorecard')}
-      <div class="row">${card('readiness', 'Ready to sell')}${card('expiring', 'Protections ending within 30 days')}</div>
+      <div class="row">${card('readiness', 'Ready to sell')}${expiringCard}</div>
       ${card('people', 'People and certifications')}
       ${card('deals', 'Deal registrations')}
       ${card('mdf', 'MDF funds and claims')}

@@ -122,9 +122,10 @@ export const partnerPeople = (
 ) => {
   const certs = certificationRows(certifications, now);
   const expiring = certs.filter((c) => c.state === 'expiring').length;
+  const current = certs.filter((c) => c.state !== 'expired' && c.state !== 'revoked').length;
   setHtml(
     el,
-    html`<p>${count(employees.length)} people; ${count(certs.filter((c) => c.state !== 'expired' && c.state !== 'revoked').length)} valid certifications,
+    html`<p>${count(employees.length)} people; ${count(current)} valid certifications,
       <strong>${count(expiring)} expiring within ${EXPIRING_DAYS} days</strong>.</p>
     <h3>People</h3><div id="people-table"></div><h3>Certifications</h3><div id="certs-table"></div>`,
   );

@@ -9,7 +9,10 @@ import { onPeriodChange, periodPicker } from '../ui/periodPicker.js';
 import { dataTable } from '../ui/table.js';
 import { scorecardColumns, scorecardFilters } from './partnerColumns.js';
 
-/** Every partner the viewer sees, with its scorecard for a period: search, filters, sorting, CSV; a row leads to the partner's page. */
+/**
+ * Every partner the viewer sees, with its scorecard for a period: search, filters, sorting, CSV; a row
+ * leads to the partner's page.
+ */
 export const partnersPage = {
   title: 'Partners',
   render: async ({ api, route, signal, root }: PageContext) => {

@@ -4,7 +4,8 @@ import { barChart } from '../charts/barChart.js';
 import { go, currentRoute } from '../router.js';
 import type { DealMetrics, Pipeline, Scorecard } from '../types.js';
 import { count, label, money, type Money } from '../ui/format.js';
-import { html, raw, setHtml } from '../ui/html.js';
+import { card } from '../ui/card.js';
+import { html, option, setHtml } from '../ui/html.js';
 import { periodDates, periodOf, periodsUpTo } from '../ui/periods.js';
 import { section } from '../ui/states.js';
 import { dataTable } from '../ui/table.js';
@@ -49,9 +50,9 @@ export const pipelinePage = {
         <h1 tabindex="-1">Pipeline</h1>
         <form class="filters" id="pipeline-filters">
           <label>Product line <select name="productLine" id="pipeline-line"><option value="">All</option>
-            ${settings.productLines.map((l) => html`<option value="${l}" ${l === productLine ? raw('selected') : ''}>${label(l)}</option>`)}</select></label>
+            ${settings.productLines.map((l) => option(l, label(l), l === productLine))}</select></label>
           <label>Registered <select name="registered" id="pipeline-registered"><option value="">Any time</option>
-            ${periods.map((p) => html`<option value="${p}" ${p === registered ? raw('selected') : ''}>in ${p}</option>`)}</select></label>
+            ${periods.map((p) => option(p, `in ${p}`, p === registered))}</select></label>
         </form>
       </div>
       ${tiles([
@@ -89,9 +90,9 @@ export const pipelinePage = {
           )}
           <div id="line-table"></div></section>
       </div>
-      <section class="card" aria-labelledby="region-title"><h2 id="region-title">By region</h2><div id="region-part"></div></section>
-      <section class="card" aria-labelledby="pp-title"><h2 id="pp-title">Partners</h2><div id="pipeline-partners-part"></div></section>
-      <section class="card" aria-labelledby="exp-title"><h2 id="exp-title">Protections ending within 30 days</h2><div id="pipeline-expiring"></div></section>`,
+      ${card('region-part', 'By region', { titleId: 'region-title' })}
+      ${card('pipeline-partners-part', 'Partners', { titleId: 'pp-title' })}
+      ${card('pipeline-expiring', 'Protections ending within 30 days', { titleId: 'exp-title' })}`,
     );
     root.querySelector('#pipeline-filters')?.addEventListener('change', (e) => {
       const select = e.target as HTMLSelectElement;

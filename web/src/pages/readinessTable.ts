@@ -16,10 +16,8 @@ export const readinessTable = (el: HTMLElement, partner: Partner) => {
     certified: r.certified,
     ready: r.ready,
   }));
-  setHtml(
-    el,
-    html`<p>Ready to sell <strong>${count(partner.readyProductLines.length)} of ${count(lines.length)}</strong> product lines now.</p><div id="readiness-table"></div>`,
-  );
+  const ready = html`<strong>${count(partner.readyProductLines.length)} of ${count(lines.length)}</strong>`;
+  setHtml(el, html`<p>Ready to sell ${ready} product lines now.</p><div id="readiness-table"></div>`);
   dataTable<Line>(
     el.querySelector('#readiness-table') as HTMLElement,
     {

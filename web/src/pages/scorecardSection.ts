@@ -38,6 +38,8 @@ export const scorecardSection = (
   const currency = won?.currency ?? rows.find((r) => r.quota)?.quota?.currency ?? null;
   const asMoney = (v: number) => money(currency ? { amountMinor: Math.round(v), currency } : null);
   const amount = (m: Money | null) => (m && (!currency || m.currency === currency) ? m.amountMinor : null);
+  const points = (f: (r: TrendRow) => number | null) =>
+    rows.map((r) => ({ period: r.period, value: f(r), partial: r.partial }));
   setHtml(
     el,
     html`${tiles([
@@ -71,9 +73,26 @@ export const scorecardSection = (
       ),
     ])}
     <div class="multiples">
-      ${trendChart({ id: 'partner-won', title: 'Won revenue', points: rows.map((r) => ({ period: r.period, value: amount(r.wonRevenue), partial: r.partial })), format: asMoney })}
-      ${trendChart({ id: 'partner-quota', title: 'Quota', points: rows.map((r) => ({ period: r.period, value: amount(r.quota), partial: r.partial })), format: asMoney, partialWord: 'this quarter' })}
-      ${trendChart({ id: 'partner-attainment', title: 'Attainment', points: rows.map((r) => ({ period: r.period, value: r.attainmentPct, partial: r.partial })), format: (v) => pct(v, 0), reference: { value: 100, label: 'quota' } })}
+      ${trendChart({
+        id: 'partner-won',
+        title: 'Won revenue',
+        points: points((r) => amount(r.wonRevenue)),
+        format: asMoney,
+      })}
+      ${trendChart({
+        id: 'partner-quota',
+        title: 'Quota',
+        points: points((r) => amount(r.quota)),
+        format: asMoney,
+        partialWord: 'this quarter',
+      })}
+      ${trendChart({
+        id: 'partner-attainment',
+        title: 'Attainment',
+        points: points((r) => r.attainmentPct),
+        format: (v) => pct(v, 0),
+        reference: { value: 100, label: 'quota' },
+      })}
     </div>
     <details class="trend-table"><summary>The trend as a table</summary><div id="scorecard-trend"></div></details>`,
   );

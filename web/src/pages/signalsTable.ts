@@ -4,6 +4,8 @@ import { count, money, regionName } from '../ui/format.js';
 import { html, setHtml } from '../ui/html.js';
 import { dataTable } from '../ui/table.js';
 
+const tier = (name: string) => html`<span class="tier">${name}</span>`;
+
 /** Tier signals as a table: each partner links to its page, where the tier can be judged. */
 export const signalsTable = (
   el: HTMLElement,
@@ -11,10 +13,9 @@ export const signalsTable = (
   period: string,
 ) => {
   const up = page.items.filter((s) => s.signal === 'upgrade').length;
-  setHtml(
-    el,
-    html`<p>${count(up)} upgrade and ${count(page.items.length - up)} downgrade signals${page.nextCursor ? ' (the first 200)' : ''}.</p><div id="signals-table"></div>`,
-  );
+  const down = count(page.items.length - up);
+  const first = page.nextCursor ? ' (the first 200)' : '';
+  setHtml(el, html`<p>${count(up)} upgrade and ${down} downgrade signals${first}.</p><div id="signals-table"></div>`);
   dataTable<TierSignal>(
     el.querySelector('#signals-table') as HTMLElement,
     {
@@ -50,7 +51,7 @@ export const signalsTable = (
           label: 'Signal',
           value: (s) => `${s.signal} ${s.tier} ${s.suggestedTier}`,
           cell: (s) =>
-            html`<span class="badge ${s.signal}">${s.signal}</span> <span class="tier">${s.tier}</span> → <span class="tier">${s.suggestedTier}</span>`,
+            html`<span class="badge ${s.signal}">${s.signal}</span> ${tier(s.tier)} → ${tier(s.suggestedTier)}`,
         },
         { key: 'region', label: 'Region', value: (s) => s.region, cell: (s) => regionName(s.region) },
         {

@@ -10,7 +10,7 @@ const quote = (v: Cell): string => {
 };
 
 export const toCsv = (header: readonly string[], rows: readonly (readonly Cell[])[]): string =>
-  [header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
+  `${[header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`;
 
 export const download = (filename: string, text: string) => {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));

@@ -75,4 +75,4 @@ export const regionName = (slug: string | null | undefined): string =>
 
 /** Money whose currency may be missing (a won amount before the win): null then. */
 export const known = (m: { amountMinor: number; currency: string | null } | null | undefined): Money | null =>
-  m && m.currency ? { amountMinor: m.amountMinor, currency: m.currency } : null;
+  m?.currency ? { amountMinor: m.amountMinor, currency: m.currency } : null;

@@ -7,7 +7,7 @@ export interface Html {
 }
 type Value = Html | string | number | boolean | null | undefined | readonly Value[];
 
-export const escape = (s: string): string =>
+export const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const isHtml = (v: unknown): v is Html => typeof v === 'object' && v !== null && '__html' in v;
@@ -16,7 +16,7 @@ const text = (v: Value): string => {
   if (v === null || v === undefined || v === false) return '';
   if (Array.isArray(v)) return v.map(text).join('');
   if (isHtml(v)) return v.__html;
-  return escape(String(v));
+  return escapeHtml(String(v));
 };
 
 export const html = (strings: TemplateStringsArray, ...values: Value[]): Html => {
@@ -27,6 +27,10 @@ export const html = (strings: TemplateStringsArray, ...values: Value[]): Html =>
 
 /** Markup we wrote ourselves (never API data). */
 export const raw = (s: string): Html => ({ __html: s });
+
+/** An `<option>`, marked `selected` when it is the chosen one. */
+export const option = (value: string, label: Html | string, selected: boolean): Html =>
+  html`<option value="${value}" ${selected ? raw('selected') : ''}>${label}</option>`;
 
 export const setHtml = (el: Element, content: Html) => {
   el.innerHTML = content.__html;

@@ -26,10 +26,8 @@ export const section = async (el: HTMLElement, what: string, load: () => Promise
     await load();
   } catch (e) {
     if (isAbort(e)) return;
-    setHtml(
-      el,
-      html`<div class="error-box" role="alert"><p>Could not load ${what}. ${message(e)}</p><button type="button" class="secondary" data-retry>Retry</button></div>`,
-    );
+    const retry = html`<button type="button" class="secondary" data-retry>Retry</button>`;
+    setHtml(el, html`<div class="error-box" role="alert"><p>Could not load ${what}. ${message(e)}</p>${retry}</div>`);
     el.querySelector('[data-retry]')?.addEventListener('click', () => void section(el, what, load));
     el.dataset.failed = 'true';
   } finally {

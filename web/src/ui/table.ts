@@ -1,7 +1,7 @@
 import { replaceQuery, currentRoute } from '../router.js';
 import { download, toCsv, type Cell } from './csv.js';
 import { count, major, plural, type Money } from './format.js';
-import { html, raw, setHtml, type Html } from './html.js';
+import { html, option, setHtml, type Html } from './html.js';
 
 export interface Column<T> {
   readonly key: string;
@@ -100,12 +100,18 @@ export const dataTable = <T>(el: HTMLElement, spec: TableSpec<T>, initialRows: r
       .map((x) => x.r);
   };
 
+  const search = spec.search
+    ? html`<label>${spec.search.label} <input type="search" id="${spec.id}-q" value="${state.q}"
+      autocomplete="off"></label>`
+    : '';
+  const filter = (f: Filter<T>) => {
+    const options = f.options.map((o) => option(o.value, o.label, state.filters[f.key] === o.value));
+    return html`<label>${f.label} <select id="${spec.id}-${f.key}" data-filter="${f.key}">
+      <option value="">All</option>${options}</select></label>`;
+  };
   const tools = html`<div class="table-tools">
-    ${spec.search ? html`<label>${spec.search.label} <input type="search" id="${spec.id}-q" value="${state.q}" autocomplete="off"></label>` : ''}
-    ${(spec.filters ?? []).map(
-      (f) => html`<label>${f.label} <select id="${spec.id}-${f.key}" data-filter="${f.key}">
-      <option value="">All</option>${f.options.map((o) => html`<option value="${o.value}" ${state.filters[f.key] === o.value ? raw('selected') : ''}>${o.label}</option>`)}</select></label>`,
-    )}
+    ${search}
+    ${(spec.filters ?? []).map(filter)}
     <span class="count" role="status" id="${spec.id}-count"></span>
     <button type="button" class="secondary" data-csv>Export CSV</button>
   </div>
@@ -120,31 +126,32 @@ export const dataTable = <T>(el: HTMLElement, spec: TableSpec<T>, initialRows: r
     const drawn = list.slice(0, state.shown);
     const head = spec.columns.map((c) => {
       const sort = c.key === state.sort ? (state.dir === 'asc' ? 'ascending' : 'descending') : 'none';
-      return html`<th scope="col" data-key="${c.key}" aria-sort="${sort}" class="${c.numeric ? 'num' : ''}"><button type="button" data-sort="${c.key}">${c.label}</button></th>`;
+      const button = html`<button type="button" data-sort="${c.key}">${c.label}</button>`;
+      const numeric = c.numeric ? 'num' : '';
+      return html`<th scope="col" data-key="${c.key}" aria-sort="${sort}" class="${numeric}">${button}</th>`;
     });
-    const body = drawn.map(
-      (r) =>
-        html`<tr data-id="${spec.rowKey(r)}" ${spec.rowHref ? html`data-href="${spec.rowHref(r)}" class="link-row"` : ''}>${spec.columns.map(
-          (c) =>
-            html`<td data-col="${c.key}" class="${[c.numeric ? 'num' : '', c.wrap ? 'wrap' : ''].join(' ').trim()}">${c.cell ? c.cell(r) : String(c.value(r) ?? '–')}</td>`,
-        )}</tr>`,
-    );
+    const cell = (r: T, c: Column<T>) => {
+      const classes = [c.numeric ? 'num' : '', c.wrap ? 'wrap' : ''].join(' ').trim();
+      return html`<td data-col="${c.key}" class="${classes}">${c.cell ? c.cell(r) : String(c.value(r) ?? '–')}</td>`;
+    };
+    const body = drawn.map((r) => {
+      const link = spec.rowHref ? html`data-href="${spec.rowHref(r)}" class="link-row"` : '';
+      return html`<tr data-id="${spec.rowKey(r)}" ${link}>${spec.columns.map((c) => cell(r, c))}</tr>`;
+    });
+    const nothing = rows.length ? 'Nothing matches these filters.' : (spec.empty ?? 'Nothing here yet.');
     const empty =
-      list.length === 0
-        ? html`<tr><td colspan="${spec.columns.length}" class="empty">${rows.length ? 'Nothing matches these filters.' : (spec.empty ?? 'Nothing here yet.')}</td></tr>`
-        : '';
-    setHtml(
-      table,
-      html`<caption class="sr-only">${spec.caption}</caption><thead><tr>${head}</tr></thead><tbody>${body}${empty}</tbody>`,
-    );
+      list.length === 0 ? html`<tr><td colspan="${spec.columns.length}" class="empty">${nothing}</td></tr>` : '';
+    const caption = html`<caption class="sr-only">${spec.caption}</caption>`;
+    setHtml(table, html`${caption}<thead><tr>${head}</tr></thead><tbody>${body}${empty}</tbody>`);
     (el.querySelector(`#${spec.id}-count`) as HTMLElement).textContent =
       list.length === rows.length
         ? plural(rows.length, 'row')
         : `${count(list.length)} of ${plural(rows.length, 'row')}`;
     more.hidden = list.length <= state.shown;
+    const rest = list.length - state.shown;
     more.textContent = more.hidden
       ? ''
-      : `Show ${count(Math.min(spec.pageSize ?? 200, list.length - state.shown))} more (${count(list.length - state.shown)} not shown)`;
+      : `Show ${count(Math.min(spec.pageSize ?? 200, rest))} more (${count(rest)} not shown)`;
   };
 
   const csv = () => {
