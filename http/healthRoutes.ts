@@ -31,7 +31,11 @@ export const healthRoutes = (
     '/health',
     {
       config: { public: true },
-      schema: { summary: 'Liveness and projection lag', tags: ['operations'], contract: publicRoute(HealthBody, 'application/json') },
+      schema: {
+        summary: 'Liveness and projection lag',
+        tags: ['operations'],
+        contract: publicRoute(HealthBody, 'application/json'),
+      },
     },
     async (): Promise<z.input<typeof HealthBody>> => {
       const head = await deps.headPosition();

@@ -44,7 +44,10 @@ export const openApiTransforms = () => {
     const rename = new Map<string, string>();
     const relink = (value: Json) =>
       JSON.parse(
-        JSON.stringify(value).replace(/"#\/\$defs\/([^"]+)"/g, (_m, id: string) => `"${COMPONENTS}${rename.get(id) ?? id}"`),
+        JSON.stringify(value).replace(
+          /"#\/\$defs\/([^"]+)"/g,
+          (_m, id: string) => `"${COMPONENTS}${rename.get(id) ?? id}"`,
+        ),
       ) as Json;
     for (const [id, def] of Object.entries(defs)) {
       // A request schema may share a name with a response schema yet differ (defaults, transforms).
@@ -99,7 +102,10 @@ export const openApiTransforms = () => {
     if (!('openapiObject' in document)) return document.swaggerObject;
     const doc = document.openapiObject;
     // The components are JSON Schemas zod produced; the document's typings know only OpenAPI 3.0's subset.
-    return { ...doc, components: { ...doc.components, schemas: { ...doc.components?.schemas, ...components } } } as typeof doc;
+    return {
+      ...doc,
+      components: { ...doc.components, schemas: { ...doc.components?.schemas, ...components } },
+    } as typeof doc;
   };
   return { transform, transformObject };
 };

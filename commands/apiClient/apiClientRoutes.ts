@@ -19,7 +19,10 @@ const IssuedKey = named(
   'IssuedApiKey',
   z.object({
     ...CommandResultBody.shape,
-    key: z.string().optional().describe('the bearer key, shown once: absent when an Idempotency-Key replays the answer'),
+    key: z
+      .string()
+      .optional()
+      .describe('the bearer key, shown once: absent when an Idempotency-Key replays the answer'),
   }),
 );
 

@@ -49,7 +49,11 @@ const decide = (command: ApiClientCommand, state: ApiClientState, now: Date) => 
           }),
         );
       return E.right([
-        ev.ApiClientCreated.create({ ...rest, roles: [...new Set(roles)], ...(regions ? { regions: [...regions] } : {}) }),
+        ev.ApiClientCreated.create({
+          ...rest,
+          roles: [...new Set(roles)],
+          ...(regions ? { regions: [...regions] } : {}),
+        }),
       ]);
     }
     case 'RotateApiClientKey': {

@@ -43,7 +43,11 @@ export const apiClientsProjection = defineProjection({
         created_at: e.recordedAt,
         valid_until: null,
       });
-      await db.update('api_clients', { client_id: clientId }, { set: { rotated_at: e.recordedAt, version: e.version } });
+      await db.update(
+        'api_clients',
+        { client_id: clientId },
+        { set: { rotated_at: e.recordedAt, version: e.version } },
+      );
     },
     ApiClientRevoked: async (db, e) => {
       await db.update(

@@ -22,5 +22,11 @@ export const loadApiClient = async (db: SqlDb, key: string, now: Date): Promise<
   const vendorRoles: VendorRoleGrant[] = roles
     .filter((r): r is VendorRole => r !== 'integration')
     .map((role) => (role === 'channel_manager' && regions ? { role, regions } : { role }));
-  return { kind: 'api-client', clientId: row.client_id, name: row.name, vendorRoles, integration: roles.includes('integration') };
+  return {
+    kind: 'api-client',
+    clientId: row.client_id,
+    name: row.name,
+    vendorRoles,
+    integration: roles.includes('integration'),
+  };
 };

@@ -75,7 +75,9 @@ export const dealView = (row: DealRow, now: Date): z.input<typeof DealOut> => ({
   rejectedAt: row.rejected_at,
   withdrawnAt: row.withdrawn_at,
   wonAmount:
-    row.won_amount_minor === null ? null : { amountMinor: Number(row.won_amount_minor), currency: row.won_currency ?? row.currency },
+    row.won_amount_minor === null
+      ? null
+      : { amountMinor: Number(row.won_amount_minor), currency: row.won_currency ?? row.currency },
   closedAt: row.closed_at,
   lostAt: row.lost_at,
   expiredAt: row.expired_at,

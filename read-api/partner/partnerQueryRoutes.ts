@@ -6,7 +6,14 @@ import { answer, queryRoute } from '../../http/routes.js';
 import { readChannelSettings } from '../channel/readChannelSettings.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
-import { certifiedByLine, EmployeePage, PartnerDetailOut, PartnerPage, PartnerStatus, partnerView } from './partnerView.js';
+import {
+  certifiedByLine,
+  EmployeePage,
+  PartnerDetailOut,
+  PartnerPage,
+  PartnerStatus,
+  partnerView,
+} from './partnerView.js';
 import { visiblePartners } from './partnerVisibility.js';
 
 const ListQuery = z.strictObject({

@@ -29,9 +29,7 @@ export const ChannelKpisOut = named(
       won: MoneyOut.nullable(),
       previousWon: MoneyOut.nullable(),
       growthPct: pct,
-      byCurrency: z.array(
-        z.object({ currency: CurrencyOut, wonMinor: n, previousWonMinor: n, growthPct: pct }),
-      ),
+      byCurrency: z.array(z.object({ currency: CurrencyOut, wonMinor: n, previousWonMinor: n, growthPct: pct })),
     }),
     leads: z.object({ registered: n, won: n, closed: n, conversionPct: pct }),
     readiness: z.object({ ready: n, readySharePct: pct }),
@@ -46,4 +44,3 @@ export const ChannelHealthOut = named(
     managed: ChannelKpisOut.optional().describe("a regional channel manager's partners only"),
   }),
 );
-

@@ -47,7 +47,12 @@ export const scorecardFields = {
   readiness: z.record(z.string(), ReadinessOut),
   readyProductLines: z.array(z.string()),
   mdf: z
-    .object({ allocated: MoneyOut.nullable(), approved: MoneyOut.nullable(), paid: MoneyOut.nullable(), utilisationPct: pctOut })
+    .object({
+      allocated: MoneyOut.nullable(),
+      approved: MoneyOut.nullable(),
+      paid: MoneyOut.nullable(),
+      utilisationPct: pctOut,
+    })
     .nullable(),
   pointsBalance: n,
 };

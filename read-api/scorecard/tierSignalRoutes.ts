@@ -1,7 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import * as E from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
-import { domainError, PartnerId, Period, periodOf, PersonId, Tier, type Tier as TierName } from '../../domain/shared/index.js';
+import {
+  domainError,
+  PartnerId,
+  Period,
+  periodOf,
+  PersonId,
+  Tier,
+  type Tier as TierName,
+} from '../../domain/shared/index.js';
 import { answer, queryRoute } from '../../http/routes.js';
 import { readChannelSettings } from '../channel/readChannelSettings.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';

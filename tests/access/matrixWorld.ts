@@ -139,7 +139,7 @@ export const buildWorld = async (t: TestApp) => {
     departed,
   };
   const clientKey = async (role: string): Promise<string> =>
-    (await post('/api-clients', { name: `Client ${role}`, roles: [role] }, 201)).key;
+    str(await post('/api-clients', { name: `Client ${role}`, roles: [role] }, 201), 'key');
   const keys: Record<ClientRole, string> = {
     client_vendor_admin: await clientKey('vendor_admin'),
     client_auditor: await clientKey('auditor'),
@@ -172,7 +172,7 @@ export const buildWorld = async (t: TestApp) => {
       content,
       deal,
       apiClient: async () =>
-        (await post('/api-clients', { name: `Client ${unique()}`, roles: ['integration'] }, 201)).id as string,
+        str(await post('/api-clients', { name: `Client ${unique()}`, roles: ['integration'] }, 201), 'id'),
     },
   };
 };

@@ -12,21 +12,20 @@ import { z } from 'zod';
 import { openApiTransforms } from '../../http/openApi.js';
 import { contractOf } from '../../http/responseContract.js';
 import { useZodSchemas } from '../../http/zodSchemas.js';
-import { contractViolations, checkResponsesAgainstContract } from '../support/responseContract.js';
+import { at, list, maybe, obj, str } from '../support/json.js';
+import { checkResponsesAgainstContract, contractViolations } from '../support/responseContract.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
-type Json = Record<string, any>; // eslint-disable-line -- the document is inspected as plain JSON
-
-const test = suite<{ t: TestApp; doc: Json }>('HTTP: the OpenAPI contract');
+const test = suite<{ t: TestApp; doc: unknown }>('HTTP: the OpenAPI contract');
 test.before(async (ctx) => {
   ctx.t = await startTestApp();
   ctx.doc = (await ctx.t.get('/openapi.json', null)).body;
 });
 test.after(async (ctx) => ctx.t?.dispose());
 
-const operations = (doc: Json) =>
-  Object.entries(doc.paths as Json).flatMap(([path, item]) =>
-    Object.entries(item as Json).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op: op as Json })),
+const operations = (doc: unknown) =>
+  Object.entries(obj(doc, 'paths')).flatMap(([path, item]) =>
+    Object.entries(obj(item)).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })),
   );
 
 test('the document passes @readme/openapi-parser validation', async ({ doc }) => {
@@ -38,17 +37,16 @@ test('every operation declares a 2xx with content (or a 204) and at least one pr
   const ops = operations(doc);
   assert.ok(ops.length >= 75, `only ${ops.length} operations`);
   for (const { name, op } of ops) {
-    const statuses = Object.keys(op.responses);
+    const statuses = Object.keys(obj(op, 'responses'));
     const success = statuses.filter((s) => s.startsWith('2'));
     assert.is(success.length, 1, `${name}: one success status`);
-    const ok = op.responses[success[0]];
-    assert.ok(success[0] === '204' || ok.content, `${name}: success has content`);
+    assert.ok(success[0] === '204' || maybe(op, 'responses', success[0], 'content'), `${name}: success has content`);
     if (name === 'GET /health' || name === 'GET /metrics') continue; // public: nothing to refuse
     const problems = statuses.filter((s) => Number(s) >= 400);
     assert.ok(problems.length > 0, `${name}: no problem declared`);
     for (const s of problems)
       assert.equal(
-        op.responses[s].content['application/problem+json'].schema,
+        at(op, 'responses', s, 'content', 'application/problem+json', 'schema'),
         { $ref: '#/components/schemas/Problem' },
         `${name} ${s}`,
       );
@@ -56,32 +54,34 @@ test('every operation declares a 2xx with content (or a 204) and at least one pr
 });
 
 test('creates declare 201 with ETag and Location; commands take Idempotency-Key and If-Match', ({ doc }) => {
-  const create = doc.paths['/partners'].post;
-  assert.ok(create.responses['201'], 'POST /partners answers 201');
-  assert.equal(Object.keys(create.responses['201'].headers).sort(), ['ETag', 'Location']);
-  assert.equal(create.responses['201'].content['application/json'].schema, {
+  const create = at(doc, 'paths', '/partners', 'post');
+  assert.ok(maybe(create, 'responses', '201'), 'POST /partners answers 201');
+  assert.equal(Object.keys(obj(create, 'responses', '201', 'headers')).sort(), ['ETag', 'Location']);
+  assert.equal(at(create, 'responses', '201', 'content', 'application/json', 'schema'), {
     $ref: '#/components/schemas/CommandResult',
   });
-  const headers = create.parameters.filter((p: Json) => p.in === 'header').map((p: Json) => p.name);
+  const headers = list(create, 'parameters')
+    .filter((p) => at(p, 'in') === 'header')
+    .map((p) => str(p, 'name'));
   for (const h of ['idempotency-key', 'if-match']) assert.ok(headers.includes(h), h);
-  assert.ok(doc.paths['/partners/{id}/approve'].post.responses['200']);
-  assert.ok(doc.paths['/partners/{id}'].get.responses['200'].headers.ETag);
+  assert.ok(maybe(doc, 'paths', '/partners/{id}/approve', 'post', 'responses', '200'));
+  assert.ok(maybe(doc, 'paths', '/partners/{id}', 'get', 'responses', '200', 'headers', 'ETag'));
 });
 
 test('named components, formats and the NDJSON export', ({ doc }) => {
-  const schemas = doc.components.schemas;
+  const schemas = obj(doc, 'components', 'schemas');
   for (const name of ['Partner', 'Deal', 'Money', 'Problem', 'CommandResult', 'PartnerPage', 'DealPage'])
     assert.ok(schemas[name], name);
-  assert.is(schemas.Partner.properties.appliedAt.format, 'date-time');
-  assert.is(schemas.Partner.properties.website.format, 'uri');
-  assert.is(schemas.Person.properties.email.format, 'email');
-  assert.is(schemas.Deal.properties.expectedCloseDate.format, 'date');
-  assert.ok(schemas.CountryCode.enum.includes('DE'));
-  assert.is(schemas.Money.properties.currency.pattern, '^[A-Z]{3}$');
-  assert.ok(schemas.Problem.properties.code.enum.includes('invalid_state'));
-  const body = doc.paths['/people'].post.requestBody.content['application/json'].schema;
-  assert.is(body.properties.email.format, 'email');
-  const exported = doc.paths['/audit/export'].get.responses['200'].content;
+  assert.is(at(schemas, 'Partner', 'properties', 'appliedAt', 'format'), 'date-time');
+  assert.is(at(schemas, 'Partner', 'properties', 'website', 'format'), 'uri');
+  assert.is(at(schemas, 'Person', 'properties', 'email', 'format'), 'email');
+  assert.is(at(schemas, 'Deal', 'properties', 'expectedCloseDate', 'format'), 'date');
+  assert.ok(list(schemas, 'CountryCode', 'enum').includes('DE'));
+  assert.is(at(schemas, 'Money', 'properties', 'currency', 'pattern'), '^[A-Z]{3}$');
+  assert.ok(list(schemas, 'Problem', 'properties', 'code', 'enum').includes('invalid_state'));
+  const body = at(doc, 'paths', '/people', 'post', 'requestBody', 'content', 'application/json', 'schema');
+  assert.is(at(body, 'properties', 'email', 'format'), 'email');
+  const exported = obj(doc, 'paths', '/audit/export', 'get', 'responses', '200', 'content');
   assert.equal(Object.keys(exported), ['application/x-ndjson']);
 });
 
@@ -89,7 +89,10 @@ test('the response check refuses an undeclared status and a body its schema refu
   const app = Fastify();
   useZodSchemas(app);
   checkResponsesAgainstContract(app);
-  await app.register(swagger, { openapi: { openapi: '3.1.0', info: { title: 't', version: '1' } }, ...openApiTransforms() });
+  await app.register(swagger, {
+    openapi: { openapi: '3.1.0', info: { title: 't', version: '1' } },
+    ...openApiTransforms(),
+  });
   const contract = contractOf({}, { kind: 'query', status: 200, body: z.object({ n: z.number() }), headers: [] });
   app.get('/n/:answer', { schema: { contract } }, async (request, reply) => {
     const { answer } = request.params as { answer: string };

@@ -35,7 +35,9 @@ export const checkResponsesAgainstContract = (app: FastifyInstance) => {
         addFormats.default(ajv);
         ajv.addSchema({ $id: `${BASE}openapi`, components: doc?.components });
       }
-      const linked = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', `"${BASE}openapi#/components/`)) as Json;
+      const linked = JSON.parse(
+        JSON.stringify(schema).replaceAll('"#/components/', `"${BASE}openapi#/components/`),
+      ) as Json;
       v = ajv.compile({ ...linked, $id: `${BASE}operation/${validators.size}` });
       validators.set(key, v);
     }
@@ -61,10 +63,13 @@ export const checkResponsesAgainstContract = (app: FastifyInstance) => {
       report(`${where}: status not declared (declared: ${Object.keys(operation.responses).join(', ')})`);
       return payload;
     }
-    const type = String(reply.getHeader('content-type') ?? '').split(';')[0].trim();
+    const type = String(reply.getHeader('content-type') ?? '')
+      .split(';')[0]
+      .trim();
     const media = declared.content ?? {};
     if (Object.keys(media).length === 0) {
-      if (payload !== undefined && payload !== null && payload !== '') report(`${where}: a body where none is declared`);
+      if (payload !== undefined && payload !== null && payload !== '')
+        report(`${where}: a body where none is declared`);
       return payload;
     }
     const expected = media[type];
@@ -75,7 +80,9 @@ export const checkResponsesAgainstContract = (app: FastifyInstance) => {
     if (type.endsWith('json') && typeof payload === 'string' && expected.schema) {
       const validate = validatorFor(`${method} ${path} ${reply.statusCode} ${type}`, expected.schema);
       if (!validate(JSON.parse(payload)))
-        report(`${where}: body does not match: ${JSON.stringify(validate.errors?.slice(0, 5))} in ${payload.slice(0, 600)}`);
+        report(
+          `${where}: body does not match: ${JSON.stringify(validate.errors?.slice(0, 5))} in ${payload.slice(0, 600)}`,
+        );
     }
     return payload;
   });

@@ -23,8 +23,11 @@ const test = suite('API client decider');
 test('a client is created with its roles, regions and key digest', () => {
   const state = client
     .given([])
-    .when({ type: 'CreateApiClient', data: { ...creation, roles: ['channel_manager', 'channel_manager'], regions: ['emea'] } })
-    .then([created]);
+    .when({
+      type: 'CreateApiClient',
+      data: { ...creation, roles: ['channel_manager', 'channel_manager'], regions: ['emea'] },
+    })
+    .thenEmits([created]);
   assert.equal(state, { status: 'active' });
 });
 
@@ -41,19 +44,22 @@ test('rotation ends the previous keys after the grace period, at most 30 days', 
   client
     .given([created])
     .when({ type: 'RotateApiClientKey', data: { ...next, graceSeconds: 3600 } }, NOW)
-    .then([ApiClientKeyRotated.create({ ...next, previousKeysValidUntil: '2026-06-01T10:00:00.000Z' })]);
+    .thenEmits([ApiClientKeyRotated.create({ ...next, previousKeysValidUntil: '2026-06-01T10:00:00.000Z' })]);
   client
     .given([created])
     .when({ type: 'RotateApiClientKey', data: { ...next, graceSeconds: 31 * 86_400 } }, NOW)
     .thenFails('validation_failed', 'grace');
-  client.given([]).when({ type: 'RotateApiClientKey', data: { ...next, graceSeconds: 0 } }).thenFails('not_found');
+  client
+    .given([])
+    .when({ type: 'RotateApiClientKey', data: { ...next, graceSeconds: 0 } })
+    .thenFails('not_found');
 });
 
 test('a revoked client is revoked for good: no rotation, no second revocation', () => {
   const state = client
     .given([created])
     .when({ type: 'RevokeApiClient', data: { reason: 'replaced' } })
-    .then([ApiClientRevoked.create({ reason: 'replaced' })]);
+    .thenEmits([ApiClientRevoked.create({ reason: 'replaced' })]);
   assert.equal(state, { status: 'revoked' });
   const revoked = [created, ApiClientRevoked.create({})];
   client.given(revoked).when({ type: 'RevokeApiClient', data: {} }).thenFails('invalid_state');
