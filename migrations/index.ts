@@ -25,7 +25,8 @@ import * as m0600 from './0600_api_clients.js';
  * parallel work from colliding: 00xx platform and partners/people, 01xx deals, 02xx MDF and
  * points, 03xx content and access, 04xx scorecards, 05xx audit, 06xx integration (API clients).
  * Applied migrations are history and never change; what the tables are now is declared once in
- * projections/readModels (a test holds the two equal), and new migrations may take table names from there (`tables.deals.name`).
+ * projections/readModels (a test holds the two equal), and new migrations may take table names from
+ * there (`tables.deals.name`).
  */
 export const migrations: Record<string, Migration> = {
   '0001_event_store': m0001,
