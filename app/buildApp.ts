@@ -21,6 +21,8 @@ export interface AppOptions {
   readonly adminKey: string;
   readonly jwtSecret: string;
   readonly logLevel?: string;
+  /** Where log lines go (stdout when absent): tests read it to prove keys are never logged. */
+  readonly logStream?: { write: (line: string) => void };
   /** Called before the app is ready: tests add their response-contract check here. */
   readonly extend?: (app: FastifyInstance) => void;
 }
@@ -30,7 +32,7 @@ const BODY_LIMIT = 4 * 1024 * 1024;
 /** The HTTP API over a platform: commands, queries, auth, OpenAPI, health and metrics. */
 export const buildApp = async (platform: Platform, options: AppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'silent' },
+    logger: { level: options.logLevel ?? 'silent', ...(options.logStream ? { stream: options.logStream } : {}) },
     // Large enough that a 1 MB string reaches validation and gets a 400 with its field path.
     bodyLimit: BODY_LIMIT,
   });

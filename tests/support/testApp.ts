@@ -21,7 +21,9 @@ export interface Response {
 }
 
 /** A real app on a real SQLite file in a temp directory, driven through fastify.inject. */
-export const startTestApp = async (options: { now?: string; eventStore?: EventStoreChoice } = {}) => {
+export const startTestApp = async (
+  options: { now?: string; eventStore?: EventStoreChoice; logStream?: { write: (line: string) => void } } = {},
+) => {
   const dir = mkdtempSync(join(tmpdir(), 'prm-test-'));
   const clock = manualClock(options.now ?? '2026-06-01T09:00:00.000Z');
   const platform: Platform = await createPlatform({
@@ -33,6 +35,7 @@ export const startTestApp = async (options: { now?: string; eventStore?: EventSt
   const app: FastifyInstance = await buildApp(platform, {
     adminKey: ADMIN_KEY,
     jwtSecret: JWT_SECRET,
+    ...(options.logStream ? { logLevel: 'trace', logStream: options.logStream } : {}),
     // Every response the suite sees must match the route's declared status, content type and schema.
     extend: checkResponsesAgainstContract,
   });
