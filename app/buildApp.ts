@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { commandRoutes, commandScopedIds } from '../commands/index.js';
 import { useAuthentication } from '../http/authenticate.js';
 import { useProblemErrors } from '../http/errorHandling.js';
+import { problemServerOptions } from '../http/frameworkErrors.js';
 import { sqlIdempotencyStore } from '../http/idempotency.js';
 import { createMetrics, useRequestMetrics } from '../http/metrics.js';
 import { tokenRoute } from '../http/tokenRoute.js';
@@ -32,6 +33,8 @@ const BODY_LIMIT = 4 * 1024 * 1024;
 /** The HTTP API over a platform: commands, queries, auth, OpenAPI, health and metrics. */
 export const buildApp = async (platform: Platform, options: AppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
+    // fastify's own refusals (undecodable URLs, malformed requests) as problem+json too.
+    ...problemServerOptions,
     logger: { level: options.logLevel ?? 'silent', ...(options.logStream ? { stream: options.logStream } : {}) },
     // Large enough that a 1 MB string reaches validation and gets a 400 with its field path.
     bodyLimit: BODY_LIMIT,
@@ -82,6 +85,7 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
       projections: platform.runner,
       headPosition: platform.store.headPosition,
     }),
+    readModelPosition: platform.runner.position,
     now,
   };
   commandRoutes(app, kit, platform.pipeline);
@@ -109,6 +113,7 @@ export const buildApp = async (platform: Platform, options: AppOptions): Promise
   // The document does not describe itself.
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   healthRoutes(app, {
+    health: () => platform.health.report(),
     headPosition: () => platform.store.headPosition(),
     projectionPosition: () => platform.runner.position(),
     metrics: () => metrics.render(),

@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { signToken } from '../http/jwt.js';
 import { registerAuditCommands } from './cli/auditCommands.js';
+import { exitOnOperatorError, OperatorError } from './operatorError.js';
 import { progressBar } from './progressBar.js';
 import { openRuntime } from './runtime.js';
 import { registerSeedCommand } from './seed/seedCli.js';
@@ -15,7 +16,12 @@ const positiveInt = (value: string) => {
 };
 
 const program = new Command();
-program.name('prm').description('Partner Relationship Management core: server and operator tools').showHelpAfterError();
+program
+  .name('prm')
+  .description('Partner Relationship Management core: server and operator tools')
+  // A mistyped option gets its one-line message and a hint, not the whole help; exit code 2 (below).
+  .showHelpAfterError('(add --help for usage)')
+  .exitOverride();
 
 program.command('serve').description('run the HTTP server (PORT, HOST, PRM_DATA_DIR)').action(serve);
 
@@ -44,7 +50,7 @@ program
     const { jwtSecret, platform } = await openRuntime({ startProjections: false });
     const known = await platform.reader.get('SELECT 1 AS x FROM people WHERE person_id = ?', [personId]);
     await platform.close();
-    if (!known) program.error(`no person ${personId}`);
+    if (!known) throw new OperatorError(`no person ${personId}`);
     const iat = Math.floor(Date.now() / 1000);
     console.log(signToken(jwtSecret.value, { sub: personId, iat, exp: iat + options.ttl }));
   });
@@ -64,4 +70,4 @@ addSweepCommand(
 registerAuditCommands(program);
 registerSeedCommand(program);
 
-await program.parseAsync(process.argv);
+await program.parseAsync(process.argv).catch(exitOnOperatorError);

@@ -12,6 +12,9 @@ import {
   type Upcaster,
 } from '../eventstore/index.js';
 import { openSqlite, type SqliteConnection } from '../eventstore/sqlite/openSqlite.js';
+import { sqliteStorageProbe } from '../eventstore/sqlite/storageProbe.js';
+import { createHealthRegistry, type HealthRegistry } from '../infra/health.js';
+import { watchEventStore, watchSqlDb } from '../infra/watchHealth.js';
 import { openReadModelConnection } from '../infra/sql/sqliteSqlDb.js';
 import { migrateToLatest } from '../migrations/migrateToLatest.js';
 import {
@@ -54,6 +57,8 @@ export interface Platform {
   readonly readModels: Kysely<ReadModels>;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** What is degraded right now (a full disk, a database gone) and why: `/health` answers from it. */
+  readonly health: HealthRegistry;
   readonly close: () => Promise<void>;
 }
 
@@ -88,19 +93,27 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
     registry,
     reader: readerDb,
   });
-  const store = log.store;
+  const health = createHealthRegistry();
+  // Appends and read-model writes report trouble (disk full, database gone) to health, and recover.
+  const logKind = options.eventStore?.kind ?? 'sqlite';
+  const store = watchEventStore(log.store, health, logKind === 'sqlite' ? sqliteStorageProbe(connection) : undefined);
   const readModelConnection = openReadModelConnection(connection);
   const writeDb = sqliteSqlDb(readModelConnection);
   const reader = sqliteStatements(readerDb);
   const readModels = new Kysely<ReadModels>({ dialect: new SqliteDialect({ database: readerDb }) });
-  const runner = createProjectionRunner({ store, db: writeDb, projections: allProjections, now: options.clock.now });
+  const runner = createProjectionRunner({
+    store,
+    db: watchSqlDb(writeDb, health, 'read-models'),
+    projections: allProjections,
+    now: options.clock.now,
+  });
   const pipeline = createCommandPipeline({ store, clock: options.clock, schemaVersionOf: registry.currentVersion });
   if (options.startProjections !== false) await runner.start();
   const policies = createPolicyRunner({ store, pipeline, db: writeDb, policies: allPolicies, now: options.clock.now });
   if (options.startPolicies ?? options.startProjections !== false) await policies.start();
   return {
     connection,
-    logKind: options.eventStore?.kind ?? 'sqlite',
+    logKind,
     registry,
     store,
     storedLog: log.storedLog,
@@ -112,7 +125,9 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
     readModels,
     clock: options.clock,
     ids: options.ids,
+    health,
     close: async () => {
+      health.stop();
       await policies.stop();
       await runner.stop();
       await store.close();

@@ -1,6 +1,17 @@
 import { buildApp } from './buildApp.js';
+import { OperatorError } from './operatorError.js';
 import { openRuntime } from './runtime.js';
 import { createSweepRunner, serverSweepers } from './sweepers/index.js';
+
+/** Why the server could not listen, in one line naming PORT or HOST; anything else as it is. */
+const listenError = (error: unknown, port: number, host: string) => {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'EADDRINUSE') return new OperatorError(`port ${port} on ${host} is already in use (PORT)`);
+  if (code === 'EACCES') return new OperatorError(`not allowed to listen on port ${port} (PORT)`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    return new OperatorError(`cannot listen on ${host}: not an address of this machine (HOST)`);
+  return error;
+};
 
 /** `prm serve`: the HTTP server on the embedded SQLite default. */
 export const serve = async () => {
@@ -10,7 +21,11 @@ export const serve = async () => {
     jwtSecret: jwtSecret.value,
     logLevel: config.logLevel,
   });
-  const address = await app.listen({ port: config.port, host: config.host });
+  const address = await app.listen({ port: config.port, host: config.host }).catch(async (error: unknown) => {
+    await app.close();
+    await platform.close();
+    throw listenError(error, config.port, config.host);
+  });
   console.log(`PRM core listening on ${address}  (data: ${config.databaseFile})`);
   console.log(`API docs: ${address}/docs`);
   if (adminKey.created) {

@@ -42,3 +42,39 @@ export const checkExpectedVersion = (streamId: string, expected: ExpectedVersion
     expected === actual;
   if (!ok) throw new WrongExpectedVersion(streamId, expected, actual);
 };
+
+/** The `code` of an error or of any error in its `cause` chain (drivers and wrappers nest them). */
+const codesOf = (error: unknown): string[] => {
+  const codes: string[] = [];
+  for (let e = error, depth = 0; e !== null && typeof e === 'object' && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') codes.push(code);
+    e = (e as { cause?: unknown }).cause;
+  }
+  return codes;
+};
+
+/**
+ * Out of space: SQLite's SQLITE_FULL (disk full, or `PRAGMA max_page_count` reached), a file
+ * system's ENOSPC or EDQUOT. Nothing of the failed write was stored.
+ */
+export const isStorageFull = (error: unknown): boolean =>
+  codesOf(error).some((c) => c === 'SQLITE_FULL' || c === 'ENOSPC' || c === 'EDQUOT');
+
+/**
+ * The database cannot be used right now (I/O error, file gone or unopenable, locked beyond the busy
+ * timeout): worth a retry later, not a client's fault. SQLite's codes here; other adapters add theirs.
+ */
+export const isDatabaseUnavailable = (error: unknown): boolean =>
+  codesOf(error).some(
+    (c) =>
+      c.startsWith('SQLITE_IOERR') ||
+      c.startsWith('SQLITE_CANTOPEN') ||
+      c === 'SQLITE_BUSY' ||
+      c === 'SQLITE_READONLY_DBMOVED' ||
+      c === 'SQLITE_NOTADB',
+  );
+
+/** Why storage refused, in the words health reasons and problem codes use; undefined for anything else. */
+export const storageFailureOf = (error: unknown): 'storage_full' | 'database_unavailable' | undefined =>
+  isStorageFull(error) ? 'storage_full' : isDatabaseUnavailable(error) ? 'database_unavailable' : undefined;

@@ -27,6 +27,8 @@ export interface CommandKit {
   readonly idempotency: IdempotencyStore;
   /** Resolves when the read models include `position` (read-your-writes). */
   readonly waitForProjections: (position: number) => Promise<void>;
+  /** Where the read models stand, told to clients when they cannot follow the log. */
+  readonly readModelPosition?: () => number;
   readonly now: () => Date;
 }
 
@@ -52,7 +54,8 @@ const parseIfMatch = (header: string | undefined): number | undefined | 'invalid
   return m ? Number(m[1]) : 'invalid';
 };
 
-type Outcome = { status: number; body: unknown; problem: boolean };
+/** `behind`: the events are stored but the read models could not follow them (read-your-writes waived). */
+type Outcome = { status: number; body: unknown; problem: boolean; behind?: boolean };
 
 /** One lock per application, shared by every route: a key is scoped to the caller, not to a route. */
 const keyLocks = new WeakMap<CommandKit, ReturnType<typeof createKeyedLock>>();
@@ -87,7 +90,7 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
     kind: 'command',
     status: shape.created ? 201 : 200,
     body: shape.result ?? CommandResultBody,
-    headers: location ? ['etag', 'location'] : ['etag'],
+    headers: ['etag', ...(location ? (['location'] as const) : []), 'prm-read-models', 'prm-read-models-position'],
   });
   app.route({
     method: shape.method,
@@ -149,8 +152,16 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
             : withCommandScopedIds(commandId, () => handler(input)));
           if (E.isLeft(result))
             return { status: problemOf(result.left).status, body: problemOf(result.left), problem: true };
-          await kit.waitForProjections(result.right.position);
-          return { status: shape.created ? 201 : 200, body: result.right, problem: false };
+          // Stored is acknowledged: read models that cannot follow (disk full, database gone) waive
+          // read-your-writes for this answer rather than turn a command that took effect into an error.
+          const behind = await kit.waitForProjections(result.right.position).then(
+            () => false,
+            (error: unknown) => {
+              request.log.warn({ err: error }, 'read models behind a stored command');
+              return true;
+            },
+          );
+          return { status: shape.created ? 201 : 200, body: result.right, problem: false, behind };
         } catch (error) {
           if (error instanceof PreconditionFailed)
             return {
@@ -196,17 +207,20 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
                   Object.entries(fresh.body as object).filter(([k]) => !shape.secretFields?.includes(k)),
                 )
               : fresh.body;
-          await kit.idempotency.save(
-            scope,
-            { requestHash: hash, statusCode: fresh.status, body: JSON.stringify(stored) },
-            kit.now(),
-          );
+          // Unrecorded, a retry still answers the original result: its command id finds its events in the log.
+          await kit.idempotency
+            .save(scope, { requestHash: hash, statusCode: fresh.status, body: JSON.stringify(stored) }, kit.now())
+            .catch((error: unknown) => request.log.warn({ err: error }, 'idempotency record not saved'));
           return fresh;
         });
       }
       if (outcome.problem) return sendProblem(reply, outcome.body as Problem);
       const result = outcome.body as CommandResult;
       if (location) reply.header('location', location(result.id));
+      if (outcome.behind) {
+        reply.header('prm-read-models', 'behind');
+        if (kit.readModelPosition) reply.header('prm-read-models-position', String(kit.readModelPosition()));
+      }
       return reply.code(outcome.status).header('etag', `"${result.version}"`).send(result);
     },
   });

@@ -1,13 +1,28 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { HealthReport } from '../infra/health.js';
+import { InstantOut, named } from './contract.js';
 import type { ResponseContract } from './responseContract.js';
 
-export const HealthBody = z.object({
-  status: z.literal('ok'),
-  headPosition: z.number().int(),
-  projectionPosition: z.number().int(),
-  projectionLag: z.number().int().describe('events the read models have still to apply'),
-});
+export const HealthBody = named(
+  'Health',
+  z.object({
+    status: z.enum(['ok', 'degraded']),
+    reasons: z
+      .array(
+        z.object({
+          component: z.string(),
+          code: z.string().describe('storage_full, database_unavailable, …'),
+          detail: z.string(),
+          since: InstantOut.optional(),
+        }),
+      )
+      .describe('why the server is degraded; empty when ok'),
+    headPosition: z.number().int().nullable().describe('null when the log cannot be read'),
+    projectionPosition: z.number().int(),
+    projectionLag: z.number().int().nullable().describe('events the read models have still to apply'),
+  }),
+);
 
 const publicRoute = (body: z.ZodType, produces: ResponseContract['produces']): ResponseContract => ({
   status: 200,
@@ -22,6 +37,7 @@ const publicRoute = (body: z.ZodType, produces: ResponseContract['produces']): R
 export const healthRoutes = (
   app: FastifyInstance,
   deps: {
+    health: () => HealthReport;
     headPosition: () => Promise<number>;
     projectionPosition: () => number;
     metrics: () => Promise<string>;
@@ -38,9 +54,18 @@ export const healthRoutes = (
       },
     },
     async (): Promise<z.input<typeof HealthBody>> => {
-      const head = await deps.headPosition();
+      const { status, reasons } = deps.health();
+      // A log that cannot even be read is the most degraded state of all; /health still answers.
+      const head = await deps.headPosition().catch(() => undefined);
       const projected = deps.projectionPosition();
-      return { status: 'ok', headPosition: head, projectionPosition: projected, projectionLag: head - projected };
+      const unreadable = { component: 'event-log', code: 'database_unavailable', detail: 'the log cannot be read' };
+      return {
+        status: head === undefined ? 'degraded' : status,
+        reasons: head === undefined ? [...reasons, unreadable] : [...reasons],
+        headPosition: head ?? null,
+        projectionPosition: projected,
+        projectionLag: head === undefined ? null : head - projected,
+      };
     },
   );
   app.get(

@@ -1,7 +1,7 @@
 import type { SwaggerTransformObject } from '@fastify/swagger';
 import { z } from 'zod';
 import { ProblemBody } from './problem.js';
-import { requestHeaderSchemas, type ResponseContract } from './responseContract.js';
+import { requestHeaderSchemas, type ResponseContract, type ResponseHeader } from './responseContract.js';
 
 type Json = Record<string, unknown>;
 const COMPONENTS = '#/components/schemas/';
@@ -20,13 +20,27 @@ const reasons: Record<number, string> = {
   415: 'Unsupported Media Type: send JSON',
   422: 'Unprocessable Content: a business rule refused',
   501: 'Not Implemented by this event store',
+  503: 'Service Unavailable: the database cannot be used now; nothing was written (Retry-After)',
+  507: 'Insufficient Storage: the server is out of space; nothing was written',
 };
 
 // @fastify/swagger wraps each header's schema in `{ schema }` itself.
 const responseHeaders = {
   etag: { type: 'string', description: '"<version>" of the stream: send it back as If-Match' },
   location: { type: 'string', format: 'uri-reference', description: 'where the created resource is read' },
+  'prm-read-models': {
+    type: 'string',
+    enum: ['behind'],
+    description: 'the events are stored but the read models could not follow: read-your-writes waived',
+  },
+  'prm-read-models-position': { type: 'string', description: 'the log position the read models stand at' },
 } as const;
+const headerNames: Record<ResponseHeader, string> = {
+  etag: 'ETag',
+  location: 'Location',
+  'prm-read-models': 'PRM-Read-Models',
+  'prm-read-models-position': 'PRM-Read-Models-Position',
+};
 
 /**
  * Turns the zod schemas of route declarations into the OpenAPI document's JSON Schemas with zod's own
@@ -64,7 +78,7 @@ export const openApiTransforms = () => {
   });
 
   const responsesOf = (c: ResponseContract) => {
-    const headers = Object.fromEntries(c.headers.map((h) => [h === 'etag' ? 'ETag' : 'Location', responseHeaders[h]]));
+    const headers = Object.fromEntries(c.headers.map((h) => [headerNames[h], responseHeaders[h]]));
     const success =
       c.body === undefined
         ? { description: reasons[c.status], type: 'null' }

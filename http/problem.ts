@@ -34,6 +34,13 @@ export const ProblemCode = z.enum([
   'limit_exceeded',
   'internal_error',
   'not_supported',
+  'malformed_url',
+  'method_not_allowed',
+  'uri_too_long',
+  'request_timeout',
+  'headers_too_large',
+  'database_unavailable',
+  'storage_full',
 ]);
 
 /** RFC 9457 problem details, with our machine-readable `code` (the `Problem` component). */
@@ -65,15 +72,19 @@ const titles: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  408: 'Request Timeout',
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   501: 'Not Implemented',
   503: 'Service Unavailable',
+  507: 'Insufficient Storage',
 };
 
 export const problem = (status: number, code: string, detail: string, errors?: readonly FieldError[]): Problem => ({

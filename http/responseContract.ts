@@ -2,8 +2,8 @@ import type {} from 'fastify';
 import { z } from 'zod';
 
 /** Problem statuses a route may declare; anything else (a 5xx) is a fault, never part of the contract. */
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 501;
-export type ResponseHeader = 'etag' | 'location';
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 501 | 503 | 507;
+export type ResponseHeader = 'etag' | 'location' | 'prm-read-models' | 'prm-read-models-position';
 
 /** `Idempotency-Key`: a retry with the same key and body replays the first answer. */
 export const IdempotencyKey = z
@@ -72,6 +72,9 @@ const problemsOf = (shape: ShapeInputs, kind: 'command' | 'query'): ProblemStatu
   if (shape.body) out.push(413, 415);
   // A command may be refused by the domain in every way (DESIGN §6) and by If-Match / Idempotency-Key.
   if (kind === 'command') out.push(403, 404, 409, 412, 422);
+  // Storage trouble (http/storageProblem.ts): any database read may find it gone, any append a full disk.
+  out.push(503);
+  if (kind === 'command') out.push(507);
   return [...new Set([...out, ...(shape.problems ?? [])])].sort((a, b) => a - b);
 };
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { transform } from 'esbuild';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { problem, sendProblem } from '../http/problem.js';
 
 const root = new URL('.', import.meta.url).pathname;
 // Only what the page itself loads: nothing else under web/ is ever served.
@@ -15,6 +16,8 @@ const policy = [
 ].join('; ');
 /** `src/<name>.js` or `src/<folder>/<name>.js`, letters only: no dots, so nothing outside web/src. */
 const modulePath = /^(?:(charts|pages|ui)\/)?([a-zA-Z]{1,40})\.js$/;
+/** A miss is a problem like any other, and names nothing it looked for. */
+const notFound = (reply: FastifyReply) => sendProblem(reply, problem(404, 'not_found', 'no such file of the console'));
 
 /**
  * The channel console at `/`: public static files (the API calls carry the token the user pastes).
@@ -38,7 +41,7 @@ export const webRoutes = (app: FastifyInstance) => {
   app.get('/favicon.svg', options, file('favicon.svg', 'image/svg+xml'));
   const serveModule = async (path: string, reply: FastifyReply) => {
     const m = modulePath.exec(path);
-    if (!m) return reply.code(404).type('text/plain').send('not found');
+    if (!m) return notFound(reply);
     const name = m[1] ? `${m[1]}/${m[2]}` : m[2];
     let code = modules.get(name);
     if (!code) {
@@ -54,7 +57,7 @@ export const webRoutes = (app: FastifyInstance) => {
         .header('cache-control', 'no-cache')
         .send(await code);
     } catch {
-      return reply.code(404).type('text/plain').send('not found');
+      return notFound(reply);
     }
   };
   // `:entry` is a module or a folder (one name: the router keeps one parameter per position).

@@ -10,6 +10,7 @@ import { AsOfParam } from '../../read-api/audit/asOf.js';
 import { stateAsOf } from '../../read-api/audit/stateAsOf.js';
 import { replayableAggregates } from '../../read-api/audit/aggregateRegistry.js';
 import { loadConfig } from '../config.js';
+import { OperatorError } from '../operatorError.js';
 import { progressBar } from '../progressBar.js';
 import { openRuntime } from '../runtime.js';
 import { importLogFile } from './importLogFile.js';
@@ -34,11 +35,11 @@ const asOfOf = (value: string) => {
 };
 
 /** The store file of this environment; commands that only read never create one. */
-const existingStore = (program: Command) => {
+const existingStore = () => {
   const { databaseFile, eventStore } = loadConfig();
   if (eventStore.kind !== 'sqlite')
-    program.error(`this command reads the SQLite log; PRM_EVENT_STORE is ${eventStore.kind}`);
-  if (!existsSync(databaseFile)) program.error(`no store at ${databaseFile} (set PRM_DATA_DIR)`);
+    throw new OperatorError(`this command reads the SQLite log; PRM_EVENT_STORE is ${eventStore.kind}`);
+  if (!existsSync(databaseFile)) throw new OperatorError(`no store at ${databaseFile} (PRM_DATA_DIR)`);
   return databaseFile;
 };
 
@@ -57,7 +58,7 @@ export const registerAuditCommands = (program: Command) => {
     )
     .option('--json', 'print the report as JSON')
     .action(async (options: { anchor?: Anchor; json?: boolean }) => {
-      const file = existingStore(program);
+      const file = existingStore();
       const bar = progressBar('verify');
       const report = await verifySqliteFile(file, { anchor: options.anchor, onProgress: bar.update });
       bar.stop();
@@ -89,7 +90,7 @@ export const registerAuditCommands = (program: Command) => {
       try {
         const outcome = await stateAsOf(platform.store, streamId, options.asOf);
         if ('error' in outcome)
-          program.error(
+          throw new OperatorError(
             outcome.error === 'no_stream' ? `no stream ${streamId}` : `no aggregate replays stream ${streamId}`,
           );
         else console.log(JSON.stringify(outcome.state, null, 2));
@@ -104,7 +105,7 @@ export const registerAuditCommands = (program: Command) => {
     .option('--after <position>', 'only events after this position (an incremental export)', nonNegativeInt)
     .option('--to <file>', 'write to this file instead of stdout')
     .action(async (options: { after?: number; to?: string }) => {
-      const file = existingStore(program);
+      const file = existingStore();
       const after = options.after ?? 0;
       let total = 0;
       const bar = progressBar('export');
@@ -126,11 +127,11 @@ export const registerAuditCommands = (program: Command) => {
     )
     .argument('<file>')
     .action(async (file: string) => {
-      if (!existsSync(file)) program.error(`no file ${file}`);
+      if (!existsSync(file)) throw new OperatorError(`no file ${file}`);
       const { platform } = await openRuntime({ startProjections: false });
       if (platform.logKind !== 'sqlite') {
         await platform.close();
-        program.error(`import writes the SQLite log; PRM_EVENT_STORE is ${platform.logKind}`);
+        throw new OperatorError(`import writes the SQLite log; PRM_EVENT_STORE is ${platform.logKind}`);
       }
       const bar = progressBar('import');
       try {

@@ -3,6 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { manualClock } from '../../domain/shared/clock.js';
 import { IsoDate } from '../../domain/shared/index.js';
 import { loadConfig } from '../config.js';
+import { inDataDir, OperatorError } from '../operatorError.js';
 import { nanoidGenerator } from '../nanoidGenerator.js';
 import { createPlatform } from '../platform.js';
 import { progressBar } from '../progressBar.js';
@@ -39,22 +40,25 @@ export const registerSeedCommand = (program: Command) =>
     .option('--until <date>', 'last simulated day, YYYY-MM-DD (default: today, UTC)', date)
     .action(async (options: { partners: number; seed: number; until?: string }) => {
       const config = loadConfig();
-      mkdirSync(config.dataDir, { recursive: true });
-      const adminKey = loadOrCreateSecret(config.dataDir, 'admin.key', config.adminKey);
-      loadOrCreateSecret(config.dataDir, 'jwt.secret', config.jwtSecret);
       const until = options.until ?? new Date().toISOString().slice(0, 10);
       const clock = manualClock(`${until}T00:00:00.000Z`);
-      const platform = await createPlatform({
-        databaseFile: config.databaseFile,
-        clock,
-        ids: nanoidGenerator,
-        startProjections: false,
-        startPolicies: false,
-        backgroundCheckpoints: true,
+      const { adminKey, platform } = await inDataDir(config.dataDir, async () => {
+        mkdirSync(config.dataDir, { recursive: true });
+        const key = loadOrCreateSecret(config.dataDir, 'admin.key', config.adminKey);
+        loadOrCreateSecret(config.dataDir, 'jwt.secret', config.jwtSecret);
+        const opened = await createPlatform({
+          databaseFile: config.databaseFile,
+          clock,
+          ids: nanoidGenerator,
+          startProjections: false,
+          startPolicies: false,
+          backgroundCheckpoints: true,
+        });
+        return { adminKey: key, platform: opened };
       });
       if ((await platform.store.headPosition()) > 0) {
         await platform.close();
-        program.error(
+        throw new OperatorError(
           `the store at ${config.databaseFile} already holds events: ` +
             'seed into an empty data directory (PRM_DATA_DIR)',
         );

@@ -13,6 +13,8 @@ import {
   PersonId,
   Reason,
   RequestId,
+  isWellFormedText,
+  singleLine,
   type EventOf,
 } from '../shared/index.js';
 
@@ -29,6 +31,7 @@ export const ProofItem = z.strictObject({
   uri: z
     .string()
     .max(2048, 'at most 2048 characters')
+    .refine(isWellFormedText, 'must be well-formed Unicode (no lone surrogate)')
     .pipe(z.url({ protocol: /^(https?|s3)$/, error: 'must be an http(s) or s3 URL' })),
   sha256: z
     .string()
@@ -38,7 +41,7 @@ export const ProofItem = z.strictObject({
 export type ProofItem = z.infer<typeof ProofItem>;
 export const Proof = z.array(ProofItem).min(1, 'at least one proof of performance').max(50, 'at most 50 items');
 
-export const PaymentReference = z.string().trim().min(1, 'must not be empty').max(128, 'at most 128 characters');
+export const PaymentReference = singleLine(128);
 
 export const MdfFundAllocated = defineEvent(
   'MdfFundAllocated',

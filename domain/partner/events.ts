@@ -9,6 +9,7 @@ import {
   Period,
   PersonId,
   Reason,
+  singleLine,
   Slug,
   Tier,
   Url,
@@ -38,7 +39,7 @@ export const PartnerApproved = defineEvent('PartnerApproved', z.object({ tier: T
 export const PartnerRejected = defineEvent('PartnerRejected', z.object({ reason: Reason }));
 export const PartnerAgreementSigned = defineEvent(
   'PartnerAgreementSigned',
-  z.object({ agreementVersion: z.string().min(1).max(64), signedBy: Name }),
+  z.object({ agreementVersion: singleLine(64), signedBy: Name }),
 );
 export const PartnerActivated = defineEvent('PartnerActivated', z.object({}));
 export const PartnerTierChanged = defineEvent('PartnerTierChanged', z.object({ from: Tier, to: Tier, reason: Reason }));

@@ -25,9 +25,10 @@ const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
  * (or appendMany), each atomic and alone. Each is judged before any of its rows is written, against
  * the database, which by then holds the group's earlier appends, and against its own earlier
  * streams (in memory): a refusal writes nothing, so no savepoint is needed (an open savepoint makes
- * every insert dearer). Only an insert that fails anyway (an event id repeated within one append, an
- * I/O error) rolls the transaction back, to run the group again with a savepoint per append so that
- * only the culprit fails.
+ * every insert dearer). Only an insert that fails anyway (an event id repeated within one append)
+ * rolls the transaction back, to run the group again with a savepoint per append so that only the
+ * culprit fails. A failure SQLite answers by rolling the transaction back itself (SQLITE_FULL, an
+ * I/O error) fails the whole group with that error: nothing of it was stored.
  */
 export const prepareCommitGroup = (db: Database, clock: Clock, validate: ValidateEvent) => {
   const insert = prepareInsertStoredEvent(db);
@@ -89,7 +90,9 @@ export const prepareCommitGroup = (db: Database, clock: Clock, validate: Validat
       }
       try {
         for (const e of planned.events) insert(e);
-      } catch {
+      } catch (error) {
+        // SQLite rolled the whole transaction back itself (disk full, I/O error): the group fails with it.
+        if (!db.inTransaction) throw error;
         return undefined;
       }
       head = planned.head;
@@ -109,6 +112,7 @@ export const prepareCommitGroup = (db: Database, clock: Clock, validate: Validat
         head = planned.head;
         outcomes.push(planned.results);
       } catch (error) {
+        if (!db.inTransaction) throw error;
         rollbackTo.run();
         release.run();
         outcomes.push(asError(error));

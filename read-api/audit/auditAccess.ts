@@ -29,7 +29,8 @@ const logAccess = (db: TransactionalSqlDb, request: FastifyRequest, principal: P
 /**
  * Guards a scope of audit routes: authenticated callers who are not auditors get 403, and every
  * authenticated call, allowed or refused, is written to `audit_access_log` before its answer leaves
- * (so no audit read goes unrecorded). Unauthenticated calls were already answered 401.
+ * (so no audit read goes unrecorded: one that cannot be recorded, the disk full, is refused instead).
+ * Unauthenticated calls were already answered 401.
  */
 export const useAuditAccess = (scope: FastifyInstance, deps: { writeDb: TransactionalSqlDb; now: () => Date }) => {
   scope.addHook('onRequest', async (request, reply) => {
@@ -38,7 +39,14 @@ export const useAuditAccess = (scope: FastifyInstance, deps: { writeDb: Transact
       return sendProblem(reply, problem(403, 'forbidden', 'only auditors and vendor admins may use the audit API'));
   });
   scope.addHook('onSend', async (request, reply, payload) => {
-    if (request.principal) await logAccess(deps.writeDb, request, request.principal, reply.statusCode, deps.now());
+    if (!request.principal) return payload;
+    try {
+      await logAccess(deps.writeDb, request, request.principal, reply.statusCode, deps.now());
+    } catch (error) {
+      // An answer with audit data never leaves unrecorded (it becomes the error's problem, e.g. 507);
+      // a refusal carries none and may, or the error's own answer could never be sent.
+      if (reply.statusCode < 400) throw error;
+    }
     return payload;
   });
 };

@@ -71,7 +71,7 @@ test('verify: ok with the head to keep, progress on stderr; tampered: exit 1 nam
   const head = /head (\d+:[0-9a-f]{64})/.exec(ok.stdout)?.[1];
   assert.ok(head, ok.stdout);
   assert.match(ok.stderr, /verify \[.*100%/);
-  assert.is(none.code, 1, 'no store: an error, not an empty store created');
+  assert.is(none.code, 2, 'no store: an operator mistake, not an empty store created');
 
   withDb(join(dir, 'prm.db'), (db) => db.prepare('DELETE FROM events WHERE position = 7').run());
   // A truncated copy would verify on its own (see verifyTamper.test.ts); the anchor from before catches it.
@@ -90,7 +90,7 @@ test('verify: ok with the head to keep, progress on stderr; tampered: exit 1 nam
   assert.match(anchored.stdout, /TAMPERED: deleted at position 21/);
 });
 
-test('replay: a partner as of a position, as JSON; an unknown stream exits 1', async ({ template, tmp, partnerId }) => {
+test('replay: a partner as of a position, as JSON; an unknown stream exits 2', async ({ template, tmp, partnerId }) => {
   const dir = dataDir(tmp, template);
   const [applied, unknown] = await Promise.all([
     prm(dir, 'replay', `partner-${partnerId}`, '--as-of', '2'),
@@ -102,7 +102,7 @@ test('replay: a partner as of a position, as JSON; an unknown stream exits 1', a
     [state.version, state.asOf, state.state.status, state.state.domain],
     [1, { position: 2 }, 'applied', 'partner-0.example'],
   );
-  assert.is(unknown.code, 1);
+  assert.is(unknown.code, 2);
   assert.match(unknown.stderr, /no stream partner-ptr_nobody000001/);
 });
 

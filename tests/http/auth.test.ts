@@ -130,7 +130,7 @@ test('POST /auth/tokens refuses an unknown person (404) and bad input (400 with 
 test('/health needs no token and reports the log head and projection lag', async ({ t }) => {
   await registerPerson(t);
   const r = expectStatus(await t.get('/health', null), 200);
-  assert.equal(r.body, { status: 'ok', headPosition: 2, projectionPosition: 2, projectionLag: 0 });
+  assert.equal(r.body, { status: 'ok', headPosition: 2, projectionPosition: 2, projectionLag: 0, reasons: [] });
 });
 
 test('/metrics needs no token and speaks the Prometheus text format', async ({ t }) => {

@@ -56,7 +56,12 @@ test('every operation declares a 2xx with content (or a 204) and at least one pr
 test('creates declare 201 with ETag and Location; commands take Idempotency-Key and If-Match', ({ doc }) => {
   const create = at(doc, 'paths', '/partners', 'post');
   assert.ok(maybe(create, 'responses', '201'), 'POST /partners answers 201');
-  assert.equal(Object.keys(obj(create, 'responses', '201', 'headers')).sort(), ['ETag', 'Location']);
+  assert.equal(Object.keys(obj(create, 'responses', '201', 'headers')).sort(), [
+    'ETag',
+    'Location',
+    'PRM-Read-Models',
+    'PRM-Read-Models-Position',
+  ]);
   assert.equal(at(create, 'responses', '201', 'content', 'application/json', 'schema'), {
     $ref: '#/components/schemas/CommandResult',
   });
