@@ -90,6 +90,17 @@ test('named components, formats and the NDJSON export', ({ doc }) => {
   assert.equal(Object.keys(exported), ['application/x-ndjson']);
 });
 
+test('Swagger UI at /docs shows the same responses and problems', async ({ t, doc }) => {
+  const page = await t.get('/docs', null);
+  assert.ok(page.status < 400, `GET /docs answered ${page.status}`);
+  const served = (await t.get('/docs/json', null)).body;
+  assert.equal(
+    at(served, 'paths', '/partners', 'post', 'responses'),
+    at(doc, 'paths', '/partners', 'post', 'responses'),
+  );
+  assert.equal(obj(served, 'components', 'schemas'), obj(doc, 'components', 'schemas'));
+});
+
 test('the response check refuses an undeclared status and a body its schema refuses', async () => {
   const app = Fastify();
   useZodSchemas(app);
