@@ -14,8 +14,10 @@ import { sqlIdempotencyStore } from '../http/idempotency.js';
 import { createMetrics, useRequestMetrics } from '../http/metrics.js';
 import { useMinPosition } from '../http/minPosition.js';
 import { tokenRoute } from '../http/tokenRoute.js';
-import { toOpenApiSchema, useZodSchemas } from '../http/zodSchemas.js';
-import { loadPrincipal } from '../projections/index.js';
+import { useZodSchemas } from '../http/zodSchemas.js';
+import { openApiTransforms } from '../http/openApi.js';
+import { healthRoutes } from '../http/healthRoutes.js';
+import { loadApiClient, loadPrincipal } from '../projections/index.js';
 import { analyticsCsvRoutes } from '../read-api/analytics/analyticsCsvRoutes.js';
 import { auditRoutes } from '../read-api/audit/auditRoutes.js';
 import { queryRoutes } from '../read-api/index.js';
@@ -27,6 +29,10 @@ export interface AppOptions {
   readonly adminKey: string;
   readonly jwtSecret: string;
   readonly logLevel?: string;
+  /** Where log lines go (stdout when absent): tests read it to prove keys are never logged. */
+  readonly logStream?: { write: (line: string) => void };
+  /** Called before the app is ready: tests add their response-contract check here. */
+  readonly extend?: (app: FastifyInstance) => void;
 }
 
 const BODY_LIMIT = 4 * 1024 * 1024;
@@ -36,7 +42,7 @@ export const buildApp = async (platform: AppPlatform, options: AppOptions): Prom
   const app = Fastify({
     // fastify's own refusals (undecodable URLs, malformed requests) as problem+json too.
     ...problemServerOptions,
-    logger: { level: options.logLevel ?? 'silent' },
+    logger: { level: options.logLevel ?? 'silent', ...(options.logStream ? { stream: options.logStream } : {}) },
     // Large enough that a 1 MB string reaches validation and gets a 400 with its field path.
     bodyLimit: BODY_LIMIT,
   });
@@ -44,6 +50,8 @@ export const buildApp = async (platform: AppPlatform, options: AppOptions): Prom
   useZodSchemas(app);
   useProblemErrors(app);
   useRequestMetrics(app, metrics);
+  options.extend?.(app);
+  const { transform, transformObject } = openApiTransforms();
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -58,15 +66,8 @@ export const buildApp = async (platform: AppPlatform, options: AppOptions): Prom
         },
       },
     },
-    transform: ({ schema, url }) => {
-      const s = (schema ?? {}) as Record<string, unknown>;
-      const converted = Object.fromEntries(
-        Object.entries(s).map(([k, v]) =>
-          ['body', 'querystring', 'params', 'headers'].includes(k) ? [k, toOpenApiSchema(v)] : [k, v],
-        ),
-      );
-      return { schema: converted, url };
-    },
+    transform,
+    transformObject,
   });
   // Before the UI registers its routes: onRoute only sees routes added after it.
   app.addHook('onRoute', (route) => {
@@ -77,6 +78,7 @@ export const buildApp = async (platform: AppPlatform, options: AppOptions): Prom
     adminKey: options.adminKey,
     jwtSecret: options.jwtSecret,
     loadPrincipal: (personId) => loadPrincipal(platform.reader, personId),
+    loadApiClient: (key) => loadApiClient(platform.reader, key, platform.clock.now()),
     now: platform.clock.now,
   });
 
@@ -126,24 +128,15 @@ export const buildApp = async (platform: AppPlatform, options: AppOptions): Prom
     platform.store.headPosition(),
   );
   metrics.gauge('prm_projection_position', 'position every projection has reached', () => platform.runner.position());
+  // The document does not describe itself.
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => {
-    const { status, reasons } = platform.health.report();
-    // A log that cannot even be read is the most degraded state of all; /health still answers.
-    const head = await platform.store.headPosition().catch(() => undefined);
-    const unreadable = { component: 'event-log', code: 'database_unavailable', detail: 'the log cannot be read' };
-    return {
-      status: head === undefined ? 'degraded' : status,
-      reasons: head === undefined ? [...reasons, unreadable] : reasons,
-      headPosition: head ?? null,
-      projectionPosition: platform.runner.position(),
-      projectionLag: head === undefined ? null : head - platform.runner.position(),
-      ...(platform.running ? { running: platform.running() } : {}),
-    };
+  healthRoutes(app, {
+    health: () => platform.health.report(),
+    headPosition: () => platform.store.headPosition(),
+    projectionPosition: () => platform.runner.position(),
+    ...(platform.running ? { running: platform.running } : {}),
+    metrics: () => metrics.render(),
   });
-  app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
-    reply.header('content-type', 'text/plain; version=0.0.4').send(await metrics.render()),
-  );
   await app.ready();
   return app;
 };

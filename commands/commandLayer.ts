@@ -1,4 +1,5 @@
 import type { IdGenerator } from '../domain/shared/index.js';
+import { apiClientCommands } from './apiClient/apiClientCommands.js';
 import { channelCommands } from './channel/channelCommands.js';
 import { contentCommands } from './content/contentCommands.js';
 import { dealCommands } from './deal/dealCommands.js';
@@ -42,6 +43,7 @@ export const commandLayer = (deps: CommandDeps) => {
     plan: planCommands(deps),
     location: locationCommands(deps),
     externalRef: externalRefCommands(deps),
+    apiClient: apiClientCommands(deps),
   };
 };
 export type CommandLayer = ReturnType<typeof commandLayer>;

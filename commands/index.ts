@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { apiClientCommandRoutes } from './apiClient/apiClientRoutes.js';
 import { channelCommandRoutes } from './channel/channelRoutes.js';
 import { commandLayer, type CommandDeps } from './commandLayer.js';
 import { contentCommandRoutes } from './content/contentRoutes.js';
@@ -40,4 +41,5 @@ export const commandRoutes = (
   leadCommandRoutes(app, kit, commands.lead);
   planCommandRoutes(app, kit, commands.plan);
   locationCommandRoutes(app, kit, commands.location);
+  apiClientCommandRoutes(app, kit, commands.apiClient);
 };

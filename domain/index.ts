@@ -1,3 +1,4 @@
+import { apiClientEvents } from './apiClient/index.js';
 import { channelEvents } from './channel/index.js';
 import { contentEvents } from './content/index.js';
 import { dealClaimEvents, dealEvents } from './deal/index.js';
@@ -14,6 +15,7 @@ import { webhookEvents } from './webhook/index.js';
 import type { EventDefinition, EventOf } from './shared/index.js';
 
 export * as access from './access/index.js';
+export * as apiClient from './apiClient/index.js';
 export * as channel from './channel/index.js';
 export * as content from './content/index.js';
 export * as deal from './deal/index.js';
@@ -49,6 +51,7 @@ const definitions = [
   ...planEvents,
   ...planReservationEvents,
   ...locationEvents,
+  ...apiClientEvents,
 ] as const;
 
 /** Every event type the log may hold, for validation on append and for upcasting on read. */

@@ -1,6 +1,6 @@
 /** Who caused an event. */
 export interface Actor {
-  readonly kind: 'person' | 'system' | 'admin-key';
+  readonly kind: 'person' | 'system' | 'admin-key' | 'api-client';
   readonly id: string;
 }
 

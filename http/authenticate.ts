@@ -19,8 +19,12 @@ export interface AuthOptions {
   readonly jwtSecret: string;
   /** The caller's principal as the access read model knows it now; undefined when unknown. */
   readonly loadPrincipal: (personId: string) => Promise<Principal | undefined>;
+  /** The API client whose valid key this is, now; undefined for an unknown, ended or revoked key. */
+  readonly loadApiClient: (key: string) => Promise<Principal | undefined>;
   readonly now: () => Date;
 }
+
+export const API_KEY_PREFIX = 'prmk_';
 
 const sameSecret = (a: string, b: string) => {
   const x = Buffer.from(a);
@@ -48,12 +52,19 @@ export const useAuthentication = (app: FastifyInstance, options: AuthOptions) =>
       request.principal = ADMIN_KEY_PRINCIPAL;
       return;
     }
-    const claims = verifyToken(options.jwtSecret, token, Math.floor(options.now().getTime() / 1000));
-    const principal = claims ? await options.loadPrincipal(claims.sub) : undefined;
+    // API keys and JWTs look nothing alike: a key is `prmk_…`, a JWT three dot-separated parts.
+    const claims = token.startsWith(API_KEY_PREFIX)
+      ? undefined
+      : verifyToken(options.jwtSecret, token, Math.floor(options.now().getTime() / 1000));
+    const principal = token.startsWith(API_KEY_PREFIX)
+      ? await options.loadApiClient(token)
+      : claims
+        ? await options.loadPrincipal(claims.sub)
+        : undefined;
     if (!principal)
       return sendProblem(
         reply.header('www-authenticate', 'Bearer error="invalid_token"'),
-        problem(401, 'invalid_token', 'the token is invalid, expired, or names no known person'),
+        problem(401, 'invalid_token', 'the token is invalid, expired, revoked, or names no known person'),
       );
     request.principal = principal;
   });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import * as E from 'fp-ts/lib/Either.js';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { readsEverything, isVendorAdmin, isChannelStaff, type Principal } from '../domain/access/index.js';
 import type { DomainError, IdGenerator } from '../domain/shared/index.js';
 import { isWrongExpectedVersion } from '../eventstore/errors.js';
@@ -9,6 +9,8 @@ import { createKeyedLock } from '../infra/keyedLock.js';
 import { requestHash, type IdempotencyStore } from './idempotency.js';
 import { problem, problemOf, sendProblem, type Problem } from './problem.js';
 import { fastifySchema, type RouteInput, type RouteShape } from './routes.js';
+import { named } from './contract.js';
+import { contractOf, IdempotencyKey } from './responseContract.js';
 import { ifMatchTarget } from './ifMatchTarget.js';
 import { actorOf } from '../commands/auth/actorOf.js';
 import {
@@ -31,6 +33,17 @@ export interface CommandKit {
 }
 
 export { actorOf };
+
+/** What every command answers (DESIGN §6): where its events landed. */
+export const CommandResultBody = named(
+  'CommandResult',
+  z.object({
+    id: z.string().describe('the id of the thing the command acted on'),
+    streamId: z.string(),
+    version: z.number().int().describe('the stream version after the command: the next If-Match'),
+    position: z.number().int().describe('global log position of the last event appended'),
+  }),
+);
 
 /** Auditors and analysts read everything and change nothing. */
 const isReadOnlyStaff = (p: Principal) => readsEverything(p) && !isVendorAdmin(p) && !isChannelStaff(p);
@@ -59,16 +72,30 @@ const keyLockOf = (kit: CommandKit) => {
 export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
   app: FastifyInstance,
   kit: CommandKit,
-  shape: RouteShape<P, z.ZodType, B> & { readonly created?: boolean },
+  shape: RouteShape<P, z.ZodType, B> & {
+    readonly created?: boolean;
+    /** The answer's schema when it carries more than CommandResult (e.g. an API key shown once). */
+    readonly result?: z.ZodType;
+    /** Fields answered once and never stored with the idempotency record: a replay answers without them. */
+    readonly secretFields?: readonly string[];
+  },
   handler: (
     input: RouteInput<P, z.ZodType, B> & { ctx: CommandContext },
   ) => Promise<E.Either<DomainError, CommandResult>>,
 ) => {
   const lock = keyLockOf(kit);
+  // A top-level create is read back at `<collection>/<id>`; nested creates (an MDF request) have no URL of their own.
+  const location = shape.created && !shape.url.includes(':') ? (id: string) => `${shape.url}/${id}` : undefined;
+  const contract = contractOf(shape, {
+    kind: 'command',
+    status: shape.created ? 201 : 200,
+    body: shape.result ?? CommandResultBody,
+    headers: ['etag', ...(location ? (['location'] as const) : []), 'prm-read-models', 'prm-read-models-position'],
+  });
   app.route({
     method: shape.method,
     url: shape.url,
-    schema: fastifySchema(shape),
+    schema: fastifySchema(shape, contract),
     handler: async (request, reply) => {
       const principal = principalOf(request);
       if (isReadOnlyStaff(principal))
@@ -82,7 +109,7 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
           ]),
         );
       const key = request.headers['idempotency-key'] as string | undefined;
-      if (key !== undefined && !/^[\x21-\x7e]{1,255}$/.test(key))
+      if (key !== undefined && !IdempotencyKey.safeParse(key).success)
         return sendProblem(
           reply,
           problem(400, 'validation_failed', 'Idempotency-Key must be 1 to 255 visible ASCII characters', [
@@ -174,15 +201,22 @@ export const commandRoute = <P extends z.ZodType, B extends z.ZodType>(
             return { status: seen.statusCode, body: JSON.parse(seen.body), problem: seen.statusCode >= 400 };
           }
           const fresh = await run();
+          const stored =
+            shape.secretFields && !fresh.problem
+              ? Object.fromEntries(
+                  Object.entries(fresh.body as object).filter(([k]) => !shape.secretFields?.includes(k)),
+                )
+              : fresh.body;
           // Unrecorded, a retry still answers the original result: its command id finds its events in the log.
           await kit.idempotency
-            .save(scope, { requestHash: hash, statusCode: fresh.status, body: JSON.stringify(fresh.body) }, kit.now())
+            .save(scope, { requestHash: hash, statusCode: fresh.status, body: JSON.stringify(stored) }, kit.now())
             .catch((error: unknown) => request.log.warn({ err: error }, 'idempotency record not saved'));
           return fresh;
         });
       }
       if (outcome.problem) return sendProblem(reply, outcome.body as Problem);
       const result = outcome.body as CommandResult;
+      if (location) reply.header('location', location(result.id));
       if (outcome.behind) {
         reply.header('prm-read-models', 'behind');
         if (kit.readModelPosition) reply.header('prm-read-models-position', String(kit.readModelPosition()));

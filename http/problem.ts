@@ -1,10 +1,60 @@
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import type { DomainError, DomainErrorCode } from '../domain/shared/index.js';
+import { named, UriOut } from './contract.js';
 
 export interface FieldError {
   readonly path: string;
   readonly message: string;
 }
+
+/**
+ * Every `code` a problem may carry: the contract's enum, so a client switches on it with types. A new
+ * code must be added here, or the response check of the tests refuses the problem that carries it.
+ */
+export const ProblemCode = z.enum([
+  'validation_failed',
+  'malformed_json',
+  'malformed_request',
+  'bad_request',
+  'unauthenticated',
+  'invalid_token',
+  'forbidden',
+  'not_found',
+  'invalid_state',
+  'duplicate',
+  'channel_conflict',
+  'concurrent_modification',
+  'version_mismatch',
+  'payload_too_large',
+  'unsupported_media_type',
+  'idempotency_key_reused',
+  'insufficient_funds',
+  'insufficient_points',
+  'limit_exceeded',
+  'internal_error',
+  'not_supported',
+  'malformed_url',
+  'method_not_allowed',
+  'uri_too_long',
+  'request_timeout',
+  'headers_too_large',
+  'database_unavailable',
+  'storage_full',
+]);
+
+/** RFC 9457 problem details, with our machine-readable `code` (the `Problem` component). */
+export const ProblemBody = named(
+  'Problem',
+  z.object({
+    type: UriOut,
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: ProblemCode,
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+);
 
 /** RFC 9457 problem details, with our machine-readable `code`. */
 export interface Problem {

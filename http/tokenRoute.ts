@@ -5,6 +5,7 @@ import { isVendorAdmin } from '../domain/access/index.js';
 import { domainError, PersonId } from '../domain/shared/index.js';
 import { signToken } from './jwt.js';
 import { answer, queryRoute } from './routes.js';
+import { InstantOut, named } from './contract.js';
 
 export const TokenBody = z.strictObject({
   personId: PersonId,
@@ -30,13 +31,15 @@ export const tokenRoute = (
       summary: 'Issue a bearer token for a person',
       tags: ['auth'],
       body: TokenBody,
+      response: named('Token', z.object({ token: z.string(), expiresAt: InstantOut })),
+      status: 201,
+      problems: [403],
     },
-    async ({ body, principal, reply }) => {
+    async ({ body, principal }) => {
       if (!isVendorAdmin(principal)) return E.left(domainError('forbidden', 'only vendor admins issue tokens'));
       if (!(await deps.personExists(body.personId))) return E.left(domainError('not_found', 'person not found'));
       const iat = Math.floor(deps.now().getTime() / 1000);
       const exp = iat + (body.ttlSeconds ?? 8 * 3600);
-      reply.code(201);
       return E.right(
         answer({
           token: signToken(deps.jwtSecret, { sub: body.personId, iat, exp }),

@@ -37,11 +37,3 @@ export const useZodSchemas = (app: FastifyInstance) => {
   });
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 };
-
-/** JSON Schema for the OpenAPI document, as clients send it. */
-export const toOpenApiSchema = (schema: unknown): unknown => {
-  if (!isZod(schema)) return schema;
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  delete json.$schema;
-  return json;
-};

@@ -1,4 +1,5 @@
 import { accessProjection } from './access/accessProjection.js';
+import { apiClientsProjection } from './apiClient/apiClientsProjection.js';
 import { channelSettingsProjection } from './channel/channelSettingsProjection.js';
 import { dealsProjection } from './deal/dealsProjection.js';
 import { externalRefsProjection } from './externalRef/externalRefsProjection.js';
@@ -13,6 +14,7 @@ import { scorecardsProjection } from './scorecard/scorecardsProjection.js';
 import { webhooksProjection } from './webhook/webhooksProjection.js';
 
 export { loadPrincipal } from './access/loadPrincipal.js';
+export { loadApiClient } from './apiClient/loadApiClient.js';
 export * from './runner/projection.js';
 export * from './runner/projectionRunner.js';
 export * from '../infra/sql/sqlDb.js';
@@ -32,5 +34,6 @@ export const allProjections: readonly Projection[] = [
   externalRefsProjection,
   leadsProjection,
   plansProjection,
+  apiClientsProjection,
 ];
 export type { Database, TableName } from './readModels/database.js';

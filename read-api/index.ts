@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { apiClientQueryRoutes } from './apiClient/apiClientQueryRoutes.js';
 import { channelQueryRoutes } from './channel/channelQueryRoutes.js';
 import { contentQueryRoutes } from './content/contentQueryRoutes.js';
 import { dealQueryRoutes } from './deal/dealQueryRoutes.js';
@@ -38,4 +39,5 @@ export const queryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   leadQueryRoutes(app, deps);
   leadDashboardRoutes(app, deps);
   planQueryRoutes(app, deps);
+  apiClientQueryRoutes(app, deps);
 };

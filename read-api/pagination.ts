@@ -21,7 +21,7 @@ export const Cursor = z
 export const StringCursor = Cursor.pipe(z.string({ error: 'not a cursor from this API' }));
 
 export interface Page<T> {
-  readonly items: readonly T[];
+  readonly items: T[];
   readonly nextCursor: string | null;
 }
 

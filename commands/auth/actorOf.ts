@@ -7,4 +7,6 @@ export const actorOf = (p: Caller): Actor =>
     ? { kind: 'person', id: p.personId }
     : p.kind === 'system'
       ? { kind: 'system', id: p.id }
-      : { kind: 'admin-key', id: 'admin' };
+      : p.kind === 'api-client'
+        ? { kind: 'api-client', id: p.clientId }
+        : { kind: 'admin-key', id: 'admin' };

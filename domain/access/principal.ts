@@ -23,6 +23,14 @@ export type Principal =
       readonly personId: string;
       readonly vendorRoles: readonly VendorRoleGrant[];
       readonly employer?: Employer;
+    }
+  | {
+      /** A service account (DESIGN §11): its vendor roles work as a person's; `integration` reads the feed. */
+      readonly kind: 'api-client';
+      readonly clientId: string;
+      readonly name: string;
+      readonly vendorRoles: readonly VendorRoleGrant[];
+      readonly integration: boolean;
     };
 
 export const ADMIN_KEY_PRINCIPAL: Principal = { kind: 'admin-key' };

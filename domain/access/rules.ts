@@ -8,9 +8,9 @@ export interface PartnerScope {
   readonly channelManagerId?: string;
 }
 
-/** The admin key and the system hold every vendor role. */
+/** The admin key and the system hold every vendor role; people and API clients those granted. */
 export const hasVendorRole = (p: Caller, role: VendorRole): boolean =>
-  p.kind !== 'person' || p.vendorRoles.some((g) => g.role === role);
+  p.kind === 'admin-key' || p.kind === 'system' || p.vendorRoles.some((g) => g.role === role);
 
 export const isVendorAdmin = (p: Caller): boolean => hasVendorRole(p, 'vendor_admin');
 
@@ -24,8 +24,9 @@ export const readsAnalytics = (p: Caller): boolean => isVendorAdmin(p) || hasVen
 /** Vendor admin, or a channel manager whose regions cover the partner or who is assigned to it. */
 export const managesPartner = (p: Caller, partner: PartnerScope): boolean => {
   if (isVendorAdmin(p)) return true;
-  if (p.kind !== 'person') return false;
-  if (partner.channelManagerId === p.personId && hasVendorRole(p, 'channel_manager')) return true;
+  if (p.kind !== 'person' && p.kind !== 'api-client') return false;
+  if (p.kind === 'person' && partner.channelManagerId === p.personId && hasVendorRole(p, 'channel_manager'))
+    return true;
   return p.vendorRoles.some(
     (g) =>
       g.role === 'channel_manager' &&

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ApiClientId,
   ClaimId,
   defineEvent,
   FundId,
@@ -21,8 +22,8 @@ import {
 export const MdfActivity = z.enum(['event', 'digital_campaign', 'content_syndication', 'training', 'other']);
 export type MdfActivity = z.infer<typeof MdfActivity>;
 
-/** Who submitted: a person, or `admin` for the built-in admin key. */
-export const Submitter = z.union([PersonId, z.literal('admin')]);
+/** Who submitted: a person, an API client, or `admin` for the built-in admin key. */
+export const Submitter = z.union([PersonId, ApiClientId, z.literal('admin')]);
 
 /** One piece of proof of performance: a named document, where it is, and optionally its digest. */
 export const ProofItem = z.strictObject({

@@ -14,6 +14,7 @@ export const idPrefixes = {
   lead: 'led',
   plan: 'pln',
   location: 'loc',
+  apiClient: 'cli',
   event: 'evt',
   command: 'cmd',
 } as const;
@@ -40,3 +41,4 @@ export const WebhookId = idSchema('webhook');
 export const LeadId = idSchema('lead');
 export const PlanId = idSchema('plan');
 export const LocationId = idSchema('location');
+export const ApiClientId = idSchema('apiClient');

@@ -46,11 +46,17 @@ export const Slug = z
   .string()
   .max(64, 'at most 64 characters')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug (a-z, 0-9, dashes)');
-export const Email = z.string().trim().max(254, 'at most 254 characters').pipe(z.email('must be an email address'));
+export const Email = z
+  .string()
+  .trim()
+  .max(254, 'at most 254 characters')
+  .pipe(z.email('must be an email address'))
+  .meta({ format: 'email' });
 /** An http(s) URL, as given: well-formed and without control characters (the URL parser would hide them). */
 export const Url = z
   .string()
   .max(2048, 'at most 2048 characters')
   .refine(isWellFormedText, notWellFormed)
   .refine((s) => noControl.test(s), 'must not contain control characters')
-  .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }));
+  .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }))
+  .meta({ format: 'uri' });

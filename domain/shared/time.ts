@@ -10,7 +10,9 @@ export const IsoDate = z
     // zod runs this even when the regex failed: an Invalid Date must be refused, not thrown (RangeError).
     const d = new Date(`${s}T00:00:00.000Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'not a calendar date');
+  }, 'not a calendar date')
+  // The OpenAPI document tells clients the format the refinement enforces.
+  .meta({ format: 'date' });
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** An instant in ISO-8601 UTC, e.g. `2026-11-27T10:00:00.000Z`; normalised to milliseconds. */
@@ -22,7 +24,8 @@ export const Instant = z
     const t = Date.parse(s);
     return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s.slice(0, 10);
   }, 'not a real instant')
-  .transform((s) => new Date(s).toISOString());
+  .transform((s) => new Date(s).toISOString())
+  .meta({ format: 'date-time' });
 export type Instant = z.infer<typeof Instant>;
 
 export const toIsoDate = (d: Date): IsoDate => d.toISOString().slice(0, 10);

@@ -2,6 +2,7 @@ import { platformTables } from '../../infra/sql/platformTables.js';
 import { webhookDeliveryTables } from '../../infra/sql/webhookDeliveryTables.js';
 import { namesOf, type DatabaseOf } from '../../infra/sql/tables.js';
 import { accessTables } from './accessTables.js';
+import { apiClientTables } from './apiClientTables.js';
 import { channelTables } from './channelTables.js';
 import { dealTables } from './dealTables.js';
 import { integrationTables } from './integrationTables.js';
@@ -30,6 +31,7 @@ export const tables = {
   ...integrationTables,
   ...leadTables,
   ...planTables,
+  ...apiClientTables,
   ...platformTables,
   ...webhookDeliveryTables,
 };

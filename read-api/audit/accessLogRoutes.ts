@@ -5,7 +5,7 @@ import { Instant } from '../../domain/shared/index.js';
 import { answer, queryRoute } from '../../http/routes.js';
 import { Limit, toPage } from '../pagination.js';
 import type { AuditDeps } from './auditDeps.js';
-import { PositionCursor } from './auditSchemas.js';
+import { AccessLogPage, PositionCursor } from './auditSchemas.js';
 
 interface AccessRow {
   id: number;
@@ -34,6 +34,8 @@ export const accessLogRoutes = (app: FastifyInstance, deps: AuditDeps) => {
         cursor: PositionCursor.optional(),
         limit: Limit,
       }),
+      response: AccessLogPage,
+      problems: [403],
     },
     async ({ query }) => {
       const where = ['id > ?'];

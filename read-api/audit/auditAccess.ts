@@ -1,13 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasVendorRole, isVendorAdmin, type Principal } from '../../domain/access/index.js';
+import { actorOf } from '../../commands/auth/actorOf.js';
 import { problem, sendProblem } from '../../http/problem.js';
 import type { TransactionalSqlDb } from '../../infra/sql/sqlDb.js';
 
 /** Auditors and vendor admins (the admin key included) reach `/audit/*`; nobody else. */
 export const mayAudit = (p: Principal): boolean => isVendorAdmin(p) || hasVendorRole(p, 'auditor');
-
-const actorOf = (p: Principal) =>
-  p.kind === 'admin-key' ? { kind: 'admin-key', id: 'admin' } : { kind: 'person', id: p.personId };
 
 export const logAccess = (
   db: TransactionalSqlDb,

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Instant } from '../../domain/shared/index.js';
 import { Cursor, Limit } from '../pagination.js';
+import { InstantOut, named, pageOf, TextStream } from '../../http/contract.js';
+
+export { TextStream };
 
 /** `<aggregate>-<id>`, e.g. `partner-ptr_x`, `channel-settings`, `email-ann@acme.example`. */
 export const StreamId = z
@@ -43,3 +46,81 @@ export const EventsQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 
 export const StreamParams = z.strictObject({ streamId: StreamId });
+
+const ActorOut = z.object({ kind: z.enum(['person', 'system', 'admin-key', 'api-client']), id: z.string() });
+/** One stored event as auditors see it (DESIGN §3's envelope). */
+export const StoredEventOut = named(
+  'StoredEvent',
+  z.object({
+    position: z.number().int(),
+    streamId: z.string(),
+    version: z.number().int(),
+    eventId: z.string(),
+    type: z.string(),
+    schemaVersion: z.number().int(),
+    data: z.unknown().describe('the event body (its text when no longer JSON)'),
+    metadata: z
+      .union([
+        z.object({
+          actor: ActorOut,
+          commandId: z.string(),
+          correlationId: z.string(),
+          causationId: z.string().optional(),
+          idempotencyKey: z.string().optional(),
+        }),
+        z.string(),
+      ])
+      .describe('who and why; its text when no longer JSON'),
+    recordedAt: InstantOut,
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+    storedSchemaVersion: z.number().int().optional().describe('with upcast: the version as stored'),
+    unreadable: z.literal(true).optional().describe('the stored body or metadata is not JSON (tampered)'),
+  }),
+);
+export const StoredEventPage = pageOf('StoredEventPage', StoredEventOut);
+
+export const VerifyReportOut = named(
+  'VerifyReport',
+  z.object({
+    ok: z.boolean(),
+    checkedEvents: z.number().int(),
+    headPosition: z.number().int(),
+    headHash: z.string(),
+    problem: z
+      .object({
+        position: z.number().int(),
+        kind: z.enum(['modified', 'deleted', 'inserted', 'reordered']),
+        detail: z.string(),
+        streamId: z.string().optional(),
+        eventId: z.string().optional(),
+      })
+      .optional(),
+  }),
+);
+
+export const StateAsOfOut = named(
+  'StateAsOf',
+  z.object({
+    streamId: z.string(),
+    aggregate: z.string(),
+    asOf: z.union([z.object({ position: z.number().int() }), z.object({ instant: InstantOut })]).nullable(),
+    version: z.number().int(),
+    position: z.number().int().nullable(),
+    recordedAt: InstantOut.nullable(),
+    currentVersion: z.number().int(),
+    state: z.unknown().describe("the aggregate's state as its evolve folds it"),
+  }),
+);
+
+export const AccessLogPage = pageOf(
+  'AccessLogPage',
+  z.object({
+    id: z.number().int(),
+    at: InstantOut,
+    actor: z.object({ kind: z.string(), id: z.string() }),
+    method: z.string(),
+    route: z.string(),
+    url: z.string(),
+    status: z.number().int(),
+  }),
+);

@@ -19,7 +19,7 @@ export const envelopeView = (raw: RawEvent, registry: EventRegistry, upcast: boo
   const data = parse(raw.data);
   const metadata = parse(raw.metadata);
   const stored: StoredEvent = { ...raw, data: data.value, metadata: metadata.value as StoredEvent['metadata'] };
-  if (!data.ok || !metadata.ok) return { ...stored, unreadable: true };
+  if (!data.ok || !metadata.ok) return { ...stored, unreadable: true as const };
   if (!upcast || stored.schemaVersion >= registry.currentVersion(stored.type)) return stored;
   const current = registry.upcast(stored);
   return { ...current, storedSchemaVersion: stored.schemaVersion };

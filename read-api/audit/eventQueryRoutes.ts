@@ -6,7 +6,14 @@ import { answer, queryRoute } from '../../http/routes.js';
 import { Limit, toPage } from '../pagination.js';
 import { AsOfParam } from './asOf.js';
 import type { AuditDeps } from './auditDeps.js';
-import { BooleanFlag, EventsQuery, PositionCursor, StreamParams } from './auditSchemas.js';
+import {
+  BooleanFlag,
+  EventsQuery,
+  PositionCursor,
+  StateAsOfOut,
+  StoredEventPage,
+  StreamParams,
+} from './auditSchemas.js';
 import { envelopeView } from './envelopeView.js';
 import { replayableAggregates } from './aggregateRegistry.js';
 import { stateAsOf } from './stateAsOf.js';
@@ -20,6 +27,8 @@ export const eventQueryRoutes = (app: FastifyInstance, deps: AuditDeps) => {
       url: '/audit/events',
       tags: ['audit'],
       query: EventsQuery,
+      response: StoredEventPage,
+      problems: [403, 501],
       summary: 'Stored events in log order, filtered by stream, type, actor and time range (cursor pagination)',
     },
     async ({ query }) => {
@@ -53,6 +62,8 @@ export const eventQueryRoutes = (app: FastifyInstance, deps: AuditDeps) => {
       tags: ['audit'],
       params: StreamParams,
       query: z.strictObject({ cursor: PositionCursor.optional(), limit: Limit, upcast: BooleanFlag.optional() }),
+      response: StoredEventPage,
+      problems: [403, 501],
       summary: "One stream's stored envelopes in version order (as stored, or upcast)",
     },
     async ({ params, query }) => {
@@ -80,6 +91,9 @@ export const eventQueryRoutes = (app: FastifyInstance, deps: AuditDeps) => {
       tags: ['audit'],
       params: StreamParams,
       query: z.strictObject({ asOf: AsOfParam.optional() }),
+      response: StateAsOfOut,
+      versioned: true,
+      problems: [403],
       summary: "An aggregate's state as of a log position or an instant, folded by the aggregate's own evolve",
     },
     async ({ params, query }) => {

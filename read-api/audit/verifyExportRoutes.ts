@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { answer, queryRoute } from '../../http/routes.js';
 import type { AuditDeps } from './auditDeps.js';
-import { Position } from './auditSchemas.js';
+import { Position, TextStream, VerifyReportOut } from './auditSchemas.js';
 
 const VerifyQuery = z
   .strictObject({
@@ -28,6 +28,8 @@ export const verifyExportRoutes = (app: FastifyInstance, deps: AuditDeps) => {
       url: '/audit/verify',
       tags: ['audit'],
       query: VerifyQuery,
+      response: VerifyReportOut,
+      problems: [403, 501],
       summary:
         'Walk the hash chain and stream versions; name the first position modified, deleted, inserted or reordered',
     },
@@ -47,6 +49,9 @@ export const verifyExportRoutes = (app: FastifyInstance, deps: AuditDeps) => {
       url: '/audit/export',
       tags: ['audit'],
       query: z.strictObject({ after: Position.optional() }),
+      response: TextStream,
+      produces: 'application/x-ndjson',
+      problems: [403, 501],
       summary: 'The stored log after a position as NDJSON, streamed (one envelope per line, hashes included)',
     },
     async ({ query, reply }) => {

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import * as E from 'fp-ts/lib/Either.js';
 import { answer, queryRoute } from '../../http/routes.js';
 import type { QueryDeps } from '../queryDeps.js';
-import { readChannelSettings } from './readChannelSettings.js';
+
+import { ChannelSettingsOut, readChannelSettings } from './readChannelSettings.js';
 
 export const channelQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   queryRoute(
@@ -12,6 +13,7 @@ export const channelQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       url: '/channel/settings',
       summary: 'Current channel settings (defaults included)',
       tags: ['channel'],
+      response: ChannelSettingsOut,
     },
     async () => E.right(answer(await readChannelSettings(deps.reader))),
   );

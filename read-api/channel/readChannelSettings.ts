@@ -1,4 +1,5 @@
-import { defaultChannelSettings, type ChannelSettings } from '../../domain/channel/index.js';
+import { ChannelSettingsChange, defaultChannelSettings, type ChannelSettings } from '../../domain/channel/index.js';
+import { named } from '../../http/contract.js';
 import type { SqlDb } from '../../infra/sql/sqlDb.js';
 
 /** Current channel settings: stored changes over the defaults. */
@@ -11,3 +12,6 @@ export const readChannelSettings = async (db: SqlDb): Promise<ChannelSettings> =
     tierCriteria: { ...defaultChannelSettings.tierCriteria, ...((stored.tierCriteria as object) ?? {}) },
   };
 };
+
+/** Every setting, defaults included (GET /channel/settings). */
+export const ChannelSettingsOut = named('ChannelSettings', ChannelSettingsChange.required());

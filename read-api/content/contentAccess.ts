@@ -11,7 +11,7 @@ export const seesAllContent = (p: Principal): boolean => p.kind === 'admin-key' 
  */
 export const inspectsVisibility = (p: Principal, what: string): E.Either<DomainError, true> => {
   if (isVendorAdmin(p) || hasVendorRole(p, 'auditor')) return E.right(true);
-  if (p.kind === 'person' && p.vendorRoles.length > 0)
+  if (p.kind !== 'admin-key' && p.vendorRoles.length > 0)
     return E.left(domainError('forbidden', 'only vendor admins and auditors inspect who sees what'));
   return E.left(domainError('not_found', `${what} not found`));
 };

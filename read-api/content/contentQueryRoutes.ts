@@ -7,7 +7,7 @@ import { answer, queryRoute } from '../../http/routes.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { inspectsVisibility, seesAllContent } from './contentAccess.js';
-import { contentView } from './contentView.js';
+import { AudienceMemberPage, ContentOut, ContentPage, contentView } from './contentView.js';
 
 const ContentParams = z.strictObject({ id: ContentId });
 const ListQuery = z.strictObject({
@@ -37,6 +37,7 @@ export const contentQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       summary: 'Content the caller can see now',
       tags: ['content'],
       query: ListQuery,
+      response: ContentPage,
     },
     async ({ query, principal }) => {
       if (seesAllContent(principal)) {
@@ -90,6 +91,8 @@ export const contentQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       summary: 'One content item, if the caller can see it now',
       tags: ['content'],
       params: ContentParams,
+      response: ContentOut,
+      versioned: true,
     },
     async ({ params, principal }) => {
       if (seesAllContent(principal)) {
@@ -124,6 +127,8 @@ export const contentQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       tags: ['content'],
       params: ContentParams,
       query: z.strictObject({ partnerId: PartnerId.optional(), limit: Limit, cursor: StringCursor.optional() }),
+      response: AudienceMemberPage,
+      problems: [403],
     },
     async ({ params, query, principal }) => {
       const allowed = inspectsVisibility(principal, 'content');
@@ -185,6 +190,8 @@ export const contentQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       tags: ['content'],
       params: z.strictObject({ id: PersonId }),
       query: z.strictObject({ kind: ContentKind.optional(), limit: Limit, cursor: StringCursor.optional() }),
+      response: ContentPage,
+      problems: [403],
     },
     async ({ params, query, principal }) => {
       const allowed = inspectsVisibility(principal, 'person');

@@ -10,10 +10,10 @@ import type { Database } from '../../projections/readModels/database.js';
 import { ExternalRefParam, externalRefsOf, ownersWithRef } from '../externalRef/externalRefs.js';
 import { Cursor, Limit, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
-import { dealView, type DealRow } from './dealView.js';
+import { DealDetailOut, DealPage, DealStatus, dealView, type DealRow } from './dealView.js';
 import { visibleDeals } from './dealVisibility.js';
 
-export const DealStatus = z.enum(['submitted', 'approved', 'rejected', 'withdrawn', 'won', 'lost', 'expired']);
+export { DealStatus };
 const Flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00.000Z`) + 86_400_000).toISOString();
 
@@ -72,6 +72,7 @@ export const dealQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       summary: 'Deal registrations, newest first, filtered by what the caller may see',
       tags: ['deals'],
       query: ListQuery,
+      response: DealPage,
     },
     async ({ query, principal }) => {
       const now = deps.now().toISOString();
@@ -130,6 +131,8 @@ export const dealQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       url: '/deals/:id',
       tags: ['deals'],
       params: z.strictObject({ id: DealId }),
+      response: DealDetailOut,
+      versioned: true,
       summary: 'One deal; vendor staff also see the colliding registrations side by side',
     },
     async ({ params, principal }) => {

@@ -6,7 +6,18 @@ import { answer, queryRoute } from '../../http/routes.js';
 import { Cursor, Limit, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { visibleDealRows } from './dealQueryRoutes.js';
-import { dealView, type DealRow } from './dealView.js';
+import { DealOut, dealView, type DealRow } from './dealView.js';
+import { InstantOut, named } from '../../http/contract.js';
+
+const ExpiringProtectionsOut = named(
+  'ExpiringProtections',
+  z.object({
+    asOf: InstantOut,
+    withinDays: z.number().int(),
+    items: z.array(DealOut),
+    nextCursor: z.string().nullable(),
+  }),
+);
 
 const DAY = 86_400_000;
 /** Keyset: [protectedUntil, dealId]. */
@@ -31,6 +42,7 @@ export const expiringProtectionRoutes = (app: FastifyInstance, deps: QueryDeps) 
       url: '/dashboards/expiring-protections',
       tags: ['deals', 'dashboards'],
       query: Query,
+      response: ExpiringProtectionsOut,
       summary:
         'Approved deal registrations whose protection ends within `withinDays` (default 30), soonest first, ' +
         'filtered by what the caller may see',

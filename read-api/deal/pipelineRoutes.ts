@@ -6,8 +6,58 @@ import { answer, queryRoute } from '../../http/routes.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';
 import { visiblePartners } from '../partner/partnerVisibility.js';
 import type { QueryDeps } from '../queryDeps.js';
+import { DateOut, InstantOut, MoneyOut, named, pageOf } from '../../http/contract.js';
 import { emptyMetrics, type Amounts } from './dealMetrics.js';
 import { partnerMetrics, pipelineFigures } from './pipelineFigures.js';
+
+const n = z.number().int();
+const rate = z.number().nullable().describe('0..1, null when nothing to divide by');
+const DealMetricsOut = named(
+  'DealMetrics',
+  z.object({
+    partnerId: PartnerId,
+    partnerName: z.string().nullable(),
+    registered: n,
+    approved: n,
+    rejected: n,
+    withdrawn: n,
+    won: n,
+    lost: n,
+    expired: n,
+    conflicted: n,
+    open: n,
+    conflictRate: rate,
+    approvalRate: rate,
+    medianHoursToApproval: z.number().nullable(),
+    leadConversion: rate,
+    wonValue: z.array(MoneyOut),
+  }),
+);
+const PipelineOut = named(
+  'Pipeline',
+  z.object({
+    asOf: InstantOut,
+    totals: z.object({
+      registered: n,
+      conflicted: n,
+      protectionActive: n,
+      byStatus: z.array(z.object({ status: z.string(), count: n, estimatedValue: z.array(MoneyOut) })),
+      byProductLine: z.array(
+        z.object({
+          productLine: z.string(),
+          count: n,
+          statuses: z.record(z.string(), n),
+          estimatedValue: z.array(MoneyOut),
+        }),
+      ),
+    }),
+    partners: pageOf('DealMetricsPage', DealMetricsOut),
+  }),
+);
+const PartnerDealMetricsOut = named(
+  'PartnerDealMetrics',
+  z.object({ ...DealMetricsOut.shape, from: DateOut.nullable(), to: DateOut.nullable() }),
+);
 
 const Window = { from: IsoDate.optional(), to: IsoDate.optional(), productLine: Slug.optional() };
 const PipelineQuery = z.strictObject({
@@ -34,6 +84,7 @@ export const pipelineRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       url: '/dashboards/pipeline',
       tags: ['deals', 'dashboards'],
       query: PipelineQuery,
+      response: PipelineOut,
       summary: 'Deal pipeline: totals by status and product line, and deal registration metrics per partner (paged)',
     },
     async ({ query, principal }) => {
@@ -92,6 +143,7 @@ export const pipelineRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       tags: ['deals', 'partners'],
       params: z.strictObject({ id: PartnerId }),
       query: z.strictObject(Window),
+      response: PartnerDealMetricsOut,
       summary: "A partner's deal registration metrics (over the deals the caller may see)",
     },
     async ({ params, query, principal }) => {

@@ -7,7 +7,7 @@ import { answer, queryRoute } from '../../http/routes.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';
 import { visiblePartners } from '../partner/partnerVisibility.js';
 import type { QueryDeps } from '../queryDeps.js';
-import { claimView, fundView, requestView } from './mdfView.js';
+import { claimView, FundDetailOut, FundPage, fundView, requestView } from './mdfView.js';
 
 const ListQuery = z.strictObject({
   partnerId: PartnerId.optional(),
@@ -34,6 +34,7 @@ export const mdfQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       summary: 'MDF funds with balances, filtered by what the caller may see',
       tags: ['mdf'],
       query: ListQuery,
+      response: FundPage,
     },
     async ({ query, principal }) => {
       const now = deps.now();
@@ -69,6 +70,8 @@ export const mdfQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       summary: 'One fund with its balances, requests and claims',
       tags: ['mdf'],
       params: z.strictObject({ id: FundId }),
+      response: FundDetailOut,
+      versioned: true,
     },
     async ({ params, principal }) => {
       const fund = await visibleFunds(principal).where('fund_id', '=', params.id).executeTakeFirst();

@@ -1,7 +1,76 @@
+import { z } from 'zod';
+import { MdfActivity, ProofItem, Submitter } from '../../domain/mdf/index.js';
+import { ClaimId, FundId, PartnerId, Period, RequestId } from '../../domain/shared/index.js';
+import { CurrencyOut, DateOut, InstantOut, MoneyOut, named, pageOf } from '../../http/contract.js';
 import type { Database } from '../../projections/readModels/database.js';
 
+const FundStatus = z.enum(['open', 'expired', 'closed']);
+const fundFields = {
+  id: FundId,
+  partnerId: PartnerId,
+  period: Period,
+  currency: CurrencyOut,
+  status: FundStatus,
+  expiresAt: InstantOut,
+  allocatedAt: InstantOut,
+  closedAt: InstantOut.nullable(),
+  closeReason: z.string().nullable(),
+  balances: z.object({
+    allocated: MoneyOut,
+    committed: MoneyOut,
+    claimed: MoneyOut,
+    paid: MoneyOut,
+    available: MoneyOut,
+  }),
+  version: z.number().int(),
+};
+/** An MDF fund with its balances. */
+export const FundOut = named('Fund', z.object(fundFields));
+export const FundPage = pageOf('FundPage', FundOut);
+export const MdfRequestOut = named(
+  'MdfRequest',
+  z.object({
+    id: RequestId,
+    activity: MdfActivity,
+    description: z.string(),
+    activityDate: DateOut,
+    amount: MoneyOut,
+    approvedAmount: MoneyOut.nullable(),
+    status: z.enum(['submitted', 'approved', 'rejected', 'closed']),
+    claimDeadline: InstantOut.nullable(),
+    rejectReason: z.string().nullable(),
+    submittedBy: Submitter,
+    submittedAt: InstantOut,
+    decidedAt: InstantOut.nullable(),
+    settledAt: InstantOut.nullable(),
+  }),
+);
+export const MdfClaimOut = named(
+  'MdfClaim',
+  z.object({
+    id: ClaimId,
+    requestId: RequestId,
+    amount: MoneyOut,
+    approvedAmount: MoneyOut.nullable(),
+    status: z.enum(['submitted', 'approved', 'rejected', 'paid']),
+    proof: z.array(ProofItem),
+    submittedBy: Submitter,
+    submittedAt: InstantOut,
+    decidedAt: InstantOut.nullable(),
+    rejectReason: z.string().nullable(),
+    paymentReference: z.string().nullable(),
+    paidAt: InstantOut.nullable(),
+  }),
+);
+/** One fund with its requests and claims. */
+export const FundDetailOut = named(
+  'FundDetail',
+  z.object({ ...fundFields, requests: z.array(MdfRequestOut), claims: z.array(MdfClaimOut) }),
+);
+
+const amount = (amountMinor: number, currency: string) => ({ amountMinor: Number(amountMinor), currency });
 const money = (amountMinor: number | null, currency: string) =>
-  amountMinor === null ? null : { amountMinor: Number(amountMinor), currency };
+  amountMinor === null ? null : amount(amountMinor, currency);
 
 /** open, expired (no new requests, decisions or claims; approved claims may still be paid) or closed. */
 export const fundStatus = (
@@ -10,7 +79,7 @@ export const fundStatus = (
 ): 'open' | 'expired' | 'closed' =>
   row.status === 'closed' ? 'closed' : Date.parse(row.expires_at) <= now.getTime() ? 'expired' : 'open';
 
-export const fundView = (r: Database['mdf_funds'], now: Date) => ({
+export const fundView = (r: Database['mdf_funds'], now: Date): z.input<typeof FundOut> => ({
   id: r.fund_id,
   partnerId: r.partner_id,
   period: r.period,
@@ -21,23 +90,23 @@ export const fundView = (r: Database['mdf_funds'], now: Date) => ({
   closedAt: r.closed_at,
   closeReason: r.close_reason,
   balances: {
-    allocated: money(r.allocated_minor, r.currency),
-    committed: money(r.committed_minor, r.currency),
-    claimed: money(r.claimed_minor, r.currency),
-    paid: money(r.paid_minor, r.currency),
-    available: money(r.available_minor, r.currency),
+    allocated: amount(r.allocated_minor, r.currency),
+    committed: amount(r.committed_minor, r.currency),
+    claimed: amount(r.claimed_minor, r.currency),
+    paid: amount(r.paid_minor, r.currency),
+    available: amount(r.available_minor, r.currency),
   },
   version: Number(r.version),
 });
 
-export const requestView = (r: Database['mdf_requests']) => ({
+export const requestView = (r: Database['mdf_requests']): z.input<typeof MdfRequestOut> => ({
   id: r.request_id,
-  activity: r.activity,
+  activity: r.activity as MdfActivity,
   description: r.description,
   activityDate: r.activity_date,
-  amount: money(r.amount_minor, r.currency),
+  amount: amount(r.amount_minor, r.currency),
   approvedAmount: money(r.approved_minor, r.currency),
-  status: r.status,
+  status: r.status as z.infer<typeof MdfRequestOut>['status'],
   claimDeadline: r.claim_deadline,
   rejectReason: r.reject_reason,
   submittedBy: r.submitted_by,
@@ -46,13 +115,13 @@ export const requestView = (r: Database['mdf_requests']) => ({
   settledAt: r.settled_at,
 });
 
-export const claimView = (r: Database['mdf_claims']) => ({
+export const claimView = (r: Database['mdf_claims']): z.input<typeof MdfClaimOut> => ({
   id: r.claim_id,
   requestId: r.request_id,
-  amount: money(r.amount_minor, r.currency),
+  amount: amount(r.amount_minor, r.currency),
   approvedAmount: money(r.approved_minor, r.currency),
-  status: r.status,
-  proof: JSON.parse(r.proof) as unknown,
+  status: r.status as z.infer<typeof MdfClaimOut>['status'],
+  proof: JSON.parse(r.proof) as ProofItem[],
   submittedBy: r.submitted_by,
   submittedAt: r.submitted_at,
   decidedAt: r.decided_at,

@@ -9,10 +9,16 @@ import { partnerLocations } from '../location/partnerLocations.js';
 import { plansWithProgress } from '../plan/planProgress.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
-import { certifiedByLine, partnerView } from './partnerView.js';
+import {
+  certifiedByLine,
+  EmployeePage,
+  PartnerDetailOut,
+  PartnerPage,
+  PartnerStatus,
+  partnerView,
+} from './partnerView.js';
 import { visiblePartners } from './partnerVisibility.js';
 
-const PartnerStatus = z.enum(['applied', 'approved', 'active', 'suspended', 'terminated', 'rejected']);
 const ListQuery = z.strictObject({
   status: PartnerStatus.optional(),
   tier: Tier.optional(),
@@ -38,6 +44,7 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       summary: 'The partner directory, filtered by what the caller may see',
       tags: ['partners'],
       query: ListQuery,
+      response: PartnerPage,
     },
     async ({ query, principal }) => {
       let q = db.selectFrom('partners').selectAll().where(visiblePartners(principal));
@@ -90,6 +97,8 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       summary: 'One partner with readiness per product line and quotas',
       tags: ['partners'],
       params: PartnerParams,
+      response: PartnerDetailOut,
+      versioned: true,
     },
     async ({ params, principal }) => {
       const row = await findVisible(principal, params.id);
@@ -144,6 +153,7 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       tags: ['partners'],
       params: PartnerParams,
       query: z.strictObject({ limit: Limit, cursor: StringCursor.optional() }),
+      response: EmployeePage,
     },
     async ({ params, query, principal }) => {
       const row = await findVisible(principal, params.id);

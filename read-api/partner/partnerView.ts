@@ -1,6 +1,55 @@
+import { z } from 'zod';
 import type { Database } from '../../projections/readModels/database.js';
 import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import type { ChannelSettings } from '../../domain/channel/index.js';
+import { PartnerId, PartnerType, Period, PersonId, Slug, Tier } from '../../domain/shared/index.js';
+import { CountryOut, InstantOut, MoneyOut, named, pageOf, UriOut } from '../../http/contract.js';
+
+export const PartnerStatus = z.enum(['applied', 'approved', 'active', 'suspended', 'terminated', 'rejected']);
+export type PartnerStatus = z.infer<typeof PartnerStatus>;
+export const ReadinessOut = z.object({ certified: z.number().int(), ready: z.boolean() });
+
+const partnerFields = {
+  id: PartnerId,
+  name: z.string(),
+  website: UriOut,
+  domain: z.string().nullable(),
+  country: CountryOut,
+  region: Slug,
+  type: PartnerType,
+  parentPartnerId: PartnerId.nullable(),
+  status: PartnerStatus,
+  tier: Tier.nullable(),
+  channelManagerId: PersonId.nullable(),
+  agreementVersion: z.string().nullable(),
+  employeeCount: z.number().int(),
+  certifiedPeople: z.number().int(),
+  readyProductLines: z.array(z.string()),
+  readiness: z.record(z.string(), ReadinessOut).describe('per product line of the channel'),
+  appliedAt: InstantOut,
+  approvedAt: InstantOut.nullable(),
+  activatedAt: InstantOut.nullable(),
+  statusChangedAt: InstantOut,
+  version: z.number().int(),
+};
+/** A partner as the directory shows it. */
+export const PartnerOut = named('Partner', z.object(partnerFields));
+export const PartnerPage = pageOf('PartnerPage', PartnerOut);
+/** One partner, with its quotas. */
+export const PartnerDetailOut = named(
+  'PartnerDetail',
+  z.object({ ...partnerFields, quotas: z.array(z.object({ period: Period, amount: MoneyOut })) }),
+);
+export const EmployeePage = pageOf(
+  'EmployeePage',
+  z.object({
+    id: PersonId,
+    name: z.string(),
+    email: z.string(),
+    role: z.string().nullable(),
+    joinedAt: InstantOut.nullable(),
+  }),
+);
 
 export interface Readiness {
   readonly certified: number;
@@ -41,7 +90,7 @@ export const partnerView = (
   row: Database['partners'],
   certified: { lines: Map<string, number>; people: number } | undefined,
   settings: ChannelSettings,
-) => {
+): z.input<typeof PartnerOut> => {
   const readiness: Record<string, Readiness> = {};
   for (const line of settings.productLines) {
     const n = certified?.lines.get(line) ?? 0;
@@ -54,10 +103,10 @@ export const partnerView = (
     domain: row.domain,
     country: row.country,
     region: row.region,
-    type: row.type,
+    type: row.type as PartnerType,
     parentPartnerId: row.parent_partner_id,
-    status: row.status,
-    tier: row.tier,
+    status: row.status as PartnerStatus,
+    tier: row.tier as Tier | null,
     channelManagerId: row.channel_manager_id,
     agreementVersion: row.agreement_version,
     employeeCount: Number(row.employee_count),

@@ -20,15 +20,17 @@ export type PartnerReach =
 
 export const partnerReach = (p: Principal): PartnerReach => {
   if (readsEverything(p)) return 'all';
-  if (p.kind !== 'person') return 'none';
+  if (p.kind === 'admin-key') return 'none';
   const managing = p.vendorRoles.filter((g) => g.role === 'channel_manager');
   if (managing.some((g) => g.regions === undefined)) return 'all';
   const regions = managing.flatMap((g) => g.regions ?? []);
-  const managerId = managing.length ? p.personId : undefined;
-  const employer = p.employer && employerIs(p, p.employer.partnerId);
+  // An API client manages by region only: no partner is assigned to it, and it works for no partner.
+  const person = p.kind === 'person' ? p : undefined;
+  const managerId = managing.length ? person?.personId : undefined;
+  const employer = person?.employer && employerIs(person, person.employer.partnerId);
   if (!regions.length && managerId === undefined && !employer) return 'none';
   return {
-    personId: p.personId,
+    personId: person?.personId ?? (p.kind === 'api-client' ? p.clientId : ''),
     regions,
     ...(managerId === undefined ? {} : { managerId }),
     ...(employer ? { employer } : {}),

@@ -5,6 +5,17 @@ import { domainError, PartnerId } from '../../domain/shared/index.js';
 import { answer, queryRoute } from '../../http/routes.js';
 import { visiblePartners } from '../partner/partnerVisibility.js';
 import type { QueryDeps } from '../queryDeps.js';
+import { InstantOut, named } from '../../http/contract.js';
+import { CertificationOut } from './personView.js';
+
+const PartnerCertificationsOut = named(
+  'PartnerCertifications',
+  z.object({
+    partnerId: PartnerId,
+    asOf: InstantOut,
+    items: z.array(CertificationOut.extend({ personId: z.string(), personName: z.string() })),
+  }),
+);
 
 /**
  * Every certification held by a partner's current employees, soonest expiry first: the partner page's
@@ -20,6 +31,7 @@ export const partnerCertificationRoutes = (app: FastifyInstance, deps: QueryDeps
       url: '/partners/:id/certifications',
       tags: ['partners', 'people'],
       params: z.strictObject({ id: PartnerId }),
+      response: PartnerCertificationsOut,
       summary: "Certifications of a partner's current employees with their validity now, soonest expiry first",
     },
     async ({ params, principal }) => {

@@ -8,7 +8,24 @@ import type { Database } from '../../projections/readModels/database.js';
 import { externalRefsOf } from '../externalRef/externalRefs.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
-import { personView } from './personView.js';
+import { PersonOut, personView } from './personView.js';
+import { PrincipalOut, principalView } from './principalView.js';
+import { InstantOut, named, pageOf } from '../../http/contract.js';
+import { Slug } from '../../domain/shared/index.js';
+
+const ProgramOut = named(
+  'Program',
+  z.object({
+    id: ProgramId,
+    name: z.string(),
+    productLine: Slug,
+    validForDays: z.number().int(),
+    points: z.number().int(),
+    status: z.enum(['active', 'retired']),
+    definedAt: InstantOut,
+  }),
+);
+const MeOut = named('Me', z.object({ principal: PrincipalOut, profile: PersonOut.nullable().optional() }));
 
 export const peopleQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   const db = deps.readModels;
@@ -62,6 +79,8 @@ export const peopleQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       summary: 'A person: employer, history, certifications',
       tags: ['people'],
       params: z.strictObject({ id: PersonId }),
+      response: PersonOut,
+      versioned: true,
     },
     async ({ params, principal }) => {
       const row = await db.selectFrom('people').selectAll().where('person_id', '=', params.id).executeTakeFirst();
@@ -73,15 +92,15 @@ export const peopleQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
 
   queryRoute(
     app,
-    { method: 'GET', url: '/me', summary: 'The caller: principal and profile', tags: ['people'] },
+    { method: 'GET', url: '/me', summary: 'The caller: principal and profile', tags: ['people'], response: MeOut },
     async ({ principal }) => {
-      if (principal.kind === 'admin-key') return E.right(answer({ principal }));
+      if (principal.kind !== 'person') return E.right(answer({ principal: principalView(principal) }));
       const row = await db
         .selectFrom('people')
         .selectAll()
         .where('person_id', '=', principal.personId)
         .executeTakeFirst();
-      return E.right(answer({ principal, profile: row ? await fullView(row) : null }));
+      return E.right(answer({ principal: principalView(principal), profile: row ? await fullView(row) : null }));
     },
   );
 
@@ -97,6 +116,7 @@ export const peopleQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
         limit: Limit,
         cursor: StringCursor.optional(),
       }),
+      response: pageOf('ProgramPage', ProgramOut),
     },
     async ({ query }) => {
       let q = db.selectFrom('programs').selectAll();
@@ -118,6 +138,8 @@ export const peopleQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       summary: 'One certification program',
       tags: ['programs'],
       params: z.strictObject({ id: ProgramId }),
+      response: ProgramOut,
+      versioned: true,
     },
     async ({ params }) => {
       const row = await db.selectFrom('programs').selectAll().where('program_id', '=', params.id).executeTakeFirst();
@@ -136,12 +158,12 @@ const programView = (r: {
   points: number;
   status: string;
   defined_at: string;
-}) => ({
+}): z.input<typeof ProgramOut> => ({
   id: r.program_id,
   name: r.name,
   productLine: r.product_line,
   validForDays: Number(r.valid_for_days),
   points: Number(r.points),
-  status: r.status,
+  status: r.status as 'active' | 'retired',
   definedAt: r.defined_at,
 });

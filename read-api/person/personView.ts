@@ -1,4 +1,50 @@
+import { z } from 'zod';
+import type { VendorRoleGrant } from '../../domain/access/index.js';
+import { PartnerId, PersonId, ProgramId, Slug, VendorRole } from '../../domain/shared/index.js';
+import { EmailOut, InstantOut, named } from '../../http/contract.js';
 import type { Database } from '../../projections/readModels/database.js';
+
+export const VendorRoleGrantOut = named(
+  'VendorRoleGrant',
+  z.object({
+    role: VendorRole,
+    regions: z.array(Slug).optional().describe('regions a channel manager covers; absent means every region'),
+  }),
+);
+export const CertificationOut = z.object({
+  programId: ProgramId,
+  programName: z.string().nullable(),
+  productLine: Slug,
+  earnedAt: InstantOut,
+  expiresAt: InstantOut,
+  renewedAt: InstantOut.nullable(),
+  revokedAt: InstantOut.nullable(),
+  valid: z.boolean(),
+});
+export const PersonOut = named(
+  'Person',
+  z.object({
+    id: PersonId,
+    name: z.string(),
+    email: EmailOut,
+    vendorRoles: z.array(VendorRoleGrantOut),
+    employer: z
+      .object({ partnerId: PartnerId, role: z.string().nullable(), joinedAt: InstantOut.nullable() })
+      .nullable(),
+    employmentHistory: z.array(
+      z.object({
+        partnerId: PartnerId,
+        role: z.string(),
+        joinedAt: InstantOut,
+        leftAt: InstantOut.nullable(),
+        leaveReason: z.string().nullable(),
+      }),
+    ),
+    certifications: z.array(CertificationOut),
+    registeredAt: InstantOut,
+    version: z.number().int(),
+  }),
+);
 
 /** A person as the API shows them: employer, history, certifications with validity at `now`. */
 export const personView = (
@@ -6,11 +52,14 @@ export const personView = (
   history: readonly Database['employments'][],
   certifications: readonly (Database['certifications'] & { program_name: string | null })[],
   now: Date,
-) => ({
+): z.input<typeof PersonOut> => ({
   id: row.person_id,
   name: row.name,
   email: row.email,
-  vendorRoles: JSON.parse(row.vendor_roles) as unknown[],
+  vendorRoles: (JSON.parse(row.vendor_roles) as VendorRoleGrant[]).map((g) => ({
+    role: g.role,
+    ...(g.regions ? { regions: [...g.regions] } : {}),
+  })),
   employer: row.partner_id ? { partnerId: row.partner_id, role: row.partner_role, joinedAt: row.joined_at } : null,
   employmentHistory: history.map((h) => ({
     partnerId: h.partner_id,

@@ -7,7 +7,35 @@ import { answer, queryRoute } from '../../http/routes.js';
 import { Cursor, Limit, toPage } from '../pagination.js';
 import { visiblePartners } from '../partner/partnerVisibility.js';
 import type { QueryDeps } from '../queryDeps.js';
+import { InstantOut, named, pageOf } from '../../http/contract.js';
 
+const n = z.number().int();
+const totalsFields = { balance: n, earned: n, adjusted: n, redeemed: n, expired: n };
+const ledgerEntry = z.object({
+  position: n,
+  kind: z.string(),
+  points: n,
+  personId: z.string().nullable(),
+  reason: z.string().nullable(),
+  sourceEventId: z.string().nullable(),
+  rewardId: z.string().nullable(),
+  redeemedFrom: z.string().nullable(),
+  recordedAt: InstantOut,
+});
+const pointsFields = {
+  partnerId: PartnerId,
+  ...totalsFields,
+  people: z.array(z.object({ personId: PersonId, ...totalsFields })),
+  ledger: pageOf('PointsLedgerPage', ledgerEntry),
+};
+/** The whole partner's points (vendor staff, the partner's admins) or one person's own. */
+const PointsOut = named(
+  'Points',
+  z.discriminatedUnion('scope', [
+    z.object({ scope: z.literal('partner'), ...pointsFields, sharedBalance: n }),
+    z.object({ scope: z.literal('person'), ...pointsFields, personId: PersonId.nullable() }),
+  ]),
+);
 const PositionCursor = Cursor.pipe(z.number({ error: 'not a cursor from this API' }).int());
 const Query = z.strictObject({ personId: PersonId.optional(), limit: Limit, cursor: PositionCursor.optional() });
 
@@ -34,6 +62,9 @@ export const pointsQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       tags: ['points'],
       params: z.strictObject({ id: PartnerId }),
       query: Query,
+      response: PointsOut,
+      versioned: true,
+      problems: [403],
     },
     async ({ params, query, principal }) => {
       const partner = await db
@@ -87,7 +118,7 @@ export const pointsQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
         (r) => Number(r.position),
       );
       const perPerson = personRows.map((r) => ({ personId: r.person_id, ...totals(r) }));
-      const body = seesAll
+      const body: z.input<typeof PointsOut> = seesAll
         ? {
             partnerId: params.id,
             scope: 'partner',
@@ -99,7 +130,7 @@ export const pointsQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
         : {
             partnerId: params.id,
             scope: 'person',
-            personId: self,
+            personId: self ?? null,
             ...totals(personRows[0]),
             people: perPerson,
             ledger: page,

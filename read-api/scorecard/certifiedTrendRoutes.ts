@@ -6,6 +6,23 @@ import { answer, queryRoute } from '../../http/routes.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { periodsUpTo } from './figures.js';
 import { visibleScorecards } from './scorecardScope.js';
+import { InstantOut, named } from '../../http/contract.js';
+
+const CertifiedTrendOut = named(
+  'CertifiedTrend',
+  z.object({
+    asOf: InstantOut,
+    items: z.array(
+      z.object({
+        period: Period,
+        at: InstantOut,
+        partial: z.boolean().describe('the running period, counted now'),
+        employees: z.number().int(),
+        certifiedPeople: z.number().int(),
+      }),
+    ),
+  }),
+);
 
 const Query = z.strictObject({ period: Period.optional(), periods: z.coerce.number().int().min(1).max(12).default(8) });
 
@@ -23,6 +40,7 @@ export const certifiedTrendRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       url: '/dashboards/certified-people',
       tags: ['scorecards', 'dashboards'],
       query: Query,
+      response: CertifiedTrendOut,
       summary:
         'Employees and certified people of the partners the caller sees at the end of each of the last `periods` ' +
         'periods up to `period` (default: current; the running period counts now)',

@@ -8,6 +8,7 @@ import { aberdeenTriple } from '../lead/leadKpis.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { channelKpis, quadrantOf } from './channelHealth.js';
 import { everything, isVendorStaff, visibleScorecards } from './scorecardScope.js';
+import { ChannelHealthOut } from './channelHealthView.js';
 
 export const channelHealthRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   queryRoute(
@@ -17,6 +18,8 @@ export const channelHealthRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       url: '/dashboards/channel-health',
       tags: ['scorecards', 'dashboards'],
       query: z.strictObject({ period: Period.optional() }),
+      response: ChannelHealthOut,
+      problems: [403],
       summary:
         'Channel health for a period (default: current): partner count vs desired, share achieving quota, ' +
         'revenue growth, lead conversion, ready-to-sell share, the channel quadrant and the Aberdeen triple ' +

@@ -7,6 +7,19 @@ import { readChannelSettings } from '../channel/readChannelSettings.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { channelKpis, quadrantOf } from './channelHealth.js';
 import { isVendorStaff, visibleScorecards } from './scorecardScope.js';
+import { InstantOut, named } from '../../http/contract.js';
+import { ChannelKpisOut, QuadrantOut } from './channelHealthView.js';
+
+const RegionHealthOut = named(
+  'RegionHealth',
+  z.object({
+    period: Period,
+    asOf: InstantOut,
+    regionsInChannel: z.number().int(),
+    desiredPartnerCountPerRegion: z.number(),
+    items: z.array(z.object({ region: z.string(), ...ChannelKpisOut.shape, quadrant: QuadrantOut })),
+  }),
+);
 
 /** Partners that never were part of the channel do not make a region. */
 const inChannel = `sp.status NOT IN ('applied', 'rejected')`;
@@ -24,6 +37,8 @@ export const regionHealthRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       url: '/dashboards/regions',
       tags: ['scorecards', 'dashboards'],
       query: z.strictObject({ period: Period.optional() }),
+      response: RegionHealthOut,
+      problems: [403],
       summary:
         'Channel health per region for a period (default: current), over the partners the caller sees, ' +
         "each with its quadrant against an even share of the channel's desired partner count",

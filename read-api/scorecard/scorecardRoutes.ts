@@ -20,9 +20,39 @@ import type { QueryDeps } from '../queryDeps.js';
 import { money, periodsUpTo } from './figures.js';
 import { scorecardColumns, scorecardJoins, splitRow, type ScorecardRow } from './scorecardQueries.js';
 import { visibleScorecards } from './scorecardScope.js';
-import { scorecardView } from './scorecardView.js';
+import { scorecardFields, ScorecardOut, scorecardView } from './scorecardView.js';
+import { CurrencyOut, InstantOut, MoneyOut, named } from '../../http/contract.js';
+import { PartnerStatus } from '../partner/partnerView.js';
 
-const PartnerStatus = z.enum(['applied', 'approved', 'active', 'suspended', 'terminated', 'rejected']);
+const PartnerScorecardOut = named(
+  'PartnerScorecard',
+  z.object({
+    ...scorecardFields,
+    asOf: InstantOut,
+    wonRevenueByCurrency: z.array(
+      z.object({ currency: CurrencyOut, amountMinor: z.number().int(), deals: z.number().int() }),
+    ),
+    trend: z.array(
+      z.object({
+        period: Period,
+        quota: MoneyOut.nullable(),
+        wonRevenue: MoneyOut.nullable(),
+        attainmentPct: z.number().nullable(),
+      }),
+    ),
+  }),
+);
+const ScorecardPage = named(
+  'ScorecardPage',
+  z.object({
+    period: Period,
+    previousPeriod: Period,
+    asOf: InstantOut,
+    items: z.array(ScorecardOut),
+    nextCursor: z.string().nullable(),
+  }),
+);
+
 const Sort = z.enum(['partner', 'name', 'attainment', 'won']);
 /** Keyset of the sort: [sort value, partner id]. */
 const SortCursor = Cursor.pipe(
@@ -61,6 +91,7 @@ export const scorecardRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       tags: ['scorecards', 'partners'],
       params: z.strictObject({ id: PartnerId }),
       query: OneQuery,
+      response: PartnerScorecardOut,
       summary:
         "A partner's scorecard for a period (default: the current one), with the trend of the last eight periods",
     },
@@ -131,6 +162,7 @@ export const scorecardRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       url: '/scorecards',
       tags: ['scorecards'],
       query: ListQuery,
+      response: ScorecardPage,
       summary:
         'Scorecards of the partners the caller may see for a period (default: current), ' +
         'sortable by partner, name, attainment or won revenue',

@@ -1,4 +1,8 @@
+import { z } from 'zod';
 import type { ChannelSettings } from '../../domain/channel/index.js';
+import { PartnerId, PartnerType, Period, PersonId, Slug, Tier } from '../../domain/shared/index.js';
+import { CountryOut, MoneyOut, named } from '../../http/contract.js';
+import { PartnerStatus, ReadinessOut } from '../partner/partnerView.js';
 import type { Database } from '../../projections/readModels/database.js';
 import {
   leadConversion,
@@ -10,6 +14,57 @@ import {
 import { days, hours } from '../../projections/analytics/kpiArithmetic.js';
 import { money } from './figures.js';
 import { certifiedPeopleNow, readinessNow } from './readinessNow.js';
+
+const n = z.number().int();
+const pctOut = z.number().nullable();
+/** One partner's scorecard for a period (KPIs defined in the README). */
+export const scorecardFields = {
+  partnerId: PartnerId,
+  name: z.string(),
+  region: Slug,
+  country: CountryOut,
+  type: PartnerType,
+  parentPartnerId: PartnerId.nullable(),
+  status: PartnerStatus,
+  tier: Tier.nullable(),
+  channelManagerId: PersonId.nullable(),
+  period: Period,
+  previousPeriod: Period,
+  quota: MoneyOut.nullable(),
+  wonRevenue: MoneyOut.nullable(),
+  attainmentPct: pctOut,
+  achievedQuota: z.boolean().nullable(),
+  previousWonRevenue: MoneyOut.nullable(),
+  growthPct: pctOut,
+  deals: z.object({
+    registered: n,
+    conflicted: n,
+    approved: n,
+    rejected: n,
+    withdrawn: n,
+    won: n,
+    lost: n,
+    expired: n,
+  }),
+  leadConversionPct: pctOut,
+  medianHoursToApproval: z.number().nullable(),
+  timeToFirstDealDays: z.number().nullable(),
+  timeToFirstWinDays: z.number().nullable(),
+  employeeCount: n,
+  certifiedPeople: n,
+  readiness: z.record(z.string(), ReadinessOut),
+  readyProductLines: z.array(z.string()),
+  mdf: z
+    .object({
+      allocated: MoneyOut.nullable(),
+      approved: MoneyOut.nullable(),
+      paid: MoneyOut.nullable(),
+      utilisationPct: pctOut,
+    })
+    .nullable(),
+  pointsBalance: n,
+};
+export const ScorecardOut = named('Scorecard', z.object(scorecardFields));
 
 type PeriodFigures = Omit<Database['scorecard_periods'], 'partner_id' | 'period'>;
 
@@ -64,7 +119,7 @@ export const scorecardView = ({
   previousPeriod,
   settings,
   now,
-}: ScorecardInput) => {
+}: ScorecardInput): z.input<typeof ScorecardOut> => {
   const f = { ...emptyPeriod, ...(figures ?? {}) };
   const won = Number(f.won_minor);
   const allocated = Number(f.mdf_allocated_minor);
@@ -79,10 +134,10 @@ export const scorecardView = ({
     name: sp.name,
     region: sp.region,
     country: sp.country,
-    type: sp.type,
+    type: sp.type as PartnerType,
     parentPartnerId: sp.parent_partner_id,
-    status: sp.status,
-    tier: sp.tier,
+    status: sp.status as PartnerStatus,
+    tier: sp.tier as Tier | null,
     channelManagerId: sp.channel_manager_id,
     period,
     previousPeriod,

@@ -1,11 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import * as E from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
-import { domainError, Period, periodOf, Tier, type Tier as TierName } from '../../domain/shared/index.js';
+import {
+  domainError,
+  PartnerId,
+  Period,
+  periodOf,
+  PersonId,
+  Tier,
+  type Tier as TierName,
+} from '../../domain/shared/index.js';
 import { answer, queryRoute } from '../../http/routes.js';
 import { readChannelSettings } from '../channel/readChannelSettings.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
+import { InstantOut, MoneyOut, named } from '../../http/contract.js';
+import { ChannelSettingsOut } from '../channel/readChannelSettings.js';
 import { periodsUpTo } from './figures.js';
 import { certifiedPeopleNow } from './readinessNow.js';
 import { isVendorStaff, visibleScorecards } from './scorecardScope.js';
@@ -20,6 +30,41 @@ const Query = z.strictObject({
   cursor: StringCursor.optional(),
 });
 
+const n = z.number().int();
+const TierCheckOut = z.object({
+  tier: Tier,
+  met: z.boolean(),
+  wonRevenue: z.object({ required: MoneyOut, actual: MoneyOut, met: z.boolean() }).nullable(),
+  certifiedPeople: z.object({ required: n, actual: n, met: z.boolean() }).nullable(),
+});
+const TierSignalOut = named(
+  'TierSignal',
+  z.object({
+    partnerId: PartnerId,
+    name: z.string().nullable(),
+    region: z.string().nullable(),
+    channelManagerId: PersonId.nullable(),
+    tier: Tier,
+    signal: z.enum(['upgrade', 'downgrade']),
+    suggestedTier: Tier,
+    current: TierCheckOut,
+    suggested: TierCheckOut,
+    wonRevenue: z.array(MoneyOut),
+    certifiedPeople: n,
+  }),
+);
+const TierSignalsOut = named(
+  'TierSignals',
+  z.object({
+    period: Period,
+    window: z.array(Period),
+    asOf: InstantOut,
+    criteria: ChannelSettingsOut.shape.tierCriteria,
+    items: z.array(TierSignalOut),
+    nextCursor: z.string().nullable(),
+  }),
+);
+
 export const tierSignalRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   queryRoute(
     app,
@@ -28,6 +73,8 @@ export const tierSignalRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       url: '/dashboards/tier-signals',
       tags: ['scorecards', 'dashboards'],
       query: Query,
+      response: TierSignalsOut,
+      problems: [403],
       summary:
         "Active partners whose won revenue (last four periods) and certified people meet a higher tier's criteria, " +
         'or fall below their own (channel settings tierCriteria); change the tier with POST /partners/:id/tier',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { domainError, IsoDate, PartnerId, Slug } from '../../domain/shared/index.js';
 import { answer, queryRoute } from '../../http/routes.js';
 import type { QueryDeps } from '../queryDeps.js';
+import { CurrencyOut, DateOut, InstantOut, named } from '../../http/contract.js';
 import { visibleScorecards } from './scorecardScope.js';
 
 const DAY = 86_400_000;
@@ -15,6 +16,16 @@ const Query = z.strictObject({ from: IsoDate, to: IsoDate, partnerId: PartnerId.
  * sees: what a running quarter is compared with, like for like (the previous quarter's first N days).
  * Same rule as the scorecards: a win counts on its closing date.
  */
+const WonRevenueOut = named(
+  'WonRevenue',
+  z.object({
+    from: DateOut,
+    to: DateOut,
+    asOf: InstantOut,
+    byCurrency: z.array(z.object({ currency: CurrencyOut, amountMinor: z.number().int(), deals: z.number().int() })),
+  }),
+);
+
 export const wonRevenueRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   queryRoute(
     app,
@@ -23,6 +34,7 @@ export const wonRevenueRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       url: '/dashboards/won-revenue',
       tags: ['scorecards', 'dashboards'],
       query: Query,
+      response: WonRevenueOut,
       summary:
         'Won revenue per currency by closing date in [from, to] (at most 400 days), ' +
         'over the partners the caller sees, optionally one partner or region',

@@ -23,9 +23,14 @@ export const roles = [
   'technical_own',
   'marketing_own',
   'departed',
+  'client_vendor_admin',
+  'client_auditor',
   'no_token',
 ] as const;
 export type Role = (typeof roles)[number];
+/** API clients (service accounts) holding a vendor role: they must get exactly what a person with it gets. */
+export const clientRoles = { client_vendor_admin: 'vendor_admin', client_auditor: 'auditor' } as const;
+type ClientRole = keyof typeof clientRoles;
 
 let counter = 0;
 
@@ -117,7 +122,7 @@ export const buildWorld = async (t: TestApp) => {
   const foreign = await partner('active', 'apac', 'msp');
   const departed = await employee(own, 'sales');
   await post(`/partners/${own}/employees/${departed}/leave`, { reason: 'moved on' });
-  const people: Record<Exclude<Role, 'no_token'>, string> = {
+  const people: Record<Exclude<Role, 'no_token' | ClientRole>, string> = {
     vendor_admin: await staff('vendor_admin'),
     channel_manager_own_region: await staff('channel_manager', ['emea']),
     channel_manager_other_region: await staff('channel_manager', ['apac']),
@@ -133,6 +138,12 @@ export const buildWorld = async (t: TestApp) => {
     marketing_own: await employee(own, 'marketing'),
     departed,
   };
+  const clientKey = async (role: string): Promise<string> =>
+    str(await post('/api-clients', { name: `Client ${role}`, roles: [role] }, 201), 'key');
+  const keys: Record<ClientRole, string> = {
+    client_vendor_admin: await clientKey('vendor_admin'),
+    client_auditor: await clientKey('auditor'),
+  };
   const sharedProgram = await program();
   await post(`/people/${people.sales_own}/certifications`, { programId: sharedProgram });
   return {
@@ -146,8 +157,23 @@ export const buildWorld = async (t: TestApp) => {
     ownContent: await content({ partnerIds: [own] }),
     /** A submitted deal of the own partner, registered by the own sales person. */
     ownDeal: await deal(people.sales_own),
-    token: (role: Role): string | null => (role === 'no_token' ? null : t.tokenFor(people[role])),
-    fresh: { person, partner, employee, staff, program, content, deal },
+    token: (role: Role): string | null =>
+      role === 'no_token'
+        ? null
+        : role in keys
+          ? keys[role as ClientRole]
+          : t.tokenFor(people[role as keyof typeof people]),
+    fresh: {
+      person,
+      partner,
+      employee,
+      staff,
+      program,
+      content,
+      deal,
+      apiClient: async () =>
+        str(await post('/api-clients', { name: `Client ${unique()}`, roles: ['integration'] }, 201), 'id'),
+    },
   };
 };
 export type MatrixWorld = Awaited<ReturnType<typeof buildWorld>>;

@@ -9,7 +9,7 @@
  */
 import { str } from '../support/json.js';
 import { leadPlanRows } from './leadPlanRows.js';
-import { roles, unique, type MatrixWorld, type Role } from './matrixWorld.js';
+import { clientRoles, roles, unique, type MatrixWorld, type Role } from './matrixWorld.js';
 import {
   freshApprovedRequest,
   freshClaim,
@@ -55,6 +55,7 @@ const expect = (
 ): Expect => {
   const out = Object.fromEntries(roles.map((r) => [r, otherwise])) as Record<Role, number>;
   for (const [status, list] of by) for (const r of list) out[r] = status;
+  for (const [client, role] of Object.entries(clientRoles)) out[client as Role] = out[role];
   out.no_token = publicRoute ? out.no_token : 401;
   return out;
 };
@@ -656,4 +657,30 @@ export const routeTable: readonly RouteRow[] = [
   get('/audit/streams/:streamId/state', auditOnly(), (w) => `/audit/streams/partner-${w.own}/state`),
   // ---- leads, business plans, locations (tests/access/leadPlanRows.ts) ----
   ...leadPlanRows,
+  // ---- API clients (service accounts): vendor admins manage them; auditors also list them ----
+  {
+    method: 'POST',
+    url: '/api-clients',
+    expect: only(201, ['vendor_admin']),
+    attempt: () => ({ url: '/api-clients', body: { name: `Client ${unique()}`, roles: ['analyst'] } }),
+  },
+  get('/api-clients', auditOnly()),
+  {
+    method: 'GET',
+    url: '/api-clients/:id',
+    expect: auditOnly(),
+    attempt: async (w) => ({ url: `/api-clients/${await w.fresh.apiClient()}` }),
+  },
+  {
+    method: 'POST',
+    url: '/api-clients/:id/rotate',
+    expect: only(200, ['vendor_admin']),
+    attempt: async (w) => ({ url: `/api-clients/${await w.fresh.apiClient()}/rotate`, body: { graceSeconds: 60 } }),
+  },
+  {
+    method: 'POST',
+    url: '/api-clients/:id/revoke',
+    expect: only(200, ['vendor_admin']),
+    attempt: async (w) => ({ url: `/api-clients/${await w.fresh.apiClient()}/revoke`, body: {} }),
+  },
 ];

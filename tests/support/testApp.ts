@@ -8,6 +8,7 @@ import type { EventStoreChoice } from '../../app/openEventStore.js';
 import { createPlatform, type Platform, type PlatformOptions } from '../../app/platform.js';
 import { manualClock } from '../../domain/shared/clock.js';
 import { signToken } from '../../http/jwt.js';
+import { checkResponsesAgainstContract } from './responseContract.js';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 export const JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123456789';
@@ -21,7 +22,12 @@ export interface Response {
 
 /** A real app on a real SQLite file in a temp directory, driven through fastify.inject. */
 export const startTestApp = async (
-  options: { now?: string; eventStore?: EventStoreChoice; webhooks?: PlatformOptions['webhooks'] } = {},
+  options: {
+    now?: string;
+    eventStore?: EventStoreChoice;
+    webhooks?: PlatformOptions['webhooks'];
+    logStream?: { write: (line: string) => void };
+  } = {},
 ) => {
   const dir = mkdtempSync(join(tmpdir(), 'prm-test-'));
   const clock = manualClock(options.now ?? '2026-06-01T09:00:00.000Z');
@@ -32,7 +38,13 @@ export const startTestApp = async (
     eventStore: options.eventStore,
     webhooks: options.webhooks,
   });
-  const app: FastifyInstance = await buildApp(platform, { adminKey: ADMIN_KEY, jwtSecret: JWT_SECRET });
+  const app: FastifyInstance = await buildApp(platform, {
+    adminKey: ADMIN_KEY,
+    jwtSecret: JWT_SECRET,
+    ...(options.logStream ? { logLevel: 'trace', logStream: options.logStream } : {}),
+    // Every response the suite sees must match the route's declared status, content type and schema.
+    extend: checkResponsesAgainstContract,
+  });
 
   const request = async (
     method: string,
