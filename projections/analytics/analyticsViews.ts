@@ -4,6 +4,7 @@ import { channelHealthV1, channelRevenueV1 } from './views/channelViews.js';
 import { clockV1 } from './views/clockView.js';
 import { contentAccessV1, contentV1 } from './views/contentViews.js';
 import { dealConflictsV1, dealsV1 } from './views/dealViews.js';
+import { leadAssignmentsV1, leadsV1 } from './views/leadViews.js';
 import { mdfClaimsV1, mdfRequestsV1, mdfV1 } from './views/mdfViews.js';
 import { certificationsV1, employmentsV1, partnersV1, peopleV1 } from './views/partnerViews.js';
 import { pointsV1 } from './views/pointsView.js';
@@ -13,7 +14,7 @@ import { scorecardsV1 } from './views/scorecardView.js';
  * Every published version of every analytics view (README "Read models for analysts"). A change to a
  * view's columns is a new version: declare `<view>V2` beside V1, list it here, mark V1 `deprecated`
  * (kept two quarters), and add V2 to tests/projections/publishedViews.ts; `analytics_<view>` then points
- * at V2. `analytics_leads` joins here when vendor-sourced leads land (DESIGN §13).
+ * at V2.
  */
 export const analyticsViewVersions: readonly AnalyticsView[] = [
   clockV1,
@@ -23,6 +24,8 @@ export const analyticsViewVersions: readonly AnalyticsView[] = [
   certificationsV1,
   dealsV1,
   dealConflictsV1,
+  leadsV1,
+  leadAssignmentsV1,
   mdfV1,
   mdfRequestsV1,
   mdfClaimsV1,
