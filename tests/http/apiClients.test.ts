@@ -56,6 +56,21 @@ test('a client acts by its roles; /me answers for it; its events carry actor api
   expectStatus(await t.get(`/partners/${partner}`, analyst.key), 200);
 });
 
+test('the integration role reads the event feed and nothing else; other roles may not read it', async ({ t }) => {
+  const sync = await createClient(t, { name: 'Warehouse feed', roles: ['integration'] });
+  const analyst = await createClient(t, { name: 'BI export', roles: ['analyst'] });
+  const partner = str(expectStatus(await t.post('/partners', partnerBody()), 201).body, 'id');
+  const feed = expectStatus(await t.get('/feed?limit=50', sync.key), 200).body;
+  assert.ok(
+    list(feed, 'items').some((e) => str(e, 'streamId') === `partner-${partner}`),
+    'the feed shows the partner application',
+  );
+  expectProblem(await refused(t, () => t.get('/feed?limit=1', analyst.key)), 403, 'forbidden');
+  // It sees no partner (a partner one may not see is not found, as for anyone).
+  expectProblem(await refused(t, () => t.get(`/partners/${partner}`, sync.key)), 404, 'not_found');
+  expectProblem(await refused(t, () => t.post('/partners', partnerBody(), sync.key)), 403, 'forbidden');
+});
+
 test('a revoked key is refused on the next request', async ({ t }) => {
   const { id, key } = await createClient(t, { name: 'Old CRM', roles: ['analyst'] });
   expectStatus(await t.get('/me', key), 200);
