@@ -9,6 +9,7 @@ import * as m0100 from './0100_deals.js';
 import * as m0101 from './0101_deal_totals.js';
 import * as m0102 from './0102_deal_totals_covering.js';
 import * as m0103 from './0103_deal_console_indexes.js';
+import * as m0104 from './0104_deal_collided.js';
 import * as m0200 from './0200_mdf.js';
 import * as m0201 from './0201_points.js';
 import * as m0202 from './0202_policy_checkpoints.js';
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '0101_deal_totals': m0101,
   '0102_deal_totals_covering': m0102,
   '0103_deal_console_indexes': m0103,
+  '0104_deal_collided': m0104,
   '0200_mdf': m0200,
   '0201_points': m0201,
   '0202_policy_checkpoints': m0202,

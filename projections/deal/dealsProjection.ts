@@ -94,7 +94,7 @@ export const dealsProjection = defineProjection({
           await db.upsert('deal_conflicts', { deal_id: a, conflicting_deal_id: b, detected_at: e.recordedAt });
         await flag(db, other, () => db.update('deals', { deal_id: other }, { set: { conflict: 1 } }));
       }
-      await flag(db, dealId, () => update(db, e, { conflict: 1 }));
+      await flag(db, dealId, () => update(db, e, { conflict: 1, collided: 1 }));
     },
     DealApproved: async (db, e) => {
       const before = await shareOf(db, idOfStream(e.streamId));

@@ -41,6 +41,8 @@ export const dealTables = tablesOf(
       updated_at: text(),
       /** The lead the registration converted (migration 0800). */
       lead_id: text().orNull(),
+      /** 1 on the registration that collided with an earlier one (DealConflictDetected); migration 0104. */
+      collided: integer().withDefault(),
     },
     ['deal_id'],
   ),

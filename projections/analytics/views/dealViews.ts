@@ -4,12 +4,10 @@ import { hoursSql } from '../kpiArithmetic.js';
 
 /**
  * A registration collided when `DealConflictDetected` was recorded on it: an earlier registration of
- * another partner was pending or protected for the same customer and product line. The read model links
- * both sides of a pair; the earlier side is the one registered first.
+ * another partner was pending or protected for the same customer and product line. The deals read model
+ * keeps it as `collided` (the pairs, both directions, are in `deal_conflicts`).
  */
-const collided = `CASE WHEN d.conflict = 0 THEN 0 WHEN EXISTS (
-    SELECT 1 FROM deal_conflicts c JOIN deals o ON o.deal_id = c.conflicting_deal_id
-    WHERE c.deal_id = d.deal_id AND o.registered_position < d.registered_position) THEN 1 ELSE 0 END`;
+const collided = 'd.collided';
 
 /** The period an outcome counts in: a win's closing date, any other end when it was recorded. */
 const outcomePeriod = sql`CASE d.status WHEN 'won' THEN ${periodOfText('d.closed_at')}
