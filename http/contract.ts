@@ -19,6 +19,12 @@ export const CountryOut = CountryCode;
 
 export const MoneyOut = named('Money', z.object({ amountMinor: z.number().int(), currency: CurrencyOut }));
 
+/** An owner's ids in other systems, `{<system>: <id>}` (README "External references"); `{}` when none. */
+export const ExternalRefsOut = named(
+  'ExternalRefs',
+  z.record(z.string(), z.string()).describe('{<system>: <id>}, e.g. {"salesforce": "0015g00000XyZ"}'),
+);
+
 /** One page of a list: pass `nextCursor` back as `cursor` for the next one (null on the last page). */
 export const pageOf = <T extends z.ZodType>(id: string, item: T) =>
   named(id, z.object({ items: z.array(item), nextCursor: z.string().nullable() }));

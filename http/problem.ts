@@ -32,6 +32,7 @@ export const ProblemCode = z.enum([
   'insufficient_funds',
   'insufficient_points',
   'limit_exceeded',
+  'no_eligible_partner',
   'internal_error',
   'not_supported',
   'malformed_url',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DealId, PartnerId, PersonId, Slug } from '../../domain/shared/index.js';
-import { CountryOut, DateOut, InstantOut, MoneyOut, named, pageOf } from '../../http/contract.js';
+import { DealId, LeadId, PartnerId, PersonId, Slug } from '../../domain/shared/index.js';
+import { CountryOut, DateOut, ExternalRefsOut, InstantOut, MoneyOut, named, pageOf } from '../../http/contract.js';
 import type { Database } from '../../projections/readModels/database.js';
 
 export const DealStatus = z.enum(['submitted', 'approved', 'rejected', 'withdrawn', 'won', 'lost', 'expired']);
@@ -31,16 +31,17 @@ const dealFields = {
   expiredAt: InstantOut.nullable(),
   reason: z.string().nullable(),
   statusChangedAt: InstantOut,
+  leadId: LeadId.nullable().describe('the vendor-sourced lead this registration converted'),
   version: z.number().int(),
 };
 /** A deal registration. */
-export const DealOut = named('Deal', z.object(dealFields));
+export const DealOut = named('Deal', z.object({ ...dealFields, externalRefs: ExternalRefsOut }));
 export const DealPage = pageOf('DealPage', DealOut);
 /** One deal; vendor staff over its partner also see the colliding registrations. */
 export const DealDetailOut = named(
   'DealDetail',
   z.object({
-    ...dealFields,
+    ...DealOut.shape,
     conflicts: z
       .array(named('ConflictingDeal', z.object({ ...dealFields, detectedAt: InstantOut.optional() })))
       .optional(),
@@ -55,7 +56,7 @@ export const protectionActive = (row: Pick<Database['deals'], 'status' | 'protec
   row.status === 'approved' && row.protected_until !== null && row.protected_until > now.toISOString();
 
 /** A deal as the API shows it: camelCase, money as Money, the conflict flag as a boolean. */
-export const dealView = (row: DealRow, now: Date): z.input<typeof DealOut> => ({
+export const dealView = (row: DealRow, now: Date): Omit<z.input<typeof DealOut>, 'externalRefs'> => ({
   id: row.deal_id,
   partnerId: row.partner_id,
   partnerName: row.partner_name,

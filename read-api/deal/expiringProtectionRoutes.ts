@@ -3,6 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import { PartnerId, Slug } from '../../domain/shared/index.js';
 import { answer, queryRoute } from '../../http/routes.js';
+import { externalRefsOf } from '../externalRef/externalRefs.js';
 import { Cursor, Limit, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { visibleDealRows } from './dealQueryRoutes.js';
@@ -69,6 +70,11 @@ export const expiringProtectionRoutes = (app: FastifyInstance, deps: QueryDeps) 
         .orderBy('deals.deal_id')
         .limit(query.limit + 1)
         .execute()) as DealRow[];
+      const refs = await externalRefsOf(
+        deps.readModels,
+        'deal',
+        rows.slice(0, query.limit).map((r) => r.deal_id),
+      );
       return E.right(
         answer({
           asOf: now.toISOString(),
@@ -76,7 +82,7 @@ export const expiringProtectionRoutes = (app: FastifyInstance, deps: QueryDeps) 
           ...toPage(
             rows,
             query.limit,
-            (r) => dealView(r, now),
+            (r) => ({ ...dealView(r, now), externalRefs: refs(r.deal_id) }),
             (r) => [r.protected_until, r.deal_id],
           ),
         }),

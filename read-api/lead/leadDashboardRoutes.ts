@@ -8,6 +8,7 @@ import { Limit, StringCursor, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { isVendorStaff } from '../scorecard/scorecardScope.js';
 import { leadDashboard, leadFactScope } from './leadDashboard.js';
+import { LeadDashboardOut } from './leadOut.js';
 
 export const leadDashboardRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   queryRoute(
@@ -17,6 +18,8 @@ export const leadDashboardRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       url: '/dashboards/leads',
       tags: ['leads', 'dashboards'],
       query: z.strictObject({ period: PlanPeriod.optional(), limit: Limit, cursor: StringCursor.optional() }),
+      response: LeadDashboardOut,
+      problems: [403],
       summary:
         'Vendor-sourced leads for a quarter or year (default: the current quarter), for the channel, each lead ' +
         'region and each partner: assigned, accepted, declined, lapsed, converted, won; median hours to ' +

@@ -8,18 +8,10 @@ import { answer, queryRoute } from '../../http/routes.js';
 import type { Database } from '../../projections/readModels/database.js';
 import { Cursor, Limit, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
+import { LeadDetailOut, LeadPage, LeadStatus } from './leadOut.js';
 import { assignmentView, leadView, type LeadRow } from './leadView.js';
 import { seesLeadHistory, visibleLeads } from './leadVisibility.js';
 
-export const LeadStatus = z.enum([
-  'registered',
-  'assigned',
-  'accepted',
-  'declined',
-  'lapsed',
-  'converted',
-  'disqualified',
-]);
 const Flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 const ListQuery = z.strictObject({
@@ -52,6 +44,7 @@ export const leadQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       summary: 'Vendor-sourced leads, newest first, filtered by what the caller may see',
       tags: ['leads'],
       query: ListQuery,
+      response: LeadPage,
     },
     async ({ query, principal }) => {
       const now = deps.now();
@@ -92,6 +85,8 @@ export const leadQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       url: '/leads/:id',
       tags: ['leads'],
       params: z.strictObject({ id: LeadId }),
+      response: LeadDetailOut,
+      versioned: true,
       summary: 'One lead with its offers; vendor staff also see every routing decision and its candidates',
     },
     async ({ params, principal }) => {

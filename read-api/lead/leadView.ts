@@ -1,4 +1,8 @@
+import type { z } from 'zod';
+import type { RoutingCandidate, RoutingDecisive } from '../../domain/lead/index.js';
 import type { Database } from '../../projections/readModels/database.js';
+import type { DealStatus } from '../deal/dealView.js';
+import type { AssignmentKind, LeadAssignmentOut, LeadOut, LeadStatus, OfferOutcome } from './leadOut.js';
 
 export type LeadRow = Database['leads'] & { partner_name: string | null };
 type AssignmentRow = Database['lead_assignments'] & { partner_name: string | null };
@@ -10,7 +14,7 @@ const money = (amount: number | null, currency: string | null) =>
  * A lead as the API shows it. `full` (vendor staff) adds how many times it was offered; a partner sees
  * its own offer only, never that the lead went elsewhere before.
  */
-export const leadView = (row: LeadRow, now: Date, full: boolean) => ({
+export const leadView = (row: LeadRow, now: Date, full: boolean): z.input<typeof LeadOut> => ({
   id: row.lead_id,
   customer: { name: row.customer_name, domain: row.customer_domain, country: row.customer_country },
   region: row.region,
@@ -18,10 +22,10 @@ export const leadView = (row: LeadRow, now: Date, full: boolean) => ({
   estimatedValue: money(row.estimated_value_minor, row.currency),
   source: row.source,
   notes: row.notes,
-  status: row.status,
+  status: row.status as LeadStatus,
   partnerId: row.partner_id,
   partnerName: row.partner_name,
-  assignedBy: row.assigned_by,
+  assignedBy: row.assigned_by as AssignmentKind | null,
   assignedAt: row.assigned_at,
   acceptBy: row.accept_by,
   /** Assigned and past its deadline: lapsed, waiting for the sweeper to record it. */
@@ -31,7 +35,7 @@ export const leadView = (row: LeadRow, now: Date, full: boolean) => ({
   convertedAt: row.converted_at,
   convertedBy: row.converted_by,
   dealId: row.deal_id,
-  dealStatus: row.deal_status,
+  dealStatus: row.deal_status as DealStatus | null,
   wonAt: row.won_at,
   wonAmount: money(row.won_amount_minor, row.won_currency),
   disqualifiedAt: row.disqualified_at,
@@ -45,14 +49,14 @@ export const leadView = (row: LeadRow, now: Date, full: boolean) => ({
 export type LeadView = ReturnType<typeof leadView>;
 
 /** One offer of the lead to a partner; the routing decision (candidates and reason) for vendor staff. */
-export const assignmentView = (row: AssignmentRow, full: boolean) => ({
+export const assignmentView = (row: AssignmentRow, full: boolean): z.input<typeof LeadAssignmentOut> => ({
   seq: Number(row.seq),
   partnerId: row.partner_id,
   partnerName: row.partner_name,
-  by: row.kind,
+  by: row.kind as AssignmentKind,
   assignedAt: row.assigned_at,
   acceptBy: row.accept_by,
-  outcome: row.outcome,
+  outcome: row.outcome as OfferOutcome | null,
   outcomeAt: row.outcome_at,
   answerHours: row.answer_seconds === null ? null : Math.round((Number(row.answer_seconds) / 3600) * 100) / 100,
   outcomeReason: row.outcome_reason,
@@ -60,14 +64,14 @@ export const assignmentView = (row: AssignmentRow, full: boolean) => ({
     ? {
         assignedBy: row.assigned_by,
         routing:
-          row.decided_by === null
+          row.decided_by === null || row.reason === null
             ? null
             : {
-                decidedBy: row.decided_by,
+                decidedBy: row.decided_by as RoutingDecisive,
                 reason: row.reason,
                 candidateCount: Number(row.candidate_count),
                 excludedCount: Number(row.excluded_count),
-                candidates: JSON.parse(row.candidates ?? '[]') as unknown[],
+                candidates: JSON.parse(row.candidates ?? '[]') as RoutingCandidate[],
               },
       }
     : {}),

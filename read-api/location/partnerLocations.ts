@@ -1,10 +1,31 @@
+import { z } from 'zod';
+import { LocationId } from '../../domain/shared/index.js';
 import type { SqlDb } from '../../infra/sql/sqlDb.js';
+import { CountryOut, InstantOut, named } from '../../http/contract.js';
+
+export const LocationStatus = z.enum(['open', 'closed']);
+export type LocationStatus = z.infer<typeof LocationStatus>;
+/** A partner's office, warehouse or branch, with the current employees who named it as theirs. */
+export const LocationOut = named(
+  'Location',
+  z.object({
+    id: LocationId,
+    name: z.string(),
+    country: CountryOut,
+    city: z.string(),
+    primary: z.boolean(),
+    status: LocationStatus,
+    openedAt: InstantOut,
+    closedAt: InstantOut.nullable(),
+    employees: z.number().int(),
+  }),
+);
 
 /**
  * A partner's locations, open ones first (the primary at the top), each with the number of current
  * employees who named it as theirs.
  */
-export const partnerLocations = async (db: SqlDb, partnerId: string) => {
+export const partnerLocations = async (db: SqlDb, partnerId: string): Promise<z.input<typeof LocationOut>[]> => {
   const rows = await db.all<{
     location_id: string;
     name: string;
@@ -29,7 +50,7 @@ export const partnerLocations = async (db: SqlDb, partnerId: string) => {
     country: r.country,
     city: r.city,
     primary: Number(r.is_primary) === 1,
-    status: r.status,
+    status: r.status as LocationStatus,
     openedAt: r.opened_at,
     closedAt: r.closed_at,
     employees: Number(r.employees),

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { Database } from '../../projections/readModels/database.js';
 import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import type { ChannelSettings } from '../../domain/channel/index.js';
-import { PartnerId, PartnerType, Period, PersonId, Slug, Tier } from '../../domain/shared/index.js';
-import { CountryOut, InstantOut, MoneyOut, named, pageOf, UriOut } from '../../http/contract.js';
+import { LocationId, PartnerId, PartnerType, Period, PersonId, Slug, Tier } from '../../domain/shared/index.js';
+import { CountryOut, ExternalRefsOut, InstantOut, MoneyOut, named, pageOf, UriOut } from '../../http/contract.js';
+import { LocationOut } from '../location/partnerLocations.js';
+import { PlanOut } from '../plan/planOut.js';
 
 export const PartnerStatus = z.enum(['applied', 'approved', 'active', 'suspended', 'terminated', 'rejected']);
 export type PartnerStatus = z.infer<typeof PartnerStatus>;
@@ -33,12 +35,17 @@ const partnerFields = {
   version: z.number().int(),
 };
 /** A partner as the directory shows it. */
-export const PartnerOut = named('Partner', z.object(partnerFields));
+export const PartnerOut = named('Partner', z.object({ ...partnerFields, externalRefs: ExternalRefsOut }));
 export const PartnerPage = pageOf('PartnerPage', PartnerOut);
-/** One partner, with its quotas. */
+/** One partner, with its quotas, locations and latest business plans. */
 export const PartnerDetailOut = named(
   'PartnerDetail',
-  z.object({ ...partnerFields, quotas: z.array(z.object({ period: Period, amount: MoneyOut })) }),
+  z.object({
+    ...PartnerOut.shape,
+    quotas: z.array(z.object({ period: Period, amount: MoneyOut })),
+    locations: z.array(LocationOut).describe('open ones first, the primary at the top'),
+    plans: z.array(PlanOut).describe('the latest four periods; GET /partners/:id/plans lists them all'),
+  }),
 );
 export const EmployeePage = pageOf(
   'EmployeePage',
@@ -48,6 +55,7 @@ export const EmployeePage = pageOf(
     email: z.string(),
     role: z.string().nullable(),
     joinedAt: InstantOut.nullable(),
+    locationId: LocationId.nullable().describe('the location the employee named as theirs'),
   }),
 );
 
@@ -90,7 +98,7 @@ export const partnerView = (
   row: Database['partners'],
   certified: { lines: Map<string, number>; people: number } | undefined,
   settings: ChannelSettings,
-): z.input<typeof PartnerOut> => {
+): Omit<z.input<typeof PartnerOut>, 'externalRefs'> => {
   const readiness: Record<string, Readiness> = {};
   for (const line of settings.productLines) {
     const n = certified?.lines.get(line) ?? 0;

@@ -1,9 +1,13 @@
+import type { z } from 'zod';
 import type { Objective } from '../../domain/plan/index.js';
 import { quartersOf, spanOf } from '../../domain/plan/periods.js';
 import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import type { Database } from '../../projections/readModels/database.js';
 import { pct } from '../scorecard/figures.js';
 import { certifiedPeopleNow } from '../scorecard/readinessNow.js';
+import type { PlanObjectiveOut, PlanOut, PlanStatus } from './planOut.js';
+
+type ObjectiveOut = z.input<typeof PlanObjectiveOut>;
 
 type PlanRow = Database['partner_plans'] & { partner_name: string | null };
 
@@ -71,32 +75,33 @@ const actualOf = (o: Objective, plan: PlanRow, f: Figures, now: Date): number =>
  */
 export const plansWithProgress = async (db: SqlDb, plans: readonly PlanRow[], now: Date) => {
   const f = await figuresFor(db, plans);
-  return plans.map((plan) => {
+  return plans.map((plan): z.input<typeof PlanOut> => {
     const { start, end } = spanOf(plan.period);
     const elapsedPct = Math.min(
       100,
       Math.max(0, pct(now.getTime() - start.getTime(), end.getTime() - start.getTime()) ?? 0),
     );
-    const objectives = (JSON.parse(plan.objectives) as Objective[]).map((o) => {
+    const objectives = (JSON.parse(plan.objectives) as Objective[]).map((o): ObjectiveOut => {
       const actual = f ? actualOf(o, plan, f, now) : 0;
       const target = o.kind === 'revenue' ? o.target.amountMinor : o.target;
       const progressPct = pct(actual, target) ?? 0;
       const met = actual >= target;
-      return {
-        kind: o.kind,
-        target: o.target,
-        actual: o.kind === 'revenue' ? { amountMinor: actual, currency: o.target.currency } : actual,
+      const reached = {
         progressPct,
         met,
         onTrack: met || (o.kind !== 'certified_people' && progressPct >= elapsedPct),
       };
+      return o.kind === 'revenue'
+        ? { kind: o.kind, target: o.target, actual: { amountMinor: actual, currency: o.target.currency }, ...reached }
+        : { kind: o.kind, target: o.target, actual, ...reached };
     });
+    const status: PlanStatus = now < start ? 'upcoming' : now >= end ? 'ended' : 'running';
     return {
       id: plan.plan_id,
       partnerId: plan.partner_id,
       partnerName: plan.partner_name,
       period: plan.period,
-      status: now < start ? 'upcoming' : now >= end ? 'ended' : 'running',
+      status,
       elapsedPct,
       objectives,
       notes: plan.notes,

@@ -8,6 +8,7 @@ import { Limit, StringCursor, toPage } from '../pagination.js';
 import { visiblePartners } from '../partner/partnerVisibility.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { isVendorStaff } from '../scorecard/scorecardScope.js';
+import { PeriodPlansOut, PlanPage } from './planOut.js';
 import { plansWithProgress } from './planProgress.js';
 
 /** Joint business plans with their progress: one partner's (whoever sees the partner), or a period's (vendor staff). */
@@ -22,10 +23,8 @@ export const planQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   type Row = Awaited<ReturnType<ReturnType<typeof plans>['execute']>>[number];
   /** A page of plans with their progress (computed for the page's plans only). */
   const pagedViews = async (rows: Row[], limit: number, keyOf: (r: Row) => string) => {
-    const views = new Map(
-      (await plansWithProgress(deps.reader, rows.slice(0, limit), deps.now())).map((v) => [v.id, v]),
-    );
-    return toPage(rows.slice(0, limit + 1), limit, (r) => views.get(r.plan_id), keyOf);
+    const { items, nextCursor } = toPage(rows, limit, (r) => r, keyOf);
+    return { items: await plansWithProgress(deps.reader, items, deps.now()), nextCursor };
   };
 
   queryRoute(
@@ -36,6 +35,7 @@ export const planQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       tags: ['plans', 'partners'],
       params: z.strictObject({ id: PartnerId }),
       query: z.strictObject({ limit: Limit, cursor: StringCursor.optional() }),
+      response: PlanPage,
       summary: "A partner's business plans, latest period first, each objective with its progress",
     },
     async ({ params, query, principal }) => {
@@ -63,6 +63,8 @@ export const planQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       url: '/plans',
       tags: ['plans'],
       query: z.strictObject({ period: PlanPeriod.optional(), limit: Limit, cursor: StringCursor.optional() }),
+      response: PeriodPlansOut,
+      problems: [403],
       summary:
         'Every business plan of a period (default: the current quarter) of the partners the caller manages ' +
         'or reads, with progress',

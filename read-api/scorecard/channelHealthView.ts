@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Period } from '../../domain/shared/index.js';
 import { CurrencyOut, InstantOut, MoneyOut, named } from '../../http/contract.js';
+import { AberdeenOut } from '../lead/leadOut.js';
 
 const n = z.number().int();
 const pct = z.number().nullable();
@@ -41,6 +42,7 @@ export const ChannelHealthOut = named(
     asOf: InstantOut,
     ...ChannelKpisOut.shape,
     quadrant: QuadrantOut,
+    aberdeen: AberdeenOut,
     managed: ChannelKpisOut.optional().describe("a regional channel manager's partners only"),
   }),
 );

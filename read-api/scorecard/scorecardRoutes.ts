@@ -23,6 +23,7 @@ import { visibleScorecards } from './scorecardScope.js';
 import { scorecardFields, ScorecardOut, scorecardView } from './scorecardView.js';
 import { CurrencyOut, InstantOut, MoneyOut, named } from '../../http/contract.js';
 import { PartnerStatus } from '../partner/partnerView.js';
+import { LeadFiguresOut } from '../lead/leadOut.js';
 
 const PartnerScorecardOut = named(
   'PartnerScorecard',
@@ -40,6 +41,7 @@ const PartnerScorecardOut = named(
         attainmentPct: z.number().nullable(),
       }),
     ),
+    leads: LeadFiguresOut.describe('the vendor-sourced leads offered to the partner in the period (DESIGN §13)'),
   }),
 );
 const ScorecardPage = named(

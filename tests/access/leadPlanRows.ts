@@ -1,6 +1,6 @@
 import * as assert from 'uvu/assert';
 import { str } from '../support/json.js';
-import { roles, unique, type MatrixWorld, type Role } from './matrixWorld.js';
+import { clientRoles, roles, unique, type MatrixWorld, type Role } from './matrixWorld.js';
 import type { Expect, RouteRow } from './routeTable.js';
 
 /**
@@ -18,6 +18,8 @@ const ownPeople: readonly Role[] = [...holders, 'sales_own', 'technical_own', 'm
 const expect = (by: ReadonlyArray<readonly [number, readonly Role[]]>, otherwise: number): Expect => {
   const out = Object.fromEntries(roles.map((r) => [r, otherwise])) as Record<Role, number>;
   for (const [status, list] of by) for (const r of list) out[r] = status;
+  // A service account acts as the role it was issued for.
+  for (const [client, role] of Object.entries(clientRoles)) out[client as Role] = out[role];
   out.no_token = 401;
   return out;
 };
