@@ -51,7 +51,7 @@ export interface ResponseContract {
   readonly status: 200 | 201 | 204;
   /** The success body's schema (none for 204); the handler's return type is inferred from it. */
   readonly body?: z.ZodType;
-  readonly produces: 'application/json' | 'application/x-ndjson' | 'text/plain';
+  readonly produces: 'application/json' | 'application/x-ndjson' | 'text/plain' | 'text/csv' | 'text/event-stream';
   readonly headers: readonly ResponseHeader[];
   readonly problems: readonly ProblemStatus[];
   readonly requestHeaders: readonly RequestHeader[];

@@ -1,11 +1,28 @@
 import type { FastifyInstance } from 'fastify';
-import { commandRoute, type CommandKit } from '../../http/commandRoute.js';
+import { z } from 'zod';
+import { commandRoute, CommandResultBody, type CommandKit } from '../../http/commandRoute.js';
+import { named } from '../../http/contract.js';
 import type { WebhookCommands } from './webhookCommands.js';
 import * as S from './webhookSchemas.js';
+
+/** What subscribe and rotate-secret answer: where the events landed, and the new signing secret. */
+const IssuedWebhookSecret = named(
+  'IssuedWebhookSecret',
+  z.object({
+    ...CommandResultBody.shape,
+    secret: z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9+/]+=*$/)
+      .optional()
+      .describe('the signing secret (whsec_…), shown once: absent when an Idempotency-Key replays the answer'),
+  }),
+);
 
 /** Webhook subscriptions over HTTP (DESIGN §11); the secret is in the answer of subscribe and rotate-secret only. */
 export const webhookCommandRoutes = (app: FastifyInstance, kit: CommandKit, webhooks: WebhookCommands) => {
   const tags = ['webhooks'];
+  // The secret is never stored, not even with an Idempotency-Key's record: a replay answers without it.
+  const withSecret = { result: IssuedWebhookSecret, secretFields: ['secret'] } as const;
   commandRoute(
     app,
     kit,
@@ -16,6 +33,7 @@ export const webhookCommandRoutes = (app: FastifyInstance, kit: CommandKit, webh
       tags,
       body: S.SubscribeWebhookBody,
       created: true,
+      ...withSecret,
     },
     ({ body, principal, ctx }) => webhooks.subscribe(ctx, principal, body),
   );
@@ -55,6 +73,7 @@ export const webhookCommandRoutes = (app: FastifyInstance, kit: CommandKit, webh
       tags,
       params: S.WebhookParams,
       body: S.RotateSecretBody,
+      ...withSecret,
     },
     ({ params, body, principal, ctx }) => webhooks.rotateSecret(ctx, principal, { webhookId: params.id, ...body }),
   );

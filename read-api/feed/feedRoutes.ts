@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as E from 'fp-ts/lib/Either.js';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { mayReadEventFeed, type Principal } from '../../domain/access/index.js';
 import { domainError } from '../../domain/shared/index.js';
 import { eventEnvelope } from '../../eventstore/eventEnvelope.js';
@@ -9,11 +9,12 @@ import type { LogTail } from '../../infra/follow/logTail.js';
 import type { TransactionalSqlDb } from '../../infra/sql/sqlDb.js';
 import { principalOf } from '../../http/authenticate.js';
 import { problem, sendProblem } from '../../http/problem.js';
-import { answer, fastifySchema, queryRoute } from '../../http/routes.js';
+import { contractOf } from '../../http/responseContract.js';
+import { answer, fastifySchema, queryRoute, type RouteShape } from '../../http/routes.js';
 import { logAccess } from '../audit/auditAccess.js';
-import { EventTypes, Position } from '../audit/auditSchemas.js';
 import { encodeCursor } from '../pagination.js';
 import { streamEvents } from './eventStream.js';
+import { EventStreamText, FeedPage, FeedQuery, StreamQuery } from './feedSchemas.js';
 
 export interface FeedDeps {
   readonly store: EventStore;
@@ -25,19 +26,14 @@ export interface FeedDeps {
   readonly heartbeatMs?: number;
 }
 
-const FeedQuery = z.strictObject({
-  after: Position.optional(),
-  types: EventTypes.optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  /** Seconds to wait for a new event when there is none (long poll). */
-  wait: z.coerce.number().min(0).max(30).default(0),
-});
-const StreamQuery = z.strictObject({
-  after: Position.optional(),
-  types: EventTypes.optional(),
-  /** End the stream once it has passed this position (a bounded catch-up); absent: follow for ever. */
-  until: Position.optional(),
-});
+const streamShape: RouteShape<z.ZodType, typeof StreamQuery, z.ZodType> = {
+  method: 'GET',
+  url: '/feed/stream',
+  summary: 'The feed as Server-Sent Events (text/event-stream); resume with Last-Event-ID',
+  tags: ['feed'],
+  query: StreamQuery,
+  problems: [403],
+};
 
 const readPage = async (store: EventStore, after: number, limit: number, types?: readonly string[]) => {
   const items: StoredEvent[] = [];
@@ -66,6 +62,8 @@ export const feedRoutes = (app: FastifyInstance, deps: FeedDeps) => {
       summary: 'Events after a position, oldest first; with wait=<s> (max 30) waits for the next one',
       tags: ['feed'],
       query: FeedQuery,
+      response: FeedPage,
+      problems: [403],
     },
     async ({ query, principal, request, reply }) => {
       if (!mayReadEventFeed(principal)) {
@@ -102,12 +100,10 @@ export const feedRoutes = (app: FastifyInstance, deps: FeedDeps) => {
   app.route({
     method: 'GET',
     url: '/feed/stream',
-    schema: fastifySchema({
-      method: 'GET',
-      url: '/feed/stream',
-      summary: 'The feed as Server-Sent Events (text/event-stream); resume with Last-Event-ID',
-      tags: ['feed'],
-      query: StreamQuery,
+    // The route writes the stream itself (hijacked): the contract only describes it.
+    schema: fastifySchema(streamShape, {
+      ...contractOf(streamShape, { kind: 'query', status: 200, body: EventStreamText, headers: [] }),
+      produces: 'text/event-stream',
     }),
     handler: async (request, reply) => {
       const principal = principalOf(request);

@@ -128,7 +128,7 @@ export const LeadDashboardOut = named(
   }),
 );
 
-/** The white paper's Aberdeen measures in channel health: quota now, revenue growth and lead conversion year over year. */
+/** The white paper's Aberdeen measures in channel health: quota now; revenue growth and lead conversion on a year. */
 export const AberdeenOut = named(
   'AberdeenMeasures',
   z.object({

@@ -9,6 +9,7 @@ import { ExternalRefParam, externalRefsOf, ownersWithRef } from '../externalRef/
 import { Limit, StringCursor, toPage } from '../pagination.js';
 import { partnerReach, visiblePartners } from '../partner/partnerVisibility.js';
 import type { QueryDeps } from '../queryDeps.js';
+import { PersonPage, personSummaryView } from './personView.js';
 
 const ListQuery = z.strictObject({
   externalRef: ExternalRefParam.optional(),
@@ -41,6 +42,7 @@ export const peopleListRoute = (app: FastifyInstance, deps: QueryDeps) => {
       summary: 'People the caller may see, by external reference (system:id), email or employer',
       tags: ['people'],
       query: ListQuery,
+      response: PersonPage,
     },
     async ({ query, principal }) => {
       let q = db.selectFrom('people').selectAll().where(visible(principal));
@@ -62,15 +64,7 @@ export const peopleListRoute = (app: FastifyInstance, deps: QueryDeps) => {
           toPage(
             rows,
             query.limit,
-            (r) => ({
-              id: r.person_id,
-              name: r.name,
-              email: r.email,
-              vendorRoles: JSON.parse(r.vendor_roles) as unknown[],
-              employer: r.partner_id ? { partnerId: r.partner_id, role: r.partner_role, joinedAt: r.joined_at } : null,
-              externalRefs: refs(r.person_id),
-              version: Number(r.version),
-            }),
+            (r) => personSummaryView(r, refs(r.person_id)),
             (r) => r.person_id,
           ),
         ),

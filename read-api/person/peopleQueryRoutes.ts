@@ -68,7 +68,7 @@ export const peopleQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
         .execute(),
     ]);
     const refs = await externalRefsOf(db, 'person', [row.person_id]);
-    return { ...personView(row, history, certs, deps.now()), externalRefs: refs(row.person_id) };
+    return personView(row, history, certs, deps.now(), refs(row.person_id));
   };
 
   queryRoute(

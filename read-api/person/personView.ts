@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { VendorRoleGrant } from '../../domain/access/index.js';
 import { PartnerId, PersonId, ProgramId, Slug, VendorRole } from '../../domain/shared/index.js';
-import { EmailOut, InstantOut, named } from '../../http/contract.js';
+import { EmailOut, ExternalRefsOut, InstantOut, named, pageOf } from '../../http/contract.js';
 import type { Database } from '../../projections/readModels/database.js';
 
 export const VendorRoleGrantOut = named(
@@ -21,16 +21,23 @@ export const CertificationOut = z.object({
   revokedAt: InstantOut.nullable(),
   valid: z.boolean(),
 });
+const personFields = {
+  id: PersonId,
+  name: z.string(),
+  email: EmailOut,
+  vendorRoles: z.array(VendorRoleGrantOut),
+  employer: z.object({ partnerId: PartnerId, role: z.string().nullable(), joinedAt: InstantOut.nullable() }).nullable(),
+  externalRefs: ExternalRefsOut,
+  version: z.number().int(),
+};
+/** A person as `GET /people` lists them. */
+export const PersonSummaryOut = named('PersonSummary', z.object(personFields));
+export const PersonPage = pageOf('PersonPage', PersonSummaryOut);
+/** A person with their employment history and certifications. */
 export const PersonOut = named(
   'Person',
   z.object({
-    id: PersonId,
-    name: z.string(),
-    email: EmailOut,
-    vendorRoles: z.array(VendorRoleGrantOut),
-    employer: z
-      .object({ partnerId: PartnerId, role: z.string().nullable(), joinedAt: InstantOut.nullable() })
-      .nullable(),
+    ...personFields,
     employmentHistory: z.array(
       z.object({
         partnerId: PartnerId,
@@ -42,17 +49,14 @@ export const PersonOut = named(
     ),
     certifications: z.array(CertificationOut),
     registeredAt: InstantOut,
-    version: z.number().int(),
   }),
 );
 
-/** A person as the API shows them: employer, history, certifications with validity at `now`. */
-export const personView = (
+/** The person as a list shows them: who, which roles, which employer, known by which external ids. */
+export const personSummaryView = (
   row: Database['people'],
-  history: readonly Database['employments'][],
-  certifications: readonly (Database['certifications'] & { program_name: string | null })[],
-  now: Date,
-): z.input<typeof PersonOut> => ({
+  externalRefs: Record<string, string>,
+): z.input<typeof PersonSummaryOut> => ({
   id: row.person_id,
   name: row.name,
   email: row.email,
@@ -61,6 +65,19 @@ export const personView = (
     ...(g.regions ? { regions: [...g.regions] } : {}),
   })),
   employer: row.partner_id ? { partnerId: row.partner_id, role: row.partner_role, joinedAt: row.joined_at } : null,
+  externalRefs,
+  version: Number(row.version),
+});
+
+/** A person as the API shows them: employer, history, certifications with validity at `now`. */
+export const personView = (
+  row: Database['people'],
+  history: readonly Database['employments'][],
+  certifications: readonly (Database['certifications'] & { program_name: string | null })[],
+  now: Date,
+  externalRefs: Record<string, string>,
+): z.input<typeof PersonOut> => ({
+  ...personSummaryView(row, externalRefs),
   employmentHistory: history.map((h) => ({
     partnerId: h.partner_id,
     role: h.role,
@@ -79,5 +96,4 @@ export const personView = (
     valid: c.revoked_at === null && now.toISOString() < c.expires_at,
   })),
   registeredAt: row.registered_at,
-  version: Number(row.version),
 });

@@ -4,31 +4,20 @@ import { z } from 'zod';
 import { hasVendorRole, mayManageWebhooks, type Principal } from '../../domain/access/index.js';
 import { domainError, WebhookId } from '../../domain/shared/index.js';
 import { answer, queryRoute } from '../../http/routes.js';
-import type { Database } from '../../projections/readModels/database.js';
 import { Cursor, Limit, StringCursor, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
+import {
+  deliveryView,
+  WebhookDeliveryPage,
+  WebhookOut,
+  WebhookPage,
+  WebhookStatus,
+  webhookView,
+} from './webhookView.js';
 
 /** Vendor admins manage webhooks; auditors read who subscribed what and how deliveries went. */
 const mayRead = (p: Principal) => mayManageWebhooks(p) || hasVendorRole(p, 'auditor');
 const refused = () => E.left(domainError('forbidden', 'only vendor admins and auditors read webhooks'));
-
-const webhookView = (r: Database['webhooks'], c?: { position: number; pending_position: number | null }) => ({
-  id: r.webhook_id,
-  url: r.url,
-  eventTypes: r.event_types === null ? null : (JSON.parse(r.event_types) as string[]),
-  description: r.description,
-  status: r.status,
-  statusReason: r.status_reason,
-  failedPosition: r.failed_position === null ? null : Number(r.failed_position),
-  secretVersion: Number(r.secret_version),
-  previousSecretValidUntil: r.previous_secret_valid_until,
-  subscribedAt: r.subscribed_at,
-  subscribedBy: r.subscribed_by,
-  /** The last log position acknowledged (or skipped by the type filter); null before the first delivery. */
-  deliveredThrough: c ? Number(c.position) : null,
-  retryingPosition: c?.pending_position == null ? null : Number(c.pending_position),
-  version: Number(r.version),
-});
 
 export const webhookQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   const db = deps.readModels;
@@ -53,10 +42,12 @@ export const webhookQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       summary: 'Webhook subscriptions (never their secrets)',
       tags: ['webhooks'],
       query: z.strictObject({
-        status: z.enum(['active', 'disabled', 'failing']).optional(),
+        status: WebhookStatus.optional(),
         limit: Limit,
         cursor: StringCursor.optional(),
       }),
+      response: WebhookPage,
+      problems: [403],
     },
     async ({ query, principal }) => {
       if (!mayRead(principal)) return refused();
@@ -89,6 +80,9 @@ export const webhookQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       summary: 'One webhook subscription and where its delivery stands',
       tags: ['webhooks'],
       params: z.strictObject({ id: WebhookId }),
+      response: WebhookOut,
+      versioned: true,
+      problems: [403],
     },
     async ({ params, principal }) => {
       if (!mayRead(principal)) return refused();
@@ -116,6 +110,8 @@ export const webhookQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
         limit: Limit,
         cursor: Cursor.pipe(z.number({ error: 'not a cursor from this API' }).int()).optional(),
       }),
+      response: WebhookDeliveryPage,
+      problems: [403],
     },
     async ({ params, query, principal }) => {
       if (!mayRead(principal)) return refused();
@@ -137,26 +133,7 @@ export const webhookQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
         .orderBy('seq', 'desc')
         .limit(query.limit + 1)
         .execute();
-      return E.right(
-        answer(
-          toPage(
-            rows,
-            query.limit,
-            (r) => ({
-              position: Number(r.position),
-              eventId: r.event_id,
-              eventType: r.event_type,
-              attempt: Number(r.attempt),
-              statusCode: r.status_code === null ? null : Number(r.status_code),
-              error: r.error,
-              durationMs: Number(r.duration_ms),
-              attemptedAt: r.attempted_at,
-              nextRetryAt: r.next_retry_at,
-            }),
-            (r) => Number(r.seq),
-          ),
-        ),
-      );
+      return E.right(answer(toPage(rows, query.limit, deliveryView, (r) => Number(r.seq))));
     },
   );
 };

@@ -117,14 +117,12 @@ test('the response check refuses an undeclared status and a body its schema refu
   });
   await app.ready();
   const before = contractViolations.length;
-  const exitCode = process.exitCode;
   await app.inject({ method: 'GET', url: '/n/good' });
   assert.is(contractViolations.length, before, 'a matching body passes');
   await app.inject({ method: 'GET', url: '/n/bad' });
   await app.inject({ method: 'GET', url: '/n/teapot' });
+  // Taken off the list: the deliberate violations must not fail this file.
   const seen = contractViolations.splice(before);
-  // The deliberate violations must not fail this file.
-  process.exitCode = exitCode;
   assert.is(seen.length, 2, seen.join('\n'));
   assert.match(seen[0], /body does not match/);
   assert.match(seen[1], /418: status not declared/);

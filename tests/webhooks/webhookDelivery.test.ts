@@ -7,7 +7,7 @@
 import { Webhook } from 'standardwebhooks';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { at, list, num, str, strOrNull } from '../support/json.js';
+import { at, list, maybe, num, str, strOrNull } from '../support/json.js';
 import { must } from '../support/must.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { startBlackhole, startReceiver, type Receiver } from '../support/receiver.js';
@@ -228,6 +228,16 @@ test('no secret is ever in the log, the webhook views or the deliveries', async 
   const hooks = await t.get('/webhooks?limit=500');
   assert.ok(list(hooks.body, 'items').length >= 8);
   assert.not.match(JSON.stringify(hooks.body), 'whsec_');
+});
+
+test('a retry with the same Idempotency-Key answers the subscription without its secret', async ({ t }) => {
+  const headers = { 'idempotency-key': `subscribe-${Date.now()}` };
+  const first = await t.post('/webhooks', { url: 'https://receiver.invalid/once' }, undefined, headers);
+  const retried = await t.post('/webhooks', { url: 'https://receiver.invalid/once' }, undefined, headers);
+  assert.equal([first.status, retried.status, retried.headers['idempotent-replayed']], [201, 201, 'true']);
+  assert.match(str(first.body, 'secret'), /^whsec_/);
+  assert.is(str(retried.body, 'id'), str(first.body, 'id'));
+  assert.is(maybe(retried.body, 'secret'), undefined, 'the secret is shown once, never stored');
 });
 
 test.run();
