@@ -33,7 +33,7 @@ export const tokenRoute = (
       body: TokenBody,
       response: named('Token', z.object({ token: z.string(), expiresAt: InstantOut })),
       status: 201,
-      problems: [403],
+      problems: [403, 404],
     },
     async ({ body, principal }) => {
       if (!isVendorAdmin(principal)) return E.left(domainError('forbidden', 'only vendor admins issue tokens'));

@@ -6,6 +6,7 @@ import { answer, queryRoute } from '../../http/routes.js';
 import { Limit, toPage } from '../pagination.js';
 import type { AuditDeps } from './auditDeps.js';
 import { AccessLogPage, PositionCursor } from './auditSchemas.js';
+import { auditedProblems } from './auditAccess.js';
 
 interface AccessRow {
   id: number;
@@ -35,7 +36,7 @@ export const accessLogRoutes = (app: FastifyInstance, deps: AuditDeps) => {
         limit: Limit,
       }),
       response: AccessLogPage,
-      problems: [403],
+      problems: [...auditedProblems],
     },
     async ({ query }) => {
       const where = ['id > ?'];

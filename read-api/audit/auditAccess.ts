@@ -4,6 +4,12 @@ import { actorOf } from '../../commands/auth/actorOf.js';
 import { problem, sendProblem } from '../../http/problem.js';
 import type { TransactionalSqlDb } from '../../infra/sql/sqlDb.js';
 
+/**
+ * What every audited route may answer beyond its own: 403 to a caller who may not audit, 507 when the
+ * access log cannot be written (a full disk): no audit read goes unrecorded.
+ */
+export const auditedProblems = [403, 507] as const;
+
 /** Auditors and vendor admins (the admin key included) reach `/audit/*`; nobody else. */
 export const mayAudit = (p: Principal): boolean => isVendorAdmin(p) || hasVendorRole(p, 'auditor');
 

@@ -17,6 +17,7 @@ import {
 import { envelopeView } from './envelopeView.js';
 import { replayableAggregates } from './aggregateRegistry.js';
 import { stateAsOf } from './stateAsOf.js';
+import { auditedProblems } from './auditAccess.js';
 
 /** The log itself for auditors: filtered events, one stream's envelopes, any aggregate's state as of any point. */
 export const eventQueryRoutes = (app: FastifyInstance, deps: AuditDeps) => {
@@ -28,7 +29,7 @@ export const eventQueryRoutes = (app: FastifyInstance, deps: AuditDeps) => {
       tags: ['audit'],
       query: EventsQuery,
       response: StoredEventPage,
-      problems: [403, 501],
+      problems: [...auditedProblems, 501],
       summary: 'Stored events in log order, filtered by stream, type, actor and time range (cursor pagination)',
     },
     async ({ query }) => {
@@ -63,7 +64,7 @@ export const eventQueryRoutes = (app: FastifyInstance, deps: AuditDeps) => {
       params: StreamParams,
       query: z.strictObject({ cursor: PositionCursor.optional(), limit: Limit, upcast: BooleanFlag.optional() }),
       response: StoredEventPage,
-      problems: [403, 501],
+      problems: [...auditedProblems, 501],
       summary: "One stream's stored envelopes in version order (as stored, or upcast)",
     },
     async ({ params, query }) => {
@@ -93,7 +94,7 @@ export const eventQueryRoutes = (app: FastifyInstance, deps: AuditDeps) => {
       query: z.strictObject({ asOf: AsOfParam.optional() }),
       response: StateAsOfOut,
       versioned: true,
-      problems: [403],
+      problems: [...auditedProblems],
       summary: "An aggregate's state as of a log position or an instant, folded by the aggregate's own evolve",
     },
     async ({ params, query }) => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { answer, queryRoute } from '../../http/routes.js';
 import type { AuditDeps } from './auditDeps.js';
 import { Position, TextStream, VerifyReportOut } from './auditSchemas.js';
+import { auditedProblems } from './auditAccess.js';
 
 const VerifyQuery = z
   .strictObject({
@@ -29,7 +30,7 @@ export const verifyExportRoutes = (app: FastifyInstance, deps: AuditDeps) => {
       tags: ['audit'],
       query: VerifyQuery,
       response: VerifyReportOut,
-      problems: [403, 501],
+      problems: [...auditedProblems, 501],
       summary:
         'Walk the hash chain and stream versions; name the first position modified, deleted, inserted or reordered',
     },
@@ -51,7 +52,7 @@ export const verifyExportRoutes = (app: FastifyInstance, deps: AuditDeps) => {
       query: z.strictObject({ after: Position.optional() }),
       response: TextStream,
       produces: 'application/x-ndjson',
-      problems: [403, 501],
+      problems: [...auditedProblems, 501],
       summary: 'The stored log after a position as NDJSON, streamed (one envelope per line, hashes included)',
     },
     async ({ query, reply }) => {

@@ -11,7 +11,7 @@ import { principalOf } from '../../http/authenticate.js';
 import { problem, sendProblem } from '../../http/problem.js';
 import { contractOf } from '../../http/responseContract.js';
 import { answer, fastifySchema, queryRoute, type RouteShape } from '../../http/routes.js';
-import { logAccess } from '../audit/auditAccess.js';
+import { auditedProblems, logAccess } from '../audit/auditAccess.js';
 import { encodeCursor } from '../pagination.js';
 import { streamEvents } from './eventStream.js';
 import { EventStreamText, FeedPage, FeedQuery, StreamQuery } from './feedSchemas.js';
@@ -32,7 +32,7 @@ const streamShape: RouteShape<z.ZodType, typeof StreamQuery, z.ZodType> = {
   summary: 'The feed as Server-Sent Events (text/event-stream); resume with Last-Event-ID',
   tags: ['feed'],
   query: StreamQuery,
-  problems: [403],
+  problems: [...auditedProblems],
 };
 
 const readPage = async (store: EventStore, after: number, limit: number, types?: readonly string[]) => {
@@ -63,7 +63,7 @@ export const feedRoutes = (app: FastifyInstance, deps: FeedDeps) => {
       tags: ['feed'],
       query: FeedQuery,
       response: FeedPage,
-      problems: [403],
+      problems: [...auditedProblems],
     },
     async ({ query, principal, request, reply }) => {
       if (!mayReadEventFeed(principal)) {

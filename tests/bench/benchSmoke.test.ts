@@ -282,7 +282,7 @@ test('the seed benchmark built a channel through the pipeline; the dashboards re
     samples: Record<string, number>;
   };
   assert.is(dashboards.events, events, 'the dashboards ran on the seeded store');
-  assert.is(Object.keys(dashboards.samples).length, 10);
+  assert.is(Object.keys(dashboards.samples).length, 12);
   for (const [name, n] of Object.entries(dashboards.samples))
     assert.is(n, dashboards.requestsPerCase, `${name}: a quick case is far inside its time budget`);
 });

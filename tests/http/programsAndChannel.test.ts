@@ -94,6 +94,8 @@ test('channel settings: defaults before any change', async ({ t }) => {
     pointsExpiryMonths: 24,
     productLines: ['storage', 'compute', 'network', 'software', 'services'],
     tierCriteria: {},
+    leadAcceptHours: 48,
+    autoRouteLapsedLeads: true,
   });
 });
 
