@@ -2,9 +2,14 @@ import { flag as when, instant as at, millisBetween, now, periodOfText, sql } fr
 import { decimal, defineView, flag, instant, integer, text } from '../analyticsView.js';
 import { hoursSql } from '../kpiArithmetic.js';
 
-/** The moment a lead's last offer ended with `outcome` (declined, lapsed), from its assignments. */
+/**
+ * The moment a lead's last offer ended with `outcome` (declined, lapsed), from its assignments. The
+ * outcome sits inside the aggregate so that the lookup walks the lead's own rows (primary key), not the
+ * index by outcome, which would visit every offer with that outcome once per lead.
+ */
 const lastOutcomeAt = (outcome: string) =>
-  `(SELECT MAX(a.outcome_at) FROM lead_assignments a WHERE a.lead_id = l.lead_id AND a.outcome = '${outcome}')`;
+  `(SELECT MAX(CASE WHEN a.outcome = '${outcome}' THEN a.outcome_at END) FROM lead_assignments a
+    WHERE a.lead_id = l.lead_id)`;
 
 /** Vendor-sourced leads (DESIGN §13), one row each, with where they went and what became of them. */
 export const leadsV1 = defineView({
