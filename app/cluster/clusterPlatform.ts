@@ -20,12 +20,10 @@ import { migrateToLatest } from '../../migrations/migrateToLatest.js';
 import { syncPostgresAnalyticsViews } from '../../projections/analytics/postgresAnalyticsViews.js';
 import type { Database as ReadModels } from '../../projections/index.js';
 import type { WebhookDeliverySettings } from '../../commands/webhook/delivery/webhookDispatcher.js';
-import { createLease } from '../../infra/cluster/lease.js';
 import type { AppPlatform } from '../platform.js';
-import { loadOrCreateSharedSecret } from '../secrets.js';
-import { webhookDelivery } from '../webhookDelivery.js';
 import { upcasters } from '../upcasters.js';
 import { clusterPolicies, clusterProjections } from './clusterFollowers.js';
+import { clusterWebhooks } from './clusterWebhooks.js';
 
 export interface ClusterPlatformOptions {
   /** `postgres://…`: the database holding the log, the read models and every other state. */
@@ -125,26 +123,19 @@ export const createClusterPlatform = async (options: ClusterPlatformOptions): Pr
   const startPolicies = options.startPolicies ?? startProjections;
   if (startProjections) await projections.runner.start();
   if (startPolicies) await policies.policies.start();
-  // One node delivers webhooks, under its lease. A dispatcher is not restarted once stopped: each time
-  // the lease is taken a fresh one resumes from the checkpoints stored by whoever delivered before.
-  const signingKey = options.webhooks?.signingKey ?? (await loadOrCreateSharedSecret(db, 'webhook.key')).value;
-  const deliveryOf = () =>
-    webhookDelivery({ store, db, pipeline, ids: options.ids, settings: { ...options.webhooks, signingKey } });
-  let delivery = deliveryOf();
-  const webhookLease = createLease(session, 'webhooks', { retryMs: options.leaseRetryMs });
-  let deliveries = Promise.resolve();
-  webhookLease.onChange((held) => {
-    deliveries = deliveries
-      .then(async () => {
-        await delivery.webhooks.stop();
-        if (!held) return;
-        delivery = deliveryOf();
-        await delivery.webhooks.start();
-      })
-      .catch(noteUnavailable);
+  // One node delivers webhooks, under its lease.
+  const delivery = await clusterWebhooks({
+    store,
+    db,
+    session,
+    pipeline,
+    ids: options.ids,
+    settings: options.webhooks,
+    leaseRetryMs: options.leaseRetryMs,
+    onError: noteUnavailable,
   });
   const startWebhooks = options.startWebhooks ?? startProjections;
-  if (startWebhooks) await webhookLease.start();
+  if (startWebhooks) await delivery.webhooks.start();
 
   return {
     pool,
@@ -165,20 +156,14 @@ export const createClusterPlatform = async (options: ClusterPlatformOptions): Pr
     analytics: postgresAnalyticsSource(pool),
     health,
     webhookSettings: delivery.webhookSettings,
-    webhooks: {
-      start: () => webhookLease.start(),
-      waitFor: (position) => delivery.webhooks.waitFor(position),
-      stop: () => webhookLease.stop(),
-    },
+    webhooks: delivery.webhooks,
     running: () => [
       ...(projections.holds() ? ['projections'] : []),
       ...(policies.holds() ? ['policies'] : []),
-      ...(webhookLease.held() ? ['webhooks'] : []),
+      ...(delivery.holds() ? ['webhooks'] : []),
     ],
     close: async () => {
       health.stop();
-      if (startWebhooks) await webhookLease.stop();
-      await deliveries;
       await delivery.webhooks.stop();
       if (startPolicies) await policies.policies.stop();
       if (startProjections) await projections.runner.stop();
