@@ -48,31 +48,32 @@ export const EventsQuery = z
 export const StreamParams = z.strictObject({ streamId: StreamId });
 
 const ActorOut = z.object({ kind: z.enum(['person', 'system', 'admin-key', 'api-client']), id: z.string() });
+/** Who caused an event and why (DESIGN §3's metadata). */
+export const EventMetadataOut = z.object({
+  actor: ActorOut,
+  commandId: z.string(),
+  correlationId: z.string(),
+  causationId: z.string().optional(),
+  idempotencyKey: z.string().optional(),
+});
+/** DESIGN §3's envelope around `data` and `metadata`: where the event stands in the log and its hash. */
+export const envelopeFields = {
+  position: z.number().int(),
+  streamId: z.string(),
+  version: z.number().int(),
+  eventId: z.string(),
+  type: z.string(),
+  schemaVersion: z.number().int(),
+  recordedAt: InstantOut,
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+};
 /** One stored event as auditors see it (DESIGN §3's envelope). */
 export const StoredEventOut = named(
   'StoredEvent',
   z.object({
-    position: z.number().int(),
-    streamId: z.string(),
-    version: z.number().int(),
-    eventId: z.string(),
-    type: z.string(),
-    schemaVersion: z.number().int(),
+    ...envelopeFields,
     data: z.unknown().describe('the event body (its text when no longer JSON)'),
-    metadata: z
-      .union([
-        z.object({
-          actor: ActorOut,
-          commandId: z.string(),
-          correlationId: z.string(),
-          causationId: z.string().optional(),
-          idempotencyKey: z.string().optional(),
-        }),
-        z.string(),
-      ])
-      .describe('who and why; its text when no longer JSON'),
-    recordedAt: InstantOut,
-    hash: z.string().regex(/^[0-9a-f]{64}$/),
+    metadata: z.union([EventMetadataOut, z.string()]).describe('who and why; its text when no longer JSON'),
     storedSchemaVersion: z.number().int().optional().describe('with upcast: the version as stored'),
     unreadable: z.literal(true).optional().describe('the stored body or metadata is not JSON (tampered)'),
   }),

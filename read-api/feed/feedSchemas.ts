@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { InstantOut, named, TextStream } from '../../http/contract.js';
-import { EventTypes, Position } from '../audit/auditSchemas.js';
+import { named, TextStream } from '../../http/contract.js';
+import { EventMetadataOut, EventTypes, envelopeFields, Position } from '../audit/auditSchemas.js';
 
 export const FeedQuery = z.strictObject({
   after: Position.optional(),
@@ -23,22 +23,9 @@ export const StreamQuery = z.strictObject({
 export const EventEnvelopeOut = named(
   'EventEnvelope',
   z.object({
-    position: z.number().int(),
-    streamId: z.string(),
-    version: z.number().int(),
-    eventId: z.string(),
-    type: z.string(),
-    schemaVersion: z.number().int(),
+    ...envelopeFields,
     data: z.unknown().describe("the event body, at its type's current schema version"),
-    metadata: z.object({
-      actor: z.object({ kind: z.enum(['person', 'system', 'admin-key', 'api-client']), id: z.string() }),
-      commandId: z.string(),
-      correlationId: z.string(),
-      causationId: z.string().optional(),
-      idempotencyKey: z.string().optional(),
-    }),
-    recordedAt: InstantOut,
-    hash: z.string().regex(/^[0-9a-f]{64}$/),
+    metadata: EventMetadataOut,
   }),
 );
 
