@@ -8,7 +8,7 @@ import { manualClock } from '../../domain/shared/clock.js';
 type ManualClock = ReturnType<typeof manualClock>;
 import { signToken } from '../../http/jwt.js';
 import type { PostgresServer } from './postgresServer.js';
-import { ADMIN_KEY, JWT_SECRET, type Response } from './testApp.js';
+import { ADMIN_KEY, injectRequest, JWT_SECRET } from './testApp.js';
 
 let databases = 0;
 
@@ -41,31 +41,7 @@ export const startClusterTestApp = async (
   });
   const app: FastifyInstance = await buildApp(platform, { adminKey: ADMIN_KEY, jwtSecret: JWT_SECRET });
 
-  const request = async (
-    method: string,
-    url: string,
-    body?: unknown,
-    token: string | null = ADMIN_KEY,
-    headers: Record<string, string> = {},
-  ): Promise<Response> => {
-    const res = await app.inject({
-      method: method as 'GET',
-      url,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-      ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-    });
-    let json: unknown = res.body;
-    try {
-      json = res.body ? JSON.parse(res.body) : undefined;
-    } catch {
-      /* not JSON: keep the text */
-    }
-    return { status: res.statusCode, body: json, headers: res.headers };
-  };
+  const request = injectRequest(app);
 
   return {
     app,

@@ -21,6 +21,38 @@ export interface Response {
 }
 
 /** A real app on a real SQLite file in a temp directory, driven through fastify.inject. */
+/**
+ * A request through `app.inject` as the tests make them: a bearer token (the admin key unless given, none
+ * for null), a JSON body, and the answer's body parsed as JSON when it is.
+ */
+export const injectRequest =
+  (app: FastifyInstance) =>
+  async (
+    method: string,
+    url: string,
+    body?: unknown,
+    token: string | null = ADMIN_KEY,
+    headers: Record<string, string> = {},
+  ): Promise<Response> => {
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    });
+    let json: unknown = res.body;
+    try {
+      json = res.body ? JSON.parse(res.body) : undefined;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.statusCode, body: json, headers: res.headers };
+  };
+
 export const startTestApp = async (
   options: {
     now?: string;
@@ -46,32 +78,7 @@ export const startTestApp = async (
     extend: checkResponsesAgainstContract,
   });
 
-  const request = async (
-    method: string,
-    url: string,
-    body?: unknown,
-    token: string | null = ADMIN_KEY,
-    headers: Record<string, string> = {},
-  ): Promise<Response> => {
-    const res = await app.inject({
-      method: method as 'GET',
-      url,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-      ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-    });
-    const text = res.body;
-    let json: unknown = text;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      /* not JSON: keep the text */
-    }
-    return { status: res.statusCode, body: json, headers: res.headers };
-  };
+  const request = injectRequest(app);
 
   const tokenFor = (personId: string, ttl = 3600) => {
     const iat = Math.floor(clock.now().getTime() / 1000);
