@@ -62,8 +62,9 @@ const cluster = async (url: string, clock: ReturnType<typeof manualClock>) => {
    * What runScenario drives: each request to the next live node; at the chosen requests (or the next one
    * that finds a holder), the node holding the projections is killed while it applies that request.
    */
+  let pending: number[] = [];
   const driver = (killAt: readonly number[]) => {
-    const pending = [...killAt].sort((a, b) => a - b);
+    pending = [...killAt].sort((a, b) => a - b);
     return {
       clock,
       request: (method: string, path: string, body?: unknown) => {
@@ -83,6 +84,18 @@ const cluster = async (url: string, clock: ReturnType<typeof manualClock>) => {
 
   const quiet = async () => {
     await Promise.all(background);
+    // A kill the requests ran out before (no holder found at its turn) happens now, once a node holds the
+    // projections: every scenario kills at least once, whatever the timing of the leases.
+    if (pending.length) {
+      pending = [];
+      const deadline = Date.now() + 10_000;
+      let holder = live.find((n) => n.platform.running().includes('projections'));
+      while (!holder && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        holder = live.find((n) => n.platform.running().includes('projections'));
+      }
+      if (holder) await kill(holder);
+    }
     const node = live[0];
     for (;;) {
       const head = await node.eventCount();
