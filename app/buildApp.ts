@@ -22,6 +22,10 @@ import { analyticsCsvRoutes } from '../read-api/analytics/analyticsCsvRoutes.js'
 import { auditRoutes } from '../read-api/audit/auditRoutes.js';
 import { queryRoutes } from '../read-api/index.js';
 import { webRoutes } from '../web/webRoutes.js';
+import { SESSION_COOKIE, type IdentityOptions } from '../read-api/identity/identityOptions.js';
+import { identityRoutes } from '../read-api/identity/identityRoutes.js';
+import { createRelyingParty } from '../read-api/identity/relyingParty.js';
+import { personIdByEmail } from '../read-api/identity/signInPerson.js';
 import { readYourWrites } from '../infra/readYourWrites.js';
 import type { AppPlatform } from './platform.js';
 
@@ -33,6 +37,8 @@ export interface AppOptions {
   readonly logStream?: { write: (line: string) => void };
   /** Called before the app is ready: tests add their response-contract check here. */
   readonly extend?: (app: FastifyInstance) => void;
+  /** How people sign in (DESIGN §14); absent: one-time links to the log, no provider, no token pasting. */
+  readonly identity?: IdentityOptions;
 }
 
 const BODY_LIMIT = 4 * 1024 * 1024;
@@ -74,12 +80,23 @@ export const buildApp = async (platform: AppPlatform, options: AppOptions): Prom
     if (route.url.startsWith('/docs')) route.config = { ...(route.config ?? {}), public: true };
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  const identity: IdentityOptions = options.identity ?? { publicUrl: 'http://127.0.0.1', devTokenSignIn: false };
+  const relyingParty = identity.relyingParty ? createRelyingParty(identity.relyingParty) : undefined;
   useAuthentication(app, {
     adminKey: options.adminKey,
     jwtSecret: options.jwtSecret,
     loadPrincipal: (personId) => loadPrincipal(platform.reader, personId),
     loadApiClient: (key) => loadApiClient(platform.reader, key, platform.clock.now()),
     now: platform.clock.now,
+    sessionCookie: SESSION_COOKIE,
+    ...(relyingParty
+      ? {
+          verifyAccessToken: async (token: string) => {
+            const email = await relyingParty.accessTokenEmail(token, platform.clock.now());
+            return email ? personIdByEmail(platform.reader, email) : undefined;
+          },
+        }
+      : {}),
   });
 
   useMinPosition(app, { waitFor: platform.runner.waitFor });
@@ -123,6 +140,14 @@ export const buildApp = async (platform: AppPlatform, options: AppOptions): Prom
       (await platform.reader.get('SELECT 1 AS x FROM people WHERE person_id = ?', [id])) !== undefined,
   });
 
+  identityRoutes(app, {
+    options: identity,
+    ...(relyingParty ? { relyingParty } : {}),
+    reader: platform.reader,
+    writeDb: platform.writeDb,
+    jwtSecret: options.jwtSecret,
+    now,
+  });
   webRoutes(app);
   metrics.gauge('prm_event_store_head_position', 'position of the last event in the log', () =>
     platform.store.headPosition(),

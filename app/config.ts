@@ -4,6 +4,7 @@ import { defaultRetryPolicy } from '../commands/webhook/delivery/retryPolicy.js'
 import type { WebhookDeliverySettings } from '../commands/webhook/delivery/webhookDispatcher.js';
 import type { EventStoreChoice } from './openEventStore.js';
 import { OperatorError } from './operatorError.js';
+import type { RelyingPartyOptions } from '../read-api/identity/identityOptions.js';
 
 const portMessage = 'must be a port number from 0 to 65535';
 const sweepMessage = 'must be a number of seconds from 0 to 86400';
@@ -55,6 +56,22 @@ export const ConfigSchema = z.object({
     .min(1)
     .max(30 * 86_400_000)
     .default(72 * 3_600_000),
+  /** Where browsers reach this server: sign-in links, redirect URIs, the issuer of /oidc. */
+  PRM_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  /** The vendor's OpenID Connect provider the console signs people in with (DESIGN §14). */
+  PRM_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  PRM_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  PRM_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The audience API access tokens of that issuer must carry; default the client id. */
+  PRM_OIDC_AUDIENCE: z.string().min(1).optional(),
+  /** Sign-in links go out through this SMTP server (smtp:// or smtps://); the server log when unset. */
+  PRM_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  PRM_MAIL_FROM: z.string().min(3).default('PRM <no-reply@prm.invalid>'),
+  /** The console's "paste a token" form, for development only. */
+  PRM_DEV_TOKEN_SIGNIN: z.enum(['true', 'false']).default('false'),
 });
 export type EnvConfig = z.infer<typeof ConfigSchema>;
 
@@ -74,6 +91,13 @@ export interface Config {
   readonly nodeName?: string;
   readonly webhookSigningKey?: string;
   readonly webhooks: Omit<WebhookDeliverySettings, 'signingKey'>;
+  readonly identity: {
+    readonly publicUrl: string;
+    readonly relyingParty?: RelyingPartyOptions;
+    readonly smtpUrl?: string;
+    readonly mailFrom: string;
+    readonly devTokenSignIn: boolean;
+  };
 }
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
@@ -96,6 +120,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     throw new OperatorError(
       'invalid configuration: PRM_DATABASE_URL puts the log in PostgreSQL too; unset PRM_EVENT_STORE',
     );
+  if (c.PRM_OIDC_ISSUER && !c.PRM_OIDC_CLIENT_ID)
+    throw new OperatorError('invalid configuration: PRM_OIDC_CLIENT_ID is required when PRM_OIDC_ISSUER is set');
   const dataDir = resolve(c.PRM_DATA_DIR);
   return {
     dataDir,
@@ -123,6 +149,22 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
         maxDelayMs: c.PRM_WEBHOOK_MAX_RETRY_DELAY_MS,
         giveUpAfterMs: c.PRM_WEBHOOK_GIVE_UP_AFTER_MS,
       },
+    },
+    identity: {
+      publicUrl: (c.PRM_PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/+$/, ''),
+      ...(c.PRM_OIDC_ISSUER && c.PRM_OIDC_CLIENT_ID
+        ? {
+            relyingParty: {
+              issuer: c.PRM_OIDC_ISSUER,
+              clientId: c.PRM_OIDC_CLIENT_ID,
+              ...(c.PRM_OIDC_CLIENT_SECRET ? { clientSecret: c.PRM_OIDC_CLIENT_SECRET } : {}),
+              ...(c.PRM_OIDC_AUDIENCE ? { audience: c.PRM_OIDC_AUDIENCE } : {}),
+            },
+          }
+        : {}),
+      ...(c.PRM_SMTP_URL ? { smtpUrl: c.PRM_SMTP_URL } : {}),
+      mailFrom: c.PRM_MAIL_FROM,
+      devTokenSignIn: c.PRM_DEV_TOKEN_SIGNIN === 'true',
     },
   };
 };

@@ -1,3 +1,4 @@
+import { smtpMailer } from '../infra/mail/smtpMailer.js';
 import { buildApp } from './buildApp.js';
 import { OperatorError } from './operatorError.js';
 import { openRuntime } from './runtime.js';
@@ -19,11 +20,15 @@ const redacted = (url: string) => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@
 /** `prm serve`: the HTTP server, on the embedded SQLite default or as a node of a cluster (PRM_DATABASE_URL). */
 export const serve = async () => {
   const { config, adminKey, jwtSecret, platform } = await openRuntime();
+  const { smtpUrl, mailFrom, ...identity } = config.identity;
+  const mailer = smtpUrl ? smtpMailer(smtpUrl, mailFrom) : undefined;
   const app = await buildApp(platform, {
     adminKey: adminKey.value,
     jwtSecret: jwtSecret.value,
     logLevel: config.logLevel,
+    identity: { ...identity, ...(mailer ? { mailer } : {}) },
   });
+  app.addHook('onClose', async () => mailer?.close());
   const address = await app.listen({ port: config.port, host: config.host }).catch(async (error: unknown) => {
     await app.close();
     await platform.close();

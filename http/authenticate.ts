@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ADMIN_KEY_PRINCIPAL, type Principal } from '../domain/access/index.js';
+import { cookieOf } from './cookies.js';
 import { verifyToken } from './jwt.js';
 import { problem, sendProblem } from './problem.js';
 
@@ -22,6 +23,10 @@ export interface AuthOptions {
   /** The API client whose valid key this is, now; undefined for an unknown, ended or revoked key. */
   readonly loadApiClient: (key: string) => Promise<Principal | undefined>;
   readonly now: () => Date;
+  /** The console's session cookie: a person token like the bearer one, used when no header is sent. */
+  readonly sessionCookie?: string;
+  /** The person an access token of the configured OpenID provider names; undefined when it is not one. */
+  readonly verifyAccessToken?: (token: string) => Promise<string | undefined>;
 }
 
 export const API_KEY_PREFIX = 'prmk_';
@@ -37,12 +42,24 @@ export const principalOf = (request: FastifyRequest): Principal => {
   return request.principal;
 };
 
-/** Every non-public request needs `Authorization: Bearer <admin key | JWT>`; the principal is re-read each time. */
+/** Our own person token, else (never from the session cookie) an access token of the vendor's provider. */
+const personOf = async (options: AuthOptions, token: string, fromCookie: boolean) => {
+  const claims = verifyToken(options.jwtSecret, token, Math.floor(options.now().getTime() / 1000));
+  const personId =
+    claims?.sub ?? (!fromCookie && options.verifyAccessToken ? await options.verifyAccessToken(token) : undefined);
+  return personId ? options.loadPrincipal(personId) : undefined;
+};
+
+/**
+ * Every non-public request needs `Authorization: Bearer <admin key | API key | JWT | the identity provider's
+ * access token>` or the console's session cookie; the principal is re-read each time.
+ */
 export const useAuthentication = (app: FastifyInstance, options: AuthOptions) => {
   app.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.config?.public) return;
     const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const session = options.sessionCookie && !header ? cookieOf(request, options.sessionCookie) : undefined;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : session;
     if (!token)
       return sendProblem(
         reply.header('www-authenticate', 'Bearer'),
@@ -53,14 +70,9 @@ export const useAuthentication = (app: FastifyInstance, options: AuthOptions) =>
       return;
     }
     // API keys and JWTs look nothing alike: a key is `prmk_…`, a JWT three dot-separated parts.
-    const claims = token.startsWith(API_KEY_PREFIX)
-      ? undefined
-      : verifyToken(options.jwtSecret, token, Math.floor(options.now().getTime() / 1000));
     const principal = token.startsWith(API_KEY_PREFIX)
       ? await options.loadApiClient(token)
-      : claims
-        ? await options.loadPrincipal(claims.sub)
-        : undefined;
+      : await personOf(options, token, session !== undefined);
     if (!principal)
       return sendProblem(
         reply.header('www-authenticate', 'Bearer error="invalid_token"'),

@@ -19,6 +19,7 @@ const reasons: Record<number, string> = {
   413: 'Content Too Large',
   415: 'Unsupported Media Type: send JSON',
   422: 'Unprocessable Content: a business rule refused',
+  429: 'Too Many Requests: rate limited; retry after `Retry-After` seconds',
   501: 'Not Implemented by this event store',
   503: 'Service Unavailable: the database cannot be used now; nothing was written (Retry-After)',
   507: 'Insufficient Storage: the server is out of space; nothing was written',

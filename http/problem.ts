@@ -42,6 +42,7 @@ export const ProblemCode = z.enum([
   'headers_too_large',
   'database_unavailable',
   'storage_full',
+  'rate_limited',
 ]);
 
 /** RFC 9457 problem details, with our machine-readable `code` (the `Problem` component). */

@@ -2,7 +2,7 @@ import type {} from 'fastify';
 import { z } from 'zod';
 
 /** Problem statuses a route may declare; anything else (a 5xx) is a fault, never part of the contract. */
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 501 | 503 | 507;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 429 | 501 | 503 | 507;
 export type ResponseHeader = 'etag' | 'location' | 'prm-read-models' | 'prm-read-models-position';
 
 /** `Idempotency-Key`: a retry with the same key and body replays the first answer. */

@@ -26,12 +26,13 @@ import * as pg0500 from './postgres/0500_audit.js';
 import * as m0800 from './0800_leads.js';
 import * as m0801 from './0801_plans_locations.js';
 import * as m0700 from './0700_api_clients.js';
+import * as m0900 from './0900_identity.js';
 
 /**
  * Every migration, by name. Names sort in the order they apply; ranges per capability keep
  * parallel work from colliding: 00xx platform and partners/people, 01xx deals, 02xx MDF and
  * points, 03xx content and access, 04xx scorecards, 05xx audit, 06xx the integration hub, 07xx API
- * clients, 08xx leads, plans and locations. Applied migrations are history and never change; what the
+ * clients, 08xx leads, plans and locations, 09xx identity. Applied migrations are history and never change; what the
  * tables are now is declared once in projections/readModels (a test holds the two equal), and new
  * migrations may take table names from there (`tables.deals.name`).
  */
@@ -60,6 +61,7 @@ export const migrations: Record<string, Migration> = {
   '0700_api_clients': m0700,
   '0800_leads': m0800,
   '0801_plans_locations': m0801,
+  '0900_identity': m0900,
 };
 
 /**

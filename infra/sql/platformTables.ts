@@ -23,6 +23,12 @@ export const platformTables = tablesOf(
       route: text(),
       url: text(),
       status: integer(),
+      /** Identity (migration 0900): `sign_in`, `sign_in_refused`, `link_issued`, `token_issued`; null otherwise. */
+      event: text().orNull(),
+      /** The OAuth client a sign-in or token was for. */
+      client_id: text().orNull(),
+      /** The caller's IP address. */
+      address: text().orNull(),
     },
     ['id'],
   ),

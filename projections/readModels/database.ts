@@ -1,3 +1,4 @@
+import { identityTables } from '../../infra/sql/identityTables.js';
 import { platformTables } from '../../infra/sql/platformTables.js';
 import { webhookDeliveryTables } from '../../infra/sql/webhookDeliveryTables.js';
 import { namesOf, type DatabaseOf } from '../../infra/sql/tables.js';
@@ -8,6 +9,7 @@ import { dealTables } from './dealTables.js';
 import { integrationTables } from './integrationTables.js';
 import { leadTables } from './leadTables.js';
 import { mdfTables } from './mdfTables.js';
+import { oidcClientTables } from './oidcClientTables.js';
 import { partnerTables } from './partnerTables.js';
 import { personTables } from './personTables.js';
 import { planTables } from './planTables.js';
@@ -32,8 +34,10 @@ export const tables = {
   ...leadTables,
   ...planTables,
   ...apiClientTables,
+  ...oidcClientTables,
   ...platformTables,
   ...webhookDeliveryTables,
+  ...identityTables,
 };
 export type Tables = typeof tables;
 export type TableName = keyof Tables & string;

@@ -295,6 +295,18 @@ export const routeTable: readonly RouteRow[] = [
     attempt: (w) => ({ url: '/auth/tokens', body: { personId: w.people.sales_own } }),
   },
   get('/me', everyone(200)),
+  // ---- signing in (DESIGN §14): public; no identity provider is configured in the matrix's app ----
+  get('/auth/options', publicRoute(200)),
+  get('/auth/login', publicRoute(404)),
+  get('/auth/callback', publicRoute(404), () => '/auth/callback?code=x&state=y'),
+  { method: 'POST', url: '/auth/logout', expect: publicRoute(204), attempt: () => ({ url: '/auth/logout' }) },
+  {
+    method: 'POST',
+    url: '/auth/magic-links',
+    expect: publicRoute(200),
+    attempt: () => ({ url: '/auth/magic-links', body: { email: `matrix-${unique()}@example.com` } }),
+  },
+  get('/auth/magic-links/redeem', publicRoute(403), () => '/auth/magic-links/redeem?token=unknown'),
   // ---- channel settings ----
   get('/channel/settings', everyone(200)),
   {

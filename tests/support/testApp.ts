@@ -8,6 +8,7 @@ import type { EventStoreChoice } from '../../app/openEventStore.js';
 import { createPlatform, type Platform, type PlatformOptions } from '../../app/platform.js';
 import { manualClock } from '../../domain/shared/clock.js';
 import { signToken } from '../../http/jwt.js';
+import type { IdentityOptions } from '../../read-api/identity/identityOptions.js';
 import { checkResponsesAgainstContract } from './responseContract.js';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
@@ -59,6 +60,7 @@ export const startTestApp = async (
     eventStore?: EventStoreChoice;
     webhooks?: PlatformOptions['webhooks'];
     logStream?: { write: (line: string) => void };
+    identity?: IdentityOptions;
   } = {},
 ) => {
   const dir = mkdtempSync(join(tmpdir(), 'prm-test-'));
@@ -74,6 +76,7 @@ export const startTestApp = async (
     adminKey: ADMIN_KEY,
     jwtSecret: JWT_SECRET,
     ...(options.logStream ? { logLevel: 'trace', logStream: options.logStream } : {}),
+    ...(options.identity ? { identity: options.identity } : {}),
     // Every response the suite sees must match the route's declared status, content type and schema.
     extend: checkResponsesAgainstContract,
   });
