@@ -5,6 +5,9 @@ import { commandRoutes, commandScopedIds } from '../commands/index.js';
 import { webhookCommands } from '../commands/webhook/webhookCommands.js';
 import { webhookCommandRoutes } from '../commands/webhook/webhookRoutes.js';
 import { createLogTail } from '../infra/follow/logTail.js';
+import { oidcClientCommands } from '../commands/oidcClient/oidcClientCommands.js';
+import { oidcClientCommandRoutes } from '../commands/oidcClient/oidcClientRoutes.js';
+import { clientSecretOf } from '../read-api/identity/provider/partnerIdentityProvider.js';
 import { feedRoutes } from '../read-api/feed/feedRoutes.js';
 import { readModelLeadCandidates } from '../commands/lead/leadCandidates.js';
 import { useAuthentication } from '../http/authenticate.js';
@@ -120,6 +123,9 @@ export const buildApp = async (platform: AppPlatform, options: AppOptions): Prom
     kit,
     webhookCommands({ pipeline: platform.pipeline, ids: kit.ids, store: platform.store, ...platform.webhookSettings }),
   );
+  oidcClientCommandRoutes(app, kit, oidcClientCommands({ pipeline: platform.pipeline, ids: kit.ids }), (id) =>
+    clientSecretOf(options.jwtSecret, id),
+  );
   const tail = createLogTail(platform.store);
   app.addHook('onClose', async () => tail.close());
   feedRoutes(app, { store: platform.store, tail, writeDb: platform.writeDb, now });
@@ -140,7 +146,7 @@ export const buildApp = async (platform: AppPlatform, options: AppOptions): Prom
       (await platform.reader.get('SELECT 1 AS x FROM people WHERE person_id = ?', [id])) !== undefined,
   });
 
-  identityRoutes(app, {
+  await identityRoutes(app, {
     options: identity,
     ...(relyingParty ? { relyingParty } : {}),
     reader: platform.reader,

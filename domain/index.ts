@@ -4,6 +4,7 @@ import { contentEvents } from './content/index.js';
 import { dealClaimEvents, dealEvents } from './deal/index.js';
 import { leadEvents, leadLoadEvents } from './lead/index.js';
 import { locationEvents } from './location/index.js';
+import { oidcClientEvents } from './oidcClient/index.js';
 import { pointsEvents } from './points/index.js';
 import { fundReservationEvents, mdfEvents } from './mdf/index.js';
 import { partnerEvents } from './partner/index.js';
@@ -24,6 +25,7 @@ export * as lead from './lead/index.js';
 export * as location from './location/index.js';
 export * as points from './points/index.js';
 export * as mdf from './mdf/index.js';
+export * as oidcClient from './oidcClient/index.js';
 export * as partner from './partner/index.js';
 export * as plan from './plan/index.js';
 export * as person from './person/index.js';
@@ -52,6 +54,7 @@ const definitions = [
   ...planReservationEvents,
   ...locationEvents,
   ...apiClientEvents,
+  ...oidcClientEvents,
 ] as const;
 
 /** Every event type the log may hold, for validation on append and for upcasting on read. */

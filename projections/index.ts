@@ -1,5 +1,6 @@
 import { accessProjection } from './access/accessProjection.js';
 import { apiClientsProjection } from './apiClient/apiClientsProjection.js';
+import { oidcClientsProjection } from './oidcClient/oidcClientsProjection.js';
 import { channelSettingsProjection } from './channel/channelSettingsProjection.js';
 import { dealsProjection } from './deal/dealsProjection.js';
 import { externalRefsProjection } from './externalRef/externalRefsProjection.js';
@@ -35,5 +36,6 @@ export const allProjections: readonly Projection[] = [
   leadsProjection,
   plansProjection,
   apiClientsProjection,
+  oidcClientsProjection,
 ];
 export type { Database, TableName } from './readModels/database.js';

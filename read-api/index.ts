@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { apiClientQueryRoutes } from './apiClient/apiClientQueryRoutes.js';
+import { oidcClientQueryRoutes } from './oidcClient/oidcClientQueryRoutes.js';
 import { channelQueryRoutes } from './channel/channelQueryRoutes.js';
 import { contentQueryRoutes } from './content/contentQueryRoutes.js';
 import { dealQueryRoutes } from './deal/dealQueryRoutes.js';
@@ -40,4 +41,5 @@ export const queryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
   leadDashboardRoutes(app, deps);
   planQueryRoutes(app, deps);
   apiClientQueryRoutes(app, deps);
+  oidcClientQueryRoutes(app, deps);
 };

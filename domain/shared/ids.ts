@@ -15,6 +15,7 @@ export const idPrefixes = {
   plan: 'pln',
   location: 'loc',
   apiClient: 'cli',
+  oidcClient: 'app',
   event: 'evt',
   command: 'cmd',
 } as const;

@@ -10,6 +10,7 @@ import { planDecider, planReservationDecider } from '../../domain/plan/index.js'
 import { emailReservationDecider, personDecider } from '../../domain/person/index.js';
 import { externalRefReservationDecider, externalRefsDecider } from '../../domain/externalRef/index.js';
 import { programDecider } from '../../domain/program/index.js';
+import { oidcClientDecider } from '../../domain/oidcClient/index.js';
 import { apiClientDecider } from '../../domain/apiClient/index.js';
 import type { DomainEvent } from '../../domain/shared/index.js';
 import { webhookDecider } from '../../domain/webhook/index.js';
@@ -45,6 +46,7 @@ export const replayableAggregates: readonly ReplayableAggregate[] = [
   replayable('email-reservation', 'email-', emailReservationDecider),
   replayable('program', 'program-', programDecider),
   replayable('apiClient', 'apiclient-', apiClientDecider),
+  replayable('oidcClient', 'oidcclient-', oidcClientDecider),
   replayable('channel-settings', CHANNEL_STREAM, channelDecider),
   replayable('deal', 'deal-', dealDecider),
   replayable('deal-claim', 'claim-', claimDecider),

@@ -6,6 +6,9 @@ import { magicLinkRoutes } from './magicLinkRoutes.js';
 import type { RelyingParty } from './relyingParty.js';
 import { sessionRoutes } from './sessionRoutes.js';
 import { signInLinks } from './signInLinks.js';
+import { interactionRoutes } from './provider/interactionRoutes.js';
+import { partnerIdentityProvider } from './provider/partnerIdentityProvider.js';
+import { providerRoutes } from './provider/providerRoutes.js';
 
 export interface IdentityDeps {
   readonly options: IdentityOptions;
@@ -16,8 +19,11 @@ export interface IdentityDeps {
   readonly now: () => Date;
 }
 
-/** Signing in to the console (DESIGN §14): the vendor's provider, one-time links, sign-out. */
-export const identityRoutes = (app: FastifyInstance, deps: IdentityDeps) => {
+/**
+ * Signing in (DESIGN §14): to the console with the vendor's provider or a one-time link, sign-out; and the
+ * PRM's own OpenID provider at /oidc for partner apps.
+ */
+export const identityRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {
   const kit = { jwtSecret: deps.jwtSecret, publicUrl: deps.options.publicUrl, now: deps.now };
   // Without SMTP the link goes to the server log, for whoever runs the server to pass on.
   const mailer: Mailer = deps.options.mailer ?? {
@@ -30,9 +36,10 @@ export const identityRoutes = (app: FastifyInstance, deps: IdentityDeps) => {
     provider: deps.relyingParty !== undefined,
     devTokenSignIn: deps.options.devTokenSignIn,
   });
+  const links = signInLinks(deps.writeDb);
   magicLinkRoutes(app, {
     ...kit,
-    links: signInLinks(deps.writeDb),
+    links,
     reader: deps.reader,
     writeDb: deps.writeDb,
     mailer,
@@ -43,4 +50,12 @@ export const identityRoutes = (app: FastifyInstance, deps: IdentityDeps) => {
     reader: deps.reader,
     writeDb: deps.writeDb,
   });
+  const provider = await partnerIdentityProvider({
+    ...kit,
+    reader: deps.reader,
+    writeDb: deps.writeDb,
+    warn: (detail, message) => app.log.warn(detail, message),
+  });
+  await interactionRoutes(app, { ...kit, provider, links, reader: deps.reader, writeDb: deps.writeDb, mailer });
+  await providerRoutes(app, provider);
 };

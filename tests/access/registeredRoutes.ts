@@ -34,10 +34,18 @@ export const registeredRoutes = (app: FastifyInstance): RegisteredRoute[] => {
   for (const [key, route] of found) {
     if (!route.url.endsWith('*') || app.hasRoute({ method: route.method as 'GET', url: route.url })) continue;
     const prefix = route.url.slice(0, -1);
+    // Every directory above each route under that prefix (`/oidc/*` is above `/oidc/interaction/:uid`).
+    const directories = (url: string) =>
+      [...url.matchAll(/\//g)].map((m) => `${url.slice(0, (m.index ?? 0) + 1)}*`).reverse();
     const real = [...found.values()]
       .filter((r) => r.url.startsWith(prefix) && r.url !== route.url)
-      .map((r) => `${r.url.slice(0, r.url.lastIndexOf('/') + 1)}*`)
-      .find((url) => app.hasRoute({ method: route.method as 'GET', url }));
+      .flatMap((r) => directories(r.url))
+      .find(
+        (url) =>
+          url.startsWith(prefix) &&
+          ![...found.values()].some((r) => r.method === route.method && r.url === url) &&
+          app.hasRoute({ method: route.method as 'GET', url }),
+      );
     if (real) found.set(key, { method: route.method, url: real });
   }
   const routes = [...found.values()];

@@ -307,6 +307,27 @@ export const routeTable: readonly RouteRow[] = [
     attempt: () => ({ url: '/auth/magic-links', body: { email: `matrix-${unique()}@example.com` } }),
   },
   get('/auth/magic-links/redeem', publicRoute(403), () => '/auth/magic-links/redeem?token=unknown'),
+  // ---- the PRM as identity provider: apps registered by vendor admins; /oidc is oidc-provider's, public ----
+  {
+    method: 'POST',
+    url: '/oidc-clients',
+    expect: only(201, ['vendor_admin']),
+    attempt: () => ({
+      url: '/oidc-clients',
+      body: { name: 'Matrix app', redirectUris: ['https://app.example/callback'], scopes: ['openid', 'prm'] },
+    }),
+  },
+  get('/oidc-clients', expect([[200, ['vendor_admin', 'auditor']]], 403)),
+  get('/oidc/*', publicRoute(200), () => '/oidc/.well-known/openid-configuration'),
+  { method: 'POST', url: '/oidc/*', expect: publicRoute(400), attempt: () => ({ url: '/oidc/token', body: {} }) },
+  get('/oidc/interaction/:uid', publicRoute(400), () => '/oidc/interaction/unknown'),
+  {
+    method: 'POST',
+    url: '/oidc/interaction/:uid/link',
+    expect: publicRoute(400),
+    attempt: () => ({ url: '/oidc/interaction/unknown/link', body: { email: 'a@b.example' } }),
+  },
+  get('/oidc/interaction/:uid/redeem', publicRoute(400), () => '/oidc/interaction/unknown/redeem?token=x'),
   // ---- channel settings ----
   get('/channel/settings', everyone(200)),
   {

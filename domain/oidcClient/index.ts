@@ -1,0 +1,4 @@
+export * from './decider.js';
+export * from './events.js';
+
+export const oidcClientStream = (clientId: string) => `oidcclient-${clientId}`;
