@@ -10,7 +10,9 @@ import { oidcClientCommandRoutes } from '../commands/oidcClient/oidcClientRoutes
 import { clientSecretOf } from '../read-api/identity/provider/partnerIdentityProvider.js';
 import { feedRoutes } from '../read-api/feed/feedRoutes.js';
 import { readModelLeadCandidates } from '../commands/lead/leadCandidates.js';
-import { useAuthentication } from '../http/authenticate.js';
+import { principalOf, useAuthentication } from '../http/authenticate.js';
+import { actorOf } from '../commands/auth/actorOf.js';
+import { recordIdentity } from '../read-api/identity/identityAudit.js';
 import { useProblemErrors } from '../http/errorHandling.js';
 import { problemServerOptions } from '../http/frameworkErrors.js';
 import { sqlIdempotencyStore } from '../http/idempotency.js';
@@ -142,6 +144,20 @@ export const buildApp = async (platform: AppPlatform, options: AppOptions): Prom
   tokenRoute(app, {
     jwtSecret: options.jwtSecret,
     now,
+    issued: (request, personId) =>
+      recordIdentity(
+        platform.writeDb,
+        {
+          event: 'token_issued',
+          actor: actorOf(principalOf(request)),
+          method: 'POST',
+          route: '/auth/tokens',
+          url: `/auth/tokens (for ${personId})`,
+          status: 201,
+          address: request.ip,
+        },
+        now(),
+      ),
     personExists: async (id) =>
       (await platform.reader.get('SELECT 1 AS x FROM people WHERE person_id = ?', [id])) !== undefined,
   });

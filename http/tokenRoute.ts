@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as E from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import { isVendorAdmin } from '../domain/access/index.js';
@@ -21,7 +21,13 @@ export const TokenBody = z.strictObject({
 /** `POST /auth/tokens`: a vendor admin issues a person's bearer token (HS256 JWT, `sub` = person id). */
 export const tokenRoute = (
   app: FastifyInstance,
-  deps: { jwtSecret: string; personExists: (personId: string) => Promise<boolean>; now: () => Date },
+  deps: {
+    jwtSecret: string;
+    personExists: (personId: string) => Promise<boolean>;
+    now: () => Date;
+    /** Records the token issued in the audit access log (DESIGN §14). */
+    issued?: (request: FastifyRequest, personId: string) => Promise<unknown>;
+  },
 ) => {
   queryRoute(
     app,
@@ -35,11 +41,12 @@ export const tokenRoute = (
       status: 201,
       problems: [403, 404],
     },
-    async ({ body, principal }) => {
+    async ({ body, principal, request }) => {
       if (!isVendorAdmin(principal)) return E.left(domainError('forbidden', 'only vendor admins issue tokens'));
       if (!(await deps.personExists(body.personId))) return E.left(domainError('not_found', 'person not found'));
       const iat = Math.floor(deps.now().getTime() / 1000);
       const exp = iat + (body.ttlSeconds ?? 8 * 3600);
+      await deps.issued?.(request, body.personId);
       return E.right(
         answer({
           token: signToken(deps.jwtSecret, { sub: body.personId, iat, exp }),

@@ -137,4 +137,13 @@ test('a person who departed gets the same answer and no usable link', async ({ t
   assert.not.ok(smtp.received.some((m) => m.to.includes('gone@partner.example')));
 });
 
+test('a token the vendor admin issues with POST /auth/tokens is in the audit access log', async ({ t }) => {
+  const dee = await personWithEmail(t, 'dee@partner.example');
+  expectStatus(await t.post('/auth/tokens', { personId: dee.id }), 201);
+  const row = (await identityLog(t)).at(-1);
+  assert.is(row?.event, 'token_issued');
+  assert.is(row?.actor_id, 'admin');
+  assert.match(row?.url ?? '', dee.id);
+});
+
 test.run();
