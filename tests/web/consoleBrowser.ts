@@ -49,7 +49,12 @@ export const startConsole = async (): Promise<Console> => {
   await seeding.close();
   clock.set(`${UNTIL}T17:00:00.000Z`);
   const platform = await createPlatform({ databaseFile: file, clock, ids: nanoidGenerator });
-  const app = await buildApp(platform, { adminKey: ADMIN_KEY, jwtSecret: SECRET });
+  // These tests sign in by pasting tokens: the development-only form is on.
+  const app = await buildApp(platform, {
+    adminKey: ADMIN_KEY,
+    jwtSecret: SECRET,
+    identity: { publicUrl: 'http://127.0.0.1', devTokenSignIn: true },
+  });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const token = (sub: string) => {
     const iat = Math.floor(clock.now().getTime() / 1000);

@@ -1,4 +1,7 @@
-/** The API with the signed-in token; a failed call throws an error carrying the HTTP status. */
+/**
+ * The API as the signed-in person: with a pasted token (development), or with the session cookie the
+ * sign-in set (no header: the browser sends the cookie). A failed call throws an error carrying the status.
+ */
 export interface ApiError extends Error {
   readonly status: number;
 }
@@ -21,10 +24,10 @@ export const withQuery = (path: string, params: Record<string, string | number |
   return `${path}${path.includes('?') ? '&' : '?'}${new URLSearchParams(defined.map(([k, v]) => [k, String(v)]))}`;
 };
 
-export const createApi = (token: string, onUnauthorized: () => void = () => undefined) => {
+export const createApi = (token: string | undefined, onUnauthorized: () => void = () => undefined) => {
   const get = async <T>(path: string, signal?: AbortSignal): Promise<T> => {
     const response = await fetch(path, {
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), accept: 'application/json' },
       signal,
     });
     if (!response.ok) {

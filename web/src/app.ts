@@ -49,10 +49,11 @@ const render = async () => {
   first = false;
 };
 
-const signIn = async (token: string) => {
+/** Signs in with a pasted token (development), or with the session cookie a sign-in set (no token). */
+const signIn = async (token?: string) => {
   const api = createApi(token, () => forget());
   const viewer = await loadViewer(api);
-  sessionStorage.setItem(TOKEN, token);
+  if (token) sessionStorage.setItem(TOKEN, token);
   byId<HTMLInputElement>('token').value = '';
   session = { api, viewer };
   byId('sign-in').hidden = true;
@@ -73,10 +74,37 @@ const forget = () => {
   byId('sign-in').hidden = false;
 };
 
-const signOut = () => {
+const signOut = async () => {
+  // Ends the session cookie too; a pasted token is simply forgotten.
+  await fetch('/auth/logout', { method: 'POST' }).catch(() => undefined);
   forget();
   history.pushState(null, '', location.pathname);
-  byId('token').focus();
+  byId('sign-in-title').focus();
+};
+
+/** What the server offers (its identity provider, one-time links, token pasting), and whether a session exists. */
+interface SignInOptions {
+  readonly provider: boolean;
+  readonly magicLinks: boolean;
+  readonly devTokenSignIn: boolean;
+  readonly signedIn: boolean;
+}
+
+const sendLink = async (event: Event) => {
+  event.preventDefault();
+  const status = byId('link-sent');
+  const email = byId<HTMLInputElement>('link-email').value.trim();
+  const response = await fetch('/auth/magic-links', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ email }),
+  }).catch(() => undefined);
+  const answer = (await response?.json().catch(() => undefined)) as { detail?: string } | undefined;
+  status.textContent =
+    response?.status === 429
+      ? 'Too many links asked for. Please try again in a quarter of an hour.'
+      : (answer?.detail ?? 'The link could not be sent. Please try again.');
+  status.hidden = false;
 };
 
 const start = () => {
@@ -97,15 +125,24 @@ const start = () => {
       byId('token').focus();
     }
   });
-  byId('sign-out').addEventListener('click', signOut);
+  byId('sign-out').addEventListener('click', () => void signOut());
+  byId('link-form').addEventListener('submit', (event) => void sendLink(event));
   // The skip link must not become a route: it moves focus to the content instead.
   document.querySelector('[data-skip]')?.addEventListener('click', (e) => {
     e.preventDefault();
     byId('content').focus();
   });
   window.addEventListener('hashchange', () => void render());
-  const saved = sessionStorage.getItem(TOKEN);
-  if (saved) void signIn(saved).catch(forget);
+  void fetch('/auth/options', { headers: { accept: 'application/json' } })
+    .then((r) => r.json() as Promise<SignInOptions>)
+    .then((options) => {
+      byId('sign-in-provider').hidden = !options.provider;
+      byId('link-form').hidden = !options.magicLinks;
+      byId('sign-in-form').hidden = !options.devTokenSignIn;
+      const saved = options.devTokenSignIn ? sessionStorage.getItem(TOKEN) : null;
+      if (saved) return signIn(saved).catch(forget);
+      if (options.signedIn) return signIn().catch(forget);
+    });
 };
 
 start();
