@@ -7,6 +7,7 @@ import { Limit, toPage } from '../pagination.js';
 import type { AuditDeps } from './auditDeps.js';
 import { AccessLogPage, PositionCursor } from './auditSchemas.js';
 import { auditedProblems } from './auditAccess.js';
+import type { IdentityEvent } from '../identity/identityAudit.js';
 
 interface AccessRow {
   id: number;
@@ -17,6 +18,9 @@ interface AccessRow {
   route: string;
   url: string;
   status: number;
+  event: string | null;
+  client_id: string | null;
+  address: string | null;
 }
 
 /** Who used the audit API, when, for what, and with which answer (oldest first, cursor pagination). */
@@ -60,6 +64,9 @@ export const accessLogRoutes = (app: FastifyInstance, deps: AuditDeps) => {
         route: r.route,
         url: r.url,
         status: r.status,
+        ...(r.event ? { event: r.event as IdentityEvent } : {}),
+        ...(r.client_id ? { clientId: r.client_id } : {}),
+        ...(r.address ? { address: r.address } : {}),
       });
       return E.right(answer(toPage(rows, query.limit, view, (r) => r.id)));
     },

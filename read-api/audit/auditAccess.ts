@@ -23,8 +23,8 @@ export const logAccess = (
   const actor = actorOf(principal);
   return db.transaction((tx) =>
     tx.run(
-      'INSERT INTO audit_access_log (at, actor_kind, actor_id, method, route, url, status) ' +
-        'VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO audit_access_log (at, actor_kind, actor_id, method, route, url, status, address) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       [
         at.toISOString(),
         actor.kind,
@@ -33,6 +33,7 @@ export const logAccess = (
         request.routeOptions.url ?? request.url.split('?')[0],
         request.url.slice(0, 2000),
         status,
+        request.ip,
       ],
     ),
   );

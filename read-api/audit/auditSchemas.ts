@@ -123,5 +123,9 @@ export const AccessLogPage = pageOf(
     route: z.string(),
     url: z.string(),
     status: z.number().int(),
+    /** Identity rows only (sign-ins, refusals, links and tokens issued): see README "Signing in". */
+    event: z.enum(['sign_in', 'sign_in_refused', 'link_issued', 'token_issued', 'sign_out']).optional(),
+    clientId: z.string().optional(),
+    address: z.string().optional(),
   }),
 );

@@ -7,6 +7,7 @@ import { manualClock } from '../../domain/shared/clock.js';
 
 type ManualClock = ReturnType<typeof manualClock>;
 import { signToken } from '../../http/jwt.js';
+import type { IdentityOptions } from '../../read-api/identity/identityOptions.js';
 import type { PostgresServer } from './postgresServer.js';
 import { ADMIN_KEY, injectRequest, JWT_SECRET } from './testApp.js';
 
@@ -28,18 +29,25 @@ export const freshDatabase = async (server: PostgresServer, prefix = 'prm'): Pro
 /** A node of a cluster on a real PostgreSQL database, driven through fastify.inject like startTestApp. */
 export const startClusterTestApp = async (
   url: string,
-  options: { now?: string; clock?: ManualClock } & Partial<Omit<ClusterPlatformOptions, 'url' | 'clock' | 'ids'>> = {},
+  options: { now?: string; clock?: ManualClock; identity?: IdentityOptions } & Partial<
+    Omit<ClusterPlatformOptions, 'url' | 'clock' | 'ids'>
+  > = {},
 ) => {
   // Nodes of one test cluster share a clock when given one: time passes alike on every node.
   const clock = options.clock ?? manualClock(options.now ?? '2026-06-01T09:00:00.000Z');
+  const { identity, ...platformOptions } = options;
   const platform = await createClusterPlatform({
     ids: nanoidGenerator,
     leaseRetryMs: 200,
-    ...options,
+    ...platformOptions,
     url,
     clock,
   });
-  const app: FastifyInstance = await buildApp(platform, { adminKey: ADMIN_KEY, jwtSecret: JWT_SECRET });
+  const app: FastifyInstance = await buildApp(platform, {
+    adminKey: ADMIN_KEY,
+    jwtSecret: JWT_SECRET,
+    ...(identity ? { identity } : {}),
+  });
 
   const request = injectRequest(app);
 
