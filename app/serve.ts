@@ -28,7 +28,6 @@ export const serve = async () => {
     logLevel: config.logLevel,
     identity: { ...identity, ...(mailer ? { mailer } : {}) },
   });
-  app.addHook('onClose', async () => mailer?.close());
   const address = await app.listen({ port: config.port, host: config.host }).catch(async (error: unknown) => {
     await app.close();
     await platform.close();
@@ -59,6 +58,7 @@ export const serve = async () => {
     console.log(`${signal}: stopping`);
     await sweeps.stop();
     await app.close();
+    mailer?.close();
     await platform.close();
     process.exit(0);
   };

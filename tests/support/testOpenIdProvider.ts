@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
-import Provider from 'oidc-provider';
+import { Provider } from '../../read-api/identity/provider/oidcProviderModule.js';
 
 const RESOURCE = 'urn:prm:api';
 

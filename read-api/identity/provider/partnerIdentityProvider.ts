@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import Provider, { interactionPolicy, type AdapterPayload, type KoaContextWithOIDC } from 'oidc-provider';
+import type { AdapterPayload, KoaContextWithOIDC } from 'oidc-provider';
+import { interactionPolicy, Provider } from './oidcProviderModule.js';
 import type { SqlDb } from '../../../infra/sql/sqlDb.js';
 import { loadPrincipal } from '../../../projections/index.js';
 import { recordIdentity } from '../identityAudit.js';
