@@ -2,6 +2,7 @@ import { quartersOf, spanOf } from '../../domain/plan/periods.js';
 import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import { countKeys, leadFigures, median, noCounts, type LeadCounts } from './leadFigures.js';
 import {
+  everyFact,
   medianAcceptSeconds,
   periodSums,
   previousKeys,
@@ -74,7 +75,12 @@ export const leadDashboard = async (db: SqlDb, scope: FactScope, period: string,
   const regions = regionRows.map((r) => r.region).sort((a, b) => a.localeCompare(b));
   const [channelMedian, regionMedians, answers] = await Promise.all([
     medianAcceptSeconds(db, quarters, scope),
-    Promise.all(regions.map((r) => medianAcceptSeconds(db, quarters, scope, 'AND t.region = ?', [r]))),
+    // A region wholly in scope needs no partner join: its median is read inside the index.
+    Promise.all(
+      regions.map((r) =>
+        medianAcceptSeconds(db, quarters, scope.wholeRegions?.includes(r) ? everyFact : scope, 'AND t.region = ?', [r]),
+      ),
+    ),
     partnerAnswers(
       db,
       scope,

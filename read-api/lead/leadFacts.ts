@@ -9,6 +9,8 @@ export interface FactScope {
   readonly sql: string;
   readonly params: readonly unknown[];
   readonly join: string;
+  /** Lead regions whose every fact is in scope (a regional channel manager's own). */
+  readonly wholeRegions?: readonly string[];
 }
 const PARTNERS = 'LEFT JOIN partners p ON p.partner_id = t.partner_id';
 export const everyFact: FactScope = { sql: '1 = 1', params: [], join: '' };
@@ -34,7 +36,7 @@ export const leadFactScope = (principal: Principal): FactScope => {
     any.push('p.channel_manager_id = ?');
     params.push(reach.managerId);
   }
-  return { sql: `(${any.join(' OR ')})`, params, join: PARTNERS };
+  return { sql: `(${any.join(' OR ')})`, params, join: PARTNERS, wholeRegions: reach.regions };
 };
 
 export const previousKeys = ['converted', 'declined', 'lapsed', 'disqualified'] as const;
