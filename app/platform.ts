@@ -20,6 +20,7 @@ import { watchEventStore, watchSqlDb } from '../infra/watchHealth.js';
 import type { AnalyticsSource } from '../infra/sql/analyticsSource.js';
 import { sqliteAnalyticsSource } from '../infra/sql/sqliteAnalyticsSource.js';
 import { openReadModelConnection } from '../infra/sql/sqliteSqlDb.js';
+import { cachedStatements } from '../infra/sql/cachedStatements.js';
 import { migrateToLatest } from '../migrations/migrateToLatest.js';
 import { dropAnalyticsViews, syncAnalyticsViews } from '../projections/analytics/syncAnalyticsViews.js';
 import {
@@ -134,7 +135,7 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
   const readModelConnection = openReadModelConnection(connection);
   const writeDb = sqliteSqlDb(readModelConnection);
   const reader = sqliteStatements(readerDb);
-  const readModels = new Kysely<ReadModels>({ dialect: new SqliteDialect({ database: readerDb }) });
+  const readModels = new Kysely<ReadModels>({ dialect: new SqliteDialect({ database: cachedStatements(readerDb) }) });
   const runner = createProjectionRunner({
     store,
     db: watchSqlDb(writeDb, health, 'read-models'),

@@ -10,6 +10,7 @@ import * as m0101 from './0101_deal_totals.js';
 import * as m0102 from './0102_deal_totals_covering.js';
 import * as m0103 from './0103_deal_console_indexes.js';
 import * as m0104 from './0104_deal_collided.js';
+import * as m0105 from './0105_deal_periods.js';
 import * as m0200 from './0200_mdf.js';
 import * as m0201 from './0201_points.js';
 import * as m0202 from './0202_policy_checkpoints.js';
@@ -25,6 +26,7 @@ import * as pg0003 from './postgres/0003_cluster.js';
 import * as pg0500 from './postgres/0500_audit.js';
 import * as m0800 from './0800_leads.js';
 import * as m0801 from './0801_plans_locations.js';
+import * as m0802 from './0802_lead_dashboard_totals.js';
 import * as m0700 from './0700_api_clients.js';
 import * as m0900 from './0900_identity.js';
 
@@ -48,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   '0102_deal_totals_covering': m0102,
   '0103_deal_console_indexes': m0103,
   '0104_deal_collided': m0104,
+  '0105_deal_periods': m0105,
   '0200_mdf': m0200,
   '0201_points': m0201,
   '0202_policy_checkpoints': m0202,
@@ -61,6 +64,7 @@ export const migrations: Record<string, Migration> = {
   '0700_api_clients': m0700,
   '0800_leads': m0800,
   '0801_plans_locations': m0801,
+  '0802_lead_dashboard_totals': m0802,
   '0900_identity': m0900,
 };
 

@@ -40,11 +40,14 @@ export const createLeadFlow = (w: () => World, pipeline: CommandPipeline) => {
   let registered = 0;
 
   /** Routing eligibility as the simulation knows it: active, of the region, enough certified people now. */
-  const candidates: LeadCandidates = async (region, line, minCertified, now) =>
-    w()
-      .partners.filter((p) => p.status === 'active' && p.region === region)
-      .filter((p) => certified(w(), p, line, now.getTime()) >= minCertified)
+  const candidates: LeadCandidates = async (region, line, minCertified, now) => {
+    const world = w();
+    const programs = new Set(world.programs.filter((g) => g.line === line).map((g) => g.id));
+    return world.partners
+      .filter((p) => p.status === 'active' && p.region === region)
+      .filter((p) => ready(world, p, programs, now.getTime(), minCertified))
       .map((p) => p.id);
+  };
 
   /** Runs a routing command; no eligible partner leaves the lead where it is. Then reads who holds it. */
   const routed = (lead: SimLead, writes: readonly string[], run: () => CommandOutcome) =>
@@ -181,9 +184,22 @@ const answerer = (w: World, p: SimPartner) =>
     return role === 'admin' || role === 'manager';
   });
 
-const certified = (w: World, p: SimPartner, line: string, now: number) =>
-  [...p.employees].filter((id) =>
-    [...(w.people.get(id)?.certs.entries() ?? [])].some(
-      ([programId, c]) => !c.revoked && c.expiresAt > now && w.programs.find((g) => g.id === programId)?.line === line,
-    ),
-  ).length;
+/**
+ * At least `needed` of the partner's employees hold a valid certification in one of `programs` (those of
+ * the lead's product line) at `now`. Routing asks this of every partner of a region for every lead, so it
+ * stops counting at `needed` and allocates nothing.
+ */
+const ready = (w: World, p: SimPartner, programs: ReadonlySet<string>, now: number, needed: number) => {
+  let certified = 0;
+  for (const id of p.employees) {
+    if (certified >= needed) return true;
+    const certs = w.people.get(id)?.certs;
+    if (!certs) continue;
+    for (const [programId, c] of certs)
+      if (!c.revoked && c.expiresAt > now && programs.has(programId)) {
+        certified += 1;
+        break;
+      }
+  }
+  return certified >= needed;
+};

@@ -6,6 +6,7 @@ import { periodBounds, periodOf, previousPeriod } from '../../domain/shared/inde
 import type { AppPlatform } from '../platform.js';
 import { planPartners } from './onboarding.js';
 import { DAY } from './model.js';
+import { relaxLogDurability } from './bulkLog.js';
 import { planAwards, sourceEvents } from './points.js';
 import { planQuarter } from './quarter.js';
 import { createRandom } from './random.js';
@@ -117,30 +118,35 @@ export const seedChannel = async (
     planAwards(w, deps, sources);
   };
 
-  for (let day = 0; day < days; day++) {
-    w.setDay(day);
-    if (day === 0) {
-      planSetup(w);
-      planPartners(w);
+  const durable = options.bulk ? relaxLogDurability(platform) : async () => {};
+  try {
+    for (let day = 0; day < days; day++) {
+      w.setDay(day);
+      if (day === 0) {
+        planSetup(w);
+        planPartners(w);
+      }
+      await awards();
+      if (w.period() !== lastPeriod) {
+        lastPeriod = w.period();
+        quarterIndex += 1;
+        planQuarter(w, quarterIndex);
+        planBusinessPlans(w);
+        planLocations(w, located);
+      }
+      for (const action of w.dueToday()) action();
+      planMoves(w);
+      planRegistrations(w);
+      leads.planDay();
+      await runDay();
+      onProgress?.({ phase: 'commands', done: day + 1, total: days });
     }
+    // Yesterday's awards of the last day, at the end of it.
     await awards();
-    if (w.period() !== lastPeriod) {
-      lastPeriod = w.period();
-      quarterIndex += 1;
-      planQuarter(w, quarterIndex);
-      planBusinessPlans(w);
-      planLocations(w, located);
-    }
-    for (const action of w.dueToday()) action();
-    planMoves(w);
-    planRegistrations(w);
-    leads.planDay();
     await runDay();
-    onProgress?.({ phase: 'commands', done: day + 1, total: days });
+  } finally {
+    await durable();
   }
-  // Yesterday's awards of the last day, at the end of it.
-  await awards();
-  await runDay();
   const commandsSeconds = (performance.now() - started) / 1000;
   const head = await platform.store.headPosition();
 

@@ -82,10 +82,17 @@ export const runAnalyticsBench = async (ctx: BenchContext): Promise<BenchResult>
         quota: { achievingPct: number | null };
         leads: { conversionPct: number | null };
         quadrant: { name: string };
+        aberdeen: { leadConversionPct: number | null; yearEarlierLeadConversionPct: number | null };
       }>(`/dashboards/channel-health?period=${h.period}`);
       expect(`${h.period} active partners`, api.partners.active, h.active_partners);
       expect(`${h.period} partners at quota`, api.quota.achievingPct, h.achieving_quota_pct);
-      expect(`${h.period} lead conversion`, api.leads.conversionPct, h.lead_conversion_pct);
+      expect(`${h.period} registration conversion`, api.leads.conversionPct, h.registration_conversion_pct);
+      expect(`${h.period} lead conversion`, api.aberdeen.leadConversionPct, h.lead_conversion_pct);
+      expect(
+        `${h.period} lead conversion a year earlier`,
+        api.aberdeen.yearEarlierLeadConversionPct,
+        h.year_ago_lead_conversion_pct,
+      );
       expect(`${h.period} quadrant`, api.quadrant.name, h.quadrant);
     }
     for (const period of health.slice(-2).map((h) => String(h.period))) {
@@ -106,7 +113,11 @@ export const runAnalyticsBench = async (ctx: BenchContext): Promise<BenchResult>
           const r = byPartner.get(c.partnerId);
           if (!r) continue;
           expect(`${c.partnerId} ${period} growth`, c.growthPct, r.growth_pct);
-          expect(`${c.partnerId} ${period} lead conversion`, c.leadConversionPct, r.lead_conversion_pct);
+          expect(
+            `${c.partnerId} ${period} registration conversion`,
+            c.leadConversionPct,
+            r.registration_conversion_pct,
+          );
           expect(
             `${c.partnerId} ${period} conflict rate`,
             conflictRate.of(c.deals.conflicted, c.deals.registered),

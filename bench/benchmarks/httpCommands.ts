@@ -1,5 +1,6 @@
 import type { Benchmark } from '../harness/benchmark.js';
 import { runChild } from '../harness/child.js';
+import { pctOfFloor } from '../harness/floorShare.js';
 import { round } from '../harness/stats.js';
 import { benchApp } from '../fixtures/benchApp.js';
 import { benchPlatform, projectionsCaughtUp } from '../fixtures/benchPlatform.js';
@@ -11,6 +12,7 @@ const CONNECTIONS = 64;
 export const httpCommands: Benchmark = {
   name: 'httpCommands',
   title: 'Commands over HTTP',
+  needs: ['floor'],
   description:
     `the same partner command mix as JSON over HTTP to the listening server (admin key, read-your-writes), ` +
     `${CONNECTIONS} kept-alive connections from a child process, warmed up first`,
@@ -47,6 +49,7 @@ export const httpCommands: Benchmark = {
             unit: 'commands/s',
             target: { op: '>=', value: 5_000 },
           },
+          ...pctOfFloor(ctx.results, 'command', 'commandsPerSec', 'the partner mix', load.ok / load.seconds, 35),
           { key: 'p50Ms', label: 'latency p50', value: load.latencyMs.p50, unit: 'ms' },
           { key: 'p99Ms', label: 'latency p99', value: load.latencyMs.p99, unit: 'ms', target: { op: '<', value: 50 } },
           {

@@ -1,5 +1,6 @@
 import type { Benchmark } from '../harness/benchmark.js';
 import { runChild } from '../harness/child.js';
+import { pctOfFloor } from '../harness/floorShare.js';
 import { round } from '../harness/stats.js';
 import { benchApp } from '../fixtures/benchApp.js';
 import { benchPlatform, projectionsCaughtUp } from '../fixtures/benchPlatform.js';
@@ -12,6 +13,7 @@ const CONNECTIONS = 64;
 export const httpDeals: Benchmark = {
   name: 'httpDeals',
   title: 'Deal registration over HTTP',
+  needs: ['floor'],
   description:
     `POST /deals by partners' sales people (their JWTs; every customer distinct), ` +
     `then POST /deals/:id/approve of each (admin key), ` +
@@ -67,6 +69,7 @@ export const httpDeals: Benchmark = {
             unit: 'commands/s',
             target: rate,
           },
+          ...pctOfFloor(ctx.results, 'command', 'registrationsPerSec', 'POST /deals', perSec(reg)),
           { key: 'registrationP50Ms', label: 'POST /deals latency p50', value: reg.latencyMs.p50, unit: 'ms' },
           {
             key: 'registrationP99Ms',
@@ -82,6 +85,7 @@ export const httpDeals: Benchmark = {
             unit: 'commands/s',
             target: rate,
           },
+          ...pctOfFloor(ctx.results, 'command', 'approvalsPerSec', 'POST /deals/:id/approve', perSec(appr)),
           { key: 'approvalP50Ms', label: 'POST /deals/:id/approve latency p50', value: appr.latencyMs.p50, unit: 'ms' },
           {
             key: 'approvalP99Ms',

@@ -4,10 +4,13 @@ import { baseline } from './baseline.js';
 import { clusterHttp } from './clusterHttp.js';
 import { consolePagesBenchmark } from './consolePages.js';
 import { csvImportBenchmark } from './csvImport.js';
+import { floor } from './floor.js';
 import { dashboardsBenchmark } from './dashboards.js';
 import { dealCommands } from './dealCommands.js';
 import { httpCommands } from './httpCommands.js';
 import { httpDeals } from './httpDeals.js';
+import { httpPeople } from './httpPeople.js';
+import { httpReads } from './httpReads.js';
 import { inProcessCommands } from './inProcessCommands.js';
 import { postgresReadModels } from './postgresReadModels.js';
 import { leadRouting } from './leadRouting.js';
@@ -24,13 +27,16 @@ import { webhooksBenchmark } from './webhooks.js';
  */
 export const benchmarks: readonly Benchmark[] = [
   baseline,
+  floor,
   rawAppends,
   inProcessCommands,
   httpCommands,
+  httpPeople,
   dealCommands,
   httpDeals,
   projectionRebuild,
   readQueries,
+  httpReads,
   visibilityBenchmark,
   seedBenchmark,
   dashboardsBenchmark,

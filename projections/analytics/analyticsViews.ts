@@ -1,6 +1,6 @@
 import type { Dialect } from './analyticsSql.js';
 import { selectOf, versionedName, type AnalyticsView } from './analyticsView.js';
-import { channelHealthV1, channelRevenueV1 } from './views/channelViews.js';
+import { channelHealthV1, channelHealthV2, channelRevenueV1 } from './views/channelViews.js';
 import { clockV1 } from './views/clockView.js';
 import { contentAccessV1, contentV1 } from './views/contentViews.js';
 import { dealConflictsV1, dealsV1 } from './views/dealViews.js';
@@ -8,7 +8,7 @@ import { leadAssignmentsV1, leadsV1 } from './views/leadViews.js';
 import { mdfClaimsV1, mdfRequestsV1, mdfV1 } from './views/mdfViews.js';
 import { certificationsV1, employmentsV1, partnersV1, peopleV1 } from './views/partnerViews.js';
 import { pointsV1 } from './views/pointsView.js';
-import { scorecardsV1 } from './views/scorecardView.js';
+import { scorecardsV1, scorecardsV2 } from './views/scorecardView.js';
 
 /**
  * Every published version of every analytics view (README "Read models for analysts"). A change to a
@@ -31,7 +31,9 @@ export const analyticsViewVersions: readonly AnalyticsView[] = [
   mdfClaimsV1,
   pointsV1,
   scorecardsV1,
+  scorecardsV2,
   channelHealthV1,
+  channelHealthV2,
   channelRevenueV1,
   contentV1,
   contentAccessV1,

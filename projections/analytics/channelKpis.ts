@@ -54,14 +54,43 @@ export const revenueGrowth = {
   sql: (wonMinor: Expr, earlierWonMinor: Expr) => growthPctSql(wonMinor, earlierWonMinor),
 };
 
+/** What became of vendor-sourced lead offers in a period (DESIGN §13). */
+export interface LeadOutcomes {
+  readonly converted: number;
+  readonly declined: number;
+  readonly lapsed: number;
+  readonly disqualified: number;
+}
+
 export const leadConversion = {
   title: 'Lead conversion',
   definition:
-    'Approximated from deal registrations until vendor-sourced leads exist (DESIGN §13): of the registrations ' +
-    'that came to an end in the period (won by closing date; lost, expired, rejected or withdrawn when recorded), ' +
-    'the share won: won / (won + lost + expired + rejected + withdrawn) × 100; open registrations do not count.',
+    'Of the offers of vendor-sourced leads to partners that came to an outcome in the period (converted, ' +
+    'declined, lapsed or disqualified, when recorded; DESIGN §13), the share converted into a deal registration: ' +
+    'converted / (converted + declined + lapsed + disqualified) × 100; offers awaiting an answer or accepted and ' +
+    'still open do not count. Version 1 of the views approximated it from deal registrations (registration ' +
+    'conversion).',
+  api:
+    "`aberdeen.leadConversionPct` of channel health; `leads.conversionPct` of a partner's scorecard; " +
+    '`channel.conversionPct` of the leads dashboard',
+  views: '`analytics_scorecards.lead_conversion_pct`; `analytics_channel_health.lead_conversion_pct` (version 2)',
+  answered: (o: LeadOutcomes) => o.converted + o.declined + o.lapsed + o.disqualified,
+  answeredSql: (o: Record<keyof LeadOutcomes, Expr>) =>
+    sql`(${o.converted} + ${o.declined} + ${o.lapsed} + ${o.disqualified})`,
+  of: (converted: number, answered: number) => pct(converted, answered),
+  sql: (converted: Expr, answered: Expr) => pctSql(converted, answered),
+};
+
+export const registrationConversion = {
+  title: 'Registration conversion',
+  definition:
+    'Of the deal registrations that came to an end in the period (won by closing date; lost, expired, rejected ' +
+    'or withdrawn when recorded), the share won: won / (won + lost + expired + rejected + withdrawn) × 100; open ' +
+    'registrations do not count. Version 1 of the views named it lead conversion.',
   api: '`leadConversionPct` of a scorecard; `leads.conversionPct` of channel health',
-  views: '`analytics_scorecards.lead_conversion_pct`; `analytics_channel_health.lead_conversion_pct`',
+  views:
+    '`analytics_scorecards.registration_conversion_pct`, `analytics_channel_health.registration_conversion_pct` ' +
+    '(`lead_conversion_pct` in version 1)',
   closed: (o: Outcomes) => o.won + o.lost + o.expired + o.rejected + o.withdrawn,
   closedSql: (o: Record<keyof Outcomes, Expr>) =>
     sql`(${o.won} + ${o.lost} + ${o.expired} + ${o.rejected} + ${o.withdrawn})`,
@@ -158,6 +187,7 @@ export const channelKpis: readonly KpiDescription[] = [
   partnersAtQuota,
   revenueGrowth,
   leadConversion,
+  registrationConversion,
   conflictRate,
   timeToFirstDeal,
   certificationCoverage,

@@ -7,6 +7,22 @@ import { addShare, moveShare, shareOf, type Share } from './dealTotals.js';
 
 type Deal = Partial<Database['deals']>;
 
+/** The quarter of an ISO instant or date, computed as `analyticsSql.periodOfText` computes it in SQL. */
+export const periodOfText = (text: string) => `${text.slice(0, 4)}-Q${Math.trunc((Number(text.slice(5, 7)) + 2) / 3)}`;
+
+/** Where each end of a registration keeps the instant its outcome counts in (`analytics_deals.outcome_period`). */
+const outcomeAt: Readonly<Record<string, keyof Deal>> = {
+  won: 'closed_at',
+  lost: 'lost_at',
+  expired: 'expired_at',
+  rejected: 'rejected_at',
+  withdrawn: 'withdrawn_at',
+};
+const outcomePeriod = (to: string, extra: Deal) => {
+  const at = outcomeAt[to] ? extra[outcomeAt[to]] : undefined;
+  return typeof at === 'string' ? { outcome_period: periodOfText(at) } : {};
+};
+
 /** Sets columns of the deal row, with its version and updated_at, from the event. */
 const update = (db: ReadModelDb, event: StoredEvent, set: Deal) =>
   db.update(
@@ -18,7 +34,7 @@ const update = (db: ReadModelDb, event: StoredEvent, set: Deal) =>
 /** Moves the deal to a status; its share of the totals follows (read once, the new share derived). */
 const status = async (db: ReadModelDb, event: StoredEvent, to: string, extra: Deal = {}, known?: Share) => {
   const before = known ?? (await shareOf(db, idOfStream(event.streamId)));
-  await update(db, event, { status: to, status_changed_at: event.recordedAt, ...extra });
+  await update(db, event, { status: to, status_changed_at: event.recordedAt, ...outcomePeriod(to, extra), ...extra });
   if (!before) return;
   const won = to === 'won';
   await moveShare(db, before, {
@@ -63,6 +79,7 @@ export const dealsProjection = defineProjection({
         status: 'submitted',
         conflict: 0,
         registered_at: e.recordedAt,
+        registered_period: periodOfText(e.recordedAt),
         registered_position: e.position,
         extension_count: 0,
         status_changed_at: e.recordedAt,

@@ -12,8 +12,11 @@ export type LeadCounter =
   | 'won'
   | 'lost';
 
-/** One more fact in the period of `instant`, for the lead's region and the partner ('' for none). */
-export const countLead = (
+/**
+ * One more fact in the period of `instant`, for the lead's region and the partner ('' for none); also in
+ * the partner's and the region's own totals, which the leads dashboard pages and sums without grouping.
+ */
+export const countLead = async (
   db: ReadModelDb,
   instant: string,
   region: string,
@@ -21,9 +24,9 @@ export const countLead = (
   counter: LeadCounter,
 ) => {
   const counts: Partial<Record<LeadCounter, number>> = { [counter]: 1 };
-  return db.upsert(
-    'lead_period_totals',
-    { period: periodOf(new Date(instant)), region, partner_id: partnerId, ...counts },
-    { add: [counter] },
-  );
+  const period = periodOf(new Date(instant));
+  await db.upsert('lead_period_totals', { period, region, partner_id: partnerId, ...counts }, { add: [counter] });
+  await db.upsert('lead_region_totals', { period, region, ...counts }, { add: [counter] });
+  if (partnerId)
+    await db.upsert('lead_partner_totals', { partner_id: partnerId, period, ...counts }, { add: [counter] });
 };

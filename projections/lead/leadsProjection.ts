@@ -2,6 +2,7 @@ import type { StoredEvent } from '../../eventstore/port.js';
 import type { Database } from '../readModels/database.js';
 import type { ReadModelDb } from '../readModels/readModelDb.js';
 import { defineProjection } from '../runner/projection.js';
+import { periodOf } from '../../domain/shared/period.js';
 import { idOfStream } from '../streamIds.js';
 import { dealHandlers } from './leadDealHandlers.js';
 import { countLead } from './leadTotals.js';
@@ -19,6 +20,14 @@ const update = (db: ReadModelDb, event: StoredEvent, set: Lead) =>
     { lead_id: idOfStream(event.streamId) },
     { set: { version: event.version, updated_at: event.recordedAt, ...set } },
   );
+
+/** An assignment's outcome, recorded at `at`, with the quarter it counts in. */
+const outcomeOf = (outcome: string, at: string, more: Assignment = {}): Assignment => ({
+  outcome,
+  outcome_at: at,
+  outcome_period: periodOf(new Date(at)),
+  ...more,
+});
 
 /** A new status, with the outcome of the current assignment when the event answers it. */
 const answer = async (db: ReadModelDb, event: StoredEvent, set: Lead, outcome?: Assignment) => {
@@ -41,7 +50,7 @@ const secondsSince = (from: string | null | undefined, to: string) =>
  */
 export const leadsProjection = defineProjection({
   name: 'leads',
-  tables: ['lead_period_totals', 'lead_assignments', 'leads'],
+  tables: ['lead_period_totals', 'lead_partner_totals', 'lead_region_totals', 'lead_assignments', 'leads'],
   handlers: {
     LeadRegistered: async (db, e) => {
       const d = e.data;
@@ -77,7 +86,7 @@ export const leadsProjection = defineProjection({
         await db.update(
           'lead_assignments',
           { lead_id: leadId, seq: seq - 1 },
-          { set: { outcome: 'reassigned', outcome_at: e.recordedAt } },
+          { set: outcomeOf('reassigned', e.recordedAt) },
         );
       await db.insert('lead_assignments', {
         lead_id: leadId,
@@ -110,7 +119,7 @@ export const leadsProjection = defineProjection({
         db,
         e,
         { status: 'accepted', accepted_at: e.data.acceptedAt, accepted_by: e.data.acceptedBy },
-        { outcome: 'accepted', outcome_at: e.recordedAt },
+        outcomeOf('accepted', e.recordedAt),
       );
       if (!row) return;
       await db.update(
@@ -125,7 +134,7 @@ export const leadsProjection = defineProjection({
         db,
         e,
         { status: 'declined', partner_id: null, accept_by: null, status_reason: e.data.reason },
-        { outcome: 'declined', outcome_at: e.recordedAt, outcome_reason: e.data.reason },
+        outcomeOf('declined', e.recordedAt, { outcome_reason: e.data.reason }),
       );
       if (row) await countLead(db, e.recordedAt, row.region, e.data.partnerId, 'declined');
     },
@@ -134,7 +143,7 @@ export const leadsProjection = defineProjection({
         db,
         e,
         { status: 'lapsed', partner_id: null, accept_by: null },
-        { outcome: 'lapsed', outcome_at: e.recordedAt },
+        outcomeOf('lapsed', e.recordedAt),
       );
       if (row) await countLead(db, e.recordedAt, row.region, e.data.partnerId, 'lapsed');
     },
@@ -156,7 +165,7 @@ export const leadsProjection = defineProjection({
         e,
         { status: 'disqualified', disqualified_at: e.recordedAt, status_reason: e.data.reason },
         // An offer still waiting for its answer ends with the disqualification.
-        open?.status === 'assigned' ? { outcome: 'disqualified', outcome_at: e.recordedAt } : undefined,
+        open?.status === 'assigned' ? outcomeOf('disqualified', e.recordedAt) : undefined,
       );
       if (row) await countLead(db, e.recordedAt, row.region, e.data.partnerId ?? '', 'disqualified');
     },

@@ -43,6 +43,10 @@ export const dealTables = tablesOf(
       lead_id: text().orNull(),
       /** 1 on the registration that collided with an earlier one (DealConflictDetected); migration 0104. */
       collided: integer().withDefault(),
+      /** The quarter of `registered_at` (migration 0105). */
+      registered_period: text().withDefault(),
+      /** The quarter its outcome counts in (a win: its closing date; other ends: when recorded); null while open. */
+      outcome_period: text().orNull(),
     },
     ['deal_id'],
   ),

@@ -1,6 +1,17 @@
 import { bigint, integer, table, tablesOf, text } from '../../infra/sql/tables.js';
 
 const count = () => integer().withDefault();
+const counts = {
+  registered: count(),
+  assigned: count(),
+  accepted: count(),
+  declined: count(),
+  lapsed: count(),
+  converted: count(),
+  disqualified: count(),
+  won: count(),
+  lost: count(),
+};
 
 /** Vendor-sourced leads, their assignments and counts per period (migration 0800; README "Leads for analysts"). */
 export const leadTables = tablesOf(
@@ -62,28 +73,21 @@ export const leadTables = tablesOf(
       candidates: text().orNull(),
       outcome: text().orNull(),
       outcome_at: text().orNull(),
+      /** The quarter of `outcome_at` (migration 0802): the accepted offers of a quarter in answer order. */
+      outcome_period: text().orNull(),
       answer_seconds: bigint().orNull(),
       outcome_reason: text().orNull(),
     },
     ['lead_id', 'seq'],
   ),
   /** `partner_id` is '' for facts of no partner (a registration, a disqualification before assignment). */
-  table(
-    'lead_period_totals',
-    {
-      period: text(),
-      region: text(),
-      partner_id: text(),
-      registered: count(),
-      assigned: count(),
-      accepted: count(),
-      declined: count(),
-      lapsed: count(),
-      converted: count(),
-      disqualified: count(),
-      won: count(),
-      lost: count(),
-    },
-    ['period', 'region', 'partner_id'],
-  ),
+  table('lead_period_totals', { period: text(), region: text(), partner_id: text(), ...counts }, [
+    'period',
+    'region',
+    'partner_id',
+  ]),
+  /** The same counts per partner (facts of no partner left out), for the dashboard's pages (migration 0802). */
+  table('lead_partner_totals', { partner_id: text(), period: text(), ...counts }, ['partner_id', 'period']),
+  /** The same counts per lead region, facts of no partner included, for the channel and region rows. */
+  table('lead_region_totals', { period: text(), region: text(), ...counts }, ['period', 'region']),
 );

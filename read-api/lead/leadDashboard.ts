@@ -1,149 +1,110 @@
-import type { Principal } from '../../domain/access/index.js';
-import { quartersOf, spanOf, yearBefore } from '../../domain/plan/periods.js';
+import { quartersOf, spanOf } from '../../domain/plan/periods.js';
 import type { SqlDb } from '../../infra/sql/sqlDb.js';
-import { partnerReach } from '../partner/partnerVisibility.js';
-import { countKeys, leadFigures, noCounts, type LeadCounts } from './leadFigures.js';
-
-/** A SQL condition on a lead fact `t` (with `region`, `partner_id`), with the join it needs (if any). */
-export interface FactScope {
-  readonly sql: string;
-  readonly params: readonly unknown[];
-  readonly join: string;
-}
-const PARTNERS = 'LEFT JOIN partners p ON p.partner_id = t.partner_id';
-
-/**
- * The lead facts a vendor caller may count (`seesLead` over totals): everything for vendor readers and
- * unlimited channel managers; a regional channel manager's regions, and the partners in them or
- * assigned to them.
- */
-export const leadFactScope = (principal: Principal): FactScope => {
-  const reach = partnerReach(principal);
-  if (reach === 'all') return { sql: '1 = 1', params: [], join: '' };
-  if (reach === 'none' || (!reach.regions.length && reach.managerId === undefined))
-    return { sql: '1 = 0', params: [], join: '' };
-  const any: string[] = [];
-  const params: unknown[] = [];
-  if (reach.regions.length) {
-    const marks = reach.regions.map(() => '?').join(', ');
-    any.push(`t.region IN (${marks})`, `p.region IN (${marks})`);
-    params.push(...reach.regions, ...reach.regions);
-  }
-  if (reach.managerId !== undefined) {
-    any.push('p.channel_manager_id = ?');
-    params.push(reach.managerId);
-  }
-  return { sql: `(${any.join(' OR ')})`, params, join: PARTNERS };
-};
-
-type Row = LeadCounts & {
-  region: string;
-  partner_id: string;
-  prev_converted: number;
-  prev_declined: number;
-  prev_lapsed: number;
-  prev_disqualified: number;
-};
-const previousKeys = ['converted', 'declined', 'lapsed', 'disqualified'] as const;
-type Previous = Pick<LeadCounts, (typeof previousKeys)[number]>;
-
-const add = (into: LeadCounts, from: LeadCounts) => {
-  for (const k of countKeys) into[k] += Number(from[k]);
-};
-const previousOf = (r: Row): Previous => ({
-  converted: Number(r.prev_converted),
-  declined: Number(r.prev_declined),
-  lapsed: Number(r.prev_lapsed),
-  disqualified: Number(r.prev_disqualified),
-});
-
-/** Counts per (region, partner) for a period and the same period a year before, within a scope. */
-export const leadTotals = async (
-  db: SqlDb,
-  scope: FactScope,
-  period: string,
-  extraWhere = '',
-  extra: unknown[] = [],
-) => {
-  const current = quartersOf(period);
-  const previous = quartersOf(yearBefore(period));
-  const cur = `t.period IN (${current.map(() => '?').join(', ')})`;
-  const prev = `t.period IN (${previous.map(() => '?').join(', ')})`;
-  const sums = [
-    ...countKeys.map((k) => `SUM(CASE WHEN ${cur} THEN t.${k} ELSE 0 END) AS ${k}`),
-    ...previousKeys.map((k) => `SUM(CASE WHEN ${prev} THEN t.${k} ELSE 0 END) AS prev_${k}`),
-  ];
-  const params = [
-    ...countKeys.flatMap(() => current),
-    ...previousKeys.flatMap(() => previous),
-    ...current,
-    ...previous,
-    ...scope.params,
-    ...extra,
-  ];
-  return db.all<Row>(
-    `SELECT t.region, t.partner_id, ${sums.join(', ')} FROM lead_period_totals t
-     ${scope.join}
-     WHERE (${cur} OR ${prev}) AND ${scope.sql} ${extraWhere} GROUP BY t.region, t.partner_id`,
-    params,
-  );
-};
-
-/** Seconds from assignment to acceptance of the offers accepted in the period, with their region and partner. */
-export const acceptances = (db: SqlDb, scope: FactScope, period: string, extraWhere = '', extra: unknown[] = []) => {
-  const { start, end } = spanOf(period);
-  return db.all<{ region: string; partner_id: string; answer_seconds: number }>(
-    `SELECT t.region, t.partner_id, t.answer_seconds FROM lead_assignments t
-     ${scope.join}
-     WHERE t.outcome = 'accepted' AND t.outcome_at >= ? AND t.outcome_at < ? AND ${scope.sql} ${extraWhere}`,
-    [start.toISOString(), end.toISOString(), ...scope.params, ...extra],
-  );
-};
+import { countKeys, leadFigures, median, noCounts, type LeadCounts } from './leadFigures.js';
+import {
+  everyFact,
+  medianAcceptSeconds,
+  periodSums,
+  previousKeys,
+  previousOf,
+  type FactScope,
+  type SumsRow,
+} from './leadFacts.js';
 
 interface Group {
   counts: LeadCounts;
-  previous: Previous;
-  seconds: number[];
+  previous: Record<(typeof previousKeys)[number], number>;
 }
 const group = (): Group => ({
   counts: noCounts(),
   previous: { converted: 0, declined: 0, lapsed: 0, disqualified: 0 },
-  seconds: [],
 });
-const figuresOf = (g: Group) => leadFigures(g.counts, g.previous, g.seconds);
+const add = (g: Group, r: SumsRow) => {
+  for (const k of countKeys) g.counts[k] += Number(r[k]);
+  const previous = previousOf(r);
+  for (const k of previousKeys) g.previous[k] += previous[k];
+};
+
+/** Seconds to accept of the offers the partners accepted in the period, in scope, by partner. */
+const partnerAnswers = async (db: SqlDb, scope: FactScope, period: string, partnerIds: readonly string[]) => {
+  const byPartner = new Map<string, number[]>();
+  if (!partnerIds.length) return byPartner;
+  const { start, end } = spanOf(period);
+  const rows = await db.all<{ partner_id: string; answer_seconds: number }>(
+    `SELECT t.partner_id, t.answer_seconds FROM lead_assignments t ${scope.join}
+     WHERE t.partner_id IN (${partnerIds.map(() => '?').join(', ')}) AND t.outcome = 'accepted'
+     AND t.outcome_at >= ? AND t.outcome_at < ? AND ${scope.sql}`,
+    [...partnerIds, start.toISOString(), end.toISOString(), ...scope.params],
+  );
+  for (const r of rows) byPartner.set(r.partner_id, [...(byPartner.get(r.partner_id) ?? []), Number(r.answer_seconds)]);
+  return byPartner;
+};
+
+/** The partners of one page: after the cursor's partner id, at most `rows` of them. */
+export interface PartnerPage {
+  readonly after?: string;
+  readonly rows: number;
+}
 
 /**
- * The leads dashboard's figures (DESIGN §13): the whole scope, each lead region, each partner; every
- * partner with a fact in the period or the year-earlier one.
+ * The leads dashboard's figures (DESIGN §13): the whole scope, each lead region, and one page of the
+ * partners with a fact in the period or the year-earlier one, in id order. Callers who see everything
+ * read the region and partner totals (a few rows per region; a page read along the partner key);
+ * a regional channel manager's scope needs the (period, region, partner) rows it selects from. Medians
+ * of the channel and the regions are read at their offsets in answer order; a page's partners' from
+ * their own accepted offers.
  */
-export const leadDashboard = async (db: SqlDb, scope: FactScope, period: string) => {
-  const [rows, accepted] = await Promise.all([leadTotals(db, scope, period), acceptances(db, scope, period)]);
+export const leadDashboard = async (db: SqlDb, scope: FactScope, period: string, page: PartnerPage) => {
+  const s = periodSums(period);
+  const everything = scope.sql === '1 = 1';
+  const facts = everything ? '' : scope.join;
+  const [regionRows, partnerRows] = await Promise.all([
+    db.all<SumsRow & { region: string }>(
+      `SELECT t.region, ${s.select} FROM ${everything ? 'lead_region_totals' : 'lead_period_totals'} t ${facts}
+       WHERE ${s.where} AND ${scope.sql} GROUP BY t.region`,
+      [...s.selectParams, ...s.whereParams, ...scope.params],
+    ),
+    db.all<SumsRow & { partner_id: string }>(
+      `SELECT t.partner_id, ${s.select} FROM ${everything ? 'lead_partner_totals' : 'lead_period_totals'} t ${facts}
+       WHERE t.partner_id > ? AND ${s.where} AND ${scope.sql}
+       GROUP BY t.partner_id ORDER BY t.partner_id LIMIT ?`,
+      [...s.selectParams, page.after ?? '', ...s.whereParams, ...scope.params, page.rows],
+    ),
+  ]);
+  const quarters = quartersOf(period);
+  const regions = regionRows.map((r) => r.region).sort((a, b) => a.localeCompare(b));
+  const [channelMedian, regionMedians, answers] = await Promise.all([
+    medianAcceptSeconds(db, quarters, scope),
+    // A region wholly in scope needs no partner join: its median is read inside the index.
+    Promise.all(
+      regions.map((r) =>
+        medianAcceptSeconds(db, quarters, scope.wholeRegions?.includes(r) ? everyFact : scope, 'AND t.region = ?', [r]),
+      ),
+    ),
+    partnerAnswers(
+      db,
+      scope,
+      period,
+      partnerRows.map((r) => r.partner_id),
+    ),
+  ]);
   const channel = group();
-  const regions = new Map<string, Group>();
-  const partners = new Map<string, Group>();
-  const into = (map: Map<string, Group>, key: string) => {
-    const g = map.get(key) ?? group();
-    map.set(key, g);
-    return g;
-  };
-  for (const r of rows) {
-    const targets = [channel, into(regions, r.region), ...(r.partner_id ? [into(partners, r.partner_id)] : [])];
-    for (const g of targets) {
-      add(g.counts, r);
-      for (const [k, v] of Object.entries(previousOf(r))) g.previous[k as keyof Previous] += v;
-    }
+  const byRegion = new Map<string, Group>();
+  for (const r of regionRows) {
+    const g = group();
+    add(g, r);
+    add(channel, r);
+    byRegion.set(r.region, g);
   }
-  for (const a of accepted) {
-    const seconds = Number(a.answer_seconds);
-    channel.seconds.push(seconds);
-    into(regions, a.region).seconds.push(seconds);
-    into(partners, a.partner_id).seconds.push(seconds);
-  }
+  const figuresOf = (g: Group | undefined, medianSeconds: number | null) =>
+    leadFigures(g?.counts ?? noCounts(), g?.previous ?? group().previous, medianSeconds);
   return {
-    channel: figuresOf(channel),
-    regions: [...regions].sort(([a], [b]) => a.localeCompare(b)).map(([region, g]) => ({ region, ...figuresOf(g) })),
-    partners: [...partners]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([partnerId, g]) => ({ partnerId, ...figuresOf(g) })),
+    channel: figuresOf(channel, channelMedian),
+    regions: regions.map((region, i) => ({ region, ...figuresOf(byRegion.get(region), regionMedians[i]) })),
+    partners: partnerRows.map((r) => {
+      const g = group();
+      add(g, r);
+      return { partnerId: r.partner_id, ...figuresOf(g, median(answers.get(r.partner_id) ?? [])) };
+    }),
   };
 };

@@ -7,7 +7,8 @@ import { answer, queryRoute } from '../../http/routes.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { isVendorStaff } from '../scorecard/scorecardScope.js';
-import { leadDashboard, leadFactScope } from './leadDashboard.js';
+import { leadDashboard } from './leadDashboard.js';
+import { leadFactScope } from './leadFacts.js';
 import { LeadDashboardOut } from './leadOut.js';
 
 export const leadDashboardRoutes = (app: FastifyInstance, deps: QueryDeps) => {
@@ -29,10 +30,11 @@ export const leadDashboardRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       if (!isVendorStaff(principal)) return E.left(domainError('forbidden', 'the leads dashboard is for vendor staff'));
       const now = deps.now();
       const period = query.period ?? periodOf(now);
-      const figures = await leadDashboard(deps.reader, leadFactScope(principal), period);
-      const from = query.cursor;
-      const rest = from ? figures.partners.filter((p) => p.partnerId > from) : figures.partners;
-      const shown = rest.slice(0, query.limit + 1);
+      const figures = await leadDashboard(deps.reader, leadFactScope(principal), period, {
+        after: query.cursor,
+        rows: query.limit + 1,
+      });
+      const shown = figures.partners;
       const ids = shown.map((p) => p.partnerId);
       const names = ids.length
         ? await deps.reader.all<{ partner_id: string; name: string; region: string }>(

@@ -1,4 +1,4 @@
-import { pct } from '../scorecard/figures.js';
+import { leadConversion } from '../../projections/analytics/channelKpis.js';
 
 /** Lead counts of a period (README "Leads dashboard"): what happened to lead offers in it. */
 export interface LeadCounts {
@@ -37,8 +37,7 @@ export const noCounts = (): LeadCounts => ({
 });
 
 /** Offers that reached an outcome in the period: converted, disqualified, declined or let lapse. */
-export const answered = (c: Pick<LeadCounts, 'converted' | 'declined' | 'lapsed' | 'disqualified'>) =>
-  c.converted + c.declined + c.lapsed + c.disqualified;
+export const answered = leadConversion.answered;
 
 /** The median of a list (the mean of the two middle values for an even count), null when empty. */
 export const median = (values: number[]): number | null => {
@@ -53,15 +52,15 @@ const hours = (seconds: number | null) => (seconds === null ? null : Math.round(
 /**
  * One row of the dashboard (the channel, a region or a partner): the counts, the conversion rate
  * (converted ÷ offers answered) this period and the same period a year earlier, its change in
- * percentage points, and the median hours from assignment to acceptance.
+ * percentage points, and the median hours from assignment to acceptance (given in seconds).
  */
 export const leadFigures = (
   counts: LeadCounts,
   previousYear: Pick<LeadCounts, 'converted' | 'declined' | 'lapsed' | 'disqualified'>,
-  acceptSeconds: number[],
+  medianAcceptSeconds: number | null,
 ) => {
-  const conversionPct = pct(counts.converted, answered(counts));
-  const previousYearConversionPct = pct(previousYear.converted, answered(previousYear));
+  const conversionPct = leadConversion.of(counts.converted, answered(counts));
+  const previousYearConversionPct = leadConversion.of(previousYear.converted, answered(previousYear));
   return {
     ...counts,
     conversionPct,
@@ -70,7 +69,7 @@ export const leadFigures = (
       conversionPct === null || previousYearConversionPct === null
         ? null
         : Math.round((conversionPct - previousYearConversionPct) * 100) / 100,
-    medianHoursToAccept: hours(median(acceptSeconds)),
+    medianHoursToAccept: hours(medianAcceptSeconds),
   };
 };
 export type LeadFigures = ReturnType<typeof leadFigures>;

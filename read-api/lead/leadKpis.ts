@@ -3,8 +3,8 @@ import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import type { ChannelKpis } from '../scorecard/channelHealth.js';
 import { revenueGrowth } from '../../projections/analytics/channelKpis.js';
 import type { Scope } from '../scorecard/scorecardScope.js';
-import { acceptances, leadTotals, type FactScope } from './leadDashboard.js';
-import { countKeys, leadFigures, noCounts } from './leadFigures.js';
+import { acceptances, leadTotals, type FactScope } from './leadFacts.js';
+import { countKeys, leadFigures, median, noCounts } from './leadFigures.js';
 
 /** Sums the (region, partner) rows of `leadTotals` into one row of figures. */
 const figuresOver = async (db: SqlDb, scope: FactScope, period: string) => {
@@ -18,11 +18,7 @@ const figuresOver = async (db: SqlDb, scope: FactScope, period: string) => {
     previous.lapsed += Number(r.prev_lapsed);
     previous.disqualified += Number(r.prev_disqualified);
   }
-  return leadFigures(
-    counts,
-    previous,
-    accepted.map((a) => Number(a.answer_seconds)),
-  );
+  return leadFigures(counts, previous, median(accepted.map((a) => Number(a.answer_seconds))));
 };
 
 /** A partner's lead KPIs for its scorecard: the leads it was offered in the period and what became of them. */

@@ -17,6 +17,7 @@ import {
   PartnerStatus,
   partnerView,
 } from './partnerView.js';
+import { latestPlans, partnerQuotas, visiblePartnerRow } from './partnerSql.js';
 import { visiblePartners } from './partnerVisibility.js';
 
 const ListQuery = z.strictObject({
@@ -101,29 +102,23 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       versioned: true,
     },
     async ({ params, principal }) => {
-      const row = await findVisible(principal, params.id);
+      const row = await visiblePartnerRow(reader, principal, params.id);
       if (!row) return E.left(domainError('not_found', 'partner not found'));
+      const now = deps.now();
       const [settings, certified, quotas, refs, locations, plans] = await Promise.all([
         readChannelSettings(reader),
-        certifiedByLine(reader, [row.partner_id], deps.now()),
-        db
-          .selectFrom('partner_quotas')
-          .select(['period', 'amount_minor', 'currency'])
-          .where('partner_id', '=', row.partner_id)
-          .orderBy('period')
-          .execute(),
+        certifiedByLine(reader, [row.partner_id], now),
+        partnerQuotas(reader, row.partner_id),
         externalRefsOf(db, 'partner', [row.partner_id]),
         partnerLocations(reader, row.partner_id),
         // The latest plans (DESIGN §13): GET /partners/:id/plans lists them all.
-        db
-          .selectFrom('partner_plans')
-          .selectAll()
-          .select((eb) => eb.val(row.name).as('partner_name'))
-          .where('partner_id', '=', row.partner_id)
-          .orderBy('period', 'desc')
-          .limit(4)
-          .execute()
-          .then((rows) => plansWithProgress(reader, rows, deps.now())),
+        latestPlans(reader, row.partner_id).then((rows) =>
+          plansWithProgress(
+            reader,
+            rows.map((r) => ({ ...r, partner_name: row.name })),
+            now,
+          ),
+        ),
       ]);
       const view = partnerView(row, certified.get(row.partner_id), settings);
       return E.right(

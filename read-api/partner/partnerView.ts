@@ -64,31 +64,30 @@ export interface Readiness {
   readonly ready: boolean;
 }
 
-/** Valid certifications of current employees per partner and product line, evaluated at `now`. */
+/**
+ * Valid certifications of current employees per partner and product line, evaluated at `now`: from
+ * the expiries the scorecards projection keeps per partner (one primary-key row each, rather than a
+ * join of people and certifications per request); a certification counts while now < its expiry.
+ */
 export const certifiedByLine = async (db: SqlDb, partnerIds: readonly string[], now: Date) => {
   const out = new Map<string, { lines: Map<string, number>; people: number }>();
   if (partnerIds.length === 0) return out;
-  const marks = partnerIds.map(() => '?').join(',');
-  const at = now.toISOString();
-  const lines = await db.all<{ partner_id: string; product_line: string; n: number }>(
-    `SELECT pe.partner_id, c.product_line, COUNT(DISTINCT c.person_id) AS n
-     FROM people pe JOIN certifications c ON c.person_id = pe.person_id
-     WHERE pe.partner_id IN (${marks}) AND c.revoked_at IS NULL AND c.expires_at > ?
-     GROUP BY pe.partner_id, c.product_line`,
-    [...partnerIds, at],
+  const rows = await db.all<{ partner_id: string; certified_expiries: string; line_expiries: string }>(
+    `SELECT partner_id, certified_expiries, line_expiries FROM scorecard_partners
+     WHERE partner_id IN (${partnerIds.map(() => '?').join(',')})`,
+    partnerIds,
   );
-  const people = await db.all<{ partner_id: string; n: number }>(
-    `SELECT pe.partner_id, COUNT(DISTINCT c.person_id) AS n
-     FROM people pe JOIN certifications c ON c.person_id = pe.person_id
-     WHERE pe.partner_id IN (${marks}) AND c.revoked_at IS NULL AND c.expires_at > ?
-     GROUP BY pe.partner_id`,
-    [...partnerIds, at],
-  );
+  const at = now.getTime();
+  const valid = (expiries: readonly number[]) => expiries.filter((e) => e > at).length;
   for (const id of partnerIds) out.set(id, { lines: new Map(), people: 0 });
-  for (const r of lines) out.get(r.partner_id)?.lines.set(r.product_line, Number(r.n));
-  for (const r of people) {
+  for (const r of rows) {
     const entry = out.get(r.partner_id);
-    if (entry) entry.people = Number(r.n);
+    if (!entry) continue;
+    entry.people = valid(JSON.parse(r.certified_expiries) as number[]);
+    for (const [line, expiries] of Object.entries(JSON.parse(r.line_expiries) as Record<string, number[]>)) {
+      const n = valid(expiries);
+      if (n > 0) entry.lines.set(line, n);
+    }
   }
   return out;
 };

@@ -3,7 +3,7 @@ import { periodBounds, previousPeriod } from '../../domain/shared/index.js';
 import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import {
   channelQuadrant,
-  leadConversion,
+  registrationConversion,
   partnersAtQuota,
   quadrantNames,
   revenueGrowth,
@@ -124,7 +124,7 @@ export const channelKpis = async (db: SqlDb, scope: Scope, period: string, now: 
       growthPct: headline?.growthPct ?? null,
       byCurrency,
     },
-    leads: { registered, won, closed, conversionPct: leadConversion.of(won, closed) },
+    leads: { registered, won, closed, conversionPct: registrationConversion.of(won, closed) },
     readiness: { ready, readySharePct: pct(ready, activeCount) },
   };
 };

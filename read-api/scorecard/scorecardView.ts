@@ -5,7 +5,7 @@ import { CountryOut, MoneyOut, named } from '../../http/contract.js';
 import { PartnerStatus, ReadinessOut } from '../partner/partnerView.js';
 import type { Database } from '../../projections/readModels/database.js';
 import {
-  leadConversion,
+  registrationConversion,
   mdfUtilisation,
   partnersAtQuota,
   revenueGrowth,
@@ -157,7 +157,7 @@ export const scorecardView = ({
       lost: Number(f.deals_lost),
       expired: Number(f.deals_expired),
     },
-    leadConversionPct: leadConversion.of(Number(f.deals_won), leadConversion.closed(outcomesOf(f))),
+    leadConversionPct: registrationConversion.of(Number(f.deals_won), registrationConversion.closed(outcomesOf(f))),
     medianHoursToApproval: f.approval_median_seconds === null ? null : hours(Number(f.approval_median_seconds)),
     timeToFirstDealDays: timeToFirstDeal.of(sp.activated_at, sp.first_deal_at),
     timeToFirstWinDays: days(sp.activated_at, sp.first_win_at),

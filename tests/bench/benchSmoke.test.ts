@@ -140,6 +140,17 @@ const expected = [
   'webhooks.delayP99Ms',
   'webhooks.commandsPerSec',
   'webhooks.commandsBesideBlackholePerSec',
+  // Issue 17: the floors, and every HTTP rate as a share of its floor in the same run.
+  ...['commandsPerSec', 'commandP50Ms', 'commandP99Ms', 'readsPerSec', 'readP50Ms', 'readP99Ms', 'faults'].map(
+    (k) => `floor.${k}`,
+  ),
+  'httpCommands.commandsPerSecPctOfFloor',
+  'httpDeals.registrationsPerSecPctOfFloor',
+  'httpDeals.approvalsPerSecPctOfFloor',
+  ...['commandsPerSec', 'commandsPerSecPctOfFloor', 'p50Ms', 'p99Ms', 'non2xx', 'errors'].map((k) => `httpPeople.${k}`),
+  ...['partnerById', 'partnersList'].flatMap((r) =>
+    ['PerSec', 'PctOfFloor', 'P50Ms', 'P99Ms', 'Faults'].map((k) => `httpReads.${r}${k}`),
+  ),
 ];
 /** Units that count occurrences may be 0; rates, durations and sizes must be positive. */
 const countUnits = new Set(['events', 'commands', 'requests', 'figures']);
@@ -160,8 +171,11 @@ test('stdout is one JSON document with the machine and the settings', ({ doc }) 
   assert.ok(doc.settings.events > 0);
   for (const name of [
     'baseline',
+    'floor',
     'rawAppends',
     'commands',
+    'httpPeople',
+    'httpReads',
     'httpCommands',
     'dealCommands',
     'httpDeals',
@@ -205,6 +219,11 @@ test('the command benchmarks ran valid commands: nothing refused, no HTTP errors
   assert.is(doc.figures['httpCommands.non2xx'].value, 0, JSON.stringify(doc.details.httpCommands?.statusCodes));
   assert.is(doc.figures['httpCommands.errors'].value, 0);
   for (const n of [1, 2]) assert.is(doc.figures[`clusterHttp.nodes${n}Non2xx`].value, 0, `${n} cluster node(s)`);
+  assert.is(doc.figures['floor.faults'].value, 0);
+  assert.is(doc.figures['httpPeople.non2xx'].value, 0);
+  assert.is(doc.figures['httpPeople.errors'].value, 0);
+  assert.is(doc.figures['httpReads.partnerByIdFaults'].value, 0);
+  assert.is(doc.figures['httpReads.partnersListFaults'].value, 0);
 });
 
 test('the HTTP benchmarks measured on connections the warm-up had already opened and answered', ({ doc }) => {

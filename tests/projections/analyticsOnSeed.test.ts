@@ -99,7 +99,7 @@ test('the scorecards of the API and analytics_scorecards agree on every KPI, eve
           r.growth_pct,
           r.conflict_rate_pct,
           r.deals_won,
-          r.lead_conversion_pct,
+          r.registration_conversion_pct,
           r.median_hours_to_approval,
           r.mdf_utilisation_pct,
         ],
@@ -108,6 +108,49 @@ test('the scorecards of the API and analytics_scorecards agree on every KPI, eve
     }
   }
   assert.ok(compared >= viewRows.length * 0.8, `compared ${compared} of ${viewRows.length} partner periods`);
+});
+
+test("version 2 of the scorecards counts lead conversion from leads, as each partner's scorecard does", async ({
+  s,
+}) => {
+  const viewRows = await rows(
+    s,
+    `SELECT * FROM analytics_scorecards WHERE leads_assigned > 0 ORDER BY period DESC, partner_id LIMIT 40`,
+  );
+  assert.ok(viewRows.length >= 5, `${viewRows.length} partner quarters with lead offers`);
+  assert.ok(viewRows.some((r) => r.lead_conversion_pct !== null));
+  for (const r of viewRows) {
+    const c = await s.get(`/partners/${r.partner_id}/scorecard?period=${r.period}`);
+    assert.equal(
+      [
+        at(c, 'leads', 'assigned'),
+        at(c, 'leads', 'accepted'),
+        at(c, 'leads', 'declined'),
+        at(c, 'leads', 'lapsed'),
+        at(c, 'leads', 'converted'),
+        at(c, 'leads', 'disqualified'),
+        at(c, 'leads', 'conversionPct'),
+      ],
+      [
+        r.leads_assigned,
+        r.leads_accepted,
+        r.leads_declined,
+        r.leads_lapsed,
+        r.leads_converted,
+        r.leads_disqualified,
+        r.lead_conversion_pct,
+      ],
+      `${String(r.partner_id)} ${String(r.period)}`,
+    );
+  }
+  // Version 1 keeps the registrations' share under the old name.
+  const [v1] = await rows(
+    s,
+    `SELECT COUNT(*) AS n FROM analytics_scorecards_v1 o JOIN analytics_scorecards n
+       ON n.partner_id = o.partner_id AND n.period = o.period
+     WHERE o.lead_conversion_pct IS NOT n.registration_conversion_pct`,
+  );
+  assert.is(v1.n, 0);
 });
 
 test("each partner's time to first deal, certification coverage and points liability agree with the API", async ({
@@ -162,6 +205,11 @@ test('channel health and channel revenue agree with the API, period by period: t
         at(api, 'leads', 'won'),
         at(api, 'leads', 'closed'),
         at(api, 'leads', 'conversionPct'),
+        at(api, 'aberdeen', 'leads', 'assigned'),
+        at(api, 'aberdeen', 'leads', 'accepted'),
+        at(api, 'aberdeen', 'leads', 'converted'),
+        at(api, 'aberdeen', 'leadConversionPct'),
+        at(api, 'aberdeen', 'yearEarlierLeadConversionPct'),
       ],
       [
         h.active_partners,
@@ -175,7 +223,12 @@ test('channel health and channel revenue agree with the API, period by period: t
         h.deals_registered,
         h.deals_won,
         h.deals_closed,
+        h.registration_conversion_pct,
+        h.leads_assigned,
+        h.leads_accepted,
+        h.leads_converted,
         h.lead_conversion_pct,
+        h.year_ago_lead_conversion_pct,
       ],
       String(h.period),
     );

@@ -207,6 +207,8 @@ test('never to an excluded partner, never two holders, converted at most once; l
     leads: await t.platform.reader.all('SELECT * FROM leads ORDER BY lead_id'),
     assignments: await t.platform.reader.all('SELECT * FROM lead_assignments ORDER BY lead_id, seq'),
     totals: await t.platform.reader.all('SELECT * FROM lead_period_totals ORDER BY period, region, partner_id'),
+    partnerTotals: await t.platform.reader.all('SELECT * FROM lead_partner_totals ORDER BY partner_id, period'),
+    regionTotals: await t.platform.reader.all('SELECT * FROM lead_region_totals ORDER BY period, region'),
   });
 
   await fc.assert(

@@ -10,11 +10,18 @@ import {
   sql,
   yearAgoPeriodOf,
 } from '../analyticsSql.js';
-import { channelQuadrant, conflictRate, leadConversion, partnersAtQuota, revenueGrowth } from '../channelKpis.js';
+import {
+  channelQuadrant,
+  conflictRate,
+  leadConversion,
+  partnersAtQuota,
+  registrationConversion,
+  revenueGrowth,
+} from '../channelKpis.js';
 import { decimal, defineView, flag, instant, integer, text } from '../analyticsView.js';
 import { pctSql } from '../kpiArithmetic.js';
 
-const closedDeals = leadConversion.closedSql({
+const closedDeals = registrationConversion.closedSql({
   won: 'deals_won',
   lost: 'deals_lost',
   expired: 'deals_expired',
@@ -45,6 +52,30 @@ const partnersAtEnd = sql`(SELECT b.period, b.period_end, COUNT(h.partner_id) AS
     FROM scorecard_periods GROUP BY period) d ON d.period = a.period`;
 
 /** Channel health per quarter: the Aberdeen measures and the LogicBay quadrant, as the API computes them. */
+const healthColumns = {
+  period: text('a.period', 'the quarter'),
+  period_start: instant(periodStartOf('a.period'), 'its first instant'),
+  period_end: instant('a.period_end', 'the first instant after it'),
+  previous_period: text(previousPeriodOf('a.period'), 'the quarter before'),
+  year_ago_period: text(yearAgoPeriodOf('a.period'), 'the same quarter a year earlier'),
+  running: flag(when(sql`${now} < ${at('a.period_end')}`), 'the quarter has not ended yet (figures to date)'),
+  active_partners: integer('a.active_partners', 'partners active at its end (now, for the running quarter)'),
+  desired_partner_count: integer(desired, "the channel setting `desiredPartnerCount` (today's value)"),
+  partner_coverage_pct: decimal(pctSql('a.active_partners', desired), 'active / desired × 100'),
+  enough_partners: flag(when(enough), 'active ≥ desired'),
+  partners_with_quota: integer('a.with_quota', 'active partners with a quota above zero'),
+  partners_achieving_quota: integer('a.achieving', 'of those, the ones whose won revenue reached it'),
+  achieving_quota_pct: decimal(achievingPct, 'KPI partners at quota'),
+  quota_threshold_pct: decimal(threshold, "the channel setting `quotaAttainmentThresholdPct` (today's value)"),
+  performing: flag(when(performing), 'partners at quota ≥ the threshold'),
+  quadrant: text(channelQuadrant.sql(enough, performing), 'KPI channel quadrant'),
+  deals_registered: integer('d.registered', "registrations recorded in the quarter, every partner's"),
+  deals_collided: integer('d.collided', 'of those, the ones that collided'),
+  conflict_rate_pct: decimal(conflictRate.sql('d.collided', 'd.registered'), 'KPI conflict rate'),
+  deals_won: integer('d.won', 'wins whose closing date is in the quarter'),
+  deals_closed: integer('d.closed', 'registrations that came to an end in the quarter'),
+};
+
 export const channelHealthV1 = defineView({
   name: 'analytics_channel_health',
   version: 1,
@@ -52,33 +83,55 @@ export const channelHealthV1 = defineView({
   key: ['period'],
   castEveryColumn: true,
   columns: {
-    period: text('a.period', 'the quarter'),
-    period_start: instant(periodStartOf('a.period'), 'its first instant'),
-    period_end: instant('a.period_end', 'the first instant after it'),
-    previous_period: text(previousPeriodOf('a.period'), 'the quarter before'),
-    year_ago_period: text(yearAgoPeriodOf('a.period'), 'the same quarter a year earlier'),
-    running: flag(when(sql`${now} < ${at('a.period_end')}`), 'the quarter has not ended yet (figures to date)'),
-    active_partners: integer('a.active_partners', 'partners active at its end (now, for the running quarter)'),
-    desired_partner_count: integer(desired, "the channel setting `desiredPartnerCount` (today's value)"),
-    partner_coverage_pct: decimal(pctSql('a.active_partners', desired), 'active / desired × 100'),
-    enough_partners: flag(when(enough), 'active ≥ desired'),
-    partners_with_quota: integer('a.with_quota', 'active partners with a quota above zero'),
-    partners_achieving_quota: integer('a.achieving', 'of those, the ones whose won revenue reached it'),
-    achieving_quota_pct: decimal(achievingPct, 'KPI partners at quota'),
-    quota_threshold_pct: decimal(threshold, "the channel setting `quotaAttainmentThresholdPct` (today's value)"),
-    performing: flag(when(performing), 'partners at quota ≥ the threshold'),
-    quadrant: text(channelQuadrant.sql(enough, performing), 'KPI channel quadrant'),
-    deals_registered: integer('d.registered', "registrations recorded in the quarter, every partner's"),
-    deals_collided: integer('d.collided', 'of those, the ones that collided'),
-    conflict_rate_pct: decimal(conflictRate.sql('d.collided', 'd.registered'), 'KPI conflict rate'),
-    deals_won: integer('d.won', 'wins whose closing date is in the quarter'),
-    deals_closed: integer('d.closed', 'registrations that came to an end in the quarter'),
+    ...healthColumns,
     lead_conversion_pct: decimal(
-      leadConversion.sql('d.won', 'd.closed'),
+      registrationConversion.sql('d.won', 'd.closed'),
       'KPI lead conversion (from deal registrations)',
     ),
   },
   from: sql`FROM ${partnersAtEnd}`,
+  deprecated: { since: '2026-12-03', removeAfter: '2027-06-30' },
+});
+
+/** The channel's lead counts per quarter, every region's and unassigned leads' included. */
+const leadQuarters = `(SELECT period, SUM(registered) AS registered, SUM(assigned) AS assigned,
+      SUM(accepted) AS accepted, SUM(converted) AS converted,
+      SUM(converted + declined + lapsed + disqualified) AS answered
+    FROM lead_region_totals GROUP BY period)`;
+
+/**
+ * Version 2: lead conversion counted from vendor-sourced leads, this quarter and the same quarter a year
+ * earlier (the Aberdeen measure), the registrations' share beside it as `registration_conversion_pct`.
+ */
+export const channelHealthV2 = defineView({
+  name: 'analytics_channel_health',
+  version: 2,
+  rowPer: 'quarter with at least one fact in a scorecard',
+  key: ['period'],
+  castEveryColumn: true,
+  columns: {
+    ...healthColumns,
+    registration_conversion_pct: decimal(
+      registrationConversion.sql('d.won', 'd.closed'),
+      'KPI registration conversion: registrations won / closed × 100',
+    ),
+    leads_registered: integer('COALESCE(l.registered, 0)', 'vendor-sourced leads registered in the quarter'),
+    leads_assigned: integer('COALESCE(l.assigned, 0)', 'lead offers made to partners (assigned or routed)'),
+    leads_accepted: integer('COALESCE(l.accepted, 0)', 'offers accepted'),
+    leads_converted: integer('COALESCE(l.converted, 0)', 'leads converted into deal registrations'),
+    leads_answered: integer(
+      'COALESCE(l.answered, 0)',
+      'offers that came to an outcome: converted, declined, lapsed or disqualified',
+    ),
+    lead_conversion_pct: decimal(leadConversion.sql('l.converted', 'l.answered'), 'KPI lead conversion'),
+    year_ago_lead_conversion_pct: decimal(
+      leadConversion.sql('ly.converted', 'ly.answered'),
+      'KPI lead conversion of the same quarter a year earlier',
+    ),
+  },
+  from: sql`FROM ${partnersAtEnd}
+  LEFT JOIN ${leadQuarters} l ON l.period = a.period
+  LEFT JOIN ${leadQuarters} ly ON ly.period = ${yearAgoPeriodOf('a.period')}`,
 });
 
 /** The channel's won revenue per quarter and currency, against the previous quarter and a year earlier. */

@@ -9,11 +9,6 @@ import { hoursSql } from '../kpiArithmetic.js';
  */
 const collided = 'd.collided';
 
-/** The period an outcome counts in: a win's closing date, any other end when it was recorded. */
-const outcomePeriod = sql`CASE d.status WHEN 'won' THEN ${periodOfText('d.closed_at')}
-    WHEN 'lost' THEN ${periodOfText('d.lost_at')} WHEN 'expired' THEN ${periodOfText('d.expired_at')}
-    WHEN 'rejected' THEN ${periodOfText('d.rejected_at')} WHEN 'withdrawn' THEN ${periodOfText('d.withdrawn_at')} END`;
-
 export const dealsV1 = defineView({
   name: 'analytics_deals',
   version: 1,
@@ -32,12 +27,13 @@ export const dealsV1 = defineView({
     expected_close_date: date('d.expected_close_date', 'expected closing day'),
     status: text('d.status', '`submitted`, `approved`, `rejected`, `withdrawn`, `won`, `lost`, `expired`'),
     collided: flag(collided, 'collided with an earlier registration of another partner (counts in the conflict rate)'),
+    // The read model's flag is 0 or 1 already.
     conflict_flagged: flag(
-      when('d.conflict = 1'),
+      'd.conflict',
       'on either side of a collision: collided, or collided with by a later registration',
     ),
     registered_at: instant('d.registered_at', 'when it was registered'),
-    registered_period: text(periodOfText('d.registered_at'), 'its quarter'),
+    registered_period: text('d.registered_period', 'its quarter'),
     approved_at: instant('d.approved_at', 'when approved, or null'),
     hours_to_approval: decimal(hoursSql('d.approval_seconds'), 'hours from registration to approval, or null'),
     protection_days: integer('d.protection_days', 'protection period granted at approval, days'),
@@ -56,7 +52,7 @@ export const dealsV1 = defineView({
     lost_at: instant('d.lost_at', 'when lost, or null'),
     expired_at: instant('d.expired_at', 'when its protection lapsed and the expiry was recorded, or null'),
     outcome_period: text(
-      outcomePeriod,
+      'd.outcome_period',
       'the quarter its outcome counts in (a win: its closing date; other ends: when recorded); null while open',
     ),
     status_reason: text('d.status_reason', 'reason given for a rejection, withdrawal or loss'),
