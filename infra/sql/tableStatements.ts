@@ -53,6 +53,13 @@ export interface TableStatements<Ts extends Tables> {
     where: Where<Ts[T]>,
     change: Change<Ts[T]>,
   ) => Promise<number>;
+  /** An update answering the given columns of the (first) row it changed, in one statement. */
+  readonly updateReturning: <T extends keyof Ts & string, C extends Col<Ts[T]>>(
+    table: T,
+    where: Where<Ts[T]>,
+    change: Change<Ts[T]>,
+    returning: readonly C[],
+  ) => Promise<Pick<RowOf<Ts[T]>, C> | undefined>;
   readonly delete: <T extends keyof Ts & string>(table: T, where: Where<Ts[T]>) => Promise<number>;
   readonly select: <T extends keyof Ts & string, C extends Col<Ts[T]>>(
     table: T,
@@ -133,7 +140,15 @@ const whereSql = (table: string, where: Values) => {
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export const tableStatements = <Ts extends Tables>(db: SqlDb, tables: Ts): TableStatements<Ts> => {
-  const roots = { insert: node(), upsert: node(), update: node(), delete: node(), select: node(), selectOne: node() };
+  const roots = {
+    insert: node(),
+    upsert: node(),
+    update: node(),
+    updateReturning: node(),
+    delete: node(),
+    select: node(),
+    selectOne: node(),
+  };
   const texts = new Map<SqlText<unknown>, PreparedSql>();
   const text = (statement: SqlText<unknown>) => {
     let stmt = texts.get(statement);
@@ -193,6 +208,15 @@ export const tableStatements = <Ts extends Tables>(db: SqlDb, tables: Ts): Table
       const leaf = walkWhere(walk(walk(step(roots.update, table), set, params), add, params), where as Values, params);
       leaf.stmt ??= db.prepare(updateSql(table, where as Values, set, add));
       return leaf.stmt.run(params);
+    },
+    updateReturning: (table, where, change, returning) => {
+      const params: unknown[] = [];
+      const set = change.set as Values | undefined;
+      const add = change.add as Values | undefined;
+      const start = walkList(step(roots.updateReturning, table), returning);
+      const leaf = walkWhere(walk(walk(start, set, params), add, params), where as Values, params);
+      leaf.stmt ??= db.prepare(`${updateSql(table, where as Values, set, add)} RETURNING ${returning.join(', ')}`);
+      return leaf.stmt.get(params);
     },
     delete: (table, where) => {
       const params: unknown[] = [];

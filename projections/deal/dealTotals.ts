@@ -73,31 +73,36 @@ const LINE_SUMS = ['deals', 'estimated_value_minor', 'conflicted'] as const;
 
 /**
  * The totals tables: `deals` counts the deals of each key, the other figures are sums of their shares.
- * A key's last deal leaving takes the row with it, so that every row counts at least one deal.
+ * A key's last deal leaving takes the row with it, so that every row counts at least one deal: one
+ * `UPDATE … RETURNING deals`, and a DELETE only when that reached 0 (a DELETE tried first cost three
+ * statements more per status change).
  */
 const totals = [
   {
     add: (db: ReadModelDb, s: Share) =>
       db.upsert('deal_partner_totals', { deals: 1, ...partnerKey(s), ...partnerSums(s, same) }, { add: PARTNER_SUMS }),
     remove: async (db: ReadModelDb, s: Share) => {
-      if ((await db.delete('deal_partner_totals', { deals: 1, ...partnerKey(s) })) === 0)
-        await db.update('deal_partner_totals', partnerKey(s), { add: { deals: -1, ...partnerSums(s, minus) } });
+      const change = { add: { deals: -1, ...partnerSums(s, minus) } };
+      const left = await db.updateReturning('deal_partner_totals', partnerKey(s), change, ['deals']);
+      if (left?.deals === 0) await db.delete('deal_partner_totals', partnerKey(s));
     },
   },
   {
     add: (db: ReadModelDb, s: Share) =>
       db.upsert('deal_line_totals', { deals: 1, ...lineKey(s), ...lineSums(s, same) }, { add: LINE_SUMS }),
     remove: async (db: ReadModelDb, s: Share) => {
-      if ((await db.delete('deal_line_totals', { deals: 1, ...lineKey(s) })) === 0)
-        await db.update('deal_line_totals', lineKey(s), { add: { deals: -1, ...lineSums(s, minus) } });
+      const change = { add: { deals: -1, ...lineSums(s, minus) } };
+      const left = await db.updateReturning('deal_line_totals', lineKey(s), change, ['deals']);
+      if (left?.deals === 0) await db.delete('deal_line_totals', lineKey(s));
     },
   },
   {
     add: (db: ReadModelDb, s: Share) =>
       db.upsert('deal_day_totals', { deals: 1, ...dayKey(s), ...lineSums(s, same) }, { add: LINE_SUMS }),
     remove: async (db: ReadModelDb, s: Share) => {
-      if ((await db.delete('deal_day_totals', { deals: 1, ...dayKey(s) })) === 0)
-        await db.update('deal_day_totals', dayKey(s), { add: { deals: -1, ...lineSums(s, minus) } });
+      const change = { add: { deals: -1, ...lineSums(s, minus) } };
+      const left = await db.updateReturning('deal_day_totals', dayKey(s), change, ['deals']);
+      if (left?.deals === 0) await db.delete('deal_day_totals', dayKey(s));
     },
   },
 ];
