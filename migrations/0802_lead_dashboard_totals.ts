@@ -1,16 +1,8 @@
 import { sql, type Kysely } from 'kysely';
+import { leadCountColumns } from '../projections/readModels/leadTables.js';
 
-const counters = [
-  'registered',
-  'assigned',
-  'accepted',
-  'declined',
-  'lapsed',
-  'converted',
-  'disqualified',
-  'won',
-  'lost',
-];
+// The tables' columns as declared (the count columns the projection adds to).
+const counters = leadCountColumns;
 
 /**
  * Read model: lead counts per partner and period and per lead region and period (projections/lead),

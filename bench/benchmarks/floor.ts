@@ -1,12 +1,24 @@
 import { join } from 'node:path';
-import type { Benchmark } from '../harness/benchmark.js';
-import { runChild } from '../harness/child.js';
+import type { Benchmark, Figure } from '../harness/benchmark.js';
+import { cycleLoad, faultsOf } from '../harness/cycleLoadRun.js';
 import { round } from '../harness/stats.js';
 import { floorServer } from '../fixtures/floorServer.js';
 import type { CycleLoadInput, CycleLoadOutput } from '../children/cycleLoad.js';
 
 export const COMMAND_CONNECTIONS = 64;
 export const READ_CONNECTIONS = 32;
+
+/** `commandsPerSec`, `commandP50Ms`, `commandP99Ms` (and the same for `read`): what the other benchmarks divide by. */
+const floorFigures = (kind: 'command' | 'read', connections: number, p: CycleLoadOutput): Figure[] => [
+  {
+    key: `${kind}sPerSec`,
+    label: `${kind} floor, ${connections} connections`,
+    value: round(p.ok / p.seconds, 0),
+    unit: `${kind}s/s`,
+  },
+  { key: `${kind}P50Ms`, label: `${kind} floor p50`, value: p.latencyMs.p50, unit: 'ms' },
+  { key: `${kind}P99Ms`, label: `${kind} floor p99`, value: p.latencyMs.p99, unit: 'ms' },
+];
 
 /**
  * The machine's ceiling for a command and for a read in this run (bench/fixtures/floorServer.ts):
@@ -26,13 +38,7 @@ export const floor: Benchmark = {
     try {
       const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
       const load = (connections: number, requests: CycleLoadInput['requests']) =>
-        runChild<CycleLoadInput, CycleLoadOutput>(new URL('../children/cycleLoad.ts', import.meta.url), {
-          url,
-          connections,
-          seconds: sizes.seconds,
-          warmupRequests: sizes.warmup,
-          requests,
-        });
+        cycleLoad({ url, connections, seconds: sizes.seconds, warmupRequests: sizes.warmup, requests });
       const body = JSON.stringify({
         name: 'Floor Partner {n}',
         website: 'https://floor-{n}.example',
@@ -47,36 +53,19 @@ export const floor: Benchmark = {
         READ_CONNECTIONS,
         server.partnerIds.map((id) => ({ method: 'GET' as const, path: `/floor/partners/${id}`, headers: {} })),
       );
-      const faults = (p: CycleLoadOutput) =>
-        p.non2xx + p.errors + p.timeouts + p.warmup.non2xx + p.warmup.errors + p.warmup.timeouts;
-      const commandsPerSec = round(commands.ok / commands.seconds, 0);
-      const readsPerSec = round(reads.ok / reads.seconds, 0);
       ctx.log(
-        `floor: ${commandsPerSec} commands/s (p99 ${commands.latencyMs.p99} ms), ` +
-          `${readsPerSec} reads/s (p99 ${reads.latencyMs.p99} ms), ${faults(commands) + faults(reads)} faults`,
+        `floor: ${round(commands.ok / commands.seconds, 0)} commands/s (p99 ${commands.latencyMs.p99} ms), ` +
+          `${round(reads.ok / reads.seconds, 0)} reads/s (p99 ${reads.latencyMs.p99} ms), ` +
+          `${faultsOf(commands) + faultsOf(reads)} faults`,
       );
       return {
         figures: [
-          {
-            key: 'commandsPerSec',
-            label: `command floor, ${COMMAND_CONNECTIONS} connections`,
-            value: commandsPerSec,
-            unit: 'commands/s',
-          },
-          { key: 'commandP50Ms', label: 'command floor p50', value: commands.latencyMs.p50, unit: 'ms' },
-          { key: 'commandP99Ms', label: 'command floor p99', value: commands.latencyMs.p99, unit: 'ms' },
-          {
-            key: 'readsPerSec',
-            label: `read floor, ${READ_CONNECTIONS} connections`,
-            value: readsPerSec,
-            unit: 'reads/s',
-          },
-          { key: 'readP50Ms', label: 'read floor p50', value: reads.latencyMs.p50, unit: 'ms' },
-          { key: 'readP99Ms', label: 'read floor p99', value: reads.latencyMs.p99, unit: 'ms' },
+          ...floorFigures('command', COMMAND_CONNECTIONS, commands),
+          ...floorFigures('read', READ_CONNECTIONS, reads),
           {
             key: 'faults',
             label: 'non-2xx, errors and timeouts (warm-up included)',
-            value: faults(commands) + faults(reads),
+            value: faultsOf(commands) + faultsOf(reads),
             unit: 'requests',
           },
         ],

@@ -1,5 +1,6 @@
 import type { Benchmark } from '../harness/benchmark.js';
 import { runChild } from '../harness/child.js';
+import { commandRunFigures } from '../harness/cycleLoadRun.js';
 import { pctOfFloor } from '../harness/floorShare.js';
 import { round } from '../harness/stats.js';
 import { benchApp } from '../fixtures/benchApp.js';
@@ -50,20 +51,7 @@ export const httpCommands: Benchmark = {
             target: { op: '>=', value: 5_000 },
           },
           ...pctOfFloor(ctx.results, 'command', 'commandsPerSec', 'the partner mix', load.ok / load.seconds, 35),
-          { key: 'p50Ms', label: 'latency p50', value: load.latencyMs.p50, unit: 'ms' },
-          { key: 'p99Ms', label: 'latency p99', value: load.latencyMs.p99, unit: 'ms', target: { op: '<', value: 50 } },
-          {
-            key: 'non2xx',
-            label: 'non-2xx answers (warm-up included)',
-            value: load.non2xx + load.warmup.non2xx,
-            unit: 'requests',
-          },
-          {
-            key: 'errors',
-            label: 'connection errors and timeouts (warm-up included)',
-            value: load.errors + load.timeouts + load.warmup.errors + load.warmup.timeouts,
-            unit: 'requests',
-          },
+          ...commandRunFigures(load),
         ],
         details: {
           connections: CONNECTIONS,

@@ -1,10 +1,9 @@
 import type { Benchmark } from '../harness/benchmark.js';
-import { runChild } from '../harness/child.js';
+import { commandRunFigures, cycleLoad, errorsOf } from '../harness/cycleLoadRun.js';
 import { pctOfFloor } from '../harness/floorShare.js';
 import { round } from '../harness/stats.js';
 import { benchApp } from '../fixtures/benchApp.js';
 import { benchPlatform, projectionsCaughtUp } from '../fixtures/benchPlatform.js';
-import type { CycleLoadInput, CycleLoadOutput } from '../children/cycleLoad.js';
 import { COMMAND_CONNECTIONS } from './floor.js';
 
 /** POST /people (two streams per command: the person and the email's reservation) against the command floor. */
@@ -22,28 +21,25 @@ export const httpPeople: Benchmark = {
     const { app, adminKey } = await benchApp(platform);
     try {
       const url = await app.listen({ port: 0, host: '127.0.0.1' });
-      const load = await runChild<CycleLoadInput, CycleLoadOutput>(
-        new URL('../children/cycleLoad.ts', import.meta.url),
-        {
-          url,
-          connections: COMMAND_CONNECTIONS,
-          seconds: sizes.seconds,
-          warmupRequests: sizes.warmup,
-          requests: [
-            {
-              method: 'POST',
-              path: '/people',
-              headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
-              body: JSON.stringify({ name: 'Load Person {n}', email: 'load.person.{n}@example.com' }),
-            },
-          ],
-        },
-      );
+      const load = await cycleLoad({
+        url,
+        connections: COMMAND_CONNECTIONS,
+        seconds: sizes.seconds,
+        warmupRequests: sizes.warmup,
+        requests: [
+          {
+            method: 'POST',
+            path: '/people',
+            headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ name: 'Load Person {n}', email: 'load.person.{n}@example.com' }),
+          },
+        ],
+      });
       const caughtUp = await projectionsCaughtUp(platform);
       const perSec = load.ok / load.seconds;
-      const faults = load.errors + load.timeouts + load.warmup.errors + load.warmup.timeouts;
       ctx.log(
-        `http people: ${Math.round(perSec)}/s, ${load.non2xx} non-2xx, ${faults} errors, p99 ${load.latencyMs.p99} ms`,
+        `http people: ${Math.round(perSec)}/s, ${load.non2xx} non-2xx, ${errorsOf(load)} errors, ` +
+          `p99 ${load.latencyMs.p99} ms`,
       );
       return {
         figures: [
@@ -54,20 +50,7 @@ export const httpPeople: Benchmark = {
             unit: 'commands/s',
           },
           ...pctOfFloor(ctx.results, 'command', 'commandsPerSec', 'POST /people', perSec, 35),
-          { key: 'p50Ms', label: 'latency p50', value: load.latencyMs.p50, unit: 'ms' },
-          { key: 'p99Ms', label: 'latency p99', value: load.latencyMs.p99, unit: 'ms', target: { op: '<', value: 50 } },
-          {
-            key: 'non2xx',
-            label: 'non-2xx answers (warm-up included)',
-            value: load.non2xx + load.warmup.non2xx,
-            unit: 'requests',
-          },
-          {
-            key: 'errors',
-            label: 'connection errors and timeouts (warm-up included)',
-            value: faults,
-            unit: 'requests',
-          },
+          ...commandRunFigures(load),
         ],
         details: {
           seconds: load.seconds,

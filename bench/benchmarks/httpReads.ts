@@ -1,12 +1,12 @@
 import type { Benchmark, Figure } from '../harness/benchmark.js';
-import { runChild } from '../harness/child.js';
+import { cycleLoad, faultsOf } from '../harness/cycleLoadRun.js';
 import { pctOfFloor } from '../harness/floorShare.js';
 import { readP99Target } from '../harness/latencyFigures.js';
 import { round } from '../harness/stats.js';
 import { benchApp } from '../fixtures/benchApp.js';
 import { benchPlatform, projectionsCaughtUp } from '../fixtures/benchPlatform.js';
 import { sharedFoundationStore } from '../fixtures/sharedFoundationStore.js';
-import type { CycleLoadInput, CycleLoadOutput } from '../children/cycleLoad.js';
+import type { CycleLoadOutput } from '../children/cycleLoad.js';
 import { READ_CONNECTIONS } from './floor.js';
 
 /** An opaque page cursor, as read-api/pagination.ts writes it. */
@@ -36,7 +36,7 @@ export const httpReads: Benchmark = {
       ).map((r) => r.partner_id);
       const headers = { authorization: `Bearer ${adminKey}` };
       const run = (paths: readonly string[]) =>
-        runChild<CycleLoadInput, CycleLoadOutput>(new URL('../children/cycleLoad.ts', import.meta.url), {
+        cycleLoad({
           url,
           connections: READ_CONNECTIONS,
           seconds: sizes.seconds,
@@ -63,7 +63,7 @@ export const httpReads: Benchmark = {
           {
             key: `${key}Faults`,
             label: `${label} non-2xx, errors, timeouts`,
-            value: p.non2xx + p.errors + p.timeouts + p.warmup.non2xx + p.warmup.errors + p.warmup.timeouts,
+            value: faultsOf(p),
             unit: 'requests',
           },
         ];

@@ -12,6 +12,8 @@ const counts = {
   won: count(),
   lost: count(),
 };
+/** The count columns of the lead totals tables, in declaration order. */
+export const leadCountColumns = Object.keys(counts) as (keyof typeof counts)[];
 
 /** Vendor-sourced leads, their assignments and counts per period (migration 0800; README "Leads for analysts"). */
 export const leadTables = tablesOf(

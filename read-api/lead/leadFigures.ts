@@ -1,40 +1,11 @@
 import { leadConversion } from '../../projections/analytics/channelKpis.js';
+import { leadCountColumns } from '../../projections/readModels/leadTables.js';
 
 /** Lead counts of a period (README "Leads dashboard"): what happened to lead offers in it. */
-export interface LeadCounts {
-  registered: number;
-  assigned: number;
-  accepted: number;
-  declined: number;
-  lapsed: number;
-  converted: number;
-  disqualified: number;
-  won: number;
-  lost: number;
-}
-export const countKeys = [
-  'registered',
-  'assigned',
-  'accepted',
-  'declined',
-  'lapsed',
-  'converted',
-  'disqualified',
-  'won',
-  'lost',
-] as const;
+export type LeadCounts = Record<(typeof countKeys)[number], number>;
+export const countKeys = leadCountColumns;
 
-export const noCounts = (): LeadCounts => ({
-  registered: 0,
-  assigned: 0,
-  accepted: 0,
-  declined: 0,
-  lapsed: 0,
-  converted: 0,
-  disqualified: 0,
-  won: 0,
-  lost: 0,
-});
+export const noCounts = (): LeadCounts => Object.fromEntries(countKeys.map((k) => [k, 0])) as LeadCounts;
 
 /** Offers that reached an outcome in the period: converted, disqualified, declined or let lapse. */
 export const answered = leadConversion.answered;

@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { expectStatus } from '../http/fixtures.js';
+import { activePartner, expectStatus } from '../http/fixtures.js';
 import { freshDatabase, startClusterTestApp, type ClusterTestApp } from '../support/clusterTestApp.js';
 import { str } from '../support/json.js';
 import { startPostgres, type PostgresServer } from '../support/postgresServer.js';
@@ -75,21 +75,10 @@ test('a sign-in begun on one node finishes on the other; code, refresh and link 
   b,
   mail,
 }) => {
-  const partner = str(
-    expectStatus(
-      await a.post('/partners', {
-        name: 'Cluster Reseller',
-        website: 'https://cluster.example',
-        country: 'DE',
-        region: 'emea',
-        type: 'reseller',
-      }),
-      201,
-    ).body,
-    'id',
-  );
-  expectStatus(await a.post(`/partners/${partner}/approve`, { tier: 'gold' }), 200);
-  expectStatus(await a.post(`/partners/${partner}/agreements`, { agreementVersion: '1', signedBy: 'Jo' }), 200);
+  const partner = await activePartner(a, {
+    name: 'Cluster Reseller',
+    website: 'https://cluster.example',
+  });
   const person = str(
     expectStatus(await a.post('/people', { name: 'Ana', email: 'ana@cluster.example' }), 201).body,
     'id',

@@ -7,6 +7,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { at, list, obj, str } from '../support/json.js';
+import { activePartner } from './fixtures.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 interface World {
@@ -27,22 +28,7 @@ test.before(async (ctx) => {
   const { t } = ctx;
   const partner = async () => {
     n += 1;
-    const id = str(
-      ok(
-        await t.post('/partners', {
-          name: `Ref ${n}`,
-          website: `https://ref${n}.example`,
-          country: 'DE',
-          region: 'emea',
-          type: 'reseller',
-        }),
-        201,
-      ).body,
-      'id',
-    );
-    ok(await t.post(`/partners/${id}/approve`, { tier: 'gold' }));
-    ok(await t.post(`/partners/${id}/agreements`, { agreementVersion: '1', signedBy: 'Jo' }));
-    return id;
+    return activePartner(t, { name: `Ref ${n}`, website: `https://ref${n}.example` }, 'gold');
   };
   ctx.partners = [];
   for (let i = 0; i < 50; i++) ctx.partners.push(await partner());

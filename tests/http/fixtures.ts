@@ -53,16 +53,19 @@ export const refused = async (t: TestApp, request: () => Promise<Response>): Pro
   return r;
 };
 
-export const applyPartner = async (t: TestApp, over: Record<string, unknown> = {}): Promise<string> =>
+/** What the partner fixtures need of an app: a single-process test app or a cluster node. */
+type Poster = Pick<TestApp, 'post'>;
+
+export const applyPartner = async (t: Poster, over: Record<string, unknown> = {}): Promise<string> =>
   str(expectStatus(await t.post('/partners', partnerBody(over)), 201).body, 'id');
 
-export const approvedPartner = async (t: TestApp, over: Record<string, unknown> = {}, tier = 'silver') => {
+export const approvedPartner = async (t: Poster, over: Record<string, unknown> = {}, tier = 'silver') => {
   const id = await applyPartner(t, over);
   expectStatus(await t.post(`/partners/${id}/approve`, { tier }), 200);
   return id;
 };
 
-export const activePartner = async (t: TestApp, over: Record<string, unknown> = {}, tier = 'silver') => {
+export const activePartner = async (t: Poster, over: Record<string, unknown> = {}, tier = 'silver') => {
   const id = await approvedPartner(t, over, tier);
   expectStatus(await t.post(`/partners/${id}/agreements`, { agreementVersion: '2026.1', signedBy: 'Jane Doe' }), 200);
   return id;

@@ -10,31 +10,19 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { expectProblem, expectStatus } from '../http/fixtures.js';
 import { cookieJarFetch } from '../support/cookieJarFetch.js';
-import { freePort } from '../support/freePort.js';
 import { maybe, obj, str } from '../support/json.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
-import { startTestOpenIdProvider, type TestOpenIdProvider } from '../support/testOpenIdProvider.js';
+import type { TestApp } from '../support/testApp.js';
+import type { TestOpenIdProvider } from '../support/testOpenIdProvider.js';
+import { startAppWithVendorIdp, vendorIdpClient } from '../support/vendorIdpApp.js';
 import { identityLog, personWithEmail } from './identityWorld.js';
 
-const CLIENT = { clientId: 'prm-console', clientSecret: 'console-secret-0123456789' };
+const CLIENT = vendorIdpClient;
 const test = suite<{ t: TestApp; idp: TestOpenIdProvider; base: string }>(
   'identity: console sign-in with the vendor IdP',
 );
 
 test.before(async (ctx) => {
-  const port = await freePort();
-  ctx.base = `http://127.0.0.1:${port}`;
-  ctx.idp = await startTestOpenIdProvider({ ...CLIENT, redirectUris: [`${ctx.base}/auth/callback`] });
-  // The IdP stamps tokens with the real time: the PRM's clock stands at the same instant.
-  ctx.t = await startTestApp({
-    now: new Date().toISOString(),
-    identity: {
-      publicUrl: ctx.base,
-      relyingParty: { issuer: ctx.idp.issuer, ...CLIENT },
-      devTokenSignIn: false,
-    },
-  });
-  await ctx.t.app.listen({ port, host: '127.0.0.1' });
+  Object.assign(ctx, await startAppWithVendorIdp());
 });
 test.after(async (ctx) => {
   await ctx.t?.dispose();

@@ -8,26 +8,18 @@ import { chromium, type Browser } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { activePartner, expectStatus } from '../http/fixtures.js';
-import { freePort } from '../support/freePort.js';
 import { str } from '../support/json.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
-import { startTestOpenIdProvider, type TestOpenIdProvider } from '../support/testOpenIdProvider.js';
+import type { TestApp } from '../support/testApp.js';
+import type { TestOpenIdProvider } from '../support/testOpenIdProvider.js';
+import { startAppWithVendorIdp } from '../support/vendorIdpApp.js';
 import { watch } from './consoleBrowser.js';
 
-const CLIENT = { clientId: 'prm-console', clientSecret: 'console-secret-0123456789' };
 const test = suite<{ t: TestApp; idp: TestOpenIdProvider; base: string; browser: Browser }>(
   'console: sign in with the vendor identity provider (Chromium)',
 );
 
 test.before(async (ctx) => {
-  const port = await freePort();
-  ctx.base = `http://127.0.0.1:${port}`;
-  ctx.idp = await startTestOpenIdProvider({ ...CLIENT, redirectUris: [`${ctx.base}/auth/callback`] });
-  ctx.t = await startTestApp({
-    now: new Date().toISOString(),
-    identity: { publicUrl: ctx.base, relyingParty: { issuer: ctx.idp.issuer, ...CLIENT }, devTokenSignIn: false },
-  });
-  await ctx.t.app.listen({ port, host: '127.0.0.1' });
+  Object.assign(ctx, await startAppWithVendorIdp());
   ctx.browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
