@@ -29,6 +29,7 @@ import * as m0801 from './0801_plans_locations.js';
 import * as m0802 from './0802_lead_dashboard_totals.js';
 import * as m0700 from './0700_api_clients.js';
 import * as m0900 from './0900_identity.js';
+import * as m0901 from './0901_lead_assignment_outcomes.js';
 
 /**
  * Every migration, by name. Names sort in the order they apply; ranges per capability keep
@@ -66,6 +67,7 @@ export const migrations: Record<string, Migration> = {
   '0801_plans_locations': m0801,
   '0802_lead_dashboard_totals': m0802,
   '0900_identity': m0900,
+  '0901_lead_assignment_outcomes': m0901,
 };
 
 /**

@@ -3,13 +3,12 @@ import { decimal, defineView, flag, instant, integer, text } from '../analyticsV
 import { hoursSql } from '../kpiArithmetic.js';
 
 /**
- * The moment a lead's last offer ended with `outcome` (declined, lapsed), from its assignments. The
- * outcome sits inside the aggregate so that the lookup walks the lead's own rows (primary key), not the
- * index by outcome, which would visit every offer with that outcome once per lead.
+ * The moment a lead's last offer ended with `outcome` (declined, lapsed), from its assignments: one seek
+ * at the end of the lead's range in `lead_assignments_lead_outcome` (migration 0901), never the offers'
+ * rows (their routing candidates make them wide).
  */
 const lastOutcomeAt = (outcome: string) =>
-  `(SELECT MAX(CASE WHEN a.outcome = '${outcome}' THEN a.outcome_at END) FROM lead_assignments a
-    WHERE a.lead_id = l.lead_id)`;
+  `(SELECT MAX(a.outcome_at) FROM lead_assignments a WHERE a.lead_id = l.lead_id AND a.outcome = '${outcome}')`;
 
 /** Vendor-sourced leads (DESIGN §13), one row each, with where they went and what became of them. */
 export const leadsV1 = defineView({

@@ -2,10 +2,16 @@ import { daysFromNow, flag as when, instant as at, now, sql } from '../analytics
 import { certificationCoverage, pointsLiability, timeToFirstDeal } from '../channelKpis.js';
 import { decimal, defineView, flag, instant, integer, json, text } from '../analyticsView.js';
 
-/** Current employees of `p` holding at least one valid certification now. */
-const certifiedPeople = sql`(SELECT COUNT(*) FROM people pe WHERE pe.partner_id = p.partner_id AND EXISTS (
+/**
+ * Current employees holding at least one valid certification now, per partner: counted once in a
+ * grouped join (a correlated subquery per column ran it twice per partner).
+ */
+const certifiedPerPartner = sql`LEFT JOIN (SELECT pe.partner_id, COUNT(*) AS n FROM people pe
+  WHERE pe.partner_id IS NOT NULL AND EXISTS (
     SELECT 1 FROM certifications c WHERE c.person_id = pe.person_id AND c.revoked_at IS NULL
-      AND ${at('c.expires_at')} > ${now}))`;
+      AND ${at('c.expires_at')} > ${now})
+  GROUP BY pe.partner_id) cp ON cp.partner_id = p.partner_id`;
+const certifiedPeople = 'COALESCE(cp.n, 0)';
 
 /** The directory, with the per-partner KPIs and the figures that depend on the clock decided now. */
 export const partnersV1 = defineView({
@@ -47,11 +53,11 @@ export const partnersV1 = defineView({
       'ready to sell at least one product line now (`minCertifiedForReady` certified people for it)',
     ),
     points_balance: integer(
-      sql`(SELECT ${pointsLiability.sql('l.points')} FROM points_ledger l WHERE l.partner_id = p.partner_id)`,
+      pointsLiability.perPartnerSql('sp.points_balance'),
       "KPI points liability of the partner: its people's points and its shared points, now",
     ),
   },
-  from: 'FROM partners p LEFT JOIN scorecard_partners sp ON sp.partner_id = p.partner_id',
+  from: sql`FROM partners p LEFT JOIN scorecard_partners sp ON sp.partner_id = p.partner_id ${certifiedPerPartner}`,
 });
 
 /** Everyone the channel knows: partner people and vendor staff. */
