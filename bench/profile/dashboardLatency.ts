@@ -7,13 +7,24 @@
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import { periodOf, previousPeriod } from '../../domain/shared/index.js';
+import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { createPlatform } from '../../app/platform.js';
+import { systemClock } from '../../domain/shared/clock.js';
 import { benchApp } from '../fixtures/benchApp.js';
-import { benchPlatform, projectionsCaughtUp } from '../fixtures/benchPlatform.js';
+import { projectionsCaughtUp } from '../fixtures/benchPlatform.js';
 import { percentile } from '../harness/stats.js';
 
 const [file, requests = '1000', ...given] = process.argv.slice(2);
 if (!file) throw new Error('usage: dashboardLatency.ts <seeded prm.db> [requests] [url...]');
-const platform = await benchPlatform('', { file });
+// PRM_BACKGROUND=off: no WAL checkpointer worker, projections, policies or webhooks (is the tail theirs?).
+const quiet = process.env.PRM_BACKGROUND === 'off';
+const platform = await createPlatform({
+  databaseFile: file,
+  clock: systemClock,
+  ids: nanoidGenerator,
+  startProjections: !quiet,
+  backgroundCheckpoints: !quiet,
+});
 const { app, adminKey, tokenFor } = await benchApp(platform);
 const pauses: { start: number; end: number }[] = [];
 const gc = new PerformanceObserver((list) => {
@@ -21,7 +32,7 @@ const gc = new PerformanceObserver((list) => {
 });
 gc.observe({ entryTypes: ['gc'] });
 try {
-  await projectionsCaughtUp(platform);
+  if (!quiet) await projectionsCaughtUp(platform);
   const manager = await platform.reader.get<{ person_id: string }>(
     `SELECT person_id FROM access_principals
      WHERE vendor_roles LIKE '%channel_manager%' AND vendor_roles LIKE '%regions%' ORDER BY person_id LIMIT 1`,
@@ -43,6 +54,8 @@ try {
       const slowest = [...samples].sort((a, b) => b.ms - a.ms).slice(0, Math.max(1, samples.length / 100));
       const inGc = slowest.filter((s) => pauses.some((p) => p.end >= s.start && p.start <= s.start + s.ms)).length;
       const f = (p: number) => percentile(ms, p).toFixed(2);
+      if (process.env.SLOW_TIMES)
+        console.log(slowest.map((x) => `${Math.round(x.start)}:${x.ms.toFixed(1)}`).sort().join(' '));
       console.log(
         `${who} ${url}: p50 ${f(50)} p90 ${f(90)} p99 ${f(99)} max ${Math.max(...ms).toFixed(2)} ms; ` +
           `slowest 1%: ${inGc}/${slowest.length} overlapped a GC pause`,
