@@ -55,7 +55,12 @@ try {
       const inGc = slowest.filter((s) => pauses.some((p) => p.end >= s.start && p.start <= s.start + s.ms)).length;
       const f = (p: number) => percentile(ms, p).toFixed(2);
       if (process.env.SLOW_TIMES)
-        console.log(slowest.map((x) => `${Math.round(x.start)}:${x.ms.toFixed(1)}`).sort().join(' '));
+        console.log(
+          slowest
+            .map((x) => `${Math.round(x.start)}:${x.ms.toFixed(1)}`)
+            .sort()
+            .join(' '),
+        );
       console.log(
         `${who} ${url}: p50 ${f(50)} p90 ${f(90)} p99 ${f(99)} max ${Math.max(...ms).toFixed(2)} ms; ` +
           `slowest 1%: ${inGc}/${slowest.length} overlapped a GC pause`,
