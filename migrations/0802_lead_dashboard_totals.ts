@@ -1,9 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { leadCountColumns } from '../projections/readModels/leadTables.js';
 
-// The tables' columns as declared (the count columns the projection adds to).
-const counters = leadCountColumns;
-
 /**
  * Read model: lead counts per partner and period and per lead region and period (projections/lead),
  * so that the leads dashboard pages partners by an index and sums a handful of region rows instead of
@@ -20,11 +17,11 @@ export const up = async (db: Kysely<unknown>) => {
       .createTable(name)
       .addColumn(first, 'text', (c) => c.notNull())
       .addColumn(second, 'text', (c) => c.notNull());
-    for (const c of counters) create = create.addColumn(c, 'integer', (col) => col.notNull().defaultTo(0));
+    for (const c of leadCountColumns) create = create.addColumn(c, 'integer', (col) => col.notNull().defaultTo(0));
     await create.addPrimaryKeyConstraint(`${name}_pk`, [first, second]).execute();
   }
-  const sums = sql.raw(counters.map((c) => `SUM(${c})`).join(', '));
-  const list = sql.raw(counters.join(', '));
+  const sums = sql.raw(leadCountColumns.map((c) => `SUM(${c})`).join(', '));
+  const list = sql.raw(leadCountColumns.join(', '));
   await sql`INSERT INTO lead_partner_totals (partner_id, period, ${list})
     SELECT partner_id, period, ${sums} FROM lead_period_totals
     WHERE partner_id <> '' GROUP BY partner_id, period`.execute(db);

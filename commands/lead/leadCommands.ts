@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Caller } from '../../domain/access/index.js';
 import { CHANNEL_STREAM, channelDecider } from '../../domain/channel/index.js';
-import { leadDecider, leadStream, managesLead, type NextAssignment } from '../../domain/lead/index.js';
+import { leadDecider, leadStream, managesLead } from '../../domain/lead/index.js';
 import { partnerDecider, partnerStream } from '../../domain/partner/index.js';
 import { domainError, type IdGenerator } from '../../domain/shared/index.js';
 import { actorOf } from '../auth/actorOf.js';
@@ -11,7 +11,7 @@ import type { CommandContext, CommandOutcome, CommandPipeline } from '../pipelin
 import { noLeadCandidates, type LeadCandidates } from './leadCandidates.js';
 import { leadRouting } from './leadRouting.js';
 import type { ConvertLeadBody, RegisterLeadBody } from './leadSchemas.js';
-import { answers, disqualifies, leadUnit, manages } from './leadUnit.js';
+import { answers, disqualifies, leadUnit, manages, offerTo } from './leadUnit.js';
 
 export interface LeadDeps {
   readonly pipeline: CommandPipeline;
@@ -45,13 +45,11 @@ export const leadCommands = (deps: LeadDeps) => {
   const assign = (ctx: CommandContext, principal: Caller, input: { leadId: string; partnerId: string }) =>
     onLead(ctx, principal, input.leadId, manages, 'assign', async (uow, lead, settings) => {
       const { state: partner } = await uow.load(partnerDecider, partnerStream(input.partnerId));
-      const next: NextAssignment = {
-        partnerId: input.partnerId,
-        partnerStatus: partner.status,
-        by: 'manual',
-        assignedBy: actorOf(principal).id,
-        acceptHours: settings.leadAcceptHours,
-      };
+      const next = offerTo(
+        { partnerId: input.partnerId, partnerStatus: partner.status },
+        actorOf(principal).id,
+        settings,
+      );
       const decided = await decideLead(uow, input.leadId, { type: 'AssignLead', data: next });
       if (E.isLeft(decided)) return decided;
       if (lead.status === 'assigned' && lead.partnerId) {

@@ -1,13 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { systemPrincipal, type Caller } from '../../domain/access/index.js';
-import { leadDecider, leadStream, type NextAssignment } from '../../domain/lead/index.js';
+import { leadDecider, leadStream } from '../../domain/lead/index.js';
 import { domainError } from '../../domain/shared/index.js';
 import { createKeyedLock } from '../../infra/keyedLock.js';
 import { actorOf } from '../auth/actorOf.js';
 import type { CommandContext, CommandPipeline } from '../pipeline/index.js';
 import { chooseRoute } from './chooseRoute.js';
 import type { LeadCandidates } from './leadCandidates.js';
-import { manages, type LeadUnit } from './leadUnit.js';
+import { manages, offerTo, type LeadUnit } from './leadUnit.js';
 
 /** The sweeper's caller: the decider itself checks that the acceptance window passed. */
 const SWEEPER = systemPrincipal('lead-acceptance-sweeper');
@@ -43,14 +43,7 @@ export const leadRouting = (pipeline: CommandPipeline, unit: LeadUnit, candidate
           return E.left(domainError('invalid_state', `cannot route a lead that is ${lead.status}`));
         const choice = await chooseRoute(uow, candidates, lead, settings, lead.excluded);
         if (!choice) return noEligiblePartner();
-        const next: NextAssignment = {
-          partnerId: choice.partnerId,
-          partnerStatus: choice.partnerStatus,
-          by: 'routing',
-          assignedBy: actorOf(principal).id,
-          acceptHours: settings.leadAcceptHours,
-          routing: choice.routing,
-        };
+        const next = offerTo(choice, actorOf(principal).id, settings, choice.routing);
         const decided = await decideLead(uow, input.leadId, { type: 'AssignLead', data: next });
         if (E.isLeft(decided)) return decided;
         const taken = await take(uow, choice.partnerId, input.leadId);
@@ -73,14 +66,7 @@ export const leadRouting = (pipeline: CommandPipeline, unit: LeadUnit, candidate
             settings.autoRouteLapsedLeads && holder && lead.status === 'assigned'
               ? await chooseRoute(uow, candidates, lead, settings, [...lead.excluded, holder])
               : undefined;
-          const next: NextAssignment | undefined = routed && {
-            partnerId: routed.partnerId,
-            partnerStatus: routed.partnerStatus,
-            by: 'routing',
-            assignedBy: SWEEPER.id,
-            acceptHours: settings.leadAcceptHours,
-            routing: routed.routing,
-          };
+          const next = routed && offerTo(routed, SWEEPER.id, settings, routed.routing);
           const decided = await decideLead(uow, leadId, { type: 'LapseLead', data: next ? { next } : {} });
           if (E.isLeft(decided) || !holder) return decided;
           const released = await release(uow, holder, leadId, 'lapsed');

@@ -13,6 +13,7 @@ import {
   type LeadOutcome,
   type LeadScope,
   type LeadState,
+  type NextAssignment,
 } from '../../domain/lead/index.js';
 import { partnerDecider, partnerStream } from '../../domain/partner/index.js';
 import type { DomainError } from '../../domain/shared/index.js';
@@ -28,6 +29,21 @@ export const answers: LeadRule = (p, lead) => answersLead(p, lead);
 /** Vendor staff of the region disqualify any open lead; the holder's admins and managers one they accepted. */
 export const disqualifies: LeadRule = (p, lead, state) =>
   managesLead(p, lead) || (answersLead(p, lead) && state.status === 'accepted');
+
+/** An offer to a partner, with the channel's acceptance window; `routing` says why, when routing chose it. */
+export const offerTo = (
+  partner: { partnerId: string; partnerStatus: NextAssignment['partnerStatus'] },
+  assignedBy: string,
+  settings: ChannelSettings,
+  routing?: NextAssignment['routing'],
+): NextAssignment => ({
+  partnerId: partner.partnerId,
+  partnerStatus: partner.partnerStatus,
+  by: routing ? 'routing' : 'manual',
+  assignedBy,
+  acceptHours: settings.leadAcceptHours,
+  ...(routing ? { routing } : {}),
+});
 
 /**
  * The steps every lead command is made of: the lead loaded and checked for the caller, its command

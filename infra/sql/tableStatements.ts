@@ -176,6 +176,23 @@ export const tableStatements = <Ts extends Tables>(db: SqlDb, tables: Ts): Table
     if (assignments.length === 0) throw new Error(`an update of ${table} that changes nothing`);
     return `UPDATE ${table} SET ${assignments.join(', ')}${whereSql(table, where)}`;
   };
+  /** The prepared UPDATE (… RETURNING the columns given, if any) for this shape, its parameters pushed. */
+  const updateStatement = (
+    from: Node,
+    table: string,
+    where: Values,
+    change: { set?: unknown; add?: unknown },
+    params: unknown[],
+    returning: readonly string[],
+  ) => {
+    const set = change.set as Values | undefined;
+    const add = change.add as Values | undefined;
+    const leaf = walkWhere(walk(walk(from, set, params), add, params), where, params);
+    leaf.stmt ??= db.prepare(
+      `${updateSql(table, where, set, add)}${returning.length ? ` RETURNING ${returning.join(', ')}` : ''}`,
+    );
+    return leaf.stmt;
+  };
   const selectSql = (table: string, columns: readonly string[], where: Values, options: SelectOptions<Table>) => {
     const tests = Object.keys(where).map((c) => (where[c] === null ? `${c} IS NULL` : `${c} = ?`));
     return (
@@ -203,20 +220,12 @@ export const tableStatements = <Ts extends Tables>(db: SqlDb, tables: Ts): Table
     },
     update: (table, where, change) => {
       const params: unknown[] = [];
-      const set = change.set as Values | undefined;
-      const add = change.add as Values | undefined;
-      const leaf = walkWhere(walk(walk(step(roots.update, table), set, params), add, params), where as Values, params);
-      leaf.stmt ??= db.prepare(updateSql(table, where as Values, set, add));
-      return leaf.stmt.run(params);
+      return updateStatement(step(roots.update, table), table, where as Values, change, params, []).run(params);
     },
     updateReturning: (table, where, change, returning) => {
       const params: unknown[] = [];
-      const set = change.set as Values | undefined;
-      const add = change.add as Values | undefined;
       const start = walkList(step(roots.updateReturning, table), returning);
-      const leaf = walkWhere(walk(walk(start, set, params), add, params), where as Values, params);
-      leaf.stmt ??= db.prepare(`${updateSql(table, where as Values, set, add)} RETURNING ${returning.join(', ')}`);
-      return leaf.stmt.get(params);
+      return updateStatement(start, table, where as Values, change, params, returning).get(params);
     },
     delete: (table, where) => {
       const params: unknown[] = [];
