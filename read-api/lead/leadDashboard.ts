@@ -36,7 +36,11 @@ const partnerAnswers = async (db: SqlDb, scope: FactScope, period: string, partn
      AND t.outcome_at >= ? AND t.outcome_at < ? AND ${scope.sql}`,
     [...partnerIds, start.toISOString(), end.toISOString(), ...scope.params],
   );
-  for (const r of rows) byPartner.set(r.partner_id, [...(byPartner.get(r.partner_id) ?? []), Number(r.answer_seconds)]);
+  for (const r of rows) {
+    const seconds = byPartner.get(r.partner_id);
+    if (seconds) seconds.push(Number(r.answer_seconds));
+    else byPartner.set(r.partner_id, [Number(r.answer_seconds)]);
+  }
   return byPartner;
 };
 
@@ -96,15 +100,15 @@ export const leadDashboard = async (db: SqlDb, scope: FactScope, period: string,
     add(channel, r);
     byRegion.set(r.region, g);
   }
-  const figuresOf = (g: Group | undefined, medianSeconds: number | null) =>
-    leadFigures(g?.counts ?? noCounts(), g?.previous ?? group().previous, medianSeconds);
+  const figuresOf = <H extends object>(g: Group | undefined, medianSeconds: number | null, head?: H) =>
+    leadFigures(g?.counts ?? noCounts(), g?.previous ?? group().previous, medianSeconds, head);
   return {
     channel: figuresOf(channel, channelMedian),
-    regions: regions.map((region, i) => ({ region, ...figuresOf(byRegion.get(region), regionMedians[i]) })),
+    regions: regions.map((region, i) => figuresOf(byRegion.get(region), regionMedians[i], { region })),
     partners: partnerRows.map((r) => {
       const g = group();
       add(g, r);
-      return { partnerId: r.partner_id, ...figuresOf(g, median(answers.get(r.partner_id) ?? [])) };
+      return figuresOf(g, median(answers.get(r.partner_id) ?? []), { partnerId: r.partner_id });
     }),
   };
 };

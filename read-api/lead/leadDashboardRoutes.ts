@@ -46,11 +46,12 @@ export const leadDashboardRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       const partners = toPage(
         shown,
         query.limit,
-        (p) => ({
-          ...p,
-          name: byId.get(p.partnerId)?.name ?? null,
-          partnerRegion: byId.get(p.partnerId)?.region ?? null,
-        }),
+        // Added onto the row, not spread into a copy (see leadFigures).
+        (p) =>
+          Object.assign(p, {
+            name: byId.get(p.partnerId)?.name ?? null,
+            partnerRegion: byId.get(p.partnerId)?.region ?? null,
+          }),
         (p) => p.partnerId,
       );
       return E.right(
