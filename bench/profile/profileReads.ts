@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchApp } from '../fixtures/benchApp.js';
 import { benchPlatform, projectionsCaughtUp } from '../fixtures/benchPlatform.js';
+import { eventLoopTurn } from '../fixtures/injectLatencies.js';
 import { generateFoundationStore } from '../fixtures/foundationStore.js';
 import { cpuProfile } from './cpuProfile.js';
 
@@ -25,6 +26,7 @@ try {
   const get = async (url: string) => {
     const res = await app.inject({ method: 'GET', url, headers });
     if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    await eventLoopTurn();
   };
   const time = async (n: number, url: (i: number) => string) => {
     const start = performance.now();

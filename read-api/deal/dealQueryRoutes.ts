@@ -107,7 +107,7 @@ export const dealQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
         .execute();
       const at = deps.now();
       const refs = await externalRefsOf(
-        db,
+        deps.reader,
         'deal',
         rows.slice(0, query.limit).map((r) => r.deal_id),
       );
@@ -143,7 +143,7 @@ export const dealQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       const now = deps.now();
       const view = {
         ...dealView(row, now),
-        externalRefs: (await externalRefsOf(db, 'deal', [row.deal_id]))(row.deal_id),
+        externalRefs: (await externalRefsOf(deps.reader, 'deal', [row.deal_id]))(row.deal_id),
       };
       if (!(await seesConflicts(deps, principal, row.partner_id))) return E.right(answer(view, view.version));
       const links = await db

@@ -71,7 +71,7 @@ export const expiringProtectionRoutes = (app: FastifyInstance, deps: QueryDeps) 
         .limit(query.limit + 1)
         .execute()) as DealRow[];
       const refs = await externalRefsOf(
-        deps.readModels,
+        deps.reader,
         'deal',
         rows.slice(0, query.limit).map((r) => r.deal_id),
       );

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { ExternalId, ExternalSystem, type OwnerKind } from '../../domain/externalRef/index.js';
+import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import type { Database } from '../../projections/readModels/database.js';
 
 /** `?externalRef=<system>:<id>`, e.g. `salesforce:0015g00000XyZ` (the id may itself contain colons). */
@@ -27,22 +28,27 @@ export const ownersWithRef = (db: Kysely<Database>, kind: OwnerKind, ref: Extern
     .where('system', '=', ref.system)
     .where('external_id', '=', ref.externalId);
 
-/** Each owner's references, `{system: id}`, for a page of views (owners without any get `{}`). */
+/**
+ * Each owner's references, `{system: id}`, for a page of views (owners without any get `{}`): fixed SQL
+ * text per page size, so the reader keeps it prepared.
+ */
 export const externalRefsOf = async (
-  db: Kysely<Database>,
+  db: SqlDb,
   kind: OwnerKind,
   ids: readonly string[],
 ): Promise<(id: string) => Record<string, string>> => {
   const rows = ids.length
-    ? await db
-        .selectFrom('external_refs')
-        .select(['owner_id', 'system', 'external_id'])
-        .where('owner_kind', '=', kind)
-        .where('owner_id', 'in', ids)
-        .orderBy('system')
-        .execute()
+    ? await db.all<{ owner_id: string; system: string; external_id: string }>(
+        `SELECT owner_id, system, external_id FROM external_refs
+         WHERE owner_kind = ? AND owner_id IN (${ids.map(() => '?').join(', ')}) ORDER BY system`,
+        [kind, ...ids],
+      )
     : [];
   const byOwner = new Map<string, Record<string, string>>();
-  for (const r of rows) byOwner.set(r.owner_id, { ...byOwner.get(r.owner_id), [r.system]: r.external_id });
+  for (const r of rows) {
+    const refs = byOwner.get(r.owner_id);
+    if (refs) refs[r.system] = r.external_id;
+    else byOwner.set(r.owner_id, { [r.system]: r.external_id });
+  }
   return (id) => byOwner.get(id) ?? {};
 };

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { PartnerId, PartnerType, PersonId, Slug, Tier, domainError } from '../../domain/shared/index.js';
 import { answer, queryRoute } from '../../http/routes.js';
 import { readChannelSettings } from '../channel/readChannelSettings.js';
-import { ExternalRefParam, externalRefsOf, ownersWithRef } from '../externalRef/externalRefs.js';
+import { ExternalRefParam, externalRefsOf } from '../externalRef/externalRefs.js';
 import { partnerLocations } from '../location/partnerLocations.js';
 import { plansWithProgress } from '../plan/planProgress.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';
@@ -17,7 +17,7 @@ import {
   PartnerStatus,
   partnerView,
 } from './partnerView.js';
-import { latestPlans, partnerQuotas, visiblePartnerRow } from './partnerSql.js';
+import { latestPlans, partnerQuotas, visiblePartnerPage, visiblePartnerRow } from './partnerSql.js';
 import { visiblePartners } from './partnerVisibility.js';
 
 const ListQuery = z.strictObject({
@@ -48,33 +48,20 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       response: PartnerPage,
     },
     async ({ query, principal }) => {
-      let q = db.selectFrom('partners').selectAll().where(visiblePartners(principal));
-      if (query.status) q = q.where('status', '=', query.status);
-      if (query.tier) q = q.where('tier', '=', query.tier);
-      if (query.region) q = q.where('region', '=', query.region);
-      if (query.type) q = q.where('type', '=', query.type);
-      if (query.parentPartnerId) q = q.where('parent_partner_id', '=', query.parentPartnerId);
-      if (query.channelManagerId) q = q.where('channel_manager_id', '=', query.channelManagerId);
-      if (query.q) q = q.where('name', 'like', `%${query.q.replace(/[%_]/g, '')}%`);
-      if (query.externalRef) q = q.where('partner_id', 'in', ownersWithRef(db, 'partner', query.externalRef));
-      if (query.cursor) q = q.where('partner_id', '>', query.cursor);
-      const rows = await q
-        .orderBy('partner_id')
-        .limit(query.limit + 1)
-        .execute();
+      const rows = await visiblePartnerPage(reader, principal, query);
       const now = deps.now();
       const page = rows.slice(0, query.limit).map((r) => r.partner_id);
       const [settings, certified, refs] = await Promise.all([
         readChannelSettings(reader),
         certifiedByLine(reader, page, now),
-        externalRefsOf(db, 'partner', page),
+        externalRefsOf(reader, 'partner', page),
       ]);
       return E.right(
         answer(
           toPage(
             rows,
             query.limit,
-            (r) => ({ ...partnerView(r, certified.get(r.partner_id), settings), externalRefs: refs(r.partner_id) }),
+            (r) => partnerView(r, certified.get(r.partner_id), settings, refs(r.partner_id)),
             (r) => r.partner_id,
           ),
         ),
@@ -109,7 +96,7 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
         readChannelSettings(reader),
         certifiedByLine(reader, [row.partner_id], now),
         partnerQuotas(reader, row.partner_id),
-        externalRefsOf(db, 'partner', [row.partner_id]),
+        externalRefsOf(deps.reader, 'partner', [row.partner_id]),
         partnerLocations(reader, row.partner_id),
         // The latest plans (DESIGN §13): GET /partners/:id/plans lists them all.
         latestPlans(reader, row.partner_id).then((rows) =>
@@ -120,22 +107,15 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
           ),
         ),
       ]);
-      const view = partnerView(row, certified.get(row.partner_id), settings);
-      return E.right(
-        answer(
-          {
-            ...view,
-            quotas: quotas.map((q) => ({
-              period: q.period,
-              amount: { amountMinor: Number(q.amount_minor), currency: q.currency },
-            })),
-            externalRefs: refs(row.partner_id),
-            locations,
-            plans,
-          },
-          view.version,
-        ),
-      );
+      const view = Object.assign(partnerView(row, certified.get(row.partner_id), settings, refs(row.partner_id)), {
+        quotas: quotas.map((q) => ({
+          period: q.period,
+          amount: { amountMinor: Number(q.amount_minor), currency: q.currency },
+        })),
+        locations,
+        plans,
+      });
+      return E.right(answer(view, view.version));
     },
   );
 

@@ -38,6 +38,63 @@ export const visiblePartnerRow = (reader: SqlDb, principal: Principal, id: strin
   ]);
 };
 
+/** The directory's filters, as `GET /partners` validates them. */
+export interface PartnerFilters {
+  readonly status?: string;
+  readonly tier?: string;
+  readonly region?: string;
+  readonly type?: string;
+  readonly parentPartnerId?: string;
+  readonly channelManagerId?: string;
+  readonly q?: string;
+  readonly externalRef?: { readonly system: string; readonly externalId: string };
+  readonly cursor?: string;
+  readonly limit: number;
+}
+
+const equalities = [
+  ['status', 'status'],
+  ['tier', 'tier'],
+  ['region', 'region'],
+  ['type', 'type'],
+  ['parentPartnerId', 'parent_partner_id'],
+  ['channelManagerId', 'channel_manager_id'],
+] as const;
+
+/**
+ * One page of the directory in id order, what the caller may see and the filters select, `limit + 1`
+ * rows: one SQL text per combination of filters given, so each stays prepared.
+ */
+export const visiblePartnerPage = (reader: SqlDb, principal: Principal, f: PartnerFilters) => {
+  const visible = visibleSql(principal);
+  let where = '';
+  const params: unknown[] = [];
+  for (const [key, column] of equalities) {
+    const value = f[key];
+    if (value === undefined) continue;
+    where += ` AND ${column} = ?`;
+    params.push(value);
+  }
+  if (f.q) {
+    where += ' AND name LIKE ?';
+    params.push(`%${f.q.replace(/[%_]/g, '')}%`);
+  }
+  if (f.externalRef) {
+    where +=
+      " AND partner_id IN (SELECT owner_id FROM external_refs WHERE owner_kind = 'partner'" +
+      ' AND system = ? AND external_id = ?)';
+    params.push(f.externalRef.system, f.externalRef.externalId);
+  }
+  if (f.cursor) {
+    where += ' AND partner_id > ?';
+    params.push(f.cursor);
+  }
+  return reader.all<Database['partners']>(
+    `SELECT * FROM partners WHERE 1 = 1${visible.test}${where} ORDER BY partner_id LIMIT ?`,
+    [...visible.params, ...params, f.limit + 1],
+  );
+};
+
 export const partnerQuotas = (reader: SqlDb, id: string) =>
   reader.all<Pick<Database['partner_quotas'], 'period' | 'amount_minor' | 'currency'>>(
     'SELECT period, amount_minor, currency FROM partner_quotas WHERE partner_id = ? ORDER BY period',

@@ -92,12 +92,17 @@ export const certifiedByLine = async (db: SqlDb, partnerIds: readonly string[], 
   return out;
 };
 
-/** The partner as the API shows it: camelCase, readiness per product line (DESIGN §5). */
+/**
+ * The partner as the API shows it: camelCase, readiness per product line (DESIGN §5), its references.
+ * One literal object: a page builds fifty, and spreading a view into another copy allocates several
+ * times as much, which the young generation's collections then charge to the reads.
+ */
 export const partnerView = (
   row: Database['partners'],
   certified: { lines: Map<string, number>; people: number } | undefined,
   settings: ChannelSettings,
-): Omit<z.input<typeof PartnerOut>, 'externalRefs'> => {
+  externalRefs: Record<string, string>,
+): z.input<typeof PartnerOut> => {
   const readiness: Record<string, Readiness> = {};
   for (const line of settings.productLines) {
     const n = certified?.lines.get(line) ?? 0;
@@ -125,5 +130,6 @@ export const partnerView = (
     activatedAt: row.activated_at,
     statusChangedAt: row.status_changed_at,
     version: Number(row.version),
+    externalRefs,
   };
 };

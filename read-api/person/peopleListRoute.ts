@@ -55,7 +55,7 @@ export const peopleListRoute = (app: FastifyInstance, deps: QueryDeps) => {
         .limit(query.limit + 1)
         .execute();
       const refs = await externalRefsOf(
-        db,
+        deps.reader,
         'person',
         rows.slice(0, query.limit).map((r) => r.person_id),
       );

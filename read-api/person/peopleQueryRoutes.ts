@@ -67,7 +67,7 @@ export const peopleQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
         .orderBy('certifications.program_id')
         .execute(),
     ]);
-    const refs = await externalRefsOf(db, 'person', [row.person_id]);
+    const refs = await externalRefsOf(deps.reader, 'person', [row.person_id]);
     return personView(row, history, certs, deps.now(), refs(row.person_id));
   };
 
