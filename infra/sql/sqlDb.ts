@@ -17,6 +17,12 @@ export interface SqlDb {
   readonly get: <T>(sql: string, params?: readonly unknown[]) => Promise<T | undefined>;
   readonly all: <T>(sql: string, params?: readonly unknown[]) => Promise<T[]>;
   readonly prepare: (sql: string) => PreparedSql;
+  /**
+   * A number that changes whenever another connection has committed to the database since the last
+   * call (SQLite's `PRAGMA data_version`), for caching what changes only with a write: offered by
+   * read-only connections, absent where the database cannot tell cheaply (PostgreSQL: read afresh).
+   */
+  readonly changeCounter?: () => number;
 }
 
 /** A SqlDb that can also run a unit of work atomically. */

@@ -25,11 +25,14 @@ export const sqliteStatements = (db: Database): SqlDb => {
     }
     return stmt;
   };
+  // Only a read-only connection can answer for every write: data_version ignores the connection's own.
+  const dataVersion = db.readonly ? db.prepare('PRAGMA data_version').pluck() : undefined;
   return {
     run: async (sql, params = []) => ({ changes: statement(sql).run(bind(params)).changes }),
     get: async <T>(sql: string, params: readonly unknown[] = []) => statement(sql).get(bind(params)) as T | undefined,
     all: async <T>(sql: string, params: readonly unknown[] = []) => statement(sql).all(bind(params)) as T[],
     prepare: (sql) => prepared(statement(sql)),
+    ...(dataVersion ? { changeCounter: () => dataVersion.get() as number } : {}),
   };
 };
 
