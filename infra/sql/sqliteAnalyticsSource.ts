@@ -19,6 +19,10 @@ export const sqliteAnalyticsSource = (file: string): AnalyticsSource => ({
     }
     db.pragma('busy_timeout = 10000');
     db.pragma('query_only = ON');
+    // An analyst's join walks an index and revisits each table page many times; with SQLite's default
+    // 2 MB cache every revisit went back to the OS (the per-partner median over 162k registrations: 496
+    // ms, 280 ms with 64 MB). The cache grows only with the pages a query touches and goes with the connection.
+    db.pragma('cache_size = -65536');
     const refuse = (reason: AnalyticsQueryRefused['reason'], message: string): never => {
       db.close();
       throw new AnalyticsQueryRefused(reason, message);
