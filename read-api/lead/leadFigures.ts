@@ -45,18 +45,17 @@ export const leadFigures = <H extends object = Record<never, never>>(
   medianAcceptSeconds: number | null,
   head?: H,
 ): H & Figures => {
-  const row = (head ?? {}) as H & Figures;
-  for (const k of countKeys) row[k] = counts[k] as (H & Figures)[typeof k];
+  const row: Record<string, unknown> = head ?? {};
+  for (const k of countKeys) row[k] = counts[k];
   const conversionPct = leadConversion.of(counts.converted, answered(counts));
   const previousYearConversionPct = leadConversion.of(previousYear.converted, answered(previousYear));
-  row.conversionPct = conversionPct as (H & Figures)['conversionPct'];
-  row.previousYearConversionPct = previousYearConversionPct as (H & Figures)['previousYearConversionPct'];
-  row.conversionChangePts = (
+  row.conversionPct = conversionPct;
+  row.previousYearConversionPct = previousYearConversionPct;
+  row.conversionChangePts =
     conversionPct === null || previousYearConversionPct === null
       ? null
-      : Math.round((conversionPct - previousYearConversionPct) * 100) / 100
-  ) as (H & Figures)['conversionChangePts'];
-  row.medianHoursToAccept = hours(medianAcceptSeconds) as (H & Figures)['medianHoursToAccept'];
-  return row;
+      : Math.round((conversionPct - previousYearConversionPct) * 100) / 100;
+  row.medianHoursToAccept = hours(medianAcceptSeconds);
+  return row as H & Figures;
 };
 export type LeadFigures = Figures;
