@@ -28,6 +28,12 @@ export const ownersWithRef = (db: Kysely<Database>, kind: OwnerKind, ref: Extern
     .where('system', '=', ref.system)
     .where('external_id', '=', ref.externalId);
 
+/** The same owners as a condition on `column` for fixed SQL, with its parameters. */
+export const ownersWithRefSql = (column: string, kind: OwnerKind, ref: ExternalRefParam) => ({
+  sql: `${column} IN (SELECT owner_id FROM external_refs WHERE owner_kind = ? AND system = ? AND external_id = ?)`,
+  params: [kind, ref.system, ref.externalId],
+});
+
 /**
  * Each owner's references, `{system: id}`, for a page of views (owners without any get `{}`): fixed SQL
  * text per page size, so the reader keeps it prepared.

@@ -1,6 +1,7 @@
 import type { Principal } from '../../domain/access/index.js';
 import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import type { Database } from '../../projections/readModels/database.js';
+import { type ExternalRefParam, ownersWithRefSql } from '../externalRef/externalRefs.js';
 import { partnerReach } from './partnerVisibility.js';
 
 /**
@@ -47,7 +48,7 @@ export interface PartnerFilters {
   readonly parentPartnerId?: string;
   readonly channelManagerId?: string;
   readonly q?: string;
-  readonly externalRef?: { readonly system: string; readonly externalId: string };
+  readonly externalRef?: ExternalRefParam;
   readonly cursor?: string;
   readonly limit: number;
 }
@@ -80,10 +81,9 @@ export const visiblePartnerPage = (reader: SqlDb, principal: Principal, f: Partn
     params.push(`%${f.q.replace(/[%_]/g, '')}%`);
   }
   if (f.externalRef) {
-    where +=
-      " AND partner_id IN (SELECT owner_id FROM external_refs WHERE owner_kind = 'partner'" +
-      ' AND system = ? AND external_id = ?)';
-    params.push(f.externalRef.system, f.externalRef.externalId);
+    const known = ownersWithRefSql('partner_id', 'partner', f.externalRef);
+    where += ` AND ${known.sql}`;
+    params.push(...known.params);
   }
   if (f.cursor) {
     where += ' AND partner_id > ?';
