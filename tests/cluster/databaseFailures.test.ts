@@ -40,8 +40,11 @@ interface Outcome {
 }
 
 /**
- * Registrations from `workers` loops over the nodes until `trouble` (started once `startAfter`
- * answered) is over and `tail` more have answered; /health of each node sampled meanwhile.
+ * Registrations from four workers over the nodes until `trouble` (started once twelve answered) is
+ * over and twelve more have answered; while it lasts, one more every 25 ms as well, not waiting for
+ * any answer. A registration whose COMMIT was cut waits for the database to come back (its outcome is
+ * unknown until then), so on a slow machine the four workers alone may all wait out the whole outage
+ * and never meet it. /health of each node sampled meanwhile.
  */
 const loadThrough = async (nodes: readonly string[], tag: string, trouble: () => Promise<void>) => {
   const outcomes: Outcome[] = [];
@@ -50,19 +53,32 @@ const loadThrough = async (nodes: readonly string[], tag: string, trouble: () =>
   let troubleStarted: Promise<void> | undefined;
   let afterTrouble = 0;
   let n = 0;
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const register = async () => {
+    const i = n++;
+    const email = `${tag}${i}@fail.example`;
+    const answer = await call(nodes[i % nodes.length], 'POST', '/people', { name: `F ${i}`, email });
+    outcomes.push({ email, answer });
+  };
   const worker = async () => {
     while (!over || afterTrouble < 12) {
-      const i = n++;
-      const email = `${tag}${i}@fail.example`;
-      const answer = await call(nodes[i % nodes.length], 'POST', '/people', { name: `F ${i}`, email });
-      outcomes.push({ email, answer });
+      await register();
       if (over) afterTrouble += 1;
       if (!troubleStarted && outcomes.length >= 12)
         troubleStarted = trouble().finally(() => {
           over = true;
         });
-      if (troubleStarted && !over) await new Promise((r) => setTimeout(r, 20));
+      if (troubleStarted && !over) await pause(20);
     }
+  };
+  const duringTrouble = async () => {
+    while (!troubleStarted) await pause(10);
+    const sent: Promise<void>[] = [];
+    while (!over) {
+      sent.push(register());
+      await pause(25);
+    }
+    await Promise.all(sent);
   };
   const sampler = async () => {
     while (!over) {
@@ -71,10 +87,10 @@ const loadThrough = async (nodes: readonly string[], tag: string, trouble: () =>
         const status = maybe(h.body, 'status');
         if (typeof status === 'string') health.add(status);
       }
-      await new Promise((r) => setTimeout(r, 100));
+      await pause(100);
     }
   };
-  await Promise.all([worker(), worker(), worker(), worker(), sampler()]);
+  await Promise.all([worker(), worker(), worker(), worker(), duringTrouble(), sampler()]);
   return { outcomes, health };
 };
 
