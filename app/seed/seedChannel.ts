@@ -69,14 +69,15 @@ export const seedChannel = async (
   const start = periodBounds(firstPeriod).start.getTime();
   const days = Math.round((until - start) / DAY) + 1;
   const rng = createRandom(options.seed);
-  // The platform's command pipeline, with an aggregate cache large enough for the whole seeded channel:
-  // the default one (100,000 streams) would evict and reload deals and claims still in play.
+  // A bulk seed's own command pipeline, with an aggregate cache large enough for the whole seeded channel
+  // (the default one, 100,000 streams, would evict and reload deals and claims still in play) that it
+  // trusts without asking the log: nothing else writes to a store the seed found empty.
   const pipeline = options.bulk
     ? createCommandPipeline({
         store: platform.store,
         clock: platform.clock,
         schemaVersionOf: platform.registry.currentVersion,
-        cache: createAggregateCache(CACHE_STREAMS),
+        cache: createAggregateCache(CACHE_STREAMS, { soleWriter: true }),
       })
     : platform.pipeline;
   // Every id the seed's commands create is planned (withPlannedIds): a random one would make runs differ.

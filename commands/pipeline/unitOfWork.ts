@@ -78,7 +78,7 @@ export const createUnitOfWork = (
     let version = cached?.version ?? 0;
     const evolve = decider.evolve as (s: S, e: DomainEvent) => S;
     // A cached state is nearly always current: probing the version is much cheaper than reading an empty tail.
-    if (!cached || (await store.streamVersion(streamId)) !== version) {
+    if (!cached || (!cache.soleWriter && (await store.streamVersion(streamId)) !== version)) {
       for await (const event of store.readStream(streamId, { from: version + 1 })) {
         state = evolve(state, event);
         version = event.version;

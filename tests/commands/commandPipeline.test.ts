@@ -15,6 +15,7 @@ import {
   type CommandPipeline,
   type CommandWork,
 } from '../../commands/pipeline/index.js';
+import { createAggregateCache } from '../../commands/pipeline/aggregateCache.js';
 import { replay } from '../../domain/shared/index.js';
 import { WrongExpectedVersion } from '../../eventstore/errors.js';
 import type { StoredEvent } from '../../eventstore/port.js';
@@ -214,6 +215,29 @@ test('the cache catches up when another writer appended between commands', async
     state: replay(counterDecider, stored as unknown as CounterEvent[]),
     version: stored.length,
   });
+});
+
+test('a sole writer trusts its cache: no version probe, and a foreign append to a staged stream still retries', async ({
+  s,
+}) => {
+  let probes = 0;
+  const streamVersion = (id: string) => {
+    probes += 1;
+    return s.store.streamVersion(id);
+  };
+  const store = { ...s.store, streamVersion };
+  const cache = createAggregateCache(100, { soleWriter: true });
+  const pipeline = createCommandPipeline({ store, clock: s.clock, schemaVersionOf: s.registry.currentVersion, cache });
+  await pipeline.execute(context(), count('counter-a', 5).work);
+  await pipeline.execute(context(), count('counter-a', 2).work);
+  assert.is(probes, 0, 'the cached state was taken as current');
+  // Not supposed to happen to a sole writer; if it does, the append's expectation catches it.
+  await s.store.append('counter-a', [foreignCount(4)], { expected: 2 });
+  const c = count('counter-a', 1);
+  const r = await pipeline.execute(context(), c.work);
+  assert.is(c.attempts(), 2, 'decided on the stale cache once, then again on the log');
+  assert.equal(E.map((x: { version: number }) => x.version)(r), E.right(4));
+  assert.equal(pipeline.cache.get('counter-a'), { state: { total: 12, seen: 4 }, version: 4 });
 });
 
 test('several streams in one command are appended atomically: a conflict on one appends neither', async ({
