@@ -32,7 +32,7 @@ export const evolve = (state: LedgerState, event: PointsEvent): LedgerState => {
         pot,
         addLot(lotsOf(state, pot), { at: event.data.earnedAt, points: event.data.points }),
       );
-      return { ...earned, sources: { ...state.sources, [event.data.sourceEventId]: true } };
+      return { ...earned, sources: state.sources.with(event.data.sourceEventId) };
     }
     case 'PointsAdjusted': {
       const pot = potOf(event.data.personId);
@@ -68,7 +68,7 @@ const decide = (
   switch (command.type) {
     case 'EarnPoints': {
       const { sourceEventId } = command.data;
-      if (state.sources[sourceEventId])
+      if (state.sources.has(sourceEventId))
         return E.left(domainError('duplicate', `points were already earned from ${sourceEventId}`));
       return E.right([
         ev.PointsEarned.create({ ...command.data, earnedAt: new Date(command.data.earnedAt).toISOString() }),

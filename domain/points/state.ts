@@ -1,3 +1,5 @@
+import { GrowingSet } from '../shared/growingSet.js';
+
 /** Points earned together, with what is left of them; a pot's lots are kept oldest first. */
 export interface Lot {
   readonly at: string;
@@ -14,10 +16,10 @@ export const PARTNER_POT = '';
  */
 export interface LedgerState {
   readonly pots: Readonly<Record<string, readonly Lot[]>>;
-  readonly sources: Readonly<Record<string, true>>;
+  readonly sources: GrowingSet;
 }
 
-export const initialLedgerState: LedgerState = { pots: {}, sources: {} };
+export const initialLedgerState: LedgerState = { pots: {}, sources: GrowingSet.empty() };
 
 export const potOf = (personId: string | undefined) => personId ?? PARTNER_POT;
 export const balanceOf = (lots: readonly Lot[] | undefined): number => (lots ?? []).reduce((n, l) => n + l.points, 0);

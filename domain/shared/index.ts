@@ -3,6 +3,7 @@ export * from './country.js';
 export * from './decider.js';
 export * from './defineEvent.js';
 export * from './domainError.js';
+export * from './growingSet.js';
 export * from './ids.js';
 export * from './money.js';
 export * from './period.js';

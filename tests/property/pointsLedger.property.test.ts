@@ -183,8 +183,10 @@ test('replaying the log (also through JSON) gives the state of the fold', () => 
   fc.assert(
     fc.property(steps, (input) => {
       const { state, log } = run(input);
-      assert.equal(replay(ledgerDecider, log), state);
-      assert.equal(replay(ledgerDecider, JSON.parse(JSON.stringify(log)) as PointsEvent[]), state);
+      // The sources set compares by size alone: compare its members too.
+      const view = (s: LedgerState) => ({ ...s, sources: [...s.sources] });
+      assert.equal(view(replay(ledgerDecider, log)), view(state));
+      assert.equal(view(replay(ledgerDecider, JSON.parse(JSON.stringify(log)) as PointsEvent[])), view(state));
     }),
     { numRuns: 300 },
   );

@@ -56,7 +56,7 @@ test('points are earned from a source event, attributed to a person', () => {
     .when(earn(120))
     .thenEmits([earned(120, '2026-03-01T10:00:00.000Z', 'evt_source0001')]);
   assert.is(balanceOf(state.pots[bob]), 120);
-  assert.ok(state.sources.evt_source0001);
+  assert.ok(state.sources.has('evt_source0001'));
 });
 
 test("points without a person go to the partner's shared points", () => {
