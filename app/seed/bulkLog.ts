@@ -34,3 +34,25 @@ export const relaxLogDurability = (platform: AppPlatform): (() => Promise<void>)
       db.pragma('wal_checkpoint(PASSIVE)');
     });
 };
+
+/** The read-model connection's page cache while a bulk seed rebuilds its read models. */
+const REBUILD_CACHE_KB = 256 * 1024;
+
+/**
+ * Runs a bulk seed's rebuild with a 256 MB page cache on the read-model connection instead of its
+ * 16 MB: a million events replay into tables far larger than 16 MB, and each index page evicted
+ * before its next update is read back from the OS. On the 1,000-partner seed's store the rebuild took
+ * 94.5 and 104.7 s against 114.8 and 119.8 s (`prm rebuild`, alternated). A server keeps the small
+ * cache: its memory matters for longer than a seed.
+ */
+export const withRebuildCache = async <T>(platform: AppPlatform, rebuild: () => Promise<T>): Promise<T> => {
+  if (!('connection' in platform)) return rebuild();
+  const { writeDb } = platform as Platform;
+  const before = await writeDb.get<{ cache_size: number }>('PRAGMA cache_size');
+  await writeDb.run(`PRAGMA cache_size = -${REBUILD_CACHE_KB}`);
+  try {
+    return await rebuild();
+  } finally {
+    await writeDb.run(`PRAGMA cache_size = ${before?.cache_size ?? -16384}`);
+  }
+};

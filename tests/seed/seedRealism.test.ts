@@ -191,4 +191,12 @@ test('every event came through the command pipeline, and the read models are bui
   assert.is(await one(s, 'SELECT COUNT(*) FROM scorecard_partners'), await one(s, 'SELECT COUNT(*) FROM partners'));
 });
 
+test("the bulk load leaves the connections as it found them: the log durable, the read models' cache small", async ({
+  s,
+}) => {
+  // synchronous=FULL is 2; the read-model connection's page cache is back to 16 MB (in KiB, negative).
+  assert.is(s.platform.connection.db.pragma('synchronous', { simple: true }), 2);
+  assert.equal(await s.platform.writeDb.get('PRAGMA cache_size'), { cache_size: -16384 });
+});
+
 test.run();
