@@ -6,7 +6,7 @@ import { periodBounds, periodOf, previousPeriod } from '../../domain/shared/inde
 import type { AppPlatform } from '../platform.js';
 import { planPartners } from './onboarding.js';
 import { DAY } from './model.js';
-import { relaxLogDurability, withRebuildCache } from './bulkLog.js';
+import { bulkRebuild, relaxLogDurability } from './bulkLog.js';
 import { planAwards, sourceEvents } from './points.js';
 import { planQuarter } from './quarter.js';
 import { createRandom } from './random.js';
@@ -159,9 +159,7 @@ export const seedChannel = async (
       for (const policy of allPolicies) await writePolicyCheckpoint(tx, policy.name, head, at);
     });
     const projecting = performance.now();
-    await withRebuildCache(platform, () =>
-      platform.runner.rebuild(undefined, (done, total) => onProgress?.({ phase: 'projections', done, total })),
-    );
+    await bulkRebuild(platform, (done, total) => onProgress?.({ phase: 'projections', done, total }));
     projectionsSeconds = (performance.now() - projecting) / 1000;
   } else {
     await platform.runner.waitFor(head);

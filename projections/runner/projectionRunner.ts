@@ -9,8 +9,15 @@ export interface ProjectionRunner {
   readonly start: () => Promise<void>;
   /** Resolves once every projection has processed the log up to `position` (read-your-writes). */
   readonly waitFor: (position: number) => Promise<void>;
-  /** Clears the named projections (all by default) and replays the whole log into them. */
-  readonly rebuild: (names?: readonly string[], onProgress?: (done: number, total: number) => void) => Promise<void>;
+  /**
+   * Clears the named projections (all by default) and replays the whole log into them, `batchSize`
+   * events per transaction (default: the runner's `rebuildBatchSize`).
+   */
+  readonly rebuild: (
+    names?: readonly string[],
+    onProgress?: (done: number, total: number) => void,
+    options?: { readonly batchSize?: number },
+  ) => Promise<void>;
   readonly position: () => number;
   readonly stop: () => Promise<void>;
 }
@@ -128,7 +135,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       }
     },
     waitFor: loop.waitFor,
-    rebuild: async (names, onProgress) => {
+    rebuild: async (names, onProgress, rebuildOptions = {}) => {
       const subset = names ? projections.filter((p) => names.includes(p.name)) : projections;
       const unknown = (names ?? []).filter((n) => !projections.some((p) => p.name === n));
       if (unknown.length) throw new Error(`unknown projection(s): ${unknown.join(', ')}`);
@@ -142,7 +149,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
             checkpoints.set(p.name, 0);
           }
         });
-        await catchUp(subset, rebuildBatchSize, (done) => onProgress?.(done, total));
+        await catchUp(subset, rebuildOptions.batchSize ?? rebuildBatchSize, (done) => onProgress?.(done, total));
         processed = minCheckpoint(projections);
         options.onProgress?.(processed);
       });

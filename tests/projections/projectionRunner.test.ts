@@ -206,8 +206,17 @@ test('rebuild clears the named projections and replays the log into them, report
     [8, 10],
     [10, 10],
   ]);
-  await r.rebuild();
+  // A rebuild of its own batch size (a bulk seed's): one transaction, one progress report, per 6 events.
+  const before = ctx.transactions;
+  const bigger: [number, number][] = [];
+  await r.rebuild(undefined, (done, total) => bigger.push([done, total]), { batchSize: 6 });
+  assert.equal(bigger, [
+    [6, 10],
+    [10, 10],
+  ]);
+  assert.is(ctx.transactions - before, 3, 'the clearing transaction and two batches');
   assert.is((await tally(ctx, 'tally')).total, 55);
+  assert.equal(await tally(ctx, 'tally2'), { total: 55, events: 10, positions: range(1, 10), checkpoint: 10 });
   const unknown = await r.rebuild(['nope']).then(
     () => undefined,
     (e: unknown) => e,
