@@ -6,6 +6,7 @@ import { registerImportCsvCommand } from './cli/importCsvCommand.js';
 import { exitOnOperatorError, OperatorError } from './operatorError.js';
 import { registerSqlCommand } from './cli/sqlCommand.js';
 import { progressBar } from './progressBar.js';
+import { rebuildWith } from './rebuildWith.js';
 import { openRuntime } from './runtime.js';
 import { registerSeedCommand } from './seed/seedCli.js';
 import { serve } from './serve.js';
@@ -31,11 +32,21 @@ program
   .command('rebuild')
   .description('drop read models and replay the whole log into them')
   .option('--projection <name...>', 'only these projections')
-  .action(async (options: { projection?: string[] }) => {
+  .option(
+    '--batch-size <events>',
+    'events per transaction (default 10000; more is faster and takes more memory)',
+    positiveInt,
+  )
+  .option('--cache-mb <mb>', 'page cache of the read models during the rebuild (default 16; SQLite only)', positiveInt)
+  .action(async (options: { projection?: string[]; batchSize?: number; cacheMb?: number }) => {
     const { platform } = await openRuntime({ startProjections: false });
+    if (options.cacheMb !== undefined && !('connection' in platform)) {
+      await platform.close();
+      throw new OperatorError('--cache-mb applies to the embedded SQLite store, not to PostgreSQL');
+    }
     const bar = progressBar('rebuild');
     const started = Date.now();
-    await platform.runner.rebuild(options.projection, bar.update);
+    await rebuildWith(platform, options, bar.update, options.projection);
     bar.stop();
     const head = await platform.store.headPosition();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
