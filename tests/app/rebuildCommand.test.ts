@@ -3,21 +3,13 @@
  * models it rebuilds with small batches and its own page cache equal the ones the app built live;
  * a batch size or cache that is not a positive integer is refused with exit code 2, nothing rebuilt.
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { activePartner } from '../http/fixtures.js';
+import { prmSync } from '../support/prmCli.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
-const root = new URL('../..', import.meta.url).pathname;
-const prm = (dataDir: string, ...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'app/main.ts'), 'rebuild', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, PRM_DATA_DIR: dataDir, PRM_LOG_LEVEL: 'silent', FORCE_COLOR: '0' },
-    timeout: 60_000,
-  });
+const prm = (dataDir: string, ...args: string[]) => prmSync(dataDir, ['rebuild', ...args]);
 
 const test = suite<{ t: TestApp }>('prm rebuild');
 test.before(async (ctx) => {

@@ -3,23 +3,16 @@
  * (next to a running app): a table, CSV or JSON of the rows; a statement that would write, a statement
  * that does not parse and a missing store are refused with one line on stderr and exit code 2.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { activePartner } from '../http/fixtures.js';
+import { prmSync } from '../support/prmCli.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
-const root = new URL('../..', import.meta.url).pathname;
-const prm = (dataDir: string, ...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'app/main.ts'), 'sql', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, PRM_DATA_DIR: dataDir, PRM_LOG_LEVEL: 'silent', FORCE_COLOR: '0' },
-    timeout: 60_000,
-  });
+const prm = (dataDir: string, ...args: string[]) => prmSync(dataDir, ['sql', ...args]);
 
 const test = suite<{ t: TestApp; ids: string[] }>('prm sql');
 test.before(async (ctx) => {

@@ -3,7 +3,6 @@
  * field and problem refused what, a re-run that appends nothing, and the CLI's exit code (0 only when
  * every row was accepted).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +10,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { importCsv } from '../../app/csvImport/importCsv.js';
 import { list, str } from '../support/json.js';
+import { prmSync } from '../support/prmCli.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { repoRoot } from '../reliability/serverProcess.js';
 
 const test = suite<{ t: TestApp; dir: string }>('CSV import');
 test.before(async (ctx) => {
@@ -130,12 +129,7 @@ test('people and employees, employees found by their legacy references', async (
 
 test('the CLI exits 0 only when every row was accepted, and refuses unknown columns', ({ dir }) => {
   const dataDir = join(dir, 'data');
-  const cli = (args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'app/main.ts', 'import-csv', ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, PRM_DATA_DIR: dataDir, PRM_LOG_LEVEL: 'silent' },
-      encoding: 'utf8',
-    });
+  const cli = (args: string[]) => prmSync(dataDir, ['import-csv', ...args]);
   const good = join(dir, 'good.csv');
   writeFileSync(good, 'name,email\nCleo,cleo@x.example\n');
   const ok = cli(['people', good]);

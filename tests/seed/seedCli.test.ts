@@ -1,24 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { prmSync } from '../support/prmCli.js';
 
-const root = new URL('../..', import.meta.url).pathname;
 const test = suite<{ dir: string }>('prm seed on the command line');
 test.before((ctx) => {
   ctx.dir = mkdtempSync(join(tmpdir(), 'prm-seed-cli-'));
 });
 test.after((ctx) => rmSync(ctx.dir, { recursive: true, force: true }));
 
-const prm = (dir: string, ...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'app/main.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, PRM_DATA_DIR: dir, PRM_LOG_LEVEL: 'silent', FORCE_COLOR: '0' },
-    timeout: 300_000,
-  });
+const prm = (dir: string, ...args: string[]) => prmSync(dir, args, 300_000);
 
 test('seeds an empty data directory, reports what it built and how to sign in', ({ dir }) => {
   const r = prm(dir, 'seed', '--partners', '3', '--seed', '9', '--until', '2026-03-31');
