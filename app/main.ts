@@ -40,10 +40,6 @@ program
   .option('--cache-mb <mb>', 'page cache of the read models during the rebuild (default 16; SQLite only)', positiveInt)
   .action(async (options: { projection?: string[]; batchSize?: number; cacheMb?: number }) => {
     const { platform } = await openRuntime({ startProjections: false });
-    if (options.cacheMb !== undefined && !('connection' in platform)) {
-      await platform.close();
-      throw new OperatorError('--cache-mb applies to the embedded SQLite store, not to PostgreSQL');
-    }
     const bar = progressBar('rebuild');
     const started = Date.now();
     await rebuildWith(platform, options, bar.update, options.projection);

@@ -1,3 +1,4 @@
+import { OperatorError } from './operatorError.js';
 import type { AppPlatform, Platform } from './platform.js';
 
 /** How a rebuild may trade memory for time; unset, the server's settings (10,000 events, 16 MB). */
@@ -31,7 +32,8 @@ export const rebuildWith = async (
 ) => {
   const rebuild = () => platform.runner.rebuild(projections, onProgress, { batchSize: settings.batchSize });
   if (settings.cacheMb === undefined) return rebuild();
-  if (!embedded(platform)) throw new Error('a page cache size applies to the embedded SQLite store only');
+  if (!embedded(platform))
+    throw new OperatorError('--cache-mb applies to the embedded SQLite store, not to PostgreSQL');
   const { writeDb } = platform;
   const before = await writeDb.get<{ cache_size: number }>('PRAGMA cache_size');
   await writeDb.run(`PRAGMA cache_size = -${settings.cacheMb * 1024}`);
