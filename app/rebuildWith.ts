@@ -17,9 +17,9 @@ const embedded = (p: AppPlatform): p is Platform => 'connection' in p;
 /**
  * Clears the read models (of the named projections, or all) and replays the log into them, with larger
  * transactions and page cache when asked. At a million events both decide the time: in tables far
- * larger than 16 MB, each index page evicted before its next update is read back from the OS, and
- * each commit writes every page its batch dirtied,
- * the hot ones (totals, scorecards) again and again. `prm rebuild` of the 1,000-partner seed's store
+ * larger than 16 MB, each index page evicted before its next update is read back from the OS, and each
+ * commit writes every page its batch dirtied, the hot ones (totals, scorecards) again and again.
+ * `prm rebuild` of the 1,000-partner seed's store
  * (1,142,751 events): 114.8 and 119.8 s with the server's settings (peak RSS 363 MB), 94.5 and 104.7 s
  * with 256 MB alone, 77.1 s with 50,000 events alone, 59.2 s with both (769 MB). The cache is put
  * back afterwards: a server's memory matters for longer than a rebuild.
