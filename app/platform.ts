@@ -19,7 +19,7 @@ import { createHealthRegistry, type HealthRegistry } from '../infra/health.js';
 import { watchEventStore, watchSqlDb } from '../infra/watchHealth.js';
 import type { AnalyticsSource } from '../infra/sql/analyticsSource.js';
 import { sqliteAnalyticsSource } from '../infra/sql/sqliteAnalyticsSource.js';
-import { openReadModelConnection } from '../infra/sql/sqliteSqlDb.js';
+import { openReadModelConnection, sqliteReader } from '../infra/sql/sqliteSqlDb.js';
 import { cachedStatements } from '../infra/sql/cachedStatements.js';
 import { migrateToLatest } from '../migrations/migrateToLatest.js';
 import { dropAnalyticsViews, syncAnalyticsViews } from '../projections/analytics/syncAnalyticsViews.js';
@@ -27,7 +27,6 @@ import {
   allProjections,
   createProjectionRunner,
   sqliteSqlDb,
-  sqliteStatements,
   type Database as ReadModels,
   type ProjectionRunner,
   type SqlDb,
@@ -123,6 +122,8 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
   const registry = createEventRegistry(eventDefinitions, [...upcasters, ...(options.extraUpcasters ?? [])]);
   const readerDb = new Database(options.databaseFile, { readonly: true, fileMustExist: true });
   readerDb.pragma('busy_timeout = 10000');
+  const snapshotDb = new Database(options.databaseFile, { readonly: true, fileMustExist: true });
+  snapshotDb.pragma('busy_timeout = 10000');
   const log = await openEventStore(options.eventStore ?? { kind: 'sqlite' }, connection, {
     clock: options.clock,
     registry,
@@ -134,7 +135,7 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
   const store = watchEventStore(log.store, health, logKind === 'sqlite' ? sqliteStorageProbe(connection) : undefined);
   const readModelConnection = openReadModelConnection(connection);
   const writeDb = sqliteSqlDb(readModelConnection);
-  const reader = sqliteStatements(readerDb);
+  const reader = sqliteReader(readerDb, snapshotDb);
   const readModels = new Kysely<ReadModels>({ dialect: new SqliteDialect({ database: cachedStatements(readerDb) }) });
   const runner = createProjectionRunner({
     store,
@@ -181,6 +182,7 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
       await store.close();
       await log.close();
       readerDb.close();
+      snapshotDb.close();
       await readModelConnection.close();
       await connection.close();
     },

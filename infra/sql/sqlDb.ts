@@ -23,7 +23,17 @@ export interface SqlDb {
    * read-only connections, absent where the database cannot tell cheaply (PostgreSQL: read afresh).
    */
   readonly changeCounter?: () => number;
+  /**
+   * Runs `work`'s reads in one read transaction: one snapshot for all of them, and one transaction's
+   * cost instead of one per statement (SQLite: about 6 µs each). Offered by SQLite's reader, on a
+   * connection of its own; `readTogether` falls back to plain statements where it is absent.
+   */
+  readonly snapshot?: <T>(work: (db: SqlDb) => Promise<T>) => Promise<T>;
 }
+
+/** `work`'s reads in one snapshot where the reader offers one, else as they come. */
+export const readTogether = <T>(db: SqlDb, work: (db: SqlDb) => Promise<T>): Promise<T> =>
+  db.snapshot ? db.snapshot(work) : work(db);
 
 /** A SqlDb that can also run a unit of work atomically. */
 export interface TransactionalSqlDb extends SqlDb {

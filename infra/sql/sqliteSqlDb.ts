@@ -37,6 +37,35 @@ export const sqliteStatements = (db: Database): SqlDb => {
 };
 
 /**
+ * The read-only SqlDb the read API reads through. `snapshot` runs a route's statements inside one
+ * `BEGIN … COMMIT` on a second read-only connection kept for snapshots, never on the shared one: a
+ * snapshot held on the shared connection would show the other reads of the same turn a state older
+ * than a projection's commit, and break read-your-writes. A snapshot asked for while one is open (an
+ * interleaved request) reads through the shared connection statement by statement, as before.
+ */
+export const sqliteReader = (db: Database, snapshotDb: Database): SqlDb => {
+  const shared = sqliteStatements(db);
+  const together = sqliteStatements(snapshotDb);
+  const begin = snapshotDb.prepare('BEGIN');
+  const commit = snapshotDb.prepare('COMMIT');
+  let open = false;
+  return {
+    ...shared,
+    snapshot: async (work) => {
+      if (open) return work(shared);
+      open = true;
+      begin.run();
+      try {
+        return await work(together);
+      } finally {
+        if (snapshotDb.inTransaction) commit.run();
+        open = false;
+      }
+    },
+  };
+};
+
+/**
  * Writes on one SQLite connection: transactions take the file's write lock (shared by every
  * connection of this process to the file) and run BEGIN IMMEDIATE … COMMIT with whatever durability
  * the connection has; they never change it.

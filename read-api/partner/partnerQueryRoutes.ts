@@ -9,6 +9,7 @@ import { partnerLocations } from '../location/partnerLocations.js';
 import { plansWithProgress } from '../plan/planProgress.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
+import { readTogether } from '../../infra/sql/sqlDb.js';
 import {
   certifiedByLine,
   EmployeePage,
@@ -47,26 +48,27 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       query: ListQuery,
       response: PartnerPage,
     },
-    async ({ query, principal }) => {
-      const rows = await visiblePartnerPage(reader, principal, query);
-      const now = deps.now();
-      const page = rows.slice(0, query.limit).map((r) => r.partner_id);
-      const [settings, certified, refs] = await Promise.all([
-        readChannelSettings(reader),
-        certifiedByLine(reader, page, now),
-        externalRefsOf(reader, 'partner', page),
-      ]);
-      return E.right(
-        answer(
-          toPage(
-            rows,
-            query.limit,
-            (r) => partnerView(r, certified.get(r.partner_id), settings, refs(r.partner_id)),
-            (r) => r.partner_id,
+    async ({ query, principal }) =>
+      readTogether(reader, async (reader) => {
+        const rows = await visiblePartnerPage(reader, principal, query);
+        const now = deps.now();
+        const page = rows.slice(0, query.limit).map((r) => r.partner_id);
+        const [settings, certified, refs] = await Promise.all([
+          readChannelSettings(reader),
+          certifiedByLine(reader, page, now),
+          externalRefsOf(reader, 'partner', page),
+        ]);
+        return E.right(
+          answer(
+            toPage(
+              rows,
+              query.limit,
+              (r) => partnerView(r, certified.get(r.partner_id), settings, refs(r.partner_id)),
+              (r) => r.partner_id,
+            ),
           ),
-        ),
-      );
-    },
+        );
+      }),
   );
 
   const findVisible = (principal: Parameters<typeof visiblePartners>[0], id: string) =>
@@ -88,35 +90,37 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       response: PartnerDetailOut,
       versioned: true,
     },
-    async ({ params, principal }) => {
-      const row = await visiblePartnerRow(reader, principal, params.id);
-      if (!row) return E.left(domainError('not_found', 'partner not found'));
-      const now = deps.now();
-      const [settings, certified, quotas, refs, locations, plans] = await Promise.all([
-        readChannelSettings(reader),
-        certifiedByLine(reader, [row.partner_id], now),
-        partnerQuotas(reader, row.partner_id),
-        externalRefsOf(deps.reader, 'partner', [row.partner_id]),
-        partnerLocations(reader, row.partner_id),
-        // The latest plans (DESIGN §13): GET /partners/:id/plans lists them all.
-        latestPlans(reader, row.partner_id).then((rows) =>
-          plansWithProgress(
-            reader,
-            rows.map((r) => ({ ...r, partner_name: row.name })),
-            now,
+    // One snapshot for the partner and everything shown with it.
+    async ({ params, principal }) =>
+      readTogether(reader, async (reader) => {
+        const row = await visiblePartnerRow(reader, principal, params.id);
+        if (!row) return E.left(domainError('not_found', 'partner not found'));
+        const now = deps.now();
+        const [settings, certified, quotas, refs, locations, plans] = await Promise.all([
+          readChannelSettings(reader),
+          certifiedByLine(reader, [row.partner_id], now),
+          partnerQuotas(reader, row.partner_id),
+          externalRefsOf(reader, 'partner', [row.partner_id]),
+          partnerLocations(reader, row.partner_id),
+          // The latest plans (DESIGN §13): GET /partners/:id/plans lists them all.
+          latestPlans(reader, row.partner_id).then((rows) =>
+            plansWithProgress(
+              reader,
+              rows.map((r) => ({ ...r, partner_name: row.name })),
+              now,
+            ),
           ),
-        ),
-      ]);
-      const view = Object.assign(partnerView(row, certified.get(row.partner_id), settings, refs(row.partner_id)), {
-        quotas: quotas.map((q) => ({
-          period: q.period,
-          amount: { amountMinor: Number(q.amount_minor), currency: q.currency },
-        })),
-        locations,
-        plans,
-      });
-      return E.right(answer(view, view.version));
-    },
+        ]);
+        const view = Object.assign(partnerView(row, certified.get(row.partner_id), settings, refs(row.partner_id)), {
+          quotas: quotas.map((q) => ({
+            period: q.period,
+            amount: { amountMinor: Number(q.amount_minor), currency: q.currency },
+          })),
+          locations,
+          plans,
+        });
+        return E.right(answer(view, view.version));
+      }),
   );
 
   queryRoute(
