@@ -6,6 +6,7 @@ import { answer, queryRoute } from '../../http/routes.js';
 import { readChannelSettings } from '../channel/readChannelSettings.js';
 import { aberdeenTriple } from '../lead/leadKpis.js';
 import type { QueryDeps } from '../queryDeps.js';
+import { readTogether } from '../../infra/sql/sqlDb.js';
 import { channelKpis, quadrantOf } from './channelHealth.js';
 import { everything, isVendorStaff, visibleScorecards } from './scorecardScope.js';
 import { ChannelHealthOut } from './channelHealthView.js';
@@ -28,22 +29,25 @@ export const channelHealthRoutes = (app: FastifyInstance, deps: QueryDeps) => {
     },
     async ({ query, principal }) => {
       if (!isVendorStaff(principal)) return E.left(domainError('forbidden', 'channel health is for vendor staff'));
-      const now = deps.now();
-      const period = query.period ?? periodOf(now);
-      const settings = await readChannelSettings(deps.reader);
-      const channel = await channelKpis(deps.reader, everything, period, now);
-      // A channel manager who sees only some partners (their regions and assignments) also gets the KPIs over those.
-      const scope = visibleScorecards(principal);
-      const managed = scope !== everything ? await channelKpis(deps.reader, scope, period, now) : undefined;
-      return E.right(
-        answer({
-          asOf: now.toISOString(),
-          ...channel,
-          quadrant: quadrantOf(channel, settings),
-          aberdeen: await aberdeenTriple(deps.reader, everything, period, channel),
-          ...(managed ? { managed } : {}),
-        }),
-      );
+      // Every figure from one instant: the channel's, the manager's and the Aberdeen triple add up.
+      return readTogether(deps.reader, async (reader) => {
+        const now = deps.now();
+        const period = query.period ?? periodOf(now);
+        const settings = await readChannelSettings(reader);
+        const channel = await channelKpis(reader, everything, period, now);
+        // A channel manager who sees only some partners (their regions and assignments) also gets the KPIs over those.
+        const scope = visibleScorecards(principal);
+        const managed = scope !== everything ? await channelKpis(reader, scope, period, now) : undefined;
+        return E.right(
+          answer({
+            asOf: now.toISOString(),
+            ...channel,
+            quadrant: quadrantOf(channel, settings),
+            aberdeen: await aberdeenTriple(reader, everything, period, channel),
+            ...(managed ? { managed } : {}),
+          }),
+        );
+      });
     },
   );
 };

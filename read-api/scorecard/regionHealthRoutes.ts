@@ -3,6 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import { domainError, Period, periodOf } from '../../domain/shared/index.js';
 import { answer, queryRoute } from '../../http/routes.js';
+import { readTogether } from '../../infra/sql/sqlDb.js';
 import { readChannelSettings } from '../channel/readChannelSettings.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { channelKpis, quadrantOf } from './channelHealth.js';
@@ -45,37 +46,41 @@ export const regionHealthRoutes = (app: FastifyInstance, deps: QueryDeps) => {
     },
     async ({ query, principal }) => {
       if (!isVendorStaff(principal)) return E.left(domainError('forbidden', 'channel health is for vendor staff'));
-      const now = deps.now();
-      const period = query.period ?? periodOf(now);
-      const scope = visibleScorecards(principal);
-      const [settings, all, visible] = await Promise.all([
-        readChannelSettings(deps.reader),
-        deps.reader.all<{ region: string }>(`SELECT DISTINCT sp.region FROM scorecard_partners sp WHERE ${inChannel}`),
-        deps.reader.all<{ region: string }>(
-          `SELECT DISTINCT sp.region FROM scorecard_partners sp WHERE ${inChannel} AND ${scope.sql} ORDER BY sp.region`,
-          [...scope.params],
-        ),
-      ]);
-      const share = Math.round((settings.desiredPartnerCount / Math.max(1, all.length)) * 100) / 100;
-      const items = [];
-      for (const { region } of visible) {
-        const kpis = await channelKpis(
-          deps.reader,
-          { sql: `${scope.sql} AND sp.region = ?`, params: [...scope.params, region] },
-          period,
-          now,
+      // Every region's figures from one instant.
+      return readTogether(deps.reader, async (reader) => {
+        const now = deps.now();
+        const period = query.period ?? periodOf(now);
+        const scope = visibleScorecards(principal);
+        const [settings, all, visible] = await Promise.all([
+          readChannelSettings(reader),
+          reader.all<{ region: string }>(`SELECT DISTINCT sp.region FROM scorecard_partners sp WHERE ${inChannel}`),
+          reader.all<{ region: string }>(
+            `SELECT DISTINCT sp.region FROM scorecard_partners sp WHERE ${inChannel} AND ${scope.sql} ` +
+              'ORDER BY sp.region',
+            [...scope.params],
+          ),
+        ]);
+        const share = Math.round((settings.desiredPartnerCount / Math.max(1, all.length)) * 100) / 100;
+        const items = [];
+        for (const { region } of visible) {
+          const kpis = await channelKpis(
+            reader,
+            { sql: `${scope.sql} AND sp.region = ?`, params: [...scope.params, region] },
+            period,
+            now,
+          );
+          items.push({ region, ...kpis, quadrant: quadrantOf(kpis, { ...settings, desiredPartnerCount: share }) });
+        }
+        return E.right(
+          answer({
+            period,
+            asOf: now.toISOString(),
+            regionsInChannel: all.length,
+            desiredPartnerCountPerRegion: share,
+            items,
+          }),
         );
-        items.push({ region, ...kpis, quadrant: quadrantOf(kpis, { ...settings, desiredPartnerCount: share }) });
-      }
-      return E.right(
-        answer({
-          period,
-          asOf: now.toISOString(),
-          regionsInChannel: all.length,
-          desiredPartnerCountPerRegion: share,
-          items,
-        }),
-      );
+      });
     },
   );
 };
