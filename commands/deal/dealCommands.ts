@@ -92,18 +92,23 @@ export const dealCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerator
     const claimId = claimStream(body.customer.domain, body.productLine);
     const { state: claim } = await uow.load(claimDecider, claimId);
     const dealId = ids.next('deal');
-    const decided = await uow.decide(dealDecider, dealStream(dealId), {
-      type: 'RegisterDeal',
-      data: {
-        dealId,
-        ...registration,
-        registeredBy: principal.personId,
-        partnerStatus: partner.status,
-        registrantEmployerId: person.employment?.partnerId,
-        productLines: settings.productLines,
-        conflictingDealIds: collidingDeals(claim, body.partnerId, uow.now),
+    const decided = await uow.decide(
+      dealDecider,
+      dealStream(dealId),
+      {
+        type: 'RegisterDeal',
+        data: {
+          dealId,
+          ...registration,
+          registeredBy: principal.personId,
+          partnerStatus: partner.status,
+          registrantEmployerId: person.employment?.partnerId,
+          productLines: settings.productLines,
+          conflictingDealIds: collidingDeals(claim, body.partnerId, uow.now),
+        },
       },
-    });
+      { minted: true },
+    );
     if (E.isLeft(decided)) return decided;
     const requested = await uow.decide(claimDecider, claimId, {
       type: 'RequestClaim',

@@ -42,10 +42,12 @@ export const partnerCommands = (deps: { pipeline: CommandPipeline; ids: IdGenera
             ...(await uow.load(partnerDecider, partnerStream(body.parentPartnerId))).state,
           }
         : undefined;
-      const decided = await uow.decide(partnerDecider, streamId, {
-        type: 'ApplyPartner',
-        data: { ...body, partnerId, parent },
-      });
+      const decided = await uow.decide(
+        partnerDecider,
+        streamId,
+        { type: 'ApplyPartner', data: { ...body, partnerId, parent } },
+        { minted: true },
+      );
       return E.map(() => ({ id: partnerId, streamId }))(decided);
     });
 

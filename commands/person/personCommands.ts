@@ -41,10 +41,12 @@ export const personCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerat
         data: { personId, email: body.email },
       });
       if (E.isLeft(reserved)) return reserved;
-      const decided = await uow.decide(personDecider, streamId, {
-        type: 'RegisterPerson',
-        data: { personId, ...body },
-      });
+      const decided = await uow.decide(
+        personDecider,
+        streamId,
+        { type: 'RegisterPerson', data: { personId, ...body } },
+        { minted: true },
+      );
       return E.map(() => ({ id: personId, streamId }))(decided);
     });
 

@@ -47,6 +47,7 @@ export const createCommandPipeline = (options: CommandPipelineOptions): CommandP
   const maxAttempts = options.maxAttempts ?? 8;
 
   const execute = async (ctx: CommandContext, work: CommandWork): Promise<E.Either<DomainError, CommandResult>> => {
+    const readAnyway = new Set<string>();
     for (let attempt = 1; ; attempt++) {
       restartCommandScopedIds();
       // With an Idempotency-Key the command id is stable across retries: load as the command first saw it.
@@ -60,6 +61,7 @@ export const createCommandPipeline = (options: CommandPipelineOptions): CommandP
         clock.now(),
         ctx.idempotencyKey ? ctx.commandId : undefined,
         expectation,
+        readAnyway,
       );
       const outcome = await work(uow);
       if (E.isLeft(outcome)) return outcome;
@@ -106,6 +108,7 @@ export const createCommandPipeline = (options: CommandPipelineOptions): CommandP
       } catch (error) {
         if (!isWrongExpectedVersion(error)) throw error;
         cache.delete(error.streamId);
+        readAnyway.add(error.streamId);
         if (ctx.expectedVersion !== undefined && error.streamId === target.streamId)
           throw new PreconditionFailed(target.streamId, ctx.expectedVersion, error.actual);
         if (attempt >= maxAttempts) throw error;

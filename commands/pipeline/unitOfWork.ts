@@ -29,12 +29,19 @@ export interface Expectation {
   readonly version: number;
 }
 
+/** How a stream is loaded: `minted` when this command has just made up its id (see `load`). */
+export interface LoadOptions {
+  readonly minted?: boolean;
+}
+
 export const createUnitOfWork = (
   store: EventStore,
   cache: AggregateCache,
   clockNow: Date,
   replayOf?: string,
   expectation?: Expectation,
+  /** Streams an earlier attempt of this command assumed empty and found taken: read them. */
+  readAnyway: ReadonlySet<string> = new Set(),
 ) => {
   const staged = new Map<string, Staged>();
   const loaded = new Map<string, Loaded<unknown>>();
@@ -62,12 +69,24 @@ export const createUnitOfWork = (
     return { state, version };
   };
 
+  /**
+   * The stream's state and version. A stream whose id the command has just minted (a new person,
+   * partner, deal) is empty by construction and is not read: its append expects no stream, so should
+   * the id be taken after all, the append fails and the command's next attempt reads it. A replay
+   * (Idempotency-Key) always reads: its minted ids are the ones it used the first time.
+   */
   const load = async <S>(
     decider: { initialState: S; evolve: (s: S, e: never) => S },
     streamId: string,
+    options: LoadOptions = {},
   ): Promise<Loaded<S>> => {
     const seen = loaded.get(streamId);
     if (seen) return seen as Loaded<S>;
+    if (options.minted && replayOf === undefined && !readAnyway.has(streamId)) {
+      const empty = { state: decider.initialState, version: 0 };
+      loaded.set(streamId, empty);
+      return empty;
+    }
     if (replayOf !== undefined) {
       const result = await loadAsBefore(decider, streamId, replayOf);
       loaded.set(streamId, result);
@@ -98,8 +117,13 @@ export const createUnitOfWork = (
     decider: Decider<C, Ev, S>,
     streamId: string,
     command: C,
+    options: LoadOptions = {},
   ): Promise<E.Either<DomainError, { state: S; version: number; events: readonly Ev[] }>> => {
-    const current = await load(decider as unknown as { initialState: S; evolve: (s: S, e: never) => S }, streamId);
+    const current = await load(
+      decider as unknown as { initialState: S; evolve: (s: S, e: never) => S },
+      streamId,
+      options,
+    );
     const decided = decider.decide(command, current.state, originalNow ?? clockNow);
     if (E.isLeft(decided)) return decided;
     stage(decider as unknown as AnyDecider, streamId, decided.right);

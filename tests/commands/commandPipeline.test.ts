@@ -240,6 +240,68 @@ test('a sole writer trusts its cache: no version probe, and a foreign append to 
   assert.equal(pipeline.cache.get('counter-a'), { state: { total: 12, seen: 4 }, version: 4 });
 });
 
+/** A pipeline over a store that counts the streams it reads. */
+const countingReads = (s: CounterStore) => {
+  const read: string[] = [];
+  const store = {
+    ...s.store,
+    readStream: (id: string, o?: Parameters<CounterStore['store']['readStream']>[1]) => {
+      read.push(id);
+      return s.store.readStream(id, o);
+    },
+  };
+  const pipeline = createCommandPipeline({ store, clock: s.clock, schemaVersionOf: s.registry.currentVersion });
+  return { pipeline, read };
+};
+/** Counts on a stream whose id the command has just minted. */
+const countMinted = (stream: string, by: number) => {
+  let attempts = 0;
+  const work: CommandWork = async (uow) => {
+    attempts++;
+    const decided = await uow.decide(counterDecider, stream, { type: 'Count', data: { by } }, { minted: true });
+    return E.map(() => ({ id: stream, streamId: stream }))(decided);
+  };
+  return { work, attempts: () => attempts };
+};
+
+test('given a minted stream id, when the command runs, then the stream is not read and its append expects none', async ({
+  s,
+}) => {
+  const { pipeline, read } = countingReads(s);
+  const r = await pipeline.execute(context(), countMinted('counter-new', 3).work);
+  assert.equal(read, [], 'nothing can be in a stream whose id was just made up');
+  assert.equal(E.map((x: { version: number }) => x.version)(r), E.right(1));
+  assert.equal(
+    (await events(s, 'counter-new')).map((e) => e.data),
+    [{ by: 3 }],
+  );
+});
+
+test('given a minted id that is taken after all, then the append fails and the next attempt reads the stream', async ({
+  s,
+}) => {
+  await s.store.append('counter-taken', [foreignCount(4)], { expected: 'no_stream' });
+  const { pipeline, read } = countingReads(s);
+  const c = countMinted('counter-taken', 1);
+  const r = await pipeline.execute(context(), c.work);
+  assert.is(c.attempts(), 2);
+  assert.equal(read, ['counter-taken']);
+  assert.equal(E.map((x: { version: number }) => x.version)(r), E.right(2));
+  assert.equal(pipeline.cache.get('counter-taken'), { state: { total: 5, seen: 2 }, version: 2 });
+});
+
+test('given an Idempotency-Key, a minted stream is read: a replay finds the events it appended the first time', async ({
+  s,
+}) => {
+  const { pipeline, read } = countingReads(s);
+  const ctx = context({ idempotencyKey: 'key-1' });
+  await pipeline.execute(ctx, countMinted('counter-once', 2).work);
+  const again = await pipeline.execute(ctx, countMinted('counter-once', 2).work);
+  assert.equal(read, ['counter-once', 'counter-once']);
+  assert.equal(E.map((x: { version: number }) => x.version)(again), E.right(1));
+  assert.equal((await events(s, 'counter-once')).length, 1, 'the replay appended nothing');
+});
+
 test('several streams in one command are appended atomically: a conflict on one appends neither', async ({
   s,
   pipeline,
