@@ -264,7 +264,7 @@ const countMinted = (stream: string, by: number) => {
   return { work, attempts: () => attempts };
 };
 
-test('given a minted stream id, when the command runs, then the stream is not read and its append expects none', async ({
+test('given a minted stream id, when the command runs, then it is not read and its append expects none', async ({
   s,
 }) => {
   const { pipeline, read } = countingReads(s);
