@@ -53,8 +53,8 @@ export const sqliteReader = (db: Database, snapshotDb: Database): SqlDb => {
     ...shared,
     snapshot: async (work) => {
       if (open) return work(shared);
-      open = true;
       begin.run();
+      open = true;
       try {
         return await work(together);
       } finally {
