@@ -34,7 +34,7 @@ program
   .option('--projection <name...>', 'only these projections')
   .option(
     '--batch-size <events>',
-    'events per transaction (default 10000; more is faster and takes more memory)',
+    'events per transaction (default 50000, read in pages of 1000; more is faster and holds the write lock longer)',
     positiveInt,
   )
   .option('--cache-mb <mb>', 'page cache of the read models during the rebuild (default 16; SQLite only)', positiveInt)

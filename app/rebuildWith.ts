@@ -1,7 +1,7 @@
 import { OperatorError } from './operatorError.js';
 import type { AppPlatform, Platform } from './platform.js';
 
-/** How a rebuild may trade memory for time; unset, the server's settings (10,000 events, 16 MB). */
+/** How a rebuild may trade memory for time; unset, the runner's (50,000 events per transaction, 16 MB). */
 export interface RebuildSettings {
   /** Events per transaction. */
   readonly batchSize?: number;

@@ -225,4 +225,42 @@ test('rebuild clears the named projections and replays the log into them, report
   assert.is((await tally(ctx, 'tally')).events, 10, 'a refused rebuild clears nothing');
 });
 
+test(
+  'a rebuild transaction reads the log in pages of the live batch size; ' +
+    'a failure in a later page rolls back the pages before it with the checkpoint',
+  async (ctx) => {
+    await appendCounts(ctx, range(1, 10));
+    ctx.poison.add(9);
+    const reads: number[] = [];
+    const { store } = ctx.s;
+    const r = createProjectionRunner({
+      store: {
+        ...store,
+        readAll: (options) => {
+          reads.push(options?.limit ?? 0);
+          return store.readAll(options);
+        },
+      },
+      db: ctx.db,
+      projections: [tallyProjection('tally', ctx.poison)],
+      batchSize: 2,
+      pollMs: 60_000,
+    });
+    ctx.runners.push(r);
+    const failure = await r.rebuild(undefined, undefined, { batchSize: 5 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.match(String(failure), /poisoned at 9/);
+    // Transactions of 5 events read as pages of 2, 2 and 1; the second failed in its page of 8 and 9, and
+    // events 6–8, applied in it, were rolled back with its checkpoint.
+    assert.equal(reads, [2, 2, 1, 2, 2]);
+    assert.equal(await tally(ctx), { total: 15, events: 5, positions: range(1, 5), checkpoint: 5 });
+    ctx.poison.clear();
+    await appendCounts(ctx, [11]);
+    await r.start();
+    assert.equal(await tally(ctx), { total: 66, events: 11, positions: range(1, 11), checkpoint: 11 });
+  },
+);
+
 test.run();
