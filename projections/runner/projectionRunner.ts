@@ -73,7 +73,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   /**
    * Applies `first` and the log after it, page by page, up to `limit` events, to the projections that
    * have not yet seen them, moving their checkpoints in the same transaction: so the events a
-   * transaction holds no longer sit in memory together (a rebuild's 50,000 took 150 MB), only a page.
+   * transaction holds no longer sit in memory together, only a page (a million-event rebuild holding
+   * 50,000 at a time peaked at 390 MB of RSS instead of 246 MB with 10,000).
    * Checkpoints are re-read inside the transaction: another process (a CLI rebuild, a second server)
    * may have moved them, and the database, not this process's memory, says what was applied. A
    * projection whose checkpoint is behind the first event is left for a later transaction that starts
