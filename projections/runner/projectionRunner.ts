@@ -80,7 +80,12 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
    * projection whose checkpoint is behind the first event is left for a later transaction that starts
    * where it stands. Answers where the transaction ended.
    */
-  const applyFrom = async (subset: readonly Projection[], first: readonly StoredEvent[], limit: number) => {
+  const applyFrom = async (
+    subset: readonly Projection[],
+    first: readonly StoredEvent[],
+    pageSize: number,
+    limit: number,
+  ) => {
     const after = first[0].position - 1;
     let last = after;
     const committed = await db.transaction(async (tx) => {
@@ -97,8 +102,9 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         }
         count += page.length;
         last = page[page.length - 1].position;
-        if (page.length < first.length || count >= limit) break;
-        page = await readPage(last, Math.min(first.length, limit - count));
+        // A short page is the log's end: a live catch-up of a few events reads the log once.
+        if (page.length < pageSize || count >= limit) break;
+        page = await readPage(last, Math.min(pageSize, limit - count));
         if (page.length === 0) break;
       }
       const at = now().toISOString();
@@ -126,13 +132,14 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     page = limit,
     onProgress?: (done: number) => void,
   ) => {
+    const pageSize = Math.min(page, limit);
     for (;;) {
-      const first = await readPage(minCheckpoint(subset), Math.min(page, limit));
+      const first = await readPage(minCheckpoint(subset), pageSize);
       if (first.length === 0) return;
-      const last = await applyFrom(subset, first, limit);
+      const last = await applyFrom(subset, first, pageSize, limit);
       onProgress?.(last);
       // SQLite work is synchronous: without this a long catch-up or rebuild starves timers and requests.
-      if (first.length === Math.min(page, limit)) await new Promise((resolve) => setImmediate(resolve));
+      if (first.length === pageSize) await new Promise((resolve) => setImmediate(resolve));
     }
   };
 

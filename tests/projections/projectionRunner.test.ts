@@ -225,28 +225,43 @@ test('rebuild clears the named projections and replays the log into them, report
   assert.is((await tally(ctx, 'tally')).events, 10, 'a refused rebuild clears nothing');
 });
 
+/** A runner whose store records the page size of every read of the log. */
+const recordingReads = (ctx: Ctx, batchSize: number) => {
+  const reads: number[] = [];
+  const { store } = ctx.s;
+  const r = createProjectionRunner({
+    store: {
+      ...store,
+      readAll: (options) => {
+        reads.push(options?.limit ?? 0);
+        return store.readAll(options);
+      },
+    },
+    db: ctx.db,
+    projections: [tallyProjection('tally', ctx.poison)],
+    batchSize,
+    pollMs: 60_000,
+  });
+  ctx.runners.push(r);
+  return { r, reads };
+};
+
+test('a live catch-up of fewer events than a page reads the log once for them, before its transaction', async (ctx) => {
+  await appendCounts(ctx, range(1, 3));
+  const { r, reads } = recordingReads(ctx, 1000);
+  await r.start();
+  assert.equal(await tally(ctx), { total: 6, events: 3, positions: [1, 2, 3], checkpoint: 3 });
+  // The three events, then the read that finds the log's end.
+  assert.equal(reads, [1000, 1000]);
+});
+
 test(
   'a rebuild transaction reads the log in pages of the live batch size; ' +
     'a failure in a later page rolls back the pages before it with the checkpoint',
   async (ctx) => {
     await appendCounts(ctx, range(1, 10));
     ctx.poison.add(9);
-    const reads: number[] = [];
-    const { store } = ctx.s;
-    const r = createProjectionRunner({
-      store: {
-        ...store,
-        readAll: (options) => {
-          reads.push(options?.limit ?? 0);
-          return store.readAll(options);
-        },
-      },
-      db: ctx.db,
-      projections: [tallyProjection('tally', ctx.poison)],
-      batchSize: 2,
-      pollMs: 60_000,
-    });
-    ctx.runners.push(r);
+    const { r, reads } = recordingReads(ctx, 2);
     const failure = await r.rebuild(undefined, undefined, { batchSize: 5 }).then(
       () => undefined,
       (e: unknown) => e,
