@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { openSqliteSibling, type SqliteConnection } from '../../eventstore/sqlite/openSqlite.js';
 import type { PreparedSql, SqlDb, TransactionalSqlDb } from './sqlDb.js';
+import { snapshotAnswers, type SnapshotAnswers } from './snapshotAnswers.js';
 
 /** Booleans become 0/1 so that the same statements work on SQLite and PostgreSQL integer columns. */
 const bind = (params: readonly unknown[]) => {
@@ -15,7 +16,8 @@ const prepared = (stmt: Statement): PreparedSql => ({
   all: async <T>(params: readonly unknown[]) => stmt.all(bind(params)) as T[],
 });
 
-export const sqliteStatements = (db: Database): SqlDb => {
+/** Statements on `db`; with `answers`, reads answer from them when the same question was asked before. */
+export const sqliteStatements = (db: Database, answers?: SnapshotAnswers): SqlDb => {
   const cache = new Map<string, Statement>();
   const statement = (sql: string) => {
     let stmt = cache.get(sql);
@@ -27,10 +29,18 @@ export const sqliteStatements = (db: Database): SqlDb => {
   };
   // Only a read-only connection can answer for every write: data_version ignores the connection's own.
   const dataVersion = db.readonly ? db.prepare('PRAGMA data_version').pluck() : undefined;
+  const get = <T>(sql: string, params: readonly unknown[]) => statement(sql).get(bind(params)) as T | undefined;
+  const all = <T>(sql: string, params: readonly unknown[]) => statement(sql).all(bind(params)) as T[];
+  const ask = answers?.answer;
   return {
     run: async (sql, params = []) => ({ changes: statement(sql).run(bind(params)).changes }),
-    get: async <T>(sql: string, params: readonly unknown[] = []) => statement(sql).get(bind(params)) as T | undefined,
-    all: async <T>(sql: string, params: readonly unknown[] = []) => statement(sql).all(bind(params)) as T[],
+    get: ask
+      ? async <T>(sql: string, params: readonly unknown[] = []) => ask(sql, params, () => get<T>(sql, params))
+      : async <T>(sql: string, params: readonly unknown[] = []) => get<T>(sql, params),
+    all: ask
+      ? async <T>(sql: string, params: readonly unknown[] = []) =>
+          ask(`${sql}\u0001all`, params, () => all<T>(sql, params))
+      : async <T>(sql: string, params: readonly unknown[] = []) => all<T>(sql, params),
     prepare: (sql) => prepared(statement(sql)),
     ...(dataVersion ? { changeCounter: () => dataVersion.get() as number } : {}),
   };
@@ -42,12 +52,17 @@ export const sqliteStatements = (db: Database): SqlDb => {
  * snapshot held on the shared connection would show the other reads of the same turn a state older
  * than a projection's commit, and break read-your-writes. A snapshot asked for while one is open (an
  * interleaved request) reads through the shared connection statement by statement, as before.
+ * A snapshot's reads answer from what earlier snapshots read while nothing was committed in between
+ * (`snapshotAnswers`): a partner read again before the next commit costs no statement.
  */
 export const sqliteReader = (db: Database, snapshotDb: Database): SqlDb => {
   const shared = sqliteStatements(db);
-  const together = sqliteStatements(snapshotDb);
+  const answers = snapshotAnswers();
+  const together = sqliteStatements(snapshotDb, answers);
   const begin = snapshotDb.prepare('BEGIN');
   const commit = snapshotDb.prepare('COMMIT');
+  // Read first in the snapshot, so it is the snapshot's version: it starts the read transaction.
+  const version = snapshotDb.prepare('PRAGMA data_version').pluck();
   let open = false;
   return {
     ...shared,
@@ -56,6 +71,7 @@ export const sqliteReader = (db: Database, snapshotDb: Database): SqlDb => {
       begin.run();
       open = true;
       try {
+        answers.at(version.get() as number);
         return await work(together);
       } finally {
         if (snapshotDb.inTransaction) commit.run();

@@ -87,6 +87,45 @@ test('work that fails ends its snapshot, and the next one reads afresh', async (
   }
 });
 
+const rows = (db: SqlDb) => db.all<{ partner_id: string }>('SELECT partner_id FROM partners ORDER BY partner_id');
+
+test('a snapshot asking what an earlier one asked, with no commit in between, gets the same answer unread', async () => {
+  const s = store();
+  try {
+    s.add('ptr_a');
+    const first = await readTogether(s.reader, rows);
+    const second = await readTogether(s.reader, rows);
+    assert.is(second, first, 'the very rows of the first answer');
+    assert.ok(Object.isFrozen(first) && Object.isFrozen(first[0]), 'shared rows cannot be altered');
+    s.add('ptr_b');
+    const third = await readTogether(s.reader, rows);
+    assert.equal(
+      third.map((r) => r.partner_id),
+      ['ptr_a', 'ptr_b'],
+      'a commit by another connection forgets every answer',
+    );
+    assert.is(await readTogether(s.reader, count), 2);
+  } finally {
+    s.close();
+  }
+});
+
+test('answers kept by an open snapshot are its instant, and a later snapshot after a commit reads afresh', async () => {
+  const s = store();
+  try {
+    s.add('ptr_a');
+    await readTogether(s.reader, async (db) => {
+      await rows(db);
+      s.add('ptr_b');
+      assert.is((await rows(db)).length, 1, 'still the snapshot it opened');
+    });
+    assert.is((await readTogether(s.reader, rows)).length, 2);
+    assert.is((await s.reader.all('SELECT partner_id FROM partners')).length, 2);
+  } finally {
+    s.close();
+  }
+});
+
 test('a reader without snapshots (PostgreSQL, a writer) runs the work on itself', async () => {
   const s = store();
   try {
