@@ -36,10 +36,13 @@ export const personCommands = (deps: { pipeline: CommandPipeline; ids: IdGenerat
       if (!staff && !partnerAdmin) return forbidden('not allowed to register people');
       const personId = ids.next('person');
       const streamId = personStream(personId);
-      const reserved = await uow.decide(emailReservationDecider, emailStream(body.email), {
-        type: 'ReserveEmail',
-        data: { personId, email: body.email },
-      });
+      // Most registrations bring an email never seen: its reservation is not read unless known taken.
+      const reserved = await uow.decide(
+        emailReservationDecider,
+        emailStream(body.email),
+        { type: 'ReserveEmail', data: { personId, email: body.email } },
+        { likelyNew: true },
+      );
       if (E.isLeft(reserved)) return reserved;
       const decided = await uow.decide(
         personDecider,

@@ -29,9 +29,16 @@ export interface Expectation {
   readonly version: number;
 }
 
-/** How a stream is loaded: `minted` when this command has just made up its id (see `load`). */
+/** How a stream is loaded (see `load`). */
 export interface LoadOptions {
+  /** This command has just made up the stream's id: it is empty. */
   readonly minted?: boolean;
+  /**
+   * The stream is nearly always new, though its id is not made up (a registration's email
+   * reservation): unless cached, it is taken to be empty, and the rare one that exists is read by
+   * the next attempt, after the append expecting no stream has failed.
+   */
+  readonly likelyNew?: boolean;
 }
 
 export const createUnitOfWork = (
@@ -73,7 +80,8 @@ export const createUnitOfWork = (
    * The stream's state and version. A stream whose id the command has just minted (a new person,
    * partner, deal) is empty by construction and is not read: its append expects no stream, so should
    * the id be taken after all, the append fails and the command's next attempt reads it. A replay
-   * (Idempotency-Key) always reads: its minted ids are the ones it used the first time.
+   * (Idempotency-Key) always reads: its minted ids are the ones it used the first time. A stream
+   * `likelyNew` is taken to be empty the same way when the aggregate cache does not hold it.
    */
   const load = async <S>(
     decider: { initialState: S; evolve: (s: S, e: never) => S },
@@ -82,7 +90,8 @@ export const createUnitOfWork = (
   ): Promise<Loaded<S>> => {
     const seen = loaded.get(streamId);
     if (seen) return seen as Loaded<S>;
-    if (options.minted && replayOf === undefined && !readAnyway.has(streamId)) {
+    const assumedEmpty = options.minted || (options.likelyNew && !cache.get(streamId));
+    if (assumedEmpty && replayOf === undefined && !readAnyway.has(streamId)) {
       const empty = { state: decider.initialState, version: 0 };
       loaded.set(streamId, empty);
       return empty;

@@ -302,6 +302,50 @@ test('given an Idempotency-Key, a minted stream is read: a replay finds the even
   assert.equal((await events(s, 'counter-once')).length, 1, 'the replay appended nothing');
 });
 
+/** Counts on a stream that is nearly always new (an email's reservation): `likelyNew`. */
+const countLikelyNew = (stream: string, by: number) => {
+  let attempts = 0;
+  const work: CommandWork = async (uow) => {
+    attempts++;
+    const decided = await uow.decide(counterDecider, stream, { type: 'Count', data: { by } }, { likelyNew: true });
+    return E.map(() => ({ id: stream, streamId: stream }))(decided);
+  };
+  return { work, attempts: () => attempts };
+};
+
+test('given a stream likely new and not cached, when the command runs, then it is not read', async ({ s }) => {
+  const { pipeline, read } = countingReads(s);
+  const c = countLikelyNew('counter-fresh', 2);
+  const r = await pipeline.execute(context(), c.work);
+  assert.equal(read, []);
+  assert.is(c.attempts(), 1);
+  assert.equal(E.map((x: { version: number }) => x.version)(r), E.right(1));
+});
+
+test('given a stream likely new that exists, uncached, then the append fails and the next attempt reads it', async ({
+  s,
+}) => {
+  await s.store.append('counter-known', [foreignCount(4)], { expected: 'no_stream' });
+  const { pipeline, read } = countingReads(s);
+  const c = countLikelyNew('counter-known', 1);
+  const r = await pipeline.execute(context(), c.work);
+  assert.is(c.attempts(), 2);
+  assert.equal(read, ['counter-known']);
+  assert.equal(E.map((x: { version: number }) => x.version)(r), E.right(2));
+  assert.equal(pipeline.cache.get('counter-known'), { state: { total: 5, seen: 2 }, version: 2 });
+});
+
+test('given a stream likely new that the cache holds, then the cached state decides, in one attempt', async ({ s }) => {
+  const { pipeline, read } = countingReads(s);
+  await pipeline.execute(context(), countLikelyNew('counter-cached', 1).work);
+  const c = countLikelyNew('counter-cached', 2);
+  const r = await pipeline.execute(context(), c.work);
+  assert.is(c.attempts(), 1);
+  assert.equal(read, []);
+  assert.equal(E.map((x: { version: number }) => x.version)(r), E.right(2));
+  assert.equal(pipeline.cache.get('counter-cached'), { state: { total: 3, seen: 2 }, version: 2 });
+});
+
 test('several streams in one command are appended atomically: a conflict on one appends neither', async ({
   s,
   pipeline,
