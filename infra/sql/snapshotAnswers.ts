@@ -41,6 +41,13 @@ export const snapshotAnswers = (limit = 50_000): SnapshotAnswers => {
   const order: { readonly of: Map<string, unknown>; readonly key: string; readonly size: number }[] = [];
   let oldest = 0;
   const cacheable = new Map<string, boolean>();
+  const steady = (sql: string) => {
+    const known = cacheable.get(sql);
+    if (known !== undefined) return known;
+    const ok = !VOLATILE.test(sql);
+    cacheable.set(sql, ok);
+    return ok;
+  };
   const keep = (of: Map<string, unknown>, key: string, value: unknown) => {
     const size = weight(value);
     if (size > limit / 4) return;
@@ -69,10 +76,9 @@ export const snapshotAnswers = (limit = 50_000): SnapshotAnswers => {
     answer: <T>(sql: string, params: readonly unknown[], run: () => T): T => {
       let of = answers.get(sql);
       if (of === undefined) {
-        let ok = cacheable.get(sql);
-        if (ok === undefined) cacheable.set(sql, (ok = !VOLATILE.test(sql)));
-        if (!ok) return run();
-        answers.set(sql, (of = new Map()));
+        if (!steady(sql)) return run();
+        of = new Map();
+        answers.set(sql, of);
       }
       if (!params.every(plain)) return run();
       const key = JSON.stringify(params);
