@@ -89,7 +89,7 @@ test('work that fails ends its snapshot, and the next one reads afresh', async (
 
 const rows = (db: SqlDb) => db.all<{ partner_id: string }>('SELECT partner_id FROM partners ORDER BY partner_id');
 
-test('a snapshot asking what an earlier one asked, with no commit in between, gets the same answer unread', async () => {
+test('a snapshot asking what an earlier one asked, with no commit since, gets the same answer unread', async () => {
   const s = store();
   try {
     s.add('ptr_a');
