@@ -33,8 +33,9 @@ export interface SnapshotAnswers {
  * What a read-only connection's statements answered, kept while no other connection has committed:
  * the read models change only with a commit, so until one, the same statement with the same
  * parameters answers the same rows. A read of a partner asks seven questions of the database; read a
- * third time before the next commit, it asks none (answers are kept from the second time). Any commit forgets everything, so under a steady stream
- * of commands few answers are reused: this serves read-mostly hours, not a write-heavy minute.
+ * third time before the next commit, it asks none (answers are kept from the second time). Any commit
+ * forgets everything, so under a steady stream of commands few answers are reused: this serves
+ * read-mostly hours, not a write-heavy minute.
  * At most `limit` rows are kept, the oldest answers dropped first; an answer of more than a quarter of
  * that is not kept. On the benchmark's store the answers of one partner's page (about eight rows) took
  * 2.7 KB of heap: 13 MB for all 4,943 partners, so the default holds a few thousand pages.
