@@ -42,6 +42,8 @@ export const ConfigSchema = z.object({
   /** The key webhook signing secrets derive from; generated into the data directory when unset. */
   PRM_WEBHOOK_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   PRM_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Rows of read answers the embedded store keeps until the next commit (README "Reads"); 0 keeps none. */
+  PRM_READ_CACHE_ROWS: z.coerce.number().int().min(0).max(10_000_000).default(50_000),
   /** The retry schedule: first wait, longest wait, and when to give up (since the first failure). */
   PRM_WEBHOOK_FIRST_RETRY_MS: z.coerce.number().int().min(1).max(3_600_000).default(5_000),
   PRM_WEBHOOK_MAX_RETRY_DELAY_MS: z.coerce
@@ -89,6 +91,7 @@ export interface Config {
   readonly databaseUrl?: string;
   readonly poolSize: number;
   readonly nodeName?: string;
+  readonly readCacheRows: number;
   readonly webhookSigningKey?: string;
   readonly webhooks: Omit<WebhookDeliverySettings, 'signingKey'>;
   readonly identity: {
@@ -138,6 +141,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
         : { kind: c.PRM_EVENT_STORE, url: c.PRM_EVENT_STORE_URL as string },
     ...(c.PRM_DATABASE_URL ? { databaseUrl: c.PRM_DATABASE_URL } : {}),
     poolSize: c.PRM_DB_POOL_SIZE,
+    readCacheRows: c.PRM_READ_CACHE_ROWS,
     ...(c.PRM_NODE_NAME ? { nodeName: c.PRM_NODE_NAME } : {}),
     webhookSigningKey: c.PRM_WEBHOOK_SIGNING_KEY,
     webhooks: {

@@ -108,6 +108,8 @@ export interface PlatformOptions {
   readonly webhooks?: Partial<WebhookDeliverySettings>;
   /** Deliver webhooks (default: when projections start, i.e. a long-running server). */
   readonly startWebhooks?: boolean;
+  /** Rows of read answers kept between commits (`PRM_READ_CACHE_ROWS`, default 50,000; 0 keeps none). */
+  readonly readCacheRows?: number;
 }
 
 export const createPlatform = async (options: PlatformOptions): Promise<Platform> => {
@@ -135,7 +137,7 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
   const store = watchEventStore(log.store, health, logKind === 'sqlite' ? sqliteStorageProbe(connection) : undefined);
   const readModelConnection = openReadModelConnection(connection);
   const writeDb = sqliteSqlDb(readModelConnection);
-  const reader = sqliteReader(readerDb, snapshotDb);
+  const reader = sqliteReader(readerDb, snapshotDb, options.readCacheRows);
   const readModels = new Kysely<ReadModels>({ dialect: new SqliteDialect({ database: cachedStatements(readerDb) }) });
   const runner = createProjectionRunner({
     store,

@@ -40,6 +40,7 @@ export const openRuntime = async (options: { startProjections?: boolean } = {}) 
       startProjections: options.startProjections,
       eventStore: config.eventStore,
       webhooks: { ...config.webhooks, signingKey: webhookKey.value },
+      readCacheRows: config.readCacheRows,
     });
     return { config, adminKey, jwtSecret, platform };
   });

@@ -16,11 +16,31 @@ const plain = (p: unknown) => p === null || typeof p === 'string' || typeof p ==
 /** What an answer counts against the limit: its rows, at least one. */
 const weight = (answer: unknown) => (Array.isArray(answer) ? Math.max(answer.length, 1) : 1);
 
-/** One statement's answers by parameters, and the parameters it was asked with once. */
+/** One statement's answers by parameters, and the seed of its questions' hashes. */
 interface Asked {
   readonly answers: Map<string, unknown>;
-  readonly once: Set<string>;
+  readonly seed: number;
 }
+
+/**
+ * Slots of the filter that tells a question asked before in this version: a question marks its
+ * hash's slot with the version's generation. Two questions sharing a slot only make the second kept
+ * the first time it is asked; a slot costs 2 bytes.
+ */
+const SLOTS = 1 << 18;
+
+/** FNV-1a over the parameters' text, seeded by the statement; no key is built for it. */
+const slotOf = (seed: number, params: readonly unknown[]) => {
+  let h = Math.imul(seed ^ 0x811c9dc5, 16777619);
+  for (const p of params) {
+    const isText = typeof p === 'string';
+    const text = isText ? p : String(p);
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    // The separator tells 1 from '1'.
+    h = Math.imul(h ^ (isText ? 0x1f : 0x1e), 16777619);
+  }
+  return (h ^ (h >>> 15)) & (SLOTS - 1);
+};
 
 export interface SnapshotAnswers {
   /** Called with each snapshot's data version (SQLite's `PRAGMA data_version`): another forgets every answer. */
@@ -49,7 +69,8 @@ export const snapshotAnswers = (limit = 50_000): SnapshotAnswers => {
   /** Answers in the order they were kept, to drop the oldest first. */
   const order: { readonly of: Map<string, unknown>; readonly key: string; readonly size: number }[] = [];
   let oldest = 0;
-  let askedOnce = 0;
+  const stamps = new Uint16Array(SLOTS);
+  let generation = 1;
   const cacheable = new Map<string, boolean>();
   const steady = (sql: string) => {
     const known = cacheable.get(sql);
@@ -81,31 +102,27 @@ export const snapshotAnswers = (limit = 50_000): SnapshotAnswers => {
       order.length = 0;
       oldest = 0;
       rows = 0;
-      askedOnce = 0;
+      generation = (generation + 1) & 0xffff || 1;
       version = now;
     },
     answer: <T>(sql: string, params: readonly unknown[], run: () => T): T => {
       let asked = statements.get(sql);
       if (asked === undefined) {
         if (!steady(sql)) return run();
-        asked = { answers: new Map(), once: new Set() };
+        asked = { answers: new Map(), seed: statements.size + 1 };
         statements.set(sql, asked);
       }
       if (!params.every(plain)) return run();
+      // Kept from the second time it is asked: rows read once (a random partner, any read between two
+      // commits of a busy minute) cost neither memory nor the collector's promoting them, nor a key.
+      const slot = slotOf(asked.seed, params);
+      if (stamps[slot] !== generation) {
+        stamps[slot] = generation;
+        return run();
+      }
       const key = JSON.stringify(params);
       const known = asked.answers.get(key);
       if (known !== undefined || asked.answers.has(key)) return known as T;
-      // Kept from the second time it is asked: rows read once (a random partner, any read between two
-      // commits of a busy minute) cost neither memory nor the collector's promoting them.
-      if (!asked.once.has(key)) {
-        if (askedOnce >= limit * 4) {
-          for (const s of statements.values()) s.once.clear();
-          askedOnce = 0;
-        }
-        asked.once.add(key);
-        askedOnce++;
-        return run();
-      }
       const fresh = freeze(run());
       keep(asked.answers, key, fresh);
       return fresh;

@@ -53,11 +53,12 @@ export const sqliteStatements = (db: Database, answers?: SnapshotAnswers): SqlDb
  * than a projection's commit, and break read-your-writes. A snapshot asked for while one is open (an
  * interleaved request) reads through the shared connection statement by statement, as before.
  * A snapshot's reads answer from what earlier snapshots read while nothing was committed in between
- * (`snapshotAnswers`): a partner read again before the next commit costs no statement.
+ * (`snapshotAnswers`, at most `answerRows` rows; 0 keeps none): a partner read again before the next
+ * commit costs no statement.
  */
-export const sqliteReader = (db: Database, snapshotDb: Database): SqlDb => {
+export const sqliteReader = (db: Database, snapshotDb: Database, answerRows = 50_000): SqlDb => {
   const shared = sqliteStatements(db);
-  const answers = snapshotAnswers();
+  const answers = answerRows > 0 ? snapshotAnswers(answerRows) : undefined;
   const together = sqliteStatements(snapshotDb, answers);
   const begin = snapshotDb.prepare('BEGIN');
   const commit = snapshotDb.prepare('COMMIT');
@@ -71,7 +72,7 @@ export const sqliteReader = (db: Database, snapshotDb: Database): SqlDb => {
       begin.run();
       open = true;
       try {
-        answers.at(version.get() as number);
+        answers?.at(version.get() as number);
         return await work(together);
       } finally {
         if (snapshotDb.inTransaction) commit.run();

@@ -14,7 +14,7 @@ import { sqliteReader, sqliteStatements } from '../../../infra/sql/sqliteSqlDb.j
 
 const test = suite('sqliteReader');
 
-const store = () => {
+const store = (answerRows?: number) => {
   const dir = mkdtempSync(join(tmpdir(), 'prm-reader-'));
   const file = join(dir, 'prm.db');
   const writer = new Database(file);
@@ -22,7 +22,7 @@ const store = () => {
   writer.exec('CREATE TABLE partners (partner_id TEXT PRIMARY KEY)');
   const shared = new Database(file, { readonly: true });
   const snapshots = new Database(file, { readonly: true });
-  const reader = sqliteReader(shared, snapshots);
+  const reader = sqliteReader(shared, snapshots, answerRows);
   return {
     reader,
     snapshots,
@@ -106,6 +106,20 @@ test('a snapshot asking what an earlier one asked, with no commit since, gets th
       'a commit by another connection forgets every answer',
     );
     assert.is(await readTogether(s.reader, count), 2);
+  } finally {
+    s.close();
+  }
+});
+
+test('a reader told to keep no answers (PRM_READ_CACHE_ROWS=0) reads every time', async () => {
+  const s = store(0);
+  try {
+    s.add('ptr_a');
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await readTogether(s.reader, rows));
+    assert.is.not(answers[2], answers[1]);
+    assert.equal(answers[2], answers[1]);
+    assert.not.ok(Object.isFrozen(answers[2]));
   } finally {
     s.close();
   }
