@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_ANSWER_ROWS } from '../infra/sql/snapshotAnswers.js';
 import { defaultRetryPolicy } from '../commands/webhook/delivery/retryPolicy.js';
 import type { WebhookDeliverySettings } from '../commands/webhook/delivery/webhookDispatcher.js';
 import type { EventStoreChoice } from './openEventStore.js';
@@ -43,7 +44,7 @@ export const ConfigSchema = z.object({
   PRM_WEBHOOK_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   PRM_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Rows of read answers the embedded store keeps until the next commit (README "Reads"); 0 keeps none. */
-  PRM_READ_CACHE_ROWS: z.coerce.number().int().min(0).max(10_000_000).default(50_000),
+  PRM_READ_CACHE_ROWS: z.coerce.number().int().min(0).max(10_000_000).default(DEFAULT_ANSWER_ROWS),
   /** The retry schedule: first wait, longest wait, and when to give up (since the first failure). */
   PRM_WEBHOOK_FIRST_RETRY_MS: z.coerce.number().int().min(1).max(3_600_000).default(5_000),
   PRM_WEBHOOK_MAX_RETRY_DELAY_MS: z.coerce

@@ -42,11 +42,17 @@ const slotOf = (seed: number, params: readonly unknown[]) => {
   return (h ^ (h >>> 15)) & (SLOTS - 1);
 };
 
+/** Rows of answers kept unless told otherwise (`PRM_READ_CACHE_ROWS`). */
+export const DEFAULT_ANSWER_ROWS = 50_000;
+
 export interface SnapshotAnswers {
   /** Called with each snapshot's data version (SQLite's `PRAGMA data_version`): another forgets every answer. */
   readonly at: (version: number) => void;
-  /** The answer to `sql` with `params` in this version of the database: kept when asked twice, then not run. */
-  readonly answer: <T>(sql: string, params: readonly unknown[], run: () => T) => T;
+  /**
+   * The answer to `sql` with `params` in this version of the database, all its rows when `many` (else
+   * the first): kept when asked twice, then not run.
+   */
+  readonly answer: <T>(sql: string, params: readonly unknown[], many: boolean, run: () => T) => T;
 }
 
 /**
@@ -61,7 +67,7 @@ export interface SnapshotAnswers {
  * 2.7 KB of heap: 13 MB for all 4,943 partners, so the default holds a few thousand pages.
  * Answers are kept in sqliteReader's snapshots (see there).
  */
-export const snapshotAnswers = (limit = 50_000): SnapshotAnswers => {
+export const snapshotAnswers = (limit = DEFAULT_ANSWER_ROWS): SnapshotAnswers => {
   let version: number | undefined;
   let rows = 0;
   // By statement, then by parameters: a statement's text is hashed once, not within every key.
@@ -105,7 +111,7 @@ export const snapshotAnswers = (limit = 50_000): SnapshotAnswers => {
       generation = (generation + 1) & 0xffff || 1;
       version = now;
     },
-    answer: <T>(sql: string, params: readonly unknown[], run: () => T): T => {
+    answer: <T>(sql: string, params: readonly unknown[], many: boolean, run: () => T): T => {
       let asked = statements.get(sql);
       if (asked === undefined) {
         if (!steady(sql)) return run();
@@ -115,12 +121,12 @@ export const snapshotAnswers = (limit = 50_000): SnapshotAnswers => {
       if (!params.every(plain)) return run();
       // Kept from the second time it is asked: rows read once (a random partner, any read between two
       // commits of a busy minute) cost neither memory nor the collector's promoting them, nor a key.
-      const slot = slotOf(asked.seed, params);
+      const slot = slotOf(asked.seed * 2 + (many ? 1 : 0), params);
       if (stamps[slot] !== generation) {
         stamps[slot] = generation;
         return run();
       }
-      const key = JSON.stringify(params);
+      const key = many ? `*${JSON.stringify(params)}` : JSON.stringify(params);
       const known = asked.answers.get(key);
       if (known !== undefined || asked.answers.has(key)) return known as T;
       const fresh = freeze(run());

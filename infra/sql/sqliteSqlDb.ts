@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { openSqliteSibling, type SqliteConnection } from '../../eventstore/sqlite/openSqlite.js';
 import type { PreparedSql, SqlDb, TransactionalSqlDb } from './sqlDb.js';
-import { snapshotAnswers, type SnapshotAnswers } from './snapshotAnswers.js';
+import { DEFAULT_ANSWER_ROWS, snapshotAnswers, type SnapshotAnswers } from './snapshotAnswers.js';
 
 /** Booleans become 0/1 so that the same statements work on SQLite and PostgreSQL integer columns. */
 const bind = (params: readonly unknown[]) => {
@@ -35,11 +35,10 @@ export const sqliteStatements = (db: Database, answers?: SnapshotAnswers): SqlDb
   return {
     run: async (sql, params = []) => ({ changes: statement(sql).run(bind(params)).changes }),
     get: ask
-      ? async <T>(sql: string, params: readonly unknown[] = []) => ask(sql, params, () => get<T>(sql, params))
+      ? async <T>(sql: string, params: readonly unknown[] = []) => ask(sql, params, false, () => get<T>(sql, params))
       : async <T>(sql: string, params: readonly unknown[] = []) => get<T>(sql, params),
     all: ask
-      ? async <T>(sql: string, params: readonly unknown[] = []) =>
-          ask(`${sql}\u0001all`, params, () => all<T>(sql, params))
+      ? async <T>(sql: string, params: readonly unknown[] = []) => ask(sql, params, true, () => all<T>(sql, params))
       : async <T>(sql: string, params: readonly unknown[] = []) => all<T>(sql, params),
     prepare: (sql) => prepared(statement(sql)),
     ...(dataVersion ? { changeCounter: () => dataVersion.get() as number } : {}),
@@ -56,7 +55,7 @@ export const sqliteStatements = (db: Database, answers?: SnapshotAnswers): SqlDb
  * (`snapshotAnswers`, at most `answerRows` rows; 0 keeps none): a partner read again before the next
  * commit costs no statement.
  */
-export const sqliteReader = (db: Database, snapshotDb: Database, answerRows = 50_000): SqlDb => {
+export const sqliteReader = (db: Database, snapshotDb: Database, answerRows = DEFAULT_ANSWER_ROWS): SqlDb => {
   const shared = sqliteStatements(db);
   const answers = answerRows > 0 ? snapshotAnswers(answerRows) : undefined;
   const together = sqliteStatements(snapshotDb, answers);

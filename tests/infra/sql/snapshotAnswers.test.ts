@@ -18,7 +18,7 @@ test('the same statement and parameters in one version are run twice, then answe
   const answers = snapshotAnswers();
   const q = asking();
   answers.at(1);
-  const ask = (id: unknown) => answers.answer('SELECT n FROM t WHERE id = ?', [id], q.run);
+  const ask = (id: unknown) => answers.answer('SELECT n FROM t WHERE id = ?', [id], false, q.run);
   ask('a');
   const second = ask('a');
   assert.is(ask('a'), second);
@@ -32,10 +32,10 @@ test('an answer asked once is not kept: a read never repeated costs no memory', 
   const answers = snapshotAnswers();
   const q = asking();
   answers.at(1);
-  for (let i = 0; i < 5; i++) answers.answer('SELECT n FROM t WHERE id = ?', [i], q.run);
-  for (let i = 0; i < 5; i++) answers.answer('SELECT n FROM t WHERE id = ?', [i], q.run);
+  for (let i = 0; i < 5; i++) answers.answer('SELECT n FROM t WHERE id = ?', [i], false, q.run);
+  for (let i = 0; i < 5; i++) answers.answer('SELECT n FROM t WHERE id = ?', [i], false, q.run);
   assert.is(q.asked(), 10, 'each asked once before, so run again and kept now');
-  for (let i = 0; i < 5; i++) answers.answer('SELECT n FROM t WHERE id = ?', [i], q.run);
+  for (let i = 0; i < 5; i++) answers.answer('SELECT n FROM t WHERE id = ?', [i], false, q.run);
   assert.is(q.asked(), 10);
 });
 
@@ -43,16 +43,16 @@ test('another version forgets every answer and what was asked; the same version 
   const answers = snapshotAnswers();
   const q = asking();
   answers.at(1);
-  answers.answer('SELECT 1', [], q.run);
-  answers.answer('SELECT 1', [], q.run);
+  answers.answer('SELECT 1', [], false, q.run);
+  answers.answer('SELECT 1', [], false, q.run);
   answers.at(1);
-  answers.answer('SELECT 1', [], q.run);
+  answers.answer('SELECT 1', [], false, q.run);
   assert.is(q.asked(), 2, 'kept across a snapshot of the same version');
   answers.at(2);
-  answers.answer('SELECT 1', [], q.run);
+  answers.answer('SELECT 1', [], false, q.run);
   assert.is(q.asked(), 3, 'a new version runs it again');
-  answers.answer('SELECT 1', [], q.run);
-  answers.answer('SELECT 1', [], q.run);
+  answers.answer('SELECT 1', [], false, q.run);
+  answers.answer('SELECT 1', [], false, q.run);
   assert.is(q.asked(), 4, 'and keeps it from its second time in that version');
 });
 
@@ -61,10 +61,10 @@ test('no answer is kept for a statement that depends on the moment or for parame
   const q = asking();
   answers.at(1);
   for (let i = 0; i < 2; i++) {
-    answers.answer('SELECT * FROM t ORDER BY random()', [], q.run);
-    answers.answer("SELECT datetime('now')", [], q.run);
-    answers.answer('SELECT CURRENT_TIMESTAMP', [], q.run);
-    answers.answer('SELECT n FROM t WHERE at > ?', [new Date(0)], q.run);
+    answers.answer('SELECT * FROM t ORDER BY random()', [], false, q.run);
+    answers.answer("SELECT datetime('now')", [], false, q.run);
+    answers.answer('SELECT CURRENT_TIMESTAMP', [], false, q.run);
+    answers.answer('SELECT n FROM t WHERE at > ?', [new Date(0)], false, q.run);
   }
   assert.is(q.asked(), 8);
 });
@@ -77,12 +77,12 @@ test('an answer of no row is kept too, and kept answers are frozen', () => {
     asked++;
     return undefined;
   };
-  for (let i = 0; i < 3; i++) answers.answer('SELECT * FROM t WHERE id = ?', ['x'], none);
+  for (let i = 0; i < 3; i++) answers.answer('SELECT * FROM t WHERE id = ?', ['x'], false, none);
   assert.is(asked, 2);
-  answers.answer('SELECT n FROM t', [], () => [{ n: 1 }]);
-  const rows = answers.answer('SELECT n FROM t', [], () => [{ n: 1 }]);
+  answers.answer('SELECT n FROM t', [], true, () => [{ n: 1 }]);
+  const rows = answers.answer('SELECT n FROM t', [], true, () => [{ n: 1 }]);
   assert.is(
-    answers.answer('SELECT n FROM t', [], () => [{ n: 9 }]),
+    answers.answer('SELECT n FROM t', [], true, () => [{ n: 9 }]),
     rows,
   );
   assert.throws(() => {
@@ -91,10 +91,28 @@ test('an answer of no row is kept too, and kept answers are frozen', () => {
   assert.throws(() => (rows as { n: number }[]).push({ n: 3 }));
 });
 
+test('the first row and all rows of one statement are separate answers', () => {
+  const answers = snapshotAnswers();
+  answers.at(1);
+  const sql = 'SELECT n FROM t WHERE kind = ?';
+  for (let i = 0; i < 2; i++) {
+    answers.answer(sql, ['a'], false, () => ({ n: 1 }));
+    answers.answer(sql, ['a'], true, () => [{ n: 1 }, { n: 2 }]);
+  }
+  assert.equal(
+    answers.answer(sql, ['a'], false, () => ({ n: 9 })),
+    { n: 1 },
+  );
+  assert.equal(
+    answers.answer(sql, ['a'], true, () => []),
+    [{ n: 1 }, { n: 2 }],
+  );
+});
+
 test('at most the limit of rows is kept: the oldest answers go first, and none larger than a quarter of it', () => {
   const answers = snapshotAnswers(8);
   const q = asking();
-  const ask = (id: number) => answers.answer('SELECT n FROM t WHERE id = ?', [id], q.run);
+  const ask = (id: number) => answers.answer('SELECT n FROM t WHERE id = ?', [id], false, q.run);
   answers.at(1);
   for (let i = 0; i < 9; i++) ask(i);
   for (let i = 0; i < 9; i++) ask(i);
@@ -109,7 +127,7 @@ test('at most the limit of rows is kept: the oldest answers go first, and none l
     big++;
     return [{ n: 1 }, { n: 2 }, { n: 3 }];
   };
-  for (let i = 0; i < 3; i++) answers.answer('SELECT n FROM t', [], three);
+  for (let i = 0; i < 3; i++) answers.answer('SELECT n FROM t', [], true, three);
   assert.is(big, 3, 'three rows are more than a quarter of eight');
 });
 
