@@ -14,6 +14,7 @@ import {
   type CommandContext,
   type CommandPipeline,
   type CommandWork,
+  type LoadOptions,
 } from '../../commands/pipeline/index.js';
 import { createAggregateCache } from '../../commands/pipeline/aggregateCache.js';
 import { replay } from '../../domain/shared/index.js';
@@ -253,16 +254,18 @@ const countingReads = (s: CounterStore) => {
   const pipeline = createCommandPipeline({ store, clock: s.clock, schemaVersionOf: s.registry.currentVersion });
   return { pipeline, read };
 };
-/** Counts on a stream whose id the command has just minted. */
-const countMinted = (stream: string, by: number) => {
+/** Counts on a stream loaded with `options`: `minted` (its id just made up) or `likelyNew`. */
+const countOn = (stream: string, by: number, options: LoadOptions) => {
   let attempts = 0;
   const work: CommandWork = async (uow) => {
     attempts++;
-    const decided = await uow.decide(counterDecider, stream, { type: 'Count', data: { by } }, { minted: true });
+    const decided = await uow.decide(counterDecider, stream, { type: 'Count', data: { by } }, options);
     return E.map(() => ({ id: stream, streamId: stream }))(decided);
   };
   return { work, attempts: () => attempts };
 };
+const countMinted = (stream: string, by: number) => countOn(stream, by, { minted: true });
+const countLikelyNew = (stream: string, by: number) => countOn(stream, by, { likelyNew: true });
 
 test('given a minted stream id, when the command runs, then it is not read and its append expects none', async ({
   s,
@@ -301,17 +304,6 @@ test('given an Idempotency-Key, a minted stream is read: a replay finds the even
   assert.equal(E.map((x: { version: number }) => x.version)(again), E.right(1));
   assert.equal((await events(s, 'counter-once')).length, 1, 'the replay appended nothing');
 });
-
-/** Counts on a stream that is nearly always new (an email's reservation): `likelyNew`. */
-const countLikelyNew = (stream: string, by: number) => {
-  let attempts = 0;
-  const work: CommandWork = async (uow) => {
-    attempts++;
-    const decided = await uow.decide(counterDecider, stream, { type: 'Count', data: { by } }, { likelyNew: true });
-    return E.map(() => ({ id: stream, streamId: stream }))(decided);
-  };
-  return { work, attempts: () => attempts };
-};
 
 test('given a stream likely new and not cached, when the command runs, then it is not read', async ({ s }) => {
   const { pipeline, read } = countingReads(s);
