@@ -57,12 +57,12 @@ export const sqliteStatements = (db: Database, answers?: SnapshotAnswers): SqlDb
  */
 export const sqliteReader = (db: Database, snapshotDb: Database, answerRows = DEFAULT_ANSWER_ROWS): SqlDb => {
   const shared = sqliteStatements(db);
-  const answers = answerRows > 0 ? snapshotAnswers(answerRows) : undefined;
+  // Only a read-only connection's data_version tells every commit (see sqliteStatements).
+  const answers = answerRows > 0 && snapshotDb.readonly ? snapshotAnswers(answerRows) : undefined;
   const together = sqliteStatements(snapshotDb, answers);
   const begin = snapshotDb.prepare('BEGIN');
   const commit = snapshotDb.prepare('COMMIT');
-  // Read first in the snapshot, so it is the snapshot's version: it starts the read transaction.
-  const version = snapshotDb.prepare('PRAGMA data_version').pluck();
+  const version = together.changeCounter;
   let open = false;
   return {
     ...shared,
@@ -71,7 +71,8 @@ export const sqliteReader = (db: Database, snapshotDb: Database, answerRows = DE
       begin.run();
       open = true;
       try {
-        answers?.at(version.get() as number);
+        // Read first in the snapshot, so it is the snapshot's version: it starts the read transaction.
+        if (answers && version) answers.at(version());
         return await work(together);
       } finally {
         if (snapshotDb.inTransaction) commit.run();
