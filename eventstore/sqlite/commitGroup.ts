@@ -7,6 +7,7 @@ import type { EventLocation } from '../originalResult.js';
 import { planAppend } from '../planAppend.js';
 import type { AppendResult, StoredEvent, StreamAppend } from '../port.js';
 import { prepareInsertStoredEvent } from './insertEvent.js';
+import { knownVersions } from './knownVersions.js';
 import { prepareSelectEventById } from './selectEventById.js';
 import { prepareSelectHead } from './selectHead.js';
 import { prepareSelectStreamVersion } from './selectStreamVersion.js';
@@ -23,17 +24,19 @@ const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 /**
  * Appends a group in one transaction (one fsync); one outcome (results or the refusal) per append
  * (or appendMany), each atomic and alone. Each is judged before any of its rows is written, against
- * the database, which by then holds the group's earlier appends, and against its own earlier
- * streams (in memory): a refusal writes nothing, so no savepoint is needed (an open savepoint makes
- * every insert dearer). Only an insert that fails anyway (an event id repeated within one append)
- * rolls the transaction back, to run the group again with a savepoint per append so that only the
- * culprit fails. A failure SQLite answers by rolling the transaction back itself (SQLITE_FULL, an
- * I/O error) fails the whole group with that error: nothing of it was stored.
+ * the stream versions the log's own appends left (`knownVersions`, read from the database when not
+ * known or when another writer moved the head), the group's earlier appends included, and against
+ * its own earlier streams: a refusal writes nothing, so no savepoint is needed (an open savepoint makes
+ * every insert dearer). Only an insert that fails anyway (an event id repeated within one append, or
+ * a stream taken to be new that exists) rolls the transaction back, to run the group again with a
+ * savepoint per append so that only the culprit fails. A failure SQLite answers by rolling the
+ * transaction back itself (SQLITE_FULL, an I/O error) fails the whole group with that error: nothing of
+ * it was stored.
  */
 export const prepareCommitGroup = (db: Database, clock: Clock, validate: ValidateEvent) => {
   const insert = prepareInsertStoredEvent(db);
   const byId = prepareSelectEventById(db);
-  const streamVersion = prepareSelectStreamVersion(db);
+  const versions = knownVersions(prepareSelectStreamVersion(db));
   const selectHead = prepareSelectHead(db);
   const [savepoint, release, rollbackTo] = ['SAVEPOINT append', 'RELEASE append', 'ROLLBACK TO append'].map((sql) =>
     db.prepare(sql),
@@ -41,30 +44,36 @@ export const prepareCommitGroup = (db: Database, clock: Clock, validate: Validat
 
   const unseen: readonly undefined[] = [];
   /**
-   * Judges one append or appendMany; writes nothing, throws its refusal. Without `lookUpIds` the
-   * event ids are taken to be new (one index probe per event saved): a retry then either fails its
-   * expected version, and is judged again with the lookups, or fails its insert on the unique event
-   * id, and the group runs again on the careful path.
+   * Judges one append or appendMany; writes nothing, throws its refusal. Without `careful` the event
+   * ids are taken to be new (one index probe per event saved), and so is a stream whose append expects
+   * none and whose version is not known: a retry then either fails its expected version, and is judged
+   * again carefully, or fails its insert on the unique event id or stream version, and the group runs
+   * again on the careful path.
    */
-  const plan = (appends: readonly StreamAppend[], head: ChainHead, recordedAt: string, lookUpIds = true) => {
-    const versions = new Map<string, number>();
+  const plan = (appends: readonly StreamAppend[], head: ChainHead, recordedAt: string, careful = true) => {
+    const written = new Map<string, number>();
     const located = new Map<string, EventLocation>();
     const results: AppendResult[] = [];
     const events: StoredEvent[] = [];
+    const versionOf = (append: StreamAppend) =>
+      written.get(append.streamId) ??
+      (careful || append.expected !== 'no_stream' || append.events.length === 0
+        ? versions.versionOf(append.streamId)
+        : (versions.known(append.streamId) ?? 0));
     for (const append of appends) {
-      const version = versions.get(append.streamId) ?? streamVersion(append.streamId);
-      const found = lookUpIds ? append.events.map((e) => located.get(e.eventId) ?? byId(e.eventId)) : unseen;
+      const version = versionOf(append);
+      const found = careful ? append.events.map((e) => located.get(e.eventId) ?? byId(e.eventId)) : unseen;
       const planned = planAppend(append, { version, found }, head, recordedAt, validate);
       results.push(planned.result);
       head = planned.head;
       if (planned.events.length === 0) continue;
-      versions.set(append.streamId, planned.result.nextVersion);
+      written.set(append.streamId, planned.result.nextVersion);
       for (const e of planned.events) {
         located.set(e.eventId, e);
         events.push(e);
       }
     }
-    return { results, events, head };
+    return { results, events, head, written };
   };
 
   const planOptimistically = (appends: readonly StreamAppend[], head: ChainHead, recordedAt: string) => {
@@ -96,6 +105,7 @@ export const prepareCommitGroup = (db: Database, clock: Clock, validate: Validat
         return undefined;
       }
       head = planned.head;
+      for (const [streamId, version] of planned.written) versions.wrote(streamId, version);
       outcomes.push(planned.results);
     }
     return { outcomes, head };
@@ -110,6 +120,7 @@ export const prepareCommitGroup = (db: Database, clock: Clock, validate: Validat
         for (const e of planned.events) insert(e);
         release.run();
         head = planned.head;
+        for (const [streamId, version] of planned.written) versions.wrote(streamId, version);
         outcomes.push(planned.results);
       } catch (error) {
         if (!db.inTransaction) throw error;
@@ -121,15 +132,23 @@ export const prepareCommitGroup = (db: Database, clock: Clock, validate: Validat
     return { outcomes, head };
   };
 
-  const inTransaction = <T>(work: (head: ChainHead, recordedAt: string) => T): T => {
+  const inTransaction = <T extends Done | undefined>(work: (head: ChainHead, recordedAt: string) => T): T => {
     const recordedAt = clock.now().toISOString();
     db.exec('BEGIN IMMEDIATE');
     try {
-      const done = work(selectHead(), recordedAt);
-      if (done === undefined) db.exec('ROLLBACK');
-      else db.exec('COMMIT');
+      const head = selectHead();
+      versions.begin(head);
+      const done = work(head, recordedAt);
+      if (done === undefined) {
+        db.exec('ROLLBACK');
+        versions.rolledBack();
+      } else {
+        db.exec('COMMIT');
+        versions.committed(done.head);
+      }
       return done;
     } catch (error) {
+      versions.rolledBack();
       if (db.inTransaction) db.exec('ROLLBACK');
       throw error;
     }

@@ -12,6 +12,7 @@ import { prepareSelectAllEvents } from './selectAllEvents.js';
 import { prepareSelectHead } from './selectHead.js';
 import { prepareSelectStreamEvents } from './selectStreamEvents.js';
 import { prepareSelectStreamVersion } from './selectStreamVersion.js';
+import { versionProbes } from './versionProbes.js';
 
 export interface SqliteEventStoreOptions {
   readonly clock: Clock;
@@ -27,7 +28,7 @@ export const createSqliteEventStore = (connection: SqliteConnection, options: Sq
   const toEvent = (row: SqlEventRow) => upcast(rowToEvent(row));
   const commitGroup = prepareCommitGroup(db, options.clock, options.validate ?? (() => undefined));
   const selectHead = prepareSelectHead(db);
-  const selectStreamVersion = prepareSelectStreamVersion(db);
+  const streamVersion = versionProbes(db, prepareSelectStreamVersion(db));
   const selectStream = prepareSelectStreamEvents(db);
   const selectAll = prepareSelectAllEvents(db);
   const listeners = createAppendListeners();
@@ -49,7 +50,7 @@ export const createSqliteEventStore = (connection: SqliteConnection, options: Sq
       pagedStream((from, to, direction, limit) => selectStream(streamId, from, to, direction, limit), o, toEvent),
     readAll: (o = {}) => pagedLog((after, limit) => selectAll(after, limit, o.filter), o, toEvent),
     subscribe: (o) => pollingSubscription(store, o),
-    streamVersion: async (streamId) => selectStreamVersion(streamId),
+    streamVersion,
     headPosition: async () => selectHead().position,
     onAppended: listeners.add,
     close: async () => {

@@ -448,5 +448,43 @@ export const eventStoreContract = (adapter: string, factory: StoreFactory, optio
       }
     });
 
+  const afterAnotherWriter = "versions a store learned from its own appends do not outlive another writer's append";
+  const takenByAnother = 'no_stream on a stream another writer created is refused; the rest of its group is stored';
+  if (options.multiWriter === false)
+    for (const name of [afterAnotherWriter, takenByAnother])
+      console.log(`${adapter}: not run (single writer per log): ${name}`);
+  else {
+    test(afterAnotherWriter, async ({ fx }) => {
+      if (!fx.openAnother) throw new Error('the fixture has no openAnother');
+      const other = await fx.openAnother();
+      const shared = stream();
+      await fx.store.append(shared, [newEvent()], { expected: 'no_stream' });
+      await other.append(shared, [newEvent()], { expected: 1 });
+      const stale = await rejects(fx.store.append(shared, [newEvent()], { expected: 1 }), WrongExpectedVersion);
+      assert.is((stale as WrongExpectedVersion).actual, 2);
+      const next = await fx.store.append(shared, [newEvent()], { expected: 2 });
+      assert.is(next.nextVersion, 3);
+      assert.is(await other.streamVersion(shared), 3);
+    });
+
+    test(takenByAnother, async ({ fx }) => {
+      if (!fx.openAnother) throw new Error('the fixture has no openAnother');
+      const other = await fx.openAnother();
+      const [taken, fresh] = [stream(), stream()];
+      await other.append(taken, [newEvent(), newEvent()], { expected: 'no_stream' });
+      const outcomes = await Promise.allSettled([
+        fx.store.append(taken, [newEvent()], { expected: 'no_stream' }),
+        fx.store.append(fresh, [newEvent()], { expected: 'no_stream' }),
+      ]);
+      assert.is(outcomes[0].status, 'rejected');
+      if (outcomes[0].status === 'rejected') assert.instance(outcomes[0].reason, WrongExpectedVersion);
+      assert.is(outcomes[1].status, 'fulfilled');
+      assert.is(await fx.store.streamVersion(taken), 2);
+      assert.is(await fx.store.streamVersion(fresh), 1);
+      // What the refusal taught the store holds: the next append expecting version 2 is stored.
+      assert.is((await fx.store.append(taken, [newEvent()], { expected: 2 })).nextVersion, 3);
+    });
+  }
+
   return test;
 };
