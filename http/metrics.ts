@@ -15,29 +15,32 @@ const labelText = (labels: Record<string, string>) => {
 
 export const createMetrics = (): Metrics & {
   observe: (name: string, labels: Record<string, string>, seconds: number) => void;
+  /** `inc` and `observe` with the labels already written out (see `labelText`): what each request records. */
+  count: (name: string, labels: string) => void;
+  time: (name: string, labels: string, seconds: number) => void;
 } => {
   const counters = new Map<string, Map<string, number>>();
   const histograms = new Map<string, Map<string, { buckets: number[]; sum: number; count: number }>>();
   const gauges: { name: string; help: string; read: () => Promise<number> | number }[] = [];
+  const count = (name: string, key: string, by = 1) => {
+    const series = counters.get(name) ?? new Map<string, number>();
+    if (series.size === 0) counters.set(name, series);
+    series.set(key, (series.get(key) ?? 0) + by);
+  };
+  const time = (name: string, key: string, seconds: number) => {
+    const series = histograms.get(name) ?? new Map<string, { buckets: number[]; sum: number; count: number }>();
+    if (series.size === 0) histograms.set(name, series);
+    const h = series.get(key) ?? { buckets: BUCKETS.map(() => 0), sum: 0, count: 0 };
+    if (h.count === 0) series.set(key, h);
+    for (let i = 0; i < BUCKETS.length; i++) if (seconds <= BUCKETS[i]) h.buckets[i]++;
+    h.sum += seconds;
+    h.count++;
+  };
   return {
-    inc: (name, labels = {}, by = 1) => {
-      const series = counters.get(name) ?? new Map<string, number>();
-      counters.set(name, series);
-      const key = labelText(labels);
-      series.set(key, (series.get(key) ?? 0) + by);
-    },
-    observe: (name, labels, seconds) => {
-      const series = histograms.get(name) ?? new Map();
-      histograms.set(name, series);
-      const key = labelText(labels);
-      const h = series.get(key) ?? { buckets: BUCKETS.map(() => 0), sum: 0, count: 0 };
-      series.set(key, h);
-      BUCKETS.forEach((b, i) => {
-        if (seconds <= b) h.buckets[i]++;
-      });
-      h.sum += seconds;
-      h.count++;
-    },
+    inc: (name, labels = {}, by = 1) => count(name, labelText(labels), by),
+    observe: (name, labels, seconds) => time(name, labelText(labels), seconds),
+    count: (name, labels) => count(name, labels),
+    time,
     gauge: (name, help, read) => void gauges.push({ name, help, read }),
     render: async () => {
       const lines: string[] = [];
@@ -66,12 +69,26 @@ export const createMetrics = (): Metrics & {
   };
 };
 
-/** Counts and times every request by route pattern and status. */
+/**
+ * Counts and times every request by route pattern and status. The label texts of a method, route and
+ * status are written once (the combinations are few), not on every request.
+ */
 export const useRequestMetrics = (app: FastifyInstance, metrics: ReturnType<typeof createMetrics>) => {
-  app.addHook('onResponse', async (request, reply) => {
+  const labelsOf = new Map<string, { readonly counted: string; readonly timed: string }>();
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    const labels = { method: request.method, route, status: String(reply.statusCode) };
-    metrics.inc('prm_http_requests_total', labels);
-    metrics.observe('prm_http_request_duration_seconds', { method: request.method, route }, reply.elapsedTime / 1000);
+    const key = `${request.method} ${reply.statusCode} ${route}`;
+    let labels = labelsOf.get(key);
+    if (!labels) {
+      const { method } = request;
+      labels = {
+        counted: labelText({ method, route, status: String(reply.statusCode) }),
+        timed: labelText({ method, route }),
+      };
+      labelsOf.set(key, labels);
+    }
+    metrics.count('prm_http_requests_total', labels.counted);
+    metrics.time('prm_http_request_duration_seconds', labels.timed, reply.elapsedTime / 1000);
+    done();
   });
 };

@@ -42,6 +42,10 @@ const slotOf = (seed: number, params: readonly unknown[]) => {
   return (h ^ (h >>> 15)) & (SLOTS - 1);
 };
 
+/** An answer's key among its statement's: JSON tells 1 from '1'; all rows and the first are told apart. */
+const keyOf = (params: readonly unknown[], many: boolean) =>
+  many ? `*${JSON.stringify(params)}` : JSON.stringify(params);
+
 /** Rows of answers kept unless told otherwise (`PRM_READ_CACHE_ROWS`). */
 export const DEFAULT_ANSWER_ROWS = 50_000;
 
@@ -119,18 +123,21 @@ export const snapshotAnswers = (limit = DEFAULT_ANSWER_ROWS): SnapshotAnswers =>
         statements.set(sql, asked);
       }
       if (!params.every(plain)) return run();
+      // Looked up first: once answers are kept, most questions are asked again.
+      const key = asked.answers.size > 0 ? keyOf(params, many) : undefined;
+      if (key !== undefined) {
+        const known = asked.answers.get(key);
+        if (known !== undefined || asked.answers.has(key)) return known as T;
+      }
       // Kept from the second time it is asked: rows read once (a random partner, any read between two
-      // commits of a busy minute) cost neither memory nor the collector's promoting them, nor a key.
+      // commits of a busy minute) cost neither memory nor the collector's promoting them.
       const slot = slotOf(asked.seed * 2 + (many ? 1 : 0), params);
       if (stamps[slot] !== generation) {
         stamps[slot] = generation;
         return run();
       }
-      const key = many ? `*${JSON.stringify(params)}` : JSON.stringify(params);
-      const known = asked.answers.get(key);
-      if (known !== undefined || asked.answers.has(key)) return known as T;
       const fresh = freeze(run());
-      keep(asked.answers, key, fresh);
+      keep(asked.answers, key ?? keyOf(params, many), fresh);
       return fresh;
     },
   };

@@ -27,12 +27,12 @@ export interface SqlDb {
    * Runs `work`'s reads in one read transaction: one snapshot for all of them, and one transaction's
    * cost instead of one per statement (SQLite's read lock: 6–10 µs each on the 2-core machine).
    * Offered by SQLite's reader, on a connection of its own; `readTogether` falls back to plain
-   * statements where it is absent.
+   * statements where it is absent. `work` only reads: it may be run a second time (see sqliteReader).
    */
   readonly snapshot?: <T>(work: (db: SqlDb) => Promise<T>) => Promise<T>;
 }
 
-/** `work`'s reads in one snapshot where the reader offers one, else as they come. */
+/** `work`'s reads in one snapshot where the reader offers one, else as they come; `work` may run twice. */
 export const readTogether = <T>(db: SqlDb, work: (db: SqlDb) => Promise<T>): Promise<T> =>
   db.snapshot ? db.snapshot(work) : work(db);
 

@@ -136,12 +136,16 @@ test('/health needs no token and reports the log head and projection lag', async
 test('/metrics needs no token and speaks the Prometheus text format', async ({ t }) => {
   await t.get('/partners');
   await t.get('/partners', null);
+  await t.get('/partners');
   const r = expectStatus(await t.get('/metrics', null), 200);
   assert.match(String(r.headers['content-type']), /^text\/plain; version=0\.0\.4/);
   const text = String(r.body);
-  assert.match(text, /^prm_http_requests_total\{method="GET",route="\/partners",status="200"\} 1$/m);
+  assert.match(text, /^prm_http_requests_total\{method="GET",route="\/partners",status="200"\} 2$/m);
   assert.match(text, /^prm_http_requests_total\{method="GET",route="\/partners",status="401"\} 1$/m);
   assert.match(text, /^# TYPE prm_http_request_duration_seconds histogram$/m);
+  // Timed by route whatever the status: three requests, each in the +Inf bucket.
+  assert.match(text, /^prm_http_request_duration_seconds_count\{method="GET",route="\/partners"\} 3$/m);
+  assert.match(text, /^prm_http_request_duration_seconds_bucket\{method="GET",route="\/partners",le="\+Inf"\} 3$/m);
   assert.match(text, /^prm_event_store_head_position 0$/m);
   assert.match(text, /^prm_projection_position 0$/m);
 });

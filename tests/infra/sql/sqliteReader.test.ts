@@ -2,6 +2,7 @@
  * The read API's reader: `snapshot` reads a route's statements from one instant, on a connection of
  * its own, so no other read of the same moment sees an older state than the last commit (read your
  * writes); a snapshot asked for while one is open, and a reader without snapshots, read as they come.
+ * Snapshots asked for in one turn read the version once, after the last was asked, and run in turn.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,6 +89,11 @@ test('work that fails ends its snapshot, and the next one reads afresh', async (
 });
 
 const rows = (db: SqlDb) => db.all<{ partner_id: string }>('SELECT partner_id FROM partners ORDER BY partner_id');
+/** Rows asked for in two snapshots: kept from then on, until a commit. */
+const keptRows = async (reader: SqlDb) => {
+  await readTogether(reader, rows);
+  await readTogether(reader, rows);
+};
 
 test('a snapshot asking what an earlier one asked, with no commit since, gets the same answer unread', async () => {
   const s = store();
@@ -136,6 +142,95 @@ test('answers kept by an open snapshot are its instant, and a later snapshot aft
     });
     assert.is((await readTogether(s.reader, rows)).length, 2);
     assert.is((await s.reader.all('SELECT partner_id FROM partners')).length, 2);
+  } finally {
+    s.close();
+  }
+});
+
+test('a snapshot answered wholly from kept answers opens no read transaction', async () => {
+  const s = store();
+  try {
+    s.add('ptr_a');
+    await keptRows(s.reader);
+    const seen = await readTogether(s.reader, async (db) => ({
+      rows: (await rows(db)).length,
+      inTransaction: s.snapshots.inTransaction,
+    }));
+    assert.equal(seen, { rows: 1, inTransaction: false });
+  } finally {
+    s.close();
+  }
+});
+
+test('a kept answer, a commit, then a read not kept: the work runs again, all of it in the later state', async () => {
+  const s = store();
+  try {
+    s.add('ptr_a');
+    await keptRows(s.reader);
+    let runs = 0;
+    const seen = await readTogether(s.reader, async (db) => {
+      runs++;
+      const kept = (await rows(db)).length;
+      if (runs === 1) s.add('ptr_b');
+      return { kept, counted: await count(db) };
+    });
+    assert.equal(seen, { kept: 2, counted: 2 });
+    assert.is(runs, 2);
+    assert.is(s.snapshots.inTransaction, false);
+  } finally {
+    s.close();
+  }
+});
+
+test('snapshots asked for together read the version once, after the last was asked', async () => {
+  const s = store();
+  try {
+    s.add('ptr_a');
+    await keptRows(s.reader);
+    const first = readTogether(s.reader, rows);
+    s.add('ptr_b');
+    const second = readTogether(s.reader, rows);
+    const [a, b] = await Promise.all([first, second]);
+    assert.equal([a.length, b.length], [2, 2], 'both see the commit made before the second was asked');
+  } finally {
+    s.close();
+  }
+});
+
+test('snapshots asked for together run one after another, none falling back to the shared connection', async () => {
+  const s = store();
+  try {
+    s.add('ptr_a');
+    const steps: string[] = [];
+    const work = (name: string) => async (db: SqlDb) => {
+      steps.push(`${name} in`);
+      const n = await count(db);
+      await rows(db);
+      steps.push(`${name} out`);
+      return n;
+    };
+    const counted = await Promise.all(['a', 'b', 'c'].map((name) => readTogether(s.reader, work(name))));
+    assert.equal(counted, [1, 1, 1]);
+    assert.equal(steps, ['a in', 'a out', 'b in', 'b out', 'c in', 'c out']);
+  } finally {
+    s.close();
+  }
+});
+
+test('snapshots asked for together run one after another, none reading through the shared connection', async () => {
+  const s = store();
+  try {
+    s.add('ptr_a');
+    const inside = await readTogether(s.reader, async (db) => {
+      const before = db.changeCounter?.();
+      await count(db);
+      s.add('ptr_b');
+      return { before, after: db.changeCounter?.(), counted: await count(db) };
+    });
+    assert.is(inside.after, inside.before);
+    assert.is(inside.counted, 1);
+    const next = await readTogether(s.reader, async (db) => db.changeCounter?.());
+    assert.is.not(next, inside.before);
   } finally {
     s.close();
   }
