@@ -23,15 +23,24 @@ export const createMetrics = (): Metrics & {
   const histograms = new Map<string, Map<string, { buckets: number[]; sum: number; count: number }>>();
   const gauges: { name: string; help: string; read: () => Promise<number> | number }[] = [];
   const count = (name: string, key: string, by = 1) => {
-    const series = counters.get(name) ?? new Map<string, number>();
-    if (series.size === 0) counters.set(name, series);
+    let series = counters.get(name);
+    if (!series) {
+      series = new Map<string, number>();
+      counters.set(name, series);
+    }
     series.set(key, (series.get(key) ?? 0) + by);
   };
   const time = (name: string, key: string, seconds: number) => {
-    const series = histograms.get(name) ?? new Map<string, { buckets: number[]; sum: number; count: number }>();
-    if (series.size === 0) histograms.set(name, series);
-    const h = series.get(key) ?? { buckets: BUCKETS.map(() => 0), sum: 0, count: 0 };
-    if (h.count === 0) series.set(key, h);
+    let series = histograms.get(name);
+    if (!series) {
+      series = new Map();
+      histograms.set(name, series);
+    }
+    let h = series.get(key);
+    if (!h) {
+      h = { buckets: BUCKETS.map(() => 0), sum: 0, count: 0 };
+      series.set(key, h);
+    }
     for (let i = 0; i < BUCKETS.length; i++) if (seconds <= BUCKETS[i]) h.buckets[i]++;
     h.sum += seconds;
     h.count++;
