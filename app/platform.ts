@@ -34,6 +34,8 @@ import {
 } from '../projections/index.js';
 import { openEventStore, type EventStoreChoice } from './openEventStore.js';
 import { upcasters } from './upcasters.js';
+import { createThreadGate } from '../eventstore/threadGate.js';
+import { workerProjectionRunner } from './workerProjectionRunner.js';
 import { webhookDelivery, type WebhookDelivery } from './webhookDelivery.js';
 
 /**
@@ -108,14 +110,21 @@ export interface PlatformOptions {
   readonly webhooks?: Partial<WebhookDeliverySettings>;
   /** Deliver webhooks (default: when projections start, i.e. a long-running server). */
   readonly startWebhooks?: boolean;
+  /**
+   * Projections on a worker thread with a connection of their own (`PRM_PROJECTION_WORKER=true`): the
+   * request thread decides and appends while the read models are written on another core. Not with
+   * `extraUpcasters` (functions a worker cannot receive): those keep the runner in-thread.
+   */
+  readonly projectionWorker?: boolean;
   /** Rows of read answers kept between commits (`PRM_READ_CACHE_ROWS`, default 50,000; 0 keeps none). */
   readonly readCacheRows?: number;
 }
 
 export const createPlatform = async (options: PlatformOptions): Promise<Platform> => {
-  const connection = openSqlite(options.databaseFile, {
-    backgroundCheckpoints: options.backgroundCheckpoints ?? options.startProjections !== false,
-  });
+  // Extra upcasters are functions of the caller's: a worker thread could not run them.
+  const writeGate = options.projectionWorker && !options.extraUpcasters?.length ? createThreadGate() : undefined;
+  const backgroundCheckpoints = options.backgroundCheckpoints ?? options.startProjections !== false;
+  const connection = openSqlite(options.databaseFile, { backgroundCheckpoints, writeGate });
   // Views over the read models step aside while migrations change tables, and follow their declarations.
   await migrateToLatest(new Kysely<unknown>({ dialect: new SqliteDialect({ database: connection.db }) }), {
     beforePending: () => dropAnalyticsViews(connection.db),
@@ -139,12 +148,14 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
   const writeDb = sqliteSqlDb(readModelConnection);
   const reader = sqliteReader(readerDb, snapshotDb, options.readCacheRows);
   const readModels = new Kysely<ReadModels>({ dialect: new SqliteDialect({ database: cachedStatements(readerDb) }) });
-  const runner = createProjectionRunner({
-    store,
-    db: watchSqlDb(writeDb, health, 'read-models'),
-    projections: allProjections,
-    now: options.clock.now,
-  });
+  const runner = writeGate
+    ? workerProjectionRunner(store, health, { file: options.databaseFile, writeGate, backgroundCheckpoints })
+    : createProjectionRunner({
+        store,
+        db: watchSqlDb(writeDb, health, 'read-models'),
+        projections: allProjections,
+        now: options.clock.now,
+      });
   const pipeline = createCommandPipeline({ store, clock: options.clock, schemaVersionOf: registry.currentVersion });
   if (options.startProjections !== false) await runner.start();
   const policies = createPolicyRunner({ store, pipeline, db: writeDb, policies: allPolicies, now: options.clock.now });

@@ -41,6 +41,8 @@ export const openRuntime = async (options: { startProjections?: boolean } = {}) 
       eventStore: config.eventStore,
       webhooks: { ...config.webhooks, signingKey: webhookKey.value },
       readCacheRows: config.readCacheRows,
+      // One-shot commands (rebuild, verify) keep the runner in-thread: --cache-mb tunes its connection.
+      projectionWorker: config.projectionWorker && options.startProjections !== false,
     });
     return { config, adminKey, jwtSecret, platform };
   });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createMutex, type Mutex } from '../mutex.js';
+import { gatedMutex } from '../threadGate.js';
 import { startWalCheckpointer, type WalCheckpointerOptions } from './walCheckpointer.js';
 
 /**
@@ -20,6 +21,8 @@ export interface SqliteConnection {
 export interface OpenSqliteOptions {
   /** Checkpoint the WAL from a worker thread instead of on commits (the long-running platform does); tests tune it. */
   readonly backgroundCheckpoints?: boolean | Omit<WalCheckpointerOptions, 'onBehind'>;
+  /** Shared with another thread that writes the file (the projection worker): see gatedMutex. */
+  readonly writeGate?: Int32Array;
 }
 
 /** Settings every connection to the file shares; `synchronous` is the connection's own. */
@@ -42,7 +45,7 @@ export const openSqlite = (path: string, options: OpenSqliteOptions = {}): Sqlit
   const db = new Database(path);
   // Durable: an append that returned survives kill -9 and power loss (DESIGN §3).
   tune(db, 'FULL');
-  const writeLock = createMutex();
+  const writeLock = options.writeGate ? gatedMutex(createMutex(), options.writeGate) : createMutex();
   let finishing = false;
   // The worker fell behind a writer that never pauses: copy the rest under the write lock (PASSIVE
   // never waits; busy means the worker is at it, and it will ask again).

@@ -46,6 +46,8 @@ export interface ProjectionRunnerOptions {
   readonly fence?: (tx: SqlDb) => Promise<unknown>;
   /** Told each position every projection has reached, after each catch-up and rebuild (cluster announcements). */
   readonly onProgress?: (position: number) => void;
+  /** Told of a catch-up that failed (it is retried on the next append or poll): a worker's waiters hear of it. */
+  readonly onFailure?: (error: unknown) => void;
 }
 
 /**
@@ -154,6 +156,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         return undefined;
       } catch (error) {
         console.error('projection run failed', error);
+        options.onFailure?.(error);
         return error;
       } finally {
         processed = minCheckpoint(projections);

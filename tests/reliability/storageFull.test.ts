@@ -11,9 +11,9 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { allProjections } from '../../projections/index.js';
 import { expectProblem, expectStatus, quiescent } from '../http/fixtures.js';
 import { list, num, str } from '../support/json.js';
+import { dumpReadModels } from '../support/readModelDump.js';
 import { startTestApp, type Response, type TestApp } from '../support/testApp.js';
 
 const test = suite('reliability: a full disk');
@@ -138,14 +138,7 @@ test('an audit read that cannot be recorded is refused (507 problem+json); other
     expectStatus(await t.get('/audit/events?limit=1'), 200);
   }));
 
-/** Every row of every projection table, sorted: the read models' whole state. */
-const dump = async (t: TestApp) => {
-  const tables = [...new Set(allProjections.flatMap((p) => p.tables))].sort();
-  const out: Record<string, string[]> = {};
-  for (const table of tables)
-    out[table] = (await t.platform.writeDb.all(`SELECT * FROM ${table}`)).map((r) => JSON.stringify(r)).sort();
-  return out;
-};
+const dump = (t: TestApp) => dumpReadModels(t.platform.writeDb);
 
 test('disk full four times under 16 concurrent commands: nothing acknowledged lost, chain intact', async () =>
   withApp(async (t) => {

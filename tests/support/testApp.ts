@@ -61,6 +61,7 @@ export const startTestApp = async (
     webhooks?: PlatformOptions['webhooks'];
     logStream?: { write: (line: string) => void };
     identity?: IdentityOptions;
+    projectionWorker?: boolean;
   } = {},
 ) => {
   const dir = mkdtempSync(join(tmpdir(), 'prm-test-'));
@@ -71,6 +72,7 @@ export const startTestApp = async (
     ids: nanoidGenerator,
     eventStore: options.eventStore,
     webhooks: options.webhooks,
+    projectionWorker: options.projectionWorker,
   });
   const app: FastifyInstance = await buildApp(platform, {
     adminKey: ADMIN_KEY,
