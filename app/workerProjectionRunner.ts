@@ -49,7 +49,7 @@ const startWorker = (url: URL, workerData: WorkerSetup) =>
  * fails rejects the waiters beyond what was reached, as in-thread.
  */
 export const workerProjectionRunner = (
-  store: EventStore,
+  store: Pick<EventStore, 'onAppended'>,
   health: HealthRegistry,
   setup: WorkerSetup,
 ): ProjectionRunner => {
@@ -70,7 +70,11 @@ export const workerProjectionRunner = (
       waiters.splice(i, 1);
     }
   };
+  /** Set once the worker is gone: nothing it was asked will be answered, and no position will come. */
+  let gone: Error | undefined;
   const fail = (error: Error) => {
+    gone = error;
+    health.degrade('read-models', { code: 'worker_exited', detail: error.message });
     for (const call of calls.values()) call.reject(error);
     calls.clear();
     settle(error);
@@ -105,6 +109,7 @@ export const workerProjectionRunner = (
   const unsubscribe = store.onAppended((head) => worker.postMessage({ kind: 'appended', head } satisfies ToRunner));
   const ask = (message: (id: number) => ToRunner, onProgress?: Call['onProgress']) =>
     new Promise<void>((resolve, reject) => {
+      if (gone) return reject(gone);
       const id = ++lastId;
       calls.set(id, { resolve, reject, onProgress });
       worker.postMessage(message(id));
@@ -116,13 +121,16 @@ export const workerProjectionRunner = (
     waitFor: (position) =>
       position <= processed
         ? Promise.resolve()
-        : new Promise((resolve, reject) => waiters.push({ position, resolve, reject })),
+        : gone
+          ? Promise.reject(gone)
+          : new Promise((resolve, reject) => waiters.push({ position, resolve, reject })),
     rebuild: (names, onProgress, options = {}) =>
       ask((id) => ({ kind: 'rebuild', id, names, batchSize: options.batchSize }), onProgress),
     position: () => processed,
     stop: () =>
       (stopped ??= (async () => {
         unsubscribe();
+        if (gone) return;
         await ask((id) => ({ kind: 'stop', id }));
         worker.removeAllListeners('exit');
         await worker.terminate();

@@ -3,9 +3,15 @@
  * rebuilds and health as in-thread, written from another thread through the file's write gate.
  */
 import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { activePartner, expectStatus, partnerBody, quiescent, registerPerson } from '../http/fixtures.js';
+import { workerProjectionRunner } from '../../app/workerProjectionRunner.js';
+import { createThreadGate } from '../../eventstore/threadGate.js';
+import { createHealthRegistry } from '../../infra/health.js';
 import { str } from '../support/json.js';
 import { dumpReadModels } from '../support/readModelDump.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
@@ -56,6 +62,36 @@ test('a failing batch degrades read-models health and leaves the command stored;
   await quiescent(t);
   assert.not.ok(t.platform.health.isDegraded('read-models'));
   expectStatus(await t.get(`/partners/${id}`), 200);
+});
+
+test('a worker that cannot run: start is refused, waiters hear why, health says so, stop returns', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'prm-worker-'));
+  // A directory that cannot be made: its parent is a plain file.
+  writeFileSync(join(dir, 'data'), 'a file, not a directory');
+  const file = join(dir, 'data', 'prm.db');
+  const health = createHealthRegistry();
+  const runner = workerProjectionRunner({ onAppended: () => () => undefined }, health, {
+    file,
+    writeGate: createThreadGate(),
+    backgroundCheckpoints: false,
+  });
+  try {
+    const refused = await runner.start().then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    assert.instance(refused, Error);
+    assert.ok(health.isDegraded('read-models'));
+    const waiting = await runner.waitFor(1).then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    assert.instance(waiting, Error);
+    await runner.stop();
+  } finally {
+    health.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test.run();

@@ -72,7 +72,8 @@ export const startTestApp = async (
     ids: nanoidGenerator,
     eventStore: options.eventStore,
     webhooks: options.webhooks,
-    projectionWorker: options.projectionWorker,
+    // `PRM_PROJECTION_WORKER=true npm test` runs every spec with the projections on a worker thread.
+    projectionWorker: options.projectionWorker ?? process.env.PRM_PROJECTION_WORKER === 'true',
   });
   const app: FastifyInstance = await buildApp(platform, {
     adminKey: ADMIN_KEY,
