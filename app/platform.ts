@@ -112,8 +112,9 @@ export interface PlatformOptions {
   readonly startWebhooks?: boolean;
   /**
    * Projections on a worker thread with a connection of their own (`PRM_PROJECTION_WORKER=true`): the
-   * request thread decides and appends while the read models are written on another core. Not with
-   * `extraUpcasters` (functions a worker cannot receive): those keep the runner in-thread.
+   * request thread decides and appends while the read models are written on another core. Not when the log
+   * lives elsewhere (`eventStore`) or with `extraUpcasters` (functions a worker cannot receive): those keep
+   * the runner in-thread.
    */
   readonly projectionWorker?: boolean;
   /** Rows of read answers kept between commits (`PRM_READ_CACHE_ROWS`, default 50,000; 0 keeps none). */
@@ -121,8 +122,10 @@ export interface PlatformOptions {
 }
 
 export const createPlatform = async (options: PlatformOptions): Promise<Platform> => {
-  // Extra upcasters are functions of the caller's: a worker thread could not run them.
-  const writeGate = options.projectionWorker && !options.extraUpcasters?.length ? createThreadGate() : undefined;
+  // The worker reads the log from the file: not when it lives elsewhere; nor with extra upcasters, functions
+  // of the caller's that a worker thread could not run.
+  const workerReadsLog = (options.eventStore?.kind ?? 'sqlite') === 'sqlite' && !options.extraUpcasters?.length;
+  const writeGate = options.projectionWorker && workerReadsLog ? createThreadGate() : undefined;
   const backgroundCheckpoints = options.backgroundCheckpoints ?? options.startProjections !== false;
   const connection = openSqlite(options.databaseFile, { backgroundCheckpoints, writeGate });
   // Views over the read models step aside while migrations change tables, and follow their declarations.

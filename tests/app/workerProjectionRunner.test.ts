@@ -53,6 +53,7 @@ test('a failing batch degrades read-models health and leaves the command stored;
   other.exec("CREATE TRIGGER refuse BEFORE INSERT ON partners BEGIN SELECT RAISE(ABORT, 'refused'); END");
   const stored = expectStatus(await t.post('/partners', partnerBody({ name: 'Stored Anyway' })), 201);
   const id = str(stored.body, 'id');
+  assert.is(stored.headers['prm-read-models'], 'behind');
   assert.ok(t.platform.health.isDegraded('read-models'));
   assert.ok(t.platform.runner.position() < (await t.eventCount()));
   other.exec('DROP TRIGGER refuse');

@@ -37,8 +37,8 @@ const eventually = async (what: string, check: () => Promise<boolean>, ms = 15_0
   }
 };
 
-const withApp = async (work: (t: TestApp) => Promise<void>) => {
-  const t = await startTestApp();
+const withApp = async (work: (t: TestApp) => Promise<void>, options: { projectionWorker?: boolean } = {}) => {
+  const t = await startTestApp(options);
   try {
     await work(t);
   } finally {
@@ -62,30 +62,35 @@ const reasonsOf = async (t: TestApp) => {
 };
 
 test('read models that cannot follow: the command still answers 201 with PRM-Read-Models: behind', async () =>
-  withApp(async (t) => {
-    for (let i = 0; i < 3; i++) expectStatus((await register(t)).r, 201);
-    await capReadModels(t);
-    const answers: Response[] = [];
-    for (let i = 0; i < 400 && !answers.some(isBehind); i++) answers.push((await register(t)).r);
-    for (const r of answers) expectStatus(r, 201);
-    const late = answers.find(isBehind);
-    assert.ok(late, 'the read models never fell behind');
-    assert.ok(Number(late.headers['prm-read-models-position']) < num(late.body, 'position'));
-    // Stored, hence acknowledged: the event is in the log.
-    assert.is(await t.platform.store.streamVersion(str(late.body, 'streamId')), 1);
-    const health = await reasonsOf(t);
-    assert.is(health.status, 'degraded');
-    assert.ok(health.reasons.some((r) => r.component === 'read-models' && r.code === 'storage_full'));
-    expectStatus(await t.get('/partners'), 200);
+  withApp(
+    async (t) => {
+      for (let i = 0; i < 3; i++) expectStatus((await register(t)).r, 201);
+      await capReadModels(t);
+      const answers: Response[] = [];
+      for (let i = 0; i < 400 && !answers.some(isBehind); i++) answers.push((await register(t)).r);
+      for (const r of answers) expectStatus(r, 201);
+      const late = answers.find(isBehind);
+      assert.ok(late, 'the read models never fell behind');
+      assert.ok(Number(late.headers['prm-read-models-position']) < num(late.body, 'position'));
+      // Stored, hence acknowledged: the event is in the log.
+      assert.is(await t.platform.store.streamVersion(str(late.body, 'streamId')), 1);
+      const health = await reasonsOf(t);
+      assert.is(health.status, 'degraded');
+      assert.ok(health.reasons.some((r) => r.component === 'read-models' && r.code === 'storage_full'));
+      expectStatus(await t.get('/partners'), 200);
 
-    await uncap(t);
-    // The runner's poll catches up by itself; no command is needed.
-    await eventually(
-      'the late registration readable',
-      async () => (await t.get(`/people/${str(late.body, 'id')}`)).status === 200,
-    );
-    await eventually('health ok again', async () => (await reasonsOf(t)).status === 'ok');
-  }));
+      await uncap(t);
+      // The runner's poll catches up by itself; no command is needed.
+      await eventually(
+        'the late registration readable',
+        async () => (await t.get(`/people/${str(late.body, 'id')}`)).status === 200,
+      );
+      await eventually('health ok again', async () => (await reasonsOf(t)).status === 'ok');
+      // The cap is the in-thread read-model connection's (max_page_count is per connection); a projection
+      // worker's failures are specified in tests/app/workerProjectionRunner.test.ts.
+    },
+    { projectionWorker: false },
+  ));
 
 test('the log cannot grow: 507 storage_full, nothing appended or recorded, reads serve, all resumes', async () =>
   withApp(async (t) => {
