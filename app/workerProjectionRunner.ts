@@ -41,7 +41,7 @@ const startWorker = (url: URL, workerData: WorkerSetup) =>
     : new Worker(url, { workerData });
 
 /**
- * The projection runner on a thread of its own (`PRM_PROJECTION_WORKER=1`), so that the request thread
+ * The projection runner on a thread of its own (`PRM_PROJECTION_WORKER=true`), so that the request thread
  * decides and appends while the read models are written on the other core. The worker applies the log
  * with the same runner, transactions and checkpoints as in-thread, on its own connection; the two
  * threads take turns at the file's write lock through `writeGate`. Read-your-writes holds: `waitFor`

@@ -46,7 +46,10 @@ export interface ProjectionRunnerOptions {
   readonly fence?: (tx: SqlDb) => Promise<unknown>;
   /** Told each position every projection has reached, after each catch-up and rebuild (cluster announcements). */
   readonly onProgress?: (position: number) => void;
-  /** Told of a catch-up that failed (it is retried on the next append or poll): a worker's waiters hear of it. */
+  /**
+   * Told of a catch-up that failed, after `onProgress` has said how far it got (it is retried on the next
+   * append or poll): a worker's waiters hear of it.
+   */
   readonly onFailure?: (error: unknown) => void;
 }
 
@@ -151,17 +154,18 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     pollMs: options.pollMs,
     reached: () => processed,
     run: async () => {
+      let failure: unknown;
       try {
         await catchUp(projections, batchSize);
-        return undefined;
       } catch (error) {
         console.error('projection run failed', error);
-        options.onFailure?.(error);
-        return error;
-      } finally {
-        processed = minCheckpoint(projections);
-        options.onProgress?.(processed);
+        failure = error;
       }
+      // Batches committed before a failure count: waiters up to them resolve, only those beyond are refused.
+      processed = minCheckpoint(projections);
+      options.onProgress?.(processed);
+      if (failure !== undefined) options.onFailure?.(failure);
+      return failure;
     },
   });
 
