@@ -26,6 +26,7 @@ import { loadApiClient, loadPrincipal } from '../projections/index.js';
 import { analyticsCsvRoutes } from '../read-api/analytics/analyticsCsvRoutes.js';
 import { auditRoutes } from '../read-api/audit/auditRoutes.js';
 import { queryRoutes } from '../read-api/index.js';
+import { keptAnswers } from '../read-api/keptAnswers.js';
 import { webRoutes } from '../web/webRoutes.js';
 import { SESSION_COOKIE, type IdentityOptions } from '../read-api/identity/identityOptions.js';
 import { identityRoutes } from '../read-api/identity/identityRoutes.js';
@@ -131,7 +132,12 @@ export const buildApp = async (platform: AppPlatform, options: AppOptions): Prom
   const tail = createLogTail(platform.store);
   app.addHook('onClose', async () => tail.close());
   feedRoutes(app, { store: platform.store, tail, writeDb: platform.writeDb, now });
-  queryRoutes(app, { reader: platform.reader, readModels: platform.readModels, now });
+  queryRoutes(app, {
+    reader: platform.reader,
+    readModels: platform.readModels,
+    now,
+    kept: platform.keptAnswers ?? keptAnswers(0),
+  });
   analyticsCsvRoutes(app, { source: platform.analytics });
   auditRoutes(app, {
     log: platform.storedLog,

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_ANSWER_ROWS } from '../infra/sql/snapshotAnswers.js';
+import { DEFAULT_KEPT_MB } from '../read-api/keptAnswers.js';
 import { defaultRetryPolicy } from '../commands/webhook/delivery/retryPolicy.js';
 import type { WebhookDeliverySettings } from '../commands/webhook/delivery/webhookDispatcher.js';
 import type { EventStoreChoice } from './openEventStore.js';
@@ -43,10 +44,12 @@ export const ConfigSchema = z.object({
   /** The key webhook signing secrets derive from; generated into the data directory when unset. */
   PRM_WEBHOOK_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   PRM_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  /** Rows of read answers the embedded store keeps until the next commit (README "Reads"); 0 keeps none. */
   /** Projections on a thread of their own (README "Projections on a worker thread"), embedded store only. */
   PRM_PROJECTION_WORKER: z.enum(['true', 'false']).default('false'),
+  /** Rows of read answers the embedded store keeps until the next commit (README "Reads"); 0 keeps none. */
   PRM_READ_CACHE_ROWS: z.coerce.number().int().min(0).max(10_000_000).default(DEFAULT_ANSWER_ROWS),
+  /** Megabytes of whole answers (directory pages) kept until the next commit (README "Reads"); 0 keeps none. */
+  PRM_READ_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(DEFAULT_KEPT_MB),
   /** The retry schedule: first wait, longest wait, and when to give up (since the first failure). */
   PRM_WEBHOOK_FIRST_RETRY_MS: z.coerce.number().int().min(1).max(3_600_000).default(5_000),
   PRM_WEBHOOK_MAX_RETRY_DELAY_MS: z.coerce
@@ -95,6 +98,7 @@ export interface Config {
   readonly poolSize: number;
   readonly nodeName?: string;
   readonly readCacheRows: number;
+  readonly readCacheMb: number;
   readonly projectionWorker: boolean;
   readonly webhookSigningKey?: string;
   readonly webhooks: Omit<WebhookDeliverySettings, 'signingKey'>;
@@ -146,6 +150,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     ...(c.PRM_DATABASE_URL ? { databaseUrl: c.PRM_DATABASE_URL } : {}),
     poolSize: c.PRM_DB_POOL_SIZE,
     readCacheRows: c.PRM_READ_CACHE_ROWS,
+    readCacheMb: c.PRM_READ_CACHE_MB,
     projectionWorker: c.PRM_PROJECTION_WORKER === 'true',
     ...(c.PRM_NODE_NAME ? { nodeName: c.PRM_NODE_NAME } : {}),
     webhookSigningKey: c.PRM_WEBHOOK_SIGNING_KEY,

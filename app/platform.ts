@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { DEFAULT_KEPT_MB, keptAnswers, type KeptAnswer } from '../read-api/keptAnswers.js';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createCommandPipeline, type CommandPipeline } from '../commands/pipeline/index.js';
 import { allPolicies, createPolicyRunner, type PolicyRunner } from '../commands/policies/index.js';
@@ -66,6 +67,8 @@ export interface AppPlatform extends WebhookDelivery {
   readonly analytics: AnalyticsSource;
   /** What is degraded right now (a full disk, a database gone) and why: `/health` answers from it. */
   readonly health: HealthRegistry;
+  /** Whole answers kept between commits where the reader tells its version (read-api/keptAnswers.ts). */
+  readonly keptAnswers?: KeptAnswer;
   /** Cluster mode: the followers this node runs now (it holds their lease); shown by /health. */
   readonly running?: () => readonly string[];
   readonly close: () => Promise<void>;
@@ -119,6 +122,8 @@ export interface PlatformOptions {
   readonly projectionWorker?: boolean;
   /** Rows of read answers kept between commits (`PRM_READ_CACHE_ROWS`, default 50,000; 0 keeps none). */
   readonly readCacheRows?: number;
+  /** Megabytes of whole answers (directory pages) kept between commits (`PRM_READ_CACHE_MB`, default 16). */
+  readonly readCacheMb?: number;
 }
 
 export const createPlatform = async (options: PlatformOptions): Promise<Platform> => {
@@ -184,6 +189,7 @@ export const createPlatform = async (options: PlatformOptions): Promise<Platform
     writeDb,
     reader,
     readModels,
+    keptAnswers: keptAnswers((options.readCacheMb ?? DEFAULT_KEPT_MB) * 1024 * 1024),
     analytics: sqliteAnalyticsSource(options.databaseFile),
     clock: options.clock,
     ids: options.ids,

@@ -41,6 +41,7 @@ export const openRuntime = async (options: { startProjections?: boolean } = {}) 
       eventStore: config.eventStore,
       webhooks: { ...config.webhooks, signingKey: webhookKey.value },
       readCacheRows: config.readCacheRows,
+      readCacheMb: config.readCacheMb,
       // One-shot commands (rebuild, verify) keep the runner in-thread: --cache-mb tunes its connection.
       projectionWorker: config.projectionWorker && options.startProjections !== false,
     });

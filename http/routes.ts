@@ -43,11 +43,13 @@ export interface RouteInput<P extends z.ZodType, Q extends z.ZodType, B extends 
   readonly reply: FastifyReply;
 }
 
-/** A query's answer: its body and, for a single aggregate's view, the version for `ETag`. */
-export interface Answer<T> {
-  readonly body: T;
-  readonly version?: number;
-}
+/**
+ * A query's answer: its body and, for a single aggregate's view, the version for `ETag`. Or the body
+ * already serialised, as kept from an earlier request (read-api/keptAnswers.ts): sent as it stands.
+ */
+export type Answer<T> =
+  | { readonly body: T; readonly version?: number }
+  | { readonly json: string; readonly version?: number };
 export const answer = <T>(body: T, version?: number): Answer<T> => ({ body, version });
 
 /** The route schema Fastify validates with (zod) and the OpenAPI document is generated from. */
@@ -93,7 +95,9 @@ export const queryRoute = <P extends z.ZodType, Q extends z.ZodType, B extends z
       });
       if (E.isLeft(outcome)) return sendProblem(reply, problemOf(outcome.left));
       if (outcome.right.version !== undefined) reply.header('etag', `"${outcome.right.version}"`);
-      return reply.code(status).send(outcome.right.body);
+      const out = outcome.right;
+      if ('json' in out) return reply.code(status).type('application/json; charset=utf-8').send(out.json);
+      return reply.code(status).send(out.body);
     },
   });
 };

@@ -9,6 +9,7 @@ import { partnerLocations } from '../location/partnerLocations.js';
 import { plansWithProgress } from '../plan/planProgress.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
+import { principalKey } from '../keptAnswers.js';
 import { readTogether } from '../../infra/sql/sqlDb.js';
 import {
   certifiedByLine,
@@ -48,27 +49,26 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       query: ListQuery,
       response: PartnerPage,
     },
-    async ({ query, principal }) =>
-      readTogether(reader, async (reader) => {
-        const rows = await visiblePartnerPage(reader, principal, query);
-        const now = deps.now();
-        const page = rows.slice(0, query.limit).map((r) => r.partner_id);
-        const [settings, certified, refs] = await Promise.all([
-          readChannelSettings(reader),
-          certifiedByLine(reader, page, now),
-          externalRefsOf(reader, 'partner', page),
-        ]);
-        return E.right(
-          answer(
-            toPage(
-              rows,
-              query.limit,
-              (r) => partnerView(r, certified.get(r.partner_id), settings, refs(r.partner_id)),
-              (r) => r.partner_id,
-            ),
-          ),
-        );
-      }),
+    // A page is kept whole until the next commit (keptAnswers): readiness changes with the time too.
+    async ({ query, principal, request }) =>
+      readTogether(reader, (reader) =>
+        deps.kept(reader, `${principalKey(principal)} ${request.url}`, deps.now().getTime(), async () => {
+          const rows = await visiblePartnerPage(reader, principal, query);
+          const page = rows.slice(0, query.limit).map((r) => r.partner_id);
+          const [settings, certified, refs] = await Promise.all([
+            readChannelSettings(reader),
+            certifiedByLine(reader, page, deps.now()),
+            externalRefsOf(reader, 'partner', page),
+          ]);
+          const body = toPage(
+            rows,
+            query.limit,
+            (r) => partnerView(r, certified.byPartner.get(r.partner_id), settings, refs(r.partner_id)),
+            (r) => r.partner_id,
+          );
+          return E.right({ answer: answer(body), holdsUntil: certified.holdsUntil });
+        }),
+      ),
   );
 
   const findVisible = (principal: Parameters<typeof visiblePartners>[0], id: string) =>
@@ -111,14 +111,17 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
             ),
           ),
         ]);
-        const view = Object.assign(partnerView(row, certified.get(row.partner_id), settings, refs(row.partner_id)), {
-          quotas: quotas.map((q) => ({
-            period: q.period,
-            amount: { amountMinor: Number(q.amount_minor), currency: q.currency },
-          })),
-          locations,
-          plans,
-        });
+        const view = Object.assign(
+          partnerView(row, certified.byPartner.get(row.partner_id), settings, refs(row.partner_id)),
+          {
+            quotas: quotas.map((q) => ({
+              period: q.period,
+              amount: { amountMinor: Number(q.amount_minor), currency: q.currency },
+            })),
+            locations,
+            plans,
+          },
+        );
         return E.right(answer(view, view.version));
       }),
   );

@@ -64,24 +64,44 @@ export interface Readiness {
   readonly ready: boolean;
 }
 
+/** Valid certifications per partner and product line, and the instant the first of them expires. */
+export interface CertifiedByLine {
+  readonly byPartner: Map<string, { lines: Map<string, number>; people: number }>;
+  /** When a certification counted now stops counting (ms; infinite if none): readiness holds until then. */
+  readonly holdsUntil: number;
+}
+
 /**
  * Valid certifications of current employees per partner and product line, evaluated at `now`: from
  * the expiries the scorecards projection keeps per partner (one primary-key row each, rather than a
  * join of people and certifications per request); a certification counts while now < its expiry.
  */
-export const certifiedByLine = async (db: SqlDb, partnerIds: readonly string[], now: Date) => {
-  const out = new Map<string, { lines: Map<string, number>; people: number }>();
-  if (partnerIds.length === 0) return out;
+export const certifiedByLine = async (
+  db: SqlDb,
+  partnerIds: readonly string[],
+  now: Date,
+): Promise<CertifiedByLine> => {
+  const byPartner = new Map<string, { lines: Map<string, number>; people: number }>();
+  let holdsUntil = Number.POSITIVE_INFINITY;
+  if (partnerIds.length === 0) return { byPartner, holdsUntil };
   const rows = await db.all<{ partner_id: string; certified_expiries: string; line_expiries: string }>(
     `SELECT partner_id, certified_expiries, line_expiries FROM scorecard_partners
      WHERE partner_id IN (${partnerIds.map(() => '?').join(',')})`,
     partnerIds,
   );
   const at = now.getTime();
-  const valid = (expiries: readonly number[]) => expiries.filter((e) => e > at).length;
-  for (const id of partnerIds) out.set(id, { lines: new Map(), people: 0 });
+  const valid = (expiries: readonly number[]) => {
+    let n = 0;
+    for (const e of expiries)
+      if (e > at) {
+        n++;
+        if (e < holdsUntil) holdsUntil = e;
+      }
+    return n;
+  };
+  for (const id of partnerIds) byPartner.set(id, { lines: new Map(), people: 0 });
   for (const r of rows) {
-    const entry = out.get(r.partner_id);
+    const entry = byPartner.get(r.partner_id);
     if (!entry) continue;
     entry.people = valid(JSON.parse(r.certified_expiries) as number[]);
     for (const [line, expiries] of Object.entries(JSON.parse(r.line_expiries) as Record<string, number[]>)) {
@@ -89,7 +109,7 @@ export const certifiedByLine = async (db: SqlDb, partnerIds: readonly string[], 
       if (n > 0) entry.lines.set(line, n);
     }
   }
-  return out;
+  return { byPartner, holdsUntil };
 };
 
 /**

@@ -20,6 +20,7 @@ import { partnerDealMetrics } from '../../read-api/deal/dealMetrics.js';
 import { dealScope } from '../../read-api/deal/dealScope.js';
 import { pipelineDirect, pipelineFromTotals, type PipelineQuery } from '../../read-api/deal/pipelineFigures.js';
 import { metricsFromTotals } from '../../read-api/deal/totalsQueries.js';
+import { keptAnswers } from '../../read-api/keptAnswers.js';
 import type { QueryDeps } from '../../read-api/queryDeps.js';
 import { activePartner, employee, expectStatus, registerPerson, vendorStaff } from '../http/fixtures.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
@@ -198,7 +199,12 @@ const plain = (figures: Awaited<ReturnType<typeof pipelineDirect>>) => ({
 
 /** Every caller who sees whole partners, every filter, pages of 1 and 50: totals and direct agree. */
 const compareReads = async (t: TestApp, w: World) => {
-  const deps: QueryDeps = { reader: t.platform.reader, readModels: t.platform.readModels, now: () => t.clock.now() };
+  const deps: QueryDeps = {
+    reader: t.platform.reader,
+    readModels: t.platform.readModels,
+    now: () => t.clock.now(),
+    kept: keptAnswers(0),
+  };
   const now = t.clock.now();
   // Windows: around the current day, before it, after the first days of the test.
   const today = toIsoDate(now);

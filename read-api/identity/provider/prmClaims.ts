@@ -34,7 +34,7 @@ export const claimsOf = async (reader: SqlDb, p: Principal & { kind: 'person' },
   const [settings, certified] = employer
     ? await Promise.all([readChannelSettings(reader), certifiedByLine(reader, [employer.partnerId], now)])
     : [undefined, undefined];
-  const lines = certified?.get(employer?.partnerId ?? '')?.lines;
+  const lines = certified?.byPartner.get(employer?.partnerId ?? '')?.lines;
   const certifications = await reader.all<{ program_id: string; product_line: string; expires_at: string }>(
     'SELECT program_id, product_line, expires_at FROM certifications ' +
       'WHERE person_id = ? AND revoked_at IS NULL AND expires_at > ? ORDER BY program_id',
