@@ -45,11 +45,12 @@ export interface RouteInput<P extends z.ZodType, Q extends z.ZodType, B extends 
 
 /**
  * A query's answer: its body and, for a single aggregate's view, the version for `ETag`. Or the body
- * already serialised, as kept from an earlier request (read-api/keptAnswers.ts): sent as it stands.
+ * already serialised (UTF-8 JSON), as kept from an earlier request (read-api/keptAnswers.ts): sent as it
+ * stands, with no encoding per request.
  */
 export type Answer<T> =
   | { readonly body: T; readonly version?: number }
-  | { readonly json: string; readonly version?: number };
+  | { readonly json: Buffer; readonly version?: number };
 export const answer = <T>(body: T, version?: number): Answer<T> => ({ body, version });
 
 /** The route schema Fastify validates with (zod) and the OpenAPI document is generated from. */

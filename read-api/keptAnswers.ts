@@ -11,7 +11,7 @@ export interface Computed<T> {
 }
 
 interface Kept {
-  readonly json: string;
+  readonly json: Buffer;
   readonly version?: number;
   readonly holdsUntil: number;
 }
@@ -64,7 +64,7 @@ export const keptAnswers = (maxBytes: number): KeptAnswer => {
     if (E.isLeft(outcome)) return outcome;
     const { answer, holdsUntil = Number.POSITIVE_INFINITY } = outcome.right;
     if ('json' in answer) return E.right(answer);
-    const kept: Kept = { json: JSON.stringify(answer.body), version: answer.version, holdsUntil };
+    const kept: Kept = { json: Buffer.from(JSON.stringify(answer.body)), version: answer.version, holdsUntil };
     // Read again: a snapshot that found a later version mid-way answered from two of them.
     if (db.changeCounter?.() === at) keep(generations, db, at, key, kept, maxBytes);
     return E.right(serialised<T>(kept));
@@ -72,7 +72,7 @@ export const keptAnswers = (maxBytes: number): KeptAnswer => {
 };
 
 const keep = (generations: WeakMap<SqlDb, Generation>, db: SqlDb, at: number, key: string, kept: Kept, max: number) => {
-  const size = kept.json.length + key.length;
+  const size = kept.json.byteLength + key.length;
   if (size > max) return;
   let generation = generations.get(db);
   if (generation?.at !== at) {
@@ -80,13 +80,13 @@ const keep = (generations: WeakMap<SqlDb, Generation>, db: SqlDb, at: number, ke
     generations.set(db, generation);
   }
   const replaced = generation.entries.get(key);
-  if (replaced) generation.bytes -= replaced.json.length + key.length;
+  if (replaced) generation.bytes -= replaced.json.byteLength + key.length;
   generation.entries.delete(key);
   generation.entries.set(key, kept);
   generation.bytes += size;
   for (const [oldest, entry] of generation.entries) {
     if (generation.bytes <= max) break;
     generation.entries.delete(oldest);
-    generation.bytes -= entry.json.length + oldest.length;
+    generation.bytes -= entry.json.byteLength + oldest.length;
   }
 };
