@@ -13,6 +13,8 @@ export interface Computed<T> {
 interface Kept {
   readonly json: Buffer;
   readonly version?: number;
+  /** Computed at this instant (ms): a clock set back to before it computes afresh. */
+  readonly computedAt: number;
   readonly holdsUntil: number;
 }
 
@@ -29,8 +31,8 @@ export const DEFAULT_KEPT_MB = 16;
 export type KeptAnswer = <T>(
   db: SqlDb,
   key: string,
-  now: number,
-  compute: () => Promise<E.Either<DomainError, Computed<T>>>,
+  now: Date,
+  compute: (now: Date) => Promise<E.Either<DomainError, Computed<T>>>,
 ) => Promise<E.Either<DomainError, Answer<T>>>;
 
 /** What decides who sees what in an answer: the whole principal (roles, regions, employer). */
@@ -52,19 +54,21 @@ export const keptAnswers = (maxBytes: number): KeptAnswer => {
   return async <T>(
     db: SqlDb,
     key: string,
-    now: number,
-    compute: () => Promise<E.Either<DomainError, Computed<T>>>,
+    now: Date,
+    compute: (now: Date) => Promise<E.Either<DomainError, Computed<T>>>,
   ): Promise<E.Either<DomainError, Answer<T>>> => {
     const at = maxBytes > 0 ? db.changeCounter?.() : undefined;
-    if (at === undefined) return E.map((c: Computed<T>) => c.answer)(await compute());
+    if (at === undefined) return E.map((c: Computed<T>) => c.answer)(await compute(now));
     const generation = generations.get(db);
     const hit = generation?.at === at ? generation.entries.get(key) : undefined;
-    if (hit && now < hit.holdsUntil) return E.right(serialised<T>(hit));
-    const outcome = await compute();
+    const ms = now.getTime();
+    if (hit && hit.computedAt <= ms && ms < hit.holdsUntil) return E.right(serialised<T>(hit));
+    const outcome = await compute(now);
     if (E.isLeft(outcome)) return outcome;
     const { answer, holdsUntil = Number.POSITIVE_INFINITY } = outcome.right;
     if ('json' in answer) return E.right(answer);
-    const kept: Kept = { json: Buffer.from(JSON.stringify(answer.body)), version: answer.version, holdsUntil };
+    const json = Buffer.from(JSON.stringify(answer.body));
+    const kept: Kept = { json, version: answer.version, computedAt: ms, holdsUntil };
     // Read again: a snapshot that found a later version mid-way answered from two of them.
     if (db.changeCounter?.() === at) keep(generations, db, at, key, kept, maxBytes);
     return E.right(serialised<T>(kept));

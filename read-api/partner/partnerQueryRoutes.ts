@@ -52,12 +52,12 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
     // A page is kept whole until the next commit (keptAnswers): readiness changes with the time too.
     async ({ query, principal, request }) =>
       readTogether(reader, (reader) =>
-        deps.kept(reader, `${principalKey(principal)} ${request.url}`, deps.now().getTime(), async () => {
+        deps.kept(reader, `${principalKey(principal)} ${request.url}`, deps.now(), async (now) => {
           const rows = await visiblePartnerPage(reader, principal, query);
           const page = rows.slice(0, query.limit).map((r) => r.partner_id);
           const [settings, certified, refs] = await Promise.all([
             readChannelSettings(reader),
-            certifiedByLine(reader, page, deps.now()),
+            certifiedByLine(reader, page, now),
             externalRefsOf(reader, 'partner', page),
           ]);
           const body = toPage(

@@ -73,20 +73,26 @@ const computing = (body: unknown, holdsUntil?: number) => {
   return { work, runs: () => runs };
 };
 
-test('kept until the version changes or the instant it holds until', async () => {
+test('kept until the version changes or the instant it holds until, from the instant it was computed', async () => {
   const keep = keptAnswers(1024);
   const { db, commit } = fakeReader();
   const c = computing({ n: 1 }, 100);
-  const first = await keep(db, 'k', 0, c.work);
+  const first = await keep(db, 'k', new Date(0), c.work);
   assert.ok(E.isRight(first) && 'json' in first.right);
   assert.is(first.right.json.toString(), '{"n":1}');
-  await keep(db, 'k', 99, c.work);
+  await keep(db, 'k', new Date(99), c.work);
   assert.is(c.runs(), 1);
-  await keep(db, 'k', 100, c.work);
+  await keep(db, 'k', new Date(100), c.work);
   assert.is(c.runs(), 2);
   commit();
-  await keep(db, 'k', 0, c.work);
+  await keep(db, 'k', new Date(0), c.work);
   assert.is(c.runs(), 3);
+  await keep(db, 'k', new Date(50), c.work);
+  assert.is(c.runs(), 3);
+  const later = computing({ n: 2 }, 100);
+  await keep(db, 'b', new Date(50), later.work);
+  await keep(db, 'b', new Date(40), later.work);
+  assert.is(later.runs(), 2, 'a clock set back to before the answer computes afresh');
 });
 
 test('not kept when computed across two versions, nor beyond the budget, nor with a budget of 0', async () => {
@@ -96,24 +102,24 @@ test('not kept when computed across two versions, nor beyond the budget, nor wit
     commit();
     return E.right({ answer: answer({ n: 1 }) });
   };
-  await mixed(db, 'k', 0, across);
+  await mixed(db, 'k', new Date(0), across);
   const steady = computing({ n: 2 });
-  await mixed(db, 'k', 0, steady.work);
+  await mixed(db, 'k', new Date(0), steady.work);
   assert.is(steady.runs(), 1, 'the answer read across two versions was not kept');
   const small = keptAnswers(12);
   const big = computing({ text: 'more than twelve' });
-  await small(db, 'k', 0, big.work);
-  await small(db, 'k', 0, big.work);
+  await small(db, 'k', new Date(0), big.work);
+  await small(db, 'k', new Date(0), big.work);
   assert.is(big.runs(), 2);
   const one = computing({ n: 1 });
-  await small(db, 'a', 0, one.work);
-  await small(db, 'b', 0, computing({ n: 2 }).work);
-  await small(db, 'a', 0, one.work);
+  await small(db, 'a', new Date(0), one.work);
+  await small(db, 'b', new Date(0), computing({ n: 2 }).work);
+  await small(db, 'a', new Date(0), one.work);
   assert.is(one.runs(), 2, 'the oldest was let go to keep b within 12 bytes');
   const none = keptAnswers(0);
   const c = computing({ n: 1 });
-  await none(db, 'k', 0, c.work);
-  await none(db, 'k', 0, c.work);
+  await none(db, 'k', new Date(0), c.work);
+  await none(db, 'k', new Date(0), c.work);
   assert.is(c.runs(), 2);
 });
 
