@@ -66,7 +66,7 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
             (r) => partnerView(r, certified.byPartner.get(r.partner_id), settings, refs(r.partner_id)),
             (r) => r.partner_id,
           );
-          return E.right({ answer: answer(body), holdsUntil: certified.holdsUntil });
+          return E.right({ answer: { body }, holdsUntil: certified.holdsUntil });
         }),
       ),
   );

@@ -7,7 +7,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as E from 'fp-ts/lib/Either.js';
-import { answer } from '../../http/routes.js';
 import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import { keptAnswers } from '../../read-api/keptAnswers.js';
 import { at, list, str } from '../support/json.js';
@@ -68,7 +67,7 @@ const computing = (body: unknown, holdsUntil?: number) => {
   let runs = 0;
   const work = async () => {
     runs++;
-    return E.right({ answer: answer(body), ...(holdsUntil === undefined ? {} : { holdsUntil }) });
+    return E.right({ answer: { body }, ...(holdsUntil === undefined ? {} : { holdsUntil }) });
   };
   return { work, runs: () => runs };
 };
@@ -100,7 +99,7 @@ test('not kept when computed across two versions, nor beyond the budget, nor wit
   const mixed = keptAnswers(1024);
   const across = async () => {
     commit();
-    return E.right({ answer: answer({ n: 1 }) });
+    return E.right({ answer: { body: { n: 1 } } });
   };
   await mixed(db, 'k', new Date(0), across);
   const steady = computing({ n: 2 });
