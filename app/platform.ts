@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { DEFAULT_KEPT_MB, keptAnswers, type KeptAnswer } from '../read-api/keptAnswers.js';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createCommandPipeline, type CommandPipeline } from '../commands/pipeline/index.js';
 import { allPolicies, createPolicyRunner, type PolicyRunner } from '../commands/policies/index.js';
@@ -38,6 +37,7 @@ import { upcasters } from './upcasters.js';
 import { createThreadGate } from '../eventstore/threadGate.js';
 import { workerProjectionRunner } from './workerProjectionRunner.js';
 import { webhookDelivery, type WebhookDelivery } from './webhookDelivery.js';
+import { DEFAULT_KEPT_MB, keptAnswers, type KeptAnswer } from '../read-api/keptAnswers.js';
 
 /**
  * Everything the server, the CLI and the benchmarks run on, whichever database holds it: one SQLite

@@ -11,6 +11,7 @@ import { createEventRegistry } from '../eventstore/eventRegistry.js';
 import { createSqliteEventStore } from '../eventstore/sqlite/createSqliteEventStore.js';
 import { openSqlite } from '../eventstore/sqlite/openSqlite.js';
 import { createHealthRegistry, type HealthRegistry } from '../infra/health.js';
+import { messageOf } from '../infra/messageOf.js';
 import { watchSqlDb } from '../infra/watchHealth.js';
 import { allProjections, createProjectionRunner, sqliteSqlDb } from '../projections/index.js';
 import { upcasters } from './upcasters.js';
@@ -20,11 +21,9 @@ const port = parentPort;
 if (!port) throw new Error('projectionWorker runs in a worker thread');
 const setup = workerData as WorkerSetup;
 const post = (message: FromRunner) => port.postMessage(message);
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-const connection = openSqlite(setup.file, { writeGate: setup.writeGate });
 // Read models are re-derived from the durable log: no fsync of their own (as on the in-thread sibling).
-connection.db.pragma('synchronous = NORMAL');
+const connection = openSqlite(setup.file, { writeGate: setup.writeGate, synchronous: 'NORMAL' });
 if (setup.backgroundCheckpoints) connection.db.pragma('wal_autocheckpoint = 0');
 const registry = createEventRegistry(eventDefinitions, upcasters);
 const appended = createAppendListeners();

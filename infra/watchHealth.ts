@@ -1,9 +1,8 @@
 import { storageFailureOf } from '../eventstore/errors.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { HealthRegistry } from './health.js';
+import { messageOf } from './messageOf.js';
 import type { TransactionalSqlDb } from './sql/sqlDb.js';
-
-const detailOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Runs `work`; a success recovers `component`, a failure degrades it (and is rethrown). */
 const watched =
@@ -15,7 +14,7 @@ const watched =
       return result;
     } catch (error) {
       const code = codeOf(error);
-      if (code) health.degrade(component, { code, detail: detailOf(error) }, probe);
+      if (code) health.degrade(component, { code, detail: messageOf(error) }, probe);
       throw error;
     }
   };

@@ -6,6 +6,7 @@ import { openPostgresPool } from '../../infra/sql/postgresPool.js';
 import { sqliteAnalyticsSource } from '../../infra/sql/sqliteAnalyticsSource.js';
 import { csvChunks } from '../../read-api/analytics/csv.js';
 import { loadConfig } from '../config.js';
+import { messageOf } from '../../infra/messageOf.js';
 
 /**
  * A statement refused or failing is the caller's mistake: one line on stderr and exit code 2, without
@@ -90,7 +91,7 @@ export const registerSqlCommand = (program: Command) =>
         else await printTable(rows);
       } catch (e) {
         // A failure while rows stream (an overflow, a malformed JSON argument) is the query's, too.
-        refuse(e instanceof Error ? e.message : String(e));
+        refuse(messageOf(e));
       } finally {
         await rows.close();
         await opened.close();

@@ -24,6 +24,7 @@ import type { AppPlatform } from '../platform.js';
 import { upcasters } from '../upcasters.js';
 import { clusterPolicies, clusterProjections } from './clusterFollowers.js';
 import { clusterWebhooks } from './clusterWebhooks.js';
+import { messageOf } from '../../infra/messageOf.js';
 
 export interface ClusterPlatformOptions {
   /** `postgres://…`: the database holding the log, the read models and every other state. */
@@ -75,11 +76,7 @@ export const createClusterPlatform = async (options: ClusterPlatformOptions): Pr
   /** A connection lost or refused degrades `database` until a probe reaches it again. */
   const noteUnavailable = (error: unknown) => {
     if (isPostgresUnavailable(error))
-      health.degrade(
-        'database',
-        { code: 'database_unavailable', detail: error instanceof Error ? error.message : String(error) },
-        reachable,
-      );
+      health.degrade('database', { code: 'database_unavailable', detail: messageOf(error) }, reachable);
   };
   const pool = openPostgresPool(options.url, { max: options.poolSize, applicationName, onError: noteUnavailable });
   try {

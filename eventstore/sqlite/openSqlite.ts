@@ -23,6 +23,8 @@ export interface OpenSqliteOptions {
   readonly backgroundCheckpoints?: boolean | Omit<WalCheckpointerOptions, 'onBehind'>;
   /** Shared with another thread that writes the file (the projection worker): see gatedMutex. */
   readonly writeGate?: Int32Array;
+  /** FULL unless said: the log's durability (DESIGN §3). A connection writing only read models may say NORMAL. */
+  readonly synchronous?: 'FULL' | 'NORMAL';
 }
 
 /** Settings every connection to the file shares; `synchronous` is the connection's own. */
@@ -44,7 +46,7 @@ export const openSqlite = (path: string, options: OpenSqliteOptions = {}): Sqlit
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   // Durable: an append that returned survives kill -9 and power loss (DESIGN §3).
-  tune(db, 'FULL');
+  tune(db, options.synchronous ?? 'FULL');
   const writeLock = options.writeGate ? gatedMutex(createMutex(), options.writeGate) : createMutex();
   let finishing = false;
   // The worker fell behind a writer that never pauses: copy the rest under the write lock (PASSIVE

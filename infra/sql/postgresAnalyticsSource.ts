@@ -1,7 +1,7 @@
 import type pg from 'pg';
+import { messageOf } from '../messageOf.js';
 import { AnalyticsQueryRefused, WRITES_REFUSED, type AnalyticsRows, type AnalyticsSource } from './analyticsSource.js';
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const codeOf = (e: unknown) => (e as { code?: string } | null)?.code;
 /** The first keyword of a statement, comments and parentheses skipped. */
 const firstWord = (sql: string) =>

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
+import { messageOf } from '../messageOf.js';
 import { AnalyticsQueryRefused, WRITES_REFUSED, type AnalyticsRows, type AnalyticsSource } from './analyticsSource.js';
-
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * Queries on a connection of their own, opened read-only with `query_only`: SQLite's own judgement
