@@ -1,5 +1,5 @@
-import { Agent, request as httpRequest } from 'node:http';
 import { percentile } from '../harness/stats.js';
+import { createRawHttpConnection } from './rawHttpConnection.js';
 
 /**
  * The HTTP benchmarks' load generator: `connections` callers, each sending its next request when the
@@ -47,49 +47,17 @@ const TIMEOUT_MS = 30_000;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** `url` may name several servers (nodes of a cluster): caller i sends to url[i % n]. */
+/** `url` may name several servers (nodes of a cluster): caller i sends to url[i % n], each on its own socket. */
 export const createLoad = (url: string | readonly string[], connections: number) => {
   const targets = (typeof url === 'string' ? [url] : url).map((u) => new URL(u));
-  const agent = new Agent({
-    keepAlive: true,
-    maxSockets: connections,
-    maxFreeSockets: connections,
-    scheduling: 'fifo',
-  });
-  const sockets = new WeakSet<object>();
-  let socketCount = 0;
-
-  const send = (req: LoadRequest, target: URL) =>
-    new Promise<{ status: number; body: string } | 'error' | 'timeout'>((resolve) => {
-      const r = httpRequest(
-        {
-          agent,
-          host: target.hostname,
-          port: target.port,
-          method: req.method,
-          path: req.path,
-          headers: req.headers,
-          timeout: TIMEOUT_MS,
-        },
-        (res) => {
-          if (!sockets.has(res.socket)) {
-            sockets.add(res.socket);
-            socketCount += 1;
-          }
-          let body = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (body += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-          res.on('error', () => resolve('error'));
-        },
-      );
-      r.on('timeout', () => {
-        r.destroy();
-        resolve('timeout');
-      });
-      r.on('error', () => resolve('error'));
-      r.end(req.body);
+  const callers = Array.from({ length: connections }, (_, i) => {
+    const connection = createRawHttpConnection(targets[i % targets.length], TIMEOUT_MS);
+    connection.onNewSocket(() => {
+      socketCount += 1;
     });
+    return connection;
+  });
+  let socketCount = 0;
 
   /**
    * Runs `connections` callers until `next` answers undefined; each request's latency runs from its
@@ -109,10 +77,12 @@ export const createLoad = (url: string | readonly string[], connections: number)
     const start = performance.now();
     await Promise.all(
       Array.from({ length: connections }, async (_, caller) => {
-        const target = targets[caller % targets.length];
+        const connection = callers[caller];
         for (let item = next(); item !== undefined; item = next()) {
+          const req = toRequest(item);
+          const bytes = connection.encode(req.method, req.path, req.headers, req.body);
           const sent = performance.now();
-          const outcome = await send(toRequest(item), target);
+          const outcome = await connection.request(bytes, answered !== undefined);
           lastAnswer = performance.now();
           if (outcome === 'error') errors += 1;
           else if (outcome === 'timeout') timeouts += 1;
@@ -169,6 +139,8 @@ export const createLoad = (url: string | readonly string[], connections: number)
     },
     /** Distinct sockets that have carried an answer so far. */
     sockets: () => socketCount,
-    close: () => agent.destroy(),
+    close: () => {
+      for (const c of callers) c.close();
+    },
   };
 };
