@@ -6,7 +6,7 @@ import { answer, queryRoute } from '../../http/routes.js';
 import { readChannelSettings } from '../channel/readChannelSettings.js';
 import { ExternalRefParam, externalRefsOf } from '../externalRef/externalRefs.js';
 import { partnerLocations } from '../location/partnerLocations.js';
-import { plansWithProgress } from '../plan/planProgress.js';
+import { progressOfPlans } from '../plan/planProgress.js';
 import { Limit, StringCursor, toPage } from '../pagination.js';
 import type { QueryDeps } from '../queryDeps.js';
 import { principalKey } from '../keptAnswers.js';
@@ -90,40 +90,42 @@ export const partnerQueryRoutes = (app: FastifyInstance, deps: QueryDeps) => {
       response: PartnerDetailOut,
       versioned: true,
     },
-    // One snapshot for the partner and everything shown with it.
-    async ({ params, principal }) =>
-      readTogether(reader, async (reader) => {
-        const row = await visiblePartnerRow(reader, principal, params.id);
-        if (!row) return E.left(domainError('not_found', 'partner not found'));
-        const now = deps.now();
-        const [settings, certified, quotas, refs, locations, plans] = await Promise.all([
-          readChannelSettings(reader),
-          certifiedByLine(reader, [row.partner_id], now),
-          partnerQuotas(reader, row.partner_id),
-          externalRefsOf(reader, 'partner', [row.partner_id]),
-          partnerLocations(reader, row.partner_id),
-          // The latest plans (DESIGN §13): GET /partners/:id/plans lists them all.
-          latestPlans(reader, row.partner_id).then((rows) =>
-            plansWithProgress(
-              reader,
-              rows.map((r) => ({ ...r, partner_name: row.name })),
-              now,
+    // One snapshot for the partner and everything shown with it, kept whole like a directory page.
+    async ({ params, principal, request }) =>
+      readTogether(reader, (reader) =>
+        deps.kept(reader, `${principalKey(principal)} ${request.url}`, deps.now(), async (now) => {
+          const row = await visiblePartnerRow(reader, principal, params.id);
+          if (!row) return E.left(domainError('not_found', 'partner not found'));
+          const [settings, certified, quotas, refs, locations, plans] = await Promise.all([
+            readChannelSettings(reader),
+            certifiedByLine(reader, [row.partner_id], now),
+            partnerQuotas(reader, row.partner_id),
+            externalRefsOf(reader, 'partner', [row.partner_id]),
+            partnerLocations(reader, row.partner_id),
+            // The latest plans (DESIGN §13): GET /partners/:id/plans lists them all.
+            latestPlans(reader, row.partner_id).then((rows) =>
+              progressOfPlans(
+                reader,
+                rows.map((r) => ({ ...r, partner_name: row.name })),
+                now,
+              ),
             ),
-          ),
-        ]);
-        const view = Object.assign(
-          partnerView(row, certified.byPartner.get(row.partner_id), settings, refs(row.partner_id)),
-          {
-            quotas: quotas.map((q) => ({
-              period: q.period,
-              amount: { amountMinor: Number(q.amount_minor), currency: q.currency },
-            })),
-            locations,
-            plans,
-          },
-        );
-        return E.right(answer(view, view.version));
-      }),
+          ]);
+          const view = Object.assign(
+            partnerView(row, certified.byPartner.get(row.partner_id), settings, refs(row.partner_id)),
+            {
+              quotas: quotas.map((q) => ({
+                period: q.period,
+                amount: { amountMinor: Number(q.amount_minor), currency: q.currency },
+              })),
+              locations,
+              plans: plans.views,
+            },
+          );
+          const holdsUntil = Math.min(certified.holdsUntil, plans.holdsUntil);
+          return E.right({ answer: { body: view, version: view.version }, holdsUntil });
+        }),
+      ),
   );
 
   queryRoute(

@@ -73,9 +73,35 @@ const actualOf = (o: Objective, plan: PlanRow, f: Figures, now: Date): number =>
  * scorecard figures of the plan's period, the share of the target reached, and whether it is on track
  * (met, or at least the share of the period already gone; certified people, a level, must be met).
  */
-export const plansWithProgress = async (db: SqlDb, plans: readonly PlanRow[], now: Date) => {
+export const plansWithProgress = async (db: SqlDb, plans: readonly PlanRow[], now: Date) =>
+  (await progressOfPlans(db, plans, now)).views;
+
+/**
+ * The first instant (ms) after `now` at which a plan's view changes with no event: its start and its end
+ * (status), the next hundredth of a percent of its period gone (elapsedPct, and onTrack with it: every
+ * 13 minutes of a quarter), the next expiry among the certified people it counts. Just before it where
+ * floating point might round the other way: an answer recomputed early is the same answer.
+ */
+const changesAt = (plan: PlanRow, f: Figures | undefined, now: number): number => {
+  const { start, end } = spanOf(plan.period);
+  const [from, to] = [start.getTime(), end.getTime()];
+  let until = Number.POSITIVE_INFINITY;
+  if (now < from) until = from;
+  else if (now < to) {
+    const span = to - from;
+    const hundredths = Math.round(((now - from) / span) * 10_000);
+    until = Math.min(to, Math.floor(from + ((hundredths + 0.5) / 10_000) * span) - 1);
+  }
+  const certified = f?.certified.find((r) => r.partner_id === plan.partner_id)?.certified_expiries;
+  for (const e of certified ? (JSON.parse(certified) as number[]) : []) if (e > now && e < until) until = e;
+  return until;
+};
+
+/** Plans with their progress at `now`, and the instant (ms) until which that progress holds with no event. */
+export const progressOfPlans = async (db: SqlDb, plans: readonly PlanRow[], now: Date) => {
   const f = await figuresFor(db, plans);
-  return plans.map((plan): z.input<typeof PlanOut> => {
+  const holdsUntil = plans.reduce((until, plan) => Math.min(until, changesAt(plan, f, now.getTime())), Infinity);
+  const views = plans.map((plan): z.input<typeof PlanOut> => {
     const { start, end } = spanOf(plan.period);
     const elapsedPct = Math.min(
       100,
@@ -111,5 +137,6 @@ export const plansWithProgress = async (db: SqlDb, plans: readonly PlanRow[], no
       version: Number(plan.version),
     };
   });
+  return { views, holdsUntil };
 };
 export type PlanView = Awaited<ReturnType<typeof plansWithProgress>>[number];

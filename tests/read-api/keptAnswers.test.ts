@@ -57,6 +57,36 @@ test('each caller keeps their own pages: a regional manager never sees the admin
   assert.equal(names((await page(t, '/partners?limit=50')).body).sort(), ['North', 'South']);
 });
 
+test('a partner asked again answers the same bytes and ETag; a command changes both at once', async ({ t }) => {
+  const partnerId = await activePartner(t, { name: 'Acme' });
+  const first = await page(t, `/partners/${partnerId}`);
+  const again = await page(t, `/partners/${partnerId}`);
+  assert.equal(again.body, first.body);
+  assert.is(again.headers.etag, first.headers.etag);
+  expectStatus(await t.post(`/partners/${partnerId}/tier`, { tier: 'gold', reason: 'growth' }), 200);
+  const changed = await page(t, `/partners/${partnerId}`);
+  assert.is(at(changed.body, 'tier'), 'gold');
+  assert.is.not(changed.headers.etag, first.headers.etag);
+});
+
+test("a running plan's progress moves with the clock and no event, as the plans themselves say", async ({ t }) => {
+  const partnerId = await activePartner(t);
+  const objectives = [{ kind: 'deals_registered', target: 4 }];
+  expectStatus(await t.post(`/partners/${partnerId}/plans`, { period: '2026-Q2', objectives }), 201);
+  expectStatus(await t.post(`/partners/${partnerId}/plans`, { period: '2026-Q3', objectives }), 201);
+  await quiescent(t);
+  const seen = new Set<string>();
+  // 09:00 on 1 June: Q2 running, Q3 upcoming; steps across hundredths of Q2, its end and Q3's start.
+  for (const step of [0, 60_000, 13 * 60_000, 86_400_000, 29 * 86_400_000, 86_400_000]) {
+    t.clock.advance(step);
+    const plans = at((await page(t, `/partners/${partnerId}`)).body, 'plans');
+    const listed = list((await page(t, `/partners/${partnerId}/plans?limit=50`)).body, 'items');
+    assert.equal(plans, listed, `${step} ms on`);
+    seen.add(JSON.stringify(list(plans).map((p) => [at(p, 'status'), at(p, 'elapsedPct')])));
+  }
+  assert.ok(seen.size >= 5, `progress moved with the clock: ${[...seen].join(' ')}`);
+});
+
 /** A reader whose version the test moves, counting how often the work is computed. */
 const fakeReader = () => {
   let version = 1;
