@@ -47,6 +47,10 @@ const runFile = (file: string) =>
       // A crash or a failing exit code without a failed test still fails the file (a response its route
       // does not declare sets the exit code: tests/support/responseContract.ts).
       if (code !== 0 && failed === 0) failed = 1;
+      // uvu swallows an error thrown by a `test.before` hook: its suite's tests fail with no word of why.
+      for (const [, suite, ran, of] of output.matchAll(/^ *([^\n✘]*?) +\((\d+) \/ (\d+)\)$/gm))
+        if (Number(ran) < Number(of))
+          output += `\n(${suite.trim()}: no test failed, yet ${ran} of ${of} passed: its \`test.before\` hook threw)\n`;
       resolve({ file, passed, failed, output, ms: Date.now() - started });
     });
   });
