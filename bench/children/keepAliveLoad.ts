@@ -50,6 +50,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 /** `url` may name several servers (nodes of a cluster): caller i sends to url[i % n], each on its own socket. */
 export const createLoad = (url: string | readonly string[], connections: number) => {
   const targets = (typeof url === 'string' ? [url] : url).map((u) => new URL(u));
+  let socketCount = 0;
   const callers = Array.from({ length: connections }, (_, i) => {
     const connection = createRawHttpConnection(targets[i % targets.length], TIMEOUT_MS);
     connection.onNewSocket(() => {
@@ -57,7 +58,6 @@ export const createLoad = (url: string | readonly string[], connections: number)
     });
     return connection;
   });
-  let socketCount = 0;
 
   /**
    * Runs `connections` callers until `next` answers undefined; each request's latency runs from its

@@ -23,7 +23,9 @@ const parseHead = (head: string) => {
     else if (name === 'transfer-encoding') chunked = value.includes('chunked');
     else if (name === 'connection') close = value === 'close';
   }
-  return { status, length: chunked ? undefined : (length ?? 0), chunked, close };
+  // No body after 204 or 304, whatever the headers say; none either without a length or chunks.
+  const bodyless = status === 204 || status === 304 || chunked;
+  return { status, length: bodyless ? 0 : (length ?? 0), chunked, close };
 };
 
 /** The end of a complete chunked body in `data` and the body itself, or undefined while it is incomplete. */
@@ -57,8 +59,8 @@ export const createRawHttpConnection = (target: URL, timeoutMs: number) => {
   let head: ReturnType<typeof parseHead> | undefined;
   let bodyStart = 0;
   let timer: NodeJS.Timeout | undefined;
-  /** Sockets that have carried an answer. */
-  const carried = new WeakSet<Socket>();
+  /** Whether the current socket has carried an answer yet. */
+  let carried = false;
   let onFirstAnswer: (() => void) | undefined;
 
   const finish = (outcome: Outcome) => {
@@ -92,15 +94,15 @@ export const createRawHttpConnection = (target: URL, timeoutMs: number) => {
       body = found.body;
       end = bodyStart + found.end;
     } else {
-      end = bodyStart + (head.status === 204 || head.status === 304 ? 0 : (head.length ?? 0));
+      end = bodyStart + head.length;
       if (buffered.length < end) return;
       body = buffered.subarray(bodyStart, end);
     }
     const { status, close } = head;
     const text = pending.wantBody ? body.toString('utf8') : '';
     buffered = buffered.subarray(end);
-    if (!carried.has(s)) {
-      carried.add(s);
+    if (!carried) {
+      carried = true;
       onFirstAnswer?.();
     }
     if (close) {
@@ -113,6 +115,7 @@ export const createRawHttpConnection = (target: URL, timeoutMs: number) => {
 
   const open = () => {
     const s = connect({ host: target.hostname, port: Number(target.port), noDelay: true });
+    carried = false;
     s.on('data', (chunk: Buffer) => {
       buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
       read(s);

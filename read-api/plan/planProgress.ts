@@ -82,15 +82,14 @@ export const plansWithProgress = async (db: SqlDb, plans: readonly PlanRow[], no
  * 13 minutes of a quarter), the next expiry among the certified people it counts. Just before it where
  * floating point might round the other way: an answer recomputed early is the same answer.
  */
-const changesAt = (plan: PlanRow, f: Figures | undefined, now: number): number => {
-  const { start, end } = spanOf(plan.period);
-  const [from, to] = [start.getTime(), end.getTime()];
+const changesAt = (plan: PlanRow, span: { start: Date; end: Date }, f: Figures | undefined, now: number) => {
+  const [from, to] = [span.start.getTime(), span.end.getTime()];
   let until = Number.POSITIVE_INFINITY;
   if (now < from) until = from;
   else if (now < to) {
-    const span = to - from;
-    const hundredths = Math.round(((now - from) / span) * 10_000);
-    until = Math.min(to, Math.floor(from + ((hundredths + 0.5) / 10_000) * span) - 1);
+    const length = to - from;
+    const hundredths = Math.round(((now - from) / length) * 10_000);
+    until = Math.min(to, Math.floor(from + ((hundredths + 0.5) / 10_000) * length) - 1);
   }
   const certified = f?.certified.find((r) => r.partner_id === plan.partner_id)?.certified_expiries;
   for (const e of certified ? (JSON.parse(certified) as number[]) : []) if (e > now && e < until) until = e;
@@ -100,9 +99,10 @@ const changesAt = (plan: PlanRow, f: Figures | undefined, now: number): number =
 /** Plans with their progress at `now`, and the instant (ms) until which that progress holds with no event. */
 export const progressOfPlans = async (db: SqlDb, plans: readonly PlanRow[], now: Date) => {
   const f = await figuresFor(db, plans);
-  const holdsUntil = plans.reduce((until, plan) => Math.min(until, changesAt(plan, f, now.getTime())), Infinity);
+  let holdsUntil = Number.POSITIVE_INFINITY;
   const views = plans.map((plan): z.input<typeof PlanOut> => {
     const { start, end } = spanOf(plan.period);
+    holdsUntil = Math.min(holdsUntil, changesAt(plan, { start, end }, f, now.getTime()));
     const elapsedPct = Math.min(
       100,
       Math.max(0, pct(now.getTime() - start.getTime(), end.getTime() - start.getTime()) ?? 0),
