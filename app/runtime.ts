@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { systemClock } from '../domain/shared/clock.js';
 import { createClusterPlatform } from './cluster/clusterPlatform.js';
 import { loadConfig, type Config } from './config.js';
-import { nanoidGenerator } from './nanoidGenerator.js';
+import { timeOrderedIds } from './timeOrderedIds.js';
 import { inDataDir } from './operatorError.js';
 import { createPlatform, type AppPlatform } from './platform.js';
 import { loadOrCreateSecret, loadOrCreateSharedSecret } from './secrets.js';
@@ -18,7 +18,7 @@ export const openRuntime = async (options: { startProjections?: boolean } = {}) 
     const platform: AppPlatform = await createClusterPlatform({
       url: config.databaseUrl,
       clock: systemClock,
-      ids: nanoidGenerator,
+      ids: timeOrderedIds(),
       startProjections: options.startProjections,
       poolSize: config.poolSize,
       nodeName: config.nodeName ?? `${hostname()}:${process.pid}`,
@@ -36,7 +36,7 @@ export const openRuntime = async (options: { startProjections?: boolean } = {}) 
     const platform: AppPlatform = await createPlatform({
       databaseFile: config.databaseFile,
       clock: systemClock,
-      ids: nanoidGenerator,
+      ids: timeOrderedIds(),
       startProjections: options.startProjections,
       eventStore: config.eventStore,
       webhooks: { ...config.webhooks, signingKey: webhookKey.value },

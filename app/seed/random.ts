@@ -1,3 +1,7 @@
+import { ID_ALPHABET, timeOrderedBody } from '../../domain/shared/ids.js';
+
+const MINTED_FROM = Date.UTC(2024, 0, 1);
+
 /**
  * The seed's only source of randomness: mulberry32, a small seeded PRNG, so that one seed always
  * gives the same channel (ids included: nothing in the seed calls nanoid or Math.random). The
@@ -12,7 +16,7 @@ export const createRandom = (seed: number) => {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  let minted = 0;
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const normal = () => {
     // Box-Muller; 1 - next() keeps log away from 0.
@@ -50,11 +54,15 @@ export const createRandom = (seed: number) => {
       }
       return k;
     },
-    /** A prefixed id shaped like the app's nanoids (`ptr_` + 16 alphanumerics). */
+    /**
+     * A prefixed id shaped like the server's (`ptr_` + 8 digits of time + 8 random alphanumerics), its
+     * instant advancing a millisecond per id from 2024: ids sort in the order they were minted, as a
+     * server's do in the order its commands arrived, so a generated log rebuilds like a real one.
+     */
     id: (prefix: string) => {
-      let body = '';
-      for (let i = 0; i < 16; i++) body += alphabet[Math.floor(next() * alphabet.length)];
-      return `${prefix}_${body}`;
+      let tail = '';
+      for (let i = 0; i < 8; i++) tail += ID_ALPHABET[Math.floor(next() * ID_ALPHABET.length)];
+      return `${prefix}_${timeOrderedBody(MINTED_FROM + minted++, tail)}`;
     },
   };
 };

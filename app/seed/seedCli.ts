@@ -4,7 +4,7 @@ import { manualClock } from '../../domain/shared/clock.js';
 import { IsoDate } from '../../domain/shared/index.js';
 import { loadConfig } from '../config.js';
 import { inDataDir, OperatorError } from '../operatorError.js';
-import { nanoidGenerator } from '../nanoidGenerator.js';
+import { timeOrderedIds } from '../timeOrderedIds.js';
 import { createPlatform } from '../platform.js';
 import { progressBar } from '../progressBar.js';
 import { loadOrCreateSecret } from '../secrets.js';
@@ -49,7 +49,7 @@ export const registerSeedCommand = (program: Command) =>
         const opened = await createPlatform({
           databaseFile: config.databaseFile,
           clock,
-          ids: nanoidGenerator,
+          ids: timeOrderedIds(),
           startProjections: false,
           startPolicies: false,
           backgroundCheckpoints: true,

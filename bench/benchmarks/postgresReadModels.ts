@@ -4,7 +4,7 @@
  * from it, then the `reads` benchmark's queries against them through fastify.inject.
  */
 import { createClusterPlatform } from '../../app/cluster/clusterPlatform.js';
-import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../app/timeOrderedIds.js';
 import { systemClock } from '../../domain/shared/clock.js';
 import { exportSqliteFile } from '../../eventstore/sqlite/exportSqliteFile.js';
 import { freshDatabase } from '../../tests/support/clusterTestApp.js';
@@ -31,7 +31,7 @@ export const postgresReadModels: Benchmark = {
       const platform = await createClusterPlatform({
         url,
         clock: systemClock,
-        ids: nanoidGenerator,
+        ids: timeOrderedIds(),
         startProjections: false,
       });
       try {

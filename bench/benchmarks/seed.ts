@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../app/timeOrderedIds.js';
 import { createPlatform } from '../../app/platform.js';
 import { seedChannel, type SeedReport } from '../../app/seed/seedChannel.js';
 import { manualClock } from '../../domain/shared/clock.js';
@@ -30,7 +30,7 @@ export const seededChannel = (ctx: BenchContext): Promise<SeededChannel> =>
     const platform = await createPlatform({
       databaseFile: file,
       clock,
-      ids: nanoidGenerator,
+      ids: timeOrderedIds(),
       startProjections: false,
       startPolicies: false,
       backgroundCheckpoints: true,

@@ -7,7 +7,7 @@
  * item-side evaluation of the projection run. Registered as the `visibility` benchmark.
  */
 import { join } from 'node:path';
-import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../app/timeOrderedIds.js';
 import { createPlatform } from '../../app/platform.js';
 import { createRandom } from '../../app/seed/random.js';
 import { systemClock } from '../../domain/shared/clock.js';
@@ -46,7 +46,7 @@ export const runVisibilityBench = async (options: VisibilityBenchOptions): Promi
   const platform = await createPlatform({
     databaseFile: file,
     clock: systemClock,
-    ids: nanoidGenerator,
+    ids: timeOrderedIds(),
     startProjections: true,
     startPolicies: false,
   });

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { createServer as createTcpServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../app/timeOrderedIds.js';
 import { createPlatform, type Platform } from '../../app/platform.js';
 import { webhookCommands } from '../../commands/webhook/webhookCommands.js';
 import { ADMIN_KEY_PRINCIPAL } from '../../domain/access/index.js';
@@ -82,7 +82,7 @@ export const webhooksBenchmark: Benchmark = {
     const platform = await createPlatform({
       databaseFile: join(ctx.tempDir('webhooks'), 'prm.db'),
       clock: systemClock,
-      ids: nanoidGenerator,
+      ids: timeOrderedIds(),
       webhooks: { allowPrivate: true, timeoutMs: 10_000 },
     });
     const rec = await receiver();

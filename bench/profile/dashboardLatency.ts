@@ -7,7 +7,7 @@
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import { periodOf, previousPeriod } from '../../domain/shared/index.js';
-import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../app/timeOrderedIds.js';
 import { createPlatform } from '../../app/platform.js';
 import { systemClock } from '../../domain/shared/clock.js';
 import { benchApp } from '../fixtures/benchApp.js';
@@ -22,7 +22,7 @@ const quiet = process.env.PRM_BACKGROUND === 'off';
 const platform = await createPlatform({
   databaseFile: file,
   clock: systemClock,
-  ids: nanoidGenerator,
+  ids: timeOrderedIds(),
   startProjections: !quiet,
   backgroundCheckpoints: !quiet,
 });

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { importLogFile } from '../../app/cli/importLogFile.js';
-import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../app/timeOrderedIds.js';
 import { createPlatform, type Platform } from '../../app/platform.js';
 import { manualClock } from '../../domain/shared/clock.js';
 import { eventHash } from '../../eventstore/hashChain.js';
@@ -48,7 +48,7 @@ const emptyStore = async (tmp: ReturnType<typeof tempDir>): Promise<Platform> =>
   createPlatform({
     databaseFile: tmp.file(`target-${++stores}.db`),
     clock: manualClock('2030-01-01T00:00:00Z'),
-    ids: nanoidGenerator,
+    ids: timeOrderedIds(),
     startProjections: false,
   });
 

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createClusterPlatform } from '../../app/cluster/clusterPlatform.js';
-import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../app/timeOrderedIds.js';
 import { manualClock } from '../../domain/shared/clock.js';
 import { allProjections } from '../../projections/index.js';
 import type { SqlDb } from '../../infra/sql/sqlDb.js';
@@ -124,7 +124,7 @@ test('every read model equals a rebuild, whatever nodes were killed when', async
           for (const n of c.live.splice(0)) await n.dispose();
         }
         // A one-shot platform (as `prm rebuild` opens): the incremental read models, then a rebuild of them.
-        const platform = await createClusterPlatform({ url, clock, ids: nanoidGenerator, startProjections: false });
+        const platform = await createClusterPlatform({ url, clock, ids: timeOrderedIds(), startProjections: false });
         try {
           const incremental = await dump(platform.reader);
           await platform.runner.rebuild();

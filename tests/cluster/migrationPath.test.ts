@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createClusterPlatform } from '../../app/cluster/clusterPlatform.js';
-import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../app/timeOrderedIds.js';
 import { systemClock } from '../../domain/shared/clock.js';
 import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import type { Tables } from '../../infra/sql/tables.js';
@@ -108,7 +108,7 @@ test('prm export from SQLite, prm import into PostgreSQL: same head hash, same r
   const platform = await createClusterPlatform({
     url: ctx.url,
     clock: systemClock,
-    ids: nanoidGenerator,
+    ids: timeOrderedIds(),
     startProjections: false,
   });
   try {

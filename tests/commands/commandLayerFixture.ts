@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import * as assert from 'uvu/assert';
-import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../app/timeOrderedIds.js';
 import { createPlatform } from '../../app/platform.js';
 import { commandLayer } from '../../commands/commandLayer.js';
 import {
@@ -27,7 +27,7 @@ export const openCommandLayer = async () => {
   const platform = await createPlatform({
     databaseFile: join(dir, 'prm.db'),
     clock,
-    ids: nanoidGenerator,
+    ids: timeOrderedIds(),
     startProjections: false,
     startPolicies: false,
   });

@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../app/timeOrderedIds.js';
 import { createPlatform } from '../../app/platform.js';
 import { dealExpirySweeper } from '../../app/sweepers/index.js';
 import { dealCommands } from '../../commands/deal/dealCommands.js';
@@ -95,7 +95,7 @@ test('two platforms on one SQLite file sweep at the same time: each deal expired
     const other = await createPlatform({
       databaseFile: join(t.dir, 'prm.db'),
       clock: t.clock,
-      ids: nanoidGenerator,
+      ids: timeOrderedIds(),
       startProjections: false,
     });
     try {
@@ -222,7 +222,7 @@ test('two `prm expire-deals` processes at once: each deal expired once', async (
     const platform = await createPlatform({
       databaseFile: join(dir, 'prm.db'),
       clock: systemClock,
-      ids: nanoidGenerator,
+      ids: timeOrderedIds(),
       startProjections: false,
     });
     try {

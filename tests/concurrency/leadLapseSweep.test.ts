@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../app/timeOrderedIds.js';
 import { createPlatform } from '../../app/platform.js';
 import { leadAcceptanceSweeper } from '../../app/sweepers/index.js';
 import { systemClock } from '../../domain/shared/clock.js';
@@ -64,7 +64,7 @@ test('two platforms on one SQLite file sweep at once: each lead lapses once and 
     const other = await createPlatform({
       databaseFile: join(t.dir, 'prm.db'),
       clock: t.clock,
-      ids: nanoidGenerator,
+      ids: timeOrderedIds(),
       startProjections: false,
     });
     try {
@@ -126,7 +126,7 @@ test('`prm expire-leads` lapses what is overdue by the real clock; without auto-
     const platform = await createPlatform({
       databaseFile: join(dir, 'prm.db'),
       clock: systemClock,
-      ids: nanoidGenerator,
+      ids: timeOrderedIds(),
       startProjections: true,
     });
     try {

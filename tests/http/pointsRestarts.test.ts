@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../app/timeOrderedIds.js';
 import { createPlatform } from '../../app/platform.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { defineProgram, expectStatus } from './fixtures.js';
@@ -61,7 +61,7 @@ test('a rebuild of the read models gives the same points and awards nothing agai
 test('a restarted platform awards nothing twice, also after losing its policy checkpoints', async ({ t }) => {
   const file = join(t.dir, 'prm.db');
   const open = (startPolicies = true) =>
-    createPlatform({ databaseFile: file, clock: t.clock, ids: nanoidGenerator, startPolicies });
+    createPlatform({ databaseFile: file, clock: t.clock, ids: timeOrderedIds(), startPolicies });
   const before = await snapshot(t);
   await t.platform.close();
   // The suite's dispose would close the platform again: from here on it only closes the app and cleans up.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as assert from 'uvu/assert';
 import { buildApp } from '../../app/buildApp.js';
-import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../app/timeOrderedIds.js';
 import { createPlatform } from '../../app/platform.js';
 import { seedChannel } from '../../app/seed/seedChannel.js';
 import { manualClock, systemClock } from '../../domain/shared/clock.js';
@@ -22,14 +22,14 @@ export const analyticsSeed = async (options: { partners: number; seed: number })
   const seeding = await createPlatform({
     databaseFile: file,
     clock: seedClock,
-    ids: nanoidGenerator,
+    ids: timeOrderedIds(),
     startProjections: false,
     startPolicies: false,
   });
   await seedChannel(seeding, seedClock, { ...options, until, bulk: true });
   await seeding.close();
 
-  const platform = await createPlatform({ databaseFile: file, clock: systemClock, ids: nanoidGenerator });
+  const platform = await createPlatform({ databaseFile: file, clock: systemClock, ids: timeOrderedIds() });
   const app = await buildApp(platform, { adminKey: ADMIN_KEY, jwtSecret: JWT_SECRET });
   /** An answer of the API, `unknown` until read through tests/support/json.ts. */
   const get = async (url: string): Promise<unknown> => {

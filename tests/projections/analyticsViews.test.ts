@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../app/timeOrderedIds.js';
 import { createPlatform } from '../../app/platform.js';
 import { manualClock } from '../../domain/shared/clock.js';
 import { migrateToLatest } from '../../migrations/migrateToLatest.js';
@@ -159,7 +159,7 @@ test('migrations step aside: views dropped only when one is pending; an old stor
   const platform = await createPlatform({
     databaseFile: old,
     clock: manualClock('2026-06-01T09:00:00.000Z'),
-    ids: nanoidGenerator,
+    ids: timeOrderedIds(),
     startProjections: true,
   });
   try {

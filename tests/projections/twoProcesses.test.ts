@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../app/timeOrderedIds.js';
 import { createPlatform, type Platform } from '../../app/platform.js';
 import { allProjections } from '../../projections/index.js';
 import { activePartner, employee, expectStatus } from '../http/fixtures.js';
@@ -17,7 +17,7 @@ test.before.each(async (ctx) => {
   ctx.other = await createPlatform({
     databaseFile: join(ctx.t.dir, 'prm.db'),
     clock: ctx.t.clock,
-    ids: nanoidGenerator,
+    ids: timeOrderedIds(),
   });
 });
 test.after.each(async (ctx) => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../app/timeOrderedIds.js';
 import { createPlatform } from '../../app/platform.js';
 import { seedChannel } from '../../app/seed/seedChannel.js';
 import { manualClock } from '../../domain/shared/clock.js';
@@ -13,7 +13,7 @@ export const seededStore = async (options: { partners: number; seed: number; unt
   const platform = await createPlatform({
     databaseFile: join(dir, 'prm.db'),
     clock,
-    ids: nanoidGenerator,
+    ids: timeOrderedIds(),
     startProjections: false,
     startPolicies: false,
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../../app/buildApp.js';
 import { createClusterPlatform, type ClusterPlatformOptions } from '../../app/cluster/clusterPlatform.js';
-import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../app/timeOrderedIds.js';
 import { manualClock } from '../../domain/shared/clock.js';
 
 type ManualClock = ReturnType<typeof manualClock>;
@@ -37,7 +37,7 @@ export const startClusterTestApp = async (
   const clock = options.clock ?? manualClock(options.now ?? '2026-06-01T09:00:00.000Z');
   const { identity, ...platformOptions } = options;
   const platform = await createClusterPlatform({
-    ids: nanoidGenerator,
+    ids: timeOrderedIds(),
     leaseRetryMs: 200,
     ...platformOptions,
     url,

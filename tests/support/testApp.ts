@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app/buildApp.js';
-import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../app/timeOrderedIds.js';
 import type { EventStoreChoice } from '../../app/openEventStore.js';
 import { createPlatform, type Platform, type PlatformOptions } from '../../app/platform.js';
 import { manualClock } from '../../domain/shared/clock.js';
@@ -69,7 +69,7 @@ export const startTestApp = async (
   const platform: Platform = await createPlatform({
     databaseFile: join(dir, 'prm.db'),
     clock,
-    ids: nanoidGenerator,
+    ids: timeOrderedIds(),
     eventStore: options.eventStore,
     webhooks: options.webhooks,
     // `PRM_PROJECTION_WORKER=true npm test` runs every spec with the projections on a worker thread.

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import * as assert from 'uvu/assert';
 import { buildApp } from '../../app/buildApp.js';
-import { nanoidGenerator } from '../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../app/timeOrderedIds.js';
 import { createPlatform, type Platform } from '../../app/platform.js';
 import { seedChannel, type SeedReport } from '../../app/seed/seedChannel.js';
 import { manualClock } from '../../domain/shared/clock.js';
@@ -41,14 +41,14 @@ export const startConsole = async (): Promise<Console> => {
   const seeding = await createPlatform({
     databaseFile: file,
     clock,
-    ids: nanoidGenerator,
+    ids: timeOrderedIds(),
     startProjections: false,
     startPolicies: false,
   });
   const report = await seedChannel(seeding, clock, { partners: 14, seed: 21, until: UNTIL, bulk: true });
   await seeding.close();
   clock.set(`${UNTIL}T17:00:00.000Z`);
-  const platform = await createPlatform({ databaseFile: file, clock, ids: nanoidGenerator });
+  const platform = await createPlatform({ databaseFile: file, clock, ids: timeOrderedIds() });
   // These tests sign in by pasting tokens: the development-only form is on.
   const app = await buildApp(platform, {
     adminKey: ADMIN_KEY,

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../../app/buildApp.js';
-import { nanoidGenerator } from '../../../app/nanoidGenerator.js';
+import { timeOrderedIds } from '../../../app/timeOrderedIds.js';
 import { createPlatform } from '../../../app/platform.js';
 import { manualClock } from '../../../domain/shared/clock.js';
 import { openSqlite } from '../../../eventstore/sqlite/openSqlite.js';
@@ -24,7 +24,7 @@ export const appOnCopy = async (source: string, now = '2026-06-01T09:00:00.000Z'
   const databaseFile = tmp.file('prm.db');
   copyFileSync(source, databaseFile);
   const clock = manualClock(now);
-  const platform = await createPlatform({ databaseFile, clock, ids: nanoidGenerator });
+  const platform = await createPlatform({ databaseFile, clock, ids: timeOrderedIds() });
   const app = await buildApp(platform, { adminKey: ADMIN_KEY, jwtSecret: JWT_SECRET });
   const request = async (method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, token: string = ADMIN_KEY) => {
     const res = await app.inject({
