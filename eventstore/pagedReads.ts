@@ -7,7 +7,7 @@ type Rows<R> = readonly R[] | Promise<readonly R[]>;
 const isPromise = <R>(rows: Rows<R>): rows is Promise<readonly R[]> => !Array.isArray(rows);
 
 /** readStream over pages of rows between two versions (inclusive), in either direction. */
-export async function* pagedStream<R extends { readonly version: number }>(
+export async function* pagedStream<R>(
   page: (from: number, to: number, direction: 'forwards' | 'backwards', limit: number) => Rows<R>,
   options: ReadStreamOptions,
   toEvent: (row: R) => StoredEvent,
@@ -20,15 +20,19 @@ export async function* pagedStream<R extends { readonly version: number }>(
     // SQLite pages are synchronous: awaiting them anyway would add a microtask per page and change how
     // concurrent readers (the commands of one seed round loading their streams) interleave.
     const rows = isPromise(got) ? await got : got;
-    for (const row of rows) yield toEvent(row);
+    let last = from;
+    for (const row of rows) {
+      const event = toEvent(row);
+      last = event.version;
+      yield event;
+    }
     if (rows.length < PAGE) return;
-    const last = rows[rows.length - 1].version;
     from = direction === 'forwards' ? last + 1 : last - 1;
   }
 }
 
 /** readAll over pages of rows after a position, up to the options' limit (the filter is the page's business). */
-export async function* pagedLog<R extends { readonly position: number | string }>(
+export async function* pagedLog<R>(
   page: (after: number, limit: number) => Rows<R>,
   options: ReadAllOptions,
   toEvent: (row: R) => StoredEvent,
@@ -39,9 +43,12 @@ export async function* pagedLog<R extends { readonly position: number | string }
     const limit = Math.min(PAGE, remaining);
     const got = page(after, limit);
     const rows = isPromise(got) ? await got : got;
-    for (const row of rows) yield toEvent(row);
+    for (const row of rows) {
+      const event = toEvent(row);
+      after = event.position;
+      yield event;
+    }
     if (rows.length < limit) return;
     remaining -= rows.length;
-    after = Number(rows[rows.length - 1].position);
   }
 }

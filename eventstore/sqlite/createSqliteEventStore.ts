@@ -1,14 +1,14 @@
 import type { Clock } from '../../domain/shared/clock.js';
 import { createAppendListeners } from '../appendListeners.js';
 import type { ValidateEvent } from '../eventRegistry.js';
-import { rowToEvent, type SqlEventRow } from '../eventRow.js';
+import { type SqlEventValues, valuesToEvent } from '../eventRow.js';
 import { createGroupCommit } from '../groupCommit.js';
 import { pagedLog, pagedStream } from '../pagedReads.js';
 import { pollingSubscription } from '../pollingSubscription.js';
 import type { AppendResult, EventStore, StoredEvent, StreamAppend } from '../port.js';
 import { prepareCommitGroup } from './commitGroup.js';
 import type { SqliteConnection } from './openSqlite.js';
-import { prepareSelectAllEvents } from './selectAllEvents.js';
+import { prepareSelectAllEventValues } from './selectAllEvents.js';
 import { prepareSelectHead } from './selectHead.js';
 import { prepareSelectStreamEvents } from './selectStreamEvents.js';
 import { prepareSelectStreamVersion } from './selectStreamVersion.js';
@@ -25,12 +25,12 @@ export interface SqliteEventStoreOptions {
 export const createSqliteEventStore = (connection: SqliteConnection, options: SqliteEventStoreOptions): EventStore => {
   const { db, writeLock } = connection;
   const upcast = options.upcast ?? ((e: StoredEvent) => e);
-  const toEvent = (row: SqlEventRow) => upcast(rowToEvent(row));
+  const toEvent = (values: SqlEventValues) => upcast(valuesToEvent(values));
   const commitGroup = prepareCommitGroup(db, options.clock, options.validate ?? (() => undefined));
   const selectHead = prepareSelectHead(db);
   const streamVersion = versionProbes(db, prepareSelectStreamVersion(db));
   const selectStream = prepareSelectStreamEvents(db);
-  const selectAll = prepareSelectAllEvents(db);
+  const selectAll = prepareSelectAllEventValues(db);
   const listeners = createAppendListeners();
 
   // One transaction (one fsync) for every append submitted in the same tick; each append still

@@ -1,5 +1,6 @@
 import type { StoredEvent } from '../../eventstore/port.js';
 import type { Database } from '../readModels/database.js';
+import { productLineOf } from '../readModels/productLineOf.js';
 import type { ReadModelDb } from '../readModels/readModelDb.js';
 import { defineProjection } from '../runner/projection.js';
 import { idOfStream } from '../streamIds.js';
@@ -85,14 +86,14 @@ export const peopleProjection = defineProjection({
     ProgramRetired: (db, e) =>
       db.update('programs', { program_id: idOfStream(e.streamId) }, { set: { status: 'retired', version: e.version } }),
     CertificationEarned: async (db, e) => {
-      const line = await db.selectOne('programs', ['product_line'], { program_id: e.data.programId });
+      const line = await productLineOf(db, 'programs', e.data.programId);
       // Earned again after a revocation or lapse: a fresh certification, the old renewal and revocation gone.
       await db.upsert(
         'certifications',
         {
           person_id: idOfStream(e.streamId),
           program_id: e.data.programId,
-          product_line: line?.product_line ?? 'unknown',
+          product_line: line ?? 'unknown',
           earned_at: e.data.earnedAt,
           expires_at: e.data.expiresAt,
           renewed_at: null,

@@ -1,4 +1,5 @@
 import type { StoredEvent } from '../../eventstore/port.js';
+import { productLineOf } from '../readModels/productLineOf.js';
 import type { ReadModelDb } from '../readModels/readModelDb.js';
 import type { Handlers } from '../runner/projection.js';
 import { idOfStream } from '../streamIds.js';
@@ -32,13 +33,13 @@ export const peopleHandlers: Handlers = {
     markReadinessStale(db, e.data.partnerId);
   },
   CertificationEarned: async (db, e) => {
-    const line = await db.selectOne('scorecard_programs', ['product_line'], { program_id: e.data.programId });
+    const line = await productLineOf(db, 'scorecard_programs', e.data.programId);
     await db.upsert(
       'scorecard_certifications',
       {
         person_id: idOfStream(e.streamId),
         program_id: e.data.programId,
-        product_line: line?.product_line ?? 'unknown',
+        product_line: line ?? 'unknown',
         expires_at: new Date(e.data.expiresAt).toISOString(),
         revoked: 0,
       },
