@@ -34,7 +34,7 @@ const TIME_DIGITS = 8;
  * A new id's body: the instant it was minted, as 8 base-62 digits (milliseconds since 1970, fixed width
  * until the year 8900), then `tail`. Ids minted later sort later, so rows keyed by them are appended at
  * the right edge of their tables' B-trees instead of at random pages: a batch of events about new
- * people or partners touches a few pages, not every page of the table (DESIGN §3; README "Rebuilds").
+ * people or partners touches a few pages, not every page of the table (README "The event log").
  */
 export const timeOrderedBody = (ms: number, tail: string): string => {
   let digits = '';
