@@ -53,6 +53,20 @@ export interface ProjectionRunnerOptions {
   readonly onFailure?: (error: unknown) => void;
 }
 
+type ReadPage = (after: number, limit: number) => Promise<StoredEvent[]>;
+
+/** For each event type, the projections that react to it (in their order) and where each stood. */
+const takersOf = (taking: readonly Projection[], from: ReadonlyMap<string, number>) => {
+  const takers = new Map<string, { projection: Projection; seen: number }[]>();
+  for (const projection of taking)
+    for (const type of projection.eventTypes) {
+      const takes = takers.get(type) ?? [];
+      takes.push({ projection, seen: from.get(projection.name) ?? 0 });
+      takers.set(type, takes);
+    }
+  return takers;
+};
+
 /**
  * Runs projections in batches: each batch applies events and moves each projection's checkpoint in
  * one transaction, so every event is applied exactly once even across crashes.
@@ -63,13 +77,12 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   const rebuildBatchSize = options.rebuildBatchSize ?? 50_000;
   const now = options.now ?? (() => new Date());
   const checkpoints = new Map<string, number>();
-  const handles = new Map(projections.map((p) => [p.name, new Set(p.eventTypes)]));
   /** Where every projection stood after the last catch-up or rebuild: what waiters and `position()` see. */
   let processed = 0;
 
   const minCheckpoint = (subset: readonly Projection[]) => Math.min(...subset.map((p) => checkpoints.get(p.name) ?? 0));
 
-  const readPage = async (after: number, limit: number) => {
+  const readPage: ReadPage = async (after, limit) => {
     const page: StoredEvent[] = [];
     for await (const e of store.readAll({ after, limit })) page.push(e);
     return page;
@@ -90,6 +103,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     first: readonly StoredEvent[],
     pageSize: number,
     limit: number,
+    read: ReadPage,
   ) => {
     const after = first[0].position - 1;
     let last = after;
@@ -98,18 +112,20 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       const stored = await readCheckpoints(tx);
       const from = new Map(subset.map((p) => [p.name, stored.get(p.name) ?? 0]));
       const taking = subset.filter((p) => (from.get(p.name) ?? 0) >= after);
+      const takers = takersOf(taking, from);
       let page = first;
       for (let count = 0; ; ) {
-        for (const p of taking) {
-          const seen = from.get(p.name) ?? 0;
-          const types = handles.get(p.name);
-          for (const event of page) if (event.position > seen && types?.has(event.type)) await p.apply(tx, event);
+        // Event by event, as a runner applying one event at a time would: each event goes only to the
+        // projections that react to its type (a million-event rebuild skipped 13 of 14 for most events).
+        for (const event of page) {
+          const takes = takers.get(event.type);
+          if (takes) for (const t of takes) if (event.position > t.seen) await t.projection.apply(tx, event);
         }
         count += page.length;
         last = page[page.length - 1].position;
         // A short page is the log's end: a live catch-up of a few events reads the log once.
         if (page.length < pageSize || count >= limit) break;
-        page = await readPage(last, Math.min(pageSize, limit - count));
+        page = await read(last, Math.min(pageSize, limit - count));
         if (page.length === 0) break;
       }
       const at = now().toISOString();
@@ -136,12 +152,13 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     limit: number,
     page = limit,
     onProgress?: (done: number) => void,
+    read: ReadPage = readPage,
   ) => {
     const pageSize = Math.min(page, limit);
     for (;;) {
-      const first = await readPage(minCheckpoint(subset), pageSize);
+      const first = await read(minCheckpoint(subset), pageSize);
       if (first.length === 0) return;
-      const last = await applyFrom(subset, first, pageSize, limit);
+      const last = await applyFrom(subset, first, pageSize, limit, read);
       onProgress?.(last);
       // SQLite work is synchronous: without this a long catch-up or rebuild starves timers and requests.
       if (first.length === pageSize) await new Promise((resolve) => setImmediate(resolve));
@@ -193,9 +210,19 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
             checkpoints.set(p.name, 0);
           }
         });
-        await catchUp(subset, rebuildOptions.batchSize ?? rebuildBatchSize, batchSize, (done) =>
-          onProgress?.(done, total),
-        );
+        // The whole log is read in order: on another thread where the store can, while this one applies it.
+        const ahead = store.readAhead?.(0);
+        try {
+          await catchUp(
+            subset,
+            rebuildOptions.batchSize ?? rebuildBatchSize,
+            batchSize,
+            (done) => onProgress?.(done, total),
+            ahead?.take,
+          );
+        } finally {
+          await ahead?.close();
+        }
         processed = minCheckpoint(projections);
         options.onProgress?.(processed);
       });
