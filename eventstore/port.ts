@@ -89,13 +89,6 @@ export interface SubscribeOptions {
  * The event store port. Every adapter passes the same contract suite (tests/contract).
  * Appends are atomic per call, also across streams in `appendMany`.
  */
-/** See EventStore.readAhead. */
-export interface LogReadAhead {
-  /** The events after `after`, at most `limit`: what readAll({ after, limit }) would answer. */
-  readonly take: (after: number, limit: number) => Promise<StoredEvent[]>;
-  readonly close: () => Promise<void>;
-}
-
 export interface EventStore {
   readonly append: (
     streamId: string,
@@ -105,11 +98,6 @@ export interface EventStore {
   readonly appendMany: (appends: readonly StreamAppend[]) => Promise<readonly AppendResult[]>;
   readonly readStream: (streamId: string, options?: ReadStreamOptions) => AsyncIterable<StoredEvent>;
   readonly readAll: (options?: ReadAllOptions) => AsyncIterable<StoredEvent>;
-  /**
-   * The whole log from `after` on, for a reader that will take all of it in order (a rebuild): read
-   * ahead on another thread where the adapter can. Absent: read it with readAll.
-   */
-  readonly readAhead?: (after: number) => LogReadAhead;
   readonly subscribe: (options: SubscribeOptions) => Subscription;
   /** Current version of a stream, 0 when it does not exist. */
   readonly streamVersion: (streamId: string) => Promise<number>;

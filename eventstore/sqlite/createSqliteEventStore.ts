@@ -8,8 +8,7 @@ import { pollingSubscription } from '../pollingSubscription.js';
 import type { AppendResult, EventStore, StoredEvent, StreamAppend } from '../port.js';
 import { prepareCommitGroup } from './commitGroup.js';
 import type { SqliteConnection } from './openSqlite.js';
-import { logReadAhead } from './logReadAhead.js';
-import { logPageSql, prepareSelectAllEventValues } from './selectAllEvents.js';
+import { prepareSelectAllEventValues } from './selectAllEvents.js';
 import { prepareSelectHead } from './selectHead.js';
 import { prepareSelectStreamEvents } from './selectStreamEvents.js';
 import { prepareSelectStreamVersion } from './selectStreamVersion.js';
@@ -50,17 +49,6 @@ export const createSqliteEventStore = (connection: SqliteConnection, options: Sq
     readStream: (streamId, o = {}) =>
       pagedStream((from, to, direction, limit) => selectStream(streamId, from, to, direction, limit), o, toEvent),
     readAll: (o = {}) => pagedLog((after, limit) => selectAll(after, limit, o.filter), o, toEvent),
-    ...(connection.path === ':memory:'
-      ? {}
-      : {
-          readAhead: (after: number) =>
-            logReadAhead(after, {
-              path: connection.path,
-              sql: logPageSql(),
-              toEvent,
-              fallback: (from, limit) => selectAll(from, limit).map(toEvent),
-            }),
-        }),
     subscribe: (o) => pollingSubscription(store, o),
     streamVersion,
     headPosition: async () => selectHead().position,

@@ -2,14 +2,6 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { EventFilter } from '../port.js';
 import { EVENT_COLUMNS, type SqlEventRow, type SqlEventValues } from '../eventRow.js';
 
-/** A page of the log after a position (`?`), of `types` types and a stream prefix if asked, `LIMIT ?`. */
-export const logPageSql = (types = 0, prefix = false) => {
-  const where = ['position > ?'];
-  if (types > 0) where.push(`type IN (${Array(types).fill('?').join(',')})`);
-  if (prefix) where.push('substr(stream_id, 1, ?) = ?');
-  return `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position ASC LIMIT ?`;
-};
-
 /** Pages of the global log after a position, optionally filtered by type and stream prefix. */
 const prepareSelectPage = <R>(db: Database, raw: boolean) => {
   const cache = new Map<string, Statement<unknown[]>>();
@@ -19,7 +11,12 @@ const prepareSelectPage = <R>(db: Database, raw: boolean) => {
     const key = `${types}:${prefix}`;
     let stmt = cache.get(key);
     if (!stmt) {
-      stmt = db.prepare(logPageSql(types, prefix)).raw(raw);
+      const where = ['position > ?'];
+      if (types > 0) where.push(`type IN (${Array(types).fill('?').join(',')})`);
+      if (prefix) where.push('substr(stream_id, 1, ?) = ?');
+      stmt = db
+        .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position ASC LIMIT ?`)
+        .raw(raw);
       cache.set(key, stmt);
     }
     return stmt;

@@ -53,8 +53,6 @@ export interface ProjectionRunnerOptions {
   readonly onFailure?: (error: unknown) => void;
 }
 
-type ReadPage = (after: number, limit: number) => Promise<StoredEvent[]>;
-
 /** For each event type, the projections that react to it (in their order) and where each stood. */
 const takersOf = (taking: readonly Projection[], from: ReadonlyMap<string, number>) => {
   const takers = new Map<string, { projection: Projection; seen: number }[]>();
@@ -82,7 +80,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
 
   const minCheckpoint = (subset: readonly Projection[]) => Math.min(...subset.map((p) => checkpoints.get(p.name) ?? 0));
 
-  const readPage: ReadPage = async (after, limit) => {
+  const readPage = async (after: number, limit: number) => {
     const page: StoredEvent[] = [];
     for await (const e of store.readAll({ after, limit })) page.push(e);
     return page;
@@ -103,7 +101,6 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     first: readonly StoredEvent[],
     pageSize: number,
     limit: number,
-    read: ReadPage,
   ) => {
     const after = first[0].position - 1;
     let last = after;
@@ -125,7 +122,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         last = page[page.length - 1].position;
         // A short page is the log's end: a live catch-up of a few events reads the log once.
         if (page.length < pageSize || count >= limit) break;
-        page = await read(last, Math.min(pageSize, limit - count));
+        page = await readPage(last, Math.min(pageSize, limit - count));
         if (page.length === 0) break;
       }
       const at = now().toISOString();
@@ -152,13 +149,12 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     limit: number,
     page = limit,
     onProgress?: (done: number) => void,
-    read: ReadPage = readPage,
   ) => {
     const pageSize = Math.min(page, limit);
     for (;;) {
-      const first = await read(minCheckpoint(subset), pageSize);
+      const first = await readPage(minCheckpoint(subset), pageSize);
       if (first.length === 0) return;
-      const last = await applyFrom(subset, first, pageSize, limit, read);
+      const last = await applyFrom(subset, first, pageSize, limit);
       onProgress?.(last);
       // SQLite work is synchronous: without this a long catch-up or rebuild starves timers and requests.
       if (first.length === pageSize) await new Promise((resolve) => setImmediate(resolve));
@@ -210,19 +206,9 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
             checkpoints.set(p.name, 0);
           }
         });
-        // The whole log is read in order: on another thread where the store can, while this one applies it.
-        const ahead = store.readAhead?.(0);
-        try {
-          await catchUp(
-            subset,
-            rebuildOptions.batchSize ?? rebuildBatchSize,
-            batchSize,
-            (done) => onProgress?.(done, total),
-            ahead?.take,
-          );
-        } finally {
-          await ahead?.close();
-        }
+        await catchUp(subset, rebuildOptions.batchSize ?? rebuildBatchSize, batchSize, (done) =>
+          onProgress?.(done, total),
+        );
         processed = minCheckpoint(projections);
         options.onProgress?.(processed);
       });

@@ -225,28 +225,16 @@ test('rebuild clears the named projections and replays the log into them, report
   assert.is((await tally(ctx, 'tally')).events, 10, 'a refused rebuild clears nothing');
 });
 
-/** A runner whose store records the page size of every read of the log (a rebuild's are read ahead). */
+/** A runner whose store records the page size of every read of the log. */
 const recordingReads = (ctx: Ctx, batchSize: number) => {
   const reads: number[] = [];
   const { store } = ctx.s;
-  const { readAhead } = store;
-  assert.ok(readAhead, 'a SQLite file store reads ahead');
   const r = createProjectionRunner({
     store: {
       ...store,
       readAll: (options) => {
         reads.push(options?.limit ?? 0);
         return store.readAll(options);
-      },
-      readAhead: (after) => {
-        const ahead = readAhead(after);
-        return {
-          take: (from, limit) => {
-            reads.push(limit);
-            return ahead.take(from, limit);
-          },
-          close: ahead.close,
-        };
       },
     },
     db: ctx.db,
