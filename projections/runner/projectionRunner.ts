@@ -53,18 +53,6 @@ export interface ProjectionRunnerOptions {
   readonly onFailure?: (error: unknown) => void;
 }
 
-/** For each event type, the projections that react to it (in their order) and where each stood. */
-const takersOf = (taking: readonly Projection[], from: ReadonlyMap<string, number>) => {
-  const takers = new Map<string, { projection: Projection; seen: number }[]>();
-  for (const projection of taking)
-    for (const type of projection.eventTypes) {
-      const takes = takers.get(type) ?? [];
-      takes.push({ projection, seen: from.get(projection.name) ?? 0 });
-      takers.set(type, takes);
-    }
-  return takers;
-};
-
 /**
  * Runs projections in batches: each batch applies events and moves each projection's checkpoint in
  * one transaction, so every event is applied exactly once even across crashes.
@@ -75,6 +63,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   const rebuildBatchSize = options.rebuildBatchSize ?? 50_000;
   const now = options.now ?? (() => new Date());
   const checkpoints = new Map<string, number>();
+  const handles = new Map(projections.map((p) => [p.name, new Set(p.eventTypes)]));
   /** Where every projection stood after the last catch-up or rebuild: what waiters and `position()` see. */
   let processed = 0;
 
@@ -109,14 +98,12 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       const stored = await readCheckpoints(tx);
       const from = new Map(subset.map((p) => [p.name, stored.get(p.name) ?? 0]));
       const taking = subset.filter((p) => (from.get(p.name) ?? 0) >= after);
-      const takers = takersOf(taking, from);
       let page = first;
       for (let count = 0; ; ) {
-        // Event by event, as a runner applying one event at a time would: each event goes only to the
-        // projections that react to its type (a million-event rebuild skipped 13 of 14 for most events).
-        for (const event of page) {
-          const takes = takers.get(event.type);
-          if (takes) for (const t of takes) if (event.position > t.seen) await t.projection.apply(tx, event);
+        for (const p of taking) {
+          const seen = from.get(p.name) ?? 0;
+          const types = handles.get(p.name);
+          for (const event of page) if (event.position > seen && types?.has(event.type)) await p.apply(tx, event);
         }
         count += page.length;
         last = page[page.length - 1].position;
