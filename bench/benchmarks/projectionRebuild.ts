@@ -1,4 +1,5 @@
 import type { Benchmark } from '../harness/benchmark.js';
+import { CLI_NODE_FLAGS } from '../../app/cli/cliNodeFlags.js';
 import { runChild } from '../harness/child.js';
 import { megabytes, round } from '../harness/stats.js';
 import { sharedFoundationStore } from '../fixtures/sharedFoundationStore.js';
@@ -9,12 +10,15 @@ export const projectionRebuild: Benchmark = {
   title: 'Projection rebuild',
   description:
     'runner.rebuild() of every read model over the generated store (--events), ' +
-    'in a child process sampling its RSS every 50 ms',
+    "in a child process run with prm's Node flags, sampling its RSS every 50 ms",
   run: async (ctx) => {
     const store = await sharedFoundationStore(ctx);
-    const out = await runChild<RebuildInput, RebuildOutput>(new URL('../children/rebuild.ts', import.meta.url), {
-      file: store.file,
-    });
+    // With `prm rebuild`'s flags: that is where rebuilds run.
+    const out = await runChild<RebuildInput, RebuildOutput>(
+      new URL('../children/rebuild.ts', import.meta.url),
+      { file: store.file },
+      { execArgv: CLI_NODE_FLAGS },
+    );
     if (out.projectionPosition !== out.events)
       throw new Error(`rebuild stopped at ${out.projectionPosition} of ${out.events} events`);
     ctx.log(

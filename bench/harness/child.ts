@@ -1,9 +1,6 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** The young generation's size the bench runs with (`npm run bench`, as `npm start`): its children too. */
-const youngGeneration = process.execArgv.filter((a) => a.startsWith('--max-semi-space-size'));
-
 /**
  * Runs a bench script in its own Node process (its own event loop, its own RSS) and returns what
  * it answers. The script calls `answerParent` with a handler of its input.
@@ -11,7 +8,7 @@ const youngGeneration = process.execArgv.filter((a) => a.startsWith('--max-semi-
 export const runChild = <I, O>(scriptUrl: URL, input: I, options: { execArgv?: readonly string[] } = {}): Promise<O> =>
   new Promise<O>((resolve, reject) => {
     const child = fork(fileURLToPath(scriptUrl), [], {
-      execArgv: ['--import', import.meta.resolve('tsx'), ...youngGeneration, ...(options.execArgv ?? [])],
+      execArgv: ['--import', import.meta.resolve('tsx'), ...(options.execArgv ?? [])],
       // The child's stdout goes to our stderr: stdout carries only the report.
       stdio: ['ignore', 2, 2, 'ipc'],
     });

@@ -15,10 +15,6 @@ export const machine = () => {
     sqlite: sqliteVersion(),
     betterSqlite3: (require('better-sqlite3/package.json') as { version: string }).version,
     loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
-    // `npm run bench` runs with `npm start`'s young generation; a bare `tsx bench/main.ts` would not.
-    v8Flags: process.execArgv.filter(
-      (a) => !a.startsWith('--import') && !a.startsWith('--require') && !a.includes('tsx'),
-    ),
   };
 };
 
