@@ -1,4 +1,5 @@
 import { defineProjection, inOrder } from '../runner/projection.js';
+import { beginCatalogTransaction } from './contentCatalog.js';
 import { principalHandlers } from './principalsProjection.js';
 import { visibilityHandlers } from './visibilityHandlers.js';
 
@@ -17,4 +18,5 @@ export const accessProjection = defineProjection({
     'access_partners',
   ],
   handlers: inOrder(principalHandlers, visibilityHandlers),
+  begin: beginCatalogTransaction,
 });

@@ -26,8 +26,37 @@ const GENERATION = sqlText<{ g: number | null }>(`SELECT MAX(${c.changed_positio
  */
 const caches = new WeakMap<ReadModelDb, Cached>();
 
-export const publishedContents = async (db: ReadModelDb): Promise<readonly CatalogEntry[]> => {
+/**
+ * The generation as the running transaction knows it. Only this projection writes the table, and a
+ * transaction holds the write lock from its start, so once read the generation changes only by a
+ * content handler of the same transaction, which forgets it. A rebuild's person events read it once per
+ * transaction instead of once per event (half a million selects in a million-event rebuild, one in nine
+ * of its statements). Kept only between the runner's `begin` and the next: outside a transaction it
+ * began, every call reads the table.
+ */
+const known = new WeakMap<ReadModelDb, { generation?: number }>();
+
+/** The runner's `begin`: a transaction starts, knowing nothing of the catalogue. */
+export const beginCatalogTransaction = (db: ReadModelDb) => {
+  known.set(db, {});
+};
+
+/** A content handler changed the table: the generation is read again when next needed. */
+export const catalogChanged = (db: ReadModelDb) => {
+  const inTransaction = known.get(db);
+  if (inTransaction) inTransaction.generation = undefined;
+};
+
+const generationOf = async (db: ReadModelDb) => {
+  const inTransaction = known.get(db);
+  if (inTransaction?.generation !== undefined) return inTransaction.generation;
   const generation = Number((await db.queryOne(GENERATION, []))?.g ?? 0);
+  if (inTransaction) inTransaction.generation = generation;
+  return generation;
+};
+
+export const publishedContents = async (db: ReadModelDb): Promise<readonly CatalogEntry[]> => {
+  const generation = await generationOf(db);
   const cached = caches.get(db);
   if (cached && cached.generation === generation) return cached.entries;
   const rows = await db.select(

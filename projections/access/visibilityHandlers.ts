@@ -3,6 +3,7 @@ import type { StoredEvent } from '../../eventstore/port.js';
 import type { ReadModelDb } from '../readModels/readModelDb.js';
 import type { EnvelopeHandler, Handlers } from '../runner/projection.js';
 import { idOfStream } from '../streamIds.js';
+import { catalogChanged } from './contentCatalog.js';
 import {
   reevaluateCertification,
   reevaluateContent,
@@ -27,6 +28,7 @@ const setAudience = async (db: ReadModelDb, e: StoredEvent, audience: Audience) 
       },
     },
   );
+  catalogChanged(db);
   await reevaluateContent(db, contentId, audience);
 };
 
@@ -92,6 +94,7 @@ export const visibilityHandlers: Handlers = {
       version: e.version,
       changed_position: e.position,
     });
+    catalogChanged(db);
     await reevaluateContent(db, contentId, audience);
   },
   ContentAudienceChanged: (db, e) => setAudience(db, e, e.data.audience),
@@ -110,6 +113,7 @@ export const visibilityHandlers: Handlers = {
         },
       },
     );
+    catalogChanged(db);
     await db.delete('access_visible_content', { content_id: contentId });
   },
 };

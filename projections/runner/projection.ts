@@ -13,6 +13,11 @@ export interface Projection {
   readonly eventTypes: readonly string[];
   readonly apply: (db: SqlDb, event: StoredEvent) => Promise<unknown>;
   /**
+   * Called at the start of each transaction that applies events to it, before the first: what a
+   * projection keeps for one transaction starts afresh there, so a rolled-back transaction's is dropped.
+   */
+  readonly begin?: (db: SqlDb) => void;
+  /**
    * Called once after a batch's events, in the same transaction, before the checkpoint moves: work
    * that many events of a batch would repeat (re-aggregating one partner) is done once here.
    */
@@ -56,15 +61,17 @@ export const defineProjection = <H extends Handlers>(definition: {
   readonly name: string;
   readonly tables: readonly TableName[];
   readonly handlers: H & OnlyEventTypes<H>;
+  readonly begin?: (db: ReadModelDb) => void;
   readonly settle?: (db: ReadModelDb) => Promise<unknown>;
 }): Projection => {
   const handlers = definition.handlers as Untyped;
-  const { settle } = definition;
+  const { begin, settle } = definition;
   return {
     name: definition.name,
     tables: definition.tables,
     eventTypes: Object.keys(handlers),
     apply: (db, event) => handlers[event.type]?.(readModelDb(db), event) ?? Promise.resolve(),
+    begin: begin && ((db) => begin(readModelDb(db))),
     settle: settle && ((db) => settle(readModelDb(db))),
   };
 };

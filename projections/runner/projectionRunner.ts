@@ -98,6 +98,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       const stored = await readCheckpoints(tx);
       const from = new Map(subset.map((p) => [p.name, stored.get(p.name) ?? 0]));
       const taking = subset.filter((p) => (from.get(p.name) ?? 0) >= after);
+      for (const p of taking) p.begin?.(tx);
       let page = first;
       for (let count = 0; ; ) {
         for (const p of taking) {

@@ -278,4 +278,32 @@ test(
   },
 );
 
+test('begin runs at the start of every transaction that applies events, a rolled-back one included', async (ctx) => {
+  await appendCounts(ctx, range(1, 7));
+  ctx.poison.add(5);
+  const begun: number[] = [];
+  const base = tallyProjection('tally', ctx.poison);
+  // What the projection saw of each transaction: the first position it was handed after its begin.
+  let first = true;
+  const watched: Projection = {
+    ...base,
+    begin: () => {
+      first = true;
+    },
+    apply: async (db, e) => {
+      if (first) begun.push(e.position);
+      first = false;
+      return base.apply(db, e);
+    },
+  };
+  const crashing = runner(ctx, [watched], 3);
+  await crashing.start().catch(() => undefined);
+  ctx.poison.clear();
+  const r = runner(ctx, [watched], 3);
+  await r.start();
+  // Batches 1-3, then 4-6 (rolled back at 5), then again 4-6 and 7: each began afresh.
+  assert.equal(begun, [1, 4, 4, 7]);
+  assert.equal(await tally(ctx), { total: 28, events: 7, positions: range(1, 7), checkpoint: 7 });
+});
+
 test.run();
