@@ -4,26 +4,21 @@
  * is read once, again after a content handler changed the table, and afresh in the next transaction
  * (whatever happened to the table in between: a rebuild emptied it, a batch rolled back).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Kysely, SqliteDialect } from 'kysely';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { openSqlite, type SqliteConnection } from '../../../eventstore/sqlite/openSqlite.js';
 import { sqliteStatements } from '../../../infra/sql/sqliteSqlDb.js';
 import type { SqlDb } from '../../../infra/sql/sqlDb.js';
-import { migrateToLatest } from '../../../migrations/migrateToLatest.js';
 import {
   beginCatalogTransaction,
   catalogChanged,
   publishedContents,
 } from '../../../projections/access/contentCatalog.js';
 import { readModelDb, type ReadModelDb } from '../../../projections/readModels/readModelDb.js';
+import { openCounterStore, type CounterStore } from '../../commands/counterFixture.js';
 
 interface Ctx {
-  dir: string;
-  connection: SqliteConnection;
+  /** A migrated SQLite file: every read-model table, the catalogue's among them. */
+  s: CounterStore;
   db: ReadModelDb;
   /** Reads of the generation so far. */
   reads: number;
@@ -31,10 +26,8 @@ interface Ctx {
 const test = suite<Ctx>('content catalogue');
 
 test.before.each(async (ctx) => {
-  ctx.dir = mkdtempSync(join(tmpdir(), 'prm-catalog-'));
-  ctx.connection = openSqlite(join(ctx.dir, 'prm.db'));
-  await migrateToLatest(new Kysely<unknown>({ dialect: new SqliteDialect({ database: ctx.connection.db }) }));
-  const statements = sqliteStatements(ctx.connection.db);
+  ctx.s = await openCounterStore();
+  const statements = sqliteStatements(ctx.s.connection.db);
   ctx.reads = 0;
   const counted: SqlDb = {
     ...statements,
@@ -52,10 +45,7 @@ test.before.each(async (ctx) => {
   };
   ctx.db = readModelDb(counted);
 });
-test.after.each((ctx) => {
-  ctx.connection.db.close();
-  rmSync(ctx.dir, { recursive: true, force: true });
-});
+test.after.each((ctx) => ctx.s.dispose());
 
 const publish = (db: ReadModelDb, contentId: string, position: number) =>
   db.insert('access_contents', {
@@ -95,7 +85,7 @@ test('the next transaction reads it afresh: a rebuild emptied the table in betwe
   await publish(ctx.db, 'c1', 10);
   beginCatalogTransaction(ctx.db);
   assert.equal(await ids(ctx.db), ['c1']);
-  ctx.connection.db.exec('DELETE FROM access_contents');
+  ctx.s.connection.db.exec('DELETE FROM access_contents');
   beginCatalogTransaction(ctx.db);
   assert.equal(await ids(ctx.db), []);
   assert.is(ctx.reads, 2);
