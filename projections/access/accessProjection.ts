@@ -1,6 +1,6 @@
 import { defineProjection, inOrder } from '../runner/projection.js';
 import { beginCatalogTransaction } from './contentCatalog.js';
-import { principalHandlers } from './principalsProjection.js';
+import { beginPartners, principalHandlers } from './principalsProjection.js';
 import { visibilityHandlers } from './visibilityHandlers.js';
 
 /**
@@ -18,5 +18,8 @@ export const accessProjection = defineProjection({
     'access_partners',
   ],
   handlers: inOrder(principalHandlers, visibilityHandlers),
-  begin: beginCatalogTransaction,
+  begin: (db) => {
+    beginCatalogTransaction(db);
+    beginPartners(db);
+  },
 });

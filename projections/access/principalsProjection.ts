@@ -1,6 +1,7 @@
 import type { StoredEvent } from '../../eventstore/port.js';
 import type { ReadModelDb } from '../readModels/readModelDb.js';
 import type { Handlers } from '../runner/projection.js';
+import { transactionMemo } from '../runner/transactionMemo.js';
 import { idOfStream } from '../streamIds.js';
 
 interface Grant {
@@ -13,9 +14,20 @@ interface PartnerFacts {
   readonly region?: string;
 }
 
+interface PartnerRow {
+  readonly status: string;
+  readonly tier: string | null;
+  readonly region: string;
+  readonly type: string;
+}
+/** Partners as the transaction knows them: each joining person copies their employer's row (only here written). */
+const partners = transactionMemo<ReadModelDb, PartnerRow | undefined>();
+export const beginPartners = partners.begin;
+
 const setPartner = async (db: ReadModelDb, e: StoredEvent, facts: PartnerFacts) => {
   const partnerId = idOfStream(e.streamId);
   await db.update('access_partners', { partner_id: partnerId }, { set: facts });
+  partners.forget(db, partnerId);
   // Everyone employed there sees the change on their next request.
   await db.update(
     'access_principals',
@@ -51,13 +63,11 @@ const setGrants = (db: ReadModelDb, e: StoredEvent, list: Grant[]) =>
  * Part of the `access` projection (accessProjection.ts), which runs these before the visibility handlers.
  */
 export const principalHandlers: Handlers = {
-  PartnerApplied: (db, e) =>
-    db.insert('access_partners', {
-      partner_id: e.data.partnerId,
-      status: 'applied',
-      region: e.data.region,
-      type: e.data.type,
-    }),
+  PartnerApplied: async (db, e) => {
+    const row = { status: 'applied', tier: null, region: e.data.region, type: e.data.type };
+    await db.insert('access_partners', { partner_id: e.data.partnerId, ...row });
+    partners.remember(db, e.data.partnerId, row);
+  },
   PartnerApproved: (db, e) => setPartner(db, e, { status: 'approved', tier: e.data.tier }),
   PartnerRejected: (db, e) => setPartner(db, e, { status: 'rejected' }),
   PartnerActivated: (db, e) => setPartner(db, e, { status: 'active' }),
@@ -77,9 +87,9 @@ export const principalHandlers: Handlers = {
       (await grants(db, idOfStream(e.streamId))).filter((g) => g.role !== e.data.role),
     ),
   EmployeeJoined: async (db, e) => {
-    const p = await db.selectOne('access_partners', ['status', 'tier', 'region', 'type'], {
-      partner_id: e.data.partnerId,
-    });
+    const p = await partners.recall(db, e.data.partnerId, () =>
+      db.selectOne('access_partners', ['status', 'tier', 'region', 'type'], { partner_id: e.data.partnerId }),
+    );
     await db.update(
       'access_principals',
       { person_id: idOfStream(e.streamId) },

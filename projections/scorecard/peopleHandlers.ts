@@ -2,11 +2,20 @@ import type { StoredEvent } from '../../eventstore/port.js';
 import { productLineOf } from '../readModels/productLineOf.js';
 import type { ReadModelDb } from '../readModels/readModelDb.js';
 import type { Handlers } from '../runner/projection.js';
+import { transactionMemo } from '../runner/transactionMemo.js';
 import { idOfStream } from '../streamIds.js';
 import { markReadinessStale, readyUntil } from './readiness.js';
 
-const employerOf = async (db: ReadModelDb, personId: string) =>
-  (await db.selectOne('scorecard_people', ['partner_id'], { person_id: personId }))?.partner_id ?? null;
+/** Each person's employer as the transaction knows it: only the handlers below write `scorecard_people`. */
+const employers = transactionMemo<ReadModelDb, string | null>();
+export const beginEmployers = employers.begin;
+
+const employerOf = (db: ReadModelDb, personId: string) =>
+  employers.recall(
+    db,
+    personId,
+    async () => (await db.selectOne('scorecard_people', ['partner_id'], { person_id: personId }))?.partner_id ?? null,
+  );
 
 /** A certification changed: the person's current employer's picture changes with it. */
 const refreshEmployerOf = async (db: ReadModelDb, e: StoredEvent) => {
@@ -19,16 +28,17 @@ export const peopleHandlers: Handlers = {
   ProgramDefined: (db, e) =>
     db.upsert('scorecard_programs', { program_id: e.data.programId, product_line: e.data.productLine }),
   EmployeeJoined: async (db, e) => {
-    await db.upsert(
-      'scorecard_people',
-      { person_id: idOfStream(e.streamId), partner_id: e.data.partnerId },
-      { set: ['partner_id'] },
-    );
+    const personId = idOfStream(e.streamId);
+    await db.upsert('scorecard_people', { person_id: personId, partner_id: e.data.partnerId }, { set: ['partner_id'] });
+    employers.remember(db, personId, e.data.partnerId);
     await db.update('scorecard_partners', { partner_id: e.data.partnerId }, { add: { employee_count: 1 } });
     markReadinessStale(db, e.data.partnerId);
   },
   EmployeeLeft: async (db, e) => {
-    await db.update('scorecard_people', { person_id: idOfStream(e.streamId) }, { set: { partner_id: null } });
+    const personId = idOfStream(e.streamId);
+    await db.update('scorecard_people', { person_id: personId }, { set: { partner_id: null } });
+    // A person never joined has no row, and the update made none: null is what a read would answer too.
+    employers.remember(db, personId, null);
     await db.update('scorecard_partners', { partner_id: e.data.partnerId }, { add: { employee_count: -1 } });
     markReadinessStale(db, e.data.partnerId);
   },

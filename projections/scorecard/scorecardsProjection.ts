@@ -2,7 +2,7 @@ import { defineProjection, inOrder } from '../runner/projection.js';
 import { dealHandlers } from './dealHandlers.js';
 import { fundAndPointsHandlers } from './fundAndPointsHandlers.js';
 import { partnerHandlers } from './partnerHandlers.js';
-import { peopleHandlers } from './peopleHandlers.js';
+import { beginEmployers, peopleHandlers } from './peopleHandlers.js';
 import { settleReadiness } from './readiness.js';
 
 /**
@@ -28,5 +28,6 @@ export const scorecardsProjection = defineProjection({
     'scorecard_partners',
   ],
   handlers: inOrder(partnerHandlers, peopleHandlers, dealHandlers, fundAndPointsHandlers),
+  begin: beginEmployers,
   settle: settleReadiness,
 });
