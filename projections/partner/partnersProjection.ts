@@ -2,6 +2,7 @@ import type { StoredEvent } from '../../eventstore/port.js';
 import type { Database } from '../readModels/database.js';
 import type { ReadModelDb } from '../readModels/readModelDb.js';
 import { defineProjection } from '../runner/projection.js';
+import { transactionTally } from '../runner/transactionTally.js';
 import { idOfStream } from '../streamIds.js';
 
 /** Sets columns of the partner row and its version/updated_at from the event. */
@@ -13,6 +14,11 @@ const update = (db: ReadModelDb, event: StoredEvent, set: Partial<Database['part
   );
 const status = (db: ReadModelDb, event: StoredEvent, to: string, extra: Partial<Database['partners']> = {}) =>
   update(db, event, { status: to, status_changed_at: event.recordedAt, ...extra });
+
+/** Employees joined less left, per partner, written once a transaction (nothing here reads the count). */
+const employees = transactionTally<ReadModelDb>((db, partnerId, amount) =>
+  db.update('partners', { partner_id: partnerId }, { add: { employee_count: amount } }),
+);
 
 /** The partner directory (DESIGN §5). Readiness is derived at query time from certifications. */
 export const partnersProjection = defineProjection({
@@ -59,7 +65,9 @@ export const partnersProjection = defineProjection({
     PartnerSuspended: (db, e) => status(db, e, 'suspended'),
     PartnerReinstated: (db, e) => status(db, e, 'active'),
     PartnerTerminated: (db, e) => status(db, e, 'terminated'),
-    EmployeeJoined: (db, e) => db.update('partners', { partner_id: e.data.partnerId }, { add: { employee_count: 1 } }),
-    EmployeeLeft: (db, e) => db.update('partners', { partner_id: e.data.partnerId }, { add: { employee_count: -1 } }),
+    EmployeeJoined: (db, e) => employees.add(db, e.data.partnerId, 1),
+    EmployeeLeft: (db, e) => employees.add(db, e.data.partnerId, -1),
   },
+  begin: employees.begin,
+  settle: employees.settle,
 });

@@ -3,12 +3,23 @@ import { productLineOf } from '../readModels/productLineOf.js';
 import type { ReadModelDb } from '../readModels/readModelDb.js';
 import type { Handlers } from '../runner/projection.js';
 import { transactionMemo } from '../runner/transactionMemo.js';
+import { transactionTally } from '../runner/transactionTally.js';
 import { idOfStream } from '../streamIds.js';
 import { markReadinessStale, readyUntil } from './readiness.js';
 
 /** Each person's employer as the transaction knows it: only the handlers below write `scorecard_people`. */
 const employers = transactionMemo<ReadModelDb, string | null>();
-export const beginEmployers = employers.begin;
+/** Employees joined less left, per partner, written once a transaction (readiness reads people, not the count). */
+const employees = transactionTally<ReadModelDb>((db, partnerId, amount) =>
+  db.update('scorecard_partners', { partner_id: partnerId }, { add: { employee_count: amount } }),
+);
+
+/** The scorecards' `begin` for the people part: nothing known yet of employers or counts. */
+export const beginPeople = (db: ReadModelDb) => {
+  employers.begin(db);
+  employees.begin(db);
+};
+export const settleEmployeeCounts = employees.settle;
 
 const employerOf = (db: ReadModelDb, personId: string) =>
   employers.recall(
@@ -31,7 +42,7 @@ export const peopleHandlers: Handlers = {
     const personId = idOfStream(e.streamId);
     await db.upsert('scorecard_people', { person_id: personId, partner_id: e.data.partnerId }, { set: ['partner_id'] });
     employers.remember(db, personId, e.data.partnerId);
-    await db.update('scorecard_partners', { partner_id: e.data.partnerId }, { add: { employee_count: 1 } });
+    await employees.add(db, e.data.partnerId, 1);
     markReadinessStale(db, e.data.partnerId);
   },
   EmployeeLeft: async (db, e) => {
@@ -39,7 +50,7 @@ export const peopleHandlers: Handlers = {
     await db.update('scorecard_people', { person_id: personId }, { set: { partner_id: null } });
     // A person never joined has no row, and the update made none: null is what a read would answer too.
     employers.remember(db, personId, null);
-    await db.update('scorecard_partners', { partner_id: e.data.partnerId }, { add: { employee_count: -1 } });
+    await employees.add(db, e.data.partnerId, -1);
     markReadinessStale(db, e.data.partnerId);
   },
   CertificationEarned: async (db, e) => {

@@ -2,7 +2,7 @@ import { defineProjection, inOrder } from '../runner/projection.js';
 import { dealHandlers } from './dealHandlers.js';
 import { fundAndPointsHandlers } from './fundAndPointsHandlers.js';
 import { partnerHandlers } from './partnerHandlers.js';
-import { beginEmployers, peopleHandlers } from './peopleHandlers.js';
+import { beginPeople, peopleHandlers, settleEmployeeCounts } from './peopleHandlers.js';
 import { settleReadiness } from './readiness.js';
 
 /**
@@ -28,6 +28,9 @@ export const scorecardsProjection = defineProjection({
     'scorecard_partners',
   ],
   handlers: inOrder(partnerHandlers, peopleHandlers, dealHandlers, fundAndPointsHandlers),
-  begin: beginEmployers,
-  settle: settleReadiness,
+  begin: beginPeople,
+  settle: async (db) => {
+    await settleEmployeeCounts(db);
+    await settleReadiness(db);
+  },
 });

@@ -257,24 +257,29 @@ const run = ({ statuses, steps }: { statuses: string[]; steps: Step[] }) => {
 
 const test = suite('person employment and certification properties');
 
+const cases = [
+  'joined',
+  'left',
+  'left a terminated employer on joining another',
+  'vendor role granted',
+  'earned',
+  'earned again after revocation',
+  'renewed',
+  'revoked',
+  'refused invalid_state',
+  'refused not_found',
+  'refused validation_failed',
+];
+
 test('random sequences never break the employment and certification rules', () => {
-  fc.assert(
-    fc.property(scenario, (sc) => void run(sc)),
-    { numRuns: 400 },
-  );
-  for (const what of [
-    'joined',
-    'left',
-    'left a terminated employer on joining another',
-    'vendor role granted',
-    'earned',
-    'earned again after revocation',
-    'renewed',
-    'revoked',
-    'refused invalid_state',
-    'refused not_found',
-    'refused validation_failed',
-  ])
+  // The rarest case (a terminated employer left on joining another) went unseen in one run of five of a
+  // single batch of 400 sequences: more batches, up to five, before calling a case unreachable.
+  for (let batch = 0; batch < 5 && cases.some((what) => !seen[what]); batch++)
+    fc.assert(
+      fc.property(scenario, (sc) => void run(sc)),
+      { numRuns: 400 },
+    );
+  for (const what of cases)
     assert.ok((seen[what] ?? 0) > 0, `the sequences never exercised "${what}": ${JSON.stringify(seen)}`);
 });
 
