@@ -3,7 +3,7 @@ import type { Database } from '../readModels/database.js';
 import type { ReadModelDb } from '../readModels/readModelDb.js';
 import type { Handlers } from '../runner/projection.js';
 import { idOfStream } from '../streamIds.js';
-import { ensurePeriod, refreshRevenue } from './periodRows.js';
+import { refreshRevenue } from './periodRows.js';
 
 type Partner = Partial<Database['scorecard_partners']>;
 
@@ -65,13 +65,16 @@ export const partnerHandlers: Handlers = {
   ChannelManagerAssigned: (db, e) => set(db, e, { channel_manager_id: e.data.personId }),
   PartnerQuotaSet: async (db, e) => {
     const partnerId = idOfStream(e.streamId);
-    await ensurePeriod(db, partnerId, e.data.period);
-    await db.update(
+    // The period's row with its quota, made or changed in one statement.
+    await db.upsert(
       'scorecard_periods',
-      { partner_id: partnerId, period: e.data.period },
       {
-        set: { quota_minor: e.data.amount.amountMinor, quota_currency: e.data.amount.currency },
+        partner_id: partnerId,
+        period: e.data.period,
+        quota_minor: e.data.amount.amountMinor,
+        quota_currency: e.data.amount.currency,
       },
+      { set: ['quota_minor', 'quota_currency'] },
     );
     await refreshRevenue(db, partnerId, e.data.period);
   },

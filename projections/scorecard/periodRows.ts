@@ -33,9 +33,6 @@ export const bump = (db: ReadModelDb, partnerId: string, period: string, column:
   return db.upsert('scorecard_periods', { partner_id: partnerId, period, ...counter }, { add: [column] });
 };
 
-export const ensurePeriod = (db: ReadModelDb, partnerId: string, period: string) =>
-  db.upsert('scorecard_periods', { partner_id: partnerId, period });
-
 const { scorecard_periods: p, scorecard_revenue: r } = t;
 
 /** Attainment in percent with two decimals, in integer arithmetic (rounded half up), null without a quota. */

@@ -278,6 +278,30 @@ test(
   },
 );
 
+test('each projection is handed only the event types it declares, in log order, a rebuilt one alone', async (ctx) => {
+  const handed: Record<string, number[]> = { counts: [], partners: [], both: [] };
+  const taking = (name: string, eventTypes: string[]): Projection => ({
+    name,
+    tables: [],
+    eventTypes,
+    apply: async (_db, e) => handed[name].push(e.position),
+  });
+  await appendCounts(ctx, range(1, 5));
+  const r = runner(
+    ctx,
+    [
+      taking('counts', ['Counted']),
+      taking('partners', ['PartnerApplied']),
+      taking('both', ['PartnerApplied', 'Counted']),
+    ],
+    2,
+  );
+  await r.start();
+  assert.equal(handed, { counts: range(1, 5), partners: [], both: range(1, 5) });
+  await r.rebuild(['both']);
+  assert.equal(handed, { counts: range(1, 5), partners: [], both: [...range(1, 5), ...range(1, 5)] });
+});
+
 test('begin runs at the start of every transaction that applies events, a rolled-back one included', async (ctx) => {
   await appendCounts(ctx, range(1, 7));
   ctx.poison.add(5);
