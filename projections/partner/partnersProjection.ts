@@ -2,7 +2,7 @@ import type { StoredEvent } from '../../eventstore/port.js';
 import type { Database } from '../readModels/database.js';
 import type { ReadModelDb } from '../readModels/readModelDb.js';
 import { defineProjection } from '../runner/projection.js';
-import { transactionTally } from '../runner/transactionTally.js';
+import { transactionTally } from '../runner/transactionWrites.js';
 import { idOfStream } from '../streamIds.js';
 
 /** Sets columns of the partner row and its version/updated_at from the event. */

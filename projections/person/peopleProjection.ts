@@ -1,8 +1,10 @@
 import type { StoredEvent } from '../../eventstore/port.js';
-import type { Database } from '../readModels/database.js';
+import { sqlText } from '../../infra/sql/tableStatements.js';
+import { t, type Database } from '../readModels/database.js';
 import { productLineOf } from '../readModels/productLineOf.js';
 import type { ReadModelDb } from '../readModels/readModelDb.js';
 import { defineProjection } from '../runner/projection.js';
+import { transactionWrites } from '../runner/transactionWrites.js';
 import { idOfStream } from '../streamIds.js';
 
 interface Grant {
@@ -16,6 +18,23 @@ const touch = (db: ReadModelDb, e: StoredEvent, set: Partial<Database['people']>
     { person_id: idOfStream(e.streamId) },
     { set: { version: e.version, updated_at: e.recordedAt, ...set } },
   );
+const { people: p } = t;
+/** Never back: an event applied later in the transaction may have written a later version already. */
+const TOUCH_IF_LATER = sqlText(
+  `UPDATE ${p.$} SET ${p.version} = ?, ${p.updated_at} = ? WHERE ${p.person_id} = ? AND ${p.version} < ?`,
+);
+/**
+ * The version and time a certification event gives its person, the latest of the transaction written
+ * once per person in the settle (a 1M rebuild's 260,927 certification events touch 127,165 people a
+ * batch); the other people events set them with the columns they change.
+ */
+const certified = transactionWrites<ReadModelDb, { version: number; at: string }>({
+  combine: (held, later) => (later.version > held.version ? later : held),
+  write: (db, personId, { version, at }) => db.execute(TOUCH_IF_LATER, [version, at, personId, version]),
+});
+const touchCertified = (db: ReadModelDb, e: StoredEvent) =>
+  certified.add(db, idOfStream(e.streamId), { version: e.version, at: e.recordedAt });
+
 const roles = async (db: ReadModelDb, personId: string): Promise<Grant[]> =>
   JSON.parse((await db.selectOne('people', ['vendor_roles'], { person_id: personId }))?.vendor_roles ?? '[]');
 
@@ -102,7 +121,7 @@ export const peopleProjection = defineProjection({
         },
         { set: ['earned_at', 'expires_at', 'renewed_at', 'revoked_at', 'revoke_reason'] },
       );
-      await touch(db, e);
+      await touchCertified(db, e);
     },
     CertificationRenewed: async (db, e) => {
       await db.update(
@@ -112,7 +131,7 @@ export const peopleProjection = defineProjection({
           set: { expires_at: e.data.expiresAt, renewed_at: e.data.renewedAt },
         },
       );
-      await touch(db, e);
+      await touchCertified(db, e);
     },
     CertificationRevoked: async (db, e) => {
       await db.update(
@@ -122,7 +141,9 @@ export const peopleProjection = defineProjection({
           set: { revoked_at: e.recordedAt, revoke_reason: e.data.reason },
         },
       );
-      await touch(db, e);
+      await touchCertified(db, e);
     },
   },
+  begin: certified.begin,
+  settle: certified.settle,
 });

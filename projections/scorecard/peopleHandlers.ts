@@ -3,7 +3,7 @@ import { productLineOf } from '../readModels/productLineOf.js';
 import type { ReadModelDb } from '../readModels/readModelDb.js';
 import type { Handlers } from '../runner/projection.js';
 import { transactionMemo } from '../runner/transactionMemo.js';
-import { transactionTally } from '../runner/transactionTally.js';
+import { transactionTally } from '../runner/transactionWrites.js';
 import { idOfStream } from '../streamIds.js';
 import { markReadinessStale, readyUntil } from './readiness.js';
 

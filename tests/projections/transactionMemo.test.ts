@@ -7,7 +7,6 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { StoredEvent } from '../../eventstore/port.js';
 import { sqliteStatements } from '../../infra/sql/sqliteSqlDb.js';
 import type { SqlDb } from '../../infra/sql/sqlDb.js';
 import { accessProjection } from '../../projections/access/accessProjection.js';
@@ -15,6 +14,7 @@ import type { Projection } from '../../projections/runner/projection.js';
 import { transactionMemo } from '../../projections/runner/transactionMemo.js';
 import { scorecardsProjection } from '../../projections/scorecard/scorecardsProjection.js';
 import { openCounterStore, type CounterStore } from '../commands/counterFixture.js';
+import { partnerApplied, projectionEvents } from './projectionEvents.js';
 
 const memo = suite('transaction memo');
 
@@ -73,7 +73,7 @@ interface Ctx {
   db: SqlDb;
   /** SELECTs run so far, by their SQL text. */
   selects: string[];
-  position: number;
+  apply: ReturnType<typeof projectionEvents>;
 }
 const handlers = suite<Ctx>('projections keeping rows for a transaction');
 
@@ -81,7 +81,6 @@ handlers.before.each(async (ctx) => {
   ctx.s = await openCounterStore();
   const statements = sqliteStatements(ctx.s.connection.db);
   ctx.selects = [];
-  ctx.position = 0;
   ctx.db = {
     ...statements,
     prepare: (sql) => {
@@ -95,34 +94,12 @@ handlers.before.each(async (ctx) => {
       };
     },
   };
+  ctx.apply = projectionEvents(ctx.db);
 });
 handlers.after.each((ctx) => ctx.s.dispose());
 
-const apply = async (ctx: Ctx, p: Projection, streamId: string, type: string, data: object) => {
-  ctx.position++;
-  const event: StoredEvent = {
-    position: ctx.position,
-    streamId,
-    version: ctx.position,
-    eventId: `evt_memo${ctx.position}`,
-    type,
-    schemaVersion: type === 'PartnerApplied' ? 2 : 1,
-    data,
-    metadata: { actor: { kind: 'system', id: 'test' }, commandId: 'cmd_memo', correlationId: 'cmd_memo' },
-    recordedAt: new Date(Date.UTC(2026, 11, 1, 0, 0, ctx.position)).toISOString(),
-    hash: `hash${ctx.position}`,
-  };
-  await p.apply(ctx.db, event);
-};
-const applied = (partnerId: string) => ({
-  partnerId,
-  name: `Partner ${partnerId}`,
-  website: `https://${partnerId}.example.com`,
-  domain: `${partnerId}.example.com`,
-  country: 'DE',
-  region: 'emea',
-  type: 'reseller',
-});
+const apply = (ctx: Ctx, p: Projection, streamId: string, type: string, data: object) =>
+  ctx.apply(p, streamId, type, data);
 const principal = (ctx: Ctx, personId: string) =>
   ctx.s.connection.db
     .prepare('SELECT partner_status, partner_tier FROM access_principals WHERE person_id = ?')
@@ -131,7 +108,7 @@ const principal = (ctx: Ctx, personId: string) =>
 handlers('access: each joining person gets the partner as the transaction last changed it', async (ctx) => {
   const access = accessProjection;
   access.begin?.(ctx.db);
-  await apply(ctx, access, 'partner-ptr_a', 'PartnerApplied', applied('ptr_a'));
+  await apply(ctx, access, 'partner-ptr_a', 'PartnerApplied', partnerApplied('ptr_a'));
   for (const id of ['per_x', 'per_y', 'per_z'])
     await apply(ctx, access, `person-${id}`, 'PersonRegistered', {
       personId: id,
@@ -158,7 +135,7 @@ handlers('scorecards: a person’s employer is read once a transaction, and not 
     expiresAt: '2027-12-01T00:00:00.000Z',
   });
   const employerReads = () => ctx.selects.filter((s) => s.includes('FROM scorecard_people')).length;
-  await apply(ctx, scorecards, 'partner-ptr_a', 'PartnerApplied', applied('ptr_a'));
+  await apply(ctx, scorecards, 'partner-ptr_a', 'PartnerApplied', partnerApplied('ptr_a'));
   await apply(ctx, scorecards, 'person-per_x', 'EmployeeJoined', { partnerId: 'ptr_a', role: 'sales' });
   scorecards.begin?.(ctx.db);
   await apply(ctx, scorecards, 'person-per_x', 'CertificationEarned', earned(1));
