@@ -1,4 +1,5 @@
 import type { StoredEvent } from '../../eventstore/port.js';
+import type { Database } from '../readModels/database.js';
 import type { ReadModelDb } from '../readModels/readModelDb.js';
 import type { Handlers } from '../runner/projection.js';
 import { transactionMemo } from '../runner/transactionMemo.js';
@@ -14,12 +15,7 @@ interface PartnerFacts {
   readonly region?: string;
 }
 
-interface PartnerRow {
-  readonly status: string;
-  readonly tier: string | null;
-  readonly region: string;
-  readonly type: string;
-}
+type PartnerRow = Pick<Database['access_partners'], 'status' | 'tier' | 'region' | 'type'>;
 /** Partners as the transaction knows them: each joining person copies their employer's row (only here written). */
 const partners = transactionMemo<ReadModelDb, PartnerRow | undefined>();
 export const beginPartners = partners.begin;
