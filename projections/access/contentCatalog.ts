@@ -2,6 +2,7 @@ import type { Audience } from '../../domain/content/index.js';
 import { sqlText } from '../../infra/sql/tableStatements.js';
 import { t } from '../readModels/database.js';
 import type { ReadModelDb } from '../readModels/readModelDb.js';
+import { transactionMemo } from '../runner/transactionMemo.js';
 
 /** A published content item as the visibility evaluation needs it. */
 export interface CatalogEntry {
@@ -31,29 +32,19 @@ const caches = new WeakMap<ReadModelDb, Cached>();
  * transaction holds the write lock from its start, so once read the generation changes only by a
  * content handler of the same transaction, which forgets it. A rebuild's person events read it once per
  * transaction instead of once per event (half a million selects in a million-event rebuild, one in nine
- * of its statements). Kept only between the runner's `begin` and the next: outside a transaction it
- * began, every call reads the table.
+ * of its statements). Outside a transaction the runner began, every call reads the table.
  */
-const known = new WeakMap<ReadModelDb, { generation?: number }>();
+const known = transactionMemo<ReadModelDb, number>();
+const GENERATION_KEY = 'generation';
 
 /** The runner's `begin`: a transaction starts, knowing nothing of the catalogue. */
-export const beginCatalogTransaction = (db: ReadModelDb) => {
-  known.set(db, {});
-};
+export const beginCatalogTransaction = known.begin;
 
 /** A content handler changed the table: the generation is read again when next needed. */
-export const catalogChanged = (db: ReadModelDb) => {
-  const inTransaction = known.get(db);
-  if (inTransaction) inTransaction.generation = undefined;
-};
+export const catalogChanged = (db: ReadModelDb) => known.forget(db, GENERATION_KEY);
 
-const generationOf = async (db: ReadModelDb) => {
-  const inTransaction = known.get(db);
-  if (inTransaction?.generation !== undefined) return inTransaction.generation;
-  const generation = Number((await db.queryOne(GENERATION, []))?.g ?? 0);
-  if (inTransaction) inTransaction.generation = generation;
-  return generation;
-};
+const generationOf = (db: ReadModelDb) =>
+  known.recall(db, GENERATION_KEY, async () => Number((await db.queryOne(GENERATION, []))?.g ?? 0));
 
 export const publishedContents = async (db: ReadModelDb): Promise<readonly CatalogEntry[]> => {
   const generation = await generationOf(db);
